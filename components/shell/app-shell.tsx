@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { NavItem } from "@/lib/auth/permissions";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+import { IdleLock } from "./idle-lock";
+
+const ROLE_LABEL = { NURSE: "Nurse", PSYCHIATRIST: "Psychiatrist", ADMIN: "Administrator" } as const;
+
+type Props = {
+  nav: NavItem[];
+  user: { name: string; role: keyof typeof ROLE_LABEL; sites: string[] };
+  idleMinutes: number;
+  children: React.ReactNode;
+};
+
+export function AppShell({ nav, user, idleMinutes, children }: Props) {
+  return (
+    <div className="min-h-screen">
+      <header className="no-print border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+          <Link href="/" className="font-semibold text-brand-700">Esketamine Session Tracker</Link>
+          <nav aria-label="Main" className="flex-1">
+            <NavLinks items={nav.map(({ href, label }) => ({ href, label }))} />
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              <span className="font-medium">{user.name}</span>
+              <span className="text-slate-600"> · {ROLE_LABEL[user.role]} · {user.sites.join(", ") || "no site"}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <IdleLock minutes={idleMinutes} />
+    </div>
+  );
+}

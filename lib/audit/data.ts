@@ -1,0 +1,76 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { auditHash, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
+
+export type AuditActor = { id: string; email: string; role: string } | null;
+
+export type AuditInput = {
+  actor: AuditActor;
+  action: string; // e.g. "user.create", "auth.login_failed", "access.denied"
+  entityType: string;
+  entityId?: string | null;
+  siteId?: string | null;
+  patientId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  requestId?: string | null;
+};
+
+const jsonOrNull = (v: unknown) => (v === undefined || v === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+
+/**
+ * Appends one audit row inside the caller's transaction. A transaction-scoped advisory lock
+ * serialises appenders, so each row's prevHash is the hash of the row committed just before it.
+ */
+export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(7355608)`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const content = {
+    at: new Date(),
+    actorId: e.actor?.id ?? null,
+    actorEmail: e.actor?.email ?? null,
+    actorRole: e.actor?.role ?? null,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId ?? null,
+    siteId: e.siteId ?? null,
+    patientId: e.patientId ?? null,
+    before: e.before === undefined ? null : JSON.parse(JSON.stringify(e.before)),
+    after: e.after === undefined ? null : JSON.parse(JSON.stringify(e.after)),
+    reason: e.reason ?? null,
+    requestId: e.requestId ?? null,
+  };
+  await tx.auditEvent.create({
+    data: { ...content, before: jsonOrNull(content.before), after: jsonOrNull(content.after), prevHash, hash: auditHash(prevHash, content) },
+  });
+}
+
+/** Audit an event that is not part of another write (a login, a denial). */
+export function recordAudit(e: AuditInput): Promise<void> {
+  return db().$transaction((tx) => appendAudit(tx, e));
+}
+
+export type ChainReport = { intact: true; rows: number } | { intact: false; rows: number; firstBroken: ChainBreak };
+
+/** Walks the whole chain in id order, a page at a time (never the whole table in memory). */
+export async function verifyAuditChain(pageSize = 2000): Promise<ChainReport> {
+  let prev = GENESIS_HASH;
+  let afterId: bigint | undefined;
+  let rows = 0;
+  for (;;) {
+    const page = await db().auditEvent.findMany({
+      where: afterId === undefined ? {} : { id: { gt: afterId } },
+      orderBy: { id: "asc" },
+      take: pageSize,
+    });
+    if (!page.length) return { intact: true, rows };
+    const { broken, lastHash } = checkChainSegment(page, prev);
+    if (broken) return { intact: false, rows: rows + page.findIndex((r) => r.id === broken.id), firstBroken: broken };
+    rows += page.length;
+    prev = lastHash;
+    afterId = page[page.length - 1].id;
+  }
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { db } from "@/lib/db/client";
+import type { Role } from "./permissions";
+import { endSession, tokenId } from "./sign-in";
+import { idleMinutesFor, sessionState, TOUCH_INTERVAL_MS, type SessionEndReason } from "./session-rules";
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  role: Role;
+  name: string;
+  siteIds: string[];
+  sites: { id: string; code: string; name: string; timeZone: string }[];
+  idleMinutes: number;
+};
+
+export type SessionLookup = { user: CurrentUser } | { user: null; ended: SessionEndReason | "none" };
+
+const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+async function sessionToken(): Promise<string | null> {
+  const store = await cookies();
+  const raw = COOKIE_NAMES.map((n) => store.get(n)?.value).find(Boolean);
+  if (!raw || !process.env.NEXTAUTH_SECRET) return null;
+  try {
+    const jwt = await decode({ token: raw, secret: process.env.NEXTAUTH_SECRET });
+    return typeof jwt?.sid === "string" ? jwt.sid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The signed-in user, checked against the server-side session on every request: a revoked,
+ * idle, expired or disabled session ends here, whatever the browser's cookie says.
+ */
+export const lookupSession = cache(async (): Promise<SessionLookup> => {
+  const token = await sessionToken();
+  if (!token) return { user: null, ended: "none" };
+  const s = await db().authSession.findUnique({
+    where: { id: tokenId(token) },
+    include: { user: { include: { sites: { include: { site: { select: { id: true, code: true, name: true, timeZone: true, idleLockMinutes: true } } } } } } },
+  });
+  if (!s) return { user: null, ended: "none" };
+  const sites = s.user.sites.map((us) => us.site);
+  const idleMinutes = idleMinutesFor(sites.map((x) => x.idleLockMinutes));
+  const now = new Date();
+  const state = sessionState({ ...s, userDisabledAt: s.user.disabledAt }, now, idleMinutes);
+  if (!state.ok) {
+    await endSession(token, state.reason);
+    return { user: null, ended: state.reason };
+  }
+  // Background polling (the chair board) sends x-background: 1 and does not keep a session awake.
+  const background = (await headers()).get("x-background") === "1";
+  if (!background && now.getTime() - s.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
+    await db().authSession.update({ where: { id: s.id }, data: { lastSeenAt: now } });
+  return {
+    user: {
+      id: s.user.id,
+      email: s.user.email,
+      role: s.user.role,
+      name: `${s.user.firstName} ${s.user.lastName}`,
+      siteIds: sites.map((x) => x.id),
+      sites: sites.map(({ id, code, name, timeZone }) => ({ id, code, name, timeZone })),
+      idleMinutes,
+    },
+  };
+});
+
+/** The path (and query) of the current request, set by proxy.ts, to come back to after sign-in. */
+export async function currentPath(): Promise<string> {
+  return (await headers()).get("x-request-path") ?? "/";
+}

@@ -1,0 +1,46 @@
+// The one permission table: action → roles allowed. Pages, server actions and route handlers all
+// ask `authorize(action, …)`; navigation is derived from the same table, so a link never shows
+// for an action the server would refuse.
+export const ROLES = ["NURSE", "PSYCHIATRIST", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "board.view": ["NURSE"],
+  "review.view": ["PSYCHIATRIST"],
+  "patient.read": ["NURSE", "PSYCHIATRIST"],
+  "patient.write": ["NURSE", "PSYCHIATRIST"],
+  "clinical.record": ["NURSE", "PSYCHIATRIST"],
+  "gate.decide": ["PSYCHIATRIST"],
+  "flag.remove": ["PSYCHIATRIST"],
+  "session.sign": ["PSYCHIATRIST"],
+  "reports.view": ["ADMIN"],
+  "reports.export": ["ADMIN"],
+  "pmf.submit": ["ADMIN"],
+  "inventory.manage": ["ADMIN"],
+  "user.manage": ["ADMIN"],
+  "site.manage": ["ADMIN"],
+  "audit.read": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function can(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
+
+export type NavItem = { href: string; label: string; action: Action };
+
+const NAV: NavItem[] = [
+  { href: "/board", label: "Chair board", action: "board.view" },
+  { href: "/review", label: "Review", action: "review.view" },
+  { href: "/patients", label: "Patients", action: "patient.read" },
+  { href: "/reports", label: "Reports", action: "reports.view" },
+  { href: "/admin/users", label: "Users", action: "user.manage" },
+  { href: "/admin/sites", label: "Sites", action: "site.manage" },
+  { href: "/admin/audit", label: "Audit log", action: "audit.read" },
+];
+
+export const navigationFor = (role: Role): NavItem[] => NAV.filter((n) => can(role, n.action));
+
+/** Where a role lands after signing in: its first navigation entry. */
+export const homeFor = (role: Role): string => navigationFor(role)[0]?.href ?? "/";

@@ -1,0 +1,86 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db, transaction } from "@/lib/db/client";
+import { appendAudit, recordAudit } from "@/lib/audit/data";
+import { dummyHash, verifyPassword } from "./password";
+import { signInSchema } from "./schema";
+import { afterFailure, isLockedOut, sessionExpiry } from "./session-rules";
+
+export const tokenId = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type SignInMeta = { userAgent?: string | null; ip?: string | null };
+export type SignedIn = { id: string; email: string; role: string; name: string; sid: string };
+
+/**
+ * Checks credentials and opens a server-side session. Every failure looks the same to the caller
+ * (no hint whether the account exists, is disabled or is throttled); the audit trail says which.
+ */
+export async function signInWithPassword(raw: unknown, meta: SignInMeta): Promise<SignedIn | null> {
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const now = new Date();
+
+  const throttle = await db().loginThrottle.findUnique({ where: { accountKey: email } });
+  const user = await db().user.findUnique({ where: { email } });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+
+  let failure: string | null = null;
+  if (isLockedOut(throttle, now)) failure = "throttled";
+  else if (!user) failure = "unknown_account";
+  else if (!passwordOk) failure = "wrong_password";
+  else if (user.disabledAt) failure = "account_disabled";
+
+  if (failure) {
+    const next = failure === "throttled" ? throttle! : afterFailure(throttle, now);
+    await transaction(async (tx) => {
+      if (failure !== "throttled")
+        await tx.loginThrottle.upsert({ where: { accountKey: email }, create: { accountKey: email, ...next }, update: next });
+      await appendAudit(tx, {
+        actor: user ? { id: user.id, email: user.email, role: user.role } : null,
+        action: "auth.login_failed",
+        entityType: "User",
+        entityId: user?.id ?? null,
+        after: { email, reason: failure, failures: next.failures, lockedUntil: next.lockedUntil, ip: meta.ip ?? null },
+      });
+    });
+    return null;
+  }
+
+  const token = randomBytes(32).toString("base64url");
+  await transaction(async (tx) => {
+    await tx.loginThrottle.deleteMany({ where: { accountKey: email } });
+    await tx.authSession.create({
+      data: { id: tokenId(token), userId: user!.id, createdAt: now, lastSeenAt: now, expiresAt: sessionExpiry(now),
+        userAgent: meta.userAgent?.slice(0, 300) ?? null, ip: meta.ip ?? null },
+    });
+    await appendAudit(tx, {
+      actor: { id: user!.id, email: user!.email, role: user!.role },
+      action: "auth.login",
+      entityType: "AuthSession",
+      entityId: tokenId(token).slice(0, 16),
+      after: { ip: meta.ip ?? null },
+    });
+  });
+  return { id: user!.id, email: user!.email, role: user!.role, name: `${user!.firstName} ${user!.lastName}`, sid: token };
+}
+
+/** Ends a server-side session (sign-out, idle lock, disabled user); audited once. */
+export async function endSession(token: string, reason: string): Promise<void> {
+  const id = tokenId(token);
+  const s = await db().authSession.findUnique({ where: { id }, include: { user: true } });
+  if (!s || s.revokedAt) return;
+  await transaction(async (tx) => {
+    const { count } = await tx.authSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+    if (!count) return;
+    await appendAudit(tx, {
+      actor: { id: s.user.id, email: s.user.email, role: s.user.role },
+      action: reason === "logout" ? "auth.logout" : "auth.session_ended",
+      entityType: "AuthSession",
+      entityId: id.slice(0, 16),
+      reason,
+    });
+  });
+}
+
+export { recordAudit };

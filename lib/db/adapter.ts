@@ -1,0 +1,65 @@
+// Prisma driver adapter for PostgreSQL, shared by the CLI (prisma.config.ts), the app and scripts.
+// It only knows DATABASE_URL; scripts/with-db.ts sets it to the embedded server when unset.
+// The shims are documented in docs/decisions.md (numbers match ../shared/STACK.md).
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+export const DEFAULT_PG_PORT = 54329;
+export const embeddedUrl = (port: number | string = DEFAULT_PG_PORT) =>
+  `postgresql://postgres:postgres@127.0.0.1:${port}/app`;
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url || !/^postgres(ql)?:\/\//.test(url))
+    throw new Error("DATABASE_URL is not a postgresql:// URL. Run through scripts/with-db.ts.");
+  return url;
+}
+
+// Shim 5 (prisma/orm#27403): columns of type `name`/`char` arrive with OIDs the adapter cannot decode.
+let patched = false;
+function patchColumnTypes(adapter: object) {
+  if (patched) return;
+  patched = true;
+  const proto = Object.getPrototypeOf(Object.getPrototypeOf(adapter)); // PgQueryable.prototype
+  const performIO = proto.performIO;
+  proto.performIO = async function (this: unknown, query: unknown) {
+    const res = await performIO.call(this, query);
+    for (const f of res?.fields ?? []) if (f.dataTypeID === 19 || f.dataTypeID === 18) f.dataTypeID = 25;
+    return res;
+  };
+}
+
+type Scriptable = { executeScript: (s: string) => Promise<void>; underlyingDriver(): pg.Pool; onError(e: unknown): never };
+
+export function createAdapter(url = databaseUrl()) {
+  const factory = new PrismaPg({ connectionString: url, allowExitOnIdle: true, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    patchColumnTypes(adapter);
+    // Shim 8: the stock executeScript splits on ";" and breaks quoted strings and $$ bodies.
+    const a = adapter as unknown as Scriptable;
+    a.executeScript = async (script: string) => {
+      await a.underlyingDriver().query(script).catch((e: unknown) => a.onError(e));
+    };
+    return adapter;
+  };
+  // Shim 6: `migrate dev` gets its own throwaway shadow database on the same server.
+  factory.connectToShadowDb = async () => {
+    const name = `prisma_shadow_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const shadow = await createAdapter(u.toString()).connect();
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    };
+    return shadow;
+  };
+  return factory;
+}
