@@ -11,13 +11,14 @@ const EVENTS = ["pointerdown", "keydown", "wheel", "touchstart"] as const;
 export function IdleLock({ minutes }: { minutes: number }) {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
-    const lock = () => {
+    const lock = async () => {
       const back = window.location.pathname + window.location.search;
+      await fetch("/api/session/lock", { method: "POST" }).catch(() => undefined);
       void signOut({ callbackUrl: `/sign-in?reason=idle&callbackUrl=${encodeURIComponent(back)}` });
     };
     const reset = () => {
       clearTimeout(timer);
-      timer = setTimeout(lock, minutes * 60_000);
+      timer = setTimeout(() => void lock(), minutes * 60_000);
     };
     reset();
     for (const e of EVENTS) window.addEventListener(e, reset, { passive: true });

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditHash, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
+import type { AuditFilter } from "./schema";
 
 export type AuditActor = { id: string; email: string; role: string } | null;
 
@@ -73,4 +74,32 @@ export async function verifyAuditChain(pageSize = 2000): Promise<ChainReport> {
     prev = lastHash;
     afterId = page[page.length - 1].id;
   }
+}
+
+export type AuditRowDto = {
+  id: string; at: string; actorEmail: string | null; actorRole: string | null; action: string;
+  entityType: string; entityId: string | null; patientId: string | null; reason: string | null;
+  before: unknown; after: unknown;
+};
+
+/** One page of the audit log, newest first, keyset-paged by id. Dates are UTC calendar days. */
+export async function listAuditEvents(f: AuditFilter, pageSize = 50): Promise<{ rows: AuditRowDto[]; nextBefore: string | null }> {
+  const where: Prisma.AuditEventWhereInput = {
+    ...(f.actor ? { actorEmail: { contains: f.actor, mode: "insensitive" } } : {}),
+    ...(f.entity ? { entityType: { equals: f.entity, mode: "insensitive" } } : {}),
+    ...(f.entityId ? { entityId: f.entityId } : {}),
+    ...(f.patientId ? { patientId: f.patientId } : {}),
+    ...(f.action ? { action: { startsWith: f.action } } : {}),
+    ...(f.from || f.to ? { at: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } } : {}),
+    ...(f.before ? { id: { lt: BigInt(f.before) } } : {}),
+  };
+  const rows = await db().auditEvent.findMany({ where, orderBy: { id: "desc" }, take: pageSize + 1 });
+  const page = rows.slice(0, pageSize);
+  return {
+    rows: page.map((r) => ({
+      id: r.id.toString(), at: r.at.toISOString(), actorEmail: r.actorEmail, actorRole: r.actorRole, action: r.action,
+      entityType: r.entityType, entityId: r.entityId, patientId: r.patientId, reason: r.reason, before: r.before, after: r.after,
+    })),
+    nextBefore: rows.length > pageSize ? page[page.length - 1].id.toString() : null,
+  };
 }

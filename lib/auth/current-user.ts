@@ -70,6 +70,12 @@ export const lookupSession = cache(async (): Promise<SessionLookup> => {
   };
 });
 
+/** Ends the current request's server-side session (the tablet's idle lock), with its reason. */
+export async function endCurrentSession(reason: SessionEndReason): Promise<void> {
+  const token = await sessionToken();
+  if (token) await endSession(token, reason);
+}
+
 /** The path (and query) of the current request, set by proxy.ts, to come back to after sign-in. */
 export async function currentPath(): Promise<string> {
   return (await headers()).get("x-request-path") ?? "/";

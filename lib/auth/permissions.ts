@@ -24,8 +24,10 @@ export const PERMISSIONS = {
 
 export type Action = keyof typeof PERMISSIONS;
 
+/** Fails closed: an action missing from the table is allowed to no one. */
 export function can(role: Role, action: Action): boolean {
-  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+  const allowed = (PERMISSIONS as Record<string, readonly Role[] | undefined>)[action];
+  return !!allowed && allowed.includes(role);
 }
 
 export type NavItem = { href: string; label: string; action: Action };

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { authorizePage } from "@/lib/auth/authorize";
+import { listAuditEvents } from "@/lib/audit/data";
+import { auditFilterSchema } from "@/lib/audit/schema";
+import { PageHeader } from "@/components/ui/page-header";
+import { VerifyChainButton } from "@/components/audit/verify-chain-button";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const fmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+const input = "min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2";
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await authorizePage("audit.read");
+  const filter = auditFilterSchema.parse(await searchParams);
+  const { rows, nextBefore } = await listAuditEvents(filter);
+  const next = nextBefore ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v) as [string, string][]), before: nextBefore })}` : null;
+  return (
+    <>
+      <PageHeader title="Audit log">
+        <VerifyChainButton />
+      </PageHeader>
+      <form method="get" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7" aria-label="Filter audit log">
+        <label className="flex flex-col text-sm font-medium">User email<input name="actor" defaultValue={filter.actor} className={input} /></label>
+        <label className="flex flex-col text-sm font-medium">Action<input name="action" defaultValue={filter.action} placeholder="e.g. auth." className={input} /></label>
+        <label className="flex flex-col text-sm font-medium">Record type<input name="entity" defaultValue={filter.entity} placeholder="e.g. User" className={input} /></label>
+        <label className="flex flex-col text-sm font-medium">Record id<input name="entityId" defaultValue={filter.entityId} className={input} /></label>
+        <label className="flex flex-col text-sm font-medium">Patient id<input name="patientId" defaultValue={filter.patientId} className={input} /></label>
+        <label className="flex flex-col text-sm font-medium">From (UTC)<input type="date" name="from" defaultValue={filter.from} className={input} /></label>
+        <label className="flex flex-col text-sm font-medium">To (UTC)<input type="date" name="to" defaultValue={filter.to} className={input} /></label>
+        <div className="col-span-full flex gap-2">
+          <button className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white">Filter</button>
+          <Link href="/admin/audit" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4">Clear</Link>
+        </div>
+      </form>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="p-2">#</th><th scope="col" className="p-2">When (UTC)</th><th scope="col" className="p-2">Who</th>
+              <th scope="col" className="p-2">Action</th><th scope="col" className="p-2">Record</th><th scope="col" className="p-2">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-t border-slate-200 align-top">
+                <td className="p-2 tabular-nums">{r.id}</td>
+                <td className="whitespace-nowrap p-2">{fmt.format(new Date(r.at))}</td>
+                <td className="p-2">{r.actorEmail ?? "system"}{r.actorRole && <span className="text-slate-600"> ({r.actorRole.toLowerCase()})</span>}</td>
+                <td className="p-2 font-medium">{r.action}{r.reason && <div className="font-normal text-slate-600">{r.reason}</div>}</td>
+                <td className="p-2">{r.entityType}{r.entityId && <div className="break-all text-slate-600">{r.entityId}</div>}</td>
+                <td className="max-w-md p-2">
+                  {r.before != null && <pre className="whitespace-pre-wrap break-all text-xs text-slate-600">before: {JSON.stringify(r.before)}</pre>}
+                  {r.after != null && <pre className="whitespace-pre-wrap break-all text-xs">after: {JSON.stringify(r.after)}</pre>}
+                </td>
+              </tr>
+            ))}
+            {!rows.length && <tr><td colSpan={6} className="p-4 text-slate-600">No audit events match these filters.</td></tr>}
+          </tbody>
+        </table>
+      </div>
+      {next && <Link href={next} className="mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4">Older events</Link>}
+    </>
+  );
+}

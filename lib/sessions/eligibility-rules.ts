@@ -1,0 +1,59 @@
+// R1–R10: may this site treat, and may this patient be dosed?
+import type { RemsParameters } from "@/lib/rems/parameters";
+import type { Finding } from "@/lib/rems/rule-result";
+import type { GateDecisionFact, PatientFacts, SiteFacts } from "./facts";
+import { gate } from "./gates";
+
+const FLAG_LABEL: Record<string, string> = {
+  ANEURYSMAL_VASCULAR_DISEASE: "aneurysmal vascular disease",
+  ARTERIOVENOUS_MALFORMATION: "arteriovenous malformation",
+  INTRACEREBRAL_HEMORRHAGE_HISTORY: "history of intracerebral hemorrhage",
+  HYPERSENSITIVITY: "hypersensitivity to esketamine or ketamine",
+  PREGNANCY: "pregnancy",
+  BREASTFEEDING: "breastfeeding",
+  PSYCHOSIS_HISTORY: "history of psychosis",
+  ACTIVE_PSYCHOSIS: "active psychosis",
+  SUBSTANCE_USE_DISORDER: "substance use disorder",
+  HYPERTENSIVE_ENCEPHALOPATHY: "history of hypertensive encephalopathy",
+  BIPOLAR_WITHOUT_MOOD_STABILIZER: "bipolar disorder without a mood stabilizer",
+  OTHER_CAUTION: "a recorded caution",
+};
+export const flagLabel = (kind: string) => FLAG_LABEL[kind] ?? kind.toLowerCase().replaceAll("_", " ");
+
+/** R1, R2, R5: the site may start sessions. */
+export function siteMayTreat(site: SiteFacts, params: RemsParameters): Finding[] {
+  const f: Finding[] = [];
+  if (site.certificationStatus === "RECERTIFICATION_REQUIRED")
+    f.push({ code: "R2_RECERTIFICATION", rule: "R2", strength: "SOFT", message: "The authorized representative changed: the site must re-certify with the REMS." });
+  else if (site.certificationStatus !== "ACTIVE")
+    f.push({ code: "R1_SITE_NOT_CERTIFIED", rule: "R1", strength: "HARD", message: "This site's REMS certification is not active: sessions cannot be started here." });
+  if (params.pulseOximetryRequired && !site.pulseOximeterAttested)
+    f.push({ code: "R5_NO_PULSE_OXIMETER", rule: "R5", strength: "HARD", message: "No pulse oximeter is attested for this site: sessions cannot be started here." });
+  return f;
+}
+
+const enrolledBy = (p: PatientFacts, at: Date) => {
+  const e = p.enrollment;
+  return !!e && !!e.patientSignedAt && !!e.prescriberSignedAt && !!e.submittedAt && e.submittedAt.getTime() <= at.getTime();
+};
+
+/** R3, R6, R7, R8, R9, R10 for dosing at `at` (the first device's time). */
+export function patientMayBeDosed(p: PatientFacts, site: SiteFacts, params: RemsParameters, decisions: GateDecisionFact[], at: Date, pregnantToday = false): Finding[] {
+  const f: Finding[] = [];
+  const outpatient = site.settingType === "OUTPATIENT";
+  if (outpatient && params.enrollmentGateEnabled && !enrolledBy(p, at))
+    f.push({ code: "R6_NOT_ENROLLED", rule: "R6", strength: "HARD", message: "The patient is not enrolled in the SPRAVATO REMS (enrollment form signed by patient and prescriber and submitted before dosing)." });
+  if (outpatient && p.priorDosedSessions.length === 0 && (!p.counselledAt || p.counselledAt.getTime() > at.getTime()))
+    f.push({ code: "R7_NOT_COUNSELLED", rule: "R7", strength: "HARD", message: "No counselling record before the first session (sedation, dissociation, respiratory depression, blood pressure, 2-hour monitoring, ride home)." });
+  for (const kind of p.contraindications)
+    f.push({ code: "R8_CONTRAINDICATION", rule: "R8", strength: "HARD", message: `Contraindication recorded: ${flagLabel(kind)}. Dosing is blocked until a prescriber removes the flag with a reason.` });
+  const lastDosed = p.priorDosedSessions.at(-1)?.t0 ?? null;
+  const newCautions = p.cautions.filter((c) => !lastDosed || c.recordedAt.getTime() > lastDosed.getTime());
+  const cautionNames = [...newCautions.map((c) => flagLabel(c.kind)), ...(pregnantToday ? ["pregnancy reported today"] : [])];
+  const caution = gate(decisions, "R9", cautionNames.length > 0, `caution since the last session: ${cautionNames.join(", ")}.`);
+  if (caution) f.push(caution);
+  if (!p.indication) f.push({ code: "R10_NO_INDICATION", rule: "R10", strength: "HARD", message: "Record the indication (TRD or MDSI) before dosing.", field: "indication" });
+  else if (p.indication === "MDSI" && !p.medicationClasses.includes("ORAL_ANTIDEPRESSANT"))
+    f.push({ code: "R10_MDSI_NO_ORAL_AD", rule: "R10", strength: "SOFT", message: "MDSI is treated together with an oral antidepressant, and none is on the medication list." });
+  return f;
+}

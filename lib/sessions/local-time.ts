@@ -1,0 +1,26 @@
+// Calendar dates and clock times in a site's time zone, computed from instants (never the machine's zone).
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The site-local calendar date (YYYY-MM-DD) of an instant. */
+export function localDate(instant: Date, timeZone: string): string {
+  let f = dateFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormatters.set(timeZone, f);
+  }
+  return f.format(instant);
+}
+
+/** "10:42" in the site's zone (24-hour clock, as clinics chart). */
+export function localClock(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+}
+
+/** Whole calendar days from date a to date b (both YYYY-MM-DD). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
