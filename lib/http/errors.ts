@@ -5,6 +5,7 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -17,3 +18,10 @@ export const conflictError = (what = "record") =>
   new HttpError(409, "VERSION_CONFLICT", `Someone else changed this ${what} since you opened it. Reload to see their change, then try again.`);
 export const invalidInput = (fieldErrors: Record<string, string[]>, message = "Please correct the highlighted fields.") =>
   new HttpError(422, "INVALID_INPUT", message, fieldErrors);
+
+/** A clinical rule refused the step: 422 with every unmet finding, so the screen can list them. */
+export const ruleUnmet = (unmet: { code: string; message: string; field?: string }[]) => {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const u of unmet) if (u.field) (fieldErrors[u.field] ??= []).push(u.message);
+  return new HttpError(422, "RULE_UNMET", unmet.map((u) => u.message).join(" "), fieldErrors, { unmet });
+};

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HttpError, invalidInput } from "./errors";
 
-export type ApiError = { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]>; requestId?: string };
+export type ApiError = { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]>; details?: unknown; requestId?: string };
 
 /**
  * Wraps a route handler: known errors become their 4xx JSON, a unique-constraint clash becomes 409
@@ -17,7 +17,7 @@ export function route<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
       return await fn(req, ctx);
     } catch (e) {
       if (e instanceof HttpError)
-        return NextResponse.json<ApiError>({ ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors }, { status: e.status });
+        return NextResponse.json<ApiError>({ ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, details: e.details }, { status: e.status });
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
         const target = String((e.meta as { target?: unknown } | undefined)?.target ?? "");
         return NextResponse.json<ApiError>({ ok: false, code: "DUPLICATE", message: `That value is already in use (${target}).` }, { status: 409 });

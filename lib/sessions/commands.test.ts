@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { HttpError } from "@/lib/http/errors";
+import { checkIn, decideGate, discharge, markEnteredInError, recordDevice, recordSedation, recordDissociation, recordVital, saveChecklist, setDose } from "./commands";
+import { checklistSchema, vitalsSchema } from "./schema";
+import { clinicFixture } from "./testing/db-fixture";
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+const key = () => `k${Math.random().toString(36).slice(2)}${Date.now()}`;
+const vital = (v: Record<string, unknown>) => vitalsSchema.parse(v);
+
+async function rejection(p: Promise<unknown>): Promise<HttpError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof HttpError) return e;
+    throw e;
+  }
+  throw new Error("expected a refusal");
+}
+
+/** A checked-in session with a completed checklist, a normal pre-dose reading and 56 mg chosen. */
+async function readyToDose(opts: Parameters<typeof clinicFixture>[0] = {}, preDoseMinutesAgo = 140) {
+  const c = await clinicFixture(opts);
+  const { result } = await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }, key());
+  const sessionId = result.id;
+  await saveChecklist(c.nurse, sessionId, checklistSchema.parse({ version: 0, rideType: "DRIVER", driverName: "Jo", driverPhone: "518-555-0100",
+    lastFoodAt: minutesAgo(400).toISOString(), lastLiquidAt: minutesAgo(300).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
+    conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true }));
+  await recordVital(c.nurse, sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(preDoseMinutesAgo).toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }), key());
+  const { version } = await db().treatmentSession.findUniqueOrThrow({ where: { id: sessionId } });
+  await setDose(c.nurse, sessionId, { version, doseOption: "56", otherDoseMg: undefined, otherDoseReason: "" });
+  return { ...c, sessionId };
+}
+
+describe("a chair-side session in the database", () => {
+  it("runs from check-in to discharge, entered after the fact, with every step audited", async () => {
+    const c = await readyToDose();
+    const s = c.sessionId;
+    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(125) }, key());
+    await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(120) }, key());
+    expect((await db().treatmentSession.findUniqueOrThrow({ where: { id: s } })).status).toBe("MONITORING");
+    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(85).toISOString(), systolic: 150, diastolic: 90, spo2: 97 }), key());
+    await recordSedation(c.nurse, s, { takenAt: minutesAgo(85), moaas: 4 }, key());
+    await recordDissociation(c.nurse, s, { takenAt: minutesAgo(85), present: true, scale: "NONE", itemScores: [] }, key());
+    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(5).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }), key());
+    await recordSedation(c.nurse, s, { takenAt: minutesAgo(4), moaas: 5 }, key());
+    await recordDissociation(c.nurse, s, { takenAt: minutesAgo(4), present: false, scale: "NONE", itemScores: [] }, key());
+    const attest = { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 95 };
+    const done = await discharge(c.nurse, s, attest);
+    expect(done.totalMinutes).toBe(125);
+    const session = await db().treatmentSession.findUniqueOrThrow({ where: { id: s }, include: { discharge: true } });
+    expect(session.status).toBe("DISCHARGED");
+    expect(session.discharge?.readyToLeaveMinutes).toBe(95);
+    const actions = (await db().auditEvent.findMany({ where: { patientId: c.patient.id }, orderBy: { id: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(["session.check_in", "checklist.create", "vital.record", "session.dose", "device.administer", "device.administer",
+      "vital.record", "sedation.record", "dissociation.record", "vital.record", "sedation.record", "dissociation.record", "session.discharge"]);
+    expect((await rejection(discharge(c.nurse, s, attest))).code).toBe("SESSION_CLOSED");
+  });
+
+  it("refuses discharge before 120 minutes and with MOAA/S 4, listing the reasons", async () => {
+    const c = await readyToDose({}, 130);
+    const s = c.sessionId;
+    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(119) }, key());
+    await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(114) }, key());
+    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(79).toISOString(), systolic: 150, diastolic: 90, spo2: 97 }), key());
+    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(2).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }), key());
+    await recordSedation(c.nurse, s, { takenAt: minutesAgo(2), moaas: 4 }, key());
+    await recordDissociation(c.nurse, s, { takenAt: minutesAgo(2), present: false, scale: "NONE", itemScores: [] }, key());
+    const e = await rejection(discharge(c.nurse, s, { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 60 }));
+    expect(e.status).toBe(422);
+    expect((e.details as { unmet: { code: string }[] }).unmet.map((u) => u.code)).toEqual(["R30_MIN_OBSERVATION", "R31_SEDATION_NOT_RESOLVED"]);
+    expect((await db().treatmentSession.findUniqueOrThrow({ where: { id: s } })).status).toBe("MONITORING");
+  });
+
+  it("refuses a device for an outpatient who is not enrolled, a third device for 56 mg, and one 4 minutes after the previous", async () => {
+    const unenrolled = await readyToDose({ enrolled: false });
+    const e1 = await rejection(recordDevice(unenrolled.nurse, unenrolled.sessionId, { deviceId: unenrolled.devices[0].id, administeredAt: undefined }, key()));
+    expect(e1.code).toBe("RULE_UNMET");
+    expect(e1.message).toContain("not enrolled");
+    expect(await db().deviceAdministration.count({ where: { sessionId: unenrolled.sessionId } })).toBe(0);
+    expect((await db().device.findUniqueOrThrow({ where: { id: unenrolled.devices[0].id } })).status).toBe("ON_HAND");
+
+    const c = await readyToDose();
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(20) }, key());
+    const e2 = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(16) }, key()));
+    expect(e2.fieldErrors?.administeredAt?.[0]).toContain("Wait 5 minutes");
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(15) }, key());
+    const e3 = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(5) }, key()));
+    expect(e3.message).toContain("56 mg is 2 devices");
+  });
+
+  it("returns the first result for a retried submission and never writes a second row, even when retries race", async () => {
+    const c = await readyToDose();
+    const k = key();
+    const v = vital({ takenAt: minutesAgo(1).toISOString(), systolic: 131, diastolic: 81, spo2: 98 });
+    const first = await recordVital(c.nurse, c.sessionId, v, k);
+    const again = await recordVital(c.nurse, c.sessionId, v, k);
+    expect(again.replayed).toBe(true);
+    expect(again.result.id).toBe(first.result.id);
+    const k2 = key();
+    const racing = await Promise.all(Array.from({ length: 5 }, () => recordVital(c.nurse, c.sessionId, v, k2)));
+    expect(new Set(racing.map((r) => r.result.id)).size).toBe(1);
+    expect(await db().observationVital.count({ where: { sessionId: c.sessionId, idempotencyKey: { in: [k, k2] } } })).toBe(2);
+  });
+
+  it("gives one of two nurses a conflict instead of silently overwriting the checklist", async () => {
+    const c = await readyToDose();
+    const base = checklistSchema.parse({ version: 1, rideType: "RIDESHARE", lastFoodAt: minutesAgo(300).toISOString(), lastLiquidAt: minutesAgo(200).toISOString(),
+      conmedBenzodiazepines: false, conmedSedativeHypnotics: false, conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE" });
+    await saveChecklist(c.nurse, c.sessionId, base);
+    const e = await rejection(saveChecklist(c.nurse, c.sessionId, { ...base, conmedOpioids: true }));
+    expect(e.status).toBe(409);
+    expect((await db().preDoseChecklist.findUniqueOrThrow({ where: { sessionId: c.sessionId } })).conmedOpioids).toBe(false);
+  });
+
+  it("keeps a wrong reading, struck out, and lets the right one count", async () => {
+    const c = await readyToDose();
+    const wrong = await recordVital(c.nurse, c.sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(2).toISOString(), systolic: 190, diastolic: 100, spo2: 98 }), key());
+    // The 190/100 pre-dose reading would gate dosing (R14) …
+    const blocked = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined }, key()));
+    expect(blocked.message).toContain("Prescriber decision needed");
+    await markEnteredInError(c.nurse, c.sessionId, "vital", wrong.result.id, "Cuff on the wrong arm size");
+    // … until it is marked entered in error; the earlier 128/80 is the latest live reading again.
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined }, key());
+    const kept = await db().observationVital.findUniqueOrThrow({ where: { id: wrong.result.id } });
+    expect(kept.systolic).toBe(190);
+    expect(kept.enteredInErrorReason).toBe("Cuff on the wrong arm size");
+  });
+
+  it("lifts a pre-dose BP GATE only with a prescriber's proceed decision", async () => {
+    const c = await readyToDose();
+    await recordVital(c.nurse, c.sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(1).toISOString(), systolic: 152, diastolic: 94, spo2: 98 }), key());
+    expect((await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined }, key()))).message).toContain("152/94");
+    await decideGate(c.psych, c.sessionId, { rule: "R14", decision: "PROCEED", reason: "Usual for this patient; asymptomatic" }, key());
+    const ok = await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined }, key());
+    expect(ok.result.sequence).toBe(1);
+  });
+
+  it("opens a respiratory-depression event on two consecutive low SpO₂ readings", async () => {
+    const c = await readyToDose();
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30) }, key());
+    const first = await recordVital(c.nurse, c.sessionId, vital({ takenAt: minutesAgo(10).toISOString(), spo2: 91 }), key());
+    expect(first.result.alerts.map((a) => a.code)).toEqual(["R27_SPO2_LOW"]);
+    const second = await recordVital(c.nurse, c.sessionId, vital({ takenAt: minutesAgo(8).toISOString(), spo2: 89 }), key());
+    expect(second.result.alerts.map((a) => a.code)).toEqual(["R27_RESPIRATORY_DEPRESSION"]);
+    const ae = await db().adverseEvent.findUniqueOrThrow({ where: { id: second.result.adverseEventId! } });
+    expect([ae.type, ae.spo2Nadir]).toEqual(["RESPIRATORY_DEPRESSION", 89]);
+    expect(ae.onsetAt).toEqual(first.result.takenAt); // onset = the first of the two low readings
+  });
+
+  it("serialises two nurses recording the last device at once: one succeeds, one is refused", async () => {
+    const c = await readyToDose();
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(20) }, key());
+    const results = await Promise.allSettled([
+      recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(10) }, key()),
+      recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(9) }, key()),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db().deviceAdministration.count({ where: { sessionId: c.sessionId } })).toBe(2);
+  });
+});

@@ -1,0 +1,86 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { remsParametersAt } from "@/lib/rems/data";
+import type { SessionFacts } from "./facts";
+import { firstDeviceAt } from "./facts";
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Locks the session row for the rest of the transaction, so two writers judge rules one after the other. */
+export async function lockSession(tx: Tx, sessionId: string): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM "TreatmentSession" WHERE id = ${sessionId} FOR UPDATE`;
+}
+
+/** Everything the session rules read, as a plain snapshot. */
+export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Promise<{ facts: SessionFacts; siteId: string; patientId: string; version: number } | null> {
+  const s = await tx.treatmentSession.findUnique({
+    where: { id: sessionId },
+    include: {
+      site: true,
+      checklist: true,
+      devices: { include: { device: { include: { lot: true } } } },
+      vitals: true,
+      sedation: true,
+      dissociation: true,
+      decisions: true,
+      adverseEvents: { where: { type: "RESPIRATORY_DEPRESSION", resolvedAt: null } },
+      patient: {
+        include: {
+          enrollments: { orderBy: { createdAt: "desc" }, take: 1 },
+          counselling: { orderBy: { counselledAt: "asc" }, take: 1 },
+          flags: { where: { removedAt: null } },
+          medications: { where: { stoppedOn: null } },
+        },
+      },
+    },
+  });
+  if (!s) return null;
+  const prior = await tx.treatmentSession.findMany({
+    where: { patientId: s.patientId, id: { not: s.id }, devices: { some: { enteredInErrorAt: null } } },
+    select: { treatmentDate: true, plannedDoseMg: true, indication: true, devices: { where: { enteredInErrorAt: null }, select: { administeredAt: true } } },
+  });
+  const p = s.patient;
+  const enrollment = p.enrollments[0] ?? null;
+  const t0Of = (ds: { administeredAt: Date }[]) => new Date(Math.min(...ds.map((d) => d.administeredAt.getTime())));
+  const thisT0 = firstDeviceAt(s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, lotNumber: "", lotExpiresOn: "", enteredInError: !!d.enteredInErrorAt })));
+  const facts: SessionFacts = {
+    params: await remsParametersAt(thisT0 ?? now, tx),
+    site: {
+      settingType: s.site.settingType, certificationStatus: s.site.certificationStatus, pulseOximeterAttested: s.site.pulseOximeterAttested,
+      timeZone: s.site.timeZone, postDoseAlertSystolic: s.site.postDoseAlertSystolic, postDoseAlertDiastolic: s.site.postDoseAlertDiastolic,
+      urgentSystolic: s.site.urgentSystolic, urgentDiastolic: s.site.urgentDiastolic, spo2AlertThreshold: s.site.spo2AlertThreshold,
+      preDoseCeilingSystolic: s.site.preDoseCeilingSystolic, preDoseCeilingDiastolic: s.site.preDoseCeilingDiastolic, observationAnchor: s.site.observationAnchor,
+    },
+    patient: {
+      indication: s.indication ?? p.indication,
+      enrollment: enrollment && { patientSignedAt: enrollment.patientSignedAt, prescriberSignedAt: enrollment.prescriberSignedAt, submittedAt: enrollment.submittedAt },
+      counselledAt: p.counselling[0]?.counselledAt ?? null,
+      contraindications: p.flags.filter((f) => f.category === "CONTRAINDICATION").map((f) => f.kind),
+      cautions: p.flags.filter((f) => f.category === "CAUTION").map((f) => ({ kind: f.kind, recordedAt: f.recordedAt })),
+      medicationClasses: [...new Set(p.medications.map((m) => m.drugClass))],
+      priorDosedSessions: prior
+        .map((x) => ({ treatmentDate: x.treatmentDate ? isoDate(x.treatmentDate) : "", t0: t0Of(x.devices), doseMg: x.plannedDoseMg ?? 0, indication: x.indication }))
+        .filter((x) => x.t0.getTime() < (thisT0 ?? now).getTime())
+        .sort((a, b) => a.t0.getTime() - b.t0.getTime()),
+    },
+    status: s.status,
+    treatmentDate: s.treatmentDate ? isoDate(s.treatmentDate) : "",
+    plannedDoseMg: s.plannedDoseMg,
+    otherDoseReason: s.otherDoseReason,
+    prescriberOnSite: !!s.prescriberOnSiteId,
+    checklist: s.checklist && {
+      rideType: s.checklist.rideType, driverName: s.checklist.driverName, driverPhone: s.checklist.driverPhone,
+      lastFoodAt: s.checklist.lastFoodAt, lastLiquidAt: s.checklist.lastLiquidAt, nasalMedicationAt: s.checklist.nasalMedicationAt,
+      conmedConfirmedAt: s.checklist.conmedConfirmedAt, conmedBenzodiazepines: s.checklist.conmedBenzodiazepines,
+      conmedSedativeHypnotics: s.checklist.conmedSedativeHypnotics, conmedPsychostimulants: s.checklist.conmedPsychostimulants,
+      conmedMaois: s.checklist.conmedMaois, conmedOpioids: s.checklist.conmedOpioids,
+    },
+    devices: s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, lotNumber: d.device.lot.lotNumber, lotExpiresOn: isoDate(d.device.lot.expiresOn), enteredInError: !!d.enteredInErrorAt })),
+    vitals: s.vitals.map((v) => ({ id: v.id, takenAt: v.takenAt, kind: v.kind, systolic: v.systolic, diastolic: v.diastolic, heartRate: v.heartRate, spo2: v.spo2, enteredInError: !!v.enteredInErrorAt })),
+    sedation: s.sedation.map((x) => ({ id: x.id, takenAt: x.takenAt, moaas: x.moaas, enteredInError: !!x.enteredInErrorAt })),
+    dissociation: s.dissociation.map((x) => ({ id: x.id, takenAt: x.takenAt, present: x.present, enteredInError: !!x.enteredInErrorAt })),
+    decisions: s.decisions.map((d) => ({ rule: d.rule, decision: d.decision, decidedAt: d.decidedAt })),
+    openRespiratoryDepression: s.adverseEvents.length > 0,
+  };
+  return { facts, siteId: s.siteId, patientId: s.patientId, version: s.version };
+}

@@ -1,0 +1,154 @@
+// Inputs of the chair-side session, one zod schema each, shared by the forms and the route handlers.
+// zod says what is possible; whether a possible value is dangerous is a rule (observation-rules.ts).
+import { z } from "zod";
+
+const int = (label: string, min: number, max: number) =>
+  z.coerce.number({ message: `Enter ${label}` }).int(`${label[0].toUpperCase()}${label.slice(1)} must be a whole number`)
+    .min(min, `${label[0].toUpperCase()}${label.slice(1)} must be at least ${min}`).max(max, `${label[0].toUpperCase()}${label.slice(1)} must be at most ${max}`);
+const optionalInt = (label: string, min: number, max: number) =>
+  z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), int(label, min, max).optional());
+/** An instant sent as ISO text; omitted means "now" by the server's clock. */
+const instant = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "Enter a valid time" }).optional());
+const requiredInstant = z.coerce.date({ message: "Enter a valid time" });
+
+export const checkInSchema = z.object({
+  patientId: z.string().min(1, "Choose the patient"),
+  chairId: z.string().min(1, "Choose a chair"),
+  prescriberOnSiteId: z.string().min(1, "Choose the prescriber on site"),
+  monitoringHcpId: z.string().min(1, "Choose the monitoring nurse"),
+  indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
+});
+export type CheckInInput = z.infer<typeof checkInSchema>;
+
+const yesNo = z.boolean({ message: "Answer yes or no" });
+
+export const checklistSchema = z
+  .object({
+    version: z.number().int(),
+    rideType: z.enum(["DRIVER", "RIDESHARE", "NONE"], { message: "Choose how the patient gets home" }),
+    driverName: z.string().trim().max(120).optional().default(""),
+    driverPhone: z.string().trim().max(40).optional().default(""),
+    lastFoodAt: requiredInstant,
+    lastLiquidAt: requiredInstant,
+    nasalMedicationAt: instant,
+    conmedBenzodiazepines: yesNo,
+    conmedSedativeHypnotics: yesNo,
+    conmedPsychostimulants: yesNo,
+    conmedMaois: yesNo,
+    conmedOpioids: yesNo,
+    conmedConfirmed: z.literal(true, { message: "Confirm today's medication answers with the patient" }),
+    pregnancyStatus: z.enum(["NOT_APPLICABLE", "NOT_PREGNANT", "PREGNANT", "UNKNOWN"], { message: "Answer the pregnancy question" }),
+    enrollmentVerified: z.boolean().default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.rideType === "DRIVER") {
+      if (!v.driverName) ctx.addIssue({ code: "custom", path: ["driverName"], message: "Enter the driver's name" });
+      if (!/^[+()\d\s.-]{7,}$/.test(v.driverPhone)) ctx.addIssue({ code: "custom", path: ["driverPhone"], message: "Enter the driver's phone number" });
+    }
+    const now = Date.now() + 60_000;
+    for (const k of ["lastFoodAt", "lastLiquidAt", "nasalMedicationAt"] as const) {
+      const t = v[k];
+      if (t && t.getTime() > now) ctx.addIssue({ code: "custom", path: [k], message: "This time is in the future" });
+    }
+  });
+export type ChecklistInput = z.input<typeof checklistSchema>;
+
+export const vitalsSchema = z
+  .object({
+    kind: z.enum(["PRE_DOSE", "POST_40", "EXTRA", "PRE_COMPLETION"]).default("EXTRA"),
+    takenAt: instant,
+    systolic: optionalInt("systolic", 40, 300),
+    diastolic: optionalInt("diastolic", 20, 200),
+    heartRate: optionalInt("heart rate", 20, 250),
+    spo2: optionalInt("SpO₂", 50, 100),
+    respiratoryRate: optionalInt("respiratory rate", 4, 60),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.systolic == null) !== (v.diastolic == null))
+      ctx.addIssue({ code: "custom", path: [v.systolic == null ? "systolic" : "diastolic"], message: "Enter both systolic and diastolic" });
+    if (v.systolic != null && v.diastolic != null && v.diastolic >= v.systolic)
+      ctx.addIssue({ code: "custom", path: ["diastolic"], message: "Diastolic must be lower than systolic" });
+    if (v.systolic == null && v.heartRate == null && v.spo2 == null && v.respiratoryRate == null)
+      ctx.addIssue({ code: "custom", path: ["systolic"], message: "Enter at least one vital sign" });
+    if (v.takenAt && v.takenAt.getTime() > Date.now() + 60_000)
+      ctx.addIssue({ code: "custom", path: ["takenAt"], message: "This time is in the future" });
+  });
+export type VitalsInput = z.input<typeof vitalsSchema>;
+
+export const doseSchema = z
+  .object({
+    version: z.number().int(),
+    doseOption: z.enum(["56", "84", "OTHER"], { message: "Choose the dose" }),
+    otherDoseMg: optionalInt("the dose in mg", 28, 280),
+    otherDoseReason: z.string().trim().max(500).optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.doseOption !== "OTHER") return;
+    if (v.otherDoseMg == null) ctx.addIssue({ code: "custom", path: ["otherDoseMg"], message: "Enter the dose in mg" });
+    else if (v.otherDoseMg % 28 !== 0) ctx.addIssue({ code: "custom", path: ["otherDoseMg"], message: "The dose must be a multiple of 28 mg (one device)" });
+    if (!v.otherDoseReason) ctx.addIssue({ code: "custom", path: ["otherDoseReason"], message: "Give the reason for this dose" });
+  });
+export type DoseInput = z.input<typeof doseSchema>;
+export const doseMgOf = (v: z.output<typeof doseSchema>) => (v.doseOption === "OTHER" ? v.otherDoseMg! : Number(v.doseOption));
+
+export const deviceSchema = z.object({
+  deviceId: z.string().min(1, "Choose the device (lot)"),
+  administeredAt: instant,
+});
+export type DeviceInput = z.input<typeof deviceSchema>;
+
+export const sedationSchema = z.object({ takenAt: instant, moaas: int("MOAA/S", 0, 5) });
+export type SedationInput = z.input<typeof sedationSchema>;
+
+export const CADSS6_ITEMS = [1, 2, 6, 7, 15, 22];
+export const dissociationSchema = z
+  .object({
+    takenAt: instant,
+    present: z.boolean({ message: "Answer whether dissociation is present" }),
+    scale: z.enum(["NONE", "CADSS", "CADSS6"]).default("NONE"),
+    itemScores: z.array(z.coerce.number().int().min(0, "Item scores are 0–4").max(4, "Item scores are 0–4")).default([]),
+  })
+  .superRefine((v, ctx) => {
+    const expected = v.scale === "CADSS" ? 23 : v.scale === "CADSS6" ? 6 : 0;
+    if (v.itemScores.length !== expected)
+      ctx.addIssue({ code: "custom", path: ["itemScores"], message: expected ? `Score all ${expected} items` : "Item scores need a scale" });
+  });
+export type DissociationInput = z.input<typeof dissociationSchema>;
+
+export const adverseEventSchema = z.object({
+  type: z.enum(["SEDATION", "DISSOCIATION", "RESPIRATORY_DEPRESSION", "HYPERTENSION", "OTHER"], { message: "Choose the type" }),
+  description: z.string().trim().min(3, "Describe what happened").max(2000),
+  serious: z.boolean().default(false),
+  onsetAt: instant,
+  resolvedAt: instant,
+  interventions: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  outcome: z.string().trim().max(1000).optional(),
+  spo2Nadir: optionalInt("lowest SpO₂", 30, 100),
+});
+export type AdverseEventInput = z.input<typeof adverseEventSchema>;
+
+export const gateDecisionSchema = z.object({
+  rule: z.enum(["R9", "R14", "R21", "R22", "R32", "R35"], { message: "Choose the GATE" }),
+  decision: z.enum(["PROCEED", "DELAY"], { message: "Choose proceed or delay" }),
+  reason: z.string().trim().min(5, "Give the clinical reason (at least 5 characters)").max(2000),
+});
+export type GateDecisionInput = z.input<typeof gateDecisionSchema>;
+
+export const dischargeSchema = z.object({
+  rideConfirmed: z.boolean().default(false),
+  clinicallyStable: z.boolean().default(false),
+  noDrivingReminder: z.boolean().default(false),
+  vitalsAcceptablePreAdministration: z.boolean().nullable().default(null),
+  vitalsAcceptablePreCompletion: z.boolean().nullable().default(null),
+  readyToLeaveMinutes: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int("Whole minutes").min(0, "0 or more minutes").nullable()),
+});
+export type DischargeInput = z.input<typeof dischargeSchema>;
+
+export const transferSchema = z.object({
+  transferredAt: instant,
+  receivingService: z.string().trim().min(2, "Name the receiving service (EMS, ED)").max(200),
+  reason: z.string().trim().min(3, "Give the reason").max(2000),
+});
+export type TransferInput = z.input<typeof transferSchema>;
+
+export const enteredInErrorSchema = z.object({ reason: z.string().trim().min(3, "Say why this entry is wrong").max(500) });
