@@ -10,12 +10,14 @@ const optionalInt = (label: string, min: number, max: number) =>
 /** An instant sent as ISO text; omitted means "now" by the server's clock. */
 const instant = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "Enter a valid time" }).optional());
 const requiredInstant = z.coerce.date({ message: "Enter a valid time" });
+/** A required choice: the same message whether the value is missing or empty. */
+const required = (message: string) => z.string({ message }).min(1, message);
 
 export const checkInSchema = z.object({
-  patientId: z.string().min(1, "Choose the patient"),
-  chairId: z.string().min(1, "Choose a chair"),
-  prescriberOnSiteId: z.string().min(1, "Choose the prescriber on site"),
-  monitoringHcpId: z.string().min(1, "Choose the monitoring nurse"),
+  patientId: required("Choose the patient"),
+  chairId: required("Choose a chair"),
+  prescriberOnSiteId: required("Choose the prescriber on site"),
+  monitoringHcpId: required("Choose the monitoring nurse"),
   indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
 });
 export type CheckInInput = z.infer<typeof checkInSchema>;
@@ -92,7 +94,7 @@ export type DoseInput = z.input<typeof doseSchema>;
 export const doseMgOf = (v: z.output<typeof doseSchema>) => (v.doseOption === "OTHER" ? v.otherDoseMg! : Number(v.doseOption));
 
 export const deviceSchema = z.object({
-  deviceId: z.string().min(1, "Choose the device (lot)"),
+  deviceId: required("Choose the device (lot)"),
   administeredAt: instant,
 });
 export type DeviceInput = z.input<typeof deviceSchema>;
