@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { trdCriteria, trialIsAdequate, type Trial } from "./trd-rules";
+
+const trial = (over: Partial<Trial>): Trial => ({ drug: "Sertraline", mechanismClass: "SSRI", adequateDose: true, weeks: 8, adherent: true, outcome: "NO_RESPONSE", ...over });
+
+describe("antidepressant trial adequacy", () => {
+  it("needs 6 weeks: 5 weeks 6 days is not enough, 6 weeks is", () => {
+    expect(trialIsAdequate(trial({ weeks: 5 + 6 / 7 }))).toBe(false);
+    expect(trialIsAdequate(trial({ weeks: 6 }))).toBe(true);
+  });
+  it("needs an adequate dose and adherence", () => {
+    expect(trialIsAdequate(trial({ adequateDose: false }))).toBe(false);
+    expect(trialIsAdequate(trial({ adherent: false }))).toBe(false);
+  });
+  it("records intolerance but does not count it as a failed adequate trial", () => {
+    expect(trialIsAdequate(trial({ outcome: "INTOLERANCE", weeks: 10 }))).toBe(false);
+  });
+});
+
+describe("TRD criteria: ≥ 2 adequate trials of different mechanisms without remission", () => {
+  it("is met by an SSRI and an SNRI that failed", () => {
+    const s = trdCriteria([trial({}), trial({ drug: "Venlafaxine", mechanismClass: "SNRI", outcome: "PARTIAL_RESPONSE" })]);
+    expect(s.met).toBe(true);
+    expect(s.mechanisms).toEqual(["SSRI", "SNRI"]);
+  });
+  it("is not met by the same mechanism twice", () => {
+    const s = trdCriteria([trial({}), trial({ drug: "Escitalopram" })]);
+    expect(s.met).toBe(false);
+    expect(s.reason).toContain("share one mechanism");
+  });
+  it("is not met when one of two trials was an intolerance or ended in remission", () => {
+    expect(trdCriteria([trial({}), trial({ mechanismClass: "SNRI", outcome: "INTOLERANCE" })]).met).toBe(false);
+    expect(trdCriteria([trial({}), trial({ mechanismClass: "SNRI", outcome: "REMISSION" })]).met).toBe(false);
+  });
+});

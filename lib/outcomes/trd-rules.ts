@@ -1,0 +1,22 @@
+// Treatment-resistant depression documentation: antidepressant trials in the current episode.
+export type Trial = { drug: string; mechanismClass: string; adequateDose: boolean; weeks: number; adherent: boolean; outcome: "NO_RESPONSE" | "PARTIAL_RESPONSE" | "INTOLERANCE" | "REMISSION" };
+
+/** Adequate = an adequate dose for at least 6 weeks with adherence. Intolerance is recorded but never a failed adequate trial. */
+export function trialIsAdequate(t: Trial): boolean {
+  return t.outcome !== "INTOLERANCE" && t.adequateDose && t.adherent && t.weeks >= 6;
+}
+
+export type TrdSummary = { met: boolean; adequateFailed: Trial[]; mechanisms: string[]; reason: string };
+
+/** ≥ 2 adequate trials of different mechanisms without remission in the current episode. */
+export function trdCriteria(trials: Trial[]): TrdSummary {
+  const adequateFailed = trials.filter((t) => trialIsAdequate(t) && t.outcome !== "REMISSION");
+  const mechanisms = [...new Set(adequateFailed.map((t) => t.mechanismClass.trim().toUpperCase()))];
+  const met = adequateFailed.length >= 2 && mechanisms.length >= 2;
+  const reason = met
+    ? `${adequateFailed.length} adequate trials without remission, ${mechanisms.length} mechanisms (${mechanisms.join(", ")}).`
+    : adequateFailed.length < 2
+      ? `${adequateFailed.length} adequate trial${adequateFailed.length === 1 ? "" : "s"} without remission; 2 are needed.`
+      : `The adequate trials share one mechanism (${mechanisms[0]}); 2 different mechanisms are needed.`;
+  return { met, adequateFailed, mechanisms, reason };
+}
