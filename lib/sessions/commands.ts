@@ -15,6 +15,7 @@ import { localDate } from "./local-time";
 import { bpAlert, fortyMinuteReading, sedationAlert, spo2Alert, type Alert } from "./observation-rules";
 import { siteMayTreat } from "./eligibility-rules";
 import { remsParametersAt } from "@/lib/rems/data";
+import { createDraftPmf } from "@/lib/pmf/data";
 import { wholeMinutes } from "@/lib/rems/rule-result";
 import {
   doseMgOf, type adverseEventSchema, type checkInSchema, type checklistSchema, type deviceSchema, type dischargeSchema,
@@ -288,7 +289,8 @@ export async function discharge(actor: Actor, sessionId: string, input: z.output
     });
     await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: "DISCHARGED", endOfMonitoringAt: now, version: { increment: 1 } } });
     await appendAudit(tx, { actor, action: "session.discharge", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId, after: { decisionId: decision.id, totalMinutes: wholeMinutes(t0, now), ...input } });
-    return { totalMinutes: wholeMinutes(t0, now) };
+    const pmfId = await createDraftPmf(tx, actor, sessionId, f, now);
+    return { totalMinutes: wholeMinutes(t0, now), pmfId };
   });
 }
 
@@ -303,7 +305,8 @@ export async function emergencyTransfer(actor: Actor, sessionId: string, input: 
     await tx.dischargeDecision.create({ data: { sessionId, outcome: "EMERGENCY_TRANSFER", decidedAt: at, hcpId: actor.id, receivingService: input.receivingService, criteriaSnapshot: { reason: input.reason } } });
     await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: t0 ? "EMERGENCY_TRANSFER" : "CANCELLED", endOfMonitoringAt: at, cancelledReason: t0 ? null : input.reason, version: { increment: 1 } } });
     await appendAudit(tx, { actor, action: "session.emergency_transfer", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId, after: input });
-    return { totalMinutes: t0 ? wholeMinutes(t0, at) : null };
+    const pmfId = await createDraftPmf(tx, actor, sessionId, f, at);
+    return { totalMinutes: t0 ? wholeMinutes(t0, at) : null, pmfId };
   });
 }
 
