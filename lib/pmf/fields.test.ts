@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addMinutes } from "@/lib/rems/rule-result";
 import { device, readySession, vital } from "@/lib/sessions/testing/session-fixture";
 import { pmfFields, type PmfSource } from "./fields";
+import { PMF_FIELD_KEYS } from "./field-keys";
 
 const T0 = new Date("2026-03-07T01:30:00Z"); // Friday 6 March, 20:30 in New York
 const source = (over: Partial<PmfSource> = {}): PmfSource => ({
@@ -50,5 +51,11 @@ describe("PMF fields derived from the session (R39), checked by hand", () => {
     const facts = readySession(T0);
     facts.vitals.push(vital(addMinutes(T0, 120), "PRE_COMPLETION", 199, 99, 98, { enteredInError: true }));
     expect(pmfFields(source({ facts }))["bp.preCompletion"]).toBe("126/80");
+  });
+});
+
+describe("PMF field list", () => {
+  it("has exactly the keys the mapping produces, in form order (the CSV columns)", () => {
+    expect(Object.keys(pmfFields(source()))).toEqual([...PMF_FIELD_KEYS]);
   });
 });

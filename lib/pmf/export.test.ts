@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { db } from "@/lib/db/client";
+import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
+import { PMF_CSV_HEADER, pmfCsvStream } from "./export";
+
+async function seedForms(n: number, lastName: (i: number) => string) {
+  const c = await clinicFixture();
+  for (let i = 0; i < n; i++) {
+    const s = await db().treatmentSession.create({ data: { patientId: c.patient.id, siteId: c.site.id, status: "DISCHARGED", treatmentDate: new Date(`2026-03-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00Z`) } });
+    await db().patientMonitoringForm.create({ data: { sessionId: s.id, formVersion: "current-2024", status: "DRAFT", dueDate: new Date("2026-03-20"),
+      fields: { "patient.firstName": "Pat", "patient.lastName": lastName(i), totalMonitoringMinutes: 120 + i, "bp.post40min": "146/88", protocolDeviations: [] } } });
+  }
+  return c;
+}
+
+const read = async (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+
+describe("PMF CSV export", () => {
+  it("has one row per form and one column per field, across several pages", async () => {
+    const c = await seedForms(7, (i) => `Name${i}`);
+    const text = await read(pmfCsvStream({ siteId: c.site.id, from: "2026-03-01", to: "2026-03-31" }, 3));
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0])).toEqual(PMF_CSV_HEADER);
+    expect(rows).toHaveLength(7);
+    expect(rows.map((r) => Number(r.totalMonitoringMinutes)).sort((a, b) => a - b)).toEqual([120, 121, 122, 123, 124, 125, 126]);
+  });
+
+  it("neutralises a formula in a patient's name", async () => {
+    const c = await seedForms(1, () => '=HYPERLINK("http://evil.example","click")');
+    const rows = parse(await read(pmfCsvStream({ siteId: c.site.id, from: "2026-03-01", to: "2026-03-31" })), { columns: true }) as Record<string, string>[];
+    expect(rows[0]["patient.lastName"]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+  });
+
+  it("keeps to the site and the date range", async () => {
+    const c = await seedForms(3, () => "Inside");
+    await seedForms(2, () => "OtherSite");
+    const rows = parse(await read(pmfCsvStream({ siteId: c.site.id, from: "2026-03-02", to: "2026-03-03" })), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r["patient.lastName"])).toEqual(["Inside", "Inside"]);
+  });
+});
