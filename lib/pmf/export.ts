@@ -12,7 +12,7 @@ export const PMF_CSV_HEADER = [...META, ...PMF_FIELD_KEYS];
  * All PMFs of a site and treatment-date range as CSV, one row per session, streamed a page at a time
  * (keyset on id), so 10 000 forms are never in memory together. Amended originals are left out.
  */
-export function pmfCsvStream(filter: PmfExportFilter, pageSize = 500, onRow?: (n: number) => void): ReadableStream<Uint8Array> {
+export function pmfCsvStream(filter: PmfExportFilter, pageSize = 2000, onRow?: (n: number) => void): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   let afterId: string | undefined;
   let rows = 0;
