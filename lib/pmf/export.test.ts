@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { db } from "@/lib/db/client";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
-import { PMF_CSV_HEADER, pmfCsvStream } from "./export";
+import { PDFParse } from "pdf-parse";
+import { PMF_CSV_HEADER, pmfCsvStream, pmfForms } from "./export";
+import { pmfPdfStream } from "./pdf";
 
 async function seedForms(n: number, lastName: (i: number) => string) {
   const c = await clinicFixture();
@@ -37,5 +39,21 @@ describe("PMF CSV export", () => {
     await seedForms(2, () => "OtherSite");
     const rows = parse(await read(pmfCsvStream({ siteId: c.site.id, from: "2026-03-02", to: "2026-03-03" })), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r["patient.lastName"])).toEqual(["Inside", "Inside"]);
+  });
+});
+
+describe("PMF PDF", () => {
+  it("puts each form on its own page with its values, readable as text", async () => {
+    const c = await seedForms(3, (i) => `Okafor${i}`);
+    const bytes = new Uint8Array(await new Response(pmfPdfStream(pmfForms({ siteId: c.site.id, from: "2026-03-01", to: "2026-03-31" }, 2))).arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+    const parser = new PDFParse({ data: bytes });
+    const text = await parser.getText();
+    await parser.destroy();
+    expect(text.pages).toHaveLength(3);
+    for (let i = 0; i < 3; i++) expect(text.text).toContain(`Okafor${i}`);
+    expect(text.pages[0].text).toContain("Patient Monitoring Form");
+    expect(text.pages[0].text).toContain("BP 40 minutes after administration");
+    expect(text.pages[0].text).toContain("146/88");
   });
 });

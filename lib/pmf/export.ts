@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { csvRow } from "@/lib/reports/csv";
 import { PMF_FIELD_KEYS } from "./field-keys";
+import type { PrintablePmf } from "./pdf";
 
 export type PmfExportFilter = { siteId: string; from: string; to: string; status?: "DRAFT" | "READY" | "SUBMITTED" };
 
@@ -9,13 +10,36 @@ const META = ["sessionId", "formVersion", "status", "dueDate", "submittedAt", "c
 export const PMF_CSV_HEADER = [...META, ...PMF_FIELD_KEYS];
 
 /**
- * All PMFs of a site and treatment-date range as CSV, one row per session, streamed a page at a time
- * (keyset on id), so 10 000 forms are never in memory together. Amended originals are left out.
+ * The PMFs of a site and treatment-date range, a page at a time (keyset on id), so 10 000 forms are
+ * never in memory together. Originals that were amended are left out: the amendment stands for them.
  */
-export function pmfCsvStream(filter: PmfExportFilter, pageSize = 2000, onRow?: (n: number) => void): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
+export async function* pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage?: (rowsSoFar: number) => void): AsyncGenerator<PrintablePmf> {
   let afterId: string | undefined;
   let rows = 0;
+  for (;;) {
+    const page = await db().patientMonitoringForm.findMany({
+      where: {
+        session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } },
+        amendedBy: null,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(afterId ? { id: { gt: afterId } } : {}),
+      },
+      orderBy: { id: "asc" },
+      take: pageSize,
+      select: { id: true, sessionId: true, formVersion: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, fields: true },
+    });
+    if (!page.length) return;
+    rows += page.length;
+    onPage?.(rows);
+    afterId = page[page.length - 1].id;
+    for (const p of page) yield { ...p, dueDate: p.dueDate.toISOString().slice(0, 10), fields: (p.fields ?? {}) as Record<string, unknown> };
+  }
+}
+
+/** CSV: one row per form, one column per field; a page of rows per chunk. */
+export function pmfCsvStream(filter: PmfExportFilter, pageSize = 2000): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  const forms = pmfForms(filter, pageSize);
   let headerSent = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -24,29 +48,16 @@ export function pmfCsvStream(filter: PmfExportFilter, pageSize = 2000, onRow?: (
         controller.enqueue(enc.encode(csvRow(PMF_CSV_HEADER)));
         return;
       }
-      const page = await db().patientMonitoringForm.findMany({
-        where: {
-          session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } },
-          amendedBy: null,
-          ...(filter.status ? { status: filter.status } : {}),
-          ...(afterId ? { id: { gt: afterId } } : {}),
-        },
-        orderBy: { id: "asc" },
-        take: pageSize,
-        select: { id: true, sessionId: true, formVersion: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, fields: true },
-      });
-      if (!page.length) {
-        controller.close();
-        return;
-      }
       let chunk = "";
-      for (const p of page) {
-        const fields = (p.fields ?? {}) as Record<string, unknown>;
-        chunk += csvRow([p.sessionId, p.formVersion, p.status, p.dueDate.toISOString().slice(0, 10), p.submittedAt, p.channel, p.confirmation, ...PMF_FIELD_KEYS.map((k) => fields[k])]);
+      for (let i = 0; i < pageSize; i++) {
+        const { done, value: p } = await forms.next();
+        if (done) {
+          if (chunk) controller.enqueue(enc.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += csvRow([p.sessionId, p.formVersion, p.status, p.dueDate, p.submittedAt, p.channel, p.confirmation, ...PMF_FIELD_KEYS.map((k) => p.fields[k])]);
       }
-      rows += page.length;
-      onRow?.(rows);
-      afterId = page[page.length - 1].id;
       controller.enqueue(enc.encode(chunk));
     },
   });
