@@ -3,6 +3,8 @@ import { signIn } from "./helpers/auth";
 import { auditActions, sql, userId } from "./helpers/db";
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link");
+// Next's route announcer is also role="alert": pick ours by its text.
+const signInError = (page: Page) => page.getByRole("alert").filter({ hasText: "Sign-in failed" });
 
 test.describe("signing in and navigation by role", () => {
   for (const [email, home, links] of [
@@ -26,7 +28,7 @@ test.describe("signing in and navigation by role", () => {
     const response = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
     await page.getByRole("button", { name: "Sign in" }).click();
     expect((await response).status()).toBe(401);
-    await expect(page.getByRole("alert")).toContainText("Sign-in failed. Check your email and password.");
+    await expect(signInError(page)).toContainText("Sign-in failed. Check your email and password.");
     await expect(page).toHaveURL(/\/sign-in/);
     expect(await auditActions("psych@example.com", since)).toContain("auth.login_failed");
   });
@@ -56,7 +58,7 @@ test.describe("signing in and navigation by role", () => {
     await page.getByLabel("Email").fill("throttle@example.com");
     await page.getByLabel("Password").fill("Demo-pass-2026");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText("Sign-in failed");
+    await expect(signInError(page)).toBeVisible();
     const [row] = await sql<{ reason: string }>(`SELECT after->>'reason' AS reason FROM "AuditEvent" WHERE "actorEmail" = 'throttle@example.com' ORDER BY id DESC LIMIT 1`);
     expect(row.reason).toBe("throttled");
   });
@@ -167,6 +169,6 @@ test.describe("server-side sessions", () => {
     await page.getByLabel("Email").fill("nurse2@example.com");
     await page.getByLabel("Password").fill("Demo-pass-2026");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText("Sign-in failed");
+    await expect(signInError(page)).toBeVisible();
   });
 });
