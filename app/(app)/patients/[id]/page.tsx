@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { authorizePage } from "@/lib/auth/authorize";
+import { patientDetail, patientSite } from "@/lib/patients/data";
+import { ageOn, formatCalendarDate, formatDateTime } from "@/lib/patients/format";
+import { flagLabel } from "@/lib/sessions/eligibility-rules";
+import { localDate } from "@/lib/sessions/local-time";
+import { Alert } from "@/components/ui/alert";
+import { Badge, EnrollmentBadge } from "@/components/patients/badges";
+
+export const metadata: Metadata = { title: "Patient" };
+
+const SEX = { MALE: "Male", FEMALE: "Female", OTHER: "Other" } as const;
+const STATUS: Record<string, string> = { SCHEDULED: "Scheduled", CHECKED_IN: "Checked in", DOSING: "Dosing", MONITORING: "Monitoring", DISCHARGED: "Discharged",
+  EMERGENCY_TRANSFER: "Emergency transfer", CANCELLED: "Cancelled", RESCHEDULED: "Rescheduled" };
+const cal = (iso: string) => formatCalendarDate(new Date(`${iso}T00:00:00Z`));
+
+export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  // The site is read first and checked: another site's patient is "not found", with nothing of it sent.
+  const siteId = await patientSite(id);
+  if (!siteId) notFound();
+  await authorizePage("patient.read", { siteId, entityType: "Patient", entityId: id });
+  const p = (await patientDetail(id))!;
+  const tz = p.site.timeZone;
+  const contraindications = p.flags.filter((f) => f.category === "CONTRAINDICATION");
+  const cautions = p.flags.filter((f) => f.category === "CAUTION");
+  return (
+    <>
+      <div className="mb-4">
+        <h1 className="text-2xl font-semibold">{p.lastName}, {p.firstName}{p.middleInitial ? ` ${p.middleInitial}.` : ""}</h1>
+        <p className="text-slate-700">MRN {p.mrn} · born {cal(p.birthDate)} (age {ageOn(p.birthDate, localDate(new Date(), tz))}) · {SEX[p.sex]} · {p.phone ?? "no phone"} · {p.site.name}</p>
+      </div>
+      {p.enrollmentRequired && !p.enrolled && (
+        <div className="mb-4"><Alert tone="error">Not enrolled: dosing is blocked until the Patient Enrollment Form is signed by patient and prescriber and submitted to the REMS (R6).</Alert></div>
+      )}
+      <div className="grid gap-4 lg:grid-cols-3">
+        <section aria-labelledby="rems" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="rems" className="mb-2 text-lg font-semibold">REMS enrollment</h2>
+          <p className="mb-2"><EnrollmentBadge state={!p.enrollmentRequired ? "not_required" : p.enrolled ? "enrolled" : "not_enrolled"} /></p>
+          <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+            <dt className="text-slate-600">Indication</dt><dd>{p.indication ?? "Not recorded"}</dd>
+            <dt className="text-slate-600">Patient signed</dt><dd>{p.enrollment?.patientSignedAt ? formatDateTime(p.enrollment.patientSignedAt, tz) : "—"}</dd>
+            <dt className="text-slate-600">Prescriber signed</dt><dd>{p.enrollment?.prescriberSignedAt ? formatDateTime(p.enrollment.prescriberSignedAt, tz) : "—"}</dd>
+            <dt className="text-slate-600">Submitted</dt><dd>{p.enrollment?.submittedAt ? `${formatDateTime(p.enrollment.submittedAt, tz)} (${p.enrollment.channel?.toLowerCase()})` : "—"}</dd>
+            <dt className="text-slate-600">Confirmation</dt><dd>{p.enrollment?.remsConfirmation ?? "—"}</dd>
+            <dt className="text-slate-600">Counselled</dt><dd>{p.counselledAt ? formatDateTime(p.counselledAt, tz) : "Not yet"}</dd>
+          </dl>
+        </section>
+        <section aria-labelledby="flags" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="flags" className="mb-2 text-lg font-semibold">Contraindications and cautions</h2>
+          {!p.flags.length && <p className="text-slate-700">None recorded.</p>}
+          <ul className="flex flex-col gap-2">
+            {contraindications.map((f) => (
+              <li key={f.id}><Badge tone="red">Contraindication: {flagLabel(f.kind)}</Badge> <span className="text-sm text-red-900">blocks dosing</span>{f.note && <p className="text-sm text-slate-700">{f.note}</p>}</li>
+            ))}
+            {cautions.map((f) => (
+              <li key={f.id}><Badge tone="amber">Caution: {flagLabel(f.kind)}</Badge> <span className="text-sm text-amber-900">prescriber decision needed at the next session</span>{f.note && <p className="text-sm text-slate-700">{f.note}</p>}</li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="meds" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="meds" className="mb-2 text-lg font-semibold">Concomitant medications</h2>
+          {!p.medications.length && <p className="text-slate-700">None recorded.</p>}
+          <ul className="list-disc pl-5">
+            {p.medications.map((m) => <li key={m.id}>{m.name} <span className="text-sm text-slate-600">({m.drugClass.toLowerCase().replaceAll("_", " ")})</span></li>)}
+          </ul>
+        </section>
+      </div>
+      <section aria-labelledby="history" className="mt-6">
+        <h2 id="history" className="mb-2 text-lg font-semibold">Session history</h2>
+        {!p.sessions.length ? <p className="text-slate-700">No sessions yet.</p> : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left">
+              <thead className="bg-slate-100 text-sm">
+                <tr><th scope="col" className="p-3">Date</th><th scope="col" className="p-3">Dose</th><th scope="col" className="p-3">Status</th><th scope="col" className="p-3">Monitoring</th><th scope="col" className="p-3">40-min BP</th><th scope="col" className="p-3">PMF</th></tr>
+              </thead>
+              <tbody>
+                {p.sessions.map((s) => (
+                  <tr key={s.id} className="border-t border-slate-200">
+                    <td className="p-3">{s.treatmentDate ? cal(s.treatmentDate) : "—"}</td>
+                    <td className="p-3">{s.doseMg ? `${s.doseMg} mg` : "—"}</td>
+                    <td className="p-3">{STATUS[s.status] ?? s.status}</td>
+                    <td className="p-3">{s.monitoringMinutes != null ? `${s.monitoringMinutes} min` : "—"}</td>
+                    <td className="p-3 tabular-nums">{s.fortyMinuteBp ?? "—"}</td>
+                    <td className="p-3">{s.pmfStatus ? s.pmfStatus.toLowerCase() : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers/auth";
+import { sql } from "./helpers/db";
+
+test.describe("patient list and patient page", () => {
+  test("a nurse searches, pages and opens a patient with her enrollment and history", async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await signIn(page, "nurse@example.com");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Patients" }).click();
+    await expect(page.getByText("Showing 1–20 of 25")).toBeVisible();
+    await expect(page.getByText("Page 1 of 2")).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/patients-list.png", fullPage: true });
+    await page.getByRole("link", { name: "Next" }).click();
+    await expect(page.getByText("Showing 21–25 of 25")).toBeVisible();
+    await expect(page.getByRole("row")).toHaveCount(6);
+    await page.getByRole("link", { name: "Previous" }).click();
+    await expect(page.getByText("Page 1 of 2")).toBeVisible();
+
+    for (const q of ["rivera", "Casey Riv", "A-1003"]) {
+      await page.getByLabel("Search by name or MRN").fill(q);
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(page.getByText("Showing 1–1 of 1")).toBeVisible();
+      await expect(page.getByRole("link", { name: "Rivera, Casey" })).toBeVisible();
+    }
+    await page.getByRole("link", { name: "Rivera, Casey" }).click();
+    await expect(page.getByRole("heading", { name: "Rivera, Casey R." })).toBeVisible();
+    const rems = page.getByRole("region", { name: "REMS enrollment" });
+    await expect(rems.getByText("Enrolled", { exact: true })).toBeVisible();
+    await expect(rems.getByText("(online)")).toBeVisible();
+    const history = page.getByRole("region", { name: "Session history" });
+    await expect(history.getByRole("row")).toHaveCount(9); // header + 8 discharged sessions
+    await expect(history.getByRole("row").nth(1)).toContainText("84 mg");
+    await expect(history.getByText("Discharged").first()).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/patient-page.png", fullPage: true });
+  });
+
+  test("a search with no match says so, and a bad page number falls back safely", async ({ page }) => {
+    await signIn(page, "nurse@example.com");
+    await page.goto("/patients?q=zzzz-nobody");
+    await expect(page.getByText("No patients match.")).toBeVisible();
+    const res = await page.goto("/patients?page=-3&q=%25%25");
+    expect(res?.status()).toBe(200);
+  });
+
+  test("the not-enrolled banner, contraindications and cautions show on the patient page", async ({ page }) => {
+    await signIn(page, "nurse@example.com");
+    const open = async (q: string, name: string) => {
+      await page.goto(`/patients?q=${encodeURIComponent(q)}`);
+      await page.getByRole("link", { name }).click();
+    };
+    await open("Quinn", "Quinn, Avery");
+    await expect(page.getByRole("alert").filter({ hasText: "Not enrolled: dosing is blocked" })).toBeVisible();
+    await open("Ellis", "Ellis, Harper");
+    await expect(page.getByText("Contraindication: arteriovenous malformation")).toBeVisible();
+    await expect(page.getByText("blocks dosing")).toBeVisible();
+    await open("Okafor", "Okafor, Dana");
+    await expect(page.getByText("Caution: bipolar disorder without a mood stabilizer")).toBeVisible();
+  });
+
+  test("a patient of another site is not found, and nothing of them is sent", async ({ page }) => {
+    const [kai] = await sql<{ id: string }>(`SELECT id FROM "Patient" WHERE mrn = 'B-2001'`);
+    await signIn(page, "nurse@example.com");
+    const res = await page.request.get(`/patients/${kai.id}`);
+    expect(res.status()).toBe(404);
+    const body = await res.text();
+    expect(body).not.toContain("Kai");
+    expect(body).not.toContain("Bennett");
+    await page.goto(`/patients/${kai.id}`);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    // The psychiatrist works at both sites and sees him.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await signIn(page, "psych@example.com");
+    await page.goto(`/patients/${kai.id}`);
+    await expect(page.getByRole("heading", { name: "Bennett, Kai" })).toBeVisible();
+    await expect(page.getByText("Not required (inpatient)")).toBeVisible();
+  });
+
+  test("an administrator is refused the patient list", async ({ page }) => {
+    await signIn(page, "admin@example.com");
+    const res = await page.goto("/patients");
+    expect(res?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  });
+});
+
+test.describe("registering a patient", () => {
+  test("bad input gets messages at the fields and a 422; a duplicate MRN a message at the MRN", async ({ page }) => {
+    await signIn(page, "nurse@example.com");
+    await page.goto("/patients");
+    await page.getByRole("link", { name: "New patient" }).click();
+    await page.getByRole("button", { name: "Register patient" }).click();
+    await expect(page.getByText("Enter the medical record number")).toBeVisible();
+    await expect(page.getByText("Enter the first name")).toBeVisible();
+    await expect(page.getByText("Choose the indication")).toBeVisible();
+    await page.getByLabel("Date of birth").fill("2015-01-01");
+    await page.getByRole("button", { name: "Register patient" }).click();
+    await expect(page.getByText("SPRAVATO is for adults")).toBeVisible();
+
+    const [site] = await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'OUT-A'`);
+    const bad = await page.request.post("/api/patients", { data: { siteId: site.id, mrn: "x y", firstName: "", lastName: "L", birthDate: "2015-01-01", sex: "X", indication: "TRD" } });
+    expect(bad.status()).toBe(422);
+    const json = await bad.json();
+    expect(Object.keys(json.fieldErrors)).toEqual(expect.arrayContaining(["mrn", "firstName", "sex", "birthDate"]));
+
+    await page.getByLabel("Medical record number (MRN)").fill("A-1003");
+    await page.getByLabel("First name").fill("Morgan");
+    await page.getByLabel("Last name").fill("Tester");
+    await page.getByLabel("Date of birth").fill("1980-05-05");
+    await page.getByLabel("Sex").selectOption("FEMALE");
+    await page.getByLabel("Indication").selectOption("TRD");
+    await page.getByRole("button", { name: "Register patient" }).click();
+    await expect(page.getByText("This medical record number is already in use at this site")).toBeVisible();
+
+    await page.getByLabel("Medical record number (MRN)").fill("A-2001");
+    await page.getByRole("button", { name: "Register patient" }).click();
+    await expect(page.getByRole("heading", { name: "Tester, Morgan" })).toBeVisible();
+    await expect(page.getByText("No sessions yet.")).toBeVisible();
+  });
+
+  test("a nurse cannot register a patient at a site she does not work at", async ({ page }) => {
+    const [siteB] = await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'IN-B'`);
+    await signIn(page, "nurse@example.com");
+    const res = await page.request.post("/api/patients", { data: { siteId: siteB.id, mrn: "B-9999", firstName: "No", lastName: "Way", birthDate: "1980-01-01", sex: "MALE", indication: "TRD" } });
+    expect(res.status()).toBe(404);
+    expect((await sql(`SELECT 1 FROM "Patient" WHERE mrn = 'B-9999'`)).length).toBe(0);
+  });
+});

@@ -1,0 +1,128 @@
+import "server-only";
+import { db, Prisma, transaction } from "@/lib/db/client";
+import { appendAudit, type AuditActor } from "@/lib/audit/data";
+import { HttpError } from "@/lib/http/errors";
+import type { z } from "zod";
+import type { newPatientSchema } from "./schema";
+
+export const PAGE_SIZE = 20;
+/** Counting every match of a broad search at 100 000 patients costs more than it tells: past this, "more than". */
+export const COUNT_CAP = 1000;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Each word of the search must appear in the name ("last first", so "Casey Riv" and "rivera" both work)
+ * or in the MRN. The expressions are exactly those of the trigram indexes in the first migration.
+ */
+function searchWhere(siteIds: string[], q: string | undefined): Prisma.Sql {
+  const parts = [Prisma.sql`p."siteId" = ANY(${siteIds}::text[]) AND p."archivedAt" IS NULL`];
+  for (const word of (q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5)) {
+    const pattern = `%${escapeLike(word)}%`;
+    parts.push(Prisma.sql`(lower(p."lastName" || ' ' || p."firstName") LIKE ${pattern} OR lower(p."mrn") LIKE ${pattern})`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+export type PatientRow = {
+  id: string; mrn: string; name: string; birthDate: string; siteName: string; settingType: "OUTPATIENT" | "INPATIENT";
+  indication: string | null; enrollment: "enrolled" | "not_enrolled" | "not_required"; contraindications: number; cautions: number; lastSessionDate: string | null;
+};
+
+export async function listPatients(siteIds: string[], q: string | undefined, page: number) {
+  const where = searchWhere(siteIds, q);
+  const [{ count }] = await db().$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (SELECT 1 FROM "Patient" p WHERE ${where} LIMIT ${COUNT_CAP + 1}) m`;
+  const total = Number(count);
+  const pageCount = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / PAGE_SIZE));
+  const current = Math.min(page, total > COUNT_CAP ? page : pageCount);
+  const ids = await db().$queryRaw<{ id: string }[]>`SELECT p.id FROM "Patient" p WHERE ${where}
+    ORDER BY p."lastName", p."firstName", p.id LIMIT ${PAGE_SIZE} OFFSET ${(current - 1) * PAGE_SIZE}`;
+  const rows = await db().patient.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    select: {
+      id: true, mrn: true, firstName: true, lastName: true, birthDate: true, indication: true,
+      site: { select: { name: true, settingType: true } },
+      enrollments: { where: { submittedAt: { not: null }, patientSignedAt: { not: null }, prescriberSignedAt: { not: null } }, select: { id: true }, take: 1 },
+      flags: { where: { removedAt: null }, select: { category: true } },
+      sessions: { where: { treatmentDate: { not: null } }, orderBy: { treatmentDate: "desc" }, select: { treatmentDate: true }, take: 1 },
+    },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const list: PatientRow[] = ids.map(({ id }) => byId.get(id)!).filter(Boolean).map((r) => ({
+    id: r.id, mrn: r.mrn, name: `${r.lastName}, ${r.firstName}`, birthDate: r.birthDate.toISOString().slice(0, 10), siteName: r.site.name, settingType: r.site.settingType,
+    indication: r.indication, enrollment: r.site.settingType === "INPATIENT" ? "not_required" : r.enrollments.length ? "enrolled" : "not_enrolled",
+    contraindications: r.flags.filter((f) => f.category === "CONTRAINDICATION").length, cautions: r.flags.filter((f) => f.category === "CAUTION").length,
+    lastSessionDate: r.sessions[0]?.treatmentDate?.toISOString().slice(0, 10) ?? null,
+  }));
+  return { rows: list, total, capped: total > COUNT_CAP, page: current, pageCount, pageSize: PAGE_SIZE };
+}
+
+/** The patient's site, for authorization before anything else is read. */
+export async function patientSite(id: string): Promise<string | null> {
+  return (await db().patient.findUnique({ where: { id }, select: { siteId: true } }))?.siteId ?? null;
+}
+
+export async function patientDetail(id: string) {
+  const p = await db().patient.findUnique({
+    where: { id },
+    select: {
+      id: true, mrn: true, firstName: true, middleInitial: true, lastName: true, birthDate: true, sex: true, phone: true, indication: true,
+      site: { select: { id: true, name: true, settingType: true, timeZone: true } },
+      enrollments: { orderBy: { createdAt: "desc" }, take: 1, select: { patientSignedAt: true, prescriberSignedAt: true, submittedAt: true, channel: true, remsConfirmation: true } },
+      counselling: { orderBy: { counselledAt: "desc" }, take: 1, select: { counselledAt: true } },
+      flags: { where: { removedAt: null }, orderBy: { recordedAt: "asc" }, select: { id: true, category: true, kind: true, note: true, recordedAt: true } },
+      medications: { where: { stoppedOn: null }, orderBy: { name: "asc" }, select: { id: true, name: true, drugClass: true } },
+      sessions: {
+        orderBy: [{ treatmentDate: "desc" }, { createdAt: "desc" }], take: 100,
+        select: {
+          id: true, treatmentDate: true, status: true, plannedDoseMg: true, endOfMonitoringAt: true,
+          devices: { where: { enteredInErrorAt: null }, orderBy: { administeredAt: "asc" }, take: 1, select: { administeredAt: true } },
+          monitoringForms: { where: { amendedBy: null }, select: { status: true, fields: true }, take: 1 },
+        },
+      },
+    },
+  });
+  if (!p) return null;
+  const e = p.enrollments[0];
+  const enrolled = !!(e?.patientSignedAt && e.prescriberSignedAt && e.submittedAt);
+  return {
+    ...p,
+    birthDate: p.birthDate.toISOString().slice(0, 10),
+    enrollment: e ?? null,
+    enrolled,
+    enrollmentRequired: p.site.settingType === "OUTPATIENT",
+    counselledAt: p.counselling[0]?.counselledAt ?? null,
+    sessions: p.sessions.map((s) => {
+      const t0 = s.devices[0]?.administeredAt ?? null;
+      const pmf = s.monitoringForms[0];
+      const fields = (pmf?.fields ?? {}) as Record<string, unknown>;
+      return {
+        id: s.id, treatmentDate: s.treatmentDate?.toISOString().slice(0, 10) ?? null, status: s.status, doseMg: s.plannedDoseMg,
+        monitoringMinutes: t0 && s.endOfMonitoringAt ? Math.floor((s.endOfMonitoringAt.getTime() - t0.getTime()) / 60_000) : null,
+        fortyMinuteBp: (fields["bp.post40min"] as string | undefined) ?? null, pmfStatus: pmf?.status ?? null,
+      };
+    }),
+  };
+}
+export type PatientDetail = NonNullable<Awaited<ReturnType<typeof patientDetail>>>;
+
+export async function createPatient(actor: NonNullable<AuditActor>, input: z.output<typeof newPatientSchema>) {
+  try {
+    return await transaction(async (tx) => {
+      const p = await tx.patient.create({
+        data: { siteId: input.siteId, mrn: input.mrn, firstName: input.firstName, middleInitial: input.middleInitial || null, lastName: input.lastName,
+          birthDate: new Date(`${input.birthDate}T00:00:00Z`), sex: input.sex, phone: input.phone || null, indication: input.indication },
+        select: { id: true },
+      });
+      await appendAudit(tx, { actor, action: "patient.create", entityType: "Patient", entityId: p.id, siteId: input.siteId, patientId: p.id, after: input });
+      return p;
+    });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+      throw new HttpError(409, "DUPLICATE", "A patient with this medical record number already exists at this site.", { mrn: ["This medical record number is already in use at this site"] });
+    throw e;
+  }
+}
+
+/** The sites a user may choose when registering a patient. */
+export const siteChoices = (siteIds: string[]) => db().site.findMany({ where: { id: { in: siteIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } });

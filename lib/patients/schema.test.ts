@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { newPatientSchema, patientListQuerySchema } from "./schema";
+
+const valid = { siteId: "s1", mrn: "A-1", firstName: "Ann", lastName: "Lee", birthDate: "1980-01-01", sex: "FEMALE", indication: "TRD" };
+const errorsOf = (v: unknown) => { const r = newPatientSchema.safeParse(v); return r.success ? {} : z.flattenError(r.error).fieldErrors; };
+const yearsAgo = (n: number, dayShift = 0) => { const d = new Date(); d.setUTCFullYear(d.getUTCFullYear() - n); d.setUTCDate(d.getUTCDate() + dayShift); return d.toISOString().slice(0, 10); };
+
+describe("new patient input", () => {
+  it("accepts an adult and refuses a minor: 18 today passes, 18 tomorrow does not", () => {
+    expect(errorsOf({ ...valid, birthDate: yearsAgo(18) })).toEqual({});
+    expect(errorsOf({ ...valid, birthDate: yearsAgo(18, 1) }).birthDate).toEqual(["SPRAVATO is for adults: the patient must be 18 or older"]);
+  });
+  it("shows the birth-date message even while other fields are empty", () => {
+    expect(errorsOf({ birthDate: "2015-01-01" }).birthDate).toEqual(["SPRAVATO is for adults: the patient must be 18 or older"]);
+  });
+  it("refuses a future date and an implausible year", () => {
+    expect(errorsOf({ ...valid, birthDate: "2999-01-01" }).birthDate?.[0]).toBe("The date of birth is in the future");
+    expect(errorsOf({ ...valid, birthDate: "1850-01-01" }).birthDate?.[0]).toBe("Check the year of birth");
+  });
+  it("allows letters, digits and dashes in an MRN", () => {
+    expect(errorsOf({ ...valid, mrn: "A 1" }).mrn).toEqual(["Letters, digits and dashes only"]);
+  });
+});
+
+describe("patient list query", () => {
+  it("falls back to page 1 and no search for anything malformed", () => {
+    expect(patientListQuerySchema.parse({ page: "-3", q: "   " })).toEqual({ page: 1, q: undefined, site: undefined });
+    expect(patientListQuerySchema.parse({ page: "abc", q: "x".repeat(500) })).toEqual({ page: 1, q: undefined, site: undefined });
+    expect(patientListQuerySchema.parse({ page: "2", q: " rivera " })).toEqual({ page: 2, q: "rivera", site: undefined });
+  });
+});

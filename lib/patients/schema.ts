@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** Query of the patient list; anything malformed falls back to defaults, never an error page. */
+export const patientListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(1).transform((v) => v ?? 1),
+  site: z.string().max(60).optional().catch(undefined),
+});
+export type PatientListQuery = z.infer<typeof patientListQuerySchema>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+const yearsBefore = (iso: string, years: number) => `${Number(iso.slice(0, 4)) - years}${iso.slice(4)}`;
+
+export const newPatientSchema = z
+  .object({
+    siteId: z.string({ message: "Choose the site" }).min(1, "Choose the site"),
+    mrn: z.string({ message: "Enter the medical record number" }).trim().min(1, "Enter the medical record number").max(30, "At most 30 characters")
+      .regex(/^[A-Za-z0-9-]+$/, "Letters, digits and dashes only"),
+    firstName: z.string({ message: "Enter the first name" }).trim().min(1, "Enter the first name").max(80),
+    middleInitial: z.string().trim().max(1, "One letter").regex(/^[A-Za-z]?$/, "One letter").optional().default(""),
+    lastName: z.string({ message: "Enter the last name" }).trim().min(1, "Enter the last name").max(80),
+    // Checked on the field itself, so the message shows even while other fields are still empty.
+    birthDate: z.string({ message: "Enter the date of birth" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of birth")
+      .refine((d) => d <= today(), "The date of birth is in the future")
+      .refine((d) => d > today() || d <= yearsBefore(today(), 18), "SPRAVATO is for adults: the patient must be 18 or older")
+      .refine((d) => d >= yearsBefore(today(), 120), "Check the year of birth"),
+    sex: z.enum(["MALE", "FEMALE", "OTHER"], { message: "Choose the sex" }),
+    phone: z.string().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),
+    indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
+  });
+export type NewPatientInput = z.input<typeof newPatientSchema>;
