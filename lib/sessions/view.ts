@@ -1,0 +1,82 @@
+import "server-only";
+// Read models of the chair-side screens. Everything clinical is computed by the rule functions from
+// server time; the screens only format it.
+import { db } from "@/lib/db/client";
+import type { Finding } from "@/lib/rems/rule-result";
+import { loadSessionFacts } from "./data";
+import { deviceReadiness, devicesForDose } from "./device-rules";
+import { dischargeReadiness } from "./discharge-rules";
+import { byTime, firstDeviceAt, live, type SessionFacts } from "./facts";
+import { localClock } from "./local-time";
+import { bpAlert, fortyMinuteReading, sedationAlert, spo2Alert } from "./observation-rules";
+
+export const ACTIVE_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
+
+type Msg = { code: string; message: string };
+const msg = (f: Finding | { code: string; message: string }): Msg => ({ code: f.code, message: f.message });
+
+/** GATEs and alerts that are open now, and the next step, from the session's facts. */
+export function sessionStatus(f: SessionFacts, now: Date) {
+  const tz = f.site.timeZone;
+  const t0 = firstDeviceAt(f.devices);
+  const given = live(f.devices).length;
+  const needed = f.plannedDoseMg ? devicesForDose(f.plannedDoseMg) : null;
+  // Pre-dose GATEs are judged as if the first device were given now; later, the discharge ones.
+  const gateSource = t0 ? dischargeReadiness(f, now) : deviceReadiness(f, { administeredAt: now, lotNumber: "", lotExpiresOn: "9999-12-31" }, now);
+  const gates = gateSource.unmet.filter((u) => u.strength === "GATE").map(msg);
+  const alerts: (Msg & { severity: "alert" | "urgent" })[] = [];
+  if (t0) {
+    const post = byTime(live(f.vitals)).filter((v) => v.takenAt >= t0);
+    const lastBp = post.filter((v) => v.systolic != null).at(-1);
+    const bp = lastBp && bpAlert(lastBp, f.site);
+    if (bp) alerts.push({ ...msg(bp), severity: bp.severity });
+    const lastSat = post.filter((v) => v.spo2 != null).at(-1);
+    const sat = lastSat && spo2Alert(f.vitals, lastSat, f.site);
+    if (sat) alerts.push({ ...msg(sat), severity: sat.severity });
+    const lastMoaas = byTime(live(f.sedation)).filter((s) => s.takenAt >= t0).at(-1);
+    const sed = lastMoaas && sedationAlert(lastMoaas);
+    if (sed) alerts.push({ ...msg(sed), severity: sed.severity });
+  }
+  if (f.openRespiratoryDepression) alerts.push({ code: "R27_OPEN_EVENT", message: "Respiratory-depression event open", severity: "urgent" });
+  const forty = t0 ? fortyMinuteReading(f.vitals, t0, f.params, now) : null;
+  const discharge = t0 ? dischargeReadiness(f, now) : null;
+  const lastDevice = live(f.devices).sort((a, b) => a.administeredAt.getTime() - b.administeredAt.getTime()).at(-1);
+  let nextStep: string;
+  if (!f.checklist?.conmedConfirmedAt) nextStep = "Complete the pre-dose checklist";
+  else if (!live(f.vitals).some((v) => v.kind === "PRE_DOSE" && v.systolic != null)) nextStep = "Take the pre-dose vital signs";
+  else if (gates.length && !t0) nextStep = "Waiting for a prescriber's decision";
+  else if (!f.plannedDoseMg) nextStep = "Choose the dose";
+  else if (needed != null && given < needed)
+    nextStep = given === 0 ? "Record device 1" : `Record device ${given + 1} (from ${localClock(new Date(lastDevice!.administeredAt.getTime() + f.params.deviceSpacingMinutes * 60_000), tz)})`;
+  else if (forty && forty.state !== "recorded") nextStep = forty.state === "waiting" ? `Take the 40-minute BP at ${localClock(forty.dueAt, tz)}` : "Take the 40-minute BP now";
+  else if (discharge && !discharge.ok) nextStep = discharge.unmet.some((u) => u.code === "R30_MIN_OBSERVATION") ? "Observe" : "Assess for discharge";
+  else nextStep = "Ready for the discharge assessment";
+  return {
+    t0, devicesGiven: given, devicesNeeded: needed, gates, alerts, nextStep,
+    forty: forty && {
+      state: forty.state, dueAt: forty.dueAt, windowEnd: forty.windowEnd,
+      reading: forty.state === "recorded" ? { bp: `${forty.reading.systolic}/${forty.reading.diastolic}`, minutes: Math.floor(forty.minutesAfterT0), deviation: forty.deviation } : null,
+    },
+    dischargeAvailableAt: discharge?.availableAt ?? null,
+    dischargeUnmet: discharge ? discharge.unmet.map(msg) : [],
+  };
+}
+
+export type BoardCard = ReturnType<typeof sessionStatus> & { sessionId: string; chair: string; patientName: string; status: string; timeZone: string };
+
+/** One card per active session at the given sites, in chair order. */
+export async function boardFor(siteIds: string[], now: Date): Promise<BoardCard[]> {
+  const sessions = await db().treatmentSession.findMany({
+    where: { siteId: { in: siteIds }, status: { in: [...ACTIVE_STATUSES] } },
+    select: { id: true, status: true, chair: { select: { label: true } }, patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } },
+    orderBy: [{ chair: { label: "asc" } }, { createdAt: "asc" }],
+  });
+  const cards: BoardCard[] = [];
+  for (const s of sessions) {
+    const loaded = await loadSessionFacts(db(), s.id, now);
+    if (!loaded) continue;
+    cards.push({ sessionId: s.id, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now) });
+  }
+  return cards;
+}
+
