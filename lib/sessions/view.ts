@@ -80,3 +80,61 @@ export async function boardFor(siteIds: string[], now: Date): Promise<BoardCard[
   return cards;
 }
 
+
+/** Everything the session page needs, as plain data (dates as ISO strings once serialised). */
+export async function sessionView(sessionId: string, now: Date) {
+  const loaded = await loadSessionFacts(db(), sessionId, now);
+  if (!loaded) return null;
+  const s = await db().treatmentSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    include: {
+      patient: { include: { flags: { where: { removedAt: null } } } },
+      site: { select: { id: true, name: true, timeZone: true, settingType: true } },
+      chair: { select: { label: true } },
+      prescriberOnSite: { select: { firstName: true, lastName: true } },
+      checklist: true,
+      vitals: { orderBy: { takenAt: "asc" } },
+      devices: { orderBy: { sequence: "asc" }, include: { device: { include: { lot: true } } } },
+      sedation: { orderBy: { takenAt: "asc" } },
+      dissociation: { orderBy: { takenAt: "asc" } },
+      adverseEvents: { orderBy: { onsetAt: "asc" } },
+      decisions: { orderBy: { decidedAt: "asc" }, include: { prescriber: { select: { firstName: true, lastName: true } } } },
+      discharge: true,
+    },
+  });
+  // Pre-fill today's medication answers from the previous session; the nurse must still confirm them.
+  const previousChecklist = s.checklist ? null : await db().preDoseChecklist.findFirst({
+    where: { session: { patientId: s.patientId, id: { not: s.id } }, conmedConfirmedAt: { not: null } }, orderBy: { createdAt: "desc" },
+  });
+  const today = new Date(now.toISOString().slice(0, 10));
+  const devicesOnHand = await db().device.findMany({
+    where: { status: "ON_HAND", lot: { siteId: s.siteId, expiresOn: { gte: today } } },
+    orderBy: [{ lot: { expiresOn: "asc" } }, { serial: "asc" }], take: 12,
+    select: { id: true, serial: true, lot: { select: { lotNumber: true, expiresOn: true } } },
+  });
+  return {
+    id: s.id, version: s.version, status: s.status, plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason,
+    patient: { id: s.patientId, name: `${s.patient.firstName} ${s.patient.lastName}`, mrn: s.patient.mrn, flags: s.patient.flags.map((f) => ({ category: f.category, kind: f.kind, note: f.note })) },
+    site: s.site, chair: s.chair?.label ?? null, prescriberOnSite: s.prescriberOnSite ? `${s.prescriberOnSite.firstName} ${s.prescriberOnSite.lastName}` : null,
+    checklist: s.checklist, previousChecklist,
+    vitals: s.vitals, sedation: s.sedation, dissociation: s.dissociation, adverseEvents: s.adverseEvents,
+    devices: s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, serial: d.device.serial, lotNumber: d.device.lot.lotNumber, enteredInErrorAt: d.enteredInErrorAt, enteredInErrorReason: d.enteredInErrorReason })),
+    decisions: s.decisions.map((d) => ({ rule: d.rule, decision: d.decision, reason: d.reason, decidedAt: d.decidedAt, by: `${d.prescriber.firstName} ${d.prescriber.lastName}` })),
+    devicesOnHand: devicesOnHand.map((d) => ({ id: d.id, label: `${d.serial} · lot ${d.lot.lotNumber} · expires ${d.lot.expiresOn.toISOString().slice(0, 10)}` })),
+    discharge: s.discharge,
+    facts: loaded.facts,
+    state: sessionStatus(loaded.facts, now),
+  };
+}
+export type SessionView = NonNullable<Awaited<ReturnType<typeof sessionView>>>;
+
+/** Choices of the check-in form at a patient's site: free chairs, prescribers and nurses who work there. */
+export async function checkInChoices(patientId: string) {
+  const p = await db().patient.findUnique({ where: { id: patientId }, select: { id: true, firstName: true, lastName: true, mrn: true, indication: true, siteId: true } });
+  if (!p) return null;
+  const [chairs, staff] = await Promise.all([
+    db().chair.findMany({ where: { siteId: p.siteId, active: true, sessions: { none: { status: { in: [...ACTIVE_STATUSES] } } } }, orderBy: { label: "asc" }, select: { id: true, label: true } }),
+    db().user.findMany({ where: { disabledAt: null, role: { in: ["NURSE", "PSYCHIATRIST"] }, sites: { some: { siteId: p.siteId } } }, orderBy: { lastName: "asc" }, select: { id: true, firstName: true, lastName: true, role: true } }),
+  ]);
+  return { patient: p, chairs, prescribers: staff.filter((u) => u.role === "PSYCHIATRIST"), nurses: staff };
+}

@@ -12,6 +12,7 @@ export const POST = route(async (req) => {
   const patient = await db().patient.findUnique({ where: { id: input.patientId }, select: { siteId: true } });
   if (!patient) throw notFoundError("Patient");
   const user = await authorizeRequest("clinical.record", { siteId: patient.siteId, entityType: "Patient", entityId: input.patientId });
-  const { result, replayed } = await checkIn(user, input, idempotencyKeyOf(req));
-  return ok(result, replayed ? 200 : 201);
+  // Same shape as every other session create: { result, replayed }.
+  const outcome = await checkIn(user, input, idempotencyKeyOf(req));
+  return ok(outcome, outcome.replayed ? 200 : 201);
 });

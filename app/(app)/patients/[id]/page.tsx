@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/permissions";
 import { patientDetail, patientSite } from "@/lib/patients/data";
 import { ageOn, formatCalendarDate, formatDateTime } from "@/lib/patients/format";
 import { flagLabel } from "@/lib/sessions/eligibility-rules";
@@ -20,16 +22,20 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   // The site is read first and checked: another site's patient is "not found", with nothing of it sent.
   const siteId = await patientSite(id);
   if (!siteId) notFound();
-  await authorizePage("patient.read", { siteId, entityType: "Patient", entityId: id });
+  const user = await authorizePage("patient.read", { siteId, entityType: "Patient", entityId: id });
+  const canCheckIn = can(user.role, "clinical.record");
   const p = (await patientDetail(id))!;
   const tz = p.site.timeZone;
   const contraindications = p.flags.filter((f) => f.category === "CONTRAINDICATION");
   const cautions = p.flags.filter((f) => f.category === "CAUTION");
   return (
     <>
-      <div className="mb-4">
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div>
         <h1 className="text-2xl font-semibold">{p.lastName}, {p.firstName}{p.middleInitial ? ` ${p.middleInitial}.` : ""}</h1>
         <p className="text-slate-700">MRN {p.mrn} · born {cal(p.birthDate)} (age {ageOn(p.birthDate, localDate(new Date(), tz))}) · {SEX[p.sex]} · {p.phone ?? "no phone"} · {p.site.name}</p>
+        </div>
+        {canCheckIn && <Link href={`/sessions/new?patientId=${p.id}`} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">Check in for a session</Link>}
       </div>
       {p.enrollmentRequired && !p.enrolled && (
         <div className="mb-4"><Alert tone="error">Not enrolled: dosing is blocked until the Patient Enrollment Form is signed by patient and prescriber and submitted to the REMS (R6).</Alert></div>
@@ -78,7 +84,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
               <tbody>
                 {p.sessions.map((s) => (
                   <tr key={s.id} className="border-t border-slate-200">
-                    <td className="p-3">{s.treatmentDate ? cal(s.treatmentDate) : "—"}</td>
+                    <td className="p-3"><Link href={`/sessions/${s.id}`} className="text-brand-700 underline">{s.treatmentDate ? cal(s.treatmentDate) : "Open"}</Link></td>
                     <td className="p-3">{s.doseMg ? `${s.doseMg} mg` : "—"}</td>
                     <td className="p-3">{STATUS[s.status] ?? s.status}</td>
                     <td className="p-3">{s.monitoringMinutes != null ? `${s.monitoringMinutes} min` : "—"}</td>

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { authorizePage } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/permissions";
+import { sessionSite } from "@/lib/sessions/commands";
+import { sessionView } from "@/lib/sessions/view";
+import { flagLabel } from "@/lib/sessions/eligibility-rules";
+import type { Json } from "@/lib/sessions/client/revive";
+import type { SessionView } from "@/lib/sessions/view";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/patients/badges";
+import { ChecklistForm } from "@/components/sessions/checklist-form";
+import { VitalsForm } from "@/components/sessions/vitals-form";
+import { DeviceForm, DoseForm } from "@/components/sessions/dose-device-forms";
+import { DissociationForm, SedationForm } from "@/components/sessions/assessment-forms";
+import { GatePanel } from "@/components/sessions/gate-panel";
+import { DischargePanel } from "@/components/sessions/discharge-panel";
+import { Timeline, type TimelineEntry } from "@/components/sessions/timeline";
+import { DraftSync } from "@/components/sessions/draft-sync";
+
+export const metadata: Metadata = { title: "Session" };
+const ACTIVE = ["CHECKED_IN", "DOSING", "MONITORING"];
+
+function Step({ n, title, done, children }: { n: number; title: string; done?: boolean; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="mb-3 text-lg font-semibold">{n}. {title} {done && <span className="text-sm font-normal text-green-800">✓ done</span>}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const siteId = await sessionSite(id);
+  if (!siteId) notFound();
+  const user = await authorizePage("patient.read", { siteId, entityType: "TreatmentSession", entityId: id });
+  const now = new Date();
+  const view = await sessionView(id, now);
+  if (!view) notFound();
+  // Plain data for client components: dates become ISO strings.
+  const s = JSON.parse(JSON.stringify(view)) as Json<SessionView>;
+  const tz = s.site.timeZone;
+  const active = ACTIVE.includes(s.status);
+  const canRecord = active && can(user.role, "clinical.record");
+  const dosed = !!s.state.t0;
+  const given = s.devices.filter((d) => !d.enteredInErrorAt).length;
+  const bp = (x: { systolic: number | null; diastolic: number | null; heartRate: number | null; spo2: number | null; respiratoryRate: number | null }) =>
+    [x.systolic != null ? `BP ${x.systolic}/${x.diastolic}` : "", x.heartRate != null ? `HR ${x.heartRate}` : "", x.spo2 != null ? `SpO₂ ${x.spo2}%` : "", x.respiratoryRate != null ? `RR ${x.respiratoryRate}` : ""].filter(Boolean).join(", ");
+  const entries: TimelineEntry[] = [
+    ...s.vitals.map((x) => ({ kind: "vital" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `${x.kind === "PRE_DOSE" ? "Pre-dose vital signs" : "Vital signs"}: ${bp(x)}` })),
+    ...s.devices.map((x) => ({ kind: "device" as const, id: x.id, at: x.administeredAt, inError: x.enteredInErrorReason, text: `Device ${x.sequence} given (${x.serial}, lot ${x.lotNumber})` })),
+    ...s.sedation.map((x) => ({ kind: "sedation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `MOAA/S ${x.moaas}` })),
+    ...s.dissociation.map((x) => ({ kind: "dissociation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `Dissociation ${x.present ? "present" : "absent"}${x.total != null ? ` (CADSS-6 total ${x.total})` : ""}` })),
+    ...s.decisions.map((x, i) => ({ kind: "decision" as const, id: String(i), at: x.decidedAt, inError: null, text: `${x.by} decided ${x.decision.toLowerCase()} on ${x.rule}: ${x.reason}` })),
+    ...s.adverseEvents.map((x) => ({ kind: "event" as const, id: x.id, at: x.onsetAt, inError: null, text: `Adverse event (${x.type.toLowerCase().replace("_", " ")}${x.serious ? ", serious" : ""}): ${x.description}${x.resolvedAt ? " — resolved" : ""}` })),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold">{s.patient.name} <span className="text-base font-normal text-slate-600">MRN {s.patient.mrn}</span></h1>
+          <p className="text-slate-700">{s.site.name} · {s.chair ?? "no chair"} · prescriber on site: {s.prescriberOnSite ?? "none"} · status: <strong>{s.status.replace("_", " ").toLowerCase()}</strong>{s.plannedDoseMg ? ` · ${s.plannedDoseMg} mg` : ""}</p>
+        </div>
+        <Link href={`/patients/${s.patient.id}`} className="text-brand-700 underline">Patient page</Link>
+      </div>
+      <DraftSync />
+      <GatePanel sessionId={id} gates={active ? s.state.gates : []} canDecide={active && can(user.role, "gate.decide")} />
+      {s.state.alerts.map((a) => <div key={a.code} className="mb-2"><Alert tone="error">{a.message}</Alert></div>)}
+      {!!s.patient.flags.length && (
+        <p className="mb-4 flex flex-wrap gap-2">{s.patient.flags.map((f) => <Badge key={f.kind} tone={f.category === "CONTRAINDICATION" ? "red" : "amber"}>{f.category === "CONTRAINDICATION" ? "Contraindication" : "Caution"}: {flagLabel(f.kind)}</Badge>)}</p>
+      )}
+      {active && <p className="mb-4 text-lg"><span className="text-slate-600">Next: </span><strong>{s.state.nextStep}</strong></p>}
+      {!active && <div className="mb-4"><Alert tone="info">This session is {s.status.replace("_", " ").toLowerCase()}.{s.discharge ? ` Monitoring ended at ${new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(s.discharge.decidedAt))}.` : ""}</Alert></div>}
+      <div className="flex flex-col gap-4">
+        {canRecord && !dosed && (
+          <>
+            <Step n={1} title="Pre-dose checklist" done={!!s.checklist?.conmedConfirmedAt}><ChecklistForm sessionId={id} saved={s.checklist} previous={s.previousChecklist} /></Step>
+            <Step n={2} title="Pre-dose vital signs"><VitalsForm sessionId={id} preDose /></Step>
+          </>
+        )}
+        {canRecord && (!s.state.devicesNeeded || given < s.state.devicesNeeded) && (
+          <Step n={3} title="Dose and devices">
+            {!dosed && <DoseForm sessionId={id} version={s.version} doseMg={s.plannedDoseMg} />}
+            {s.plannedDoseMg && <div className="mt-4"><DeviceForm sessionId={id} nextSequence={given + 1} devicesOnHand={s.devicesOnHand} /></div>}
+          </Step>
+        )}
+        {canRecord && dosed && (
+          <Step n={4} title="Observation">
+            <VitalsForm sessionId={id} preDose={false} />
+            <hr className="my-4" />
+            <SedationForm sessionId={id} />
+            <hr className="my-4" />
+            <DissociationForm sessionId={id} />
+          </Step>
+        )}
+        {canRecord && dosed && (
+          <Step n={5} title="Discharge">
+            <DischargePanel sessionId={id} factsJson={s.facts} serverNowIso={now.toISOString()} timeZone={tz} outpatient={s.site.settingType === "OUTPATIENT"} />
+          </Step>
+        )}
+        <section aria-label="Timeline" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 text-lg font-semibold">Timeline</h2>
+          {entries.length ? <Timeline sessionId={id} entries={entries} timeZone={tz} t0={s.state.t0} editable={canRecord} /> : <p className="text-slate-700">Nothing recorded yet.</p>}
+        </section>
+      </div>
+    </>
+  );
+}

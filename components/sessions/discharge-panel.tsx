@@ -1,0 +1,79 @@
+"use client";
+import { useEffect, useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { dischargeSchema, transferSchema, type DischargeInput, type TransferInput } from "@/lib/sessions/schema";
+import { dischargeReadiness } from "@/lib/sessions/discharge-rules";
+import { reviveFacts, type FactsJson } from "@/lib/sessions/client/revive";
+import { clockOffset, serverNow } from "@/lib/sessions/client/server-clock";
+import { Checkbox, SelectInput, TextInput } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { useEntry } from "./use-entry";
+import { EntryOutcomeView } from "./entry-outcome";
+import { TimeField, toInstant } from "./time-field";
+
+const clock = (d: Date, tz: string) => new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+const bool = { setValueAs: (v: unknown) => (v === "true" ? true : v === "false" ? false : v === "" ? null : v) };
+
+/** The discharge assessment: every unmet criterion, live, from the same rule the server applies (R30–R35). */
+export function DischargePanel({ sessionId, factsJson, serverNowIso, timeZone, outpatient }: { sessionId: string; factsJson: FactsJson; serverNowIso: string; timeZone: string; outpatient: boolean }) {
+  const facts = useMemo(() => reviveFacts(factsJson), [factsJson]);
+  // Judged on the server's clock, re-evaluated every few seconds (the 120-minute line passes while the screen is open).
+  const [offsetMs] = useState(() => clockOffset(serverNowIso, Date.now()));
+  const [, tick] = useState(0);
+  useEffect(() => { const t = setInterval(() => tick((n) => n + 1), 5000); return () => clearInterval(t); }, []);
+  const { register, handleSubmit, setError, formState, watch } = useForm<DischargeInput, unknown, z.output<typeof dischargeSchema>>({ resolver: zodResolver(dischargeSchema) });
+  const { submit, outcome } = useEntry(setError, "Discharge");
+  const v = watch();
+  const ready = dischargeReadiness(facts, serverNow(offsetMs), {
+    rideConfirmed: !!v.rideConfirmed, clinicallyStable: !!v.clinicallyStable, noDrivingReminder: !!v.noDrivingReminder,
+    vitalsAcceptablePreCompletion: typeof v.vitalsAcceptablePreCompletion === "boolean" ? v.vitalsAcceptablePreCompletion : null,
+    readyToLeaveMinutes: v.readyToLeaveMinutes === "" || v.readyToLeaveMinutes == null ? null : Number(v.readyToLeaveMinutes),
+  });
+  return (
+    <div className="flex flex-col gap-4">
+      <section aria-label="Discharge criteria" className="rounded-md border border-slate-200 p-3">
+        {ready.ok ? <p className="font-semibold text-green-800">All discharge criteria are met.</p> : (
+          <>
+            <p className="font-semibold">Not yet — {ready.unmet.length} criteri{ready.unmet.length === 1 ? "on" : "a"} unmet:</p>
+            <ul className="list-disc pl-5">
+              {ready.unmet.map((u) => <li key={u.code}>{u.message}{u.availableAt ? ` Possible at ${clock(u.availableAt, timeZone)}.` : ""}</li>)}
+            </ul>
+          </>
+        )}
+        {ready.warnings.map((w) => <p key={w.code} className="text-amber-900">{w.message}</p>)}
+        {ready.totalMinutes != null && <p className="mt-1 text-sm text-slate-700">Monitoring so far: {ready.totalMinutes} minutes from the first device.</p>}
+      </section>
+      <form onSubmit={handleSubmit((x) => submit(`/api/sessions/${sessionId}/discharge`, "POST", x))} noValidate aria-label="Discharge" className="grid gap-3 md:grid-cols-2">
+        <Checkbox label="Ride home is here, or the escort is arranged" {...register("rideConfirmed")} />
+        <Checkbox label="I judge the patient clinically stable and ready to leave" {...register("clinicallyStable")} />
+        <Checkbox label="Reminded: no driving until the next day after a restful sleep" {...register("noDrivingReminder")} />
+        <span />
+        <SelectInput label="Vital signs acceptable before administration?" {...register("vitalsAcceptablePreAdministration", bool)}><option value="">Choose…</option><option value="true">Yes</option><option value="false">No</option></SelectInput>
+        <SelectInput label="Vital signs acceptable before completion?" {...register("vitalsAcceptablePreCompletion", bool)}><option value="">Choose…</option><option value="true">Yes</option><option value="false">No</option></SelectInput>
+        {outpatient && <TextInput label="Ready to leave without the 2-hour minimum (minutes from the first device)" inputMode="numeric" error={formState.errors.readyToLeaveMinutes?.message} {...register("readyToLeaveMinutes")} />}
+        <div className="md:col-span-2"><Button type="submit" disabled={formState.isSubmitting}>Discharge</Button></div>
+        <div className="md:col-span-2"><EntryOutcomeView outcome={outcome} saved="Discharged." /></div>
+      </form>
+      <TransferForm sessionId={sessionId} />
+    </div>
+  );
+}
+
+function TransferForm({ sessionId }: { sessionId: string }) {
+  const { register, handleSubmit, setError, formState } = useForm<TransferInput>({ resolver: zodResolver(transferSchema) as never });
+  const { submit, outcome } = useEntry(setError, "Emergency transfer");
+  return (
+    <details className="rounded-md border border-red-300 p-3">
+      <summary className="min-h-11 cursor-pointer py-2 font-semibold text-red-800">Emergency transfer</summary>
+      <form onSubmit={handleSubmit((x) => submit(`/api/sessions/${sessionId}/transfer`, "POST", { ...x, transferredAt: toInstant(x.transferredAt) }))} noValidate aria-label="Emergency transfer" className="mt-2 grid gap-3 md:grid-cols-3">
+        <TextInput label="Receiving service" error={formState.errors.receivingService?.message} {...register("receivingService")} />
+        <TextInput label="Reason" error={formState.errors.reason?.message} {...register("reason")} />
+        <TimeField error={formState.errors.transferredAt?.message} registration={register("transferredAt")} />
+        <div><Button type="submit" variant="danger" disabled={formState.isSubmitting}>Record emergency transfer</Button></div>
+        <div className="md:col-span-3"><EntryOutcomeView outcome={outcome} saved="Emergency transfer recorded." /></div>
+      </form>
+    </details>
+  );
+}

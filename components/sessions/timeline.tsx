@@ -1,0 +1,45 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+
+export type TimelineEntry = { kind: "vital" | "device" | "sedation" | "dissociation" | "decision" | "event"; id: string; at: string; text: string; inError: string | null };
+
+const clock = (iso: string, tz: string) => new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+
+/** Every entry of the session in time order; a wrong one is marked entered in error (kept, struck through), never changed. */
+export function Timeline({ sessionId, entries, timeZone, t0, editable }: { sessionId: string; entries: TimelineEntry[]; timeZone: string; t0: string | null; editable: boolean }) {
+  return (
+    <ol className="flex flex-col divide-y divide-slate-200">
+      {entries.map((e) => (
+        <li key={`${e.kind}-${e.id}`} className="flex flex-wrap items-center gap-3 py-2">
+          <span className="w-20 tabular-nums text-slate-600">{clock(e.at, timeZone)}</span>
+          <span className="w-20 text-sm tabular-nums text-slate-500">{t0 ? `T0${Date.parse(e.at) >= Date.parse(t0) ? "+" : "−"}${Math.abs(Math.floor((Date.parse(e.at) - Date.parse(t0)) / 60_000))} min` : ""}</span>
+          <span className={`flex-1 ${e.inError ? "text-slate-500 line-through" : ""}`}>{e.text}</span>
+          {e.inError && <span className="text-sm text-slate-600">entered in error: {e.inError}</span>}
+          {!e.inError && editable && ["vital", "device", "sedation", "dissociation"].includes(e.kind) && <MarkInError sessionId={sessionId} kind={e.kind} id={e.id} />}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function MarkInError({ sessionId, kind, id }: { sessionId: string; kind: string; id: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Mark entered in error</Button>;
+  async function confirm() {
+    const res = await fetch(`/api/sessions/${sessionId}/entries/${kind}/${id}/entered-in-error`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ reason }) });
+    const json = await res.json().catch(() => null);
+    if (res.ok) { setOpen(false); router.refresh(); } else setError(json?.fieldErrors?.reason?.[0] ?? json?.message ?? "Not saved.");
+  }
+  return (
+    <span className="flex flex-wrap items-center gap-2">
+      <label className="flex items-center gap-2">Why is it wrong?<input value={reason} onChange={(e) => setReason(e.target.value)} className="min-h-11 rounded-md border border-slate-300 px-2" /></label>
+      <Button type="button" variant="danger" onClick={confirm}>Confirm</Button>
+      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+    </span>
+  );
+}

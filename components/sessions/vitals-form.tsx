@@ -1,0 +1,38 @@
+"use client";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { vitalsSchema, type VitalsInput } from "@/lib/sessions/schema";
+import { TextInput } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { useEntry } from "./use-entry";
+import { EntryOutcomeView } from "./entry-outcome";
+import { TimeField, toInstant } from "./time-field";
+
+type Alerts = { alerts?: { code: string; message: string; severity: "alert" | "urgent" }[] };
+
+export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose: boolean }) {
+  const { register, handleSubmit, setError, formState, reset } = useForm<VitalsInput>({ resolver: zodResolver(vitalsSchema) });
+  const { submit, outcome } = useEntry(setError, "Vital signs");
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async (v) => {
+    const o = await submit(`/api/sessions/${sessionId}/vitals`, "POST", { ...v, kind: preDose ? "PRE_DOSE" : "EXTRA", takenAt: toInstant(v.takenAt) });
+    if (o.kind === "saved" || o.kind === "draft") reset();
+  });
+  const alerts = outcome?.kind === "saved" ? ((outcome.data as { result?: Alerts })?.result?.alerts ?? []) : [];
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={preDose ? "Pre-dose vital signs" : "Vital signs"} className="flex flex-col gap-3">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+        <TextInput label="Systolic (mmHg)" inputMode="numeric" error={e.systolic?.message} {...register("systolic")} />
+        <TextInput label="Diastolic (mmHg)" inputMode="numeric" error={e.diastolic?.message} {...register("diastolic")} />
+        <TextInput label="Heart rate (/min)" inputMode="numeric" error={e.heartRate?.message} {...register("heartRate")} />
+        <TextInput label="SpO₂ (%)" inputMode="numeric" error={e.spo2?.message} {...register("spo2")} />
+        <TextInput label="Respiratory rate (/min)" inputMode="numeric" error={e.respiratoryRate?.message} {...register("respiratoryRate")} />
+        <TimeField error={e.takenAt?.message} registration={register("takenAt")} />
+      </div>
+      <div><Button type="submit" disabled={formState.isSubmitting}>Record vital signs</Button></div>
+      {alerts.map((a) => <Alert key={a.code} tone="error"><span className={a.severity === "urgent" ? "font-bold" : ""}>{a.severity === "urgent" ? "URGENT: " : ""}{a.message}</span></Alert>)}
+      <EntryOutcomeView outcome={outcome} saved="Vital signs recorded." />
+    </form>
+  );
+}
