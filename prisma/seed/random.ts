@@ -1,4 +1,6 @@
 // Deterministic pseudo-random numbers (mulberry32), so every seed has the same shape.
+export type Rng = ReturnType<typeof rng>;
+
 export function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
@@ -10,8 +12,16 @@ export function rng(seed: number) {
   };
   return {
     next,
+    /** An integer in [min, max], both included. */
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
     chance: (p: number) => next() < p,
   };
+}
+
+/** A generator of its own for each name (FNV-1a of the name), so adding a patient does not reshuffle the others. */
+export function rngFor(name: string): Rng {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return rng(h);
 }
