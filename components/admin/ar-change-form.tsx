@@ -1,36 +1,65 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { arChangeSchema, type ArChangeInput } from "@/lib/sites/schema";
 import { submitJson } from "@/components/forms/submit-json";
 import { TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
-export function ArChangeForm({ siteId }: { siteId: string }) {
+const EMPTY: ArChangeInput = { name: "", email: "", phone: "", fromDate: "" };
+
+/** Records a new Authorized Representative (R2): the current one is closed and the site must re-certify. */
+export function ArChangeForm({ siteId, today }: { siteId: string; today: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState, reset } = useForm<ArChangeInput, unknown, z.output<typeof arChangeSchema>>({ resolver: zodResolver(arChangeSchema) });
-  const onSubmit = handleSubmit(async (values) => {
-    const res = await submitJson(`/api/admin/sites/${siteId}/authorized-representative`, "POST", values, setError);
-    if (res.ok) { setOpen(false); reset(); router.refresh(); } else if (res.status !== 422) setFailure(res.message);
+  const [done, setDone] = useState(false);
+  const { register, handleSubmit, setError, formState, reset } = useForm<ArChangeInput>({
+    resolver: zodResolver(arChangeSchema) as unknown as Resolver<ArChangeInput>,
+    defaultValues: { ...EMPTY, fromDate: today },
   });
-  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Change authorized representative</Button>;
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    let atField = false;
+    const setFieldError: typeof setError = (...args) => { atField = true; setError(...args); };
+    const res = await submitJson<ArChangeInput>(`/api/admin/sites/${siteId}/authorized-representative`, "POST", values, setFieldError);
+    if (!res.ok) {
+      if (!atField) setFailure(res.message);
+      return;
+    }
+    setOpen(false);
+    setDone(true);
+    reset({ ...EMPTY, fromDate: today });
+    router.refresh();
+  });
+
+  if (!open)
+    return (
+      <div className="flex flex-col items-start gap-3">
+        {done && <Alert tone="success">The new authorized representative is recorded. The site now needs re-certification.</Alert>}
+        <Button type="button" variant="secondary" onClick={() => { setDone(false); setOpen(true); }}>Change authorized representative</Button>
+      </div>
+    );
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-2">
-      <div className="md:col-span-2"><Alert tone="warning">The new representative must re-certify the site with the REMS: the site shows "Recertification required" until a new certification date is saved.</Alert></div>
+    <form onSubmit={onSubmit} noValidate aria-label="Change authorized representative" className="grid gap-4 md:grid-cols-2">
+      <div className="md:col-span-2">
+        <Alert tone="warning">
+          The current representative&apos;s term ends the day before the new one takes over, and the site becomes
+          &ldquo;Recertification required&rdquo; until the new representative re-certifies it with the SPRAVATO REMS.
+        </Alert>
+      </div>
       {failure && <div className="md:col-span-2"><Alert tone="error">{failure}</Alert></div>}
-      <TextInput label="New representative's name" error={formState.errors.name?.message} {...register("name")} />
-      <TextInput label="Representative's email" type="email" error={formState.errors.email?.message} {...register("email")} />
-      <TextInput label="Representative's phone" type="tel" error={formState.errors.phone?.message} {...register("phone")} />
-      <TextInput label="Takes effect on" type="date" error={formState.errors.fromDate?.message} {...register("fromDate")} />
-      <div className="flex gap-2 md:col-span-2">
-        <Button type="submit" disabled={formState.isSubmitting}>Save the change</Button>
-        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
+      <TextInput label="New representative's name" autoComplete="off" error={e.name?.message} {...register("name")} />
+      <TextInput label="Takes over on" type="date" max={today} error={e.fromDate?.message} {...register("fromDate")} />
+      <TextInput label="Representative's email" type="email" hint="Optional." autoComplete="off" error={e.email?.message} {...register("email")} />
+      <TextInput label="Representative's phone" type="tel" hint="Optional." autoComplete="off" error={e.phone?.message} {...register("phone")} />
+      <div className="flex flex-wrap gap-3 md:col-span-2">
+        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Record the change"}</Button>
+        <Button type="button" variant="secondary" onClick={() => { setOpen(false); setFailure(null); reset({ ...EMPTY, fromDate: today }); }}>Cancel</Button>
       </div>
     </form>
   );

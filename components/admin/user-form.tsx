@@ -1,59 +1,119 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { Controller, useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createUserSchema, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/users/schema";
+import { createUserSchema, PASSWORD_MIN, ROLE_LABELS, updateUserSchema, type CreateUserInput } from "@/lib/users/schema";
 import { submitJson } from "@/components/forms/submit-json";
 import { Checkbox, SelectInput, TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
 type Site = { id: string; name: string };
-type Existing = { id: string; version: number; firstName: string; lastName: string; email: string; role: "NURSE" | "PSYCHIATRIST" | "ADMIN"; telephone: string; siteIds: string[] };
+type Existing = { id: string; version: number; firstName: string; lastName: string; email: string; role: keyof typeof ROLE_LABELS; telephone: string; siteIds: string[] };
+type Values = CreateUserInput;
 
-/** One form for creating and editing a user; editing sends the version it was loaded at (409 if stale). */
+// The version is not a field a person edits: the form keeps it and sends it with each save.
+const editSchema = updateUserSchema.omit({ version: true });
+
+/** Creates a user, or edits one sending the version it was loaded at (a stale save is a 409). */
 export function UserForm({ sites, existing }: { sites: Site[]; existing?: Existing }) {
   const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const editing = !!existing;
+  const [failure, setFailure] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [saved, setSaved] = useState(false);
   const [version, setVersion] = useState(existing?.version ?? 0);
-  const { register, handleSubmit, setError, formState } = useForm<CreateUserInput & UpdateUserInput>({
-    resolver: zodResolver(editing ? updateUserSchema : createUserSchema) as never,
-    defaultValues: existing ? { ...existing, password: "" } : { siteIds: [], telephone: "" },
+  const { register, handleSubmit, setError, setValue, control, formState } = useForm<Values>({
+    resolver: zodResolver(editing ? editSchema : createUserSchema) as unknown as Resolver<Values>,
+    defaultValues: existing
+      ? { firstName: existing.firstName, lastName: existing.lastName, email: existing.email, role: existing.role, telephone: existing.telephone, siteIds: existing.siteIds, password: "" }
+      : { firstName: "", lastName: "", email: "", role: undefined, telephone: "", siteIds: [], password: "" },
   });
   const e = formState.errors;
+
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
     setSaved(false);
-    const res = editing
-      ? await submitJson<UpdateUserInput, { id: string; version: number }>(`/api/admin/users/${existing.id}`, "PATCH", { ...values, version }, setError)
-      : await submitJson<CreateUserInput, { id: string; version: number }>("/api/admin/users", "POST", values, setError);
-    if (res.ok) {
-      if (editing) { setVersion(res.data.version); setSaved(true); router.refresh(); } else router.push("/admin/users");
-    } else if (res.status !== 422) setFailure(res.message);
+    let atField = false;
+    const setFieldError: typeof setError = (...args) => { atField = true; setError(...args); };
+    const res = existing
+      ? await submitJson<Values, { id: string; version: number }>(`/api/admin/users/${existing.id}`, "PATCH", { ...values, version }, setFieldError)
+      : await submitJson<Values, { id: string; version: number }>("/api/admin/users", "POST", values, setFieldError);
+    if (!res.ok) {
+      // Messages that belong to a field are shown there; anything else (a conflict, a refusal) on top.
+      if (!atField) setFailure({ message: res.message, conflict: res.status === 409 });
+      return;
+    }
+    if (existing) {
+      setVersion(res.data.version);
+      setValue("password", "");
+      setSaved(true);
+      router.refresh();
+    } else {
+      router.push(`/admin/users?created=${encodeURIComponent(res.data.id)}`);
+    }
   });
+
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-3xl gap-4 rounded-lg border border-slate-200 bg-white p-6 md:grid-cols-2">
-      {failure && <div className="md:col-span-2"><Alert tone="error">{failure}</Alert></div>}
-      {saved && <div className="md:col-span-2"><Alert tone="success">Saved.</Alert></div>}
-      <TextInput label="First name" error={e.firstName?.message} {...register("firstName")} />
-      <TextInput label="Last name" error={e.lastName?.message} {...register("lastName")} />
-      <TextInput label="Email" type="email" autoComplete="off" error={e.email?.message} {...register("email")} />
-      <TextInput label="Telephone" type="tel" error={e.telephone?.message} {...register("telephone")} />
-      <SelectInput label="Role" error={e.role?.message} {...register("role")}>
-        <option value="">Choose…</option><option value="NURSE">Nurse</option><option value="PSYCHIATRIST">Psychiatrist</option><option value="ADMIN">Administrator</option>
-      </SelectInput>
-      <TextInput label={editing ? "New password (leave empty to keep)" : "Password"} type="password" autoComplete="new-password" hint="At least 12 characters." error={e.password?.message} {...register("password")} />
-      <fieldset className="md:col-span-2">
-        <legend className="font-medium">Sites</legend>
-        <div className="flex flex-wrap gap-x-6">
-          {sites.map((s) => <Checkbox key={s.id} label={s.name} value={s.id} {...register("siteIds")} />)}
+    <form onSubmit={onSubmit} noValidate aria-label={editing ? "Edit user" : "New user"}
+      className="grid max-w-3xl gap-4 rounded-lg border border-slate-200 bg-white p-6 md:grid-cols-2">
+      {failure && (
+        <div className="md:col-span-2">
+          <Alert tone="error">
+            <p>{failure.message}</p>
+            {failure.conflict && <Button type="button" variant="secondary" className="mt-2" onClick={() => window.location.reload()}>Reload</Button>}
+          </Alert>
         </div>
-        {e.siteIds && <p role="alert" className="text-sm font-medium text-red-700">{e.siteIds.message ?? e.siteIds.root?.message}</p>}
-      </fieldset>
-      <div className="md:col-span-2"><Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : editing ? "Save changes" : "Create user"}</Button></div>
+      )}
+      {saved && <div className="md:col-span-2"><Alert tone="success">Changes saved.</Alert></div>}
+      <TextInput label="First name" autoComplete="off" error={e.firstName?.message} {...register("firstName")} />
+      <TextInput label="Last name" autoComplete="off" error={e.lastName?.message} {...register("lastName")} />
+      <TextInput label="Email" type="email" autoComplete="off" error={e.email?.message} {...register("email")} />
+      <TextInput label="Telephone" type="tel" autoComplete="off" hint="Optional." error={e.telephone?.message} {...register("telephone")} />
+      <SelectInput label="Role" error={e.role?.message} {...register("role")}>
+        <option value="">Choose…</option>
+        {Object.entries(ROLE_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+      </SelectInput>
+      <TextInput
+        label={editing ? "New password" : "Password"}
+        type="password"
+        autoComplete="new-password"
+        hint={editing ? `Leave empty to keep the current password. At least ${PASSWORD_MIN} characters; the user is signed out when it changes.` : `At least ${PASSWORD_MIN} characters.`}
+        error={e.password?.message}
+        {...register("password")}
+      />
+      <Controller
+        control={control}
+        name="siteIds"
+        render={({ field, fieldState }) => (
+          <fieldset className="md:col-span-2" aria-describedby={fieldState.error ? "site-ids-error" : undefined}>
+            <legend className="font-medium">Sites</legend>
+            <p className="text-sm text-slate-600">The user sees only the patients and sessions of these sites.</p>
+            <div className="flex flex-wrap gap-x-8">
+              {sites.map((s) => (
+                <Checkbox
+                  key={s.id}
+                  label={s.name}
+                  name={field.name}
+                  value={s.id}
+                  checked={(field.value ?? []).includes(s.id)}
+                  aria-invalid={!!fieldState.error}
+                  onBlur={field.onBlur}
+                  onChange={(ev) => {
+                    const current = field.value ?? [];
+                    field.onChange(ev.target.checked ? [...current, s.id] : current.filter((x) => x !== s.id));
+                  }}
+                />
+              ))}
+            </div>
+            {fieldState.error && <p id="site-ids-error" role="alert" className="text-sm font-medium text-red-700">{fieldState.error.message}</p>}
+          </fieldset>
+        )}
+      />
+      <div className="flex gap-3 md:col-span-2">
+        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : editing ? "Save changes" : "Create user"}</Button>
+        {!editing && <Button type="button" variant="secondary" onClick={() => router.push("/admin/users")}>Cancel</Button>}
+      </div>
     </form>
   );
 }

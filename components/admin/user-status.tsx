@@ -9,31 +9,55 @@ import { TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
-/** Disable (or re-enable) a user: a deliberate two-step action with a required reason. */
-export function UserStatus({ userId, disabled }: { userId: string; disabled: boolean }) {
+type Props = { userId: string; name: string; disabledAt: string | null; disabledLabel: string | null; isSelf: boolean };
+
+/** Disable or re-enable an account: a deliberate two-step action that always records a reason. */
+export function UserStatus({ userId, name, disabledAt, disabledLabel, isSelf }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<UserStatusInput>({ resolver: zodResolver(userStatusSchema), defaultValues: { disabled: !disabled, reason: "" } });
+  const [done, setDone] = useState<string | null>(null);
+  const { register, handleSubmit, setError, reset, formState } = useForm<UserStatusInput>({ resolver: zodResolver(userStatusSchema), defaultValues: { reason: "" } });
+  const disabled = !!disabledAt;
   const verb = disabled ? "enable" : "disable";
+
   const onSubmit = handleSubmit(async (values) => {
-    const res = await submitJson(`/api/admin/users/${userId}/status`, "POST", values, setError);
-    if (res.ok) { setOpen(false); router.refresh(); } else if (res.status !== 422) setFailure(res.message);
+    setFailure(null);
+    let atField = false;
+    const setFieldError: typeof setError = (...args) => { atField = true; setError(...args); };
+    const res = await submitJson<UserStatusInput, { sessionsEnded?: number }>(`/api/admin/users/${userId}/${verb}`, "POST", values, setFieldError);
+    if (!res.ok) {
+      if (!atField) setFailure(res.message);
+      return;
+    }
+    setOpen(false);
+    reset({ reason: "" });
+    setDone(disabled ? `${name} can sign in again.` : `${name} is disabled and was signed out${res.data.sessionsEnded ? ` of ${res.data.sessionsEnded} open session${res.data.sessionsEnded === 1 ? "" : "s"}` : ""}.`);
+    router.refresh();
   });
+  const cancel = () => { setOpen(false); setFailure(null); reset({ reason: "" }); };
+
   return (
-    <section aria-labelledby="status" className="mt-6 max-w-3xl rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="status" className="text-lg font-semibold">Account status</h2>
-      <p className="mb-3">{disabled ? "This account is disabled: the user cannot sign in." : "This account is active."}</p>
-      {!open ? (
-        <Button type="button" variant={disabled ? "secondary" : "danger"} onClick={() => setOpen(true)}>{disabled ? "Enable user" : "Disable user"}</Button>
+    <section aria-labelledby="account-status" className="mt-6 max-w-3xl rounded-lg border border-slate-200 bg-white p-6">
+      <h2 id="account-status" className="mb-2 text-lg font-semibold">Account status</h2>
+      {done && <div className="mb-3"><Alert tone="success">{done}</Alert></div>}
+      <p className="mb-3">
+        {disabled ? <>Disabled{disabledLabel ? ` since ${disabledLabel}` : ""}: this user cannot sign in.</> : "Active: this user can sign in."}
+      </p>
+      {isSelf && !disabled ? (
+        <p className="text-sm text-slate-700">You cannot disable your own account. Another administrator can.</p>
+      ) : !open ? (
+        <Button type="button" variant={disabled ? "secondary" : "danger"} onClick={() => { setDone(null); setOpen(true); }}>
+          {disabled ? "Enable user" : "Disable user"}
+        </Button>
       ) : (
-        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+        <form onSubmit={onSubmit} noValidate aria-label={disabled ? "Enable user" : "Disable user"} className="flex flex-col gap-3">
           {failure && <Alert tone="error">{failure}</Alert>}
-          {!disabled && <Alert tone="warning">Disabling signs the user out everywhere at once.</Alert>}
-          <TextInput label="Reason" error={formState.errors.reason?.message} {...register("reason")} />
-          <div className="flex gap-2">
+          {!disabled && <Alert tone="warning">{name} will be signed out of every device at once and cannot sign in until an administrator enables the account again.</Alert>}
+          <TextInput label="Reason" hint="Kept in the audit log." autoFocus error={formState.errors.reason?.message} {...register("reason")} />
+          <div className="flex flex-wrap gap-3">
             <Button type="submit" variant={disabled ? "primary" : "danger"} disabled={formState.isSubmitting}>{`Confirm ${verb}`}</Button>
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
+            <Button type="button" variant="secondary" onClick={cancel}>Cancel</Button>
           </div>
         </form>
       )}

@@ -25,7 +25,9 @@ export function AppShell({ nav, user, idleMinutes, children }: Props) {
           <div className="flex items-center gap-3 text-sm">
             <span>
               <span className="font-medium">{user.name}</span>
-              <span className="text-slate-600"> · {ROLE_LABEL[user.role]} · {user.sites.join(", ") || "no site"}</span>
+              <span className="text-slate-600"> · {ROLE_LABEL[user.role]}</span>
+              {/* The site list is long for staff of several sites: on a tablet it would push the menu onto three lines. */}
+              <span className="hidden text-slate-600 xl:inline"> · {user.sites.join(", ") || "no site"}</span>
             </span>
             <SignOutButton />
           </div>

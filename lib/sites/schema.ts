@@ -1,54 +1,102 @@
+// What an administrator may enter for a site. Isomorphic: shared by the form (zodResolver) and the
+// route handler (parseBody). These bounds say what is *possible*; whether a reading is dangerous is
+// decided by the session rules against the thresholds saved here.
 import { z } from "zod";
 
-const int = (label: string, min: number, max: number) =>
-  z.coerce.number({ message: `Enter ${label}` }).int("Whole numbers only").min(min, `At least ${min}`).max(max, `At most ${max}`);
-const optionalInt = (label: string, min: number, max: number) =>
-  z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), int(label, min, max).nullable());
-const isTimeZone = (tz: string) => { try { new Intl.DateTimeFormat("en-US", { timeZone: tz }); return true; } catch { return false; } };
+export const SETTING_LABELS = { OUTPATIENT: "Outpatient", INPATIENT: "Inpatient" } as const;
+export const CERTIFICATION_LABELS = {
+  PENDING: "Pending",
+  ACTIVE: "Certified",
+  RECERTIFICATION_REQUIRED: "Recertification required",
+  SUSPENDED: "Suspended",
+} as const;
+export const ACQUISITION_LABELS = { PHARMACY_CHANNEL: "Pharmacy channel (dispensed to the site)", BUY_AND_BILL: "Buy and bill" } as const;
+
+/** The IANA zones this runtime knows (Intl.supportedValuesOf), plus UTC, which some runtimes leave out. */
+export function timeZones(): string[] {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: "timeZone") => string[] };
+  const zones = intl.supportedValuesOf?.("timeZone") ?? [];
+  return zones.includes("UTC") ? zones : [...zones, "UTC"];
+}
+let known: Set<string> | undefined;
+export const isTimeZone = (tz: string) => (known ??= new Set(timeZones())).has(tz);
+
+const blankToNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : v);
+/** A whole number typed into a text box (the form sends strings, the API may send numbers). */
+const whole = (what: string, min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+    z.number({ message: `Enter ${what}` }).int("Whole numbers only").min(min, `At least ${min}`).max(max, `At most ${max}`),
+  );
+const optionalWhole = (what: string, min: number, max: number) => z.preprocess(blankToNull, whole(what, min, max).nullable());
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const validDay = (s: string) => isoDate.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const phone = z.string().trim().max(40, "At most 40 characters").regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only");
+
+// Clinically possible thresholds (not whether they are wise): systolic 100–260, diastolic 60–160, SpO₂ 80–99 %.
+const SYSTOLIC = [100, 260] as const;
+const DIASTOLIC = [60, 160] as const;
+const SPO2 = [80, 99] as const;
 
 export const siteSchema = z
   .object({
-    version: z.number().int(),
-    name: z.string().trim().min(2, "Enter the site's name").max(120),
+    version: z.number({ message: "Reload the page and try again" }).int().positive(),
+    name: z.string().trim().min(2, "Enter the site's name").max(120, "At most 120 characters"),
     settingType: z.enum(["OUTPATIENT", "INPATIENT"], { message: "Choose the setting type" }),
     certificationStatus: z.enum(["PENDING", "ACTIVE", "RECERTIFICATION_REQUIRED", "SUSPENDED"], { message: "Choose the certification status" }),
-    certifiedAt: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, "Use a date").optional().default(""),
-    remsSettingId: z.string().trim().max(40).optional().default(""),
-    acquisitionMethods: z.array(z.enum(["PHARMACY_CHANNEL", "BUY_AND_BILL"])).default([]),
+    certifiedAt: z.string().trim().refine((s) => s === "" || validDay(s), "Enter a date").optional().default(""),
+    remsSettingId: z.string().trim().max(40, "At most 40 characters").optional().default(""),
+    acquisitionMethods: z.array(z.enum(["PHARMACY_CHANNEL", "BUY_AND_BILL"])).default([]).transform((m) => [...new Set(m)]),
     pulseOximeterAttested: z.boolean().default(false),
-    address1: z.string().trim().min(1, "Enter the street address").max(120),
-    address2: z.string().trim().max(120).optional().default(""),
-    city: z.string().trim().min(1, "Enter the city").max(80),
-    state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Two-letter state code"),
-    zip: z.string().trim().regex(/^\d{5}(-\d{4})?$/, "ZIP code: 5 digits or 5+4"),
-    phone: z.string().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),
-    timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone from the list"),
-    postDoseAlertSystolic: int("a systolic value", 100, 260),
-    postDoseAlertDiastolic: int("a diastolic value", 60, 160),
-    urgentSystolic: int("a systolic value", 100, 260),
-    urgentDiastolic: int("a diastolic value", 60, 160),
-    spo2AlertThreshold: int("an SpO₂ value", 80, 99),
-    preDoseCeilingSystolic: optionalInt("a systolic value", 100, 260),
-    preDoseCeilingDiastolic: optionalInt("a diastolic value", 60, 160),
-    idleLockMinutes: int("minutes", 1, 60),
+    address1: z.string().trim().min(1, "Enter the street address").max(120, "At most 120 characters"),
+    address2: z.string().trim().max(120, "At most 120 characters").optional().default(""),
+    city: z.string().trim().min(1, "Enter the city").max(80, "At most 80 characters"),
+    state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Two-letter state code, like NY"),
+    zip: z.string().trim().regex(/^\d{5}(-\d{4})?$/, "ZIP code: 5 digits, or 5+4 like 12534-1234"),
+    phone: phone.optional().default(""),
+    timeZone: z.string({ message: "Choose a time zone" }).trim().refine(isTimeZone, "Choose a time zone from the list"),
+    postDoseAlertSystolic: whole("a systolic value", ...SYSTOLIC),
+    postDoseAlertDiastolic: whole("a diastolic value", ...DIASTOLIC),
+    urgentSystolic: whole("a systolic value", ...SYSTOLIC),
+    urgentDiastolic: whole("a diastolic value", ...DIASTOLIC),
+    spo2AlertThreshold: whole("an SpO₂ value", ...SPO2),
+    preDoseCeilingSystolic: optionalWhole("a systolic value", ...SYSTOLIC),
+    preDoseCeilingDiastolic: optionalWhole("a diastolic value", ...DIASTOLIC),
+    idleLockMinutes: whole("minutes", 1, 60),
   })
   .superRefine((v, ctx) => {
-    const pair = (diastolicField: string, sv: number | null, dv: number | null) => {
-      if (sv != null && dv != null && dv >= sv) ctx.addIssue({ code: "custom", path: [diastolicField], message: "Diastolic must be lower than systolic" });
+    const lower = (diastolic: keyof typeof v, s: number | null, d: number | null) => {
+      if (s != null && d != null && d >= s) ctx.addIssue({ code: "custom", path: [diastolic], message: "Diastolic must be lower than systolic" });
     };
-    pair("postDoseAlertDiastolic", v.postDoseAlertSystolic, v.postDoseAlertDiastolic);
-    pair("urgentDiastolic", v.urgentSystolic, v.urgentDiastolic);
-    pair("preDoseCeilingDiastolic", v.preDoseCeilingSystolic, v.preDoseCeilingDiastolic);
-    if (v.urgentSystolic < v.postDoseAlertSystolic) ctx.addIssue({ code: "custom", path: ["urgentSystolic"], message: "The urgent level must be at or above the alert level" });
-    if (v.urgentDiastolic < v.postDoseAlertDiastolic) ctx.addIssue({ code: "custom", path: ["urgentDiastolic"], message: "The urgent level must be at or above the alert level" });
-    if (v.certificationStatus === "ACTIVE" && !v.certifiedAt) ctx.addIssue({ code: "custom", path: ["certifiedAt"], message: "An active certification needs its date" });
+    lower("postDoseAlertDiastolic", v.postDoseAlertSystolic, v.postDoseAlertDiastolic);
+    lower("urgentDiastolic", v.urgentSystolic, v.urgentDiastolic);
+    lower("preDoseCeilingDiastolic", v.preDoseCeilingSystolic, v.preDoseCeilingDiastolic);
+    if (v.urgentSystolic < v.postDoseAlertSystolic)
+      ctx.addIssue({ code: "custom", path: ["urgentSystolic"], message: `Must be at or above the alert level (${v.postDoseAlertSystolic})` });
+    if (v.urgentDiastolic < v.postDoseAlertDiastolic)
+      ctx.addIssue({ code: "custom", path: ["urgentDiastolic"], message: `Must be at or above the alert level (${v.postDoseAlertDiastolic})` });
+    if (v.certificationStatus === "ACTIVE" && !v.certifiedAt)
+      ctx.addIssue({ code: "custom", path: ["certifiedAt"], message: "A certified site needs its certification date" });
+    if (v.certificationStatus === "ACTIVE" && !v.pulseOximeterAttested)
+      ctx.addIssue({ code: "custom", path: ["pulseOximeterAttested"], message: "A certified site must attest to having a pulse oximeter" });
   });
 export type SiteInput = z.input<typeof siteSchema>;
+export type SiteUpdate = z.output<typeof siteSchema>;
 
+/** A new Authorized Representative takes over from `fromDate` (R2: the site must then re-certify). */
 export const arChangeSchema = z.object({
-  name: z.string().trim().min(3, "Enter the new representative's name").max(120),
-  email: z.union([z.literal(""), z.string().trim().email("Enter a valid email address")]).default(""),
-  phone: z.string().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),
-  fromDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date the change takes effect"),
+  name: z.string({ message: "Enter the new representative's name" }).trim().min(2, "Enter the new representative's name").max(120, "At most 120 characters"),
+  email: z.string().trim().toLowerCase().max(254, "At most 254 characters")
+    .refine((s) => s === "" || z.email().safeParse(s).success, "Enter a valid email address").optional().default(""),
+  phone: phone.optional().default(""),
+  fromDate: z.string({ message: "Enter the date the change takes effect" }).trim().refine(validDay, "Enter the date the change takes effect"),
 });
 export type ArChangeInput = z.input<typeof arChangeSchema>;
+export type ArChange = z.output<typeof arChangeSchema>;
+
+const chairLabel = z.string({ message: "Enter the chair's name" }).trim().min(1, "Enter the chair's name").max(40, "At most 40 characters");
+export const chairCreateSchema = z.object({ label: chairLabel });
+export type ChairCreateInput = z.input<typeof chairCreateSchema>;
+export const chairUpdateSchema = z.object({ label: chairLabel, active: z.boolean() });
+export type ChairUpdateInput = z.input<typeof chairUpdateSchema>;

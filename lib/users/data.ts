@@ -1,103 +1,172 @@
 import "server-only";
-import { db, Prisma, transaction } from "@/lib/db/client";
+import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { hashPassword } from "@/lib/auth/password";
-import { conflictError, HttpError, notFoundError } from "@/lib/http/errors";
-import type { z } from "zod";
-import type { createUserSchema, updateUserSchema } from "./schema";
+import { conflictError, HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
+import type { CreateUser, UpdateUser } from "./schema";
 
 type Actor = NonNullable<AuditActor>;
+type Role = "NURSE" | "PSYCHIATRIST" | "ADMIN";
 
-const publicFields = { id: true, email: true, firstName: true, lastName: true, role: true, telephone: true, disabledAt: true, version: true, sites: { select: { siteId: true } } } as const;
-type UserRow = Prisma.UserGetPayload<{ select: typeof publicFields }>;
-const dto = (u: UserRow) => ({ id: u.id, email: u.email, firstName: u.firstName, lastName: u.lastName, role: u.role, telephone: u.telephone ?? "", disabledAt: u.disabledAt, version: u.version, siteIds: u.sites.map((s) => s.siteId) });
-export type UserDto = ReturnType<typeof dto>;
-/** What the audit trail keeps of a user: never the password hash. */
-const auditView = (u: UserDto) => ({ ...u, disabledAt: u.disabledAt?.toISOString() ?? null });
+// Never `passwordHash`: nothing read here may carry it to a page, a response or the audit trail.
+const userFields = {
+  id: true, email: true, firstName: true, lastName: true, role: true, telephone: true, disabledAt: true, version: true,
+  sites: { select: { siteId: true }, orderBy: { siteId: "asc" } },
+} as const satisfies Prisma.UserSelect;
+type UserRow = Prisma.UserGetPayload<{ select: typeof userFields }>;
 
-const duplicateEmail = () => new HttpError(409, "DUPLICATE", "A user with this email already exists.", { email: ["A user with this email already exists"] });
-const isUnique = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+export type UserDto = {
+  id: string; email: string; firstName: string; lastName: string; role: Role; telephone: string;
+  disabledAt: string | null; version: number; siteIds: string[];
+};
+const toDto = (u: UserRow): UserDto => ({
+  id: u.id, email: u.email, firstName: u.firstName, lastName: u.lastName, role: u.role, telephone: u.telephone ?? "",
+  disabledAt: u.disabledAt?.toISOString() ?? null, version: u.version, siteIds: u.sites.map((s) => s.siteId),
+});
 
-export async function listUsers() {
+export type UserListItem = UserDto & { siteNames: string[]; lastSignInAt: string | null };
+
+const DUPLICATE_EMAIL = "A user with this email already exists";
+const duplicateEmail = () => new HttpError(409, "DUPLICATE", `${DUPLICATE_EMAIL}.`, { email: [DUPLICATE_EMAIL] });
+const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+
+export async function listUsers(): Promise<UserListItem[]> {
   const users = await db().user.findMany({
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    select: { ...publicFields, sites: { select: { siteId: true, site: { select: { name: true } } } }, authSessions: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
+    select: { ...userFields, sites: { select: { siteId: true, site: { select: { name: true } } }, orderBy: { siteId: "asc" } } },
   });
-  return users.map((u) => ({ ...dto(u), siteNames: u.sites.map((s) => s.site.name), lastSignInAt: u.authSessions[0]?.createdAt ?? null }));
+  // Last sign-in: one grouped query over the sessions index, not one query per user.
+  const last = await db().authSession.groupBy({ by: ["userId"], _max: { createdAt: true } });
+  const lastByUser = new Map(last.map((l) => [l.userId, l._max.createdAt]));
+  return users.map((u) => ({
+    ...toDto(u),
+    siteNames: u.sites.map((s) => s.site.name).sort(),
+    lastSignInAt: lastByUser.get(u.id)?.toISOString() ?? null,
+  }));
 }
 
-export async function userForEdit(id: string) {
-  const u = await db().user.findUnique({ where: { id }, select: publicFields });
-  return u && dto(u);
+export async function userForEdit(id: string): Promise<UserDto | null> {
+  const u = await db().user.findUnique({ where: { id }, select: userFields });
+  return u && toDto(u);
 }
 
-export const allSites = () => db().site.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+export type SiteOption = { id: string; name: string; code: string };
+export const siteOptions = (): Promise<SiteOption[]> =>
+  db().site.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, code: true } });
 
-async function checkSites(tx: Prisma.TransactionClient, siteIds: string[]) {
+async function checkSites(tx: Tx, siteIds: string[]) {
   const found = await tx.site.count({ where: { id: { in: siteIds } } });
-  if (found !== new Set(siteIds).size) throw new HttpError(422, "INVALID_INPUT", "Choose sites from the list.", { siteIds: ["Choose sites from the list"] });
+  if (found !== siteIds.length) throw invalidInput({ siteIds: ["Choose sites from the list"] });
 }
 
-export async function createUser(actor: Actor, input: z.output<typeof createUserSchema>) {
+async function checkEmailFree(tx: Tx, email: string, exceptId?: string) {
+  const other = await tx.user.findUnique({ where: { email }, select: { id: true } });
+  if (other && other.id !== exceptId) throw duplicateEmail();
+}
+
+export async function createUser(actor: Actor, input: CreateUser): Promise<{ id: string; version: number }> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await transaction(async (tx) => {
+      await checkEmailFree(tx, input.email);
       await checkSites(tx, input.siteIds);
       const u = await tx.user.create({
-        data: { email: input.email, firstName: input.firstName, lastName: input.lastName, role: input.role, telephone: input.telephone || null, passwordHash,
-          sites: { create: [...new Set(input.siteIds)].map((siteId) => ({ siteId })) } },
-        select: publicFields,
+        data: {
+          email: input.email, firstName: input.firstName, lastName: input.lastName, role: input.role, telephone: input.telephone || null, passwordHash,
+          sites: { create: input.siteIds.map((siteId) => ({ siteId })) },
+        },
+        select: userFields,
       });
-      await appendAudit(tx, { actor, action: "user.create", entityType: "User", entityId: u.id, after: { ...auditView(dto(u)), passwordSet: true } });
-      return { id: u.id };
+      await appendAudit(tx, { actor, action: "user.create", entityType: "User", entityId: u.id, before: null, after: { ...toDto(u), passwordSet: true } });
+      return { id: u.id, version: u.version };
     });
   } catch (e) {
-    if (isUnique(e)) throw duplicateEmail();
+    // Two administrators creating the same email at once: the unique index decides.
+    if (isUniqueViolation(e)) throw duplicateEmail();
     throw e;
   }
 }
 
-export async function updateUser(actor: Actor, id: string, input: z.output<typeof updateUserSchema>) {
+/**
+ * Optimistic concurrency: the update matches on {id, version}; no row matched means someone saved in
+ * between, and the administrator gets a 409 instead of silently overwriting their change.
+ * A new password or a new role ends the user's open sessions, so they work under the new facts.
+ */
+export async function updateUser(actor: Actor, id: string, input: UpdateUser): Promise<{ id: string; version: number }> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
     return await transaction(async (tx) => {
-      const before = await tx.user.findUnique({ where: { id }, select: publicFields });
-      if (!before) throw notFoundError("User");
+      const row = await tx.user.findUnique({ where: { id }, select: userFields });
+      if (!row) throw notFoundError("User");
+      const before = toDto(row);
+      if (before.version !== input.version) throw conflictError("user");
+      if (id === actor.id && input.role !== "ADMIN")
+        throw invalidInput({ role: ["You cannot remove your own administrator role"] }, "You cannot remove your own administrator role.");
+      await checkEmailFree(tx, input.email, id);
       await checkSites(tx, input.siteIds);
       const { count } = await tx.user.updateMany({
         where: { id, version: input.version },
-        data: { email: input.email, firstName: input.firstName, lastName: input.lastName, role: input.role, telephone: input.telephone || null,
-          ...(passwordHash ? { passwordHash } : {}), version: { increment: 1 } },
+        data: {
+          email: input.email, firstName: input.firstName, lastName: input.lastName, role: input.role, telephone: input.telephone || null,
+          ...(passwordHash ? { passwordHash } : {}), version: { increment: 1 },
+        },
       });
       if (!count) throw conflictError("user");
-      await tx.userSite.deleteMany({ where: { userId: id } });
-      await tx.userSite.createMany({ data: [...new Set(input.siteIds)].map((siteId) => ({ userId: id, siteId })) });
-      // A new password or a new role ends the user's open sessions: they sign in again under the new facts.
-      if (passwordHash || before.role !== input.role)
-        await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: passwordHash ? "password_changed" : "role_changed" } });
-      const after = await tx.user.findUniqueOrThrow({ where: { id }, select: publicFields });
-      await appendAudit(tx, { actor, action: "user.update", entityType: "User", entityId: id, before: auditView(dto(before)), after: { ...auditView(dto(after)), passwordChanged: !!passwordHash } });
+      const keep = new Set(input.siteIds);
+      await tx.userSite.deleteMany({ where: { userId: id, siteId: { notIn: input.siteIds } } });
+      await tx.userSite.createMany({ data: [...keep].filter((s) => !before.siteIds.includes(s)).map((siteId) => ({ userId: id, siteId })) });
+      const roleChanged = before.role !== input.role;
+      const ended = passwordHash || roleChanged
+        ? (await tx.authSession.updateMany({
+            where: { userId: id, revokedAt: null },
+            data: { revokedAt: new Date(), revokedReason: passwordHash ? "password_changed" : "role_changed" },
+          })).count
+        : 0;
+      const after = toDto(await tx.user.findUniqueOrThrow({ where: { id }, select: userFields }));
+      await appendAudit(tx, {
+        actor, action: "user.update", entityType: "User", entityId: id,
+        before, after: { ...after, passwordChanged: !!passwordHash, sessionsEnded: ended },
+      });
       return { id, version: after.version };
     });
   } catch (e) {
-    if (isUnique(e)) throw duplicateEmail();
+    if (isUniqueViolation(e)) throw duplicateEmail();
     throw e;
   }
 }
 
-/** Disabling ends every open session of the user at once (lib/auth/current-user.ts checks on each request). */
-export async function setUserDisabled(actor: Actor, id: string, disabled: boolean, reason: string) {
-  if (disabled && id === actor.id) throw new HttpError(422, "INVALID_INPUT", "You cannot disable your own account.", { reason: ["You cannot disable your own account"] });
+/**
+ * Disabling sets disabledAt and revokes every open session in the same transaction, so the user is
+ * signed out on their next request (lib/auth/current-user.ts also refuses a disabled account).
+ * The version is not bumped: an administrator's open edit form of the same user stays valid.
+ */
+export async function disableUser(actor: Actor, id: string, reason: string): Promise<{ id: string; disabledAt: string; sessionsEnded: number }> {
+  if (id === actor.id) throw invalidInput({}, "You cannot disable your own account. Ask another administrator.");
   return transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id }, select: publicFields });
-    if (!before) throw notFoundError("User");
-    if (!!before.disabledAt === disabled) return { id, disabled };
+    const row = await tx.user.findUnique({ where: { id }, select: userFields });
+    if (!row) throw notFoundError("User");
+    if (row.disabledAt) throw new HttpError(409, "ALREADY_DISABLED", "This account is already disabled. Reload to see its current state.");
     const now = new Date();
-    // Not a profile field: no version bump, so an open edit form of the same user does not conflict.
-    await tx.user.update({ where: { id }, data: { disabledAt: disabled ? now : null } });
-    const revoked = disabled ? (await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now, revokedReason: "user_disabled" } })).count : 0;
-    await appendAudit(tx, { actor, action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: id, reason,
-      before: { disabledAt: before.disabledAt?.toISOString() ?? null }, after: { disabledAt: disabled ? now.toISOString() : null, sessionsEnded: revoked } });
-    return { id, disabled };
+    await tx.user.update({ where: { id }, data: { disabledAt: now } });
+    const { count } = await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now, revokedReason: "user_disabled" } });
+    await appendAudit(tx, {
+      actor, action: "user.disable", entityType: "User", entityId: id, reason,
+      before: { disabledAt: null }, after: { disabledAt: now.toISOString(), sessionsEnded: count },
+    });
+    return { id, disabledAt: now.toISOString(), sessionsEnded: count };
+  });
+}
+
+export async function enableUser(actor: Actor, id: string, reason: string): Promise<{ id: string }> {
+  return transaction(async (tx) => {
+    const row = await tx.user.findUnique({ where: { id }, select: userFields });
+    if (!row) throw notFoundError("User");
+    if (!row.disabledAt) throw new HttpError(409, "ALREADY_ENABLED", "This account is already active. Reload to see its current state.");
+    await tx.user.update({ where: { id }, data: { disabledAt: null } });
+    await appendAudit(tx, {
+      actor, action: "user.enable", entityType: "User", entityId: id, reason,
+      before: { disabledAt: row.disabledAt.toISOString() }, after: { disabledAt: null },
+    });
+    return { id };
   });
 }

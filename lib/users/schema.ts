@@ -1,28 +1,41 @@
+// What an administrator may enter for a staff account. Isomorphic: the form's zodResolver and the
+// route handler's parseBody use these same schemas, so the browser and the server give the same messages.
 import { z } from "zod";
 
-const base = {
-  firstName: z.string({ message: "Enter the first name" }).trim().min(1, "Enter the first name").max(80),
-  lastName: z.string({ message: "Enter the last name" }).trim().min(1, "Enter the last name").max(80),
-  email: z.string({ message: "Enter an email address" }).trim().toLowerCase().min(1, "Enter an email address").email("Enter a valid email address").max(254),
+export const PASSWORD_MIN = 12;
+export const ROLE_LABELS = { NURSE: "Nurse", PSYCHIATRIST: "Psychiatrist", ADMIN: "Administrator" } as const;
+
+const phone = z.string().trim().max(40, "At most 40 characters").regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only");
+
+const profile = {
+  firstName: z.string({ message: "Enter the first name" }).trim().min(1, "Enter the first name").max(80, "At most 80 characters"),
+  lastName: z.string({ message: "Enter the last name" }).trim().min(1, "Enter the last name").max(80, "At most 80 characters"),
+  email: z.string({ message: "Enter an email address" }).trim().toLowerCase().min(1, "Enter an email address")
+    .max(254, "At most 254 characters").email("Enter a valid email address"),
   role: z.enum(["NURSE", "PSYCHIATRIST", "ADMIN"], { message: "Choose a role" }),
-  telephone: z.string().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),
-  siteIds: z.array(z.string().min(1)).min(1, "Choose at least one site"),
+  telephone: phone.optional().default(""),
+  siteIds: z.array(z.string().min(1), { message: "Choose at least one site" }).min(1, "Choose at least one site")
+    .transform((ids) => [...new Set(ids)]),
 };
-const password = z.string().min(12, "At least 12 characters").max(200, "At most 200 characters");
 
-export const createUserSchema = z.object({ ...base, password });
+const password = z.string({ message: "Enter a password" })
+  .min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`).max(200, "At most 200 characters");
+
+export const createUserSchema = z.object({ ...profile, password });
 export type CreateUserInput = z.input<typeof createUserSchema>;
+export type CreateUser = z.output<typeof createUserSchema>;
 
+/** Editing sends the version the form was loaded at; an empty password keeps the current one. */
 export const updateUserSchema = z.object({
-  ...base,
-  version: z.number().int(),
+  ...profile,
+  version: z.number({ message: "Reload the page and try again" }).int().positive(),
   password: z.union([z.literal(""), password]).optional().default(""),
 });
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
+export type UpdateUser = z.output<typeof updateUserSchema>;
 
-/** Disable or re-enable an account, always with a reason for the audit trail. */
+/** Disabling or re-enabling an account always carries a reason for the audit trail. */
 export const userStatusSchema = z.object({
-  disabled: z.boolean(),
-  reason: z.string({ message: "Give the reason" }).trim().min(3, "Give the reason (at least 3 characters)").max(500),
+  reason: z.string({ message: "Give the reason" }).trim().min(3, "Give the reason (at least 3 characters)").max(500, "At most 500 characters"),
 });
 export type UserStatusInput = z.input<typeof userStatusSchema>;

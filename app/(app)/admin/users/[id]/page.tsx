@@ -1,23 +1,39 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { authorizePage } from "@/lib/auth/authorize";
-import { allSites, userForEdit } from "@/lib/users/data";
+import { siteOptions, userForEdit } from "@/lib/users/data";
 import { PageHeader } from "@/components/ui/page-header";
 import { UserForm } from "@/components/admin/user-form";
 import { UserStatus } from "@/components/admin/user-status";
+import { formatInstant, StatusBadge } from "@/components/admin/badge";
 
 export const metadata: Metadata = { title: "Edit user" };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  await authorizePage("user.manage");
+  const me = await authorizePage("user.manage");
   const { id } = await params;
-  const user = await userForEdit(id);
+  const [user, sites] = await Promise.all([userForEdit(id), siteOptions()]);
   if (!user) notFound();
+  const name = `${user.firstName} ${user.lastName}`;
+  const timeZone = me.sites[0]?.timeZone ?? "America/New_York";
   return (
     <>
-      <PageHeader title={`${user.firstName} ${user.lastName}`} />
-      <UserForm sites={await allSites()} existing={user} />
-      <UserStatus userId={user.id} disabled={!!user.disabledAt} />
+      <p className="mb-2"><Link href="/admin/users" className="inline-flex min-h-11 items-center text-brand-700 underline">← All users</Link></p>
+      <PageHeader title={name}>
+        {user.disabledAt ? <StatusBadge tone="red">Disabled</StatusBadge> : <StatusBadge tone="green">Active</StatusBadge>}
+      </PageHeader>
+      <UserForm
+        sites={sites}
+        existing={{ id: user.id, version: user.version, firstName: user.firstName, lastName: user.lastName, email: user.email, role: user.role, telephone: user.telephone, siteIds: user.siteIds }}
+      />
+      <UserStatus
+        userId={user.id}
+        name={name}
+        disabledAt={user.disabledAt}
+        disabledLabel={user.disabledAt ? formatInstant(user.disabledAt, timeZone) : null}
+        isSelf={user.id === me.id}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
-import { allSites } from "@/lib/users/data";
+import { siteOptions } from "@/lib/users/data";
 import { PageHeader } from "@/components/ui/page-header";
 import { UserForm } from "@/components/admin/user-form";
 
@@ -10,8 +11,9 @@ export default async function NewUserPage() {
   await authorizePage("user.manage");
   return (
     <>
+      <p className="mb-2"><Link href="/admin/users" className="inline-flex min-h-11 items-center text-brand-700 underline">← All users</Link></p>
       <PageHeader title="New user" />
-      <UserForm sites={await allSites()} />
+      <UserForm sites={await siteOptions()} />
     </>
   );
 }
