@@ -34,6 +34,21 @@ async function facts(tx: Tx, sessionId: string, now: Date) {
   return f;
 }
 
+/** Locks an open session and reads its facts at server time `now`; a closed session cannot change. */
+async function openSession(tx: Tx, sessionId: string) {
+  const now = new Date();
+  const loaded = await facts(tx, sessionId, now);
+  if (closed(loaded.facts.status)) throw sessionClosed();
+  return { now, ...loaded, f: loaded.facts };
+}
+
+/** A clinical time from the form, or now by the server's clock; never in the future. */
+function clinicalTime(at: Date | undefined, now: Date, field = "takenAt"): Date {
+  const t = at ?? now;
+  if (t.getTime() > now.getTime()) throw new HttpError(422, "INVALID_INPUT", "This time is in the future.", { [field]: ["This time is in the future"] });
+  return t;
+}
+
 /** The site of a session (for authorization before anything is read). */
 export async function sessionSite(sessionId: string): Promise<string | null> {
   return (await db().treatmentSession.findUnique({ where: { id: sessionId }, select: { siteId: true } }))?.siteId ?? null;
@@ -75,10 +90,8 @@ export async function checkIn(actor: Actor, input: z.output<typeof checkInSchema
 }
 
 export async function saveChecklist(actor: Actor, sessionId: string, input: z.output<typeof checklistSchema>) {
-  const now = new Date();
   return transaction(async (tx) => {
-    const { siteId, patientId, facts: f } = await facts(tx, sessionId, now);
-    if (closed(f.status)) throw sessionClosed();
+    const { now, siteId, patientId, f } = await openSession(tx, sessionId);
     if (firstDeviceAt(f.devices)) throw new HttpError(409, "ALREADY_DOSED", "Dosing has started: the pre-dose checklist is closed.");
     const existing = await tx.preDoseChecklist.findUnique({ where: { sessionId } });
     const data = {
@@ -104,10 +117,8 @@ export async function saveChecklist(actor: Actor, sessionId: string, input: z.ou
 }
 
 export async function setDose(actor: Actor, sessionId: string, input: z.output<typeof doseSchema>) {
-  const now = new Date();
   return transaction(async (tx) => {
-    const { siteId, patientId, facts: f, version } = await facts(tx, sessionId, now);
-    if (closed(f.status)) throw sessionClosed();
+    const { siteId, patientId, f, version } = await openSession(tx, sessionId);
     if (firstDeviceAt(f.devices)) throw new HttpError(409, "ALREADY_DOSED", "Devices are recorded: the dose can no longer change.");
     if (input.version !== version) throw conflictError("session");
     const doseMg = doseMgOf(input);
@@ -120,9 +131,7 @@ export async function setDose(actor: Actor, sessionId: string, input: z.output<t
 export async function recordDevice(actor: Actor, sessionId: string, input: z.output<typeof deviceSchema>, key: string | null) {
   return onceByKey(key, (k) => db().deviceAdministration.findUnique({ where: { idempotencyKey: k }, select: { id: true, sequence: true, administeredAt: true } }), () =>
     transaction(async (tx) => {
-      const now = new Date();
-      const { siteId, patientId, facts: f } = await facts(tx, sessionId, now);
-      if (closed(f.status)) throw sessionClosed();
+      const { now, siteId, patientId, f } = await openSession(tx, sessionId);
       const device = await tx.device.findUnique({ where: { id: input.deviceId }, include: { lot: true } });
       if (!device || device.lot.siteId !== siteId) throw new HttpError(422, "INVALID_INPUT", "Choose a device from this site's stock.", { deviceId: ["Choose a device from this site's stock"] });
       if (device.status !== "ON_HAND") throw new HttpError(409, "DEVICE_USED", `Device ${device.serial} is no longer on hand (${device.status.toLowerCase()}).`, { deviceId: ["This device is no longer on hand"] });
@@ -156,11 +165,8 @@ export async function recordVital(actor: Actor, sessionId: string, input: z.outp
     return v && { id: v.id, takenAt: v.takenAt, alerts: [] as Alert[], adverseEventId: null as string | null };
   }, () =>
     transaction(async (tx) => {
-      const now = new Date();
-      const { siteId, patientId, facts: f } = await facts(tx, sessionId, now);
-      if (closed(f.status)) throw sessionClosed();
-      const takenAt = input.takenAt ?? now;
-      if (takenAt.getTime() > now.getTime()) throw new HttpError(422, "INVALID_INPUT", "This time is in the future.", { takenAt: ["This time is in the future"] });
+      const { now, siteId, patientId, f } = await openSession(tx, sessionId);
+      const takenAt = clinicalTime(input.takenAt, now);
       const t0 = firstDeviceAt(f.devices);
       const kind = !t0 || takenAt < t0 ? (input.kind === "EXTRA" ? "PRE_DOSE" : input.kind) : input.kind === "PRE_DOSE" ? "EXTRA" : input.kind;
       const v = await tx.observationVital.create({
@@ -194,11 +200,8 @@ export async function recordSedation(actor: Actor, sessionId: string, input: z.o
     return s && { id: s.id, alert: null as Alert | null, adverseEventId: null as string | null };
   }, () =>
     transaction(async (tx) => {
-      const now = new Date();
-      const { siteId, patientId, facts: f } = await facts(tx, sessionId, now);
-      if (closed(f.status)) throw sessionClosed();
-      const takenAt = input.takenAt ?? now;
-      if (takenAt > now) throw new HttpError(422, "INVALID_INPUT", "This time is in the future.", { takenAt: ["This time is in the future"] });
+      const { now, siteId, patientId, f } = await openSession(tx, sessionId);
+      const takenAt = clinicalTime(input.takenAt, now);
       const s = await tx.sedationAssessment.create({ data: { sessionId, takenAt, moaas: input.moaas, recordedById: actor.id, idempotencyKey: key } });
       await appendAudit(tx, { actor, action: "sedation.record", entityType: "SedationAssessment", entityId: s.id, siteId, patientId, after: s });
       const alert = sedationAlert(s);
@@ -211,11 +214,8 @@ export async function recordSedation(actor: Actor, sessionId: string, input: z.o
 export async function recordDissociation(actor: Actor, sessionId: string, input: z.output<typeof dissociationSchema>, key: string | null) {
   return onceByKey(key, (k) => db().dissociationAssessment.findUnique({ where: { idempotencyKey: k }, select: { id: true } }), () =>
     transaction(async (tx) => {
-      const now = new Date();
-      const { siteId, patientId, facts: f } = await facts(tx, sessionId, now);
-      if (closed(f.status)) throw sessionClosed();
-      const takenAt = input.takenAt ?? now;
-      if (takenAt > now) throw new HttpError(422, "INVALID_INPUT", "This time is in the future.", { takenAt: ["This time is in the future"] });
+      const { now, siteId, patientId, f } = await openSession(tx, sessionId);
+      const takenAt = clinicalTime(input.takenAt, now);
       const total = input.itemScores.length ? input.itemScores.reduce((a, b) => a + b, 0) : null;
       const d = await tx.dissociationAssessment.create({ data: { sessionId, takenAt, present: input.present, scale: input.scale, itemScores: input.itemScores, total, recordedById: actor.id, idempotencyKey: key } });
       await appendAudit(tx, { actor, action: "dissociation.record", entityType: "DissociationAssessment", entityId: d.id, siteId, patientId, after: d });
@@ -259,9 +259,7 @@ export async function resolveAdverseEvent(actor: Actor, sessionId: string, event
 export async function decideGate(actor: Actor, sessionId: string, input: z.output<typeof gateDecisionSchema>, key: string | null) {
   return onceByKey(key, (k) => db().clinicalDecision.findUnique({ where: { idempotencyKey: k }, select: { id: true } }), () =>
     transaction(async (tx) => {
-      const now = new Date();
-      const { siteId, patientId, facts: f } = await facts(tx, sessionId, now);
-      if (closed(f.status)) throw sessionClosed();
+      const { now, siteId, patientId, f } = await openSession(tx, sessionId);
       const d = await tx.clinicalDecision.create({ data: { sessionId, rule: input.rule, decision: input.decision, reason: input.reason, prescriberId: actor.id, decidedAt: now, idempotencyKey: key }, select: { id: true } });
       await appendAudit(tx, { actor, action: "gate.decide", entityType: "ClinicalDecision", entityId: d.id, siteId, patientId, after: input });
       return d;
@@ -271,9 +269,7 @@ export async function decideGate(actor: Actor, sessionId: string, input: z.outpu
 
 export async function discharge(actor: Actor, sessionId: string, input: z.output<typeof dischargeSchema>) {
   return transaction(async (tx) => {
-    const now = new Date();
-    const { siteId, patientId, facts: f } = await facts(tx, sessionId, now);
-    if (closed(f.status)) throw sessionClosed();
+    const { now, siteId, patientId, f } = await openSession(tx, sessionId);
     const readiness = dischargeReadiness(f, now, input);
     if (!readiness.ok) throw ruleUnmet(readiness.unmet);
     const t0 = readiness.t0!;
@@ -296,12 +292,9 @@ export async function discharge(actor: Actor, sessionId: string, input: z.output
 
 export async function emergencyTransfer(actor: Actor, sessionId: string, input: z.output<typeof transferSchema>) {
   return transaction(async (tx) => {
-    const now = new Date();
-    const { siteId, patientId, facts: f } = await facts(tx, sessionId, now);
-    if (closed(f.status)) throw sessionClosed();
+    const { now, siteId, patientId, f } = await openSession(tx, sessionId);
     const t0 = firstDeviceAt(f.devices);
-    const at = input.transferredAt ?? now;
-    if (at > now) throw new HttpError(422, "INVALID_INPUT", "This time is in the future.", { transferredAt: ["This time is in the future"] });
+    const at = clinicalTime(input.transferredAt, now, "transferredAt");
     await tx.dischargeDecision.create({ data: { sessionId, outcome: "EMERGENCY_TRANSFER", decidedAt: at, hcpId: actor.id, receivingService: input.receivingService, criteriaSnapshot: { reason: input.reason } } });
     await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: t0 ? "EMERGENCY_TRANSFER" : "CANCELLED", endOfMonitoringAt: at, cancelledReason: t0 ? null : input.reason, version: { increment: 1 } } });
     await appendAudit(tx, { actor, action: "session.emergency_transfer", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId, after: input });
@@ -316,9 +309,7 @@ export type EntryKind = keyof typeof ERROR_TABLES;
 /** A wrong entry is never overwritten: it is marked entered-in-error (kept, struck through) and the right value is recorded anew. */
 export async function markEnteredInError(actor: Actor, sessionId: string, kind: EntryKind, entryId: string, reason: string) {
   return transaction(async (tx) => {
-    const now = new Date();
-    const { siteId, patientId, facts: f } = await facts(tx, sessionId, now);
-    if (closed(f.status)) throw sessionClosed();
+    const { now, siteId, patientId, f } = await openSession(tx, sessionId);
     // The four tables share the entered-in-error columns; Prisma's delegates differ only in type.
     const table = tx[ERROR_TABLES[kind]] as unknown as {
       findFirst(a: object): Promise<{ id: string; enteredInErrorAt: Date | null } | null>;
