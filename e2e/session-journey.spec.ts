@@ -11,14 +11,14 @@ let n = 0;
 const key = () => `e2e${Date.now()}${n++}`;
 
 /** A session prepared through the API up to dosing (the screens are tested in the journey). */
-async function preparedSession(api: APIRequestContext, mrn: string, chair: string, preDoseAgo: number) {
+async function preparedSession(api: APIRequestContext, mrn: string, chair: string, preDoseAgo: number, checklistExtra: Record<string, unknown> = {}) {
   const [c] = await sql<{ chairId: string; psychId: string; nurseId: string }>(`SELECT ch.id AS "chairId", (SELECT id FROM "User" WHERE email = 'psych@example.com') AS "psychId",
     (SELECT id FROM "User" WHERE email = 'nurse@example.com') AS "nurseId" FROM "Chair" ch JOIN "Site" s ON s.id = ch."siteId" WHERE s.code = 'OUT-A' AND ch.label = $1`, [chair]);
   const res = await api.post("/api/sessions", { data: { patientId: await patientId(mrn), chairId: c.chairId, prescriberOnSiteId: c.psychId, monitoringHcpId: c.nurseId, indication: "TRD" }, headers: { "idempotency-key": key() } });
   expect(res.status(), await res.text()).toBe(201);
   const id = (await res.json()).data.result.id as string;
   expect((await api.put(`/api/sessions/${id}/checklist`, { data: { version: 0, rideType: "RIDESHARE", lastFoodAt: ago(500), lastLiquidAt: ago(400), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
-    conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE" } })).status()).toBe(200);
+    conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", ...checklistExtra } })).status()).toBe(200);
   expect((await api.post(`/api/sessions/${id}/vitals`, { data: { kind: "PRE_DOSE", takenAt: ago(preDoseAgo), systolic: 126, diastolic: 80, heartRate: 72, spo2: 98 }, headers: { "idempotency-key": key() } })).status()).toBe(201);
   const [{ version }] = await sql<{ version: number }>(`SELECT version FROM "TreatmentSession" WHERE id = $1`, [id]);
   expect((await api.put(`/api/sessions/${id}/dose`, { data: { version, doseOption: "56" } })).status()).toBe(200);
@@ -257,5 +257,47 @@ test.describe("bad input and a lost connection", () => {
     await expect(page.getByText("waiting for the connection")).toHaveCount(0, { timeout: 20_000 });
     await expect(page.getByText("HR 67, SpO₂ 96%")).toBeVisible();
     expect((await sql(`SELECT 1 FROM "ObservationVital" WHERE "sessionId" = $1 AND "heartRate" = 67 AND spo2 = 96`, [s.id])).length).toBe(1);
+  });
+});
+
+test.describe("warnings, the 40-minute reading and adverse events on the session screen", () => {
+  test("a SOFT warning is acknowledged before the first device; a chosen 40-minute BP; an event recorded and resolved", async ({ page }) => {
+    await signIn(page, "nurse@example.com");
+    const mrn = `A-${1015 + test.info().retry}`;
+    const id = await preparedSession(page.request, mrn, "Chair 4", 20, { nasalMedicationAt: ago(30) });
+    await page.goto(`/sessions/${id}`);
+    const deviceForm = page.getByRole("form", { name: "Device" });
+    await expect(deviceForm.getByRole("note")).toContainText("Nasal corticosteroid or decongestant less than 1 hour before");
+    await deviceForm.getByLabel("Device 1").selectOption({ index: 1 });
+    await deviceForm.getByRole("button", { name: "Record device 1" }).click();
+    await expect(deviceForm.getByText("Tick that you have read the warnings")).toBeVisible();
+    await deviceForm.getByLabel("I have read these warnings and proceed").check();
+    await deviceForm.getByRole("button", { name: "Record device 1" }).click();
+    await expect(page.getByText("Device 1 given")).toBeVisible();
+    const [audit] = await sql<{ after: { acknowledgedWarnings: string[] } }>(`SELECT after FROM "AuditEvent" WHERE action = 'device.administer' AND "entityId" IN (SELECT id FROM "DeviceAdministration" WHERE "sessionId" = $1)`, [id]);
+    expect(audit.after.acknowledgedWarnings).toEqual(["R12_NASAL_MED"]);
+
+    const vitals = page.getByRole("region", { name: "Observation" }).getByRole("form", { name: "Vital signs" });
+    await vitals.getByLabel("Systolic (mmHg)").fill("144");
+    await vitals.getByLabel("Diastolic (mmHg)").fill("86");
+    await vitals.getByLabel("This is the 40-minute blood pressure", { exact: false }).check();
+    await vitals.getByRole("button", { name: "Record vital signs" }).click();
+    await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
+    expect((await sql<{ kind: string }>(`SELECT kind FROM "ObservationVital" WHERE "sessionId" = $1 AND systolic = 144`, [id]))[0].kind).toBe("POST_40");
+
+    const ae = page.getByRole("form", { name: "Adverse event" });
+    await ae.getByRole("button", { name: "Record adverse event" }).click();
+    await expect(ae.getByText("Describe what happened")).toBeVisible();
+    await ae.getByLabel("Type").selectOption("OTHER");
+    await ae.getByLabel("What happened").fill("Nausea, vomited once");
+    await ae.getByLabel("Interventions (comma-separated)").fill("antiemetic, bowl");
+    await ae.getByRole("button", { name: "Record adverse event" }).click();
+    await expect(page.getByText("Open: other — Nausea, vomited once")).toBeVisible();
+    await page.getByLabel("Outcome", { exact: true }).first().fill("Settled after 20 minutes");
+    await page.getByRole("button", { name: "Mark resolved now" }).click();
+    await expect(page.getByText("Open: other — Nausea, vomited once")).toHaveCount(0);
+    const [event] = await sql<{ interventions: string[]; outcome: string; resolved: boolean }>(`SELECT interventions, outcome, "resolvedAt" IS NOT NULL AS resolved FROM "AdverseEvent" WHERE "sessionId" = $1`, [id]);
+    expect(event).toEqual({ interventions: ["antiemetic", "bowl"], outcome: "Settled after 20 minutes", resolved: true });
+    expect((await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "County EMS", reason: "Test cleanup: chair needed" } })).status()).toBe(200);
   });
 });

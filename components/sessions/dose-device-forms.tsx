@@ -2,7 +2,7 @@
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { deviceSchema, doseSchema, type DeviceInput, type DoseInput } from "@/lib/sessions/schema";
-import { SelectInput, TextInput } from "@/components/ui/field";
+import { Checkbox, SelectInput, TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { useEntry } from "./use-entry";
 import { EntryOutcomeView } from "./entry-outcome";
@@ -29,23 +29,34 @@ export function DoseForm({ sessionId, version, doseMg }: { sessionId: string; ve
   );
 }
 
-export function DeviceForm({ sessionId, nextSequence, devicesOnHand }: { sessionId: string; nextSequence: number; devicesOnHand: { id: string; label: string }[] }) {
-  const { register, handleSubmit, setError, formState, reset } = useForm<DeviceInput>({ resolver: zodResolver(deviceSchema), defaultValues: { deviceId: devicesOnHand[0]?.id ?? "" } });
+type Warning = { code: string; message: string };
+
+export function DeviceForm({ sessionId, nextSequence, devicesOnHand, warnings }: { sessionId: string; nextSequence: number; devicesOnHand: { id: string; label: string }[]; warnings: Warning[] }) {
+  const { register, handleSubmit, setError, formState, reset, watch } = useForm<DeviceInput & { acknowledge?: boolean }>({ resolver: zodResolver(deviceSchema) as never, defaultValues: { deviceId: devicesOnHand[0]?.id ?? "" } });
   const { submit, outcome } = useEntry(setError, `Device ${nextSequence}`);
   const e = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
-    const o = await submit(`/api/sessions/${sessionId}/devices`, "POST", { ...v, administeredAt: toInstant(v.administeredAt) });
+    // Acknowledging sends the codes of the warnings shown: the server refuses if any is left unread, and audits them.
+    const acknowledgedWarnings = watch("acknowledge") ? warnings.map((w) => w.code) : [];
+    const o = await submit(`/api/sessions/${sessionId}/devices`, "POST", { deviceId: v.deviceId, administeredAt: toInstant(v.administeredAt), acknowledgedWarnings });
     if (o.kind === "saved") reset({ deviceId: "", administeredAt: "" as never });
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Device" className="flex flex-wrap items-end gap-3">
+      {!!warnings.length && (
+        <div role="note" className="w-full rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
+          <p className="font-semibold">Before dosing:</p>
+          <ul className="list-disc pl-5">{warnings.map((w) => <li key={w.code}>{w.message}</li>)}</ul>
+          <Checkbox label="I have read these warnings and proceed" error={formState.errors.acknowledgedWarnings?.message} {...register("acknowledge")} />
+        </div>
+      )}
       <SelectInput label={`Device ${nextSequence}`} error={e.deviceId?.message} {...register("deviceId")}>
         <option value="">Choose…</option>
         {devicesOnHand.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
       </SelectInput>
       <TimeField label="Given at (leave empty for now)" error={e.administeredAt?.message} registration={register("administeredAt")} />
       <Button type="submit" disabled={formState.isSubmitting}>{`Record device ${nextSequence}`}</Button>
-      <div className="w-full"><EntryOutcomeView outcome={outcome} saved={`Device ${nextSequence} recorded.`} fields={["deviceId", "administeredAt"]} /></div>
+      <div className="w-full"><EntryOutcomeView outcome={outcome} saved={`Device ${nextSequence} recorded.`} fields={["deviceId", "administeredAt", "acknowledgedWarnings"]} /></div>
     </form>
   );
 }

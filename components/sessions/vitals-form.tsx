@@ -1,4 +1,5 @@
 "use client";
+import { useRef } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { vitalsSchema, type VitalsInput } from "@/lib/sessions/schema";
@@ -12,11 +13,14 @@ import { TimeField, toInstant } from "./time-field";
 type Alerts = { alerts?: { code: string; message: string; severity: "alert" | "urgent" }[] };
 
 export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose: boolean }) {
-  const { register, handleSubmit, setError, formState, reset } = useForm<VitalsInput>({ resolver: zodResolver(vitalsSchema) });
+  const fortyRef = useRef<HTMLInputElement>(null);
+  const { register, handleSubmit, setError, formState, reset } = useForm<VitalsInput & { fortyMinute?: boolean }>({ resolver: zodResolver(vitalsSchema) as never });
   const { submit, outcome } = useEntry(setError, "Vital signs");
   const e = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
-    const o = await submit(`/api/sessions/${sessionId}/vitals`, "POST", { ...v, kind: preDose ? "PRE_DOSE" : "EXTRA", takenAt: toInstant(v.takenAt) });
+    const kind = preDose ? "PRE_DOSE" : fortyRef.current?.checked ? "POST_40" : "EXTRA";
+    const o = await submit(`/api/sessions/${sessionId}/vitals`, "POST", { ...v, kind, takenAt: toInstant(v.takenAt) });
+    if (fortyRef.current) fortyRef.current.checked = false;
     if (o.kind === "saved" || o.kind === "draft") reset();
   });
   const alerts = outcome?.kind === "saved" ? ((outcome.data as { result?: Alerts })?.result?.alerts ?? []) : [];
@@ -30,6 +34,12 @@ export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose:
         <TextInput label="Respiratory rate (/min)" inputMode="numeric" error={e.respiratoryRate?.message} {...register("respiratoryRate")} />
         <TimeField error={e.takenAt?.message} registration={register("takenAt")} />
       </div>
+      {!preDose && (
+        <label className="inline-flex min-h-11 items-center gap-3">
+          <input ref={fortyRef} type="checkbox" className="size-5" />
+          <span>This is the 40-minute blood pressure (otherwise the reading nearest 40 minutes within 30–50 minutes counts)</span>
+        </label>
+      )}
       <div><Button type="submit" disabled={formState.isSubmitting}>Record vital signs</Button></div>
       {alerts.map((a) => <Alert key={a.code} tone="error"><span className={a.severity === "urgent" ? "font-bold" : ""}>{a.severity === "urgent" ? "URGENT: " : ""}{a.message}</span></Alert>)}
       <EntryOutcomeView outcome={outcome} saved="Vital signs recorded." />

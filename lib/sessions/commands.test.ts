@@ -37,8 +37,8 @@ describe("a chair-side session in the database", () => {
   it("runs from check-in to discharge, entered after the fact, with every step audited", async () => {
     const c = await readyToDose();
     const s = c.sessionId;
-    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(125) }, key());
-    await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(120) }, key());
+    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(125), acknowledgedWarnings: [] }, key());
+    await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(120), acknowledgedWarnings: [] }, key());
     expect((await db().treatmentSession.findUniqueOrThrow({ where: { id: s } })).status).toBe("MONITORING");
     await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(85).toISOString(), systolic: 150, diastolic: 90, spo2: 97 }), key());
     await recordSedation(c.nurse, s, { takenAt: minutesAgo(85), moaas: 4 }, key());
@@ -65,8 +65,8 @@ describe("a chair-side session in the database", () => {
   it("refuses discharge before 120 minutes and with MOAA/S 4, listing the reasons", async () => {
     const c = await readyToDose({}, 130);
     const s = c.sessionId;
-    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(119) }, key());
-    await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(114) }, key());
+    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(119), acknowledgedWarnings: [] }, key());
+    await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(114), acknowledgedWarnings: [] }, key());
     await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(79).toISOString(), systolic: 150, diastolic: 90, spo2: 97 }), key());
     await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(2).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }), key());
     await recordSedation(c.nurse, s, { takenAt: minutesAgo(2), moaas: 4 }, key());
@@ -79,18 +79,18 @@ describe("a chair-side session in the database", () => {
 
   it("refuses a device for an outpatient who is not enrolled, a third device for 56 mg, and one 4 minutes after the previous", async () => {
     const unenrolled = await readyToDose({ enrolled: false });
-    const e1 = await rejection(recordDevice(unenrolled.nurse, unenrolled.sessionId, { deviceId: unenrolled.devices[0].id, administeredAt: undefined }, key()));
+    const e1 = await rejection(recordDevice(unenrolled.nurse, unenrolled.sessionId, { deviceId: unenrolled.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
     expect(e1.code).toBe("RULE_UNMET");
     expect(e1.message).toContain("not enrolled");
     expect(await db().deviceAdministration.count({ where: { sessionId: unenrolled.sessionId } })).toBe(0);
     expect((await db().device.findUniqueOrThrow({ where: { id: unenrolled.devices[0].id } })).status).toBe("ON_HAND");
 
     const c = await readyToDose();
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(20) }, key());
-    const e2 = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(16) }, key()));
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(20), acknowledgedWarnings: [] }, key());
+    const e2 = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(16), acknowledgedWarnings: [] }, key()));
     expect(e2.fieldErrors?.administeredAt?.[0]).toContain("Wait 5 minutes");
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(15) }, key());
-    const e3 = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(5) }, key()));
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(15), acknowledgedWarnings: [] }, key());
+    const e3 = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(5), acknowledgedWarnings: [] }, key()));
     expect(e3.message).toContain("56 mg is 2 devices");
   });
 
@@ -122,11 +122,11 @@ describe("a chair-side session in the database", () => {
     const c = await readyToDose();
     const wrong = await recordVital(c.nurse, c.sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(2).toISOString(), systolic: 190, diastolic: 100, spo2: 98 }), key());
     // The 190/100 pre-dose reading would gate dosing (R14) …
-    const blocked = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined }, key()));
+    const blocked = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
     expect(blocked.message).toContain("Prescriber decision needed");
     await markEnteredInError(c.nurse, c.sessionId, "vital", wrong.result.id, "Cuff on the wrong arm size");
     // … until it is marked entered in error; the earlier 128/80 is the latest live reading again.
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined }, key());
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key());
     const kept = await db().observationVital.findUniqueOrThrow({ where: { id: wrong.result.id } });
     expect(kept.systolic).toBe(190);
     expect(kept.enteredInErrorReason).toBe("Cuff on the wrong arm size");
@@ -135,15 +135,15 @@ describe("a chair-side session in the database", () => {
   it("lifts a pre-dose BP GATE only with a prescriber's proceed decision", async () => {
     const c = await readyToDose();
     await recordVital(c.nurse, c.sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(1).toISOString(), systolic: 152, diastolic: 94, spo2: 98 }), key());
-    expect((await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined }, key()))).message).toContain("152/94");
+    expect((await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()))).message).toContain("152/94");
     await decideGate(c.psych, c.sessionId, { rule: "R14", decision: "PROCEED", reason: "Usual for this patient; asymptomatic" }, key());
-    const ok = await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined }, key());
+    const ok = await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key());
     expect(ok.result.sequence).toBe(1);
   });
 
   it("opens a respiratory-depression event on two consecutive low SpO₂ readings", async () => {
     const c = await readyToDose();
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30) }, key());
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30), acknowledgedWarnings: [] }, key());
     const first = await recordVital(c.nurse, c.sessionId, vital({ takenAt: minutesAgo(10).toISOString(), spo2: 91 }), key());
     expect(first.result.alerts.map((a) => a.code)).toEqual(["R27_SPO2_LOW"]);
     const second = await recordVital(c.nurse, c.sessionId, vital({ takenAt: minutesAgo(8).toISOString(), spo2: 89 }), key());
@@ -155,12 +155,29 @@ describe("a chair-side session in the database", () => {
 
   it("serialises two nurses recording the last device at once: one succeeds, one is refused", async () => {
     const c = await readyToDose();
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(20) }, key());
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(20), acknowledgedWarnings: [] }, key());
     const results = await Promise.allSettled([
-      recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(10) }, key()),
-      recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(9) }, key()),
+      recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(10), acknowledgedWarnings: [] }, key()),
+      recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(9), acknowledgedWarnings: [] }, key()),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db().deviceAdministration.count({ where: { sessionId: c.sessionId } })).toBe(2);
+  });
+});
+
+describe("SOFT warnings", () => {
+  it("must be acknowledged by the nurse who records the first device, and the acknowledgement is audited", async () => {
+    const c = await readyToDose();
+    // Nasal decongestant 30 minutes ago: R12 warns (earliest compliant time), it does not forbid.
+    const { version } = await db().preDoseChecklist.findUniqueOrThrow({ where: { sessionId: c.sessionId } });
+    await saveChecklist(c.nurse, c.sessionId, checklistSchema.parse({ version, rideType: "RIDESHARE", lastFoodAt: minutesAgo(400).toISOString(), lastLiquidAt: minutesAgo(300).toISOString(),
+      nasalMedicationAt: minutesAgo(30).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false, conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false,
+      conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE" }));
+    const refused = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
+    expect(refused.code).toBe("WARNINGS_NOT_ACKNOWLEDGED");
+    expect((refused.details as { unmet: { code: string }[] }).unmet.map((u) => u.code)).toEqual(["R12_NASAL_MED"]);
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: ["R12_NASAL_MED"] }, key());
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "device.administer", patientId: c.patient.id } });
+    expect(audit.after).toMatchObject({ acknowledgedWarnings: ["R12_NASAL_MED"] });
   });
 });

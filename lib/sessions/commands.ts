@@ -5,7 +5,7 @@ import "server-only";
 import { db, transaction, type Tx } from "@/lib/db/client";
 import { onceByKey } from "@/lib/db/idempotency";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
-import { conflictError, HttpError, notFoundError, ruleUnmet } from "@/lib/http/errors";
+import { conflictError, HttpError, notFoundError, ruleUnmet, warningsNotAcknowledged } from "@/lib/http/errors";
 import type { z } from "zod";
 import { deviceReadiness, allDevicesGiven } from "./device-rules";
 import { dischargeReadiness } from "./discharge-rules";
@@ -138,6 +138,8 @@ export async function recordDevice(actor: Actor, sessionId: string, input: z.out
       const administeredAt = input.administeredAt ?? now;
       const decision = deviceReadiness(f, { administeredAt, lotNumber: device.lot.lotNumber, lotExpiresOn: device.lot.expiresOn.toISOString().slice(0, 10) }, now);
       if (!decision.ok) throw ruleUnmet(decision.unmet);
+      const unacknowledged = decision.warnings.filter((w) => !input.acknowledgedWarnings.includes(w.code));
+      if (unacknowledged.length) throw warningsNotAcknowledged(unacknowledged);
       const sequence = f.devices.filter((d) => !d.enteredInError).length + 1;
       const row = await tx.deviceAdministration.create({ data: { sessionId, sequence, administeredAt, deviceId: device.id, recordedById: actor.id, idempotencyKey: key }, select: { id: true, sequence: true, administeredAt: true } });
       const { count } = await tx.device.updateMany({ where: { id: device.id, status: "ON_HAND" }, data: { status: "ADMINISTERED", version: { increment: 1 } } });
@@ -145,7 +147,7 @@ export async function recordDevice(actor: Actor, sessionId: string, input: z.out
       const allGiven = allDevicesGiven({ ...f, devices: [...f.devices, { id: row.id, sequence, administeredAt, lotNumber: device.lot.lotNumber, lotExpiresOn: "", enteredInError: false }] });
       await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: allGiven ? "MONITORING" : "DOSING", version: { increment: 1 } } });
       await appendAudit(tx, { actor, action: "device.administer", entityType: "DeviceAdministration", entityId: row.id, siteId, patientId,
-        after: { sequence, administeredAt, deviceId: device.id, serial: device.serial, lot: device.lot.lotNumber, warnings: decision.warnings.map((w) => w.code) } });
+        after: { sequence, administeredAt, deviceId: device.id, serial: device.serial, lot: device.lot.lotNumber, acknowledgedWarnings: decision.warnings.map((w) => w.code) } });
       return { ...row, warnings: decision.warnings };
     }),
   );

@@ -96,6 +96,8 @@ export const doseMgOf = (v: z.output<typeof doseSchema>) => (v.doseOption === "O
 export const deviceSchema = z.object({
   deviceId: required("Choose the device (lot)"),
   administeredAt: instant,
+  /** Codes of the SOFT warnings the nurse read and proceeds despite (REMS.md: acknowledged, audited). */
+  acknowledgedWarnings: z.array(z.string().max(60)).max(20).default([]),
 });
 export type DeviceInput = z.input<typeof deviceSchema>;
 

@@ -24,6 +24,8 @@ export function sessionStatus(f: SessionFacts, now: Date) {
   // Pre-dose GATEs are judged as if the first device were given now; later, the discharge ones.
   const gateSource = t0 ? dischargeReadiness(f, now) : deviceReadiness(f, { administeredAt: now, lotNumber: "", lotExpiresOn: "9999-12-31" }, now);
   const gates = gateSource.unmet.filter((u) => u.strength === "GATE").map(msg);
+  // Before the first device: SOFT warnings the nurse must read and acknowledge when she records it.
+  const warnings = t0 ? [] : gateSource.warnings.map(msg);
   const alerts: (Msg & { severity: "alert" | "urgent" })[] = [];
   if (t0) {
     const post = byTime(live(f.vitals)).filter((v) => v.takenAt >= t0);
@@ -52,7 +54,7 @@ export function sessionStatus(f: SessionFacts, now: Date) {
   else if (discharge && !discharge.ok) nextStep = discharge.unmet.some((u) => u.code === "R30_MIN_OBSERVATION") ? "Observe" : "Assess for discharge";
   else nextStep = "Ready for the discharge assessment";
   return {
-    t0, devicesGiven: given, devicesNeeded: needed, gates, alerts, nextStep,
+    t0, devicesGiven: given, devicesNeeded: needed, gates, warnings, alerts, nextStep,
     forty: forty && {
       state: forty.state, dueAt: forty.dueAt, windowEnd: forty.windowEnd,
       reading: forty.state === "recorded" ? { bp: `${forty.reading.systolic}/${forty.reading.diastolic}`, minutes: Math.floor(forty.minutesAfterT0), deviation: forty.deviation } : null,

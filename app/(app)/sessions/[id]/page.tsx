@@ -16,6 +16,7 @@ import { DeviceForm, DoseForm } from "@/components/sessions/dose-device-forms";
 import { DissociationForm, SedationForm } from "@/components/sessions/assessment-forms";
 import { GatePanel } from "@/components/sessions/gate-panel";
 import { DischargePanel } from "@/components/sessions/discharge-panel";
+import { AdverseEventForm, ResolveAdverseEvent } from "@/components/sessions/adverse-event-form";
 import { Timeline, type TimelineEntry } from "@/components/sessions/timeline";
 import { DraftSync } from "@/components/sessions/draft-sync";
 
@@ -83,7 +84,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         {canRecord && (!s.state.devicesNeeded || given < s.state.devicesNeeded) && (
           <Step n={3} title="Dose and devices">
             {!dosed && <DoseForm sessionId={id} version={s.version} doseMg={s.plannedDoseMg} />}
-            {s.plannedDoseMg && <div className="mt-4"><DeviceForm sessionId={id} nextSequence={given + 1} devicesOnHand={s.devicesOnHand} /></div>}
+            {s.plannedDoseMg && <div className="mt-4"><DeviceForm sessionId={id} nextSequence={given + 1} devicesOnHand={s.devicesOnHand} warnings={s.state.warnings} /></div>}
           </Step>
         )}
         {canRecord && dosed && (
@@ -96,7 +97,18 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           </Step>
         )}
         {canRecord && dosed && (
-          <Step n={5} title="Discharge">
+          <Step n={5} title="Adverse events">
+            {s.adverseEvents.filter((a) => !a.resolvedAt).map((a) => (
+              <div key={a.id} className="mb-3 rounded-md border border-red-300 bg-red-50 p-3">
+                <p className="font-medium text-red-900">Open: {a.type.toLowerCase().replace("_", " ")}{a.serious ? " (serious)" : ""} — {a.description}</p>
+                <ResolveAdverseEvent sessionId={id} eventId={a.id} />
+              </div>
+            ))}
+            <AdverseEventForm sessionId={id} />
+          </Step>
+        )}
+        {canRecord && dosed && (
+          <Step n={6} title="Discharge">
             <DischargePanel sessionId={id} factsJson={s.facts} serverNowIso={now.toISOString()} timeZone={tz} outpatient={s.site.settingType === "OUTPATIENT"} />
           </Step>
         )}
