@@ -301,3 +301,31 @@ test.describe("warnings, the 40-minute reading and adverse events on the session
     expect((await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "County EMS", reason: "Test cleanup: chair needed" } })).status()).toBe(200);
   });
 });
+
+test.describe("the psychiatrist's review queue", () => {
+  test("lists a caution GATE raised at check-in; deciding it clears it from the queue and from the nurse's board", async ({ page, browser }) => {
+    await signIn(page, "nurse@example.com");
+    // Eli Navarro has an active-psychosis caution and no session yet: R9 asks for a prescriber's decision.
+    const id = await preparedSession(page.request, "A-1005", "Chair 4", 10);
+    await page.goto("/board");
+    await expect(page.getByRole("listitem", { name: /^Chair 4:/ })).toContainText("caution on record before the first session: active psychosis");
+
+    const psychContext = await browser.newContext();
+    const psych = await psychContext.newPage();
+    await signIn(psych, "psych@example.com");
+    const queue = psych.getByRole("region", { name: "Waiting for your decision" });
+    await expect(queue).toContainText("Eli Navarro");
+    await expect(queue).toContainText("active psychosis");
+    await psych.screenshot({ path: "test-results/screens/review-queue.png", fullPage: true });
+    await queue.getByRole("link", { name: "Open session to decide" }).click();
+    await psych.getByLabel("Clinical reason").fill("Psychosis in remission on current treatment; benefit outweighs risk.");
+    await psych.getByRole("button", { name: "Proceed" }).click();
+    await expect(psych.getByRole("region", { name: "Waiting for a prescriber" })).toHaveCount(0);
+    await psych.goto("/review");
+    await expect(psych.getByRole("region", { name: "Waiting for your decision" })).not.toContainText("Eli Navarro");
+    await psychContext.close();
+
+    await expect(page.getByRole("listitem", { name: /^Chair 4:/ })).not.toContainText("active psychosis", { timeout: 20_000 });
+    expect((await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "Rescheduled", reason: "Test cleanup: chair needed" } })).status()).toBe(200);
+  });
+});

@@ -79,7 +79,7 @@ describe("the first device carries every pre-dose rule", () => {
     f.patient.cautions = [{ kind: "BIPOLAR_WITHOUT_MOOD_STABILIZER", recordedAt: at(-60 * 24) }];
     const d = deviceReadiness(f, { administeredAt: T0, ...lot }, at(1));
     expect(d.unmet).toMatchObject([{ code: "R9_GATE", strength: "GATE" }]);
-    expect(d.unmet[0].message).toContain("bipolar disorder without a mood stabilizer");
+    expect(d.unmet[0].message).toContain("caution on record before the first session: bipolar disorder without a mood stabilizer");
     f.decisions = [{ rule: "R9", decision: "PROCEED", decidedAt: at(-5) }];
     expect(deviceReadiness(f, { administeredAt: T0, ...lot }, at(1)).ok).toBe(true);
     f.decisions = [{ rule: "R9", decision: "DELAY", decidedAt: at(-5) }];

@@ -50,7 +50,8 @@ export function patientMayBeDosed(p: PatientFacts, site: SiteFacts, params: Rems
   const lastDosed = p.priorDosedSessions.at(-1)?.t0 ?? null;
   const newCautions = p.cautions.filter((c) => !lastDosed || c.recordedAt.getTime() > lastDosed.getTime());
   const cautionNames = [...newCautions.map((c) => flagLabel(c.kind)), ...(pregnantToday ? ["pregnancy reported today"] : [])];
-  const caution = gate(decisions, "R9", cautionNames.length > 0, `caution since the last session: ${cautionNames.join(", ")}.`);
+  const when = lastDosed ? "caution since the last session" : "caution on record before the first session";
+  const caution = gate(decisions, "R9", cautionNames.length > 0, `${when}: ${cautionNames.join(", ")}.`);
   if (caution) f.push(caution);
   if (!p.indication) f.push({ code: "R10_NO_INDICATION", rule: "R10", strength: "HARD", message: "Record the indication (TRD or MDSI) before dosing.", field: "indication" });
   else if (p.indication === "MDSI" && !p.medicationClasses.includes("ORAL_ANTIDEPRESSANT"))
