@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localDate } from "@/lib/sessions/local-time";
-import { pmfDueState, pmfRequired } from "./rules";
+import { pmfDueState, pmfRequired, pmfSubmittable } from "./rules";
 
 describe("PMF due state (R37)", () => {
   it("a Friday session is due the next Friday and overdue on Saturday", () => {
@@ -28,5 +28,25 @@ describe("which sessions need a PMF (R36)", () => {
     expect(pmfRequired({ settingType: "OUTPATIENT", devicesGiven: 0, pmfRequiredByRems: true })).toBe(false);
     expect(pmfRequired({ settingType: "INPATIENT", devicesGiven: 2, pmfRequiredByRems: true })).toBe(false);
     expect(pmfRequired({ settingType: "OUTPATIENT", devicesGiven: 2, pmfRequiredByRems: false })).toBe(false);
+  });
+});
+
+describe("marking a PMF submitted (R38, R40)", () => {
+  const complete = Object.fromEntries(["patient.firstName", "patient.lastName", "patient.birthDate", "patient.sex", "conmed.benzodiazepines", "conmed.nonBenzoSedativeHypnotics",
+    "conmed.psychostimulants", "conmed.maois", "conmed.opioids", "monitoringHcp.firstName", "monitoringHcp.lastName", "monitoringHcp.telephone", "monitoringHcp.email", "site.name",
+    "site.address1", "site.city", "site.state", "site.zip", "treatmentDate", "doseAdministered", "lotNumber", "bp.preAdministration", "bp.post40min", "bp.preCompletion"].map((k) => [k, "x"]));
+  const fields = { ...complete, isFirstTreatment: false, totalMonitoringMinutes: 125, readyToLeaveMinutes: 90, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true,
+    "sedation.occurred": false, "dissociation.occurred": false, "site.address2": "" };
+  it("allows a complete form of a completed session", () => {
+    expect(pmfSubmittable(fields, "DISCHARGED")).toEqual({ ok: true, missing: [] });
+  });
+  it("lists what is missing, the session's completion included", () => {
+    expect(pmfSubmittable({ ...fields, "bp.post40min": null, readyToLeaveMinutes: null }, "MONITORING").missing).toEqual(["session completed", "readyToLeaveMinutes", "bp.post40min"]);
+  });
+  it("refuses a first treatment without enrollment", () => {
+    expect(pmfSubmittable({ ...fields, isFirstTreatment: true, isEnrolledInRems: false }, "DISCHARGED").missing).toEqual(["isEnrolledInRems"]);
+  });
+  it("accepts false and 0 as answers", () => {
+    expect(pmfSubmittable({ ...fields, readyToLeaveMinutes: 0 }, "DISCHARGED").ok).toBe(true);
   });
 });

@@ -1,15 +1,73 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
+import { pmfWorklist } from "@/lib/pmf/worklist";
+import { worklistQuerySchema } from "@/lib/pmf/schema";
 import { PageHeader } from "@/components/ui/page-header";
+import { Badge } from "@/components/patients/badges";
+import { SubmitPmfForm } from "@/components/reports/submit-pmf-form";
 
 export const metadata: Metadata = { title: "Reports" };
 
-export default async function ReportsPage() {
-  await authorizePage("reports.view");
+const DUE = { open: ["Open", "slate"], due_soon: ["Due soon", "amber"], overdue: ["Overdue", "red"] } as const;
+const input = "min-h-11 rounded-md border border-slate-300 bg-white px-3";
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await authorizePage("reports.view");
+  const q = worklistQuerySchema.parse(await searchParams);
+  const siteIds = q.site && user.siteIds.includes(q.site) ? [q.site] : user.siteIds;
+  const rows = await pmfWorklist(siteIds, q);
+  const exportSite = siteIds[0];
+  const today = new Date().toISOString().slice(0, 10);
+  const monthAgo = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
   return (
     <>
       <PageHeader title="Reports" />
-      <p className="text-slate-700">REMS reports (Patient Monitoring Forms, overdue filings, adverse events, lot accountability) will appear here.</p>
+      <section aria-label="Export Patient Monitoring Forms" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 text-lg font-semibold">Export Patient Monitoring Forms</h2>
+        <form method="get" action="/api/reports/pmf/csv" className="flex flex-wrap items-end gap-3">
+          <label className="flex flex-col font-medium">Site<select name="siteId" defaultValue={exportSite} className={input}>{user.sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select></label>
+          <label className="flex flex-col font-medium">Treatment from<input type="date" name="from" defaultValue={q.from ?? monthAgo} className={input} /></label>
+          <label className="flex flex-col font-medium">to<input type="date" name="to" defaultValue={q.to ?? today} className={input} /></label>
+          <button className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white">Download CSV</button>
+          <button formAction="/api/reports/pmf/pdf" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 font-medium">Download PDF</button>
+        </form>
+      </section>
+      <section aria-label="Patient Monitoring Forms" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 text-lg font-semibold">Patient Monitoring Forms — due within 7 days of treatment</h2>
+        <form method="get" className="mb-3 flex flex-wrap items-end gap-3" aria-label="Filter forms">
+          {user.sites.length > 1 && <label className="flex flex-col font-medium">Site<select name="site" defaultValue={q.site ?? ""} className={input}><option value="">All my sites</option>{user.sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select></label>}
+          <label className="flex flex-col font-medium">Status<select name="status" defaultValue={q.status ?? ""} className={input}><option value="">Any</option><option value="DRAFT">Draft</option><option value="READY">Ready</option><option value="SUBMITTED">Submitted</option></select></label>
+          <label className="flex flex-col font-medium">From<input type="date" name="from" defaultValue={q.from} className={input} /></label>
+          <label className="flex flex-col font-medium">To<input type="date" name="to" defaultValue={q.to} className={input} /></label>
+          <button className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white">Filter</button>
+        </form>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left">
+            <thead className="bg-slate-100 text-sm">
+              <tr><th scope="col" className="p-2">Patient</th><th scope="col" className="p-2">Treatment</th><th scope="col" className="p-2">Due</th><th scope="col" className="p-2">State</th><th scope="col" className="p-2">Owner</th><th scope="col" className="p-2">Submission</th><th scope="col" className="p-2">Form</th></tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className="border-t border-slate-200 align-top">
+                  <td className="p-2 font-medium">{r.patient}{user.sites.length > 1 && <div className="text-sm font-normal text-slate-600">{r.site}</div>}</td>
+                  <td className="p-2">{r.treatmentDate}</td>
+                  <td className="p-2">{r.dueDate}</td>
+                  <td className="p-2">{r.dueState ? <Badge tone={DUE[r.dueState][1]}>{DUE[r.dueState][0]}{r.dueState === "overdue" ? ` (${-r.daysLeft} d)` : ""}</Badge> : <Badge tone="green">Submitted</Badge>}</td>
+                  <td className="p-2">{r.owner ?? "—"}</td>
+                  <td className="p-2">
+                    {r.status === "SUBMITTED" ? <span>{r.channel?.toLowerCase()} · {r.confirmation}</span>
+                      : r.missing.length ? <span className="text-sm text-slate-700">Incomplete: {r.missing.join(", ")}</span>
+                      : <SubmitPmfForm pmfId={r.id} version={r.version} patient={r.patient} />}
+                  </td>
+                  <td className="p-2"><Link href={`/api/reports/pmf/${r.id}/pdf`} className="inline-flex min-h-11 items-center text-brand-700 underline" prefetch={false}>PDF</Link></td>
+                </tr>
+              ))}
+              {!rows.length && <tr><td colSpan={7} className="p-3 text-slate-700">No forms match.</td></tr>}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </>
   );
 }

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+
+/** Filters of the PMF worklist (query string); malformed values are dropped. */
+export const worklistQuerySchema = z.object({
+  site: z.string().max(60).optional().catch(undefined),
+  status: z.enum(["DRAFT", "READY", "SUBMITTED"]).optional().catch(undefined),
+  from: date,
+  to: date,
+});
+export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
+
+/** R38: the submission record. */
+export const submitPmfSchema = z.object({
+  version: z.number().int(),
+  channel: z.enum(["ONLINE", "FAX"], { message: "Choose online or fax" }),
+  confirmation: z.string({ message: "Enter the confirmation number or fax receipt" }).trim().min(3, "Enter the confirmation number or fax receipt").max(80),
+  submittedAt: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date().optional())
+    .refine((d) => !d || d.getTime() <= Date.now() + 60_000, "This time is in the future"),
+});
+export type SubmitPmfInput = z.input<typeof submitPmfSchema>;

@@ -1,0 +1,61 @@
+import "server-only";
+import type { z } from "zod";
+import { db, transaction } from "@/lib/db/client";
+import { appendAudit, type AuditActor } from "@/lib/audit/data";
+import { conflictError, HttpError, notFoundError } from "@/lib/http/errors";
+import { localDate } from "@/lib/sessions/local-time";
+import { pmfDueState, pmfSubmittable } from "./rules";
+import type { submitPmfSchema, WorklistQuery } from "./schema";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Every PMF of the sites with status and due state in each site's calendar; unsubmitted first, the most overdue first. */
+export async function pmfWorklist(siteIds: string[], q: WorklistQuery, limit = 300) {
+  const now = new Date();
+  const rows = await db().patientMonitoringForm.findMany({
+    where: {
+      amendedBy: null,
+      session: { siteId: { in: siteIds }, ...(q.from || q.to ? { treatmentDate: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}), ...(q.to ? { lte: new Date(`${q.to}T00:00:00Z`) } : {}) } } : {}) },
+      ...(q.status ? { status: q.status } : {}),
+    },
+    orderBy: [{ submittedAt: { sort: "desc", nulls: "first" } }, { dueDate: "asc" }],
+    take: limit,
+    select: {
+      id: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, version: true, fields: true, ownerId: true,
+      session: { select: { id: true, status: true, treatmentDate: true, patient: { select: { firstName: true, lastName: true } }, site: { select: { name: true, timeZone: true } } } },
+    },
+  });
+  const owners = new Map((await db().user.findMany({ where: { id: { in: rows.map((r) => r.ownerId).filter((x): x is string => !!x) } }, select: { id: true, firstName: true, lastName: true } })).map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
+  return rows.map((r) => {
+    const treatmentDate = r.session.treatmentDate ? day(r.session.treatmentDate) : day(r.dueDate);
+    const due = pmfDueState(treatmentDate, localDate(now, r.session.site.timeZone));
+    const check = pmfSubmittable((r.fields ?? {}) as Record<string, unknown>, r.session.status);
+    return {
+      id: r.id, sessionId: r.session.id, patient: `${r.session.patient.lastName}, ${r.session.patient.firstName}`, site: r.session.site.name, treatmentDate,
+      status: r.status, dueDate: due.dueDate, dueState: r.status === "SUBMITTED" ? null : due.state, daysLeft: due.daysLeft, owner: r.ownerId ? owners.get(r.ownerId) ?? null : null,
+      submittedAt: r.submittedAt, channel: r.channel, confirmation: r.confirmation, version: r.version, missing: check.missing,
+    };
+  });
+}
+
+/** R38: record the submission; only a complete form of a completed session; afterwards the form is immutable. */
+export async function markPmfSubmitted(actor: NonNullable<AuditActor>, id: string, input: z.output<typeof submitPmfSchema>) {
+  return transaction(async (tx) => {
+    const pmf = await tx.patientMonitoringForm.findUnique({ where: { id }, include: { session: { select: { status: true, siteId: true, patientId: true } } } });
+    if (!pmf) throw notFoundError("Patient Monitoring Form");
+    if (pmf.status === "SUBMITTED") throw new HttpError(409, "ALREADY_SUBMITTED", "This form was already submitted: it cannot change. A correction is an amendment.");
+    const check = pmfSubmittable((pmf.fields ?? {}) as Record<string, unknown>, pmf.session.status);
+    if (!check.ok) throw new HttpError(422, "PMF_INCOMPLETE", `The form is not complete: ${check.missing.join(", ")}.`, {}, { unmet: check.missing.map((m) => ({ code: m, message: `Missing: ${m}` })) });
+    const submittedAt = input.submittedAt ?? new Date();
+    const { count } = await tx.patientMonitoringForm.updateMany({
+      where: { id, version: input.version, status: { not: "SUBMITTED" } },
+      data: { status: "SUBMITTED", submittedAt, submittedById: actor.id, channel: input.channel, confirmation: input.confirmation, version: { increment: 1 } },
+    });
+    if (!count) throw conflictError("form");
+    await appendAudit(tx, { actor, action: "pmf.submit", entityType: "PatientMonitoringForm", entityId: id, siteId: pmf.session.siteId, patientId: pmf.session.patientId,
+      before: { status: pmf.status }, after: { status: "SUBMITTED", submittedAt, channel: input.channel, confirmation: input.confirmation } });
+    return { id };
+  });
+}
+
+export const pmfSite = async (id: string) => (await db().patientMonitoringForm.findUnique({ where: { id }, select: { session: { select: { siteId: true } } } }))?.session.siteId ?? null;
