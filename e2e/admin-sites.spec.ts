@@ -32,6 +32,7 @@ test.describe("administrator: sites", () => {
   test("edits alert thresholds: an impossible value is refused at the field (and by the server), a possible one is saved", async ({ page }) => {
     await signIn(page, "admin@example.com");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sites" }).click();
+    await expect(page).toHaveURL(/\/admin\/sites$/); // the home page (reports) also has rows naming the site
     await expect(page.getByRole("row", { name: /Riverside Outpatient Clinic/ })).toContainText("Outpatient");
     await expect(page.getByRole("row", { name: new RegExp(SITE) })).toContainText("Inpatient");
     await page.screenshot({ path: "test-results/screens/admin-sites.png", fullPage: true });

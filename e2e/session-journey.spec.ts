@@ -317,7 +317,7 @@ test.describe("the psychiatrist's review queue", () => {
     await expect(queue).toContainText("Eli Navarro");
     await expect(queue).toContainText("active psychosis");
     await psych.screenshot({ path: "test-results/screens/review-queue.png", fullPage: true });
-    await queue.getByRole("link", { name: "Open session to decide" }).click();
+    await queue.getByRole("listitem").filter({ hasText: "Eli Navarro" }).getByRole("link", { name: "Open session to decide" }).click();
     await psych.getByLabel("Clinical reason").fill("Psychosis in remission on current treatment; benefit outweighs risk.");
     await psych.getByRole("button", { name: "Proceed" }).click();
     await expect(psych.getByRole("region", { name: "Waiting for a prescriber" })).toHaveCount(0);

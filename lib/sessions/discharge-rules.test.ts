@@ -80,6 +80,12 @@ describe("dischargeReadiness — may this session be discharged now, and if not,
     expect(dischargeReadiness(f, at(121), goodAttestation).ok).toBe(true);
   });
 
+  it("does not take the 40-minute reading itself for the pre-discharge one (no R32 GATE at minute 41)", () => {
+    const f = readySession(T0, { vitals: [vital(at(-10), "PRE_DOSE", 128, 80), vital(at(40), "EXTRA", 148, 88)] });
+    const d = dischargeReadiness(f, at(41));
+    expect(d.unmet.map((u) => u.code)).toEqual(["R30_MIN_OBSERVATION", "R31_NO_PRE_COMPLETION_BP"]);
+  });
+
   it("does not gate a high BP that is decreasing since 40 minutes", () => {
     const f = readySession(T0, { vitals: [vital(at(-10), "PRE_DOSE", 128, 80), vital(at(40), "EXTRA", 160, 96), vital(at(115), "PRE_COMPLETION", 150, 96)] });
     expect(dischargeReadiness(f, at(121), goodAttestation).ok).toBe(true);

@@ -61,7 +61,9 @@ export function dischargeReadiness(facts: SessionFacts, now: Date, attest?: Disc
   else if (lastSpo2.spo2! < floor) f.push({ code: "R31_SPO2_LOW", rule: "R31", strength: "HARD", message: `Latest SpO₂ ${lastSpo2.spo2}% is below ${floor}%.` });
 
   const windowMin = p.preCompletionBpWindowMinutes;
-  const preCompletion = byTime(live(facts.vitals)).filter((v) => postDose(v) && v.systolic != null && v.diastolic != null && minutesBetween(v.takenAt, now) <= windowMin && v.takenAt.getTime() <= now.getTime()).at(-1);
+  // The pre-discharge reading is a later one than the 40-minute reading: that reading cannot stand for both.
+  const fortyId = forty.state === "recorded" ? forty.reading.id : null;
+  const preCompletion = byTime(live(facts.vitals)).filter((v) => postDose(v) && v.id !== fortyId && v.systolic != null && v.diastolic != null && minutesBetween(v.takenAt, now) <= windowMin && v.takenAt.getTime() <= now.getTime()).at(-1);
   if (!preCompletion)
     f.push({ code: "R31_NO_PRE_COMPLETION_BP", rule: "R31", strength: "HARD", message: `Take a pre-discharge blood pressure (within ${windowMin} minutes before discharge).` });
   else if (forty.state === "recorded") {
