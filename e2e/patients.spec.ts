@@ -126,3 +126,32 @@ test.describe("registering a patient", () => {
     expect((await sql(`SELECT 1 FROM "Patient" WHERE mrn = 'B-9999'`)).length).toBe(0);
   });
 });
+
+test.describe("contraindication and caution flags (R8, R47)", () => {
+  test("a psychiatrist removes a contraindication only with a reason; a nurse is refused", async ({ page, browser }) => {
+    const [harper] = await sql<{ id: string }>(`SELECT id FROM "Patient" WHERE mrn = 'A-1008'`);
+    const [flag] = await sql<{ id: string }>(`SELECT id FROM "ClinicalFlag" WHERE "patientId" = $1 AND "removedAt" IS NULL`, [harper.id]);
+    const nurseContext = await browser.newContext();
+    const nurse = await nurseContext.newPage();
+    await signIn(nurse, "nurse@example.com");
+    await nurse.goto(`/patients/${harper.id}`);
+    await expect(nurse.getByRole("button", { name: /^Remove:/ })).toHaveCount(0);
+    expect((await nurse.request.post(`/api/patients/${harper.id}/flags/${flag.id}/remove`, { data: { reason: "I am a nurse" } })).status()).toBe(403);
+    await nurseContext.close();
+
+    await signIn(page, "psych@example.com");
+    await page.goto(`/patients/${harper.id}`);
+    await page.getByRole("button", { name: "Remove: arteriovenous malformation" }).click();
+    await page.getByRole("button", { name: "Confirm removal" }).click();
+    await expect(page.getByText("Give the clinical reason")).toBeVisible();
+    await page.getByLabel("Clinical reason for removing it").fill("AVM excised in 2025; neurosurgery clearance on file");
+    await page.getByRole("button", { name: "Confirm removal" }).click();
+    await expect(page.getByText("Contraindication: arteriovenous malformation")).toHaveCount(0);
+    await page.getByLabel("Record a contraindication or caution").selectOption("SUBSTANCE_USE_DISORDER");
+    await page.getByLabel("Note").fill("Alcohol use disorder, in remission 2 years");
+    await page.getByRole("button", { name: "Record", exact: true }).click();
+    await expect(page.getByText("Caution: substance use disorder")).toBeVisible();
+    const [removed] = await sql<{ removedReason: string }>(`SELECT "removedReason" FROM "ClinicalFlag" WHERE id = $1`, [flag.id]);
+    expect(removed.removedReason).toBe("AVM excised in 2025; neurosurgery clearance on file");
+  });
+});

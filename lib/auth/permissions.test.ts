@@ -3,7 +3,7 @@ import { can, homeFor, navigationFor, PERMISSIONS, ROLES, type Action } from "./
 
 describe("permission table", () => {
   it("lets only psychiatrists decide GATEs, remove contraindication flags and sign sessions (R47)", () => {
-    for (const action of ["gate.decide", "flag.remove", "session.sign"] as Action[]) {
+    for (const action of ["gate.decide", "flag.manage", "session.sign"] as Action[]) {
       expect(can("PSYCHIATRIST", action)).toBe(true);
       expect(can("NURSE", action)).toBe(false);
       expect(can("ADMIN", action)).toBe(false);

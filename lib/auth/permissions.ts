@@ -11,7 +11,7 @@ export const PERMISSIONS = {
   "patient.write": ["NURSE", "PSYCHIATRIST"],
   "clinical.record": ["NURSE", "PSYCHIATRIST"],
   "gate.decide": ["PSYCHIATRIST"],
-  "flag.remove": ["PSYCHIATRIST"],
+  "flag.manage": ["PSYCHIATRIST"], // R8, R47: record or remove contraindication and caution flags
   "session.sign": ["PSYCHIATRIST"],
   "reports.view": ["ADMIN"],
   "reports.export": ["ADMIN"],

@@ -29,3 +29,19 @@ export const newPatientSchema = z
     indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
   });
 export type NewPatientInput = z.input<typeof newPatientSchema>;
+
+export const CONTRAINDICATION_KINDS = ["ANEURYSMAL_VASCULAR_DISEASE", "ARTERIOVENOUS_MALFORMATION", "INTRACEREBRAL_HEMORRHAGE_HISTORY", "HYPERSENSITIVITY"] as const;
+export const CAUTION_KINDS = ["PREGNANCY", "BREASTFEEDING", "PSYCHOSIS_HISTORY", "ACTIVE_PSYCHOSIS", "SUBSTANCE_USE_DISORDER", "HYPERTENSIVE_ENCEPHALOPATHY", "BIPOLAR_WITHOUT_MOOD_STABILIZER", "OTHER_CAUTION"] as const;
+
+/** R8, R9: a flag's category follows from its kind (REMS.md §2.6 contraindications; the rest are cautions). */
+export const flagCategory = (kind: string) => ((CONTRAINDICATION_KINDS as readonly string[]).includes(kind) ? "CONTRAINDICATION" : "CAUTION");
+
+export const addFlagSchema = z.object({
+  kind: z.enum([...CONTRAINDICATION_KINDS, ...CAUTION_KINDS], { message: "Choose the contraindication or caution" }),
+  note: z.string().trim().max(500).optional().default(""),
+});
+export type AddFlagInput = z.input<typeof addFlagSchema>;
+
+/** R8: removing a flag needs the prescriber's reason, kept in the record and the audit trail. */
+export const removeFlagSchema = z.object({ reason: z.string({ message: "Give the clinical reason" }).trim().min(5, "Give the clinical reason (at least 5 characters)").max(1000) });
+export type RemoveFlagInput = z.input<typeof removeFlagSchema>;

@@ -9,6 +9,7 @@ import { flagLabel } from "@/lib/sessions/eligibility-rules";
 import { localDate } from "@/lib/sessions/local-time";
 import { Alert } from "@/components/ui/alert";
 import { Badge, EnrollmentBadge } from "@/components/patients/badges";
+import { AddFlagForm, RemoveFlag } from "@/components/patients/flag-controls";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -24,6 +25,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   if (!siteId) notFound();
   const user = await authorizePage("patient.read", { siteId, entityType: "Patient", entityId: id });
   const canCheckIn = can(user.role, "clinical.record");
+  const canManageFlags = can(user.role, "flag.manage");
   const p = (await patientDetail(id))!;
   const tz = p.site.timeZone;
   const contraindications = p.flags.filter((f) => f.category === "CONTRAINDICATION");
@@ -58,12 +60,13 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           {!p.flags.length && <p className="text-slate-700">None recorded.</p>}
           <ul className="flex flex-col gap-2">
             {contraindications.map((f) => (
-              <li key={f.id}><Badge tone="red">Contraindication: {flagLabel(f.kind)}</Badge> <span className="text-sm text-red-900">blocks dosing</span>{f.note && <p className="text-sm text-slate-700">{f.note}</p>}</li>
+              <li key={f.id}><Badge tone="red">Contraindication: {flagLabel(f.kind)}</Badge> <span className="text-sm text-red-900">blocks dosing</span>{f.note && <p className="text-sm text-slate-700">{f.note}</p>}{canManageFlags && <RemoveFlag patientId={p.id} flagId={f.id} label={flagLabel(f.kind)} />}</li>
             ))}
             {cautions.map((f) => (
-              <li key={f.id}><Badge tone="amber">Caution: {flagLabel(f.kind)}</Badge> <span className="text-sm text-amber-900">prescriber decision needed at the next session</span>{f.note && <p className="text-sm text-slate-700">{f.note}</p>}</li>
+              <li key={f.id}><Badge tone="amber">Caution: {flagLabel(f.kind)}</Badge> <span className="text-sm text-amber-900">prescriber decision needed at the next session</span>{f.note && <p className="text-sm text-slate-700">{f.note}</p>}{canManageFlags && <RemoveFlag patientId={p.id} flagId={f.id} label={flagLabel(f.kind)} />}</li>
             ))}
           </ul>
+          {canManageFlags && <AddFlagForm patientId={p.id} />}
         </section>
         <section aria-labelledby="meds" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="meds" className="mb-2 text-lg font-semibold">Concomitant medications</h2>
