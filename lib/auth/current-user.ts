@@ -19,6 +19,12 @@ export type CurrentUser = {
 
 export type SessionLookup = { user: CurrentUser } | { user: null; ended: SessionEndReason | "none" };
 
+type SessionRow = {
+  id: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null;
+  userId: string; email: string; role: string; firstName: string; lastName: string; disabledAt: Date | null;
+  siteId: string | null; code: string | null; name: string | null; timeZone: string | null; idleLockMinutes: number | null;
+};
+
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 async function sessionToken(): Promise<string | null> {
@@ -40,12 +46,19 @@ async function sessionToken(): Promise<string | null> {
 export const lookupSession = cache(async (): Promise<SessionLookup> => {
   const token = await sessionToken();
   if (!token) return { user: null, ended: "none" };
-  const s = await db().authSession.findUnique({
-    where: { id: tokenId(token) },
-    include: { user: { include: { sites: { include: { site: { select: { id: true, code: true, name: true, timeZone: true, idleLockMinutes: true } } } } } } },
-  });
-  if (!s) return { user: null, ended: "none" };
-  const sites = s.user.sites.map((us) => us.site);
+  // One joined query (a row per site of the user): this runs on every request.
+  const rows = await db().$queryRaw<SessionRow[]>`
+    SELECT s.id, s."createdAt", s."lastSeenAt", s."expiresAt", s."revokedAt",
+           u.id AS "userId", u.email, u.role::text AS role, u."firstName", u."lastName", u."disabledAt",
+           st.id AS "siteId", st.code, st.name, st."timeZone", st."idleLockMinutes"
+    FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "UserSite" us ON us."userId" = u.id LEFT JOIN "Site" st ON st.id = us."siteId"
+    WHERE s.id = ${tokenId(token)} ORDER BY st."settingType", st.name`; // outpatient sites (where PMFs live) first
+  if (!rows.length) return { user: null, ended: "none" };
+  const first = rows[0];
+  const s = { id: first.id, createdAt: first.createdAt, lastSeenAt: first.lastSeenAt, expiresAt: first.expiresAt, revokedAt: first.revokedAt,
+    user: { id: first.userId, email: first.email, role: first.role as Role, firstName: first.firstName, lastName: first.lastName, disabledAt: first.disabledAt } };
+  const sites = rows.filter((r) => r.siteId).map((r) => ({ id: r.siteId!, code: r.code!, name: r.name!, timeZone: r.timeZone!, idleLockMinutes: r.idleLockMinutes! }));
   const idleMinutes = idleMinutesFor(sites.map((x) => x.idleLockMinutes));
   const now = new Date();
   const state = sessionState({ ...s, userDisabledAt: s.user.disabledAt }, now, idleMinutes);

@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { deviceReadiness, allDevicesGiven } from "./device-rules";
 import { dischargeReadiness } from "./discharge-rules";
 import { firstDeviceAt } from "./facts";
-import { lockSession, loadSessionFacts } from "./data";
+import { lockSession, loadObservationFacts, loadSessionFacts } from "./data";
 import { localDate } from "./local-time";
 import { bpAlert, fortyMinuteReading, sedationAlert, spo2Alert, type Alert } from "./observation-rules";
 import { siteMayTreat } from "./eligibility-rules";
@@ -38,6 +38,16 @@ async function facts(tx: Tx, sessionId: string, now: Date) {
 async function openSession(tx: Tx, sessionId: string) {
   const now = new Date();
   const loaded = await facts(tx, sessionId, now);
+  if (closed(loaded.facts.status)) throw sessionClosed();
+  return { now, ...loaded, f: loaded.facts };
+}
+
+/** Like openSession, reading only what an observation entry needs (vitals, MOAA/S, dissociation). */
+async function openForObservation(tx: Tx, sessionId: string) {
+  const now = new Date();
+  await lockSession(tx, sessionId);
+  const loaded = await loadObservationFacts(tx, sessionId, now);
+  if (!loaded) throw notFoundError("Session");
   if (closed(loaded.facts.status)) throw sessionClosed();
   return { now, ...loaded, f: loaded.facts };
 }
@@ -167,7 +177,7 @@ export async function recordVital(actor: Actor, sessionId: string, input: z.outp
     return v && { id: v.id, takenAt: v.takenAt, alerts: [] as Alert[], adverseEventId: null as string | null };
   }, () =>
     transaction(async (tx) => {
-      const { now, siteId, patientId, f } = await openSession(tx, sessionId);
+      const { now, siteId, patientId, f } = await openForObservation(tx, sessionId);
       const takenAt = clinicalTime(input.takenAt, now);
       const t0 = firstDeviceAt(f.devices);
       const kind = !t0 || takenAt < t0 ? (input.kind === "EXTRA" ? "PRE_DOSE" : input.kind) : input.kind === "PRE_DOSE" ? "EXTRA" : input.kind;
@@ -202,7 +212,7 @@ export async function recordSedation(actor: Actor, sessionId: string, input: z.o
     return s && { id: s.id, alert: null as Alert | null, adverseEventId: null as string | null };
   }, () =>
     transaction(async (tx) => {
-      const { now, siteId, patientId, f } = await openSession(tx, sessionId);
+      const { now, siteId, patientId, f } = await openForObservation(tx, sessionId);
       const takenAt = clinicalTime(input.takenAt, now);
       const s = await tx.sedationAssessment.create({ data: { sessionId, takenAt, moaas: input.moaas, recordedById: actor.id, idempotencyKey: key } });
       await appendAudit(tx, { actor, action: "sedation.record", entityType: "SedationAssessment", entityId: s.id, siteId, patientId, after: s });
@@ -216,7 +226,7 @@ export async function recordSedation(actor: Actor, sessionId: string, input: z.o
 export async function recordDissociation(actor: Actor, sessionId: string, input: z.output<typeof dissociationSchema>, key: string | null) {
   return onceByKey(key, (k) => db().dissociationAssessment.findUnique({ where: { idempotencyKey: k }, select: { id: true } }), () =>
     transaction(async (tx) => {
-      const { now, siteId, patientId, f } = await openSession(tx, sessionId);
+      const { now, siteId, patientId, f } = await openForObservation(tx, sessionId);
       const takenAt = clinicalTime(input.takenAt, now);
       const total = input.itemScores.length ? input.itemScores.reduce((a, b) => a + b, 0) : null;
       const d = await tx.dissociationAssessment.create({ data: { sessionId, takenAt, present: input.present, scale: input.scale, itemScores: input.itemScores, total, recordedById: actor.id, idempotencyKey: key } });

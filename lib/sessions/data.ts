@@ -84,3 +84,30 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
   };
   return { facts, siteId: s.siteId, patientId: s.patientId, version: s.version };
 }
+
+/** The part of the facts an observation entry needs (alerts R26–R28): far fewer queries than the whole session. */
+export type ObservationFacts = Pick<SessionFacts, "params" | "site" | "status" | "devices" | "vitals" | "openRespiratoryDepression">;
+
+export async function loadObservationFacts(tx: Tx, sessionId: string, now: Date): Promise<{ facts: ObservationFacts; siteId: string; patientId: string } | null> {
+  const s = await tx.treatmentSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      status: true, siteId: true, patientId: true,
+      site: { select: { settingType: true, certificationStatus: true, pulseOximeterAttested: true, timeZone: true, postDoseAlertSystolic: true, postDoseAlertDiastolic: true,
+        urgentSystolic: true, urgentDiastolic: true, spo2AlertThreshold: true, preDoseCeilingSystolic: true, preDoseCeilingDiastolic: true, observationAnchor: true } },
+      devices: { select: { id: true, sequence: true, administeredAt: true, enteredInErrorAt: true } },
+      vitals: { select: { id: true, takenAt: true, kind: true, systolic: true, diastolic: true, heartRate: true, spo2: true, enteredInErrorAt: true } },
+      adverseEvents: { where: { type: "RESPIRATORY_DEPRESSION", resolvedAt: null }, select: { id: true } },
+    },
+  });
+  if (!s) return null;
+  const devices = s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, lotNumber: "", lotExpiresOn: "", enteredInError: !!d.enteredInErrorAt }));
+  return {
+    siteId: s.siteId, patientId: s.patientId,
+    facts: {
+      params: await remsParametersAt(firstDeviceAt(devices) ?? now, tx), site: s.site, status: s.status, devices,
+      vitals: s.vitals.map((v) => ({ ...v, enteredInError: !!v.enteredInErrorAt })),
+      openRespiratoryDepression: s.adverseEvents.length > 0,
+    },
+  };
+}
