@@ -56,6 +56,12 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await checklist.getByLabel("REMS enrollment verified").check();
     await checklist.getByRole("button", { name: "Save checklist" }).click();
     await expect(page.getByText("Pre-dose checklist ✓ done")).toBeVisible();
+    // A correction by the same nurse is saved (no false conflict with her own first save).
+    await checklist.getByLabel("Driver's phone").fill("518-555-0124");
+    await checklist.getByLabel("Medication answers confirmed with the patient today").check();
+    await checklist.getByRole("button", { name: "Save checklist" }).click();
+    await expect.poll(async () => (await sql<{ driverPhone: string }>(`SELECT c."driverPhone" FROM "PreDoseChecklist" c WHERE c."sessionId" = $1`, [page.url().split("/").pop()]))[0].driverPhone).toBe("518-555-0124");
+    await expect(checklist.getByRole("alert").filter({ hasText: "Someone else changed" })).toHaveCount(0);
 
     const preDose = page.getByRole("form", { name: "Pre-dose vital signs" });
     await preDose.getByLabel("Systolic (mmHg)").fill("152");

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { checklistSchema, type ChecklistInput } from "@/lib/sessions/schema";
@@ -27,9 +28,12 @@ export function ChecklistForm({ sessionId, saved, previous }: { sessionId: strin
     },
   });
   const { submit, outcome } = useEntry(setError, "Checklist");
+  // The version this form last loaded or saved; a save by someone else in between is a 409.
+  const [version, setVersion] = useState(saved?.version ?? 0);
   const e = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
-    await submit(`/api/sessions/${sessionId}/checklist`, "PUT", { ...v, lastFoodAt: toInstant(v.lastFoodAt), lastLiquidAt: toInstant(v.lastLiquidAt), nasalMedicationAt: toInstant(v.nasalMedicationAt) });
+    const o = await submit(`/api/sessions/${sessionId}/checklist`, "PUT", { ...v, version, lastFoodAt: toInstant(v.lastFoodAt), lastLiquidAt: toInstant(v.lastLiquidAt), nasalMedicationAt: toInstant(v.nasalMedicationAt) });
+    if (o.kind === "saved") setVersion((o.data as { version: number }).version);
   });
   const ride = watch("rideType");
   const yesNo = (name: (typeof CONMEDS)[number][0]) => ({
