@@ -131,6 +131,9 @@ export function SiteForm({ siteId, initial, timeZones }: { siteId: string; initi
         <div className="md:col-span-2">
           <Checkbox label="A pulse oximeter is available for every session (attested)" error={e.pulseOximeterAttested?.message} {...register("pulseOximeterAttested")} />
         </div>
+        <div className="md:col-span-2">
+          <Checkbox label="Block dosing while re-certification is required (otherwise nurses are warned)" {...register("recertificationBlocksDosing")} />
+        </div>
       </Group>
 
       <Group title="Alert thresholds" note="Blood pressure in mmHg. A reading above the alert or urgent level raises that alert on the chair board; no dose is given above the pre-dose ceiling, if the site sets one.">

@@ -50,6 +50,7 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
       timeZone: s.site.timeZone, postDoseAlertSystolic: s.site.postDoseAlertSystolic, postDoseAlertDiastolic: s.site.postDoseAlertDiastolic,
       urgentSystolic: s.site.urgentSystolic, urgentDiastolic: s.site.urgentDiastolic, spo2AlertThreshold: s.site.spo2AlertThreshold,
       preDoseCeilingSystolic: s.site.preDoseCeilingSystolic, preDoseCeilingDiastolic: s.site.preDoseCeilingDiastolic, observationAnchor: s.site.observationAnchor,
+      recertificationBlocksDosing: s.site.recertificationBlocksDosing,
     },
     patient: {
       indication: s.indication ?? p.indication,
@@ -94,7 +95,8 @@ export async function loadObservationFacts(tx: Tx, sessionId: string, now: Date)
     select: {
       status: true, siteId: true, patientId: true,
       site: { select: { settingType: true, certificationStatus: true, pulseOximeterAttested: true, timeZone: true, postDoseAlertSystolic: true, postDoseAlertDiastolic: true,
-        urgentSystolic: true, urgentDiastolic: true, spo2AlertThreshold: true, preDoseCeilingSystolic: true, preDoseCeilingDiastolic: true, observationAnchor: true } },
+        urgentSystolic: true, urgentDiastolic: true, spo2AlertThreshold: true, preDoseCeilingSystolic: true, preDoseCeilingDiastolic: true, observationAnchor: true,
+        recertificationBlocksDosing: true } },
       devices: { select: { id: true, sequence: true, administeredAt: true, enteredInErrorAt: true } },
       vitals: { select: { id: true, takenAt: true, kind: true, systolic: true, diastolic: true, heartRate: true, spo2: true, enteredInErrorAt: true } },
       adverseEvents: { where: { type: "RESPIRATORY_DEPRESSION", resolvedAt: null }, select: { id: true } },

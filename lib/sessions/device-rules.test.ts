@@ -68,6 +68,13 @@ describe("the first device carries every pre-dose rule", () => {
     expect(warnings(d)).toContain("R2_RECERTIFICATION");
   });
 
+  it("blocks dosing while re-certification is required when the clinic chose that (R2)", () => {
+    const f = beforeDosing();
+    f.site.certificationStatus = "RECERTIFICATION_REQUIRED";
+    f.site.recertificationBlocksDosing = true;
+    expect(codes(deviceReadiness(f, { administeredAt: T0, ...lot }, at(1)))).toEqual(["R2_RECERTIFICATION"]);
+  });
+
   it("needs the prescriber on site (R4) and a ride home (R11)", () => {
     const f = beforeDosing({ prescriberOnSite: false });
     f.checklist!.rideType = "NONE";

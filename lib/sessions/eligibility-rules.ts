@@ -24,7 +24,8 @@ export const flagLabel = (kind: string) => FLAG_LABEL[kind] ?? kind.toLowerCase(
 export function siteMayTreat(site: SiteFacts, params: RemsParameters): Finding[] {
   const f: Finding[] = [];
   if (site.certificationStatus === "RECERTIFICATION_REQUIRED")
-    f.push({ code: "R2_RECERTIFICATION", rule: "R2", strength: "SOFT", message: "The authorized representative changed: the site must re-certify with the REMS." });
+    f.push({ code: "R2_RECERTIFICATION", rule: "R2", strength: site.recertificationBlocksDosing ? "HARD" : "SOFT",
+      message: `The authorized representative changed: the site must re-certify with the REMS${site.recertificationBlocksDosing ? " before dosing (this clinic's setting)" : ""}.` });
   else if (site.certificationStatus !== "ACTIVE")
     f.push({ code: "R1_SITE_NOT_CERTIFIED", rule: "R1", strength: "HARD", message: "This site's REMS certification is not active: sessions cannot be started here." });
   if (params.pulseOximetryRequired && !site.pulseOximeterAttested)

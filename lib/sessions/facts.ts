@@ -17,6 +17,8 @@ export type SiteFacts = {
   preDoseCeilingSystolic: number | null;
   preDoseCeilingDiastolic: number | null;
   observationAnchor: "FIRST_DEVICE" | "LAST_DEVICE";
+  /** R2: the clinic chose to block dosing while re-certification is required. */
+  recertificationBlocksDosing: boolean;
 };
 
 export type Vital = {

@@ -51,6 +51,16 @@ describe("site settings", () => {
     expect(audit.after).toMatchObject({ postDoseAlertSystolic: 170, spo2AlertThreshold: 92, version: input.version + 1 });
   });
 
+  it("keeps the clinic's choice to block dosing during re-certification (R2), audited", async () => {
+    const f = await fixture();
+    const input = await f.form();
+    expect((await siteForEdit(f.siteId))!.recertificationBlocksDosing).toBe(false);
+    await updateSite(f.actor, f.siteId, siteSchema.parse({ ...input, recertificationBlocksDosing: true }));
+    expect((await siteForEdit(f.siteId))!.recertificationBlocksDosing).toBe(true);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "site.update", entityId: f.siteId } });
+    expect(audit.after).toMatchObject({ recertificationBlocksDosing: true });
+  });
+
   it("refuses a stale version with 409 and keeps the other administrator's change", async () => {
     const f = await fixture();
     const opened = await f.form();

@@ -49,6 +49,7 @@ export const siteSchema = z
     remsSettingId: z.string().trim().max(40, "At most 40 characters").optional().default(""),
     acquisitionMethods: z.array(z.enum(["PHARMACY_CHANNEL", "BUY_AND_BILL"])).default([]).transform((m) => [...new Set(m)]),
     pulseOximeterAttested: z.boolean().default(false),
+    recertificationBlocksDosing: z.boolean().default(false),
     address1: z.string().trim().min(1, "Enter the street address").max(120, "At most 120 characters"),
     address2: z.string().trim().max(120, "At most 120 characters").optional().default(""),
     city: z.string().trim().min(1, "Enter the city").max(80, "At most 80 characters"),

@@ -26,7 +26,7 @@ export function readySession(t0: Date, over: Partial<SessionFacts> = {}): Sessio
     params: PARAMS,
     site: { settingType: "OUTPATIENT", certificationStatus: "ACTIVE", pulseOximeterAttested: true, timeZone: tz, postDoseAlertSystolic: 180,
       postDoseAlertDiastolic: 110, urgentSystolic: 200, urgentDiastolic: 120, spo2AlertThreshold: 93, preDoseCeilingSystolic: null,
-      preDoseCeilingDiastolic: null, observationAnchor: "FIRST_DEVICE" },
+      preDoseCeilingDiastolic: null, observationAnchor: "FIRST_DEVICE", recertificationBlocksDosing: false },
     patient: {
       indication: "TRD",
       enrollment: { patientSignedAt: new Date("2026-01-05T15:00:00Z"), prescriberSignedAt: new Date("2026-01-05T15:10:00Z"), submittedAt: new Date("2026-01-05T16:00:00Z") },

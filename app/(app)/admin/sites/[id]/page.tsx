@@ -40,7 +40,7 @@ export default async function EditSitePage({ params }: { params: Promise<{ id: s
         timeZones={zones}
         initial={{
           version: s.version, name: s.name, settingType: s.settingType, certificationStatus: s.certificationStatus, certifiedAt: s.certifiedAt,
-          remsSettingId: s.remsSettingId, acquisitionMethods: s.acquisitionMethods, pulseOximeterAttested: s.pulseOximeterAttested,
+          remsSettingId: s.remsSettingId, acquisitionMethods: s.acquisitionMethods, pulseOximeterAttested: s.pulseOximeterAttested, recertificationBlocksDosing: s.recertificationBlocksDosing,
           address1: s.address1, address2: s.address2, city: s.city, state: s.state, zip: s.zip, phone: s.phone, timeZone: s.timeZone,
           postDoseAlertSystolic: s.postDoseAlertSystolic, postDoseAlertDiastolic: s.postDoseAlertDiastolic, urgentSystolic: s.urgentSystolic,
           urgentDiastolic: s.urgentDiastolic, spo2AlertThreshold: s.spo2AlertThreshold, preDoseCeilingSystolic: s.preDoseCeilingSystolic ?? "",

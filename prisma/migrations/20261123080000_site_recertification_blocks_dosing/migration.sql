@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Site" ADD COLUMN     "recertificationBlocksDosing" BOOLEAN NOT NULL DEFAULT false;
