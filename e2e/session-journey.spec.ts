@@ -335,3 +335,30 @@ test.describe("the psychiatrist's review queue", () => {
     expect((await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "Rescheduled", reason: "Test cleanup: chair needed" } })).status()).toBe(200);
   });
 });
+
+test.describe("hypertensive crisis (R26)", () => {
+  test("symptoms open a serious event and the referral banner, on the session and the board; the emergency transfer closes the session", async ({ page }) => {
+    await signIn(page, "nurse@example.com");
+    const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1010' AND s.status = 'MONITORING'`);
+    await page.goto(`/sessions/${s.id}`);
+    const crisis = page.getByRole("form", { name: "Hypertensive crisis symptoms" });
+    await crisis.getByRole("button", { name: "Record symptoms and refer" }).click();
+    await expect(crisis.getByText("Tick at least one symptom")).toBeVisible();
+    await crisis.getByLabel("Sudden severe headache").check();
+    await crisis.getByLabel("Change in vision").check();
+    await crisis.getByRole("button", { name: "Record symptoms and refer" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Hypertensive crisis symptoms: sudden severe headache, change in vision" }).first()).toBeVisible();
+    await page.goto("/board");
+    await expect(page.getByRole("listitem", { name: /^Chair 2:/ })).toContainText("Refer now: record the emergency transfer.");
+
+    await page.goto(`/sessions/${s.id}`);
+    await page.getByText("Emergency transfer", { exact: true }).click();
+    const transfer = page.getByRole("form", { name: "Emergency transfer" });
+    await transfer.getByLabel("Receiving service").fill("County EMS to St. Mary's ED");
+    await transfer.getByLabel("Reason").fill("Hypertensive crisis symptoms");
+    await transfer.getByRole("button", { name: "Record emergency transfer" }).click();
+    await expect(page.getByText("This session ended in an emergency transfer.")).toBeVisible();
+    const [pmf] = await sql<{ fields: Record<string, unknown> }>(`SELECT fields FROM "PatientMonitoringForm" WHERE "sessionId" = $1`, [s.id]);
+    expect(pmf.fields["seriousAdverseEvent.occurred"]).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
-import { checkIn, decideGate, discharge, markEnteredInError, recordDevice, recordSedation, recordDissociation, recordVital, saveChecklist, setDose } from "./commands";
+import { checkIn, decideGate, discharge, markEnteredInError, recordDevice, recordHypertensiveCrisis, recordSedation, recordDissociation, recordVital, saveChecklist, setDose } from "./commands";
 import { checklistSchema, vitalsSchema } from "./schema";
 import { clinicFixture } from "./testing/db-fixture";
 
@@ -179,5 +179,18 @@ describe("SOFT warnings", () => {
     await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: ["R12_NASAL_MED"] }, key());
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "device.administer", patientId: c.patient.id } });
     expect(audit.after).toMatchObject({ acknowledgedWarnings: ["R12_NASAL_MED"] });
+  });
+});
+
+describe("hypertensive crisis (R26)", () => {
+  it("a documented symptom opens a serious hypertension event, once per submission", async () => {
+    const c = await readyToDose();
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30), acknowledgedWarnings: [] }, key());
+    const k = key();
+    const first = await recordHypertensiveCrisis(c.nurse, c.sessionId, { symptoms: ["SEVERE_HEADACHE", "VISUAL_CHANGE"], notedAt: undefined }, k);
+    await recordHypertensiveCrisis(c.nurse, c.sessionId, { symptoms: ["SEVERE_HEADACHE", "VISUAL_CHANGE"], notedAt: undefined }, k);
+    const events = await db().adverseEvent.findMany({ where: { sessionId: c.sessionId } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ id: first.result.id, type: "HYPERTENSION", serious: true, description: "Hypertensive crisis symptoms: sudden severe headache, change in vision. Emergency care indicated." });
   });
 });

@@ -18,7 +18,7 @@ import { remsParametersAt } from "@/lib/rems/data";
 import { createDraftPmf } from "@/lib/pmf/data";
 import { wholeMinutes } from "@/lib/rems/rule-result";
 import {
-  doseMgOf, type adverseEventSchema, type checkInSchema, type checklistSchema, type deviceSchema, type dischargeSchema,
+  CRISIS_SYMPTOMS, type crisisSchema, doseMgOf, type adverseEventSchema, type checkInSchema, type checklistSchema, type deviceSchema, type dischargeSchema,
   type dissociationSchema, type doseSchema, type gateDecisionSchema, type sedationSchema, type transferSchema, type vitalsSchema,
 } from "./schema";
 
@@ -249,6 +249,26 @@ export async function recordAdverseEvent(actor: Actor, sessionId: string, input:
       });
       await appendAudit(tx, { actor, action: "adverse_event.record", entityType: "AdverseEvent", entityId: ae.id, siteId, patientId, after: input });
       return ae;
+    }),
+  );
+}
+
+/**
+ * R26: a documented symptom of a hypertensive crisis opens a serious hypertension event at once; the
+ * session then shows the emergency-referral banner until the event is resolved or the patient is transferred.
+ */
+export async function recordHypertensiveCrisis(actor: Actor, sessionId: string, input: z.output<typeof crisisSchema>, key: string | null) {
+  return onceByKey(key, (k) => db().adverseEvent.findUnique({ where: { idempotencyKey: k }, select: { id: true } }), () =>
+    transaction(async (tx) => {
+      const { now, siteId, patientId } = await openForObservation(tx, sessionId);
+      const onsetAt = clinicalTime(input.notedAt, now, "notedAt");
+      const description = `Hypertensive crisis symptoms: ${input.symptoms.map((s) => CRISIS_SYMPTOMS[s].toLowerCase()).join(", ")}. Emergency care indicated.`;
+      const ae = await tx.adverseEvent.create({
+        data: { sessionId, siteId, patientId, type: "HYPERTENSION", description, serious: true, onsetAt, recordedById: actor.id, idempotencyKey: key },
+        select: { id: true },
+      });
+      await appendAudit(tx, { actor, action: "adverse_event.open", entityType: "AdverseEvent", entityId: ae.id, siteId, patientId, after: { ...input, description }, reason: "R26_HYPERTENSIVE_CRISIS" });
+      return { id: ae.id };
     }),
   );
 }

@@ -12,7 +12,9 @@ export async function lockSession(tx: Tx, sessionId: string): Promise<void> {
 }
 
 /** Everything the session rules read, as a plain snapshot. */
-export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Promise<{ facts: SessionFacts; siteId: string; patientId: string; version: number } | null> {
+export type OpenSeriousEvent = { id: string; type: string; description: string };
+
+export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Promise<{ facts: SessionFacts; siteId: string; patientId: string; version: number; openSeriousEvents: OpenSeriousEvent[] } | null> {
   const s = await tx.treatmentSession.findUnique({
     where: { id: sessionId },
     include: {
@@ -23,7 +25,7 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
       sedation: true,
       dissociation: true,
       decisions: true,
-      adverseEvents: { where: { type: "RESPIRATORY_DEPRESSION", resolvedAt: null } },
+      adverseEvents: { where: { resolvedAt: null } },
       patient: {
         include: {
           enrollments: { orderBy: { createdAt: "desc" }, take: 1 },
@@ -81,9 +83,10 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
     sedation: s.sedation.map((x) => ({ id: x.id, takenAt: x.takenAt, moaas: x.moaas, enteredInError: !!x.enteredInErrorAt })),
     dissociation: s.dissociation.map((x) => ({ id: x.id, takenAt: x.takenAt, present: x.present, enteredInError: !!x.enteredInErrorAt })),
     decisions: s.decisions.map((d) => ({ rule: d.rule, decision: d.decision, decidedAt: d.decidedAt })),
-    openRespiratoryDepression: s.adverseEvents.length > 0,
+    openRespiratoryDepression: s.adverseEvents.some((e) => e.type === "RESPIRATORY_DEPRESSION"),
   };
-  return { facts, siteId: s.siteId, patientId: s.patientId, version: s.version };
+  const openSeriousEvents = s.adverseEvents.filter((e) => e.serious).map((e) => ({ id: e.id, type: e.type, description: e.description }));
+  return { facts, siteId: s.siteId, patientId: s.patientId, version: s.version, openSeriousEvents };
 }
 
 /** The part of the facts an observation entry needs (alerts R26–R28): far fewer queries than the whole session. */

@@ -156,3 +156,14 @@ export const transferSchema = z.object({
 export type TransferInput = z.input<typeof transferSchema>;
 
 export const enteredInErrorSchema = z.object({ reason: z.string().trim().min(3, "Say why this entry is wrong").max(500) });
+
+/** R26: symptoms of a hypertensive crisis (REMS.md §4.3; the list is the label's examples). */
+export const CRISIS_SYMPTOMS = {
+  CHEST_PAIN: "Chest pain", SHORTNESS_OF_BREATH: "Shortness of breath", SEVERE_HEADACHE: "Sudden severe headache", VISUAL_CHANGE: "Change in vision",
+  SEIZURE: "Seizure", REDUCED_CONSCIOUSNESS: "Reduced consciousness", FOCAL_DEFICIT: "Focal neurological deficit",
+} as const;
+export const crisisSchema = z.object({
+  symptoms: z.array(z.enum(Object.keys(CRISIS_SYMPTOMS) as [keyof typeof CRISIS_SYMPTOMS, ...(keyof typeof CRISIS_SYMPTOMS)[]])).min(1, "Tick at least one symptom"),
+  notedAt: instant,
+});
+export type CrisisInput = z.input<typeof crisisSchema>;

@@ -3,7 +3,7 @@ import "server-only";
 // server time; the screens only format it.
 import { db } from "@/lib/db/client";
 import type { Finding } from "@/lib/rems/rule-result";
-import { loadSessionFacts } from "./data";
+import { loadSessionFacts, type OpenSeriousEvent } from "./data";
 import { deviceReadiness, devicesForDose } from "./device-rules";
 import { dischargeReadiness } from "./discharge-rules";
 import { byTime, firstDeviceAt, live, type SessionFacts } from "./facts";
@@ -15,8 +15,8 @@ export const ACTIVE_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
 type Msg = { code: string; message: string };
 const msg = (f: Finding | { code: string; message: string }): Msg => ({ code: f.code, message: f.message });
 
-/** GATEs and alerts that are open now, and the next step, from the session's facts. */
-export function sessionStatus(f: SessionFacts, now: Date) {
+/** GATEs and alerts that are open now, and the next step, from the session's facts (and its open serious events). */
+export function sessionStatus(f: SessionFacts, now: Date, openSeriousEvents: OpenSeriousEvent[] = []) {
   const tz = f.site.timeZone;
   const t0 = firstDeviceAt(f.devices);
   const given = live(f.devices).length;
@@ -40,6 +40,8 @@ export function sessionStatus(f: SessionFacts, now: Date) {
     if (sed) alerts.push({ ...msg(sed), severity: sed.severity });
   }
   if (f.openRespiratoryDepression) alerts.push({ code: "R27_OPEN_EVENT", message: "Respiratory-depression event open", severity: "urgent" });
+  for (const e of openSeriousEvents.filter((x) => x.type === "HYPERTENSION"))
+    alerts.push({ code: `R26_CRISIS_${e.id}`, message: `${e.description} Refer now: record the emergency transfer.`, severity: "urgent" });
   const forty = t0 ? fortyMinuteReading(f.vitals, t0, f.params, now) : null;
   const discharge = t0 ? dischargeReadiness(f, now) : null;
   const lastDevice = live(f.devices).sort((a, b) => a.administeredAt.getTime() - b.administeredAt.getTime()).at(-1);
@@ -77,7 +79,7 @@ export async function boardFor(siteIds: string[], now: Date): Promise<BoardCard[
   for (const s of sessions) {
     const loaded = await loadSessionFacts(db(), s.id, now);
     if (!loaded) continue;
-    cards.push({ sessionId: s.id, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now) });
+    cards.push({ sessionId: s.id, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) });
   }
   return cards;
 }
@@ -125,7 +127,7 @@ export async function sessionView(sessionId: string, now: Date) {
     devicesOnHand: devicesOnHand.map((d) => ({ id: d.id, label: `${d.serial} · lot ${d.lot.lotNumber} · expires ${d.lot.expiresOn.toISOString().slice(0, 10)}` })),
     discharge: s.discharge,
     facts: loaded.facts,
-    state: sessionStatus(loaded.facts, now),
+    state: sessionStatus(loaded.facts, now, loaded.openSeriousEvents),
   };
 }
 export type SessionView = NonNullable<Awaited<ReturnType<typeof sessionView>>>;

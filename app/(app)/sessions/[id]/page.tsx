@@ -17,11 +17,13 @@ import { DissociationForm, SedationForm } from "@/components/sessions/assessment
 import { GatePanel } from "@/components/sessions/gate-panel";
 import { DischargePanel } from "@/components/sessions/discharge-panel";
 import { AdverseEventForm, ResolveAdverseEvent } from "@/components/sessions/adverse-event-form";
+import { CrisisForm } from "@/components/sessions/crisis-form";
 import { Timeline, type TimelineEntry } from "@/components/sessions/timeline";
 import { DraftSync } from "@/components/sessions/draft-sync";
 
 export const metadata: Metadata = { title: "Session" };
 const ACTIVE = ["CHECKED_IN", "DOSING", "MONITORING"];
+const CLOSED: Record<string, string> = { DISCHARGED: "is discharged", EMERGENCY_TRANSFER: "ended in an emergency transfer", CANCELLED: "was cancelled", RESCHEDULED: "was rescheduled" };
 
 function Step({ n, title, done, children }: { n: number; title: string; done?: boolean; children: React.ReactNode }) {
   return (
@@ -73,7 +75,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         <p className="mb-4 flex flex-wrap gap-2">{s.patient.flags.map((f) => <Badge key={f.kind} tone={f.category === "CONTRAINDICATION" ? "red" : "amber"}>{f.category === "CONTRAINDICATION" ? "Contraindication" : "Caution"}: {flagLabel(f.kind)}</Badge>)}</p>
       )}
       {active && <p className="mb-4 text-lg"><span className="text-slate-600">Next: </span><strong>{s.state.nextStep}</strong></p>}
-      {!active && <div className="mb-4"><Alert tone="info">This session is {s.status.replace("_", " ").toLowerCase()}.{s.discharge ? ` Monitoring ended at ${new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(s.discharge.decidedAt))}.` : ""}</Alert></div>}
+      {!active && <div className="mb-4"><Alert tone="info">This session {CLOSED[s.status] ?? `is ${s.status.toLowerCase()}`}.{s.discharge ? ` Monitoring ended at ${new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(s.discharge.decidedAt))}.` : ""}</Alert></div>}
       <div className="flex flex-col gap-4">
         {canRecord && !dosed && (
           <>
@@ -104,6 +106,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                 <ResolveAdverseEvent sessionId={id} eventId={a.id} />
               </div>
             ))}
+            <CrisisForm sessionId={id} />
             <AdverseEventForm sessionId={id} />
           </Step>
         )}
