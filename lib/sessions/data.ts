@@ -76,7 +76,7 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
       lastFoodAt: s.checklist.lastFoodAt, lastLiquidAt: s.checklist.lastLiquidAt, nasalMedicationAt: s.checklist.nasalMedicationAt,
       conmedConfirmedAt: s.checklist.conmedConfirmedAt, conmedBenzodiazepines: s.checklist.conmedBenzodiazepines,
       conmedSedativeHypnotics: s.checklist.conmedSedativeHypnotics, conmedPsychostimulants: s.checklist.conmedPsychostimulants,
-      conmedMaois: s.checklist.conmedMaois, conmedOpioids: s.checklist.conmedOpioids,
+      conmedMaois: s.checklist.conmedMaois, conmedOpioids: s.checklist.conmedOpioids, pregnancyStatus: s.checklist.pregnancyStatus,
     },
     devices: s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, lotNumber: d.device.lot.lotNumber, lotExpiresOn: isoDate(d.device.lot.expiresOn), enteredInError: !!d.enteredInErrorAt })),
     vitals: s.vitals.map((v) => ({ id: v.id, takenAt: v.takenAt, kind: v.kind, systolic: v.systolic, diastolic: v.diastolic, heartRate: v.heartRate, spo2: v.spo2, enteredInError: !!v.enteredInErrorAt })),

@@ -93,6 +93,16 @@ describe("the first device carries every pre-dose rule", () => {
     expect(codes(deviceReadiness(f, { administeredAt: T0, ...lot }, at(1)))).toEqual(["R9_DELAYED"]);
   });
 
+  it("gates a pregnancy reported on today's checklist until a prescriber decides (R9)", () => {
+    const f = beforeDosing();
+    f.checklist!.pregnancyStatus = "PREGNANT";
+    const d = deviceReadiness(f, { administeredAt: T0, ...lot }, at(1));
+    expect(d.unmet).toMatchObject([{ code: "R9_GATE", strength: "GATE" }]);
+    expect(d.unmet[0].message).toContain("pregnancy reported today");
+    f.decisions = [{ rule: "R9", decision: "PROCEED", decidedAt: at(-2) }];
+    expect(deviceReadiness(f, { administeredAt: T0, ...lot }, at(1)).ok).toBe(true);
+  });
+
   it("gates a pre-dose BP above 140/90 (R14): 140/90 passes, 141/90 and 140/91 do not", () => {
     const withBp = (s: number, d: number) => beforeDosing({ vitals: [vital(at(-10), "PRE_DOSE", s, d, 98)] });
     expect(deviceReadiness(withBp(140, 90), { administeredAt: T0, ...lot }, at(1)).ok).toBe(true);

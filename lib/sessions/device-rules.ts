@@ -89,7 +89,7 @@ export function deviceReadiness(facts: SessionFacts, candidate: DeviceCandidate,
     f.push(...siteMayTreat(facts.site, facts.params));
     if (!facts.prescriberOnSite)
       f.push({ code: "R4_NO_PRESCRIBER", rule: "R4", strength: "HARD", message: "Record the prescriber on site before the first device." });
-    f.push(...patientMayBeDosed(facts.patient, facts.site, facts.params, facts.decisions, at));
+    f.push(...patientMayBeDosed(facts.patient, facts.site, facts.params, facts.decisions, at, facts.checklist?.pregnancyStatus === "PREGNANT"));
     f.push(...rideCheck(facts.checklist), ...fastingChecks(facts.checklist, at, tz), ...conmedChecks(facts.checklist));
     f.push(...preDoseVitalsChecks(facts.vitals, facts.site, facts.params, facts.decisions, at));
     f.push(...scheduleChecks(facts));

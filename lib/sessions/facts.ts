@@ -62,6 +62,8 @@ export type ChecklistFacts = {
   conmedPsychostimulants: boolean | null;
   conmedMaois: boolean | null;
   conmedOpioids: boolean | null;
+  /** Today's answer to the pregnancy question (R9: "pregnant" needs a prescriber's decision). */
+  pregnancyStatus: "NOT_APPLICABLE" | "NOT_PREGNANT" | "PREGNANT" | "UNKNOWN" | null;
 };
 
 export type SessionFacts = {

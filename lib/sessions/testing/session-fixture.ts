@@ -41,7 +41,7 @@ export function readySession(t0: Date, over: Partial<SessionFacts> = {}): Sessio
     prescriberOnSite: true,
     checklist: { rideType: "DRIVER", driverName: "Jamie Rivera", driverPhone: "518-555-0100", lastFoodAt: addMinutes(t0, -180), lastLiquidAt: addMinutes(t0, -60),
       nasalMedicationAt: null, conmedConfirmedAt: addMinutes(t0, -20), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
-      conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false },
+      conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, pregnancyStatus: "NOT_APPLICABLE" },
     devices: [device(1, t0), device(2, addMinutes(t0, 5))],
     vitals: [vital(addMinutes(t0, -10), "PRE_DOSE", 128, 80, 98), vital(addMinutes(t0, 40), "EXTRA", 146, 88, 97),
       vital(addMinutes(t0, 90), "EXTRA", 134, 82, 98), vital(addMinutes(t0, 115), "PRE_COMPLETION", 126, 80, 98)],
