@@ -78,3 +78,24 @@ test.describe("administrator: Patient Monitoring Forms", () => {
     }
   });
 });
+
+test.describe("administrator: audit log export", () => {
+  test("downloads the filtered audit log as CSV from the page; a nurse is refused", async ({ page, browser }) => {
+    await signIn(page, "admin@example.com");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+    await page.getByLabel("Action").fill("auth.");
+    await page.getByRole("button", { name: "Filter" }).click();
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    const rows = parse(fs.readFileSync((await (await download).path())!, "utf8"), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.action.startsWith("auth."))).toBe(true);
+    expect(rows.some((r) => r.action === "auth.login" && r.actorEmail === "admin@example.com")).toBe(true);
+
+    const nurseContext = await browser.newContext();
+    const nurse = await nurseContext.newPage();
+    await signIn(nurse, "nurse@example.com");
+    expect((await nurse.request.get("/api/admin/audit/export")).status()).toBe(403);
+    await nurseContext.close();
+  });
+});

@@ -52,3 +52,17 @@ describe("audit trail in the database", () => {
     expect((await verifyAuditChain()).intact).toBe(true);
   });
 });
+
+describe("audit log export", () => {
+  it("streams the filtered rows oldest first as CSV, across pages, with formulas neutralised", async () => {
+    const { auditCsvStream } = await import("./data");
+    const { parse } = await import("csv-parse/sync");
+    const tag = `export-${Date.now()}`;
+    for (let i = 0; i < 5; i++) await recordAudit({ actor: null, action: `${tag}.step`, entityType: "Test", entityId: String(i), reason: i === 2 ? "=HYPERLINK(\"x\")" : null });
+    const text = await new Response(auditCsvStream({ action: tag } as never, 2)).text();
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.entityId)).toEqual(["0", "1", "2", "3", "4"]);
+    expect(rows[2].reason).toBe(`'=HYPERLINK("x")`);
+    expect(rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

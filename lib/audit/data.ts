@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditHash, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
 import type { AuditFilter } from "./schema";
+import { csvRow } from "@/lib/reports/csv";
 
 export type AuditActor = { id: string; email: string; role: string } | null;
 
@@ -82,17 +83,21 @@ export type AuditRowDto = {
   before: unknown; after: unknown;
 };
 
-/** One page of the audit log, newest first, keyset-paged by id. Dates are UTC calendar days. */
-export async function listAuditEvents(f: AuditFilter, pageSize = 50): Promise<{ rows: AuditRowDto[]; nextBefore: string | null }> {
-  const where: Prisma.AuditEventWhereInput = {
+/** The viewer's filters as a query (shared by the page and the CSV export). Dates are UTC calendar days. */
+function auditWhere(f: Omit<AuditFilter, "before">): Prisma.AuditEventWhereInput {
+  return {
     ...(f.actor ? { actorEmail: { contains: f.actor, mode: "insensitive" } } : {}),
     ...(f.entity ? { entityType: { equals: f.entity, mode: "insensitive" } } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
     ...(f.patientId ? { patientId: f.patientId } : {}),
     ...(f.action ? { action: { startsWith: f.action } } : {}),
     ...(f.from || f.to ? { at: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } } : {}),
-    ...(f.before ? { id: { lt: BigInt(f.before) } } : {}),
   };
+}
+
+/** One page of the audit log, newest first, keyset-paged by id. Dates are UTC calendar days. */
+export async function listAuditEvents(f: AuditFilter, pageSize = 50): Promise<{ rows: AuditRowDto[]; nextBefore: string | null }> {
+  const where: Prisma.AuditEventWhereInput = { ...auditWhere(f), ...(f.before ? { id: { lt: BigInt(f.before) } } : {}) };
   const rows = await db().auditEvent.findMany({ where, orderBy: { id: "desc" }, take: pageSize + 1 });
   const page = rows.slice(0, pageSize);
   return {
@@ -102,4 +107,29 @@ export async function listAuditEvents(f: AuditFilter, pageSize = 50): Promise<{ 
     })),
     nextBefore: rows.length > pageSize ? page[page.length - 1].id.toString() : null,
   };
+}
+
+/** The audit log as CSV for the same filters as the viewer, oldest first, a page at a time (never all rows in memory). */
+export function auditCsvStream(f: AuditFilter, pageSize = 2000): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  const header = ["id", "at", "actorEmail", "actorRole", "action", "entityType", "entityId", "siteId", "patientId", "reason", "before", "after", "hash"];
+  let afterId: bigint | undefined;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(enc.encode(csvRow(header)));
+        return;
+      }
+      const page = await db().auditEvent.findMany({
+        where: { ...auditWhere(f), ...(afterId !== undefined ? { id: { gt: afterId } } : {}) },
+        orderBy: { id: "asc" }, take: pageSize,
+      });
+      if (!page.length) return controller.close();
+      afterId = page[page.length - 1].id;
+      controller.enqueue(enc.encode(page.map((r) => csvRow([r.id.toString(), r.at, r.actorEmail, r.actorRole, r.action, r.entityType, r.entityId, r.siteId, r.patientId, r.reason,
+        r.before == null ? "" : JSON.stringify(r.before), r.after == null ? "" : JSON.stringify(r.after), r.hash])).join("")));
+    },
+  });
 }

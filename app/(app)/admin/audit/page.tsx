@@ -32,6 +32,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <div className="col-span-full flex gap-2">
           <button className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white">Filter</button>
           <Link href="/admin/audit" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4">Clear</Link>
+          <a href={`/api/admin/audit/export?${new URLSearchParams(Object.entries(filter).filter(([k, v]) => v && k !== "before") as [string, string][])}`}
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4">Export CSV</a>
         </div>
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
