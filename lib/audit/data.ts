@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditHash, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
 import type { AuditFilter } from "./schema";
-import { csvRow } from "@/lib/reports/csv";
+import { csvFromRows } from "@/lib/reports/csv";
 
 export type AuditActor = { id: string; email: string; role: string } | null;
 
@@ -109,27 +109,20 @@ export async function listAuditEvents(f: AuditFilter, pageSize = 50): Promise<{ 
   };
 }
 
-/** The audit log as CSV for the same filters as the viewer, oldest first, a page at a time (never all rows in memory). */
-export function auditCsvStream(f: AuditFilter, pageSize = 2000): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
-  const header = ["id", "at", "actorEmail", "actorRole", "action", "entityType", "entityId", "siteId", "patientId", "reason", "before", "after", "hash"];
+/** Audit rows for the viewer's filters, oldest first, a page at a time (keyset on id). */
+async function* auditEvents(f: AuditFilter, pageSize: number) {
   let afterId: bigint | undefined;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(enc.encode(csvRow(header)));
-        return;
-      }
-      const page = await db().auditEvent.findMany({
-        where: { ...auditWhere(f), ...(afterId !== undefined ? { id: { gt: afterId } } : {}) },
-        orderBy: { id: "asc" }, take: pageSize,
-      });
-      if (!page.length) return controller.close();
-      afterId = page[page.length - 1].id;
-      controller.enqueue(enc.encode(page.map((r) => csvRow([r.id.toString(), r.at, r.actorEmail, r.actorRole, r.action, r.entityType, r.entityId, r.siteId, r.patientId, r.reason,
-        r.before == null ? "" : JSON.stringify(r.before), r.after == null ? "" : JSON.stringify(r.after), r.hash])).join("")));
-    },
-  });
+  for (;;) {
+    const page = await db().auditEvent.findMany({ where: { ...auditWhere(f), ...(afterId !== undefined ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take: pageSize });
+    if (!page.length) return;
+    afterId = page[page.length - 1].id;
+    yield* page;
+  }
+}
+
+/** The audit log as CSV for the same filters as the viewer, streamed (never all rows in memory). */
+export function auditCsvStream(f: AuditFilter, pageSize = 2000): ReadableStream<Uint8Array> {
+  const header = ["id", "at", "actorEmail", "actorRole", "action", "entityType", "entityId", "siteId", "patientId", "reason", "before", "after", "hash"];
+  return csvFromRows(header, auditEvents(f, pageSize), (r) => [r.id.toString(), r.at, r.actorEmail, r.actorRole, r.action, r.entityType, r.entityId, r.siteId, r.patientId,
+    r.reason, r.before == null ? "" : JSON.stringify(r.before), r.after == null ? "" : JSON.stringify(r.after), r.hash], pageSize);
 }

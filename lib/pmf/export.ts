@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { csvRow } from "@/lib/reports/csv";
+import { csvFromRows } from "@/lib/reports/csv";
 import { PMF_FIELD_KEYS } from "./field-keys";
 import type { PrintablePmf } from "./pdf";
 
@@ -36,29 +36,8 @@ export async function* pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage
   }
 }
 
-/** CSV: one row per form, one column per field; a page of rows per chunk. */
+/** CSV: one row per form, one column per field. */
 export function pmfCsvStream(filter: PmfExportFilter, pageSize = 2000): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
-  const forms = pmfForms(filter, pageSize);
-  let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(enc.encode(csvRow(PMF_CSV_HEADER)));
-        return;
-      }
-      let chunk = "";
-      for (let i = 0; i < pageSize; i++) {
-        const { done, value: p } = await forms.next();
-        if (done) {
-          if (chunk) controller.enqueue(enc.encode(chunk));
-          controller.close();
-          return;
-        }
-        chunk += csvRow([p.sessionId, p.formVersion, p.status, p.dueDate, p.submittedAt, p.channel, p.confirmation, ...PMF_FIELD_KEYS.map((k) => p.fields[k])]);
-      }
-      controller.enqueue(enc.encode(chunk));
-    },
-  });
+  return csvFromRows(PMF_CSV_HEADER, pmfForms(filter, pageSize), (p) =>
+    [p.sessionId, p.formVersion, p.status, p.dueDate, p.submittedAt, p.channel, p.confirmation, ...PMF_FIELD_KEYS.map((k) => p.fields[k])], pageSize);
 }

@@ -14,3 +14,33 @@ export function csvCell(value: unknown): string {
 }
 
 export const csvRow = (cells: unknown[]) => cells.map(csvCell).join(",") + "\r\n";
+
+/**
+ * A CSV download from rows that arrive page by page (an async iterable): the header, then a chunk per
+ * `chunkRows` rows, so a large export is never held in memory.
+ */
+export function csvFromRows<T>(header: string[], rows: AsyncIterable<T>, toCells: (row: T) => unknown[], chunkRows = 2000): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  const it = rows[Symbol.asyncIterator]();
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(enc.encode(csvRow(header)));
+        return;
+      }
+      let chunk = "";
+      for (let i = 0; i < chunkRows; i++) {
+        const { done, value } = await it.next();
+        if (done) {
+          if (chunk) controller.enqueue(enc.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += csvRow(toCells(value));
+      }
+      controller.enqueue(enc.encode(chunk));
+    },
+  });
+}
