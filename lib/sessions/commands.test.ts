@@ -4,9 +4,8 @@ import { HttpError } from "@/lib/http/errors";
 import { checkIn, decideGate, discharge, markEnteredInError, recordDevice, recordHypertensiveCrisis, recordSedation, recordDissociation, recordVital, saveChecklist, setDose } from "./commands";
 import { checklistSchema, vitalsSchema } from "./schema";
 import { clinicFixture } from "./testing/db-fixture";
+import { key, minutesAgo, readyToDose } from "./testing/session-steps";
 
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
-const key = () => `k${Math.random().toString(36).slice(2)}${Date.now()}`;
 const vital = (v: Record<string, unknown>) => vitalsSchema.parse(v);
 
 async function rejection(p: Promise<unknown>): Promise<HttpError> {
@@ -17,20 +16,6 @@ async function rejection(p: Promise<unknown>): Promise<HttpError> {
     throw e;
   }
   throw new Error("expected a refusal");
-}
-
-/** A checked-in session with a completed checklist, a normal pre-dose reading and 56 mg chosen. */
-async function readyToDose(opts: Parameters<typeof clinicFixture>[0] = {}, preDoseMinutesAgo = 140) {
-  const c = await clinicFixture(opts);
-  const { result } = await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }, key());
-  const sessionId = result.id;
-  await saveChecklist(c.nurse, sessionId, checklistSchema.parse({ version: 0, rideType: "DRIVER", driverName: "Jo", driverPhone: "518-555-0100",
-    lastFoodAt: minutesAgo(400).toISOString(), lastLiquidAt: minutesAgo(300).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
-    conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true }));
-  await recordVital(c.nurse, sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(preDoseMinutesAgo).toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }), key());
-  const { version } = await db().treatmentSession.findUniqueOrThrow({ where: { id: sessionId } });
-  await setDose(c.nurse, sessionId, { version, doseOption: "56", otherDoseMg: undefined, otherDoseReason: "" });
-  return { ...c, sessionId };
 }
 
 describe("a chair-side session in the database", () => {

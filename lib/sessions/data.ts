@@ -1,14 +1,21 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { HttpError } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
 import type { SessionFacts } from "./facts";
 import { firstDeviceAt } from "./facts";
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Locks the session row for the rest of the transaction, so two writers judge rules one after the other. */
+/**
+ * Locks the session row for the rest of the transaction, so two writers judge rules one after the other.
+ * A signed session is locked for good: every later correction is an amendment (lib/signoff).
+ */
 export async function lockSession(tx: Tx, sessionId: string): Promise<void> {
-  await tx.$executeRaw`SELECT 1 FROM "TreatmentSession" WHERE id = ${sessionId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ signed: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "SessionSignature" g WHERE g."sessionId" = t.id) AS signed
+    FROM "TreatmentSession" t WHERE t.id = ${sessionId} FOR UPDATE OF t`;
+  if (rows[0]?.signed) throw new HttpError(409, "SESSION_SIGNED", "This session is signed and locked: record a correction as an amendment.");
 }
 
 /** Everything the session rules read, as a plain snapshot. */

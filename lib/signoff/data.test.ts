@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { hashPassword } from "@/lib/auth/password";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { HttpError } from "@/lib/http/errors";
+import { emergencyTransfer, recordAdverseEvent, recordDevice } from "@/lib/sessions/commands";
+import { adverseEventSchema } from "@/lib/sessions/schema";
+import { key, minutesAgo, readyToDose } from "@/lib/sessions/testing/session-steps";
+import { amendSession, amendmentsOf, signatureOf, signSession } from "./data";
+
+async function rejection(p: Promise<unknown>): Promise<HttpError> {
+  try { await p; } catch (e) { if (e instanceof HttpError) return e; throw e; }
+  throw new Error("expected a refusal");
+}
+
+/** A dosed session that ended in an emergency transfer, and its psychiatrist with a known password. */
+async function closedSession() {
+  const c = await readyToDose();
+  await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30), acknowledgedWarnings: [] }, key());
+  await emergencyTransfer(c.nurse, c.sessionId, { transferredAt: minutesAgo(10), receivingService: "EMS", reason: "Chest pain" });
+  await db().user.update({ where: { id: c.psych.id }, data: { passwordHash: await hashPassword("Sign-here-2026") } });
+  const psych: CurrentUser = { ...c.psych, role: "PSYCHIATRIST", name: "psych Test", siteIds: [c.site.id], sites: [], idleMinutes: 10 };
+  return { ...c, psychUser: psych };
+}
+
+describe("electronic sign-off of a session", () => {
+  it("needs the signer's password, stores name, meaning and a content hash, and audits both the refusal and the signature", async () => {
+    const c = await closedSession();
+    const wrong = await rejection(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "not-it" }));
+    expect(wrong.status).toBe(422);
+    expect(wrong.fieldErrors).toEqual({ password: ["The password is not correct"] });
+    expect(await signatureOf(c.sessionId)).toBeNull();
+    await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
+    const sig = await signatureOf(c.sessionId);
+    expect(sig).toMatchObject({ printedName: "psych Test", meaning: "REVIEWED", state: "valid" });
+    const actions = (await db().auditEvent.findMany({ where: { entityId: c.sessionId, action: { startsWith: "session.sign" } }, orderBy: { id: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(["session.sign_refused", "session.sign"]);
+    expect((await rejection(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }))).code).toBe("ALREADY_SIGNED");
+  });
+
+  it("refuses to approve a discharge that did not happen (emergency transfer)", async () => {
+    const c = await closedSession();
+    expect((await rejection(signSession(c.psychUser, c.sessionId, { meaning: "APPROVED_DISCHARGE", password: "Sign-here-2026" }))).code).toBe("NOT_SIGNABLE");
+  });
+
+  it("shows 'changed' when a signed row is altered in the database behind the application's back", async () => {
+    const c = await closedSession();
+    await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
+    await db().$executeRaw`UPDATE "ObservationVital" SET systolic = systolic + 1 WHERE "sessionId" = ${c.sessionId} AND kind = 'PRE_DOSE'`;
+    expect((await signatureOf(c.sessionId))?.state).toBe("changed");
+  });
+
+  it("locks a signed session: a later entry is refused and a correction becomes an amendment beside the original", async () => {
+    const c = await closedSession();
+    await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
+    const late = adverseEventSchema.parse({ type: "OTHER", description: "Nausea reported by phone" });
+    expect((await rejection(recordAdverseEvent(c.nurse, c.sessionId, late, key()))).code).toBe("SESSION_SIGNED");
+    const vital = await db().observationVital.findFirstOrThrow({ where: { sessionId: c.sessionId } });
+    await amendSession(c.psychUser, c.sessionId, { entryKind: "vital", entryId: vital.id, correction: "Systolic was 138, not 128", reason: "Transcription error found on the monitor printout" });
+    const other = await readyToDose();
+    const foreign = await db().observationVital.findFirstOrThrow({ where: { sessionId: other.sessionId } });
+    const refused = await rejection(amendSession(c.psychUser, c.sessionId, { entryKind: "vital", entryId: foreign.id, correction: "x x x", reason: "wrong session" }));
+    expect(refused.fieldErrors).toHaveProperty("entryId");
+    expect(await amendmentsOf(c.sessionId)).toMatchObject([{ entryKind: "vital", entryId: vital.id, correction: "Systolic was 138, not 128", author: "psych Test" }]);
+    // The amendment sits beside the signed content; it does not change it.
+    expect((await signatureOf(c.sessionId))?.state).toBe("valid");
+    await expect(db().$executeRaw`DELETE FROM "SessionSignature" WHERE "sessionId" = ${c.sessionId}`).rejects.toThrow(/append-only/);
+  });
+});

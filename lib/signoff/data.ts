@@ -1,0 +1,100 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { appendAudit } from "@/lib/audit/data";
+import { canonicalJson } from "@/lib/audit/canonical";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { verifyPassword } from "@/lib/auth/password";
+import { db, transaction, type Tx } from "@/lib/db/client";
+import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
+import { mayAmend, signatureState, signOffProblems, type SignatureState } from "./rules";
+import type { amendmentSchema, signSessionSchema } from "./schema";
+
+// Bookkeeping columns (row versions, update stamps) are left out: the signature covers what the record says.
+const OMIT = new Set(["version", "updatedAt", "idempotencyKey"]);
+const strip = (row: object) => Object.fromEntries(Object.entries(row).filter(([k]) => !OMIT.has(k)));
+
+/** The signed content of a session: everything clinical that was recorded in it, as stored now. */
+export async function signedContent(tx: Tx, sessionId: string) {
+  const s = await tx.treatmentSession.findUnique({
+    where: { id: sessionId },
+    include: {
+      checklist: true, vitals: true, sedation: true, dissociation: true, decisions: true, discharge: true, deviations: true,
+      devices: { include: { device: { select: { serial: true, lot: { select: { lotNumber: true, expiresOn: true } } } } } },
+      adverseEvents: true,
+    },
+  });
+  if (!s) return null;
+  const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id)).map(strip);
+  return {
+    session: strip({ id: s.id, patientId: s.patientId, siteId: s.siteId, chairId: s.chairId, status: s.status, indication: s.indication, treatmentDate: s.treatmentDate,
+      plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason, checkedInAt: s.checkedInAt, endOfMonitoringAt: s.endOfMonitoringAt, prescriberOnSiteId: s.prescriberOnSiteId }),
+    checklist: s.checklist ? strip(s.checklist) : null,
+    vitals: byId(s.vitals), devices: byId(s.devices), sedation: byId(s.sedation), dissociation: byId(s.dissociation),
+    adverseEvents: byId(s.adverseEvents), decisions: byId(s.decisions), deviations: byId(s.deviations), discharge: s.discharge ? strip(s.discharge) : null,
+  };
+}
+
+export const contentHash = (content: unknown) => createHash("sha256").update(canonicalJson(content)).digest("hex");
+
+export type SignatureView = { printedName: string; meaning: string; signedAt: Date; state: SignatureState };
+
+/** The session's signature, re-checked against the content as stored now; null when unsigned. */
+export async function signatureOf(sessionId: string): Promise<SignatureView | null> {
+  const sig = await db().sessionSignature.findUnique({ where: { sessionId } });
+  if (!sig) return null;
+  const content = await signedContent(db(), sessionId);
+  return { printedName: sig.printedName, meaning: sig.meaning, signedAt: sig.signedAt, state: signatureState(sig.contentHash, contentHash(content)) };
+}
+
+/** Signing needs the signer's password again; the hash of the content is stored with the printed name, time and meaning. */
+export async function signSession(user: CurrentUser, sessionId: string, input: z.output<typeof signSessionSchema>) {
+  const actor = { id: user.id, email: user.email, role: user.role };
+  const account = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, firstName: true, lastName: true } });
+  if (!(await verifyPassword(account.passwordHash, input.password))) {
+    await transaction((tx) => appendAudit(tx, { actor, action: "session.sign_refused", entityType: "TreatmentSession", entityId: sessionId, reason: "wrong password" }));
+    throw invalidInput({ password: ["The password is not correct"] }, "The password is not correct: the session was not signed.");
+  }
+  return transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "TreatmentSession" WHERE id = ${sessionId} FOR UPDATE`;
+    const s = await tx.treatmentSession.findUnique({ where: { id: sessionId }, select: { status: true, siteId: true, patientId: true, signature: { select: { id: true } } } });
+    if (!s) throw notFoundError("Session");
+    const problems = signOffProblems(s.status, !!s.signature, input.meaning);
+    if (problems.length) throw new HttpError(409, s.signature ? "ALREADY_SIGNED" : "NOT_SIGNABLE", problems.join(" "));
+    const content = await signedContent(tx, sessionId);
+    const signature = await tx.sessionSignature.create({
+      data: { sessionId, signerId: user.id, printedName: `${account.firstName} ${account.lastName}`, meaning: input.meaning, signedAt: new Date(), contentHash: contentHash(content) },
+    });
+    await appendAudit(tx, { actor, action: "session.sign", entityType: "TreatmentSession", entityId: sessionId, siteId: s.siteId, patientId: s.patientId, after: signature });
+    return { id: signature.id, signedAt: signature.signedAt };
+  });
+}
+
+const ENTRY_TABLES = {
+  vital: "observationVital", device: "deviceAdministration", sedation: "sedationAssessment", dissociation: "dissociationAssessment", event: "adverseEvent", decision: "clinicalDecision",
+} as const;
+
+/** A correction after the session closed: kept beside the original, which stays as it was signed. */
+export async function amendSession(user: CurrentUser, sessionId: string, input: z.output<typeof amendmentSchema>) {
+  const actor = { id: user.id, email: user.email, role: user.role };
+  return transaction(async (tx) => {
+    const s = await tx.treatmentSession.findUnique({ where: { id: sessionId }, select: { status: true, siteId: true, patientId: true } });
+    if (!s) throw notFoundError("Session");
+    if (!mayAmend(s.status)) throw new HttpError(409, "SESSION_OPEN", "This session is still open: correct the entry itself (mark it entered in error and record it again).");
+    if (input.entryKind !== "session") {
+      const table = tx[ENTRY_TABLES[input.entryKind]] as unknown as { findFirst(a: object): Promise<{ id: string } | null> };
+      if (!input.entryId || !(await table.findFirst({ where: { id: input.entryId, sessionId }, select: { id: true } })))
+        throw invalidInput({ entryId: ["Choose an entry of this session to correct"] });
+    }
+    const amendment = await tx.sessionAmendment.create({
+      data: { sessionId, entryKind: input.entryKind, entryId: input.entryKind === "session" ? null : input.entryId, correction: input.correction, reason: input.reason, authorId: user.id, amendedAt: new Date() },
+    });
+    await appendAudit(tx, { actor, action: "session.amend", entityType: "TreatmentSession", entityId: sessionId, siteId: s.siteId, patientId: s.patientId, after: amendment, reason: input.reason });
+    return { id: amendment.id };
+  });
+}
+
+export async function amendmentsOf(sessionId: string) {
+  const rows = await db().sessionAmendment.findMany({ where: { sessionId }, orderBy: { amendedAt: "asc" }, include: { author: { select: { firstName: true, lastName: true } } } });
+  return rows.map((a) => ({ id: a.id, entryKind: a.entryKind, entryId: a.entryId, correction: a.correction, reason: a.reason, amendedAt: a.amendedAt, author: `${a.author.firstName} ${a.author.lastName}` }));
+}
