@@ -8,7 +8,9 @@ export type TimelineEntry = { kind: "vital" | "device" | "sedation" | "dissociat
 const clock = (iso: string, tz: string) => new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 
 /** Every entry of the session in time order; a wrong one is marked entered in error (kept, struck through), never changed. */
-export function Timeline({ sessionId, entries, timeZone, t0, editable }: { sessionId: string; entries: TimelineEntry[]; timeZone: string; t0: string | null; editable: boolean }) {
+export type Amendment = { id: string; text: string };
+
+export function Timeline({ sessionId, entries, timeZone, t0, editable, amendments = {} }: { sessionId: string; entries: TimelineEntry[]; timeZone: string; t0: string | null; editable: boolean; amendments?: Record<string, Amendment[]> }) {
   return (
     <ol className="flex flex-col divide-y divide-slate-200">
       {entries.map((e) => (
@@ -18,6 +20,7 @@ export function Timeline({ sessionId, entries, timeZone, t0, editable }: { sessi
           <span className={`flex-1 ${e.inError ? "text-slate-500 line-through" : ""}`}>{e.text}</span>
           {e.inError && <span className="text-sm text-slate-600">entered in error: {e.inError}</span>}
           {!e.inError && editable && ["vital", "device", "sedation", "dissociation"].includes(e.kind) && <MarkInError sessionId={sessionId} kind={e.kind} id={e.id} />}
+          {amendments[`${e.kind}:${e.id}`]?.map((a) => <p key={a.id} className="w-full border-l-4 border-amber-500 bg-amber-50 px-3 py-1 text-sm"><span className="font-medium">Amendment:</span> {a.text}</p>)}
         </li>
       ))}
     </ol>

@@ -93,7 +93,7 @@ export async function sessionView(sessionId: string, now: Date) {
     where: { id: sessionId },
     include: {
       patient: { include: { flags: { where: { removedAt: null } } } },
-      site: { select: { id: true, name: true, timeZone: true, settingType: true } },
+      site: { select: { id: true, name: true, timeZone: true, settingType: true, postDoseAlertSystolic: true, postDoseAlertDiastolic: true, spo2AlertThreshold: true } },
       chair: { select: { label: true } },
       prescriberOnSite: { select: { firstName: true, lastName: true } },
       checklist: true,
@@ -117,13 +117,13 @@ export async function sessionView(sessionId: string, now: Date) {
     select: { id: true, serial: true, lot: { select: { lotNumber: true, expiresOn: true } } },
   });
   return {
-    id: s.id, version: s.version, status: s.status, plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason,
+    id: s.id, version: s.version, status: s.status, checkedInAt: s.checkedInAt, plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason,
     patient: { id: s.patientId, name: `${s.patient.firstName} ${s.patient.lastName}`, mrn: s.patient.mrn, flags: s.patient.flags.map((f) => ({ category: f.category, kind: f.kind, note: f.note })) },
     site: s.site, chair: s.chair?.label ?? null, prescriberOnSite: s.prescriberOnSite ? `${s.prescriberOnSite.firstName} ${s.prescriberOnSite.lastName}` : null,
     checklist: s.checklist, previousChecklist,
     vitals: s.vitals, sedation: s.sedation, dissociation: s.dissociation, adverseEvents: s.adverseEvents,
     devices: s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, serial: d.device.serial, lotNumber: d.device.lot.lotNumber, enteredInErrorAt: d.enteredInErrorAt, enteredInErrorReason: d.enteredInErrorReason })),
-    decisions: s.decisions.map((d) => ({ rule: d.rule, decision: d.decision, reason: d.reason, decidedAt: d.decidedAt, by: `${d.prescriber.firstName} ${d.prescriber.lastName}` })),
+    decisions: s.decisions.map((d) => ({ id: d.id, rule: d.rule, decision: d.decision, reason: d.reason, decidedAt: d.decidedAt, by: `${d.prescriber.firstName} ${d.prescriber.lastName}` })),
     devicesOnHand: devicesOnHand.map((d) => ({ id: d.id, label: `${d.serial} · lot ${d.lot.lotNumber} · expires ${d.lot.expiresOn.toISOString().slice(0, 10)}` })),
     discharge: s.discharge,
     facts: loaded.facts,

@@ -20,6 +20,13 @@ import { AdverseEventForm, ResolveAdverseEvent } from "@/components/sessions/adv
 import { CrisisForm } from "@/components/sessions/crisis-form";
 import { Timeline, type TimelineEntry } from "@/components/sessions/timeline";
 import { DraftSync } from "@/components/sessions/draft-sync";
+import { sessionChart } from "@/lib/review/session-chart";
+import { amendmentsOf, signatureOf } from "@/lib/signoff/data";
+import { SIGNATURE_MEANINGS, type SignatureMeaning } from "@/lib/signoff/rules";
+import { formatDateTime } from "@/lib/patients/format";
+import { SessionBpChart } from "@/components/review/session-bp-chart";
+import { SessionVitalsTable } from "@/components/review/session-vitals-table";
+import { AmendmentForm, SignSessionForm } from "@/components/review/sign-off-panel";
 
 export const metadata: Metadata = { title: "Session" };
 const ACTIVE = ["CHECKED_IN", "DOSING", "MONITORING"];
@@ -42,6 +49,12 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const now = new Date();
   const view = await sessionView(id, now);
   if (!view) notFound();
+  const [signature, amendments] = await Promise.all([signatureOf(id), amendmentsOf(id)]);
+  const chart = sessionChart({
+    readings: view.vitals.map((v) => ({ ...v, enteredInError: !!v.enteredInErrorAt })),
+    devices: view.devices.map((d) => ({ ...d, enteredInError: !!d.enteredInErrorAt })),
+    endedAt: view.discharge?.decidedAt ?? null, outcome: view.discharge?.outcome ?? null, checkedInAt: view.checkedInAt, timeZone: view.site.timeZone,
+  });
   // Plain data for client components: dates become ISO strings.
   const s = JSON.parse(JSON.stringify(view)) as Json<SessionView>;
   const tz = s.site.timeZone;
@@ -56,9 +69,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     ...s.devices.map((x) => ({ kind: "device" as const, id: x.id, at: x.administeredAt, inError: x.enteredInErrorReason, text: `Device ${x.sequence} given (${x.serial}, lot ${x.lotNumber})` })),
     ...s.sedation.map((x) => ({ kind: "sedation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `MOAA/S ${x.moaas}` })),
     ...s.dissociation.map((x) => ({ kind: "dissociation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `Dissociation ${x.present ? "present" : "absent"}${x.total != null ? ` (CADSS-6 total ${x.total})` : ""}` })),
-    ...s.decisions.map((x, i) => ({ kind: "decision" as const, id: String(i), at: x.decidedAt, inError: null, text: `${x.by} decided ${x.decision.toLowerCase()} on ${x.rule}: ${x.reason}` })),
+    ...s.decisions.map((x) => ({ kind: "decision" as const, id: x.id, at: x.decidedAt, inError: null, text: `${x.by} decided ${x.decision.toLowerCase()} on ${x.rule}: ${x.reason}` })),
     ...s.adverseEvents.map((x) => ({ kind: "event" as const, id: x.id, at: x.onsetAt, inError: null, text: `Adverse event (${x.type.toLowerCase().replace("_", " ")}${x.serious ? ", serious" : ""}): ${x.description}${x.resolvedAt ? " — resolved" : ""}` })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const amendmentText = (a: (typeof amendments)[number]) => ({ id: a.id, text: `${a.correction} — reason: ${a.reason} (${a.author}, ${formatDateTime(a.amendedAt, tz)})` });
+  const amendedEntries: Record<string, { id: string; text: string }[]> = {};
+  for (const a of amendments) (amendedEntries[`${a.entryKind}:${a.entryId ?? ""}`] ??= []).push(amendmentText(a));
+  const closedForGood = s.status === "DISCHARGED" || s.status === "EMERGENCY_TRANSFER";
   return (
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
@@ -115,10 +132,38 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             <DischargePanel sessionId={id} factsJson={s.facts} serverNowIso={now.toISOString()} timeZone={tz} outpatient={s.site.settingType === "OUTPATIENT"} />
           </Step>
         )}
-        <section aria-label="Timeline" className="rounded-lg border border-slate-200 bg-white p-4">
+        {!!chart.points.length && (
+          <section id="vitals" aria-label="Blood pressure and vital signs" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-2 text-lg font-semibold">Blood pressure and vital signs</h2>
+            <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
+              <div className="no-print min-w-0"><SessionBpChart chart={chart} thresholds={{ alertSystolic: s.site.postDoseAlertSystolic, alertDiastolic: s.site.postDoseAlertDiastolic, spo2Alert: s.site.spo2AlertThreshold }} /></div>
+              <div className="overflow-x-auto"><SessionVitalsTable points={chart.points} reasons={Object.fromEntries(s.vitals.map((v) => [v.id, v.enteredInErrorReason]))} /></div>
+            </div>
+          </section>
+        )}
+        <section id="timeline" aria-label="Timeline" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-2 text-lg font-semibold">Timeline</h2>
-          {entries.length ? <Timeline sessionId={id} entries={entries} timeZone={tz} t0={s.state.t0} editable={canRecord} /> : <p className="text-slate-700">Nothing recorded yet.</p>}
+          {entries.length ? <Timeline sessionId={id} entries={entries} timeZone={tz} t0={s.state.t0} editable={canRecord} amendments={amendedEntries} /> : <p className="text-slate-700">Nothing recorded yet.</p>}
         </section>
+        {closedForGood && (
+          <section id="sign-off" aria-label="Sign-off" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-2 text-lg font-semibold">Sign-off</h2>
+            {signature ? (
+              <div className="flex flex-col gap-2">
+                <p data-testid="signature">Signed by <strong>{signature.printedName}</strong> on {formatDateTime(signature.signedAt, tz)} — {SIGNATURE_MEANINGS[signature.meaning as SignatureMeaning]}.</p>
+                {signature.state === "valid"
+                  ? <Alert tone="success">Signature valid: the record is as it was signed. This session is locked; corrections are amendments.</Alert>
+                  : <Alert tone="error">Changed since signing: the record no longer matches what was signed. Report this to the administrator.</Alert>}
+              </div>
+            ) : can(user.role, "session.sign") ? <SignSessionForm sessionId={id} discharged={s.status === "DISCHARGED"} /> : <p className="text-slate-700">Not signed yet: a psychiatrist signs the session after review.</p>}
+            {!!amendedEntries["session:"]?.length && (
+              <ul className="mt-3 flex flex-col gap-1">{amendedEntries["session:"].map((a) => <li key={a.id} className="border-l-4 border-amber-500 bg-amber-50 px-3 py-1 text-sm"><span className="font-medium">Amendment:</span> {a.text}</li>)}</ul>
+            )}
+            {can(user.role, "clinical.record") && (
+              <div className="no-print mt-3"><AmendmentForm sessionId={id} entries={entries.map((e) => ({ kind: e.kind, id: e.id, label: `${new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(e.at))} ${e.text}` }))} /></div>
+            )}
+          </section>
+        )}
       </div>
     </>
   );
