@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { cssrsPositive, cssrsProblems } from "./cssrs";
+import { outcomeSchema } from "./schema";
 import { isRemission, isResponse, phq9Item9Flag, phq9Severity, scoreProblems, total } from "./rules";
 
 describe("outcome scoring", () => {
@@ -28,5 +30,23 @@ describe("outcome scoring", () => {
   it("calls remission at PHQ-9 < 5 and MADRS ≤ 12", () => {
     expect([isRemission("PHQ9", 4), isRemission("PHQ9", 5)]).toEqual([true, false]);
     expect([isRemission("MADRS", 12), isRemission("MADRS", 13)]).toEqual([true, false]);
+  });
+});
+
+describe("C-SSRS screener answers", () => {
+  it("asks 3–5 only after a yes to 2, and counts any yes as a positive screen", () => {
+    expect(cssrsProblems([0, 0, -1, -1, -1, 0])).toBeNull();
+    expect(cssrsProblems([1, 1, 0, 0, 0, 0])).toBeNull();
+    expect(cssrsProblems([1, 1, -1, 0, 0, 0])).toMatch(/ask questions 3, 4 and 5/);
+    expect(cssrsProblems([0, 0, 1, -1, -1, 0])).toMatch(/skipped/);
+    expect(cssrsProblems([0, 0, -1, -1, -1])).toMatch(/6 questions/);
+    expect(cssrsPositive([0, 0, -1, -1, -1, 0])).toBe(false);
+    expect(cssrsPositive([1, 0, -1, -1, -1, 0])).toBe(true);
+  });
+  it("validates a measure with the same schema the form uses: items counted and bounded, never a typed total", () => {
+    expect(outcomeSchema.safeParse({ instrument: "PHQ9", items: [0, 1, 2, 3, 0, 1, 2, 3, 1] }).success).toBe(true);
+    expect(outcomeSchema.safeParse({ instrument: "PHQ9", items: [0, 1, 2, 4, 0, 1, 2, 3, 1] }).success).toBe(false);
+    expect(outcomeSchema.safeParse({ instrument: "MADRS", items: [6, 6, 6, 6, 6, 6, 6, 6, 6] }).success).toBe(false);
+    expect(outcomeSchema.safeParse({ instrument: "CSSRS", items: [0, 0, -1, -1, -1, 0] }).success).toBe(true);
   });
 });

@@ -26,7 +26,7 @@ export function planLot(rows: Rows, l: { siteId: string; ndc: keyof typeof KIT; 
 export function planLots(rows: Rows, clinic: Clinic, outAUse: number) {
   const common = { supplier: "Cardinal Specialty Distribution", receivedById: clinic.staff.adam.id };
   const mainCount = Math.max(60, Math.ceil((outAUse + 1 + 12) / 3) * 3);
-  const outA = planLot(rows, { ...common, siteId: clinic.outA.id, ndc: "50458-028-03", lotNumber: "24A118", expiresOn: "2027-06-30", receivedAt: "2026-09-01T14:00:00Z", count: mainCount });
+  const outA = planLot(rows, { ...common, siteId: clinic.outA.id, ndc: "50458-028-03", lotNumber: "24A118", expiresOn: "2027-06-30", receivedAt: "2025-12-01T14:00:00Z", count: mainCount });
   planLot(rows, { ...common, siteId: clinic.outA.id, ndc: "50458-028-02", lotNumber: "23K042", expiresOn: "2026-10-31", receivedAt: "2025-11-03T15:00:00Z", count: 4 });
   const inB = planLot(rows, { siteId: clinic.inB.id, ndc: "50458-028-03", lotNumber: "25C007", expiresOn: "2027-12-31", receivedAt: "2026-10-01T15:00:00Z",
     supplier: "Lakeside Hospital Inpatient Pharmacy", receivedById: clinic.staff.adam.id, count: 12 });

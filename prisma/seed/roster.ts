@@ -93,8 +93,21 @@ const MORE: [string, string, Sex, number, string, Indication, number][] = [
   ["Yara", "Nguyen", "FEMALE", 35, "08-08", "TRD", 14], ["Theo", "Olsen", "MALE", 66, "04-29", "TRD", 10], ["Amara", "Price", "FEMALE", 26, "01-31", "TRD", 6],
 ];
 
+/**
+ * A 40-session course ending 12 days ago: induction twice weekly (8 sessions), then weekly. It shows the
+ * psychiatrist's course and outcome charts at the size the issue asks them to stay readable at.
+ */
+function longCourse(lastDaysAgo: number): Past[] {
+  const gaps = [3, 4, 3, 4, 3, 4, 3, ...Array<number>(32).fill(7)];
+  let daysAgo = lastDaysAgo + gaps.reduce((a, b) => a + b, 0);
+  const course: Past[] = [[daysAgo, 56]];
+  gaps.forEach((gap, i) => { daysAgo -= gap; course.push([daysAgo, i < 1 ? 56 : 84]); });
+  return course;
+}
+
 export const OUT_A_MORE: PatientSpec[] = MORE.map(([firstName, lastName, sex, age, birthday, indication, registeredDaysAgo], i) => ({
   mrn: `A-${1011 + i}`, firstName, lastName, sex, age, birthday, indication, enrolled: true, registeredDaysAgo, meds: REGIMENS[i % REGIMENS.length],
+  ...(i === 0 ? { past: longCourse(12), driver: ["Diego Alvarez (brother)", "518-555-0191"] as [string, string], madrs: true } : {}),
 }));
 
 export const IN_B_PATIENTS: PatientSpec[] = [

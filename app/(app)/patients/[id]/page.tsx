@@ -10,6 +10,7 @@ import { localDate } from "@/lib/sessions/local-time";
 import { Alert } from "@/components/ui/alert";
 import { Badge, EnrollmentBadge } from "@/components/patients/badges";
 import { AddFlagForm, RemoveFlag } from "@/components/patients/flag-controls";
+import { PatientTabs } from "@/components/patients/patient-tabs";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -32,13 +33,9 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const cautions = p.flags.filter((f) => f.category === "CAUTION");
   return (
     <>
-      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
-        <div>
-        <h1 className="text-2xl font-semibold">{p.lastName}, {p.firstName}{p.middleInitial ? ` ${p.middleInitial}.` : ""}</h1>
-        <p className="text-slate-700">MRN {p.mrn} · born {cal(p.birthDate)} (age {ageOn(p.birthDate, localDate(new Date(), tz))}) · {SEX[p.sex]} · {p.phone ?? "no phone"} · {p.site.name}</p>
-        </div>
-        {canCheckIn && <Link href={`/sessions/new?patientId=${p.id}`} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">Check in for a session</Link>}
-      </div>
+      <PatientTabs patientId={p.id} name={`${p.lastName}, ${p.firstName}${p.middleInitial ? ` ${p.middleInitial}.` : ""}`} mrn={p.mrn} current="overview"
+        subtitle={<>born {cal(p.birthDate)} (age {ageOn(p.birthDate, localDate(new Date(), tz))}) · {SEX[p.sex]} · {p.phone ?? "no phone"} · {p.site.name}</>}
+        action={canCheckIn && <Link href={`/sessions/new?patientId=${p.id}`} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">Check in for a session</Link>} />
       {p.enrollmentRequired && !p.enrolled && (
         <div className="mb-4"><Alert tone="error">Not enrolled: dosing is blocked until the Patient Enrollment Form is signed by patient and prescriber and submitted to the REMS (R6).</Alert></div>
       )}
