@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trdCriteria, trialIsAdequate, type Trial } from "./trd-rules";
+import { formatWeeks, trdCriteria, trialIsAdequate, whyNotAdequate, type Trial } from "./trd-rules";
 
 const trial = (over: Partial<Trial>): Trial => ({ drug: "Sertraline", mechanismClass: "SSRI", adequateDose: true, weeks: 8, adherent: true, outcome: "NO_RESPONSE", ...over });
 
@@ -31,5 +31,15 @@ describe("TRD criteria: ≥ 2 adequate trials of different mechanisms without re
   it("is not met when one of two trials was an intolerance or ended in remission", () => {
     expect(trdCriteria([trial({}), trial({ mechanismClass: "SNRI", outcome: "INTOLERANCE" })]).met).toBe(false);
     expect(trdCriteria([trial({}), trial({ mechanismClass: "SNRI", outcome: "REMISSION" })]).met).toBe(false);
+  });
+});
+
+describe("the evidence a reviewer reads", () => {
+  it("says why a trial does not count", () => {
+    expect(whyNotAdequate(trial({ weeks: 5 + 6 / 7 }))).toBe("5 weeks 6 days, under 6 weeks");
+    expect(whyNotAdequate(trial({ outcome: "INTOLERANCE", weeks: 3 }))).toMatch(/intolerance/);
+    expect(whyNotAdequate(trial({ adherent: false, adequateDose: false }))).toBe("dose below adequate; not taken as prescribed");
+    expect(whyNotAdequate(trial({}))).toBeNull();
+    expect(formatWeeks(6)).toBe("6 weeks");
   });
 });

@@ -6,6 +6,21 @@ export function trialIsAdequate(t: Trial): boolean {
   return t.outcome !== "INTOLERANCE" && t.adequateDose && t.adherent && t.weeks >= 6;
 }
 
+/** Why a trial does not count as an adequate failed trial, in the words a reviewer reads; null when it counts. */
+export function whyNotAdequate(t: Trial): string | null {
+  if (t.outcome === "INTOLERANCE") return "stopped for intolerance (recorded, not a failed adequate trial)";
+  if (t.outcome === "REMISSION") return "remission";
+  const reasons = [!t.adequateDose && "dose below adequate", t.weeks < 6 && `${formatWeeks(t.weeks)}, under 6 weeks`, !t.adherent && "not taken as prescribed"].filter(Boolean);
+  return reasons.length ? reasons.join("; ") : null;
+}
+
+/** 5.857 weeks reads "5 weeks 6 days". */
+export function formatWeeks(weeks: number): string {
+  const days = Math.round(weeks * 7);
+  const w = Math.floor(days / 7), d = days % 7;
+  return `${w} week${w === 1 ? "" : "s"}${d ? ` ${d} day${d === 1 ? "" : "s"}` : ""}`;
+}
+
 export type TrdSummary = { met: boolean; adequateFailed: Trial[]; mechanisms: string[]; reason: string };
 
 /** ≥ 2 adequate trials of different mechanisms without remission in the current episode. */
