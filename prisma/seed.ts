@@ -13,6 +13,7 @@ import { planPatient, type PlannedPatient } from "./seed/patients";
 import { IN_B_PATIENTS, OUT_A_DETAILED, OUT_A_MORE } from "./seed/roster";
 import { emptyRows, newId, writeRows, type Rows } from "./seed/rows";
 import { planSessions, type PlannedSession } from "./seed/sessions";
+import { planSignatures } from "./seed/signatures";
 import { addMin } from "./seed/time";
 
 function planPatients(rows: Rows, clinic: Clinic, now: Date): PlannedPatient[] {
@@ -82,7 +83,8 @@ async function main() {
     await writeRows(tx, rows);
     const forms = await planMonitoringForms(tx, clinic, sessions, now);
     await tx.patientMonitoringForm.createMany({ data: forms });
-    const counts = summarise(rows, forms, sessions);
+    const signatures = await planSignatures(tx, clinic, sessions, now);
+    const counts = { ...summarise(rows, forms, sessions), signatures };
     await appendAudit(tx, { actor: null, action: "seed.loaded", entityType: "Seed", after: counts });
     return counts;
   }, { maxWait: 10_000, timeout: 60_000 });

@@ -13,7 +13,7 @@ type Gate = { code: string; message: string };
 export function GatePanel({ sessionId, gates, canDecide }: { sessionId: string; gates: Gate[]; canDecide: boolean }) {
   if (!gates.length) return null;
   return (
-    <section aria-label="Waiting for a prescriber" className="mb-4 rounded-lg border-2 border-amber-500 bg-amber-50 p-4">
+    <section id="gates" aria-label="Waiting for a prescriber" className="mb-4 scroll-mt-4 rounded-lg border-2 border-amber-500 bg-amber-50 p-4">
       {gates.map((g) => (
         <div key={g.code} className="mb-3">
           <p className="text-lg font-semibold text-amber-900">Waiting for a prescriber: {g.message.replace(/^Prescriber decision needed: /, "")}</p>

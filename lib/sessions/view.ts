@@ -66,20 +66,20 @@ export function sessionStatus(f: SessionFacts, now: Date, openSeriousEvents: Ope
   };
 }
 
-export type BoardCard = ReturnType<typeof sessionStatus> & { sessionId: string; chair: string; patientName: string; status: string; timeZone: string };
+export type BoardCard = ReturnType<typeof sessionStatus> & { sessionId: string; chair: string; patientName: string; status: string; timeZone: string; checkedInAt: Date | null };
 
 /** One card per active session at the given sites, in chair order. */
 export async function boardFor(siteIds: string[], now: Date): Promise<BoardCard[]> {
   const sessions = await db().treatmentSession.findMany({
     where: { siteId: { in: siteIds }, status: { in: [...ACTIVE_STATUSES] } },
-    select: { id: true, status: true, chair: { select: { label: true } }, patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } },
+    select: { id: true, status: true, checkedInAt: true, chair: { select: { label: true } }, patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } },
     orderBy: [{ chair: { label: "asc" } }, { createdAt: "asc" }],
   });
   const cards: BoardCard[] = [];
   for (const s of sessions) {
     const loaded = await loadSessionFacts(db(), s.id, now);
     if (!loaded) continue;
-    cards.push({ sessionId: s.id, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) });
+    cards.push({ sessionId: s.id, checkedInAt: s.checkedInAt, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) });
   }
   return cards;
 }
@@ -104,6 +104,7 @@ export async function sessionView(sessionId: string, now: Date) {
       adverseEvents: { orderBy: { onsetAt: "asc" } },
       decisions: { orderBy: { decidedAt: "asc" }, include: { prescriber: { select: { firstName: true, lastName: true } } } },
       discharge: true,
+      deviations: { orderBy: { detectedAt: "asc" }, select: { id: true, code: true, description: true } },
     },
   });
   // Pre-fill today's medication answers from the previous session; the nurse must still confirm them.
@@ -125,7 +126,7 @@ export async function sessionView(sessionId: string, now: Date) {
     devices: s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, serial: d.device.serial, lotNumber: d.device.lot.lotNumber, enteredInErrorAt: d.enteredInErrorAt, enteredInErrorReason: d.enteredInErrorReason })),
     decisions: s.decisions.map((d) => ({ id: d.id, rule: d.rule, decision: d.decision, reason: d.reason, decidedAt: d.decidedAt, by: `${d.prescriber.firstName} ${d.prescriber.lastName}` })),
     devicesOnHand: devicesOnHand.map((d) => ({ id: d.id, label: `${d.serial} · lot ${d.lot.lotNumber} · expires ${d.lot.expiresOn.toISOString().slice(0, 10)}` })),
-    discharge: s.discharge,
+    discharge: s.discharge, deviations: s.deviations,
     facts: loaded.facts,
     state: sessionStatus(loaded.facts, now, loaded.openSeriousEvents),
   };

@@ -39,6 +39,12 @@ export function planOutcomes(rows: Rows, clinic: Clinic, sessions: PlannedSessio
       const items = phq9Items(r, total, item9);
       const takenAt = addMin(s.checkedInAt, 3);
       rows.outcomes.push({ id: newId(), patientId: p.id, sessionId: s.id, instrument: "PHQ9", itemScores: items, total: sum(items), takenAt, recordedById: s.nurseId, createdAt: takenAt });
+      // Item 9 above 0 is followed by a C-SSRS screener (wish to be dead, no active thoughts, no behaviour)
+      // in every finished session; in a session still in progress it is waiting (the review queue shows it).
+      if (items[8] > 0 && s.end) {
+        const at = addMin(takenAt, 4);
+        rows.outcomes.push({ id: newId(), patientId: p.id, sessionId: s.id, instrument: "CSSRS", itemScores: [1, 0, -1, -1, -1, 0], total: 1, takenAt: at, recordedById: clinic.staff.priya.id, createdAt: at });
+      }
       previous = { at: s.t0.getTime(), total };
       week++;
     }

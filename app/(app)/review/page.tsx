@@ -1,35 +1,87 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
-import { boardFor } from "@/lib/sessions/view";
+import { formatDateTime } from "@/lib/patients/format";
+import { reviewQueue } from "@/lib/review/queue";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Review" };
 
-/** The psychiatrist's queue: sessions waiting for a GATE decision, then sessions with alerts, at their sites. */
+const card = "rounded-lg border border-slate-200 bg-white p-4";
+const button = "inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800";
+const age = (minutes: number) => (minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`);
+
+function Section({ title, count, empty, children }: { title: string; count: number; empty: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="mb-6">
+      <h2 className="mb-2 text-lg font-semibold">{title} ({count})</h2>
+      {count ? <ul className="grid gap-3 md:grid-cols-2">{children}</ul> : <p className="text-slate-700">{empty}</p>}
+    </section>
+  );
+}
+
+/** The psychiatrist's queue at their sites; every item opens the session where the work is. */
 export default async function ReviewPage() {
   const user = await authorizePage("review.view");
-  const cards = await boardFor(user.siteIds, new Date());
-  const gated = cards.filter((c) => c.gates.length);
-  const alerted = cards.filter((c) => !c.gates.length && c.alerts.length);
-  const item = (c: (typeof cards)[number], lines: { code: string; message: string }[]) => (
-    <li key={c.sessionId} className="rounded-lg border border-slate-200 bg-white p-4">
-      <p className="text-lg font-semibold">{c.patientName} <span className="text-base font-normal text-slate-600">· {c.chair}</span></p>
-      <ul className="my-2 list-disc pl-5">{lines.map((g) => <li key={g.code}>{g.message.replace(/^Prescriber decision needed: /, "")}</li>)}</ul>
-      <Link href={`/sessions/${c.sessionId}`} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">Open session to decide</Link>
-    </li>
-  );
+  const q = await reviewQueue(user.siteIds, new Date());
   return (
     <>
       <PageHeader title="Review" />
-      <section aria-label="Waiting for your decision" className="mb-6">
-        <h2 className="mb-2 text-lg font-semibold">Waiting for a prescriber&apos;s decision ({gated.length})</h2>
-        {gated.length ? <ul className="grid gap-3 md:grid-cols-2">{gated.map((c) => item(c, c.gates))}</ul> : <p className="text-slate-700">No open GATEs.</p>}
-      </section>
-      <section aria-label="Sessions with alerts">
-        <h2 className="mb-2 text-lg font-semibold">Sessions with alerts ({alerted.length})</h2>
-        {alerted.length ? <ul className="grid gap-3 md:grid-cols-2">{alerted.map((c) => item(c, c.alerts))}</ul> : <p className="text-slate-700">No alerts.</p>}
-      </section>
+      <Section title="Waiting for a prescriber's decision" count={q.gated.length} empty="No open GATEs.">
+        {q.gated.map((c) => (
+          <li key={c.sessionId} className={card}>
+            <p className="text-lg font-semibold">{c.patientName} <span className="text-base font-normal text-slate-600">· {c.chair} · in clinic {age(c.waitingMinutes)}</span></p>
+            <ul className="my-2 list-disc pl-5">{c.gates.map((g) => <li key={g.code}>{g.message.replace(/^Prescriber decision needed: /, "")}</li>)}</ul>
+            <Link href={`/sessions/${c.sessionId}#gates`} className={button}>Open session to decide</Link>
+          </li>
+        ))}
+      </Section>
+      <Section title="Suicide-risk follow-up" count={q.suicideRisk.length} empty="No PHQ-9 item 9 answers waiting for a C-SSRS.">
+        {q.suicideRisk.map((r) => (
+          <li key={r.id} className={`${card} border-red-300`}>
+            <p className="font-semibold">{r.patient}</p>
+            <p className="my-2">PHQ-9 item 9 above 0 on {formatDateTime(r.takenAt, r.timeZone)}; no C-SSRS screener since.</p>
+            <Link href={`/patients/${r.patientId}/course#record-outcome`} className={button}>Open outcomes</Link>
+          </li>
+        ))}
+      </Section>
+      <Section title="Sessions with alerts" count={q.alerted.length} empty="No alerts.">
+        {q.alerted.map((c) => (
+          <li key={c.sessionId} className={card}>
+            <p className="text-lg font-semibold">{c.patientName} <span className="text-base font-normal text-slate-600">· {c.chair}</span></p>
+            <ul className="my-2 list-disc pl-5">{c.alerts.map((a) => <li key={a.code}>{a.message}</li>)}</ul>
+            <Link href={`/sessions/${c.sessionId}`} className={button}>Open session</Link>
+          </li>
+        ))}
+      </Section>
+      <Section title="Adverse events to review" count={q.adverseEvents.length} empty="No adverse events waiting for review.">
+        {q.adverseEvents.map((a) => (
+          <li key={a.id} className={card}>
+            <p className="font-semibold">{a.patient} · {a.type.toLowerCase().replace("_", " ")}{a.serious ? " · serious" : ""}{a.resolvedAt ? "" : " · open"}</p>
+            <p className="my-2">{formatDateTime(a.onsetAt, a.timeZone)}: {a.description}</p>
+            {a.sessionId && <Link href={`/sessions/${a.sessionId}#timeline`} className={button}>Open session</Link>}
+          </li>
+        ))}
+      </Section>
+      <Section title="Protocol deviations to review" count={q.deviations.length} empty="No protocol deviations waiting for review.">
+        {q.deviations.map((d) => (
+          <li key={d.id} className={card}>
+            <p className="font-semibold">{d.patient}</p>
+            <p className="my-2">{formatDateTime(d.detectedAt, d.timeZone)}: {d.description}</p>
+            <Link href={`/sessions/${d.sessionId}#deviations`} className={button}>Open session</Link>
+          </li>
+        ))}
+      </Section>
+      <Section title="Sessions awaiting sign-off" count={q.awaitingSignOff.length} empty="Every closed session is signed.">
+        {q.awaitingSignOff.map((s) => (
+          <li key={s.id} className={card}>
+            <p className="font-semibold">{s.patient} <span className="font-normal text-slate-600">MRN {s.mrn}</span></p>
+            <p className="my-2">{s.status === "DISCHARGED" ? "Discharged" : "Emergency transfer"} {s.endedAt ? formatDateTime(s.endedAt, s.timeZone) : ""}
+              {s.adverseEvents > 0 && ` · ${s.adverseEvents} adverse event${s.adverseEvents > 1 ? "s" : ""}`}{s.deviations > 0 && ` · ${s.deviations} deviation${s.deviations > 1 ? "s" : ""}`}</p>
+            <Link href={`/sessions/${s.id}#sign-off`} className={button}>Review and sign</Link>
+          </li>
+        ))}
+      </Section>
     </>
   );
 }

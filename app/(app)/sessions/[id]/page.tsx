@@ -141,6 +141,12 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             </div>
           </section>
         )}
+        {!!view.deviations.length && (
+          <section id="deviations" aria-label="Protocol deviations" className="scroll-mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
+            <h2 className="mb-2 text-lg font-semibold">Protocol deviations</h2>
+            <ul className="list-disc pl-5">{view.deviations.map((d) => <li key={d.id}>{d.description}</li>)}</ul>
+          </section>
+        )}
         <section id="timeline" aria-label="Timeline" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-2 text-lg font-semibold">Timeline</h2>
           {entries.length ? <Timeline sessionId={id} entries={entries} timeZone={tz} t0={s.state.t0} editable={canRecord} amendments={amendedEntries} /> : <p className="text-slate-700">Nothing recorded yet.</p>}
