@@ -19,7 +19,7 @@ export function OutcomeForm({ patientId }: { patientId: string }) {
   const [error, setError] = useState<string | null>(null);
   const form = useForm<OutcomeInput>({ resolver: zodResolver(outcomeSchema), defaultValues: { instrument: "PHQ9", items: [] } });
   const instrument = useWatch({ control: form.control, name: "instrument" }) as Scale;
-  const items = (useWatch({ control: form.control, name: "items" }) ?? []) as (number | undefined)[];
+  const items = ((useWatch({ control: form.control, name: "items" }) ?? []) as unknown[]).map((x) => (x === null || x === undefined || x === "" ? undefined : Number(x)));
   const scale = SCALES[instrument];
   const q2No = instrument === "CSSRS" && items[1] === 0;
   // C-SSRS: a "no" to question 2 skips 3–5, stored as "not asked" (−1).
@@ -55,7 +55,7 @@ export function OutcomeForm({ patientId }: { patientId: string }) {
                 {!skipped && <div className="flex flex-wrap gap-x-4">
                   {scale.choices.map((label, value) => (
                     <label key={label} className="inline-flex min-h-11 items-center gap-2">
-                      <input type="radio" value={value} className="size-5" {...form.register(`items.${i}`, { setValueAs: (v) => (v === null || v === "" || v === undefined ? undefined : Number(v)) })} />
+                      <input type="radio" value={value} className="size-5" {...form.register(`items.${i}`)} />
                       {instrument === "MADRS" ? value : `${label}${instrument === "PHQ9" ? ` (${value})` : ""}`}
                     </label>
                   ))}

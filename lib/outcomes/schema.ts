@@ -3,7 +3,9 @@ import { cssrsProblems } from "./cssrs";
 import { scoreProblems } from "./rules";
 
 const takenAt = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "Enter a valid time" }).optional());
-const items = z.array(z.number({ error: "Answer every item" }).int(), { error: "Answer every item" });
+// A radio button's value is text; an unanswered item is null or empty.
+const item = z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : Number(v)), z.number({ error: "Answer every item" }).int());
+const items = z.array(item, { error: "Answer every item" });
 
 /** One measure, entered item by item: the total is computed on the server, never typed. */
 export const outcomeSchema = z
