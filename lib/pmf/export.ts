@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { csvFromRows } from "@/lib/reports/csv";
 import { PMF_FIELD_KEYS } from "./field-keys";
+import { amendmentNotes } from "./links";
 import type { PrintablePmf } from "./pdf";
 
 export type PmfExportFilter = { siteId: string; from: string; to: string; status?: "DRAFT" | "READY" | "SUBMITTED" };
@@ -26,13 +27,14 @@ export async function* pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage
       },
       orderBy: { id: "asc" },
       take: pageSize,
-      select: { id: true, sessionId: true, formVersion: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, fields: true },
+      select: { id: true, sessionId: true, formVersion: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, fields: true,
+        amendmentReason: true, amends: { select: { id: true, submittedAt: true, confirmation: true } } },
     });
     if (!page.length) return;
     rows += page.length;
     onPage?.(rows);
     afterId = page[page.length - 1].id;
-    for (const p of page) yield { ...p, dueDate: p.dueDate.toISOString().slice(0, 10), fields: (p.fields ?? {}) as Record<string, unknown> };
+    for (const p of page) yield { ...p, dueDate: p.dueDate.toISOString().slice(0, 10), fields: (p.fields ?? {}) as Record<string, unknown>, links: amendmentNotes(p) };
   }
 }
 
