@@ -38,6 +38,11 @@ export async function* pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage
   }
 }
 
+/** How many forms the export will hold (the download's progress). */
+export const pmfFormCount = (filter: PmfExportFilter) => db().patientMonitoringForm.count({
+  where: { session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } }, amendedBy: null, ...(filter.status ? { status: filter.status } : {}) },
+});
+
 /** CSV: one row per form, one column per field. */
 export function pmfCsvStream(filter: PmfExportFilter, pageSize = 2000): ReadableStream<Uint8Array> {
   return csvFromRows(PMF_CSV_HEADER, pmfForms(filter, pageSize), (p) =>

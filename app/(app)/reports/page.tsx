@@ -8,6 +8,7 @@ import { Badge } from "@/components/patients/badges";
 import { SubmitPmfForm } from "@/components/reports/submit-pmf-form";
 import { AmendPmfForm } from "@/components/reports/amend-pmf-form";
 import { ReportTabs } from "@/components/reports/report-tabs";
+import { DownloadButton } from "@/components/reports/download-button";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -28,12 +29,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <ReportTabs current="/reports" />
       <section aria-label="Export Patient Monitoring Forms" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-lg font-semibold">Export Patient Monitoring Forms</h2>
-        <form method="get" action="/api/reports/pmf/csv" className="flex flex-wrap items-end gap-3">
+        <form method="get" action="/api/reports/pmf/csv" id="pmf-export" className="flex flex-wrap items-end gap-3">
           <label className="flex flex-col font-medium">Site<select name="siteId" defaultValue={exportSite} className={input}>{user.sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select></label>
           <label className="flex flex-col font-medium">Treatment from<input type="date" name="from" defaultValue={q.from ?? monthAgo} className={input} /></label>
           <label className="flex flex-col font-medium">to<input type="date" name="to" defaultValue={q.to ?? today} className={input} /></label>
-          <button className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white">Download CSV</button>
-          <button formAction="/api/reports/pmf/pdf" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 font-medium">Download PDF</button>
+          <DownloadButton label="Download CSV" action="/api/reports/pmf/csv" form="pmf-export" unit="rows" />
+          <DownloadButton label="Download PDF" action="/api/reports/pmf/pdf" form="pmf-export" unit="bytes" variant="secondary" />
         </form>
       </section>
       <section aria-label="Patient Monitoring Forms" className="rounded-lg border border-slate-200 bg-white p-4">
