@@ -13,6 +13,7 @@ import { planPatient, type PlannedPatient } from "./seed/patients";
 import { IN_B_PATIENTS, OUT_A_DETAILED, OUT_A_MORE } from "./seed/roster";
 import { emptyRows, newId, writeRows, type Rows } from "./seed/rows";
 import { planSessions, type PlannedSession } from "./seed/sessions";
+import { planReportHistory, writeReportRows } from "./seed/reports";
 import { addMin } from "./seed/time";
 
 function planPatients(rows: Rows, clinic: Clinic, now: Date): PlannedPatient[] {
@@ -71,6 +72,7 @@ async function main() {
   const clinic = planClinic(rows, await hashPassword(DEMO_PASSWORD));
   const patients = planPatients(rows, clinic, now);
   const { sessions, uses } = planSessions(rows, clinic, patients, now);
+  const reportRows = planReportHistory(rows, clinic, patients, sessions, now);
   const outAUses = uses.get(clinic.outA.id)!;
   planWaste(rows, clinic, sessions, outAUses);
   const lots = planLots(rows, clinic, outAUses.filter((u) => u.status === "ADMINISTERED").length);
@@ -80,6 +82,7 @@ async function main() {
 
   const counts = await db().$transaction(async (tx) => {
     await writeRows(tx, rows);
+    await writeReportRows(tx, reportRows);
     const forms = await planMonitoringForms(tx, clinic, sessions, now);
     await tx.patientMonitoringForm.createMany({ data: forms });
     const counts = summarise(rows, forms, sessions);
