@@ -29,8 +29,10 @@ export async function deviationReport(siteIds: string[], from: string, to: strin
   });
   const deviceIds = sessions.flatMap((s) => s.devices.map((d) => d.id));
   const audits = deviceIds.length
-    ? await db().auditEvent.findMany({ where: { action: "device.administer", entityType: "DeviceAdministration", entityId: { in: deviceIds } }, orderBy: { id: "asc" }, select: { entityId: true, actorEmail: true, after: true } })
+    ? await db().auditEvent.findMany({ where: { action: "device.administer", entityType: "DeviceAdministration", entityId: { in: deviceIds } }, orderBy: { id: "asc" }, select: { entityId: true, actorId: true, actorEmail: true, after: true } })
     : [];
+  const actorIds = [...new Set(audits.map((a) => a.actorId).filter((x): x is string => !!x))];
+  const names = new Map((await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, firstName: true, lastName: true } })).map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
   const auditByDevice = new Map(audits.map((a) => [a.entityId!, a]));
   const now = new Date();
   const rows: DeviationRow[] = [];
@@ -41,7 +43,7 @@ export async function deviationReport(siteIds: string[], from: string, to: strin
     const acknowledgements = [...s.devices].sort((a, b) => a.sequence - b.sequence).flatMap((d) => {
       const a = auditByDevice.get(d.id);
       const codes = ((a?.after as { acknowledgedWarnings?: unknown } | null)?.acknowledgedWarnings ?? []) as string[];
-      return codes.length ? [{ codes, by: a?.actorEmail ?? "unknown user", step: `device ${d.sequence}` }] : [];
+      return codes.length ? [{ codes, by: (a?.actorId && names.get(a.actorId)) || a?.actorEmail || "unknown user", step: `device ${d.sequence}` }] : [];
     });
     const deviations = sessionDeviations({
       t0, end: s.endOfMonitoringAt ?? now, params,

@@ -64,7 +64,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                       <p className="mb-1 text-sm text-slate-800"><Badge tone="amber">Amendment</Badge> Amends the form submitted {r.amends.submittedOn ?? "—"} ({r.amends.confirmation ?? "no confirmation"}). Reason: {r.amends.reason}</p>
                     )}
                     {r.status === "SUBMITTED" ? (
-                      <div className="flex flex-col gap-1">
+                      <div className="flex flex-col items-start gap-1">
                         <span>{r.channel?.toLowerCase()} · {r.confirmation}</span>
                         {r.amendedBy
                           ? <p className="text-sm text-slate-800"><Badge tone="slate">Amended</Badge> Amended by the form of {r.amendedBy.createdOn} ({r.amendedBy.status.toLowerCase()}). Reason: {r.amendedBy.reason}</p>

@@ -59,7 +59,7 @@ export default async function AdverseEventsPage({ searchParams }: { searchParams
                   <td className="p-2">{r.interventions.length ? r.interventions.join("; ") : "—"}</td>
                   <td className="p-2">{r.outcome ?? "—"}</td>
                   <td className="p-2 whitespace-nowrap">{r.resolved ?? <Badge tone="amber">Not resolved</Badge>}</td>
-                  <td className="p-2">
+                  <td className={`p-2 ${r.reportOpen ? "min-w-72" : ""}`}>
                     {r.reportedOn ? <span>{r.reportedOn} · {r.remsReference}</span>
                       : r.needsReport ? <ReportedToRemsForm eventId={r.id} version={r.version} label={`${r.patient}, ${r.onset}`} today={today} />
                       : <span className="text-slate-600">Not required</span>}
