@@ -64,7 +64,7 @@ test.describe("administrator: REMS reports", () => {
     await page.screenshot({ path: "test-results/screens/reports-adverse-events.png", fullPage: true });
 
     await row.getByRole("button", { name: /^Record reported to REMS:/ }).click();
-    const form = row.getByRole("form", { name: /^Reported to REMS:/ });
+    const form = page.getByRole("dialog", { name: /^Reported to REMS: Stone, Gabriel/ }).getByRole("form");
     await form.getByLabel("Date reported").fill("2099-01-01");
     await form.getByRole("button", { name: "Save" }).click();
     await expect(form.getByText("This date is in the future")).toBeVisible();

@@ -59,9 +59,9 @@ export default async function AdverseEventsPage({ searchParams }: { searchParams
                   <td className="p-2">{r.interventions.length ? r.interventions.join("; ") : "—"}</td>
                   <td className="p-2">{r.outcome ?? "—"}</td>
                   <td className="p-2 whitespace-nowrap">{r.resolved ?? <Badge tone="amber">Not resolved</Badge>}</td>
-                  <td className={`p-2 ${r.reportOpen ? "min-w-72" : ""}`}>
+                  <td className="p-2">
                     {r.reportedOn ? <span>{r.reportedOn} · {r.remsReference}</span>
-                      : r.needsReport ? <ReportedToRemsForm eventId={r.id} version={r.version} label={`${r.patient}, ${r.onset}`} today={today} />
+                      : r.needsReport ? <div className="flex flex-col items-start gap-1"><span className="whitespace-nowrap"><Badge tone="red">Not reported</Badge></span><ReportedToRemsForm eventId={r.id} version={r.version} label={`${r.patient}, ${r.onset}`} today={today} /></div>
                       : <span className="text-slate-600">Not required</span>}
                   </td>
                 </tr>
