@@ -141,7 +141,7 @@ test.describe("administrator: REMS reports", () => {
     await page.screenshot({ path: "test-results/screens/reports-monitoring-duration.png", fullPage: true });
   });
 
-  test("bad input to the new routes is a 4xx with a message, never a 500; a site that is not the administrator's is a 404", async ({ page }) => {
+  test("bad input to the new routes is a 4xx with a message, never a 500; another clinic's records are a 404", async ({ page }) => {
     await signIn(page, "admin@example.com");
     const [ae] = await sql<{ id: string }>(`SELECT id FROM "AdverseEvent" LIMIT 1`);
     const notJson = await page.request.post(`/api/reports/adverse-events/${ae.id}/reported-to-rems`, { headers: { "content-type": "application/json" }, data: "{not json" });
@@ -152,6 +152,21 @@ test.describe("administrator: REMS reports", () => {
     expect((await page.request.post(`/api/reports/pmf/no-such-form/amend`, { data: { version: 1, reason: "A reason long enough" } })).status()).toBe(404);
     expect((await page.request.get(`/api/reports/adverse-events/csv?site=some-other-site`)).status()).toBe(404);
     expect((await page.request.head(`/api/reports/pmf/csv?siteId=x&from=2026-02-01&to=2026-01-01`)).status()).toBe(422);
+
+    // A clinic the administrator does not work at: its event and its submitted form "do not exist" for him.
+    const [nurse] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'nurse@example.com'`);
+    await sql(`INSERT INTO "Site" (id, code, name, "settingType", "certificationStatus", address1, city, state, zip, "updatedAt") VALUES ('site-z', 'OUT-Z', 'Elsewhere Clinic', 'OUTPATIENT', 'ACTIVE', '1 Elm St', 'Troy', 'NY', '12180', now())`);
+    await sql(`INSERT INTO "Patient" (id, "siteId", mrn, "firstName", "lastName", "birthDate", sex, "updatedAt") VALUES ('patient-z', 'site-z', 'Z-1', 'Zed', 'Other', '1980-01-01', 'MALE', now())`);
+    await sql(`INSERT INTO "TreatmentSession" (id, "patientId", "siteId", status, "treatmentDate", "updatedAt") VALUES ('session-z', 'patient-z', 'site-z', 'DISCHARGED', '2026-03-06', now())`);
+    await sql(`INSERT INTO "PatientMonitoringForm" (id, "sessionId", "formVersion", fields, status, "dueDate", "submittedAt", channel, confirmation) VALUES ('pmf-z', 'session-z', 'current-2024', '{}', 'SUBMITTED', '2026-03-13', now(), 'ONLINE', 'Z-CONF')`);
+    await sql(`INSERT INTO "AdverseEvent" (id, "patientId", "siteId", type, description, serious, "onsetAt", "recordedById") VALUES ('ae-z', 'patient-z', 'site-z', 'OTHER', 'Elsewhere', true, '2026-03-06T15:00:00Z', $1)`, [nurse.id]);
+    expect((await page.request.post(`/api/reports/pmf/pmf-z/amend`, { data: { version: 1, reason: "Not this administrator's clinic" } })).status()).toBe(404);
+    expect((await page.request.post(`/api/reports/adverse-events/ae-z/reported-to-rems`, { data: { version: 1, reportedOn: "2026-03-07", reference: "REMS-Z" } })).status()).toBe(404);
+    expect((await page.request.get(`/api/reports/adverse-events/csv?site=site-z`)).status()).toBe(404);
+    await page.goto("/reports/adverse-events");
+    await expect(page.getByRole("region", { name: "Adverse-event log" })).not.toContainText("Other, Zed");
+    expect((await sql(`SELECT "amendsId" FROM "PatientMonitoringForm" WHERE "amendsId" = 'pmf-z'`)).length).toBe(0);
+    expect((await sql<{ remsReference: string | null }>(`SELECT "remsReference" FROM "AdverseEvent" WHERE id = 'ae-z'`))[0].remsReference).toBeNull();
   });
 
   test("nurses and psychiatrists get 403 on every new report page and route", async ({ browser }) => {
