@@ -36,6 +36,14 @@ describe("adverse-event log (R41)", () => {
     expect(log.rows.map((r) => r.id)).not.toContain(other.seriousOpen.id);
   });
 
+  it("never cuts an open report task off the list: a page of one still shows and counts it", async () => {
+    const { c, seriousOpen, mild } = await events();
+    const log = await adverseEventLog([c.site.id], {}, 1);
+    expect(log.rows.map((r) => r.id)).toEqual([seriousOpen.id]);
+    expect([log.openCount, log.truncated]).toEqual([1, true]);
+    expect((await adverseEventLog([c.site.id], {}, 2)).rows.map((r) => r.id)).toEqual([seriousOpen.id, mild.id]);
+  });
+
   it("filters by serious only and by onset date in the site's calendar", async () => {
     const { c, seriousOpen, seriousDone } = await events();
     expect((await adverseEventLog([c.site.id], { serious: "1" })).rows.map((r) => r.id)).toEqual([seriousOpen.id, seriousDone.id]);

@@ -49,11 +49,15 @@ const inRange = (q: AeLogQuery) => (r: AeLogRow) => (!q.from || r.onsetDate >= q
  * open come first (oldest first), then the rest, newest first. Onset and resolution in the site's time zone.
  */
 export async function adverseEventLog(siteIds: string[], q: AeLogQuery, limit = 500) {
-  const rows = (await db().adverseEvent.findMany({ where: where(siteIds, q), orderBy: [{ onsetAt: "desc" }, { id: "asc" }], take: limit + 200, select }))
+  const base = where(siteIds, q);
+  // Every open task, however old (never cut off by the page limit), then the newest of the rest.
+  const open = (await db().adverseEvent.findMany({
+    where: { AND: [base, { reportedToRemsAt: null }, { OR: [{ serious: true }, { site: { settingType: "INPATIENT" } }] }] }, orderBy: [{ onsetAt: "asc" }, { id: "asc" }], select,
+  })).map(toDto).filter(inRange(q)).filter((r) => r.reportOpen);
+  const rest = (await db().adverseEvent.findMany({ where: { AND: [base, { id: { notIn: open.map((r) => r.id) } }] }, orderBy: [{ onsetAt: "desc" }, { id: "asc" }], take: limit + 1, select }))
     .map(toDto).filter(inRange(q));
-  const open = rows.filter((r) => r.reportOpen).reverse();
-  const rest = rows.filter((r) => !r.reportOpen);
-  return { openCount: open.length, seriousCount: rows.filter((r) => r.serious).length, rows: [...open, ...rest].slice(0, limit), truncated: rows.length > limit };
+  const rows = [...open, ...rest];
+  return { openCount: open.length, rows: rows.slice(0, Math.max(limit, open.length)), truncated: rows.length > Math.max(limit, open.length) };
 }
 
 export const aeSite = async (id: string) => (await db().adverseEvent.findUnique({ where: { id }, select: { siteId: true } }))?.siteId ?? null;
