@@ -100,6 +100,14 @@ test.describe("administrator: REMS reports", () => {
       interventions: "Verbal and tactile stimulation; Supplemental oxygen 2 L/min by nasal cannula" });
     expect(rows.find((r) => r.patient === "Rivera, Casey")).toMatchObject({ type: "DISSOCIATION", serious: "No", reportToRems: "not required" });
     expect((await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'report.export' AND after->>'report' = 'adverse-events'`)).length).toBe(1);
+
+    // The filters narrow the log (and the CSV with it): dissociation events only.
+    await page.getByLabel("Type").selectOption("DISSOCIATION");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/type=DISSOCIATION/);
+    const log = page.getByRole("region", { name: "Adverse-event log" });
+    await expect(log.getByRole("row")).toHaveCount(2);
+    await expect(log.getByRole("row").nth(1)).toContainText("Rivera, Casey");
   });
 
   test("the deviation, enrollment and monitoring-duration reports show the seeded record", async ({ page }) => {

@@ -8,6 +8,7 @@ export const aeLogQuerySchema = z.object({
   site: z.string().max(60).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,
+  type: z.enum(["SEDATION", "DISSOCIATION", "RESPIRATORY_DEPRESSION", "HYPERTENSION", "OTHER"]).optional().catch(undefined),
   serious: z.enum(["1"]).optional().catch(undefined),
 });
 export type AeLogQuery = z.infer<typeof aeLogQuerySchema>;

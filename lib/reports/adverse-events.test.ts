@@ -49,6 +49,7 @@ describe("adverse-event log (R41)", () => {
     expect((await adverseEventLog([c.site.id], { serious: "1" })).rows.map((r) => r.id)).toEqual([seriousOpen.id, seriousDone.id]);
     expect((await adverseEventLog([c.site.id], { from: "2026-03-06", to: "2026-03-06" })).rows.map((r) => r.id)).toEqual([seriousOpen.id]);
     expect((await adverseEventLog([c.site.id], { from: "2026-03-07", to: "2026-03-09" })).rows).toEqual([]);
+    expect((await adverseEventLog([c.site.id], { type: "DISSOCIATION" })).rows.map((r) => r.type)).toEqual(["DISSOCIATION"]);
   });
 
   it("records the report once, with the date and reference, audited; it then leaves the open list", async () => {

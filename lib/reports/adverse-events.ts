@@ -40,7 +40,7 @@ function where(siteIds: string[], q: AeLogQuery): Prisma.AdverseEventWhereInput 
   const site = q.site && siteIds.includes(q.site) ? [q.site] : siteIds;
   // Onset dates are compared by instant with a day's margin each side, then exactly in each site's calendar below.
   const onset = q.from || q.to ? { onsetAt: { ...(q.from ? { gte: new Date(Date.parse(`${q.from}T00:00:00Z`) - 86_400_000) } : {}), ...(q.to ? { lt: new Date(Date.parse(`${q.to}T00:00:00Z`) + 2 * 86_400_000) } : {}) } } : {};
-  return { siteId: { in: site }, ...(q.serious ? { serious: true } : {}), ...onset };
+  return { siteId: { in: site }, ...(q.serious ? { serious: true } : {}), ...(q.type ? { type: q.type } : {}), ...onset };
 }
 const inRange = (q: AeLogQuery) => (r: AeLogRow) => (!q.from || r.onsetDate >= q.from) && (!q.to || r.onsetDate <= q.to);
 

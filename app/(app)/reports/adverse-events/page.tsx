@@ -38,6 +38,7 @@ export default async function AdverseEventsPage({ searchParams }: { searchParams
           {user.sites.length > 1 && <label className="flex flex-col font-medium">Site<select name="site" defaultValue={q.site ?? ""} className={input}><option value="">All my sites</option>{user.sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select></label>}
           <label className="flex flex-col font-medium">Onset from<input type="date" name="from" defaultValue={q.from} className={input} /></label>
           <label className="flex flex-col font-medium">to<input type="date" name="to" defaultValue={q.to} className={input} /></label>
+          <label className="flex flex-col font-medium">Type<select name="type" defaultValue={q.type ?? ""} className={input}><option value="">Any</option>{Object.entries(TYPES).map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
           <label className="inline-flex min-h-11 items-center gap-2 font-medium"><input type="checkbox" name="serious" value="1" defaultChecked={!!q.serious} className="size-5" />Serious only</label>
           <button className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white">Filter</button>
           <DownloadButton label="Download CSV" action="/api/reports/adverse-events/csv" params={q} unit="rows" variant="secondary" />
