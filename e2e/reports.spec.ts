@@ -37,7 +37,9 @@ test.describe("administrator: Patient Monitoring Forms", () => {
   test("downloads the CSV (one row per form, formulas neutralised) and the combined PDF", async ({ page }) => {
     await signIn(page, "admin@example.com");
     // A name that a spreadsheet would run as a formula, as if typed at registration.
-    const [target] = await sql<{ id: string }>(`SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" JOIN "Site" t ON t.id = s."siteId" WHERE t.code = 'OUT-A' LIMIT 1`);
+    // A form the export contains: not an original that was amended (the amendment stands for it).
+    const [target] = await sql<{ id: string }>(`SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" JOIN "Site" t ON t.id = s."siteId"
+      WHERE t.code = 'OUT-A' AND NOT EXISTS (SELECT 1 FROM "PatientMonitoringForm" a WHERE a."amendsId" = f.id) LIMIT 1`);
     await sql(`UPDATE "PatientMonitoringForm" SET fields = jsonb_set(fields, '{patient.lastName}', to_jsonb('=HYPERLINK("http://evil.example","x")'::text)) WHERE id = $1`, [target.id]);
     const section = page.getByRole("region", { name: "Export Patient Monitoring Forms" });
     await section.getByLabel("Treatment from").fill(from);
@@ -46,7 +48,9 @@ test.describe("administrator: Patient Monitoring Forms", () => {
     await section.getByRole("button", { name: "Download CSV" }).click();
     const csv = fs.readFileSync((await (await csvDownload).path())!, "utf8");
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
-    const [{ count }] = await sql<{ count: number }>(`SELECT count(*)::int AS count FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE s."siteId" = $1`, [await siteA()]);
+    // One row per session: an amended original is represented by its amendment (e2e/rems-reports.spec.ts amends one).
+    const [{ count }] = await sql<{ count: number }>(`SELECT count(*)::int AS count FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId"
+      WHERE s."siteId" = $1 AND NOT EXISTS (SELECT 1 FROM "PatientMonitoringForm" a WHERE a."amendsId" = f.id)`, [await siteA()]);
     expect(rows).toHaveLength(count);
     expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(["patient.lastName", "bp.post40min", "totalMonitoringMinutes", "readyToLeaveMinutes", "lotNumber"]));
     expect(rows.find((r) => r.sessionId && r["patient.lastName"].includes("HYPERLINK"))!["patient.lastName"]).toBe(`'=HYPERLINK("http://evil.example","x")`);

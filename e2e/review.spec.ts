@@ -69,7 +69,7 @@ test.describe("the psychiatrist's charts", () => {
 
 test.describe("outcomes and TRD documentation", () => {
   test("a PHQ-9 is entered item by item, totalled by the server, and item 9 raises the follow-up until a C-SSRS is done", async ({ page }) => {
-    const [p] = await sql<{ id: string }>(`SELECT id FROM "Patient" WHERE mrn = 'A-1012'`);
+    const [p] = await sql<{ id: string }>(`SELECT id FROM "Patient" WHERE mrn = 'A-1014'`);
     await signIn(page, "nurse@example.com");
     await page.goto(`/patients/${p.id}/course`);
     const form = page.getByRole("form", { name: "Record an outcome measure" });
@@ -90,8 +90,8 @@ test.describe("outcomes and TRD documentation", () => {
     await signIn(psych, "psych@example.com");
     await psych.goto("/review");
     const risk = psych.getByRole("region", { name: "Suicide-risk follow-up" });
-    await expect(risk).toContainText("Marcus Bell");
-    await risk.getByRole("listitem").filter({ hasText: "Marcus Bell" }).getByRole("link", { name: "Open outcomes" }).click();
+    await expect(risk).toContainText("Owen Douglas");
+    await risk.getByRole("listitem").filter({ hasText: "Owen Douglas" }).getByRole("link", { name: "Open outcomes" }).click();
     const cssrs = psych.getByRole("form", { name: "Record an outcome measure" });
     await cssrs.getByLabel("Scale").selectOption("CSSRS");
     await cssrs.getByRole("group", { name: /^1\. / }).getByLabel("Yes").check();
@@ -102,7 +102,7 @@ test.describe("outcomes and TRD documentation", () => {
     await expect(cssrs.getByText("Saved, total 1.")).toBeVisible();
     await expect(psych.getByText("positive — yes to question 1")).toBeVisible();
     await psych.goto("/review");
-    await expect(psych.getByRole("region", { name: "Suicide-risk follow-up" })).not.toContainText("Marcus Bell");
+    await expect(psych.getByRole("region", { name: "Suicide-risk follow-up" })).not.toContainText("Owen Douglas");
   });
 
   test("the outcome trend marks baseline, response and remission from the seeded scores", async ({ page }) => {

@@ -13,6 +13,7 @@ import { planPatient, type PlannedPatient } from "./seed/patients";
 import { IN_B_PATIENTS, OUT_A_DETAILED, OUT_A_MORE } from "./seed/roster";
 import { emptyRows, newId, writeRows, type Rows } from "./seed/rows";
 import { planSessions, type PlannedSession } from "./seed/sessions";
+import { planReportHistory, writeReportRows } from "./seed/reports";
 import { planSignatures } from "./seed/signatures";
 import { addMin } from "./seed/time";
 
@@ -72,6 +73,7 @@ async function main() {
   const clinic = planClinic(rows, await hashPassword(DEMO_PASSWORD));
   const patients = planPatients(rows, clinic, now);
   const { sessions, uses } = planSessions(rows, clinic, patients, now);
+  const reportRows = planReportHistory(rows, clinic, patients, sessions, now);
   const outAUses = uses.get(clinic.outA.id)!;
   planWaste(rows, clinic, sessions, outAUses);
   const lots = planLots(rows, clinic, outAUses.filter((u) => u.status === "ADMINISTERED").length);
@@ -81,6 +83,7 @@ async function main() {
 
   const counts = await db().$transaction(async (tx) => {
     await writeRows(tx, rows);
+    await writeReportRows(tx, reportRows);
     const forms = await planMonitoringForms(tx, clinic, sessions, now);
     await tx.patientMonitoringForm.createMany({ data: forms });
     const signatures = await planSignatures(tx, clinic, sessions, now);

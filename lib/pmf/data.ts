@@ -3,18 +3,16 @@ import type { Tx } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { firstDeviceAt, live, type SessionFacts } from "@/lib/sessions/facts";
 import { addDays, localDate } from "@/lib/sessions/local-time";
-import { pmfFields } from "./fields";
+import { pmfFields, type PmfFields } from "./fields";
 import { pmfRequired } from "./rules";
 
-/** R36: at the end of monitoring, an outpatient session with a device given gets its one draft PMF. */
-export async function createDraftPmf(tx: Tx, actor: NonNullable<AuditActor>, sessionId: string, facts: SessionFacts, endOfMonitoringAt: Date) {
-  const t0 = firstDeviceAt(facts.devices);
-  if (!t0 || !pmfRequired({ settingType: facts.site.settingType, devicesGiven: live(facts.devices).length, pmfRequiredByRems: facts.params.pmfRequired })) return null;
+/** R39: the form's fields from the session's own rows as they stand now (patient, HCP, site, discharge attestations, events). */
+export async function derivePmfFields(tx: Tx, sessionId: string, facts: SessionFacts, endOfMonitoringAt: Date): Promise<PmfFields> {
   const s = await tx.treatmentSession.findUniqueOrThrow({
     where: { id: sessionId },
     include: { patient: true, site: true, monitoringHcp: true, discharge: true, adverseEvents: true },
   });
-  const fields = pmfFields({
+  return pmfFields({
     facts,
     patient: { ...s.patient, birthDate: s.patient.birthDate.toISOString().slice(0, 10) },
     monitoringHcp: s.monitoringHcp,
@@ -27,6 +25,14 @@ export async function createDraftPmf(tx: Tx, actor: NonNullable<AuditActor>, ses
     },
     adverseEvents: s.adverseEvents,
   });
+}
+
+/** R36: at the end of monitoring, an outpatient session with a device given gets its one draft PMF. */
+export async function createDraftPmf(tx: Tx, actor: NonNullable<AuditActor>, sessionId: string, facts: SessionFacts, endOfMonitoringAt: Date) {
+  const t0 = firstDeviceAt(facts.devices);
+  if (!t0 || !pmfRequired({ settingType: facts.site.settingType, devicesGiven: live(facts.devices).length, pmfRequiredByRems: facts.params.pmfRequired })) return null;
+  const s = await tx.treatmentSession.findUniqueOrThrow({ where: { id: sessionId }, select: { siteId: true, patientId: true, monitoringHcpId: true } });
+  const fields = await derivePmfFields(tx, sessionId, facts, endOfMonitoringAt);
   const treatmentDate = localDate(t0, facts.site.timeZone);
   const pmf = await tx.patientMonitoringForm.create({
     data: { sessionId, formVersion: facts.params.pmfFormVersion, fields, status: "DRAFT", dueDate: new Date(`${addDays(treatmentDate, facts.params.pmfDueDays)}T00:00:00Z`), ownerId: s.monitoringHcpId },

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { csvFromRows } from "@/lib/reports/csv";
 import { PMF_FIELD_KEYS } from "./field-keys";
+import { amendmentNotes } from "./links";
 import type { PrintablePmf } from "./pdf";
 
 export type PmfExportFilter = { siteId: string; from: string; to: string; status?: "DRAFT" | "READY" | "SUBMITTED" };
@@ -26,15 +27,21 @@ export async function* pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage
       },
       orderBy: { id: "asc" },
       take: pageSize,
-      select: { id: true, sessionId: true, formVersion: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, fields: true },
+      select: { id: true, sessionId: true, formVersion: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, fields: true,
+        amendmentReason: true, amends: { select: { id: true, submittedAt: true, confirmation: true } } },
     });
     if (!page.length) return;
     rows += page.length;
     onPage?.(rows);
     afterId = page[page.length - 1].id;
-    for (const p of page) yield { ...p, dueDate: p.dueDate.toISOString().slice(0, 10), fields: (p.fields ?? {}) as Record<string, unknown> };
+    for (const p of page) yield { ...p, dueDate: p.dueDate.toISOString().slice(0, 10), fields: (p.fields ?? {}) as Record<string, unknown>, links: amendmentNotes(p) };
   }
 }
+
+/** How many forms the export will hold (the download's progress). */
+export const pmfFormCount = (filter: PmfExportFilter) => db().patientMonitoringForm.count({
+  where: { session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } }, amendedBy: null, ...(filter.status ? { status: filter.status } : {}) },
+});
 
 /** CSV: one row per form, one column per field. */
 export function pmfCsvStream(filter: PmfExportFilter, pageSize = 2000): ReadableStream<Uint8Array> {

@@ -5,6 +5,8 @@ import { displayValue, PMF_SECTIONS } from "./field-keys";
 export type PrintablePmf = {
   sessionId: string; formVersion: string; status: string; dueDate: string;
   submittedAt: Date | null; channel: string | null; confirmation: string | null; fields: Record<string, unknown>;
+  /** Amendment links in words (lib/pmf/links.ts): "amends …" / "amended by …". */
+  links?: string[];
 };
 
 /** One form on one US-letter page, black on white, large enough to survive a fax. */
@@ -13,6 +15,7 @@ function drawForm(doc: PDFKit.PDFDocument, f: PrintablePmf) {
   doc.font("Helvetica").fontSize(9).fillColor("black")
     .text(`Form version ${f.formVersion} · status ${f.status.toLowerCase()} · due ${f.dueDate}` +
       (f.submittedAt ? ` · submitted ${f.submittedAt.toISOString().slice(0, 10)} (${f.channel?.toLowerCase()}, ${f.confirmation ?? "no confirmation"})` : "") + ` · session ${f.sessionId}`);
+  for (const note of f.links ?? []) doc.moveDown(0.2).font("Helvetica-Bold").fontSize(10).text(note);
   doc.moveDown(0.5);
   for (const section of PMF_SECTIONS) {
     doc.font("Helvetica-Bold").fontSize(11).text(section.title);

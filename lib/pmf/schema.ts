@@ -20,3 +20,11 @@ export const submitPmfSchema = z.object({
     .refine((d) => !d || d.getTime() <= Date.now() + 60_000, "This time is in the future"),
 });
 export type SubmitPmfInput = z.input<typeof submitPmfSchema>;
+
+/** R38: a correction to a submitted form is an amendment linked to it, with the reason. */
+export const amendPmfSchema = z.object({
+  version: z.number().int(),
+  reason: z.string({ message: "Say what is being corrected and why" }).trim()
+    .min(10, "Say what is being corrected and why (at least 10 characters)").max(500, "Keep the reason under 500 characters"),
+});
+export type AmendPmfInput = z.input<typeof amendPmfSchema>;

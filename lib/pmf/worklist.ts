@@ -9,19 +9,23 @@ import type { submitPmfSchema, WorklistQuery } from "./schema";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Every PMF of the sites with status and due state in each site's calendar; unsubmitted first, the most overdue first. */
+/**
+ * Every PMF of the sites with status and due state in each site's calendar; unsubmitted first, the most
+ * overdue first. An amended original stays listed (submitted, immutable) with the link to its amendment.
+ */
 export async function pmfWorklist(siteIds: string[], q: WorklistQuery, limit = 300) {
   const now = new Date();
   const rows = await db().patientMonitoringForm.findMany({
     where: {
-      amendedBy: null,
       session: { siteId: { in: siteIds }, ...(q.from || q.to ? { treatmentDate: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}), ...(q.to ? { lte: new Date(`${q.to}T00:00:00Z`) } : {}) } } : {}) },
       ...(q.status ? { status: q.status } : {}),
     },
     orderBy: [{ submittedAt: { sort: "desc", nulls: "first" } }, { dueDate: "asc" }],
     take: limit,
     select: {
-      id: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, version: true, fields: true, ownerId: true,
+      id: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, version: true, fields: true, ownerId: true, amendmentReason: true, createdAt: true,
+      amends: { select: { id: true, submittedAt: true, confirmation: true } },
+      amendedBy: { select: { id: true, status: true, createdAt: true, amendmentReason: true } },
       session: { select: { id: true, status: true, treatmentDate: true, patient: { select: { firstName: true, lastName: true } }, site: { select: { name: true, timeZone: true } } } },
     },
   });
@@ -34,6 +38,8 @@ export async function pmfWorklist(siteIds: string[], q: WorklistQuery, limit = 3
       id: r.id, sessionId: r.session.id, patient: `${r.session.patient.lastName}, ${r.session.patient.firstName}`, site: r.session.site.name, treatmentDate,
       status: r.status, dueDate: due.dueDate, dueState: r.status === "SUBMITTED" ? null : due.state, daysLeft: due.daysLeft, owner: r.ownerId ? owners.get(r.ownerId) ?? null : null,
       submittedAt: r.submittedAt, channel: r.channel, confirmation: r.confirmation, version: r.version, missing: check.missing,
+      amends: r.amends && { id: r.amends.id, submittedOn: r.amends.submittedAt ? localDate(r.amends.submittedAt, r.session.site.timeZone) : null, confirmation: r.amends.confirmation, reason: r.amendmentReason ?? "" },
+      amendedBy: r.amendedBy && { id: r.amendedBy.id, status: r.amendedBy.status, createdOn: localDate(r.amendedBy.createdAt, r.session.site.timeZone), reason: r.amendedBy.amendmentReason ?? "" },
     };
   });
 }

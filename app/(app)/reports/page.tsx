@@ -6,6 +6,9 @@ import { worklistQuerySchema } from "@/lib/pmf/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/patients/badges";
 import { SubmitPmfForm } from "@/components/reports/submit-pmf-form";
+import { AmendPmfForm } from "@/components/reports/amend-pmf-form";
+import { ReportTabs } from "@/components/reports/report-tabs";
+import { DownloadButton } from "@/components/reports/download-button";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -23,14 +26,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Reports" />
+      <ReportTabs current="/reports" />
       <section aria-label="Export Patient Monitoring Forms" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-lg font-semibold">Export Patient Monitoring Forms</h2>
-        <form method="get" action="/api/reports/pmf/csv" className="flex flex-wrap items-end gap-3">
+        <form method="get" action="/api/reports/pmf/csv" id="pmf-export" className="flex flex-wrap items-end gap-3">
           <label className="flex flex-col font-medium">Site<select name="siteId" defaultValue={exportSite} className={input}>{user.sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select></label>
           <label className="flex flex-col font-medium">Treatment from<input type="date" name="from" defaultValue={q.from ?? monthAgo} className={input} /></label>
           <label className="flex flex-col font-medium">to<input type="date" name="to" defaultValue={q.to ?? today} className={input} /></label>
-          <button className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white">Download CSV</button>
-          <button formAction="/api/reports/pmf/pdf" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 font-medium">Download PDF</button>
+          <DownloadButton label="Download CSV" action="/api/reports/pmf/csv" form="pmf-export" unit="rows" />
+          <DownloadButton label="Download PDF" action="/api/reports/pmf/pdf" form="pmf-export" unit="bytes" variant="secondary" />
         </form>
       </section>
       <section aria-label="Patient Monitoring Forms" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -56,8 +60,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                   <td className="p-2">{r.dueState ? <Badge tone={DUE[r.dueState][1]}>{DUE[r.dueState][0]}{r.dueState === "overdue" ? ` (${-r.daysLeft} d)` : ""}</Badge> : <Badge tone="green">Submitted</Badge>}</td>
                   <td className="p-2">{r.owner ?? "—"}</td>
                   <td className="p-2">
-                    {r.status === "SUBMITTED" ? <span>{r.channel?.toLowerCase()} · {r.confirmation}</span>
-                      : r.missing.length ? <span className="text-sm text-slate-700">Incomplete: {r.missing.join(", ")}</span>
+                    {r.amends && (
+                      <p className="mb-1 text-sm text-slate-800"><Badge tone="amber">Amendment</Badge> Amends the form submitted {r.amends.submittedOn ?? "—"} ({r.amends.confirmation ?? "no confirmation"}). Reason: {r.amends.reason}</p>
+                    )}
+                    {r.status === "SUBMITTED" ? (
+                      <div className="flex flex-col items-start gap-1">
+                        <span>{r.channel?.toLowerCase()} · {r.confirmation}</span>
+                        {r.amendedBy
+                          ? <p className="text-sm text-slate-800"><Badge tone="slate">Amended</Badge> Amended by the form of {r.amendedBy.createdOn} ({r.amendedBy.status.toLowerCase()}). Reason: {r.amendedBy.reason}</p>
+                          : <AmendPmfForm pmfId={r.id} version={r.version} patient={r.patient} />}
+                      </div>
+                    ) : r.missing.length ? <span className="text-sm text-slate-700">Incomplete: {r.missing.join(", ")}</span>
                       : <SubmitPmfForm pmfId={r.id} version={r.version} patient={r.patient} />}
                   </td>
                   <td className="p-2"><Link href={`/api/reports/pmf/${r.id}/pdf`} className="inline-flex min-h-11 items-center text-brand-700 underline" prefetch={false}>PDF</Link></td>

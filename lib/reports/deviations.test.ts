@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { localDate } from "@/lib/sessions/local-time";
+import { dischargedSession } from "./testing/discharged-session";
+import { deviationReport } from "./deviations";
+
+const today = () => localDate(new Date(), "America/New_York");
+
+describe("protocol-deviation report from sessions run through the chair-side commands", () => {
+  it("reports the late 40-minute BP, missing SpO2, the R14 GATE and the acknowledged food warning of one session", async () => {
+    const s = await dischargedSession({ readingAtMinute: 53, preCompletionSpo2: null, elevatedPreDose: true, lateFood: true });
+    const report = await deviationReport([s.site.id], today(), today());
+    expect(report.checked).toBe(1);
+    expect(report.rows).toHaveLength(1);
+    const d = report.rows[0].deviations;
+    expect(d.map((x) => x.code)).toEqual(["R25_OUTSIDE_WINDOW", "R27_SPO2_PRE_DISCHARGE", "R14_GATE", "R12_FOOD"]);
+    expect(d[0].message).toBe("40-minute BP taken at 53 minutes (window 30–50).");
+    expect(d[2].message).toContain("proceed — psych Test: “Asymptomatic, usual range for this patient”");
+    expect(d[3].message).toBe(`Warning acknowledged at device 1 by nurse Test: food less than 2 hours before the first device.`);
+  });
+
+  it("leaves out a session run to protocol, other sites and other dates", async () => {
+    const clean = await dischargedSession();
+    const other = await dischargedSession({ readingAtMinute: 53 });
+    expect(await deviationReport([clean.site.id], today(), today())).toEqual({ checked: 1, rows: [] });
+    expect((await deviationReport([clean.site.id, other.site.id], today(), today())).rows.map((r) => r.sessionId)).toEqual([other.sessionId]);
+    expect((await deviationReport([other.site.id], "2020-01-01", "2020-12-31")).checked).toBe(0);
+  });
+});

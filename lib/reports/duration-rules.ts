@@ -1,0 +1,29 @@
+// Monitoring-duration report (REMS.md §6; R33 total minutes from the first device to the end of
+// monitoring, R34 the HCP's "ready to leave" answer): counts per bucket and the median and 90th percentile.
+
+export type Bucket = { label: string; from: number | null; to: number | null; count: number };
+export type Distribution = { n: number; buckets: Bucket[]; median: number | null; p90: number | null; min: number | null; max: number | null };
+
+/**
+ * Buckets [e0, e1), [e1, e2), … from the edges, plus "< e0" and "≥ eLast". Labels use whole minutes:
+ * edges 120, 130 give "120–129". Median: the middle value (the mean of the two middle ones for an even
+ * count); p90: nearest rank (the smallest value with at least 90 % of values at or below it).
+ */
+export function distribution(values: number[], edges: number[]): Distribution {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const buckets: Bucket[] = [
+    { label: `< ${edges[0]}`, from: null, to: edges[0], count: 0 },
+    ...edges.slice(0, -1).map((e, i) => ({ label: `${e}–${edges[i + 1] - 1}`, from: e, to: edges[i + 1], count: 0 })),
+    { label: `≥ ${edges.at(-1)}`, from: edges.at(-1)!, to: null, count: 0 },
+  ];
+  for (const v of sorted) buckets.find((b) => (b.from == null || v >= b.from) && (b.to == null || v < b.to))!.count++;
+  const median = n ? (n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2) : null;
+  const p90 = n ? sorted[Math.ceil(0.9 * n) - 1] : null;
+  return { n, buckets, median, p90, min: n ? sorted[0] : null, max: n ? sorted[n - 1] : null };
+}
+
+/** Total monitoring: 10-minute buckets from the 120-minute minimum to 180 and over. */
+export const TOTAL_EDGES = [120, 130, 140, 150, 160, 170, 180];
+/** Ready to leave (without the 2-hour minimum): 15-minute buckets from 30 to 120 and over. */
+export const READY_EDGES = [30, 45, 60, 75, 90, 105, 120];

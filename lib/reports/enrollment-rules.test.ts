@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { enrollmentState, transferNotice } from "./enrollment-rules";
+
+const at = new Date("2026-03-01T15:00:00Z");
+
+describe("enrollment state (R6) and transfer notice (R42)", () => {
+  it("needs both signatures and the submission to count as enrolled", () => {
+    expect(enrollmentState("OUTPATIENT", { patientSignedAt: at, prescriberSignedAt: at, submittedAt: at })).toBe("enrolled");
+    expect(enrollmentState("OUTPATIENT", { patientSignedAt: at, prescriberSignedAt: at, submittedAt: null })).toBe("pending");
+    expect(enrollmentState("OUTPATIENT", { patientSignedAt: at, prescriberSignedAt: null, submittedAt: at })).toBe("pending");
+    expect(enrollmentState("OUTPATIENT", null)).toBe("not_enrolled");
+    expect(enrollmentState("INPATIENT", null)).toBe("not_required");
+  });
+
+  it("a transfer is notified in time the day before, late on the day itself or after, and flagged without a date", () => {
+    expect(transferNotice("2026-03-10", "2026-03-09")).toBe("notified");
+    expect(transferNotice("2026-03-10", "2026-03-10")).toBe("notified_late");
+    expect(transferNotice("2026-03-10", "2026-03-12")).toBe("notified_late");
+    expect(transferNotice("2026-03-10", null)).toBe("not_notified");
+  });
+});

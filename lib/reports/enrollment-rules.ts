@@ -1,0 +1,18 @@
+// Enrollment and certification report (REMS.md §6; R1, R2, R6, R42).
+
+export type EnrollmentState = "enrolled" | "pending" | "not_enrolled" | "not_required";
+
+/** R6: enrolled = signed by patient and prescriber and submitted; some of it = pending; inpatient settings enroll no one (R3). */
+export function enrollmentState(settingType: "OUTPATIENT" | "INPATIENT", e: { patientSignedAt: Date | null; prescriberSignedAt: Date | null; submittedAt: Date | null } | null): EnrollmentState {
+  if (settingType === "INPATIENT") return "not_required";
+  if (!e) return "not_enrolled";
+  return e.patientSignedAt && e.prescriberSignedAt && e.submittedAt ? "enrolled" : "pending";
+}
+
+export type TransferNotice = "notified" | "notified_late" | "not_notified";
+
+/** R42: the REMS is told of a transfer before the transfer date (site-local calendar dates). */
+export function transferNotice(transferDate: string, notifiedOn: string | null): TransferNotice {
+  if (!notifiedOn) return "not_notified";
+  return notifiedOn < transferDate ? "notified" : "notified_late";
+}

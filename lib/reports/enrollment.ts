@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { localDate } from "@/lib/sessions/local-time";
+import { enrollmentState, transferNotice } from "./enrollment-rules";
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** Sites' certification and current Authorized Representative, patients' enrollment, and transfers with the REMS notice (R42). */
+export async function enrollmentReport(siteIds: string[]) {
+  const sites = await db().site.findMany({
+    where: { id: { in: siteIds } }, orderBy: [{ settingType: "asc" }, { name: "asc" }],
+    select: {
+      id: true, code: true, name: true, settingType: true, certificationStatus: true, certifiedAt: true, remsSettingId: true, pulseOximeterAttested: true, timeZone: true,
+      authorizedRepresentatives: { where: { toDate: null }, orderBy: { fromDate: "desc" }, select: { name: true, email: true, phone: true, fromDate: true } },
+    },
+  });
+  const tz = new Map(sites.map((s) => [s.id, s.timeZone]));
+  const patients = await db().patient.findMany({
+    where: { siteId: { in: siteIds }, archivedAt: null }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    select: {
+      id: true, mrn: true, firstName: true, lastName: true, site: { select: { name: true, settingType: true } },
+      enrollments: { orderBy: { createdAt: "desc" }, take: 1, select: { patientSignedAt: true, prescriberSignedAt: true, submittedAt: true, remsConfirmation: true } },
+      sessions: { where: { devices: { some: { enteredInErrorAt: null } } }, orderBy: { treatmentDate: "desc" }, select: { treatmentDate: true } },
+    },
+  });
+  const transfers = await db().patientTransfer.findMany({
+    where: { fromSiteId: { in: siteIds } }, orderBy: { transferDate: "desc" },
+    select: { id: true, fromSiteId: true, toSettingName: true, transferDate: true, remsNotifiedAt: true, fromSite: { select: { name: true } }, patient: { select: { mrn: true, firstName: true, lastName: true } } },
+  });
+  return {
+    sites: sites.map((s) => ({
+      id: s.id, code: s.code, name: s.name, settingType: s.settingType, certificationStatus: s.certificationStatus, certifiedOn: s.certifiedAt ? localDate(s.certifiedAt, s.timeZone) : null,
+      remsSettingId: s.remsSettingId, pulseOximeterAttested: s.pulseOximeterAttested,
+      representative: s.authorizedRepresentatives[0] ? { ...s.authorizedRepresentatives[0], fromDate: day(s.authorizedRepresentatives[0].fromDate) } : null,
+      representativeCount: s.authorizedRepresentatives.length,
+    })),
+    patients: patients.map((p) => {
+      const e = p.enrollments[0] ?? null;
+      const state = enrollmentState(p.site.settingType, e);
+      return {
+        id: p.id, mrn: p.mrn, name: `${p.lastName}, ${p.firstName}`, site: p.site.name, state, confirmation: e?.remsConfirmation ?? null,
+        submittedOn: e?.submittedAt ? day(e.submittedAt) : null, dosedSessions: p.sessions.length, lastTreatment: day(p.sessions[0]?.treatmentDate ?? null),
+        // A patient dosed at an outpatient setting without a complete enrollment breaks R6: listed as a problem.
+        treatedWithoutEnrollment: p.sessions.length > 0 && (state === "not_enrolled" || state === "pending"),
+      };
+    }),
+    transfers: transfers.map((t) => {
+      const notifiedOn = t.remsNotifiedAt ? localDate(t.remsNotifiedAt, tz.get(t.fromSiteId)!) : null;
+      const transferDate = day(t.transferDate)!;
+      return { id: t.id, patient: `${t.patient.lastName}, ${t.patient.firstName}`, mrn: t.patient.mrn, from: t.fromSite.name, to: t.toSettingName, transferDate, notifiedOn, notice: transferNotice(transferDate, notifiedOn) };
+    }),
+  };
+}
