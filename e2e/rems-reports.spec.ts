@@ -119,7 +119,10 @@ test.describe("administrator: REMS reports", () => {
     await expect(deviations.getByRole("row").filter({ hasText: "Kim, Jordan" })).toContainText("40-minute BP taken at 53 minutes (window 30–50).");
     await expect(deviations.getByRole("row").filter({ hasText: "Patel, Indira" })).toContainText("No SpO₂ with the last (pre-discharge) reading.");
     await expect(deviations.getByRole("row").filter({ hasText: "Rivera, Casey" }).filter({ hasText: "GATE R14" })).toContainText("proceed — Priya Shah");
-    const [{ dosed }] = await sql<{ dosed: number }>(`SELECT count(*)::int AS dosed FROM "TreatmentSession" s WHERE EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL)`);
+    // The page's default range: the 60 days up to the site's today (Lucia Alvarez's course reaches further back).
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+    const [{ dosed }] = await sql<{ dosed: number }>(`SELECT count(*)::int AS dosed FROM "TreatmentSession" s WHERE s."treatmentDate" >= $1::date - 60
+      AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL)`, [today]);
     await expect(page.getByRole("definition").first()).toHaveText(String(dosed));
     await page.screenshot({ path: "test-results/screens/reports-deviations.png", fullPage: true });
 

@@ -319,7 +319,7 @@ test.describe("the psychiatrist's review queue", () => {
     const psychContext = await browser.newContext();
     const psych = await psychContext.newPage();
     await signIn(psych, "psych@example.com");
-    const queue = psych.getByRole("region", { name: "Waiting for your decision" });
+    const queue = psych.getByRole("region", { name: "Waiting for a prescriber's decision" });
     await expect(queue).toContainText("Eli Navarro");
     await expect(queue).toContainText("active psychosis");
     await psych.screenshot({ path: "test-results/screens/review-queue.png", fullPage: true });
@@ -328,7 +328,7 @@ test.describe("the psychiatrist's review queue", () => {
     await psych.getByRole("button", { name: "Proceed" }).click();
     await expect(psych.getByRole("region", { name: "Waiting for a prescriber" })).toHaveCount(0);
     await psych.goto("/review");
-    await expect(psych.getByRole("region", { name: "Waiting for your decision" })).not.toContainText("Eli Navarro");
+    await expect(psych.getByRole("region", { name: "Waiting for a prescriber's decision" })).not.toContainText("Eli Navarro");
     await psychContext.close();
 
     await expect(page.getByRole("listitem", { name: /^Chair 4:/ })).not.toContainText("active psychosis", { timeout: 20_000 });
