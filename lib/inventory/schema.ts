@@ -7,6 +7,8 @@ const date = (message: string) => z.string({ message }).regex(/^\d{4}-\d{2}-\d{2
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), message);
 const id = (message: string) => z.string({ message }).trim().min(1, message).max(60, message);
 const text = (message: string, max: number) => z.string({ message }).trim().min(1, message).max(max, `At most ${max} characters`);
+/** A whole number typed in a form: an empty field is missing, never zero. */
+const count = (message: string) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ message }).int("Enter a whole number"));
 /** An instant sent as ISO text; omitted means "now" by the server's clock. Never in the future. */
 const pastInstant = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "Enter a valid date and time" }).optional())
   .refine((d) => !d || d.getTime() <= Date.now() + 60_000, "This time is in the future");
@@ -18,7 +20,7 @@ export const receiveLotSchema = z
     lotNumber: z.string({ message: "Enter the lot number" }).trim().toUpperCase().min(1, "Enter the lot number").max(30, "At most 30 characters")
       .regex(/^[A-Z0-9][A-Z0-9-]*$/, "Letters, digits and - only, as printed on the carton"),
     expiresOn: date("Enter the expiry date"),
-    deviceCount: z.coerce.number({ message: "Enter the number of devices" }).int("Enter a whole number").min(1, "At least 1 device").max(600, "At most 600 devices in one delivery"),
+    deviceCount: count("Enter the number of devices").pipe(z.number().min(1, "At least 1 device").max(600, "At most 600 devices in one delivery")),
     supplier: text("Enter the supplier", 120),
     receivedById: id("Choose who received the delivery"),
     receivedAt: pastInstant,
@@ -51,7 +53,7 @@ export type ReturnDevice = z.output<typeof returnDeviceSchema>;
 
 /** A physical count of a lot; the expected stock is computed by the server at the moment of saving. */
 export const physicalCountSchema = z.object({
-  countedDevices: z.coerce.number({ message: "Enter the number of devices counted" }).int("Enter a whole number").min(0, "Cannot be negative").max(10_000, "Too many"),
+  countedDevices: count("Enter the number of devices counted").pipe(z.number().min(0, "Cannot be negative").max(10_000, "Too many")),
   note: z.string().trim().max(500, "At most 500 characters").optional().default(""),
 });
 export type PhysicalCountInput = z.input<typeof physicalCountSchema>;

@@ -64,7 +64,10 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                   <Link href={`/inventory/lots/${l.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{l.lotNumber}</Link>
                 </th>
                 <td className="px-3 py-1 text-sm">{l.kit}<div className="text-slate-600">NDC {l.ndc}</div></td>
-                <td className="whitespace-nowrap px-3 py-1">{formatDay(l.expiresOn)} <ExpiryBadge expired={l.expired} /></td>
+                <td className="whitespace-nowrap px-3 py-1">
+                  {formatDay(l.expiresOn)} <ExpiryBadge expired={l.expired} />
+                  {l.expired && l.counts.onHand > 0 && <div className="text-sm text-amber-900">{l.counts.onHand} to waste or return</div>}
+                </td>
                 <td className="px-3 py-1 text-right tabular-nums">{l.counts.received}</td>
                 <td className="px-3 py-1 text-right tabular-nums">{l.counts.administered}</td>
                 <td className="px-3 py-1 text-right tabular-nums">{l.counts.wasted}</td>
