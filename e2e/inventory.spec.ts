@@ -71,6 +71,13 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
     expect(self.status()).toBe(422);
     expect((await self.json()).fieldErrors.witnessId[0]).toBe("The witness must be a second person, not you.");
 
+    // Bad input is a 422 with a message at the field, never a 500.
+    const broken = await page.request.post(`/api/inventory/lots/${id}/waste`, { data: "{not json", headers: { "content-type": "application/json" } });
+    expect(broken.status()).toBe(422);
+    const foreign = await page.request.post(`/api/inventory/lots/${id}/waste`, { data: { deviceId: "no-such-device", reason: "Dropped", witnessId: await userId("nurse@example.com"), witnessPassword: "Demo-pass-2026" } });
+    expect(foreign.status()).toBe(422);
+    expect((await foreign.json()).fieldErrors.deviceId[0]).toBe("Choose a device of this lot");
+
     await form.getByRole("button", { name: "Record waste" }).click();
     await expect(form.getByText("Choose the device")).toBeVisible();
     await expect(form.getByText("Choose the witness")).toBeVisible();
