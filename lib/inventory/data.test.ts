@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { HttpError } from "@/lib/http/errors";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
-import { DISPENSING_CSV_HEADER, dispensingCsvStream, dispensingRows, lotDetail, receiveLot, recordCount, returnDevice, siteLots, wasteDevice } from "./data";
+import { DISPENSING_CSV_HEADER, dispensingCsvStream, dispensingRows, lotDetail, receiveLot, recordCount, returnDevice, siteLots, siteStaff, wasteDevice } from "./data";
 import { physicalCountSchema, receiveLotSchema, returnDeviceSchema, wasteDeviceSchema } from "./schema";
 
 const WITNESS_PASSWORD = "witness-pass-2026";
@@ -223,5 +223,25 @@ describe("the dispensing log (R44)", () => {
     expect(Object.keys(rows[0])).toEqual(DISPENSING_CSV_HEADER);
     expect(rows.map((r) => r.deviceSerial)).toEqual([c.devices[0].serial, c.devices[1].serial, c.devices[2].serial]);
     expect(rows[2]).toMatchObject({ date: "2026-11-03", time: "10:00", doseMg: "28", lotNumber: expect.stringMatching(/^L/) });
+  });
+});
+
+describe("who may witness or receive", () => {
+  it("offers the active staff of the site, without the person recording and without disabled accounts", async () => {
+    const c = await fixture();
+    await db().user.update({ where: { id: c.psych.id }, data: { disabledAt: new Date() } });
+    expect((await siteStaff(c.site.id, c.admin.id)).map((p) => p.id)).toEqual([c.nurse.id]);
+    expect((await siteStaff(c.site.id)).map((p) => p.id).sort()).toEqual([c.admin.id, c.nurse.id].sort());
+  });
+});
+
+describe("the dispensing log of one site", () => {
+  it("leaves out another site's administrations", async () => {
+    const c = await fixture();
+    const other = await fixture();
+    await administer(other, [other.devices[0].id], new Date("2026-11-02T15:00:00Z"));
+    const rows = [];
+    for await (const r of dispensingRows({ siteId: c.site.id, from: "2026-11-01", to: "2026-11-30" })) rows.push(r);
+    expect(rows).toEqual([]);
   });
 });
