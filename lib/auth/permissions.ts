@@ -37,6 +37,7 @@ const NAV: NavItem[] = [
   { href: "/review", label: "Review", action: "review.view" },
   { href: "/patients", label: "Patients", action: "patient.read" },
   { href: "/reports", label: "Reports", action: "reports.view" },
+  { href: "/inventory", label: "Inventory", action: "inventory.manage" },
   { href: "/admin/users", label: "Users", action: "user.manage" },
   { href: "/admin/sites", label: "Sites", action: "site.manage" },
   { href: "/admin/audit", label: "Audit log", action: "audit.read" },

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { authorizePage } from "@/lib/auth/authorize";
+import { siteLots } from "@/lib/inventory/data";
+import { localDate } from "@/lib/sessions/local-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatDay, formatInstant } from "@/components/admin/badge";
+import { ExpiryBadge, ReconciliationBadge } from "@/components/inventory/reconciliation";
+
+export const metadata: Metadata = { title: "Inventory" };
+
+const input = "min-h-11 rounded-md border border-slate-300 bg-white px-3";
+const link = "inline-flex min-h-11 items-center rounded-md px-4 font-medium";
+
+export default async function InventoryPage({ searchParams }: { searchParams: Promise<{ site?: string }> }) {
+  const { site: wanted } = await searchParams;
+  const user = await authorizePage("inventory.manage", wanted ? { siteId: wanted, entityType: "Site", entityId: wanted } : undefined);
+  const site = user.sites.find((s) => s.id === wanted) ?? user.sites[0];
+  if (!site) return <><PageHeader title="Inventory" /><p>You are not assigned to a site.</p></>;
+  const today = localDate(new Date(), site.timeZone);
+  const lots = await siteLots(site.id, today);
+  const usable = lots.filter((l) => !l.expired).reduce((n, l) => n + l.counts.onHand, 0);
+  const flagged = lots.filter((l) => l.reconciliation.discrepancies.length).length;
+  return (
+    <>
+      <PageHeader title={`Inventory — ${site.name}`}>
+        <Link href={`/inventory/lots/new?site=${site.id}`} className={`${link} bg-brand-700 text-white hover:bg-brand-800`}>Receive a lot</Link>
+        <Link href={`/inventory/dispensing-log?siteId=${site.id}`} className={`${link} border border-slate-300 bg-white`}>Dispensing log</Link>
+      </PageHeader>
+      {user.sites.length > 1 && (
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Choose site">
+          <label className="flex flex-col font-medium">Site
+            <select name="site" defaultValue={site.id} className={input}>{user.sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select>
+          </label>
+          <button className="min-h-11 rounded-md border border-slate-300 bg-white px-4 font-medium">Show</button>
+        </form>
+      )}
+      <p className="mb-4 text-slate-800">
+        <strong className="tabular-nums">{usable}</strong> usable devices on hand (lots not expired).{" "}
+        {flagged ? <strong className="text-red-800">{flagged} lot{flagged === 1 ? "" : "s"} with a discrepancy.</strong> : "Every lot reconciles."}
+      </p>
+      <section aria-label="Lots" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left">
+          <caption className="sr-only">Lots at {site.name}: received − administered − wasted − returned = expected on hand</caption>
+          <thead className="bg-slate-100 text-sm">
+            <tr>
+              <th scope="col" className="px-3 py-2">Lot</th>
+              <th scope="col" className="px-3 py-2">Kit</th>
+              <th scope="col" className="px-3 py-2">Expires</th>
+              <th scope="col" className="px-3 py-2 text-right">Received</th>
+              <th scope="col" className="px-3 py-2 text-right">Administered</th>
+              <th scope="col" className="px-3 py-2 text-right">Wasted</th>
+              <th scope="col" className="px-3 py-2 text-right">Returned</th>
+              <th scope="col" className="px-3 py-2 text-right">Expected</th>
+              <th scope="col" className="px-3 py-2 text-right">On hand</th>
+              <th scope="col" className="px-3 py-2">Last count</th>
+              <th scope="col" className="px-3 py-2">Reconciliation</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lots.map((l) => (
+              <tr key={l.id} className="border-t border-slate-200 align-middle">
+                <th scope="row" className="px-3 py-1 font-normal">
+                  <Link href={`/inventory/lots/${l.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{l.lotNumber}</Link>
+                </th>
+                <td className="px-3 py-1 text-sm">{l.kit}<div className="text-slate-600">NDC {l.ndc}</div></td>
+                <td className="whitespace-nowrap px-3 py-1">
+                  {formatDay(l.expiresOn)} <ExpiryBadge expired={l.expired} />
+                  {l.expired && l.counts.onHand > 0 && <div className="text-sm text-amber-900">{l.counts.onHand} to waste or return</div>}
+                </td>
+                <td className="px-3 py-1 text-right tabular-nums">{l.counts.received}</td>
+                <td className="px-3 py-1 text-right tabular-nums">{l.counts.administered}</td>
+                <td className="px-3 py-1 text-right tabular-nums">{l.counts.wasted}</td>
+                <td className="px-3 py-1 text-right tabular-nums">{l.counts.returned}</td>
+                <td className="px-3 py-1 text-right tabular-nums">{l.reconciliation.expected}</td>
+                <td className="px-3 py-1 text-right font-semibold tabular-nums">{l.counts.onHand}</td>
+                <td className="px-3 py-1 text-sm">
+                  {l.counts.lastCount && l.lastCountAt
+                    ? <>{l.counts.lastCount.countedDevices} counted<div className="text-slate-600">{formatInstant(l.lastCountAt, site.timeZone)}</div></>
+                    : <span className="text-slate-600">None</span>}
+                </td>
+                <td className="px-3 py-1">
+                  <ReconciliationBadge reconciliation={l.reconciliation} />
+                  {l.reconciliation.discrepancies.map((d) => <div key={d.code} className="text-sm text-red-800">{d.message}</div>)}
+                </td>
+              </tr>
+            ))}
+            {!lots.length && <tr><td colSpan={11} className="p-4 text-slate-700">No lots received at this site yet.</td></tr>}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
