@@ -1,5 +1,6 @@
 // R17–R24: dose, devices and schedule — and the one question "may this device be recorded now?".
 import { addMinutes, decide, minutesBetween, type Decision, type Finding } from "@/lib/rems/rule-result";
+import { lotExpired } from "@/lib/inventory/rules";
 import { firstDeviceAt, live, type SessionFacts } from "./facts";
 import { gate } from "./gates";
 import { daysBetween, localDate } from "./local-time";
@@ -72,7 +73,7 @@ export function deviceReadiness(facts: SessionFacts, candidate: DeviceCandidate,
 
   if (at.getTime() > now.getTime())
     f.push({ code: "R20_FUTURE", rule: "R20", strength: "HARD", message: "A device time cannot be in the future.", field: "administeredAt" });
-  if (localDate(at, tz) > candidate.lotExpiresOn)
+  if (lotExpired(candidate.lotExpiresOn, localDate(at, tz)))
     f.push({ code: "R20_LOT_EXPIRED", rule: "R20", strength: "HARD", message: `Lot ${candidate.lotNumber} expired on ${candidate.lotExpiresOn}: it cannot be used.`, field: "deviceId" });
 
   const previous = given.at(-1);
