@@ -1,15 +1,11 @@
-import { authorizeRequest } from "@/lib/auth/authorize";
-import { notFoundError } from "@/lib/http/errors";
+import { authorizeRecord } from "@/lib/auth/authorize-record";
 import { ok, parseBody, route } from "@/lib/http/route";
-import { markPmfSubmitted, pmfSite } from "@/lib/pmf/worklist";
+import { markPmfSubmitted } from "@/lib/pmf/worklist";
 import { submitPmfSchema } from "@/lib/pmf/schema";
 
 /** POST { version, channel, confirmation, submittedAt? } — administrators of the form's site. */
 export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
   const { id } = await ctx.params;
-  await authorizeRequest("pmf.submit");
-  const siteId = await pmfSite(id);
-  if (!siteId) throw notFoundError("Patient Monitoring Form");
-  const user = await authorizeRequest("pmf.submit", { siteId, entityType: "PatientMonitoringForm", entityId: id });
+  const user = await authorizeRecord("pmf.submit", "PatientMonitoringForm", id);
   return ok(await markPmfSubmitted(user, id, await parseBody(req, submitPmfSchema)));
 });

@@ -1,0 +1,30 @@
+import "server-only";
+import { notFoundError } from "@/lib/http/errors";
+import { lotSite } from "@/lib/inventory/data";
+import { patientSite } from "@/lib/patients/data";
+import { pmfSite } from "@/lib/pmf/worklist";
+import { aeSite } from "@/lib/reports/adverse-events";
+import { sessionSite } from "@/lib/sessions/commands";
+import { authorizeRequest } from "./authorize";
+import type { Action } from "./permissions";
+
+// Where each kind of record belongs: its site decides who may act on it.
+const RECORDS = {
+  Patient: { label: "Patient", siteOf: patientSite },
+  TreatmentSession: { label: "Session", siteOf: sessionSite },
+  PatientMonitoringForm: { label: "Patient Monitoring Form", siteOf: pmfSite },
+  AdverseEvent: { label: "Adverse event", siteOf: aeSite },
+  InventoryLot: { label: "Lot", siteOf: lotSite },
+} as const;
+export type RecordType = keyof typeof RECORDS;
+
+/**
+ * A route acting on one record: the role is checked first (403 before any lookup), then the record's
+ * site — another site's record, or none, is a 404 that tells nothing about it.
+ */
+export async function authorizeRecord(action: Action, type: RecordType, id: string) {
+  await authorizeRequest(action);
+  const siteId = await RECORDS[type].siteOf(id);
+  if (!siteId) throw notFoundError(RECORDS[type].label);
+  return authorizeRequest(action, { siteId, entityType: type, entityId: id });
+}
