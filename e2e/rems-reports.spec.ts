@@ -140,7 +140,7 @@ test.describe("administrator: REMS reports", () => {
     await page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Monitoring duration" }).click();
     const totals = await sql<{ minutes: number; ready: number | null }>(`SELECT floor(extract(epoch FROM s."endOfMonitoringAt" - min(d."administeredAt")) / 60)::int AS minutes, max(dd."readyToLeaveMinutes") AS ready
       FROM "TreatmentSession" s JOIN "DeviceAdministration" d ON d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL JOIN "DischargeDecision" dd ON dd."sessionId" = s.id
-      WHERE s.status = 'DISCHARGED' GROUP BY s.id`);
+      WHERE s.status = 'DISCHARGED' AND s."treatmentDate" >= $1::date - 60 GROUP BY s.id`, [today]);
     const total = page.getByRole("table", { name: "Total monitoring time by bucket" });
     const count = (lo: number, hi: number) => String(totals.filter((t) => t.minutes >= lo && t.minutes < hi).length);
     await expect(total.getByRole("row", { name: "120–129" })).toContainText(count(120, 130));

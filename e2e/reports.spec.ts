@@ -67,6 +67,24 @@ test.describe("administrator: Patient Monitoring Forms", () => {
     expect(text.text).toContain("Rivera");
   });
 
+  test("a form opens as a printable page with the values derived from its session", async ({ page }) => {
+    await signIn(page, "admin@example.com");
+    const forms = page.getByRole("region", { name: "Patient Monitoring Forms" });
+    await forms.getByRole("row").nth(1).getByRole("link", { name: "View" }).click();
+    await page.waitForURL(/\/reports\/pmf\/[^/]+$/);
+    const form = page.getByRole("article", { name: "Patient Monitoring Form" });
+    const id = page.url().split("/").at(-1)!;
+    const [pmf] = await sql<{ fields: Record<string, unknown> }>(`SELECT fields FROM "PatientMonitoringForm" WHERE id = $1`, [id]);
+    const session = form.getByRole("region", { name: "Treatment session" });
+    await expect(session).toContainText(`Treatment date${pmf.fields.treatmentDate}`);
+    await expect(session).toContainText(`Lot number${pmf.fields.lotNumber}`);
+    await expect(form.getByRole("region", { name: "Vital signs and blood pressure" })).toContainText(`BP 40 minutes after administration${pmf.fields["bp.post40min"] ?? "—"}`);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+    await page.screenshot({ path: "test-results/screens/pmf-print.png", fullPage: true });
+    expect((await page.request.get(`/reports/pmf/${id}`)).status()).toBe(200);
+  });
+
   test("nurses and psychiatrists are refused every export", async ({ browser }) => {
     const site = await siteA();
     const [pmf] = await sql<{ id: string }>(`SELECT id FROM "PatientMonitoringForm" LIMIT 1`);
@@ -78,6 +96,7 @@ test.describe("administrator: Patient Monitoring Forms", () => {
         expect((await page.request.get(url)).status(), `${email} ${url}`).toBe(403);
       expect((await page.request.post(`/api/reports/pmf/${pmf.id}/submit`, { data: { version: 1, channel: "ONLINE", confirmation: "X-1" } })).status()).toBe(403);
       expect((await page.goto("/reports"))?.status()).toBe(403);
+      expect((await page.goto(`/reports/pmf/${pmf.id}`))?.status()).toBe(403);
       await context.close();
     }
   });

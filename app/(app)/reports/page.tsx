@@ -73,7 +73,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     ) : r.missing.length ? <span className="text-sm text-slate-700">Incomplete: {r.missing.join(", ")}</span>
                       : <SubmitPmfForm pmfId={r.id} version={r.version} patient={r.patient} />}
                   </td>
-                  <td className="p-2"><Link href={`/api/reports/pmf/${r.id}/pdf`} className="inline-flex min-h-11 items-center text-brand-700 underline" prefetch={false}>PDF</Link></td>
+                  <td className="p-2"><span className="flex gap-3"><Link href={`/reports/pmf/${r.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">View</Link><Link href={`/api/reports/pmf/${r.id}/pdf`} className="inline-flex min-h-11 items-center text-brand-700 underline" prefetch={false}>PDF</Link></span></td>
                 </tr>
               ))}
               {!rows.length && <tr><td colSpan={7} className="p-3 text-slate-700">No forms match.</td></tr>}

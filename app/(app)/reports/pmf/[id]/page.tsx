@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { authorizePage } from "@/lib/auth/authorize";
+import { db } from "@/lib/db/client";
+import { displayValue, PMF_SECTIONS } from "@/lib/pmf/field-keys";
+import { amendmentNotes } from "@/lib/pmf/links";
+import { pmfSite } from "@/lib/pmf/worklist";
+import { PrintButton } from "@/components/ui/print-button";
+
+export const metadata: Metadata = { title: "Patient Monitoring Form" };
+
+/** One Patient Monitoring Form as a printable page: the same sections and values as the faxed PDF. */
+export default async function PmfPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const siteId = await pmfSite(id);
+  if (!siteId) notFound();
+  await authorizePage("reports.view", { siteId, entityType: "PatientMonitoringForm", entityId: id });
+  const pmf = (await db().patientMonitoringForm.findUnique({ where: { id }, include: {
+    amends: { select: { id: true, submittedAt: true, confirmation: true } }, amendedBy: { select: { id: true, createdAt: true, status: true } },
+  } }))!;
+  const fields = (pmf.fields ?? {}) as Record<string, unknown>;
+  return (
+    <article aria-label="Patient Monitoring Form" className="mx-auto max-w-3xl rounded-lg border border-slate-200 bg-white p-6 print:border-0 print:p-0">
+      <div className="no-print mb-4 flex flex-wrap gap-3">
+        <Link href="/reports" className="inline-flex min-h-11 items-center text-brand-700 underline">Back to the worklist</Link>
+        <PrintButton />
+        <Link href={`/api/reports/pmf/${id}/pdf`} prefetch={false} className="inline-flex min-h-11 items-center text-brand-700 underline">PDF to fax</Link>
+      </div>
+      <h1 className="text-xl font-semibold">SPRAVATO® REMS — Patient Monitoring Form</h1>
+      <p className="text-sm text-slate-700">Form version {pmf.formVersion} · status {pmf.status.toLowerCase()} · due {pmf.dueDate.toISOString().slice(0, 10)}
+        {pmf.submittedAt && ` · submitted ${pmf.submittedAt.toISOString().slice(0, 10)} (${pmf.channel?.toLowerCase()}, ${pmf.confirmation ?? "no confirmation"})`}</p>
+      {amendmentNotes({ ...pmf }).map((n) => <p key={n} className="mt-2 font-semibold">{n}</p>)}
+      {PMF_SECTIONS.map((section) => (
+        <section key={section.title} aria-label={section.title} className="mt-4 break-inside-avoid">
+          <h2 className="border-b border-slate-400 font-semibold">{section.title}</h2>
+          <dl className="grid grid-cols-[1fr_auto] gap-x-6 text-sm">
+            {section.fields.map(([key, label]) => (
+              <div key={key} className="contents"><dt className="py-0.5">{label}</dt><dd className="py-0.5 text-right font-semibold">{displayValue(fields[key])}</dd></div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <p className="mt-4 text-xs text-slate-700">Values are derived from the session record (R39); they are not typed again.</p>
+    </article>
+  );
+}
