@@ -45,7 +45,11 @@ describe("electronic sign-off of a session", () => {
 
   it("shows 'changed' when a signed row is altered in the database behind the application's back", async () => {
     const c = await closedSession();
+    await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse({ type: "HYPERTENSION", description: "BP 190/112 before transfer", serious: true }), key());
     await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
+    // The administrator reporting the event to the REMS afterwards is not a change to what was signed.
+    await db().$executeRaw`UPDATE "AdverseEvent" SET "reportedToRemsAt" = now(), "remsReference" = 'REMS-1', version = version + 1 WHERE "sessionId" = ${c.sessionId}`;
+    expect((await signatureOf(c.sessionId))?.state).toBe("valid");
     await db().$executeRaw`UPDATE "ObservationVital" SET systolic = systolic + 1 WHERE "sessionId" = ${c.sessionId} AND kind = 'PRE_DOSE'`;
     expect((await signatureOf(c.sessionId))?.state).toBe("changed");
   });

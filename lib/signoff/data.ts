@@ -11,7 +11,8 @@ import { mayAmend, signatureState, signOffProblems, type SignatureState } from "
 import type { amendmentSchema, signSessionSchema } from "./schema";
 
 // Bookkeeping columns (row versions, update stamps) are left out: the signature covers what the record says.
-const OMIT = new Set(["version", "updatedAt", "idempotencyKey"]);
+// So is the administrator's REMS reporting of an adverse event (R41), which happens after the clinical review.
+const OMIT = new Set(["version", "updatedAt", "idempotencyKey", "reportedToRemsAt", "remsReference", "medWatchAt"]);
 const strip = (row: object) => Object.fromEntries(Object.entries(row).filter(([k]) => !OMIT.has(k)));
 
 /** The signed content of a session: everything clinical that was recorded in it, as stored now. */
