@@ -149,12 +149,19 @@ test.describe("electronic sign-off", () => {
     await expect(page.getByTestId("signature")).toContainText("Approved discharge decision");
     await expect(page.getByText("Signature valid")).toBeVisible();
 
-    // Locked: a late entry is refused by the server, whatever the screen shows.
-    const late = await page.request.post(`/api/sessions/${s.id}/adverse-events`, { data: { type: "OTHER", description: "Headache reported by phone" } });
-    expect(late.status()).toBe(409);
-    expect((await late.json()).code).toBe("SESSION_SIGNED");
-
+    // Locked: changing a signed entry is refused by the server, whatever the screen shows.
     const [vital] = await sql<{ id: string; systolic: number; diastolic: number }>(`SELECT id, systolic, diastolic FROM "ObservationVital" WHERE "sessionId" = $1 AND kind = 'PRE_DOSE'`, [s.id]);
+    const change = await page.request.post(`/api/sessions/${s.id}/entries/vital/${vital.id}/entered-in-error`, { data: { reason: "wrong arm" } });
+    expect(change.status()).toBe(409);
+    expect((await change.json()).code).toBe("SESSION_SIGNED");
+    // An event learnt of the next day is a new record beside the signed ones.
+    const late = page.getByRole("region", { name: "Adverse events after the session" }).getByRole("form", { name: "Adverse event" });
+    await late.getByLabel("Type").selectOption("OTHER");
+    await late.getByLabel("What happened").fill("Headache the next morning, reported by phone");
+    await late.getByRole("button", { name: "Record adverse event" }).click();
+    await expect(page.getByRole("region", { name: "Timeline" })).toContainText("Headache the next morning, reported by phone — recorded after sign-off");
+    await expect(page.getByText("Signature valid")).toBeVisible();
+
     await page.getByRole("button", { name: "Record an amendment" }).click();
     const amend = page.getByRole("form", { name: "Amendment" });
     await amend.getByRole("button", { name: "Save amendment" }).click();

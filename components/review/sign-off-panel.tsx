@@ -29,7 +29,7 @@ export function SignSessionForm({ sessionId, discharged }: { sessionId: string; 
           <label key={value} className="inline-flex min-h-11 items-center gap-3"><input type="radio" value={value} className="size-5" {...form.register("meaning")} />{label}</label>
         ))}
       </fieldset>
-      <div className="max-w-sm"><TextInput label="Your password" type="password" autoComplete="current-password" hint="Signing is the legal equivalent of your handwritten signature." error={form.formState.errors.password?.message} {...form.register("password")} /></div>
+      <div className="max-w-sm"><TextInput label="Your password" type="password" autoComplete="off" hint="Signing is the legal equivalent of your handwritten signature." error={form.formState.errors.password?.message} {...form.register("password")} /></div>
       <div><Button type="submit" disabled={form.formState.isSubmitting}>Sign session</Button></div>
       {error && <Alert tone="error">{error}</Alert>}
     </form>

@@ -124,6 +124,16 @@ describe("wasting a device (R43)", () => {
     expect(await db().auditEvent.count({ where: { action: "inventory.waste_witness_refused", entityId: c.devices[0].id } })).toBe(1);
   });
 
+  it("cannot be used to guess a witness's password: the device is checked first, and 5 wrong answers lock the witness's account", async () => {
+    const c = await fixture();
+    const e = await refusal(c.waste("no-such-device", { witnessPassword: WITNESS_PASSWORD }));
+    expect(Object.keys(e.fieldErrors ?? {})).toEqual(["deviceId"]);
+    for (let i = 0; i < 5; i++) await refusal(c.waste(c.devices[0].id, { witnessPassword: `guess-${i}` }));
+    const locked = await refusal(c.waste(c.devices[0].id));
+    expect(locked.fieldErrors?.witnessPassword).toBeDefined();
+    expect(await db().wasteRecord.count({ where: { deviceId: c.devices[0].id } })).toBe(0);
+  });
+
   it("refuses a device that is no longer on hand with a 409", async () => {
     const c = await fixture();
     await administer(c, [c.devices[0].id], new Date("2026-11-02T15:00:00Z"));

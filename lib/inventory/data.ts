@@ -1,7 +1,7 @@
 import "server-only";
 import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, recordAudit, type AuditActor } from "@/lib/audit/data";
-import { verifyPassword } from "@/lib/auth/password";
+import { confirmPassword } from "@/lib/auth/confirm-password";
 import { HttpError, invalidInput, notFoundError, ruleUnmet } from "@/lib/http/errors";
 import { csvFromRows } from "@/lib/reports/csv";
 import { localClock, localDate } from "@/lib/sessions/local-time";
@@ -225,7 +225,9 @@ export async function wasteDevice(actor: Actor, lotId: string, input: WasteDevic
   const w = await db().user.findUnique({ where: { id: input.witnessId }, select: { id: true, email: true, disabledAt: true, passwordHash: true, sites: { select: { siteId: true } } } });
   const unmet = witnessChecks(actor.id, lot.siteId, w && { id: w.id, active: !w.disabledAt, siteIds: w.sites.map((s) => s.siteId) });
   if (unmet.length) throw ruleUnmet(unmet);
-  if (!(await verifyPassword(w!.passwordHash, input.witnessPassword))) {
+  // The device is checked before the password, so the form cannot be used to try passwords without a real waste.
+  await onHandDevice(db(), lotId, input.deviceId);
+  if (!(await confirmPassword(w!, input.witnessPassword))) {
     await recordAudit({ actor, action: "inventory.waste_witness_refused", entityType: "Device", entityId: input.deviceId, siteId: lot.siteId, reason: `witness ${w!.email}: password did not match` });
     throw invalidInput({ witnessPassword: ["This is not the witness's password"] }, "The witness's password did not match.");
   }

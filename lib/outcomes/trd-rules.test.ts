@@ -41,5 +41,6 @@ describe("the evidence a reviewer reads", () => {
     expect(whyNotAdequate(trial({ adherent: false, adequateDose: false }))).toBe("dose below adequate; not taken as prescribed");
     expect(whyNotAdequate(trial({}))).toBeNull();
     expect(formatWeeks(6)).toBe("6 weeks");
+    expect(whyNotAdequate(trial({ weeks: 5.95 }))).toBe("5 weeks 6 days, under 6 weeks");
   });
 });

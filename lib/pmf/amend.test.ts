@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
 import { dischargedSession } from "@/lib/reports/testing/discharged-session";
 import { amendPmf } from "./amend";
+import { pmfForms } from "./export";
 import { markPmfSubmitted, pmfWorklist } from "./worklist";
 import { amendPmfSchema } from "./schema";
 
@@ -28,7 +29,13 @@ describe("PMF amendment (R38, R39)", () => {
     const a = await amendPmf(admin, s.pmfId, { version: before.version, reason: "Surname misspelt at registration" });
     const amendment = await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: a.id } });
     expect(amendment).toMatchObject({ amendsId: s.pmfId, sessionId: s.sessionId, status: "READY", amendmentReason: "Surname misspelt at registration", formVersion: before.formVersion });
-    expect(amendment.dueDate).toEqual(before.dueDate);
+    // Due 7 days from the day it is made (site calendar), not overdue from birth like the original.
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: s.site.timeZone }).format(new Date());
+    expect(amendment.dueDate.toISOString().slice(0, 10)).toBe(new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10));
+    // Filtered by status, the submitted original still stands while its amendment is not submitted; unfiltered, the amendment does.
+    const exported = async (status?: "SUBMITTED") => { const ids: string[] = []; for await (const f of pmfForms({ siteId: s.site.id, from: "2000-01-01", to: "2100-01-01", status })) ids.push(f.sessionId + ":" + f.status); return ids; };
+    expect(await exported("SUBMITTED")).toEqual([`${s.sessionId}:SUBMITTED`]);
+    expect(await exported()).toEqual([`${s.sessionId}:READY`]);
     expect(amendment.fields).toMatchObject({ "patient.lastName": "Corrected", totalMonitoringMinutes: s.totalMinutes, readyToLeaveMinutes: 95, "bp.post40min": "150/90" });
     const after = await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: s.pmfId } });
     expect(after).toEqual(before);

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { conflictError, HttpError, notFoundError } from "@/lib/http/errors";
 import { loadSessionFacts } from "@/lib/sessions/data";
+import { addDays, localDate } from "@/lib/sessions/local-time";
 import { derivePmfFields } from "./data";
 import { pmfSubmittable } from "./rules";
 import type { amendPmfSchema } from "./schema";
@@ -13,7 +14,7 @@ const alreadyAmended = () => new HttpError(409, "ALREADY_AMENDED", "This form al
 
 /**
  * R38/R39: a submitted form never changes; a correction is a new form linked to it (amendsId), its
- * fields derived again from the session's current record, with the same due date and the reason.
+ * fields derived again from the session's current record, due 7 days after it is made, with the reason.
  * One amendment per form (amendsId is unique): a second attempt is a 409.
  */
 export async function amendPmf(actor: NonNullable<AuditActor>, id: string, input: z.output<typeof amendPmfSchema>) {
@@ -34,8 +35,11 @@ export async function amendPmf(actor: NonNullable<AuditActor>, id: string, input
       if (!loaded) throw notFoundError("Session");
       const fields = await derivePmfFields(tx, pmf.session.id, loaded.facts, end);
       const status = pmfSubmittable(fields as Record<string, unknown>, pmf.session.status).ok ? "READY" : "DRAFT";
+      // The 7-day clock of R37 runs from treatment; a correction gets the same 7 days from the day it is made.
+      const today = localDate(new Date(), loaded.facts.site.timeZone);
+      const dueDate = new Date(`${addDays(today, loaded.facts.params.pmfDueDays)}T00:00:00Z`);
       const amendment = await tx.patientMonitoringForm.create({
-        data: { sessionId: pmf.sessionId, formVersion: pmf.formVersion, fields, status, dueDate: pmf.dueDate, ownerId: pmf.ownerId, amendsId: pmf.id, amendmentReason: input.reason },
+        data: { sessionId: pmf.sessionId, formVersion: pmf.formVersion, fields, status, dueDate, ownerId: pmf.ownerId, amendsId: pmf.id, amendmentReason: input.reason },
         select: { id: true, status: true },
       });
       await appendAudit(tx, {

@@ -5,6 +5,13 @@ import { PMF_FIELD_KEYS } from "./field-keys";
 import { amendmentNotes } from "./links";
 import type { PrintablePmf } from "./pdf";
 
+/**
+ * One form per session: the latest one (an amendment stands for its original) — or, filtered by status,
+ * the latest one with that status, so a submitted form stays in the submitted export while its amendment is a draft.
+ */
+const currentForm = (status?: PmfExportFilter["status"]) =>
+  status ? { status, OR: [{ amendedBy: null }, { amendedBy: { status: { not: status } } }] } : { amendedBy: null };
+
 export type PmfExportFilter = { siteId: string; from: string; to: string; status?: "DRAFT" | "READY" | "SUBMITTED" };
 
 const META = ["sessionId", "formVersion", "status", "dueDate", "submittedAt", "channel", "confirmation"] as const;
@@ -21,26 +28,31 @@ export async function* pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage
     const page = await db().patientMonitoringForm.findMany({
       where: {
         session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } },
-        amendedBy: null,
-        ...(filter.status ? { status: filter.status } : {}),
+        ...currentForm(filter.status),
         ...(afterId ? { id: { gt: afterId } } : {}),
       },
       orderBy: { id: "asc" },
       take: pageSize,
       select: { id: true, sessionId: true, formVersion: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, fields: true,
-        amendmentReason: true, amends: { select: { id: true, submittedAt: true, confirmation: true } } },
+        amendmentReason: true, amendsId: true },
     });
     if (!page.length) return;
     rows += page.length;
     onPage?.(rows);
     afterId = page[page.length - 1].id;
-    for (const p of page) yield { ...p, dueDate: p.dueDate.toISOString().slice(0, 10), fields: (p.fields ?? {}) as Record<string, unknown>, links: amendmentNotes(p) };
+    // Amendments are rare: their originals are read in one query, only for the pages that hold one.
+    const amendedIds = page.flatMap((p) => (p.amendsId ? [p.amendsId] : []));
+    const originals = new Map(amendedIds.length
+      ? (await db().patientMonitoringForm.findMany({ where: { id: { in: amendedIds } }, select: { id: true, submittedAt: true, confirmation: true } })).map((o) => [o.id, o])
+      : []);
+    for (const { amendsId, ...p } of page)
+      yield { ...p, dueDate: p.dueDate.toISOString().slice(0, 10), fields: (p.fields ?? {}) as Record<string, unknown>, links: amendmentNotes({ ...p, amends: amendsId ? originals.get(amendsId) : null }) };
   }
 }
 
 /** How many forms the export will hold (the download's progress). */
 export const pmfFormCount = (filter: PmfExportFilter) => db().patientMonitoringForm.count({
-  where: { session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } }, amendedBy: null, ...(filter.status ? { status: filter.status } : {}) },
+  where: { session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } }, ...currentForm(filter.status) },
 });
 
 /** CSV: one row per form, one column per field. */

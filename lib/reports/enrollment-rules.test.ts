@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enrollmentState, transferNotice } from "./enrollment-rules";
+import { enrollmentState, transferNotice, treatedBeforeEnrollment } from "./enrollment-rules";
 
 const at = new Date("2026-03-01T15:00:00Z");
 
@@ -17,5 +17,15 @@ describe("enrollment state (R6) and transfer notice (R42)", () => {
     expect(transferNotice("2026-03-10", "2026-03-10")).toBe("notified_late");
     expect(transferNotice("2026-03-10", "2026-03-12")).toBe("notified_late");
     expect(transferNotice("2026-03-10", null)).toBe("not_notified");
+  });
+});
+
+describe("treated before enrollment (R6)", () => {
+  it("flags a dose before the enrollment was complete, and a dose with none", () => {
+    expect(treatedBeforeEnrollment("enrolled", "2026-11-05", "2026-11-01")).toBe(true);
+    expect(treatedBeforeEnrollment("enrolled", "2026-11-05", "2026-11-05")).toBe(false);
+    expect(treatedBeforeEnrollment("pending", null, "2026-11-01")).toBe(true);
+    expect(treatedBeforeEnrollment("not_enrolled", null, null)).toBe(false);
+    expect(treatedBeforeEnrollment("not_required", null, "2026-11-01")).toBe(false);
   });
 });

@@ -16,3 +16,13 @@ export function transferNotice(transferDate: string, notifiedOn: string | null):
   if (!notifiedOn) return "not_notified";
   return notifiedOn < transferDate ? "notified" : "notified_late";
 }
+
+/**
+ * R6: an outpatient is enrolled before the first treatment. A patient dosed with no complete enrollment, or
+ * dosed on a day before the enrollment was complete (site-local calendar dates), is a problem to report.
+ */
+export function treatedBeforeEnrollment(state: EnrollmentState, completedOn: string | null, firstTreatment: string | null): boolean {
+  if (!firstTreatment || state === "not_required") return false;
+  if (state !== "enrolled") return true;
+  return !!completedOn && firstTreatment < completedOn;
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { localDate } from "@/lib/sessions/local-time";
-import { enrollmentState, transferNotice } from "./enrollment-rules";
+import { enrollmentState, transferNotice, treatedBeforeEnrollment } from "./enrollment-rules";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -18,7 +18,7 @@ export async function enrollmentReport(siteIds: string[]) {
   const patients = await db().patient.findMany({
     where: { siteId: { in: siteIds }, archivedAt: null }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     select: {
-      id: true, mrn: true, firstName: true, lastName: true, site: { select: { name: true, settingType: true } },
+      id: true, mrn: true, firstName: true, lastName: true, site: { select: { name: true, settingType: true, timeZone: true } },
       enrollments: { orderBy: { createdAt: "desc" }, take: 1, select: { patientSignedAt: true, prescriberSignedAt: true, submittedAt: true, remsConfirmation: true } },
       sessions: { where: { devices: { some: { enteredInErrorAt: null } } }, orderBy: { treatmentDate: "desc" }, select: { treatmentDate: true } },
     },
@@ -37,11 +37,13 @@ export async function enrollmentReport(siteIds: string[]) {
     patients: patients.map((p) => {
       const e = p.enrollments[0] ?? null;
       const state = enrollmentState(p.site.settingType, e);
+      const local = (d: Date | null | undefined) => (d ? localDate(d, p.site.timeZone) : null);
+      const completedAt = e?.patientSignedAt && e.prescriberSignedAt && e.submittedAt ? new Date(Math.max(e.patientSignedAt.getTime(), e.prescriberSignedAt.getTime(), e.submittedAt.getTime())) : null;
       return {
         id: p.id, mrn: p.mrn, name: `${p.lastName}, ${p.firstName}`, site: p.site.name, state, confirmation: e?.remsConfirmation ?? null,
-        submittedOn: e?.submittedAt ? day(e.submittedAt) : null, dosedSessions: p.sessions.length, lastTreatment: day(p.sessions[0]?.treatmentDate ?? null),
-        // A patient dosed at an outpatient setting without a complete enrollment breaks R6: listed as a problem.
-        treatedWithoutEnrollment: p.sessions.length > 0 && (state === "not_enrolled" || state === "pending"),
+        submittedOn: local(e?.submittedAt), dosedSessions: p.sessions.length, lastTreatment: day(p.sessions[0]?.treatmentDate ?? null),
+        // A patient dosed at an outpatient setting before (or without) a complete enrollment breaks R6: listed as a problem.
+        treatedWithoutEnrollment: treatedBeforeEnrollment(state, local(completedAt), day(p.sessions.at(-1)?.treatmentDate ?? null)),
       };
     }),
     transfers: transfers.map((t) => {

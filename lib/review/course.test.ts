@@ -34,6 +34,9 @@ describe("a patient's course", () => {
   });
 
   it("flags a discharge whose last BP is not below the 40-minute value (R32's meaning of decreasing)", () => {
+    const rising = session("2026-01-15", [120, 80], [150, 90], [160, 95]);
+    rising.vitals = rising.vitals.map((x) => (x.kind === "POST_40" ? { ...x, kind: "EXTRA" as const } : x)); // none designated: the reading nearest 40 minutes stands in
+    expect(patientCourse([rising])[0].flags).toEqual(["DISCHARGED_BP_NOT_DECREASING"]);
     const rows = patientCourse([session("2026-01-05", [120, 80], [150, 90], [150, 90]), session("2026-01-08", [120, 80], [150, 90], [149, 90]),
       session("2026-01-12", [120, 80], [150, 90], [152, 80], { status: "EMERGENCY_TRANSFER" })]);
     expect(rows.map((r) => r.flags)).toEqual([["DISCHARGED_BP_NOT_DECREASING"], [], []]);

@@ -41,7 +41,9 @@ export function patientCourse(sessions: CourseSession[]): CourseRow[] {
     const preDose = bpOf(before.filter((v) => v.kind === "PRE_DOSE").at(-1) ?? before.at(-1));
     const peak = after.reduce<Vital | undefined>((m, v) => (!m || v.systolic! > m.systolic! || (v.systolic === m.systolic && v.diastolic! > m.diastolic!) ? v : m), undefined);
     const lastAfter = after.filter((v) => v.kind === "PRE_COMPLETION").at(-1) ?? after.at(-1);
-    const forty = after.find((v) => v.kind === "POST_40") ?? peak;
+    // The 40-minute reading, or the reading nearest T0 + 40 when none was designated.
+    const nearest40 = (v: Vital) => Math.abs(v.takenAt.getTime() - t0 - 40 * 60_000);
+    const forty = after.find((v) => v.kind === "POST_40") ?? [...after].sort((a, b) => nearest40(a) - nearest40(b))[0];
     const flags: CourseFlag[] = [];
     if (preDose && aboveElevated(preDose) && previousPreDose && aboveElevated(previousPreDose)) flags.push("PRE_DOSE_ELEVATED_REPEATEDLY");
     if (s.status === "DISCHARGED" && lastAfter && forty && lastAfter !== forty && !bpDecreasing(lastAfter, forty)) flags.push("DISCHARGED_BP_NOT_DECREASING");

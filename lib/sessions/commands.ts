@@ -27,8 +27,8 @@ const OPEN_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
 const closed = (status: string) => !(OPEN_STATUSES as readonly string[]).includes(status);
 const sessionClosed = () => new HttpError(409, "SESSION_CLOSED", "This session is closed: it can no longer be changed here.");
 
-async function facts(tx: Tx, sessionId: string, now: Date) {
-  await lockSession(tx, sessionId);
+async function facts(tx: Tx, sessionId: string, now: Date, lock: { afterSigning?: boolean } = {}) {
+  await lockSession(tx, sessionId, lock);
   const f = await loadSessionFacts(tx, sessionId, now);
   if (!f) throw notFoundError("Session");
   return f;
@@ -240,7 +240,7 @@ export async function recordAdverseEvent(actor: Actor, sessionId: string, input:
   return onceByKey(key, (k) => db().adverseEvent.findUnique({ where: { idempotencyKey: k }, select: { id: true } }), () =>
     transaction(async (tx) => {
       const now = new Date();
-      const { siteId, patientId, facts: f } = await facts(tx, sessionId, now);
+      const { siteId, patientId, facts: f } = await facts(tx, sessionId, now, { afterSigning: true });
       if (closed(f.status) && f.status !== "DISCHARGED" && f.status !== "EMERGENCY_TRANSFER") throw sessionClosed();
       const ae = await tx.adverseEvent.create({
         data: { sessionId, siteId, patientId, type: input.type, description: input.description, serious: input.serious, onsetAt: input.onsetAt ?? now,
@@ -276,9 +276,11 @@ export async function recordHypertensiveCrisis(actor: Actor, sessionId: string, 
 export async function resolveAdverseEvent(actor: Actor, sessionId: string, eventId: string, resolvedAt: Date | undefined, outcome: string) {
   return transaction(async (tx) => {
     const now = new Date();
-    await lockSession(tx, sessionId);
+    const { signedAt } = await lockSession(tx, sessionId, { afterSigning: true });
     const before = await tx.adverseEvent.findFirst({ where: { id: eventId, sessionId } });
     if (!before) throw notFoundError("Adverse event");
+    // Events open at signing cannot exist (sign-off waits for them); one signed as it was stays as it was.
+    if (signedAt && before.createdAt <= signedAt) throw new HttpError(409, "SESSION_SIGNED", "This event is part of the signed record: record a correction as an amendment.");
     if (before.resolvedAt) throw new HttpError(409, "ALREADY_RESOLVED", "This event is already resolved.");
     const at = resolvedAt ?? now;
     if (at > now || at < before.onsetAt) throw new HttpError(422, "INVALID_INPUT", "The resolution time must be between onset and now.", { resolvedAt: ["Between onset and now"] });

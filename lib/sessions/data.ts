@@ -9,13 +9,17 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Locks the session row for the rest of the transaction, so two writers judge rules one after the other.
- * A signed session is locked for good: every later correction is an amendment (lib/signoff).
+ * A signed session is locked for good: every later correction is an amendment (lib/signoff). Only an adverse
+ * event learnt of later (a phone call the next day) may still be added and resolved (`afterSigning`): it is a
+ * new record, outside the signed content.
  */
-export async function lockSession(tx: Tx, sessionId: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ signed: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "SessionSignature" g WHERE g."sessionId" = t.id) AS signed
+export async function lockSession(tx: Tx, sessionId: string, opts: { afterSigning?: boolean } = {}): Promise<{ signedAt: Date | null }> {
+  const rows = await tx.$queryRaw<{ signedAt: Date | null }[]>`
+    SELECT (SELECT g."signedAt" FROM "SessionSignature" g WHERE g."sessionId" = t.id) AS "signedAt"
     FROM "TreatmentSession" t WHERE t.id = ${sessionId} FOR UPDATE OF t`;
-  if (rows[0]?.signed) throw new HttpError(409, "SESSION_SIGNED", "This session is signed and locked: record a correction as an amendment.");
+  const signedAt = rows[0]?.signedAt ?? null;
+  if (signedAt && !opts.afterSigning) throw new HttpError(409, "SESSION_SIGNED", "This session is signed and locked: record a correction as an amendment.");
+  return { signedAt };
 }
 
 /** Everything the session rules read, as a plain snapshot. */

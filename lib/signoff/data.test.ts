@@ -3,7 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
-import { emergencyTransfer, recordAdverseEvent, recordDevice } from "@/lib/sessions/commands";
+import { emergencyTransfer, markEnteredInError, recordAdverseEvent, recordDevice, resolveAdverseEvent } from "@/lib/sessions/commands";
 import { adverseEventSchema } from "@/lib/sessions/schema";
 import { key, minutesAgo, readyToDose } from "@/lib/sessions/testing/session-steps";
 import { amendSession, amendmentsOf, signatureOf, signSession } from "./data";
@@ -38,6 +38,14 @@ describe("electronic sign-off of a session", () => {
     expect((await rejection(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }))).code).toBe("ALREADY_SIGNED");
   });
 
+  it("cannot be used to guess the password: after 5 wrong answers even the right one is refused for a while", async () => {
+    const c = await closedSession();
+    for (let i = 0; i < 5; i++) await rejection(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: `guess-${i}` }));
+    const e = await rejection(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }));
+    expect(e.fieldErrors).toEqual({ password: ["The password is not correct"] });
+    expect(await signatureOf(c.sessionId)).toBeNull();
+  });
+
   it("refuses to approve a discharge that did not happen (emergency transfer)", async () => {
     const c = await closedSession();
     expect((await rejection(signSession(c.psychUser, c.sessionId, { meaning: "APPROVED_DISCHARGE", password: "Sign-here-2026" }))).code).toBe("NOT_SIGNABLE");
@@ -45,7 +53,12 @@ describe("electronic sign-off of a session", () => {
 
   it("shows 'changed' when a signed row is altered in the database behind the application's back", async () => {
     const c = await closedSession();
-    await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse({ type: "HYPERTENSION", description: "BP 190/112 before transfer", serious: true }), key());
+    const event = { type: "HYPERTENSION", description: "BP 190/112 before transfer", serious: true, onsetAt: minutesAgo(20).toISOString() };
+    await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse(event), key());
+    // Sign-off waits until every event of the session has an end.
+    expect((await rejection(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }))).message).toMatch(/adverse event is still open/);
+    const open = await db().adverseEvent.findFirstOrThrow({ where: { sessionId: c.sessionId } });
+    await resolveAdverseEvent(c.nurse, c.sessionId, open.id, undefined, "Treated in the ED");
     await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
     // The administrator reporting the event to the REMS afterwards is not a change to what was signed.
     await db().$executeRaw`UPDATE "AdverseEvent" SET "reportedToRemsAt" = now(), "remsReference" = 'REMS-1', version = version + 1 WHERE "sessionId" = ${c.sessionId}`;
@@ -57,9 +70,12 @@ describe("electronic sign-off of a session", () => {
   it("locks a signed session: a later entry is refused and a correction becomes an amendment beside the original", async () => {
     const c = await closedSession();
     await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
-    const late = adverseEventSchema.parse({ type: "OTHER", description: "Nausea reported by phone" });
-    expect((await rejection(recordAdverseEvent(c.nurse, c.sessionId, late, key()))).code).toBe("SESSION_SIGNED");
     const vital = await db().observationVital.findFirstOrThrow({ where: { sessionId: c.sessionId } });
+    expect((await rejection(markEnteredInError(c.nurse, c.sessionId, "vital", vital.id, "wrong arm"))).code).toBe("SESSION_SIGNED");
+    // An event learnt of the next day is a new record beside the signed ones: it is accepted, resolved, and the signature stays valid.
+    const late = await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse({ type: "OTHER", description: "Nausea reported by phone the next morning" }), key());
+    await resolveAdverseEvent(c.nurse, c.sessionId, late.result.id, undefined, "Settled at home");
+    expect((await signatureOf(c.sessionId))?.state).toBe("valid");
     await amendSession(c.psychUser, c.sessionId, { entryKind: "vital", entryId: vital.id, correction: "Systolic was 138, not 128", reason: "Transcription error found on the monitor printout" });
     const other = await readyToDose();
     const foreign = await db().observationVital.findFirstOrThrow({ where: { sessionId: other.sessionId } });

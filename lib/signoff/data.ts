@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { appendAudit } from "@/lib/audit/data";
 import { canonicalJson } from "@/lib/audit/canonical";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { verifyPassword } from "@/lib/auth/password";
+import { confirmPassword } from "@/lib/auth/confirm-password";
 import { db, transaction, type Tx } from "@/lib/db/client";
 import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
 import { mayAmend, signatureState, signOffProblems, type SignatureState } from "./rules";
@@ -16,13 +16,14 @@ const OMIT = new Set(["version", "updatedAt", "idempotencyKey", "reportedToRemsA
 const strip = (row: object) => Object.fromEntries(Object.entries(row).filter(([k]) => !OMIT.has(k)));
 
 /** The signed content of a session: everything clinical that was recorded in it, as stored now. */
-export async function signedContent(tx: Tx, sessionId: string) {
+export async function signedContent(tx: Tx, sessionId: string, signedAt?: Date) {
   const s = await tx.treatmentSession.findUnique({
     where: { id: sessionId },
     include: {
       checklist: true, vitals: true, sedation: true, dissociation: true, decisions: true, discharge: true, deviations: true,
       devices: { include: { device: { select: { serial: true, lot: { select: { lotNumber: true, expiresOn: true } } } } } },
-      adverseEvents: true,
+      // An event learnt of after signing is a new record beside the signed ones, not a change to them.
+      adverseEvents: signedAt ? { where: { createdAt: { lte: signedAt } } } : true,
     },
   });
   if (!s) return null;
@@ -44,27 +45,30 @@ export type SignatureView = { printedName: string; meaning: string; signedAt: Da
 export async function signatureOf(sessionId: string): Promise<SignatureView | null> {
   const sig = await db().sessionSignature.findUnique({ where: { sessionId } });
   if (!sig) return null;
-  const content = await signedContent(db(), sessionId);
+  const content = await signedContent(db(), sessionId, sig.signedAt);
   return { printedName: sig.printedName, meaning: sig.meaning, signedAt: sig.signedAt, state: signatureState(sig.contentHash, contentHash(content)) };
 }
 
 /** Signing needs the signer's password again; the hash of the content is stored with the printed name, time and meaning. */
 export async function signSession(user: CurrentUser, sessionId: string, input: z.output<typeof signSessionSchema>) {
   const actor = { id: user.id, email: user.email, role: user.role };
-  const account = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, firstName: true, lastName: true } });
-  if (!(await verifyPassword(account.passwordHash, input.password))) {
-    await transaction((tx) => appendAudit(tx, { actor, action: "session.sign_refused", entityType: "TreatmentSession", entityId: sessionId, reason: "wrong password" }));
+  const account = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, passwordHash: true, firstName: true, lastName: true } });
+  if (!(await confirmPassword(account, input.password))) {
+    const s = await db().treatmentSession.findUnique({ where: { id: sessionId }, select: { siteId: true, patientId: true } });
+    await transaction((tx) => appendAudit(tx, { actor, action: "session.sign_refused", entityType: "TreatmentSession", entityId: sessionId, siteId: s?.siteId, patientId: s?.patientId, reason: "wrong password" }));
     throw invalidInput({ password: ["The password is not correct"] }, "The password is not correct: the session was not signed.");
   }
   return transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "TreatmentSession" WHERE id = ${sessionId} FOR UPDATE`;
-    const s = await tx.treatmentSession.findUnique({ where: { id: sessionId }, select: { status: true, siteId: true, patientId: true, signature: { select: { id: true } } } });
+    const s = await tx.treatmentSession.findUnique({ where: { id: sessionId }, select: { status: true, siteId: true, patientId: true, signature: { select: { id: true } },
+      _count: { select: { adverseEvents: { where: { resolvedAt: null } } } } } });
     if (!s) throw notFoundError("Session");
-    const problems = signOffProblems(s.status, !!s.signature, input.meaning);
+    const problems = signOffProblems(s.status, !!s.signature, input.meaning, s._count.adverseEvents);
     if (problems.length) throw new HttpError(409, s.signature ? "ALREADY_SIGNED" : "NOT_SIGNABLE", problems.join(" "));
-    const content = await signedContent(tx, sessionId);
+    const signedAt = new Date();
+    const content = await signedContent(tx, sessionId, signedAt);
     const signature = await tx.sessionSignature.create({
-      data: { sessionId, signerId: user.id, printedName: `${account.firstName} ${account.lastName}`, meaning: input.meaning, signedAt: new Date(), contentHash: contentHash(content) },
+      data: { sessionId, signerId: user.id, printedName: `${account.firstName} ${account.lastName}`, meaning: input.meaning, signedAt, contentHash: contentHash(content) },
     });
     await appendAudit(tx, { actor, action: "session.sign", entityType: "TreatmentSession", entityId: sessionId, siteId: s.siteId, patientId: s.patientId, after: signature });
     return { id: signature.id, signedAt: signature.signedAt };

@@ -9,6 +9,10 @@ describe("sign-off rules", () => {
     expect(signOffProblems("MONITORING", false, "REVIEWED")).toEqual(["Only a discharged or transferred session can be signed: monitoring is still open."]);
     expect(signOffProblems("DISCHARGED", true, "REVIEWED")).toEqual(["This session is already signed."]);
   });
+  it("waits for every adverse event of the session to be resolved", () => {
+    expect(signOffProblems("EMERGENCY_TRANSFER", false, "REVIEWED", 1)).toEqual(["An adverse event is still open: record how it ended before signing."]);
+    expect(signOffProblems("DISCHARGED", false, "REVIEWED", 0)).toEqual([]);
+  });
   it("has no discharge decision to approve after an emergency transfer", () => {
     expect(signOffProblems("EMERGENCY_TRANSFER", false, "APPROVED_DISCHARGE")).toHaveLength(1);
   });

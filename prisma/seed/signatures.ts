@@ -12,9 +12,10 @@ export async function planSignatures(tx: Tx, clinic: Clinic, sessions: PlannedSe
   const old = sessions.filter((s) => s.end && daysBetween(s.treatmentDate, localDate(now, s.site.timeZone)) >= 8);
   const data = [];
   for (const s of old) {
-    const content = await signedContent(tx, s.id);
+    const signedAt = new Date(s.end!.getTime() + DAY);
+    const content = await signedContent(tx, s.id, signedAt);
     data.push({ sessionId: s.id, signerId: clinic.staff.priya.id, printedName: clinic.staff.priya.name, meaning: content!.session.status === "DISCHARGED" ? "APPROVED_DISCHARGE" as const : "REVIEWED" as const,
-      signedAt: new Date(s.end!.getTime() + DAY), contentHash: contentHash(content) });
+      signedAt, contentHash: contentHash(content) });
   }
   await tx.sessionSignature.createMany({ data });
   return data.length;

@@ -70,7 +70,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     ...s.sedation.map((x) => ({ kind: "sedation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `MOAA/S ${x.moaas}` })),
     ...s.dissociation.map((x) => ({ kind: "dissociation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `Dissociation ${x.present ? "present" : "absent"}${x.total != null ? ` (CADSS-6 total ${x.total})` : ""}` })),
     ...s.decisions.map((x) => ({ kind: "decision" as const, id: x.id, at: x.decidedAt, inError: null, text: `${x.by} decided ${x.decision.toLowerCase()} on ${x.rule}: ${x.reason}` })),
-    ...s.adverseEvents.map((x) => ({ kind: "event" as const, id: x.id, at: x.onsetAt, inError: null, text: `Adverse event (${x.type.toLowerCase().replace("_", " ")}${x.serious ? ", serious" : ""}): ${x.description}${x.resolvedAt ? " — resolved" : ""}` })),
+    ...s.adverseEvents.map((x) => ({ kind: "event" as const, id: x.id, at: x.onsetAt, inError: null, text: `Adverse event (${x.type.toLowerCase().replace("_", " ")}${x.serious ? ", serious" : ""}): ${x.description}${x.resolvedAt ? " — resolved" : ""}${signature && Date.parse(x.createdAt) > signature.signedAt.getTime() ? " — recorded after sign-off" : ""}` })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const amendmentText = (a: (typeof amendments)[number]) => ({ id: a.id, text: `${a.correction} — reason: ${a.reason} (${a.author}, ${formatDateTime(a.amendedAt, tz)})` });
   const amendedEntries: Record<string, { id: string; text: string }[]> = {};
@@ -151,6 +151,19 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           <h2 className="mb-2 text-lg font-semibold">Timeline</h2>
           {entries.length ? <Timeline sessionId={id} entries={entries} timeZone={tz} t0={s.state.t0} editable={canRecord} amendments={amendedEntries} /> : <p className="text-slate-700">Nothing recorded yet.</p>}
         </section>
+        {closedForGood && can(user.role, "clinical.record") && (
+          <section id="adverse-events" aria-label="Adverse events after the session" className="no-print scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-1 text-lg font-semibold">Adverse events after the session</h2>
+            <p className="mb-3 text-slate-700">An event learnt of later (a call the next day) is recorded here. An open event must have an end recorded before sign-off.</p>
+            {s.adverseEvents.filter((a) => !a.resolvedAt).map((a) => (
+              <div key={a.id} className="mb-3 rounded-md border border-red-300 bg-red-50 p-3">
+                <p className="font-medium text-red-900">Open: {a.type.toLowerCase().replace("_", " ")}{a.serious ? " (serious)" : ""} — {a.description}</p>
+                <ResolveAdverseEvent sessionId={id} eventId={a.id} />
+              </div>
+            ))}
+            <AdverseEventForm sessionId={id} />
+          </section>
+        )}
         {closedForGood && (
           <section id="sign-off" aria-label="Sign-off" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="mb-2 text-lg font-semibold">Sign-off</h2>

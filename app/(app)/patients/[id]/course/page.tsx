@@ -32,7 +32,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
   const sessions = await courseSessionsOf(id, tz);
   const rows = patientCourse(sessions);
   const t0 = new Map(sessions.map((s) => [s.id, s.t0?.getTime() ?? 0]));
-  // Dates on the time axis are the site's calendar days at midnight UTC, so ticks read as the clinic's dates.
+  // Dates on the time axis are the site's calendar days at noon UTC, so ticks read as the clinic's dates in any zone.
   const dayAt = (date: string) => Date.parse(`${date}T12:00:00Z`);
   const at = new Map(rows.map((r) => [r.id, dayAt(r.treatmentDate)]));
   const points: CoursePoint[] = rows.map((r) => ({
