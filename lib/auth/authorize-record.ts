@@ -23,8 +23,11 @@ export type RecordType = keyof typeof RECORDS;
  * site — another site's record, or none, is a 404 that tells nothing about it.
  */
 export async function authorizeRecord(action: Action, type: RecordType, id: string) {
-  await authorizeRequest(action);
+  const user = await authorizeRequest(action);
   const siteId = await RECORDS[type].siteOf(id);
   if (!siteId) throw notFoundError(RECORDS[type].label);
+  // The session is looked up once per request (React's cache does not reach route handlers): the scoped
+  // check runs again only to refuse, so that the denial is audited like every other.
+  if (user.siteIds.includes(siteId)) return user;
   return authorizeRequest(action, { siteId, entityType: type, entityId: id });
 }
