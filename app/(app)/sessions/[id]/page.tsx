@@ -41,6 +41,16 @@ function Step({ n, title, done, children }: { n: number; title: string; done?: b
   );
 }
 
+/** Events still open, each with the form that records how it ended. */
+function OpenEvents({ sessionId, events }: { sessionId: string; events: { id: string; type: string; serious: boolean; description: string; resolvedAt: string | null }[] }) {
+  return events.filter((a) => !a.resolvedAt).map((a) => (
+    <div key={a.id} className="mb-3 rounded-md border border-red-300 bg-red-50 p-3">
+      <p className="font-medium text-red-900">Open: {a.type.toLowerCase().replace("_", " ")}{a.serious ? " (serious)" : ""} — {a.description}</p>
+      <ResolveAdverseEvent sessionId={sessionId} eventId={a.id} />
+    </div>
+  ));
+}
+
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const siteId = await sessionSite(id);
@@ -117,12 +127,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         )}
         {canRecord && dosed && (
           <Step n={5} title="Adverse events">
-            {s.adverseEvents.filter((a) => !a.resolvedAt).map((a) => (
-              <div key={a.id} className="mb-3 rounded-md border border-red-300 bg-red-50 p-3">
-                <p className="font-medium text-red-900">Open: {a.type.toLowerCase().replace("_", " ")}{a.serious ? " (serious)" : ""} — {a.description}</p>
-                <ResolveAdverseEvent sessionId={id} eventId={a.id} />
-              </div>
-            ))}
+            <OpenEvents sessionId={id} events={s.adverseEvents} />
             <CrisisForm sessionId={id} />
             <AdverseEventForm sessionId={id} />
           </Step>
@@ -155,12 +160,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           <section id="adverse-events" aria-label="Adverse events after the session" className="no-print scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="mb-1 text-lg font-semibold">Adverse events after the session</h2>
             <p className="mb-3 text-slate-700">An event learnt of later (a call the next day) is recorded here. An open event must have an end recorded before sign-off.</p>
-            {s.adverseEvents.filter((a) => !a.resolvedAt).map((a) => (
-              <div key={a.id} className="mb-3 rounded-md border border-red-300 bg-red-50 p-3">
-                <p className="font-medium text-red-900">Open: {a.type.toLowerCase().replace("_", " ")}{a.serious ? " (serious)" : ""} — {a.description}</p>
-                <ResolveAdverseEvent sessionId={id} eventId={a.id} />
-              </div>
-            ))}
+            <OpenEvents sessionId={id} events={s.adverseEvents} />
             <AdverseEventForm sessionId={id} />
           </section>
         )}
