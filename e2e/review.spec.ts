@@ -132,6 +132,44 @@ test.describe("outcomes and TRD documentation", () => {
   });
 });
 
+test.describe("documenting the trials", () => {
+  test("a psychiatrist records trials one by one and the summary follows the rule; a nurse is refused", async ({ page }) => {
+    const [p] = await sql<{ id: string }>(`SELECT id FROM "Patient" WHERE mrn = 'A-1002'`);
+    await signIn(page, "psych@example.com");
+    await page.goto(`/patients/${p.id}/trd`);
+    const summary = page.getByTestId("trd-summary");
+    await expect(summary).toContainText("not met");
+    const form = page.getByRole("form", { name: "Antidepressant trial" });
+    await form.getByRole("button", { name: "Record trial" }).click();
+    await expect(form.getByText("Name the drug")).toBeVisible();
+    await expect(form.getByText("Choose the outcome")).toBeVisible();
+    const add = async (drug: string, mechanism: string, weeks: string) => {
+      await form.getByLabel("Drug").fill(drug);
+      await form.getByLabel("Mechanism class").fill(mechanism);
+      await form.getByLabel("Dose (mg)").fill("100");
+      await form.getByLabel("Duration (weeks)").fill(weeks);
+      await form.getByLabel("Outcome").selectOption("NO_RESPONSE");
+      await form.getByLabel("Adequate dose").check();
+      await form.getByLabel("Taken as prescribed (adherent)").check();
+      await form.getByRole("button", { name: "Record trial" }).click();
+      await expect(page.getByRole("article", { name: "TRD summary" })).toContainText(drug);
+    };
+    await add("Sertraline", "ssri", "8");
+    await add("Duloxetine", "SNRI", "5.857");
+    await expect(page.getByRole("row").filter({ hasText: "Duloxetine" })).toContainText("No: 5 weeks 6 days, under 6 weeks");
+    await expect(summary).toContainText("not met");
+    await add("Venlafaxine XR", "SNRI", "6");
+    await expect(summary).toContainText("different mechanisms without remission in the current episode: met");
+
+    const nurse = await page.context().browser()!.newPage();
+    await signIn(nurse, "nurse@example.com");
+    const refused = await nurse.request.post(`/api/patients/${p.id}/trials`, { data: { drug: "X", mechanismClass: "SSRI", weeks: 8, outcome: "NO_RESPONSE" } });
+    expect(refused.status()).toBe(403);
+    await nurse.goto(`/patients/${p.id}/trd`);
+    await expect(nurse.getByRole("form", { name: "Antidepressant trial" })).toHaveCount(0);
+  });
+});
+
 test.describe("electronic sign-off", () => {
   test("signing needs the password again; the signed session is locked and a correction becomes an amendment beside the original", async ({ page }) => {
     const s = await latestSession("A-1003");

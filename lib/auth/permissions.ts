@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   "gate.decide": ["PSYCHIATRIST"],
   "flag.manage": ["PSYCHIATRIST"], // R8, R47: record or remove contraindication and caution flags
   "session.sign": ["PSYCHIATRIST"],
+  "trd.manage": ["PSYCHIATRIST"], // the antidepressant trials that document treatment resistance
   "reports.view": ["ADMIN"],
   "reports.export": ["ADMIN"],
   "pmf.submit": ["ADMIN"],

@@ -42,5 +42,6 @@ describe("the evidence a reviewer reads", () => {
     expect(whyNotAdequate(trial({}))).toBeNull();
     expect(formatWeeks(6)).toBe("6 weeks");
     expect(whyNotAdequate(trial({ weeks: 5.95 }))).toBe("5 weeks 6 days, under 6 weeks");
+    expect(formatWeeks(5.857)).toBe("5 weeks 6 days");
   });
 });

@@ -17,7 +17,8 @@ export function whyNotAdequate(t: Trial): string | null {
 /** 5.857 weeks reads "5 weeks 6 days". */
 export function formatWeeks(weeks: number): string {
   // Whole days, rounded down: 5.95 weeks is "5 weeks 6 days", never "6 weeks" for a trial that falls short.
-  const days = Math.floor(weeks * 7 + 1e-9);
+  // The hundredth of a day forgives a typed 5.857 (= 41 days to three decimals).
+  const days = Math.floor(weeks * 7 + 0.01);
   const w = Math.floor(days / 7), d = days % 7;
   return `${w} week${w === 1 ? "" : "s"}${d ? ` ${d} day${d === 1 ? "" : "s"}` : ""}`;
 }

@@ -8,6 +8,8 @@ import { formatCalendarDate } from "@/lib/patients/format";
 import { localDate } from "@/lib/sessions/local-time";
 import { PatientTabs } from "@/components/patients/patient-tabs";
 import { PrintButton } from "@/components/ui/print-button";
+import { TrialForm } from "@/components/review/trial-form";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "TRD documentation" };
 
@@ -19,7 +21,7 @@ export default async function TrdPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const siteId = await patientSite(id);
   if (!siteId) notFound();
-  await authorizePage("patient.read", { siteId, entityType: "Patient", entityId: id });
+  const user = await authorizePage("patient.read", { siteId, entityType: "Patient", entityId: id });
   const p = (await patientDetail(id))!;
   const doc = await trdDocumentation(id);
   const summary = trdCriteria(doc.trials);
@@ -66,6 +68,12 @@ export default async function TrdPage({ params }: { params: Promise<{ id: string
           <p className="border-t border-slate-400 pt-1">Prescriber signature</p><p className="border-t border-slate-400 pt-1">Date</p>
         </footer>
       </article>
+      {can(user.role, "trd.manage") && (
+        <section aria-labelledby="add-trial" className="no-print mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="add-trial" className="mb-2 text-lg font-semibold">Record a trial of the current episode</h2>
+          <TrialForm patientId={id} />
+        </section>
+      )}
     </>
   );
 }
