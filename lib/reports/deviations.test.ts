@@ -21,7 +21,8 @@ describe("protocol-deviation report from sessions run through the chair-side com
   it("leaves out a session run to protocol, other sites and other dates", async () => {
     const clean = await dischargedSession();
     const other = await dischargedSession({ readingAtMinute: 53 });
-    expect(await deviationReport([clean.site.id], today(), today())).toEqual({ checked: 1, rows: [] });
+    expect(await deviationReport([clean.site.id], today(), today())).toEqual({ checked: 1, truncated: false, rows: [] });
+    expect(await deviationReport([clean.site.id, other.site.id], today(), today(), 1)).toMatchObject({ checked: 1, truncated: true });
     expect((await deviationReport([clean.site.id, other.site.id], today(), today())).rows.map((r) => r.sessionId)).toEqual([other.sessionId]);
     expect((await deviationReport([other.site.id], "2020-01-01", "2020-12-31")).checked).toBe(0);
   });

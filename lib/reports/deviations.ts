@@ -12,11 +12,11 @@ export type DeviationRow = { sessionId: string; treatmentDate: string; patient: 
  * checked by `sessionDeviations` against its own readings, GATE decisions and the warnings acknowledged
  * in the audit trail. Returns the sessions with at least one finding, and how many were checked.
  */
-export async function deviationReport(siteIds: string[], from: string, to: string, limit = 1000): Promise<{ checked: number; rows: DeviationRow[] }> {
-  const sessions = await db().treatmentSession.findMany({
+export async function deviationReport(siteIds: string[], from: string, to: string, limit = 1000): Promise<{ checked: number; truncated: boolean; rows: DeviationRow[] }> {
+  const found = await db().treatmentSession.findMany({
     where: { siteId: { in: siteIds }, treatmentDate: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) }, devices: { some: { enteredInErrorAt: null } } },
     orderBy: [{ treatmentDate: "desc" }, { id: "asc" }],
-    take: limit,
+    take: limit + 1,
     select: {
       id: true, status: true, treatmentDate: true, endOfMonitoringAt: true,
       patient: { select: { firstName: true, lastName: true, mrn: true } },
@@ -27,6 +27,9 @@ export async function deviationReport(siteIds: string[], from: string, to: strin
       deviations: { select: { code: true, description: true } },
     },
   });
+  // One more than the limit is read only to know whether the page says so.
+  const truncated = found.length > limit;
+  const sessions = found.slice(0, limit);
   const deviceIds = sessions.flatMap((s) => s.devices.map((d) => d.id));
   const audits = deviceIds.length
     ? await db().auditEvent.findMany({ where: { action: "device.administer", entityType: "DeviceAdministration", entityId: { in: deviceIds } }, orderBy: { id: "asc" }, select: { entityId: true, actorId: true, actorEmail: true, after: true } })
@@ -54,5 +57,5 @@ export async function deviationReport(siteIds: string[], from: string, to: strin
     if (deviations.length)
       rows.push({ sessionId: s.id, treatmentDate: s.treatmentDate ? s.treatmentDate.toISOString().slice(0, 10) : t0 ? localDate(t0, s.site.timeZone) : "", patient: `${s.patient.lastName}, ${s.patient.firstName}`, mrn: s.patient.mrn, site: s.site.name, status: s.status, deviations });
   }
-  return { checked: sessions.length, rows };
+  return { checked: sessions.length, truncated, rows };
 }
