@@ -5,7 +5,8 @@ import { patientSite } from "@/lib/patients/data";
 import { pmfSite } from "@/lib/pmf/worklist";
 import { aeSite } from "@/lib/reports/adverse-events";
 import { sessionSite } from "@/lib/sessions/commands";
-import { authorizeRequest } from "./authorize";
+import { notFound } from "next/navigation";
+import { authorizePage, authorizeRequest } from "./authorize";
 import type { Action } from "./permissions";
 
 // Where each kind of record belongs: its site decides who may act on it.
@@ -30,4 +31,12 @@ export async function authorizeRecord(action: Action, type: RecordType, id: stri
   // check runs again only to refuse, so that the denial is audited like every other.
   if (user.siteIds.includes(siteId)) return user;
   return authorizeRequest(action, { siteId, entityType: type, entityId: id });
+}
+
+/** The same for a page of one record: sign-in, 403 page or 404 page instead of JSON. */
+export async function authorizeRecordPage(action: Action, type: RecordType, id: string) {
+  await authorizePage(action);
+  const siteId = await RECORDS[type].siteOf(id);
+  if (!siteId) notFound();
+  return authorizePage(action, { siteId, entityType: type, entityId: id });
 }

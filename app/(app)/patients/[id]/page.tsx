@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import Link from "next/link";
-import { authorizePage } from "@/lib/auth/authorize";
+import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { can } from "@/lib/auth/permissions";
-import { patientDetail, patientSite } from "@/lib/patients/data";
+import { patientDetail } from "@/lib/patients/data";
 import { ageOn, formatCalendarDate, formatDateTime } from "@/lib/patients/format";
 import { flagLabel } from "@/lib/sessions/eligibility-rules";
 import { localDate } from "@/lib/sessions/local-time";
@@ -22,9 +21,7 @@ const cal = (iso: string) => formatCalendarDate(new Date(`${iso}T00:00:00Z`));
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   // The site is read first and checked: another site's patient is "not found", with nothing of it sent.
-  const siteId = await patientSite(id);
-  if (!siteId) notFound();
-  const user = await authorizePage("patient.read", { siteId, entityType: "Patient", entityId: id });
+  const user = await authorizeRecordPage("patient.read", "Patient", id);
   const canCheckIn = can(user.role, "clinical.record");
   const canManageFlags = can(user.role, "flag.manage");
   const p = (await patientDetail(id))!;

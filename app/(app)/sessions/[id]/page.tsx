@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
+import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { can } from "@/lib/auth/permissions";
-import { sessionSite } from "@/lib/sessions/commands";
 import { sessionView } from "@/lib/sessions/view";
 import { flagLabel } from "@/lib/sessions/eligibility-rules";
 import type { Json } from "@/lib/sessions/client/revive";
@@ -53,9 +52,7 @@ function OpenEvents({ sessionId, events }: { sessionId: string; events: { id: st
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const siteId = await sessionSite(id);
-  if (!siteId) notFound();
-  const user = await authorizePage("patient.read", { siteId, entityType: "TreatmentSession", entityId: id });
+  const user = await authorizeRecordPage("patient.read", "TreatmentSession", id);
   const now = new Date();
   const view = await sessionView(id, now);
   if (!view) notFound();

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
-import { lotDetail, lotSite, siteStaff, type DeviceRowDto } from "@/lib/inventory/data";
+import { authorizeRecordPage } from "@/lib/auth/authorize-record";
+import { lotDetail, siteStaff, type DeviceRowDto } from "@/lib/inventory/data";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { formatDay, formatInstant, StatusBadge } from "@/components/admin/badge";
@@ -24,11 +24,8 @@ function Fate({ d, tz }: { d: DeviceRowDto; tz: string }) {
 }
 
 export default async function LotPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ received?: string }> }) {
-  await authorizePage("inventory.manage");
   const [{ id }, { received }] = await Promise.all([params, searchParams]);
-  const siteId = await lotSite(id);
-  if (!siteId) notFound();
-  const user = await authorizePage("inventory.manage", { siteId, entityType: "InventoryLot", entityId: id });
+  const user = await authorizeRecordPage("inventory.manage", "InventoryLot", id);
   const lot = await lotDetail(id);
   if (!lot) notFound();
   const tz = lot.timeZone;

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
+import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { can } from "@/lib/auth/permissions";
 import { outcomesOf } from "@/lib/outcomes/data";
 import { cssrsPositive } from "@/lib/outcomes/cssrs";
 import { SCALES } from "@/lib/outcomes/items";
 import { courseAnnotations, outcomeTrend } from "@/lib/outcomes/trend";
-import { patientDetail, patientSite } from "@/lib/patients/data";
+import { patientDetail } from "@/lib/patients/data";
 import { formatDateTime } from "@/lib/patients/format";
 import { COURSE_FLAGS, patientCourse, type Bp } from "@/lib/review/course";
 import { courseSessionsOf } from "@/lib/review/data";
@@ -24,9 +23,7 @@ const DAY = 86_400_000;
 
 export default async function CoursePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const siteId = await patientSite(id);
-  if (!siteId) notFound();
-  const user = await authorizePage("patient.read", { siteId, entityType: "Patient", entityId: id });
+  const user = await authorizeRecordPage("patient.read", "Patient", id);
   const p = (await patientDetail(id))!;
   const tz = p.site.timeZone;
   const sessions = await courseSessionsOf(id, tz);

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
+import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { trdCriteria, whyNotAdequate, formatWeeks } from "@/lib/outcomes/trd-rules";
 import { trdDocumentation } from "@/lib/outcomes/trials";
-import { patientDetail, patientSite } from "@/lib/patients/data";
+import { patientDetail } from "@/lib/patients/data";
 import { formatCalendarDate } from "@/lib/patients/format";
 import { localDate } from "@/lib/sessions/local-time";
 import { PatientTabs } from "@/components/patients/patient-tabs";
@@ -19,9 +18,7 @@ const cal = (d: Date | string) => formatCalendarDate(typeof d === "string" ? new
 /** One printable page for a prior-authorization request: the trials of the current episode and whether the TRD criteria are met. */
 export default async function TrdPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const siteId = await patientSite(id);
-  if (!siteId) notFound();
-  const user = await authorizePage("patient.read", { siteId, entityType: "Patient", entityId: id });
+  const user = await authorizeRecordPage("patient.read", "Patient", id);
   const p = (await patientDetail(id))!;
   const doc = await trdDocumentation(id);
   const summary = trdCriteria(doc.trials);

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
+import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { db } from "@/lib/db/client";
 import { displayValue, PMF_SECTIONS } from "@/lib/pmf/field-keys";
 import { amendmentNotes } from "@/lib/pmf/links";
-import { pmfSite } from "@/lib/pmf/worklist";
 import { PrintButton } from "@/components/ui/print-button";
 
 export const metadata: Metadata = { title: "Patient Monitoring Form" };
@@ -13,9 +11,7 @@ export const metadata: Metadata = { title: "Patient Monitoring Form" };
 /** One Patient Monitoring Form as a printable page: the same sections and values as the faxed PDF. */
 export default async function PmfPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const siteId = await pmfSite(id);
-  if (!siteId) notFound();
-  await authorizePage("reports.view", { siteId, entityType: "PatientMonitoringForm", entityId: id });
+  await authorizeRecordPage("reports.view", "PatientMonitoringForm", id);
   const pmf = (await db().patientMonitoringForm.findUnique({ where: { id }, include: {
     amends: { select: { id: true, submittedAt: true, confirmation: true } }, amendedBy: { select: { id: true, createdAt: true, status: true } },
   } }))!;
