@@ -1,4 +1,5 @@
 // Data tests against the real PostgreSQL (scripts/test-unit.sh). Each test makes its own site and rows.
+import { refusal } from "@/lib/http/testing/refusal";
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { db } from "@/lib/db/client";
@@ -10,7 +11,6 @@ import { physicalCountSchema, receiveLotSchema, returnDeviceSchema, wasteDeviceS
 
 const WITNESS_PASSWORD = "witness-pass-2026";
 let witnessHash: Promise<string> | undefined;
-const refusal = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a refusal"); }, (e: unknown) => e as HttpError);
 
 async function fixture(opts: { lotExpiresOn?: string } = {}) {
   const c = await clinicFixture(opts);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/http/testing/refusal";
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
 import { dischargedSession } from "@/lib/reports/testing/discharged-session";
@@ -6,11 +7,6 @@ import { amendPmf } from "./amend";
 import { pmfForms } from "./export";
 import { markPmfSubmitted, pmfWorklist } from "./worklist";
 import { amendPmfSchema } from "./schema";
-
-async function refusal(p: Promise<unknown>): Promise<HttpError> {
-  try { await p; } catch (e) { if (e instanceof HttpError) return e; throw e; }
-  throw new Error("expected a refusal");
-}
 
 const admin = { id: "admin-test", email: "admin@test.example", role: "ADMIN" };
 

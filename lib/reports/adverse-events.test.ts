@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/http/testing/refusal";
 import { parse } from "csv-parse/sync";
 import { db } from "@/lib/db/client";
-import { HttpError } from "@/lib/http/errors";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 import { AE_CSV_HEADER, adverseEventLog, aeCsvStream, recordReportedToRems } from "./adverse-events";
 
 const admin = { id: "admin-test", email: "admin@test.example", role: "ADMIN" };
-
-async function refusal(p: Promise<unknown>): Promise<HttpError> {
-  try { await p; } catch (e) { if (e instanceof HttpError) return e; throw e; }
-  throw new Error("expected a refusal");
-}
 
 async function events() {
   const c = await clinicFixture();

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/http/testing/refusal";
 import { db } from "@/lib/db/client";
-import { HttpError } from "@/lib/http/errors";
 import { checkIn, decideGate, discharge, markEnteredInError, recordDevice, recordHypertensiveCrisis, recordSedation, recordDissociation, recordVital, saveChecklist, setDose } from "./commands";
 import { checklistSchema, vitalsSchema } from "./schema";
 import { clinicFixture } from "./testing/db-fixture";
 import { key, minutesAgo, readyToDose } from "./testing/session-steps";
 
 const vital = (v: Record<string, unknown>) => vitalsSchema.parse(v);
-
-async function rejection(p: Promise<unknown>): Promise<HttpError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HttpError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("a chair-side session in the database", () => {
   it("runs from check-in to discharge, entered after the fact, with every step audited", async () => {
@@ -44,7 +34,7 @@ describe("a chair-side session in the database", () => {
     const pmf = await db().patientMonitoringForm.findFirstOrThrow({ where: { sessionId: s } });
     expect(pmf.status).toBe("DRAFT");
     expect(pmf.fields).toMatchObject({ totalMonitoringMinutes: 125, readyToLeaveMinutes: 95, doseAdministered: "56 mg", "bp.post40min": "150/90", "bp.preCompletion": "130/82", "sedation.occurred": true });
-    expect((await rejection(discharge(c.nurse, s, attest))).code).toBe("SESSION_CLOSED");
+    expect((await refusal(discharge(c.nurse, s, attest))).code).toBe("SESSION_CLOSED");
   });
 
   it("refuses discharge before 120 minutes and with MOAA/S 4, listing the reasons", async () => {
@@ -56,7 +46,7 @@ describe("a chair-side session in the database", () => {
     await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(2).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }), key());
     await recordSedation(c.nurse, s, { takenAt: minutesAgo(2), moaas: 4 }, key());
     await recordDissociation(c.nurse, s, { takenAt: minutesAgo(2), present: false, scale: "NONE", itemScores: [] }, key());
-    const e = await rejection(discharge(c.nurse, s, { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 60 }));
+    const e = await refusal(discharge(c.nurse, s, { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 60 }));
     expect(e.status).toBe(422);
     expect((e.details as { unmet: { code: string }[] }).unmet.map((u) => u.code)).toEqual(["R30_MIN_OBSERVATION", "R31_SEDATION_NOT_RESOLVED"]);
     expect((await db().treatmentSession.findUniqueOrThrow({ where: { id: s } })).status).toBe("MONITORING");
@@ -64,7 +54,7 @@ describe("a chair-side session in the database", () => {
 
   it("refuses a device for an outpatient who is not enrolled, a third device for 56 mg, and one 4 minutes after the previous", async () => {
     const unenrolled = await readyToDose({ enrolled: false });
-    const e1 = await rejection(recordDevice(unenrolled.nurse, unenrolled.sessionId, { deviceId: unenrolled.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
+    const e1 = await refusal(recordDevice(unenrolled.nurse, unenrolled.sessionId, { deviceId: unenrolled.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
     expect(e1.code).toBe("RULE_UNMET");
     expect(e1.message).toContain("not enrolled");
     expect(await db().deviceAdministration.count({ where: { sessionId: unenrolled.sessionId } })).toBe(0);
@@ -72,10 +62,10 @@ describe("a chair-side session in the database", () => {
 
     const c = await readyToDose();
     await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(20), acknowledgedWarnings: [] }, key());
-    const e2 = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(16), acknowledgedWarnings: [] }, key()));
+    const e2 = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(16), acknowledgedWarnings: [] }, key()));
     expect(e2.fieldErrors?.administeredAt?.[0]).toContain("Wait 5 minutes");
     await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(15), acknowledgedWarnings: [] }, key());
-    const e3 = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(5), acknowledgedWarnings: [] }, key()));
+    const e3 = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(5), acknowledgedWarnings: [] }, key()));
     expect(e3.message).toContain("56 mg is 2 devices");
   });
 
@@ -98,7 +88,7 @@ describe("a chair-side session in the database", () => {
     const base = checklistSchema.parse({ version: 1, rideType: "RIDESHARE", lastFoodAt: minutesAgo(300).toISOString(), lastLiquidAt: minutesAgo(200).toISOString(),
       conmedBenzodiazepines: false, conmedSedativeHypnotics: false, conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE" });
     await saveChecklist(c.nurse, c.sessionId, base);
-    const e = await rejection(saveChecklist(c.nurse, c.sessionId, { ...base, conmedOpioids: true }));
+    const e = await refusal(saveChecklist(c.nurse, c.sessionId, { ...base, conmedOpioids: true }));
     expect(e.status).toBe(409);
     expect((await db().preDoseChecklist.findUniqueOrThrow({ where: { sessionId: c.sessionId } })).conmedOpioids).toBe(false);
   });
@@ -107,7 +97,7 @@ describe("a chair-side session in the database", () => {
     const c = await readyToDose();
     const wrong = await recordVital(c.nurse, c.sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(2).toISOString(), systolic: 190, diastolic: 100, spo2: 98 }), key());
     // The 190/100 pre-dose reading would gate dosing (R14) …
-    const blocked = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
+    const blocked = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
     expect(blocked.message).toContain("Prescriber decision needed");
     await markEnteredInError(c.nurse, c.sessionId, "vital", wrong.result.id, "Cuff on the wrong arm size");
     // … until it is marked entered in error; the earlier 128/80 is the latest live reading again.
@@ -120,7 +110,7 @@ describe("a chair-side session in the database", () => {
   it("lifts a pre-dose BP GATE only with a prescriber's proceed decision", async () => {
     const c = await readyToDose();
     await recordVital(c.nurse, c.sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(1).toISOString(), systolic: 152, diastolic: 94, spo2: 98 }), key());
-    expect((await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()))).message).toContain("152/94");
+    expect((await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()))).message).toContain("152/94");
     await decideGate(c.psych, c.sessionId, { rule: "R14", decision: "PROCEED", reason: "Usual for this patient; asymptomatic" }, key());
     const ok = await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key());
     expect(ok.result.sequence).toBe(1);
@@ -158,7 +148,7 @@ describe("SOFT warnings", () => {
     await saveChecklist(c.nurse, c.sessionId, checklistSchema.parse({ version, rideType: "RIDESHARE", lastFoodAt: minutesAgo(400).toISOString(), lastLiquidAt: minutesAgo(300).toISOString(),
       nasalMedicationAt: minutesAgo(30).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false, conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false,
       conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE" }));
-    const refused = await rejection(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
+    const refused = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
     expect(refused.code).toBe("WARNINGS_NOT_ACKNOWLEDGED");
     expect((refused.details as { unmet: { code: string }[] }).unmet.map((u) => u.code)).toEqual(["R12_NASAL_MED"]);
     await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: ["R12_NASAL_MED"] }, key());

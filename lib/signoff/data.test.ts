@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/lib/http/testing/refusal";
 import { hashPassword } from "@/lib/auth/password";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { HttpError } from "@/lib/http/errors";
 import { emergencyTransfer, markEnteredInError, recordAdverseEvent, recordDevice, resolveAdverseEvent } from "@/lib/sessions/commands";
 import { adverseEventSchema } from "@/lib/sessions/schema";
 import { key, minutesAgo, readyToDose } from "@/lib/sessions/testing/session-steps";
 import { amendSession, amendmentsOf, signatureOf, signSession } from "./data";
-
-async function rejection(p: Promise<unknown>): Promise<HttpError> {
-  try { await p; } catch (e) { if (e instanceof HttpError) return e; throw e; }
-  throw new Error("expected a refusal");
-}
 
 /** A dosed session that ended in an emergency transfer, and its psychiatrist with a known password. */
 async function closedSession() {
@@ -26,7 +21,7 @@ async function closedSession() {
 describe("electronic sign-off of a session", () => {
   it("needs the signer's password, stores name, meaning and a content hash, and audits both the refusal and the signature", async () => {
     const c = await closedSession();
-    const wrong = await rejection(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "not-it" }));
+    const wrong = await refusal(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "not-it" }));
     expect(wrong.status).toBe(422);
     expect(wrong.fieldErrors).toEqual({ password: ["The password is not correct"] });
     expect(await signatureOf(c.sessionId)).toBeNull();
@@ -35,20 +30,20 @@ describe("electronic sign-off of a session", () => {
     expect(sig).toMatchObject({ printedName: "psych Test", meaning: "REVIEWED", state: "valid" });
     const actions = (await db().auditEvent.findMany({ where: { entityId: c.sessionId, action: { startsWith: "session.sign" } }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["session.sign_refused", "session.sign"]);
-    expect((await rejection(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }))).code).toBe("ALREADY_SIGNED");
+    expect((await refusal(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }))).code).toBe("ALREADY_SIGNED");
   });
 
   it("cannot be used to guess the password: after 5 wrong answers even the right one is refused for a while", async () => {
     const c = await closedSession();
-    for (let i = 0; i < 5; i++) await rejection(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: `guess-${i}` }));
-    const e = await rejection(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }));
+    for (let i = 0; i < 5; i++) await refusal(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: `guess-${i}` }));
+    const e = await refusal(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }));
     expect(e.fieldErrors).toEqual({ password: ["The password is not correct"] });
     expect(await signatureOf(c.sessionId)).toBeNull();
   });
 
   it("refuses to approve a discharge that did not happen (emergency transfer)", async () => {
     const c = await closedSession();
-    expect((await rejection(signSession(c.psychUser, c.sessionId, { meaning: "APPROVED_DISCHARGE", password: "Sign-here-2026" }))).code).toBe("NOT_SIGNABLE");
+    expect((await refusal(signSession(c.psychUser, c.sessionId, { meaning: "APPROVED_DISCHARGE", password: "Sign-here-2026" }))).code).toBe("NOT_SIGNABLE");
   });
 
   it("shows 'changed' when a signed row is altered in the database behind the application's back", async () => {
@@ -56,7 +51,7 @@ describe("electronic sign-off of a session", () => {
     const event = { type: "HYPERTENSION", description: "BP 190/112 before transfer", serious: true, onsetAt: minutesAgo(20).toISOString() };
     await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse(event), key());
     // Sign-off waits until every event of the session has an end.
-    expect((await rejection(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }))).message).toMatch(/adverse event is still open/);
+    expect((await refusal(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }))).message).toMatch(/adverse event is still open/);
     const open = await db().adverseEvent.findFirstOrThrow({ where: { sessionId: c.sessionId } });
     await resolveAdverseEvent(c.nurse, c.sessionId, open.id, undefined, "Treated in the ED");
     await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
@@ -71,7 +66,7 @@ describe("electronic sign-off of a session", () => {
     const c = await closedSession();
     await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
     const vital = await db().observationVital.findFirstOrThrow({ where: { sessionId: c.sessionId } });
-    expect((await rejection(markEnteredInError(c.nurse, c.sessionId, "vital", vital.id, "wrong arm"))).code).toBe("SESSION_SIGNED");
+    expect((await refusal(markEnteredInError(c.nurse, c.sessionId, "vital", vital.id, "wrong arm"))).code).toBe("SESSION_SIGNED");
     // An event learnt of the next day is a new record beside the signed ones: it is accepted, resolved, and the signature stays valid.
     const late = await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse({ type: "OTHER", description: "Nausea reported by phone the next morning" }), key());
     await resolveAdverseEvent(c.nurse, c.sessionId, late.result.id, undefined, "Settled at home");
@@ -79,7 +74,7 @@ describe("electronic sign-off of a session", () => {
     await amendSession(c.psychUser, c.sessionId, { entryKind: "vital", entryId: vital.id, correction: "Systolic was 138, not 128", reason: "Transcription error found on the monitor printout" });
     const other = await readyToDose();
     const foreign = await db().observationVital.findFirstOrThrow({ where: { sessionId: other.sessionId } });
-    const refused = await rejection(amendSession(c.psychUser, c.sessionId, { entryKind: "vital", entryId: foreign.id, correction: "x x x", reason: "wrong session" }));
+    const refused = await refusal(amendSession(c.psychUser, c.sessionId, { entryKind: "vital", entryId: foreign.id, correction: "x x x", reason: "wrong session" }));
     expect(refused.fieldErrors).toHaveProperty("entryId");
     expect(await amendmentsOf(c.sessionId)).toMatchObject([{ entryKind: "vital", entryId: vital.id, correction: "Systolic was 138, not 128", author: "psych Test" }]);
     // The amendment sits beside the signed content; it does not change it.
