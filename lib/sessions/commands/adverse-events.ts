@@ -1,0 +1,43 @@
+import "server-only";
+import { db, transaction } from "@/lib/db/client";
+import { onceByKey } from "@/lib/db/idempotency";
+import { appendAudit } from "@/lib/audit/data";
+import { HttpError, notFoundError } from "@/lib/http/errors";
+import type { z } from "zod";
+import { lockSession } from "../data";
+import type { adverseEventSchema } from "../schema";
+import { closed, facts, sessionClosed, type Actor } from "./shared";
+
+export async function recordAdverseEvent(actor: Actor, sessionId: string, input: z.output<typeof adverseEventSchema>, key: string | null) {
+  return onceByKey(key, (k) => db().adverseEvent.findUnique({ where: { idempotencyKey: k }, select: { id: true } }), () =>
+    transaction(async (tx) => {
+      const now = new Date();
+      const { siteId, patientId, facts: f } = await facts(tx, sessionId, now, { afterSigning: true });
+      if (closed(f.status) && f.status !== "DISCHARGED" && f.status !== "EMERGENCY_TRANSFER") throw sessionClosed();
+      const ae = await tx.adverseEvent.create({
+        data: { sessionId, siteId, patientId, type: input.type, description: input.description, serious: input.serious, onsetAt: input.onsetAt ?? now,
+          resolvedAt: input.resolvedAt ?? null, interventions: input.interventions, outcome: input.outcome ?? null, spo2Nadir: input.spo2Nadir ?? null, recordedById: actor.id, idempotencyKey: key },
+        select: { id: true },
+      });
+      await appendAudit(tx, { actor, action: "adverse_event.record", entityType: "AdverseEvent", entityId: ae.id, siteId, patientId, after: input });
+      return ae;
+    }),
+  );
+}
+
+export async function resolveAdverseEvent(actor: Actor, sessionId: string, eventId: string, resolvedAt: Date | undefined, outcome: string) {
+  return transaction(async (tx) => {
+    const now = new Date();
+    const { signedAt } = await lockSession(tx, sessionId, { afterSigning: true });
+    const before = await tx.adverseEvent.findFirst({ where: { id: eventId, sessionId } });
+    if (!before) throw notFoundError("Adverse event");
+    // Events open at signing cannot exist (sign-off waits for them); one signed as it was stays as it was.
+    if (signedAt && before.createdAt <= signedAt) throw new HttpError(409, "SESSION_SIGNED", "This event is part of the signed record: record a correction as an amendment.");
+    if (before.resolvedAt) throw new HttpError(409, "ALREADY_RESOLVED", "This event is already resolved.");
+    const at = resolvedAt ?? now;
+    if (at > now || at < before.onsetAt) throw new HttpError(422, "INVALID_INPUT", "The resolution time must be between onset and now.", { resolvedAt: ["Between onset and now"] });
+    const after = await tx.adverseEvent.update({ where: { id: eventId }, data: { resolvedAt: at, outcome, version: { increment: 1 } } });
+    await appendAudit(tx, { actor, action: "adverse_event.resolve", entityType: "AdverseEvent", entityId: eventId, siteId: before.siteId, patientId: before.patientId, before, after });
+    return { id: eventId };
+  });
+}

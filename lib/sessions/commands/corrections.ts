@@ -1,0 +1,31 @@
+import "server-only";
+import { transaction } from "@/lib/db/client";
+import { appendAudit } from "@/lib/audit/data";
+import { HttpError, notFoundError } from "@/lib/http/errors";
+import { openSession, type Actor } from "./shared";
+
+const ERROR_TABLES = { vital: "observationVital", device: "deviceAdministration", sedation: "sedationAssessment", dissociation: "dissociationAssessment" } as const;
+export type EntryKind = keyof typeof ERROR_TABLES;
+
+/** A wrong entry is never overwritten: it is marked entered-in-error (kept, struck through) and the right value is recorded anew. */
+export async function markEnteredInError(actor: Actor, sessionId: string, kind: EntryKind, entryId: string, reason: string) {
+  return transaction(async (tx) => {
+    const { now, siteId, patientId, f } = await openSession(tx, sessionId);
+    // The four tables share the entered-in-error columns; Prisma's delegates differ only in type.
+    const table = tx[ERROR_TABLES[kind]] as unknown as {
+      findFirst(a: object): Promise<{ id: string; enteredInErrorAt: Date | null } | null>;
+      update(a: object): Promise<unknown>;
+    };
+    const before = await table.findFirst({ where: { id: entryId, sessionId } });
+    if (!before) throw notFoundError("Entry");
+    if (before.enteredInErrorAt) throw new HttpError(409, "ALREADY_IN_ERROR", "This entry is already marked entered in error.");
+    const after = await table.update({ where: { id: entryId }, data: { enteredInErrorAt: now, enteredInErrorById: actor.id, enteredInErrorReason: reason } });
+    if (kind === "device") {
+      // The record was wrong, so that device was not given: it goes back on hand (the physical count will show any doubt).
+      const deviceId = (after as { deviceId: string }).deviceId;
+      await tx.device.update({ where: { id: deviceId }, data: { status: "ON_HAND", version: { increment: 1 } } });
+    }
+    await appendAudit(tx, { actor, action: `${kind}.entered_in_error`, entityType: ERROR_TABLES[kind], entityId: entryId, siteId, patientId, before, after, reason });
+    return { id: entryId };
+  });
+}
