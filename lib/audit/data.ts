@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditHash, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
@@ -31,7 +32,7 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
   const content = {
-    at: new Date(),
+    at: serverNow(),
     actorId: e.actor?.id ?? null,
     actorEmail: e.actor?.email ?? null,
     actorRole: e.actor?.role ?? null,

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/lib/clock";
 import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, recordAudit, type AuditActor } from "@/lib/audit/data";
 import { confirmPassword } from "@/lib/auth/confirm-password";
@@ -134,7 +135,7 @@ export async function lotDetail(lotId: string): Promise<LotDetail | null> {
   const c = lotCounts(lot.deviceCount, counts.get(lot.id), lc ? { countedDevices: lc.countedDevices, expectedDevices: lc.expectedDevices } : null);
   return {
     id: lot.id, siteId: lot.siteId, siteName: lot.site.name, timeZone: tz, lotNumber: lot.lotNumber, ndc: lot.ndc, kit: lot.kitDescription ?? KITS[lot.ndc as Ndc]?.label ?? lot.ndc,
-    expiresOn: day(lot.expiresOn), expired: lotExpired(day(lot.expiresOn), localDate(new Date(), tz)), receivedAt: lot.receivedAt.toISOString(), supplier: lot.supplier,
+    expiresOn: day(lot.expiresOn), expired: lotExpired(day(lot.expiresOn), localDate(serverNow(), tz)), receivedAt: lot.receivedAt.toISOString(), supplier: lot.supplier,
     receivedBy: name(lot.receivedById), counts: c, reconciliation: lotReconciliation(c), lastCountAt: lc?.countedAt.toISOString() ?? null,
     devices: lot.devices.map((d) => {
       const a = d.administration && !d.administration.enteredInErrorAt ? d.administration : null;
@@ -175,7 +176,7 @@ export async function receiveLot(actor: Actor, input: ReceiveLot): Promise<{ id:
   try {
     return await transaction(async (tx) => {
       const site = await siteOrThrow(tx, input.siteId);
-      const now = new Date();
+      const now = serverNow();
       const unmet = receivingChecks(input, localDate(now, site.timeZone));
       if (unmet.length) throw ruleUnmet(unmet);
       const receiver = await tx.user.findFirst({ where: { id: input.receivedById, disabledAt: null, sites: { some: { siteId: site.id } } }, select: { id: true } });
@@ -234,7 +235,7 @@ export async function wasteDevice(actor: Actor, lotId: string, input: WasteDevic
   return transaction(async (tx) => {
     const device = await onHandDevice(tx, lotId, input.deviceId);
     await setStatus(tx, device, "WASTED");
-    const row = await tx.wasteRecord.create({ data: { deviceId: device.id, wastedAt: new Date(), reason: input.reason, wastedById: actor.id, witnessId: w!.id }, select: { id: true, wastedAt: true } });
+    const row = await tx.wasteRecord.create({ data: { deviceId: device.id, wastedAt: serverNow(), reason: input.reason, wastedById: actor.id, witnessId: w!.id }, select: { id: true, wastedAt: true } });
     await appendAudit(tx, {
       actor, action: "inventory.waste", entityType: "Device", entityId: device.id, siteId: lot.siteId, reason: input.reason,
       before: { status: "ON_HAND" }, after: { status: "WASTED", serial: device.serial, wasteRecordId: row.id, wastedAt: row.wastedAt, witnessId: w!.id, witnessEmail: w!.email },
@@ -250,7 +251,7 @@ export async function returnDevice(actor: Actor, lotId: string, input: ReturnDev
   return transaction(async (tx) => {
     const device = await onHandDevice(tx, lotId, input.deviceId);
     await setStatus(tx, device, "RETURNED");
-    const row = await tx.returnRecord.create({ data: { deviceId: device.id, returnedAt: new Date(), returnedTo: input.returnedTo, reason: input.reason, returnedById: actor.id }, select: { id: true, returnedAt: true } });
+    const row = await tx.returnRecord.create({ data: { deviceId: device.id, returnedAt: serverNow(), returnedTo: input.returnedTo, reason: input.reason, returnedById: actor.id }, select: { id: true, returnedAt: true } });
     await appendAudit(tx, {
       actor, action: "inventory.return", entityType: "Device", entityId: device.id, siteId: lot.siteId, reason: input.reason,
       before: { status: "ON_HAND" }, after: { status: "RETURNED", serial: device.serial, returnRecordId: row.id, returnedAt: row.returnedAt, returnedTo: input.returnedTo },
@@ -271,7 +272,7 @@ export async function recordCount(actor: Actor, lotId: string, input: PhysicalCo
     const c = lotCounts(lot.deviceCount, (await countsOf(tx, [lotId])).get(lotId), null);
     const { expected } = lotReconciliation(c);
     const row = await tx.inventoryCount.create({
-      data: { lotId, countedAt: new Date(), countedById: actor.id, countedDevices: input.countedDevices, expectedDevices: expected, note: input.note || null },
+      data: { lotId, countedAt: serverNow(), countedById: actor.id, countedDevices: input.countedDevices, expectedDevices: expected, note: input.note || null },
       select: { id: true, countedAt: true, countedDevices: true, expectedDevices: true },
     });
     const diff = countDifference(row.countedDevices, row.expectedDevices);

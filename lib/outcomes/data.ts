@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/lib/clock";
 import type { z } from "zod";
 import { appendAudit } from "@/lib/audit/data";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -10,7 +11,7 @@ import type { outcomeSchema } from "./schema";
 
 /** Records one measure; the total is computed here from the items. PHQ-9 item 9 above 0 comes back flagged. */
 export async function recordOutcome(user: CurrentUser, patientId: string, input: z.output<typeof outcomeSchema>) {
-  const now = new Date();
+  const now = serverNow();
   const takenAt = input.takenAt ?? now;
   if (takenAt.getTime() > now.getTime()) throw invalidInput({ takenAt: ["This time is in the future"] });
   const sum = input.instrument === "CSSRS" ? cssrsYesCount(input.items) : total(input.instrument, input.items);

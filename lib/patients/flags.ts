@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/lib/clock";
 import type { z } from "zod";
 import { transaction } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
@@ -26,7 +27,7 @@ export async function removeFlag(actor: Actor, patientId: string, flagId: string
     const before = await tx.clinicalFlag.findFirst({ where: { id: flagId, patientId }, include: { patient: { select: { siteId: true } } } });
     if (!before) throw notFoundError("Flag");
     if (before.removedAt) throw new HttpError(409, "ALREADY_REMOVED", "This flag was already removed.");
-    const after = await tx.clinicalFlag.update({ where: { id: flagId }, data: { removedAt: new Date(), removedById: actor.id, removedReason: reason } });
+    const after = await tx.clinicalFlag.update({ where: { id: flagId }, data: { removedAt: serverNow(), removedById: actor.id, removedReason: reason } });
     const { patient, ...rest } = before;
     await appendAudit(tx, { actor, action: "flag.remove", entityType: "ClinicalFlag", entityId: flagId, siteId: patient.siteId, patientId, before: rest, after, reason });
     return { id: flagId };

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/lib/clock";
 import type { z } from "zod";
 import { transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -36,7 +37,7 @@ export async function amendPmf(actor: NonNullable<AuditActor>, id: string, input
       const fields = await derivePmfFields(tx, pmf.session.id, loaded.facts, end);
       const status = pmfSubmittable(fields as Record<string, unknown>, pmf.session.status).ok ? "READY" : "DRAFT";
       // The 7-day clock of R37 runs from treatment; a correction gets the same 7 days from the day it is made.
-      const today = localDate(new Date(), loaded.facts.site.timeZone);
+      const today = localDate(serverNow(), loaded.facts.site.timeZone);
       const dueDate = new Date(`${addDays(today, loaded.facts.params.pmfDueDays)}T00:00:00Z`);
       const amendment = await tx.patientMonitoringForm.create({
         data: { sessionId: pmf.sessionId, formVersion: pmf.formVersion, fields, status, dueDate, ownerId: pmf.ownerId, amendsId: pmf.id, amendmentReason: input.reason },

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/lib/clock";
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { appendAudit } from "@/lib/audit/data";
@@ -65,7 +66,7 @@ export async function signSession(user: CurrentUser, sessionId: string, input: z
     if (!s) throw notFoundError("Session");
     const problems = signOffProblems(s.status, !!s.signature, input.meaning, s._count.adverseEvents);
     if (problems.length) throw new HttpError(409, s.signature ? "ALREADY_SIGNED" : "NOT_SIGNABLE", problems.join(" "));
-    const signedAt = new Date();
+    const signedAt = serverNow();
     const content = await signedContent(tx, sessionId, signedAt);
     const signature = await tx.sessionSignature.create({
       data: { sessionId, signerId: user.id, printedName: `${account.firstName} ${account.lastName}`, meaning: input.meaning, signedAt, contentHash: contentHash(content) },
@@ -92,7 +93,7 @@ export async function amendSession(user: CurrentUser, sessionId: string, input: 
         throw invalidInput({ entryId: ["Choose an entry of this session to correct"] });
     }
     const amendment = await tx.sessionAmendment.create({
-      data: { sessionId, entryKind: input.entryKind, entryId: input.entryKind === "session" ? null : input.entryId, correction: input.correction, reason: input.reason, authorId: user.id, amendedAt: new Date() },
+      data: { sessionId, entryKind: input.entryKind, entryId: input.entryKind === "session" ? null : input.entryId, correction: input.correction, reason: input.reason, authorId: user.id, amendedAt: serverNow() },
     });
     await appendAudit(tx, { actor, action: "session.amend", entityType: "TreatmentSession", entityId: sessionId, siteId: s.siteId, patientId: s.patientId, after: amendment, reason: input.reason });
     return { id: amendment.id };

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/lib/clock";
 import { db, Prisma, transaction } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { conflictError, HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
@@ -89,7 +90,7 @@ export async function updateSite(actor: Actor, id: string, input: SiteUpdate): P
     // A stale form is a conflict first: its other checks were made against values that no longer hold.
     if (before.version !== input.version) throw conflictError("site");
 
-    const today = localDate(new Date(), input.timeZone);
+    const today = localDate(serverNow(), input.timeZone);
     if (input.certifiedAt && input.certifiedAt > today)
       throw invalidInput({ certifiedAt: ["The certification date cannot be in the future"] });
     // R2: after a change of representative the site is certified again only by a certification on or after the change.
@@ -98,7 +99,7 @@ export async function updateSite(actor: Actor, id: string, input: SiteUpdate): P
       throw invalidInput({ certifiedAt: [`Re-certification must be dated on or after ${arSince}, when the current representative took over`] });
 
     const { version, certifiedAt, ...fields } = input;
-    const attestedAt = !input.pulseOximeterAttested ? null : before.pulseOximeterAttested ? beforeRow.pulseOximeterAttestedAt : new Date();
+    const attestedAt = !input.pulseOximeterAttested ? null : before.pulseOximeterAttested ? beforeRow.pulseOximeterAttestedAt : serverNow();
     const { count } = await tx.site.updateMany({
       where: { id, version },
       data: {
@@ -131,7 +132,7 @@ export async function changeAuthorizedRepresentative(actor: Actor, siteId: strin
       select: { certificationStatus: true, timeZone: true, version: true, authorizedRepresentatives: { where: { toDate: null }, select: arFields } },
     });
     const open = site.authorizedRepresentatives.map(arDto);
-    const today = localDate(new Date(), site.timeZone);
+    const today = localDate(serverNow(), site.timeZone);
     if (input.fromDate > today) throw invalidInput({ fromDate: ["Record the change on or after the day it takes effect, not in advance"] });
     const latest = open.reduce<string | null>((m, a) => (m && m > a.fromDate ? m : a.fromDate), null);
     if (latest && input.fromDate <= latest) throw invalidInput({ fromDate: [`Must be after ${latest}, when the current representative took over`] });

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/lib/clock";
 import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { hashPassword } from "@/lib/auth/password";
@@ -119,7 +120,7 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUser): P
       const ended = passwordHash || roleChanged
         ? (await tx.authSession.updateMany({
             where: { userId: id, revokedAt: null },
-            data: { revokedAt: new Date(), revokedReason: passwordHash ? "password_changed" : "role_changed" },
+            data: { revokedAt: serverNow(), revokedReason: passwordHash ? "password_changed" : "role_changed" },
           })).count
         : 0;
       const after = toDto(await tx.user.findUniqueOrThrow({ where: { id }, select: userFields }));
@@ -146,7 +147,7 @@ export async function disableUser(actor: Actor, id: string, reason: string): Pro
     const row = await tx.user.findUnique({ where: { id }, select: userFields });
     if (!row) throw notFoundError("User");
     if (row.disabledAt) throw new HttpError(409, "ALREADY_DISABLED", "This account is already disabled. Reload to see its current state.");
-    const now = new Date();
+    const now = serverNow();
     await tx.user.update({ where: { id }, data: { disabledAt: now } });
     const { count } = await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now, revokedReason: "user_disabled" } });
     await appendAudit(tx, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/lib/clock";
 import { db, transaction } from "@/lib/db/client";
 import { onceByKey } from "@/lib/db/idempotency";
 import { appendAudit } from "@/lib/audit/data";
@@ -11,7 +12,7 @@ import { closed, facts, sessionClosed, type Actor } from "./shared";
 export async function recordAdverseEvent(actor: Actor, sessionId: string, input: z.output<typeof adverseEventSchema>, key: string | null) {
   return onceByKey(key, (k) => db().adverseEvent.findUnique({ where: { idempotencyKey: k }, select: { id: true } }), () =>
     transaction(async (tx) => {
-      const now = new Date();
+      const now = serverNow();
       const { siteId, patientId, facts: f } = await facts(tx, sessionId, now, { afterSigning: true });
       if (closed(f.status) && f.status !== "DISCHARGED" && f.status !== "EMERGENCY_TRANSFER") throw sessionClosed();
       const ae = await tx.adverseEvent.create({
@@ -27,7 +28,7 @@ export async function recordAdverseEvent(actor: Actor, sessionId: string, input:
 
 export async function resolveAdverseEvent(actor: Actor, sessionId: string, eventId: string, resolvedAt: Date | undefined, outcome: string) {
   return transaction(async (tx) => {
-    const now = new Date();
+    const now = serverNow();
     const { signedAt } = await lockSession(tx, sessionId, { afterSigning: true });
     const before = await tx.adverseEvent.findFirst({ where: { id: eventId, sessionId } });
     if (!before) throw notFoundError("Adverse event");

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/lib/clock";
 import { db, transaction } from "@/lib/db/client";
 import { onceByKey } from "@/lib/db/idempotency";
 import { appendAudit } from "@/lib/audit/data";
@@ -11,7 +12,7 @@ import type { checkInSchema } from "../schema";
 import { OPEN_STATUSES, type Actor } from "./shared";
 
 export async function checkIn(actor: Actor, input: z.output<typeof checkInSchema>, key: string | null) {
-  const now = new Date();
+  const now = serverNow();
   return onceByKey(key, (k) => db().treatmentSession.findUnique({ where: { idempotencyKey: k }, select: { id: true } }), () =>
     transaction(async (tx) => {
       const patient = await tx.patient.findUnique({ where: { id: input.patientId }, include: { site: true } });

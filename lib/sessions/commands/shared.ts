@@ -1,4 +1,5 @@
 import "server-only";
+import { serverNow } from "@/lib/clock";
 // What every chair-side command shares: lock the session, re-read its facts at server time, refuse
 // a closed session, and bound a clinical time. Each command runs in one transaction with its audit row.
 import { db, type Tx } from "@/lib/db/client";
@@ -23,7 +24,7 @@ export async function facts(tx: Tx, sessionId: string, now: Date, lock: { afterS
 
 /** Locks an open session and reads its facts at server time `now`; a closed session cannot change. */
 export async function openSession(tx: Tx, sessionId: string) {
-  const now = new Date();
+  const now = serverNow();
   const loaded = await facts(tx, sessionId, now);
   if (closed(loaded.facts.status)) throw sessionClosed();
   return { now, ...loaded, f: loaded.facts };
@@ -31,7 +32,7 @@ export async function openSession(tx: Tx, sessionId: string) {
 
 /** Like openSession, reading only what an observation entry needs (vitals, MOAA/S, dissociation). */
 export async function openForObservation(tx: Tx, sessionId: string) {
-  const now = new Date();
+  const now = serverNow();
   await lockSession(tx, sessionId);
   const loaded = await loadObservationFacts(tx, sessionId, now);
   if (!loaded) throw notFoundError("Session");
