@@ -9,6 +9,7 @@ import { dischargeReadiness } from "../discharge-rules";
 import { firstDeviceAt } from "../facts";
 import { fortyMinuteReading } from "../observation-rules";
 import type { dischargeSchema, transferSchema } from "../schema";
+import { recordDeviation } from "../deviations";
 import { clinicalTime, openSession, type Actor } from "./shared";
 
 export async function discharge(actor: Actor, sessionId: string, input: z.output<typeof dischargeSchema>) {
@@ -20,7 +21,7 @@ export async function discharge(actor: Actor, sessionId: string, input: z.output
     const forty = fortyMinuteReading(f.vitals, t0, f.params, now);
     const deviations = forty.state === "recorded" && forty.deviation
       ? [{ code: "R25_OUTSIDE_WINDOW", description: `40-minute blood pressure taken at ${Math.floor(forty.minutesAfterT0)} minutes (window 30–50).` }] : [];
-    for (const d of deviations) await tx.protocolDeviation.create({ data: { sessionId, code: d.code, description: d.description, detectedAt: now } });
+    for (const d of deviations) await recordDeviation(tx, null, { sessionId, siteId, patientId, code: d.code, description: d.description, entityType: "ObservationVital" });
     const decision = await tx.dischargeDecision.create({
       data: { sessionId, outcome: "DISCHARGED", decidedAt: now, hcpId: actor.id, rideConfirmed: input.rideConfirmed, noDrivingReminder: input.noDrivingReminder,
         readyToLeaveMinutes: input.readyToLeaveMinutes, vitalsAcceptablePreAdministration: input.vitalsAcceptablePreAdministration,
