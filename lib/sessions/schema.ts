@@ -13,6 +13,9 @@ const requiredInstant = z.coerce.date({ message: "Enter a valid time" });
 /** A required choice: the same message whether the value is missing or empty. */
 const required = (message: string) => z.string({ message }).min(1, message);
 
+/** R49: why an entry is made more than the site's late-entry threshold after its clinical time. */
+export const lateReason = z.string().trim().max(500, "Keep the reason under 500 characters").optional();
+
 export const checkInSchema = z.object({
   patientId: required("Choose the patient"),
   chairId: required("Choose a chair"),
@@ -59,6 +62,7 @@ export const vitalsSchema = z
   .object({
     kind: z.enum(["PRE_DOSE", "POST_40", "EXTRA", "PRE_COMPLETION"]).default("EXTRA"),
     takenAt: instant,
+  lateReason,
     systolic: optionalInt("systolic", 40, 300),
     diastolic: optionalInt("diastolic", 20, 200),
     heartRate: optionalInt("heart rate", 20, 250),
@@ -96,18 +100,20 @@ export const doseMgOf = (v: z.output<typeof doseSchema>) => (v.doseOption === "O
 export const deviceSchema = z.object({
   deviceId: required("Choose the device (lot)"),
   administeredAt: instant,
+  lateReason,
   /** Codes of the SOFT warnings the nurse read and proceeds despite (REMS.md: acknowledged, audited). */
   acknowledgedWarnings: z.array(z.string().max(60)).max(20).default([]),
 });
 export type DeviceInput = z.input<typeof deviceSchema>;
 
-export const sedationSchema = z.object({ takenAt: instant, moaas: int("MOAA/S", 0, 5) });
+export const sedationSchema = z.object({ takenAt: instant, lateReason, moaas: int("MOAA/S", 0, 5) });
 export type SedationInput = z.input<typeof sedationSchema>;
 
 export const CADSS6_ITEMS = [1, 2, 6, 7, 15, 22];
 export const dissociationSchema = z
   .object({
     takenAt: instant,
+  lateReason,
     present: z.boolean({ message: "Answer whether dissociation is present" }),
     scale: z.enum(["NONE", "CADSS", "CADSS6"]).default("NONE"),
     itemScores: z.array(z.coerce.number().int().min(0, "Item scores are 0–4").max(4, "Item scores are 0–4")).default([]),
@@ -124,6 +130,7 @@ export const adverseEventSchema = z.object({
   description: z.string().trim().min(3, "Describe what happened").max(2000),
   serious: z.boolean().default(false),
   onsetAt: instant,
+  lateReason,
   resolvedAt: instant,
   interventions: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
   outcome: z.string().trim().max(1000).optional(),
@@ -150,6 +157,7 @@ export type DischargeInput = z.input<typeof dischargeSchema>;
 
 export const transferSchema = z.object({
   transferredAt: instant,
+  lateReason,
   receivingService: z.string().trim().min(2, "Name the receiving service (EMS, ED)").max(200),
   reason: z.string().trim().min(3, "Give the reason").max(2000),
 });
@@ -165,5 +173,6 @@ export const CRISIS_SYMPTOMS = {
 export const crisisSchema = z.object({
   symptoms: z.array(z.enum(Object.keys(CRISIS_SYMPTOMS) as [keyof typeof CRISIS_SYMPTOMS, ...(keyof typeof CRISIS_SYMPTOMS)[]])).min(1, "Tick at least one symptom"),
   notedAt: instant,
+  lateReason,
 });
 export type CrisisInput = z.input<typeof crisisSchema>;

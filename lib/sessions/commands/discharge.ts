@@ -10,7 +10,7 @@ import { firstDeviceAt } from "../facts";
 import { fortyMinuteReading } from "../observation-rules";
 import type { dischargeSchema, transferSchema } from "../schema";
 import { recordDeviation } from "../deviations";
-import { clinicalTime, openSession, type Actor } from "./shared";
+import { clinicalTime, openSession, timeContext, type Actor } from "./shared";
 
 export async function discharge(actor: Actor, sessionId: string, input: z.output<typeof dischargeSchema>) {
   return transaction(async (tx) => {
@@ -39,7 +39,8 @@ export async function emergencyTransfer(actor: Actor, sessionId: string, input: 
   return transaction(async (tx) => {
     const { now, siteId, patientId, f } = await openSession(tx, sessionId);
     const t0 = firstDeviceAt(f.devices);
-    const at = clinicalTime(input.transferredAt, now, "transferredAt");
+    // a transfer is a decision made now: an earlier stated time is bounded but needs no late reason to be honest
+    const { at } = clinicalTime(input.transferredAt, { ...(await timeContext(tx, sessionId, now)), lateEntryMinutes: Infinity }, "transferredAt");
     await tx.dischargeDecision.create({ data: { sessionId, outcome: "EMERGENCY_TRANSFER", decidedAt: at, hcpId: actor.id, receivingService: input.receivingService, criteriaSnapshot: { reason: input.reason } } });
     await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: t0 ? "EMERGENCY_TRANSFER" : "CANCELLED", endOfMonitoringAt: at, cancelledReason: t0 ? null : input.reason, version: { increment: 1 } } });
     await appendAudit(tx, { actor, action: "session.emergency_transfer", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId, after: input });
