@@ -144,6 +144,7 @@ export function SiteForm({ siteId, initial, timeZones }: { siteId: string; initi
         </div>
         {num("spo2AlertThreshold", "SpO₂ alert below (%)")}
         {num("idleLockMinutes", "Tablet lock after (minutes idle)", "From 1 to 60.")}
+        {num("lateEntryMinutes", "Late entry after (minutes)", "An entry made longer than this after its clinical time needs a reason (R49). From 1 to 240.")}
       </Group>
 
       <div className="flex flex-wrap gap-3">

@@ -65,6 +65,8 @@ export const siteSchema = z
     preDoseCeilingSystolic: optionalWhole("a systolic value", ...SYSTOLIC),
     preDoseCeilingDiastolic: optionalWhole("a diastolic value", ...DIASTOLIC),
     idleLockMinutes: whole("minutes", 1, 60),
+    // R49: an entry more than this many minutes after its clinical time is a late entry (needs a reason)
+    lateEntryMinutes: z.preprocess((v) => (v === "" || v == null ? 10 : v), whole("minutes", 1, 240)),
   })
   .superRefine((v, ctx) => {
     const lower = (diastolic: keyof typeof v, s: number | null, d: number | null) => {
