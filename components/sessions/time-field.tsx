@@ -1,10 +1,29 @@
 "use client";
+import { useState } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { TextInput } from "@/components/ui/field";
+import { DEFAULT_LATE_ENTRY_MINUTES, isLateEntry } from "@/lib/sessions/clinical-time-rules";
 
-/** An optional clinical time: empty means "now" by the server's clock; filled, it backdates the entry. */
-export function TimeField({ label = "Time (leave empty for now)", error, registration }: { label?: string; error?: string; registration: UseFormRegisterReturn }) {
-  return <TextInput label={label} type="datetime-local" step={1} error={error} {...registration} />;
+type Late = { registration: UseFormRegisterReturn; error?: string; afterMinutes?: number };
+
+/**
+ * An optional clinical time: empty means "now" by the server's clock; filled, it backdates the entry.
+ * With `late`, a time more than the site's threshold ago asks for the reason in place (R49, same rule as the server).
+ */
+export function TimeField({ label = "Time (leave empty for now)", error, registration, late }: { label?: string; error?: string; registration: UseFormRegisterReturn; late?: Late }) {
+  const [value, setValue] = useState("");
+  const onChange: UseFormRegisterReturn["onChange"] = (e) => {
+    setValue((e.target as HTMLInputElement).value);
+    return registration.onChange(e);
+  };
+  const chosen = value ? new Date(value) : null;
+  const needsReason = !!late && (!!late.error || (!!chosen && !Number.isNaN(chosen.getTime()) && isLateEntry(chosen, { now: new Date(), lateEntryMinutes: late.afterMinutes ?? DEFAULT_LATE_ENTRY_MINUTES })));
+  return (
+    <>
+      <TextInput label={label} type="datetime-local" step={1} error={error} {...registration} onChange={onChange} />
+      {needsReason && late && <TextInput label="Reason for late entry" error={late.error} {...late.registration} />}
+    </>
+  );
 }
 
 export { toInstant } from "@/lib/sessions/client/instant";

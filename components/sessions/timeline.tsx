@@ -3,7 +3,9 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 
-export type TimelineEntry = { kind: "vital" | "device" | "sedation" | "dissociation" | "decision" | "event"; id: string; at: string; text: string; inError: string | null };
+export type TimelineEntry = { kind: "vital" | "device" | "sedation" | "dissociation" | "decision" | "event"; id: string; at: string; text: string; inError: string | null;
+  /** R49: entered later than the site threshold after its clinical time, with the reason. */
+  late?: { enteredAt: string; reason: string } | null };
 
 const clock = (iso: string, tz: string) => new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 
@@ -18,6 +20,7 @@ export function Timeline({ sessionId, entries, timeZone, t0, editable, amendment
           <span className="w-20 tabular-nums text-slate-600">{clock(e.at, timeZone)}</span>
           <span className="w-20 text-sm tabular-nums text-slate-500">{t0 ? `T0${Date.parse(e.at) >= Date.parse(t0) ? "+" : "−"}${Math.abs(Math.floor((Date.parse(e.at) - Date.parse(t0)) / 60_000))} min` : ""}</span>
           <span className={`flex-1 ${e.inError ? "text-slate-500 line-through" : ""}`}>{e.text}</span>
+          {e.late && <span className="rounded bg-amber-100 px-2 text-sm text-amber-900">late: entered {clock(e.late.enteredAt, timeZone).slice(0, 5)} — {e.late.reason}</span>}
           {e.inError && <span className="text-sm text-slate-600">entered in error: {e.inError}</span>}
           {!e.inError && editable && ["vital", "device", "sedation", "dissociation"].includes(e.kind) && <MarkInError sessionId={sessionId} kind={e.kind} id={e.id} />}
           {amendments[`${e.kind}:${e.id}`]?.map((a) => <p key={a.id} className="w-full border-l-4 border-amber-500 bg-amber-50 px-3 py-1 text-sm"><span className="font-medium">Amendment:</span> {a.text}</p>)}

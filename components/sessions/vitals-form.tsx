@@ -32,7 +32,7 @@ export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose:
         <TextInput label="Heart rate (/min)" inputMode="numeric" error={e.heartRate?.message} {...register("heartRate")} />
         <TextInput label="SpO₂ (%)" inputMode="numeric" error={e.spo2?.message} {...register("spo2")} />
         <TextInput label="Respiratory rate (/min)" inputMode="numeric" error={e.respiratoryRate?.message} {...register("respiratoryRate")} />
-        <TimeField error={e.takenAt?.message} registration={register("takenAt")} />
+        <TimeField error={e.takenAt?.message} registration={register("takenAt")} late={{ registration: register("lateReason"), error: e.lateReason?.message }} />
       </div>
       {!preDose && (
         <label className="inline-flex min-h-11 items-center gap-3">

@@ -71,13 +71,14 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const given = s.devices.filter((d) => !d.enteredInErrorAt).length;
   const bp = (x: { systolic: number | null; diastolic: number | null; heartRate: number | null; spo2: number | null; respiratoryRate: number | null }) =>
     [x.systolic != null ? `BP ${x.systolic}/${x.diastolic}` : "", x.heartRate != null ? `HR ${x.heartRate}` : "", x.spo2 != null ? `SpO₂ ${x.spo2}%` : "", x.respiratoryRate != null ? `RR ${x.respiratoryRate}` : ""].filter(Boolean).join(", ");
+  const late = (x: { recordedAt: Date | string; lateEntryReason: string | null }) => (x.lateEntryReason ? { enteredAt: String(new Date(x.recordedAt).toISOString()), reason: x.lateEntryReason } : null);
   const entries: TimelineEntry[] = [
-    ...s.vitals.map((x) => ({ kind: "vital" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `${x.kind === "PRE_DOSE" ? "Pre-dose vital signs" : "Vital signs"}: ${bp(x)}` })),
-    ...s.devices.map((x) => ({ kind: "device" as const, id: x.id, at: x.administeredAt, inError: x.enteredInErrorReason, text: `Device ${x.sequence} given (${x.serial}, lot ${x.lotNumber})` })),
-    ...s.sedation.map((x) => ({ kind: "sedation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `MOAA/S ${x.moaas}` })),
-    ...s.dissociation.map((x) => ({ kind: "dissociation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `Dissociation ${x.present ? "present" : "absent"}${x.total != null ? ` (CADSS-6 total ${x.total})` : ""}` })),
+    ...s.vitals.map((x) => ({ kind: "vital" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `${x.kind === "PRE_DOSE" ? "Pre-dose vital signs" : "Vital signs"}: ${bp(x)}` })),
+    ...s.devices.map((x) => ({ kind: "device" as const, id: x.id, at: x.administeredAt, inError: x.enteredInErrorReason, late: late(x), text: `Device ${x.sequence} given (${x.serial}, lot ${x.lotNumber})` })),
+    ...s.sedation.map((x) => ({ kind: "sedation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `MOAA/S ${x.moaas}` })),
+    ...s.dissociation.map((x) => ({ kind: "dissociation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `Dissociation ${x.present ? "present" : "absent"}${x.total != null ? ` (CADSS-6 total ${x.total})` : ""}` })),
     ...s.decisions.map((x) => ({ kind: "decision" as const, id: x.id, at: x.decidedAt, inError: null, text: `${x.by} decided ${x.decision.toLowerCase()} on ${x.rule}: ${x.reason}` })),
-    ...s.adverseEvents.map((x) => ({ kind: "event" as const, id: x.id, at: x.onsetAt, inError: null, text: `Adverse event (${x.type.toLowerCase().replace("_", " ")}${x.serious ? ", serious" : ""}): ${x.description}${x.resolvedAt ? " — resolved" : ""}${signature && Date.parse(x.createdAt) > signature.signedAt.getTime() ? " — recorded after sign-off" : ""}` })),
+    ...s.adverseEvents.map((x) => ({ kind: "event" as const, id: x.id, at: x.onsetAt, inError: null, late: late({ recordedAt: x.createdAt, lateEntryReason: x.lateEntryReason }), text: `Adverse event (${x.type.toLowerCase().replace("_", " ")}${x.serious ? ", serious" : ""}): ${x.description}${x.resolvedAt ? " — resolved" : ""}${signature && Date.parse(x.createdAt) > signature.signedAt.getTime() ? " — recorded after sign-off" : ""}` })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const amendmentText = (a: (typeof amendments)[number]) => ({ id: a.id, text: `${a.correction} — reason: ${a.reason} (${a.author}, ${formatDateTime(a.amendedAt, tz)})` });
   const amendedEntries: Record<string, { id: string; text: string }[]> = {};
