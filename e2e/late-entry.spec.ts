@@ -1,0 +1,47 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers/auth";
+import { sql } from "./helpers/db";
+
+// R49: a late vital asks for its reason in place and is marked late on the timeline; a time before
+// check-in is refused at the field.
+let n = 0;
+const key = () => `late${Date.now()}${n++}`;
+const localAgo = (page: Page, min: number) =>
+  page.evaluate((m) => { const d = new Date(Date.now() - m * 60_000); return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19); }, min);
+
+test("a nurse records a late vital with a reason, sees it marked, and a time before check-in is refused", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await signIn(page, "nurse@example.com");
+  const [c] = await sql<{ chairId: string; psychId: string; nurseId: string; patientId: string }>(`SELECT ch.id AS "chairId", (SELECT id FROM "User" WHERE email = 'psych@example.com') AS "psychId",
+    (SELECT id FROM "User" WHERE email = 'nurse@example.com') AS "nurseId", (SELECT id FROM "Patient" WHERE mrn = 'A-1005') AS "patientId"
+    FROM "Chair" ch JOIN "Site" s ON s.id = ch."siteId" WHERE s.code = 'OUT-A' AND ch.label = 'Chair 4'`);
+  const res = await page.request.post("/api/sessions", { data: { patientId: c.patientId, chairId: c.chairId, prescriberOnSiteId: c.psychId, monitoringHcpId: c.nurseId, indication: "TRD" }, headers: { "idempotency-key": key() } });
+  expect(res.status(), await res.text()).toBe(201);
+  const id = (await res.json()).data.result.id as string;
+  // the patient has been in the chair for an hour (the server stamped check-in; the test moves it back)
+  await sql(`UPDATE "TreatmentSession" SET "checkedInAt" = now() - interval '60 minutes' WHERE id = $1`, [id]);
+  await page.goto(`/sessions/${id}`);
+
+  const vitals = page.getByRole("form", { name: "Pre-dose vital signs" });
+  await vitals.getByLabel("Systolic (mmHg)").fill("126");
+  await vitals.getByLabel("Diastolic (mmHg)").fill("80");
+  await vitals.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 90));
+  await vitals.getByRole("button", { name: "Record vital signs" }).click();
+  await expect(vitals.getByText("This time is before the patient's check-in")).toBeVisible();
+
+  await vitals.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 30));
+  await expect(vitals.getByLabel("Reason for late entry")).toBeVisible();
+  await vitals.getByRole("button", { name: "Record vital signs" }).click();
+  await expect(vitals.getByText("Give the reason for late entry")).toBeVisible();
+  await vitals.getByLabel("Reason for late entry").fill("Monitor offline, copied from the paper chart");
+  await vitals.getByRole("button", { name: "Record vital signs" }).click();
+  await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/late: entered \d\d:\d\d — Monitor offline, copied from the paper chart/)).toBeVisible();
+  await page.screenshot({ path: "test-results/late-entry-820.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: "test-results/late-entry-1280.png", fullPage: true });
+  const rows = await sql<{ code: string; reason: string }>(`SELECT code, reason FROM "ProtocolDeviation" WHERE "sessionId" = $1`, [id]);
+  expect(rows).toContainEqual({ code: "R49_LATE_ENTRY", reason: "Monitor offline, copied from the paper chart" });
+});
