@@ -66,11 +66,13 @@ export function resolutionTime(at: Date | undefined, onsetAt: Date, ctx: Clinica
   return c;
 }
 
+const ENTRY_NAMES: Record<string, string> = { ObservationVital: "Vital signs", DeviceAdministration: "Device", SedationAssessment: "MOAA/S", DissociationAssessment: "Dissociation check", AdverseEvent: "Adverse event" };
+
 /** R49: a late entry is a protocol-deviation row about the entry, so the report, PMF review and queue see it. */
 export async function noteLateEntry(tx: Tx, actor: Actor, e: { sessionId: string; siteId: string; patientId: string; entityType: string; entityId: string; at: Date; reason: string }) {
   await recordDeviation(tx, actor, {
     sessionId: e.sessionId, siteId: e.siteId, patientId: e.patientId, code: "R49_LATE_ENTRY",
-    description: `${e.entityType} for ${e.at.toISOString()} entered late`, reason: e.reason, entityType: e.entityType, entityId: e.entityId,
+    description: `${ENTRY_NAMES[e.entityType] ?? "Entry"} entered late (R49): ${e.reason}`, reason: e.reason, entityType: e.entityType, entityId: e.entityId,
   });
 }
 
