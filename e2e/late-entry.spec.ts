@@ -37,6 +37,7 @@ test("a nurse records a late vital with a reason, sees it marked, and a time bef
   await vitals.getByLabel("Reason for late entry").fill("Monitor offline, copied from the paper chart");
   await vitals.getByRole("button", { name: "Record vital signs" }).click();
   await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
+  await expect(vitals.getByLabel("Reason for late entry")).toHaveCount(0); // the cleared form no longer asks
   await page.reload();
   await expect(page.getByText(/late: entered \d\d:\d\d — Monitor offline, copied from the paper chart/)).toBeVisible();
   await page.screenshot({ path: "test-results/late-entry-820.png", fullPage: true });
@@ -44,4 +45,6 @@ test("a nurse records a late vital with a reason, sees it marked, and a time bef
   await page.screenshot({ path: "test-results/late-entry-1280.png", fullPage: true });
   const rows = await sql<{ code: string; reason: string }>(`SELECT code, reason FROM "ProtocolDeviation" WHERE "sessionId" = $1`, [id]);
   expect(rows).toContainEqual({ code: "R49_LATE_ENTRY", reason: "Monitor offline, copied from the paper chart" });
+  // free the chair and the patient for the other specs sharing this database
+  await sql(`UPDATE "TreatmentSession" SET status = 'CANCELLED', "cancelledReason" = 'e2e cleanup' WHERE id = $1`, [id]);
 });

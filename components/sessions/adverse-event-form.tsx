@@ -12,7 +12,7 @@ import { TimeField, toInstant } from "./time-field";
 
 /** Record an adverse event by hand (those opened by the rules — R27, R28 — appear on their own). */
 export function AdverseEventForm({ sessionId }: { sessionId: string }) {
-  const { register, handleSubmit, setError, formState, reset, getValues } = useForm<AdverseEventInput & { interventionsText?: string }>({ resolver: zodResolver(adverseEventSchema) as never, defaultValues: { serious: false } });
+  const { register, handleSubmit, setError, formState, reset, getValues, watch } = useForm<AdverseEventInput & { interventionsText?: string }>({ resolver: zodResolver(adverseEventSchema) as never, defaultValues: { serious: false } });
   const { submit, outcome } = useEntry(setError, "Adverse event");
   const e = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
@@ -28,7 +28,7 @@ export function AdverseEventForm({ sessionId }: { sessionId: string }) {
         <option value="RESPIRATORY_DEPRESSION">Respiratory depression</option><option value="HYPERTENSION">Hypertension</option><option value="OTHER">Other</option>
       </SelectInput>
       <div className="md:col-span-2"><TextInput label="What happened" error={e.description?.message} {...register("description")} /></div>
-      <TimeField label="Onset (leave empty for now)" error={e.onsetAt?.message} registration={register("onsetAt")} late={{ registration: register("lateReason"), error: e.lateReason?.message }} />
+      <TimeField label="Onset (leave empty for now)" error={e.onsetAt?.message} registration={register("onsetAt")} late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("onsetAt") as unknown as string }} />
       <TextInput label="Interventions (comma-separated)" {...register("interventionsText")} />
       <TimeField label="Resolved at (if resolved)" error={e.resolvedAt?.message} registration={register("resolvedAt")} />
       <TextInput label="Outcome" {...register("outcome")} />

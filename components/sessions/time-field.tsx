@@ -4,7 +4,8 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 import { TextInput } from "@/components/ui/field";
 import { DEFAULT_LATE_ENTRY_MINUTES, isLateEntry } from "@/lib/sessions/clinical-time-rules";
 
-type Late = { registration: UseFormRegisterReturn; error?: string; afterMinutes?: number };
+/** `value`: the form's watched time, so a reset form hides the reason again. */
+type Late = { registration: UseFormRegisterReturn; error?: string; afterMinutes?: number; value?: string };
 
 /**
  * An optional clinical time: empty means "now" by the server's clock; filled, it backdates the entry.
@@ -16,7 +17,8 @@ export function TimeField({ label = "Time (leave empty for now)", error, registr
     setValue((e.target as HTMLInputElement).value);
     return registration.onChange(e);
   };
-  const chosen = value ? new Date(value) : null;
+  const current = late && "value" in late ? late.value : value;
+  const chosen = current ? new Date(current) : null;
   const needsReason = !!late && (!!late.error || (!!chosen && !Number.isNaN(chosen.getTime()) && isLateEntry(chosen, { now: new Date(), lateEntryMinutes: late.afterMinutes ?? DEFAULT_LATE_ENTRY_MINUTES })));
   return (
     <>
