@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   "inventory.manage": ["ADMIN"],
   "user.manage": ["ADMIN"],
   "site.manage": ["ADMIN"],
+  "rems.manage": ["ADMIN"], // R45: REMS parameter sets
+  "patient.import": ["ADMIN"], // a clinic's patient list from its spreadsheets
+  // R42: the prescriber moving the treatment, or the administrator who tells the REMS.
+  "transfer.record": ["PSYCHIATRIST", "ADMIN"],
   "audit.read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
