@@ -125,4 +125,4 @@ export async function createPatient(actor: NonNullable<AuditActor>, input: z.out
 }
 
 /** The sites a user may choose when registering a patient. */
-export const siteChoices = (siteIds: string[]) => db().site.findMany({ where: { id: { in: siteIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+export const siteChoices = (siteIds: string[]) => db().site.findMany({ where: { id: { in: siteIds }, deactivatedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });

@@ -19,6 +19,8 @@ export type SiteFacts = {
   observationAnchor: "FIRST_DEVICE" | "LAST_DEVICE";
   /** R2: the clinic chose to block dosing while re-certification is required. */
   recertificationBlocksDosing: boolean;
+  /** A deactivated site keeps its history and starts no new sessions. */
+  deactivated?: boolean;
 };
 
 export type Vital = {

@@ -94,3 +94,21 @@ describe("deactivating a site", () => {
     expect((await refusal(setSiteActive(await admin(), "nope", false))).status).toBe(404);
   });
 });
+
+describe("a deactivated site starts no new sessions", () => {
+  it("check-in refuses with a clear message; after reactivation it succeeds", async () => {
+    const { clinicFixture } = await import("@/lib/sessions/testing/db-fixture");
+    const { checkIn } = await import("@/lib/sessions/commands");
+    const f = await clinicFixture();
+    const a = await admin();
+    const input = { patientId: f.patient.id, chairId: f.chair.id, prescriberOnSiteId: f.psych.id, monitoringHcpId: f.nurse.id, indication: "TRD" as const };
+    await setSiteActive(a, f.site.id, false);
+    const e = await refusal(checkIn(f.nurse, input, null));
+    expect(e.status).toBe(422);
+    expect(e.message).toBe("This site has been deactivated: no new sessions can start here.");
+    expect(await db().treatmentSession.count({ where: { siteId: f.site.id } })).toBe(0);
+    await setSiteActive(a, f.site.id, true);
+    await checkIn(f.nurse, input, null);
+    expect(await db().treatmentSession.count({ where: { siteId: f.site.id } })).toBe(1);
+  });
+});

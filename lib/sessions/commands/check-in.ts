@@ -28,7 +28,7 @@ export async function checkIn(actor: Actor, input: z.output<typeof checkInSchema
       if (!prescriber) fieldErrors.prescriberOnSiteId = ["Choose a prescriber who works at this site"];
       if (!nurse) fieldErrors.monitoringHcpId = ["Choose a nurse who works at this site"];
       if (Object.keys(fieldErrors).length) throw new HttpError(422, "INVALID_INPUT", "Please correct the highlighted fields.", fieldErrors);
-      const siteFindings = siteMayTreat({ ...site }, await remsParametersAt(now, tx)).filter((f) => f.strength === "HARD");
+      const siteFindings = siteMayTreat({ ...site, deactivated: !!site.deactivatedAt }, await remsParametersAt(now, tx)).filter((f) => f.strength === "HARD");
       if (siteFindings.length) throw ruleUnmet(siteFindings);
       const treatmentDate = localDate(now, site.timeZone);
       const busyChair = await tx.treatmentSession.findFirst({ where: { chairId: input.chairId, status: { in: [...OPEN_STATUSES] } } });
