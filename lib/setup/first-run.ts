@@ -43,7 +43,12 @@ export async function firstRun(input: FirstRun): Promise<{ userId: string; siteI
       const set = await tx.remsParameterSet.create({ data: { effectiveFrom: INITIAL_REMS_EFFECTIVE_FROM, note: "Initial set written at first run" } });
       await appendAudit(tx, { actor, action: "rems.parameters_create", entityType: "RemsParameterSet", entityId: set.id, before: null, after: set });
     }
-    const site = await insertSite(tx, actor, input.site);
+    const site = await insertSite(tx, actor, input.site).catch((e: unknown) => {
+      // The site's fields sit under "site." in the setup form and file.
+      if (e instanceof HttpError && e.fieldErrors)
+        throw new HttpError(e.status, e.code, e.message, Object.fromEntries(Object.entries(e.fieldErrors).map(([k, v]) => [`site.${k}`, v])), e.details);
+      throw e;
+    });
     return { userId: u.id, siteId: site.id };
   });
   usersExist = true;

@@ -142,3 +142,7 @@ export const siteCreateSchema = siteFields
   });
 export type SiteCreateInput = z.input<typeof siteCreateSchema>;
 export type SiteCreate = z.output<typeof siteCreateSchema>;
+
+/** Deactivate (false) or reactivate (true) a site. */
+export const siteStatusSchema = z.object({ active: z.boolean({ message: "Say whether the site is active" }) });
+export type SiteStatusInput = z.input<typeof siteStatusSchema>;

@@ -9,26 +9,30 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SiteForm } from "@/components/admin/site-form";
 import { ArChangeForm } from "@/components/admin/ar-change-form";
 import { ChairList } from "@/components/admin/chair-list";
-import { CertificationBadge, formatDay } from "@/components/admin/badge";
+import { CertificationBadge, formatDay, formatInstant, StatusBadge } from "@/components/admin/badge";
+import { SiteStatus } from "@/components/admin/site-status";
+import { Alert } from "@/components/ui/alert";
+import { US_ZONES } from "@/components/admin/site-fields";
 
 export const metadata: Metadata = { title: "Edit site" };
 
-// US zones first (where SPRAVATO is dispensed), then every other zone the server knows.
-const US_ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico"];
 
-export default async function EditSitePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditSitePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   await authorizePage("site.manage");
   const { id } = await params;
   const s = await siteForEdit(id);
   if (!s) notFound();
   const zones = [...US_ZONES, ...timeZones().filter((z) => !US_ZONES.includes(z))];
   const today = localDate(new Date(), s.timeZone);
+  const { created } = await searchParams;
   return (
     <>
       <p className="mb-2"><Link href="/admin/sites" className="inline-flex min-h-11 items-center text-brand-700 underline">← All sites</Link></p>
       <PageHeader title={s.name}>
-        <span className="inline-flex items-center gap-2 text-slate-700">{s.code} · <CertificationBadge status={s.certificationStatus} /></span>
+        <span className="inline-flex items-center gap-2 text-slate-700">{s.code} · <CertificationBadge status={s.certificationStatus} />
+          {s.deactivatedAt && <StatusBadge tone="slate">Inactive</StatusBadge>}</span>
       </PageHeader>
+      {created && <div className="mb-4 max-w-4xl"><Alert tone="success">Site created. You can now add its staff under Users.</Alert></div>}
       {s.certificationStatus === "RECERTIFICATION_REQUIRED" && (
         <p role="status" className="mb-4 max-w-4xl rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
           Recertification required: the authorized representative changed{s.currentAr ? ` on ${formatDay(s.currentAr.fromDate)}` : ""}. When the new
@@ -73,6 +77,7 @@ export default async function EditSitePage({ params }: { params: Promise<{ id: s
         <h2 id="chairs-heading" className="mb-3 text-lg font-semibold">Chairs</h2>
         <ChairList siteId={s.id} chairs={s.chairs} />
       </section>
+      <SiteStatus siteId={s.id} name={s.name} deactivatedLabel={s.deactivatedAt ? formatInstant(s.deactivatedAt, s.timeZone) : null} />
     </>
   );
 }
