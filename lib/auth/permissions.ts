@@ -45,6 +45,7 @@ const NAV: NavItem[] = [
   { href: "/inventory", label: "Inventory", action: "inventory.manage" },
   { href: "/admin/users", label: "Users", action: "user.manage" },
   { href: "/admin/sites", label: "Sites", action: "site.manage" },
+  { href: "/admin/rems", label: "REMS parameters", action: "rems.manage" },
   { href: "/admin/audit", label: "Audit log", action: "audit.read" },
 ];
 
