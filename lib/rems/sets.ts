@@ -3,24 +3,14 @@ import { serverNow } from "@/lib/clock";
 import { db, Prisma, transaction } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, localDate, startOfDay } from "@/lib/sessions/local-time";
+
+export { startOfDay };
 import { forgetRemsParameters } from "./data";
 import { parametersAt } from "./parameters";
 import { REMS_DATE_ZONE, type RemsSet } from "./schema";
 
 type Actor = NonNullable<AuditActor>;
-
-/** The instant a calendar day starts in `timeZone` (midnight local, whatever the offset that day). */
-export function startOfDay(day: string, timeZone: string): Date {
-  const utcMidnight = Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10));
-  const offsetAt = (t: number) => {
-    const parts = Object.fromEntries(new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
-      .formatToParts(new Date(t)).map((p) => [p.type, p.value]));
-    return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) - t;
-  };
-  const guess = utcMidnight - offsetAt(utcMidnight);
-  return new Date(utcMidnight - offsetAt(guess));
-}
 
 export type RemsSetRow = Prisma.RemsParameterSetGetPayload<object>;
 export type RemsSetsView = { inForce: RemsSetRow | null; future: RemsSetRow[]; past: RemsSetRow[] };

@@ -5,6 +5,7 @@ import { safeCallbackPath } from "@/lib/auth/schema";
 import { needsFirstRun } from "@/lib/setup/first-run";
 
 export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic"; // it asks the database whether the first-run setup is still open
 
 const REASONS: Record<string, string> = {
   idle: "The screen was locked after a period without activity. Sign in to continue where you were.",
