@@ -148,6 +148,3 @@ export const newSiteDefaults = (today: string) => ({
   spo2AlertThreshold: "93", preDoseCeilingSystolic: "", preDoseCeilingDiastolic: "", idleLockMinutes: "10", observationAnchor: "FIRST_DEVICE",
   arName: "", arEmail: "", arPhone: "", arFromDate: today, chairs: [{ label: "Chair 1" }, { label: "Chair 2" }],
 });
-
-// US zones first (where SPRAVATO is dispensed), then every other zone the server knows.
-export const US_ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico"];

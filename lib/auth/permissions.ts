@@ -46,6 +46,7 @@ const NAV: NavItem[] = [
   { href: "/admin/users", label: "Users", action: "user.manage" },
   { href: "/admin/sites", label: "Sites", action: "site.manage" },
   { href: "/admin/rems", label: "REMS parameters", action: "rems.manage" },
+  { href: "/admin/import", label: "Import patients", action: "patient.import" },
   { href: "/admin/audit", label: "Audit log", action: "audit.read" },
 ];
 

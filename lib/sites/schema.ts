@@ -18,6 +18,9 @@ export function timeZones(): string[] {
   const zones = intl.supportedValuesOf?.("timeZone") ?? [];
   return zones.includes("UTC") ? zones : [...zones, "UTC"];
 }
+// US zones first (where SPRAVATO is dispensed), then every other zone the runtime knows.
+const US_ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico"];
+export const zonesUsFirst = () => [...US_ZONES, ...timeZones().filter((z) => !US_ZONES.includes(z))];
 let known: Set<string> | undefined;
 export const isTimeZone = (tz: string) => (known ??= new Set(timeZones())).has(tz);
 

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { needsFirstRun } from "@/lib/setup/first-run";
-import { timeZones } from "@/lib/sites/schema";
+import { zonesUsFirst } from "@/lib/sites/schema";
 import { localDate } from "@/lib/sessions/local-time";
 import { SetupForm } from "@/components/setup/setup-form";
-import { US_ZONES } from "@/components/admin/site-fields";
 
 export const metadata: Metadata = { title: "Set up the tracker" };
 export const dynamic = "force-dynamic";
@@ -12,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** Reachable without sign-in only while the database has no user; afterwards it does not exist. */
 export default async function SetupPage() {
   if (!(await needsFirstRun())) notFound();
-  const zones = [...US_ZONES, ...timeZones().filter((z) => !US_ZONES.includes(z))];
+  const zones = zonesUsFirst();
   return (
     <main className="mx-auto flex max-w-4xl flex-col p-6">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Esketamine Session Tracker</p>

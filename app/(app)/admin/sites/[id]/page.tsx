@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { authorizePage } from "@/lib/auth/authorize";
 import { siteForEdit } from "@/lib/sites/data";
-import { timeZones } from "@/lib/sites/schema";
+import { zonesUsFirst } from "@/lib/sites/schema";
 import { localDate } from "@/lib/sessions/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { SiteForm } from "@/components/admin/site-form";
@@ -12,7 +12,6 @@ import { ChairList } from "@/components/admin/chair-list";
 import { CertificationBadge, formatDay, formatInstant, StatusBadge } from "@/components/admin/badge";
 import { SiteStatus } from "@/components/admin/site-status";
 import { Alert } from "@/components/ui/alert";
-import { US_ZONES } from "@/components/admin/site-fields";
 
 export const metadata: Metadata = { title: "Edit site" };
 
@@ -22,7 +21,7 @@ export default async function EditSitePage({ params, searchParams }: { params: P
   const { id } = await params;
   const s = await siteForEdit(id);
   if (!s) notFound();
-  const zones = [...US_ZONES, ...timeZones().filter((z) => !US_ZONES.includes(z))];
+  const zones = zonesUsFirst();
   const today = localDate(new Date(), s.timeZone);
   const { created } = await searchParams;
   return (

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
-import { timeZones } from "@/lib/sites/schema";
+import { zonesUsFirst } from "@/lib/sites/schema";
 import { localDate } from "@/lib/sessions/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewSiteForm } from "@/components/admin/new-site-form";
-import { US_ZONES } from "@/components/admin/site-fields";
 
 export const metadata: Metadata = { title: "New site" };
 
 export default async function NewSitePage() {
   await authorizePage("site.manage");
-  const zones = [...US_ZONES, ...timeZones().filter((z) => !US_ZONES.includes(z))];
+  const zones = zonesUsFirst();
   return (
     <>
       <p className="mb-2"><Link href="/admin/sites" className="inline-flex min-h-11 items-center text-brand-700 underline">← All sites</Link></p>
