@@ -4,6 +4,8 @@ import { appendAudit } from "@/lib/audit/data";
 import { hashPassword } from "@/lib/auth/password";
 import { HttpError } from "@/lib/http/errors";
 import { insertSite } from "@/lib/sites/data";
+import { REMS_DATE_ZONE } from "@/lib/rems/schema";
+import { startOfDay } from "@/lib/sessions/local-time";
 import type { FirstRun } from "./schema";
 
 // Users are never deleted (disabled at most), so once one exists the answer cannot go back.
@@ -20,7 +22,7 @@ export const alreadySetUp = () =>
   new HttpError(409, "ALREADY_SET_UP", "This tracker is already set up. Sign in, or ask an administrator for an account.");
 
 /** The REMS parameters of the label and REMS as written in REMS.md (R45), in force since SPRAVATO's approval. */
-export const INITIAL_REMS_EFFECTIVE_FROM = new Date("2019-03-05T00:00:00Z");
+export const INITIAL_REMS_EFFECTIVE_FROM = startOfDay("2019-03-05", REMS_DATE_ZONE);
 
 /**
  * Creates the first administrator and the first site, once. A transaction-scoped advisory lock

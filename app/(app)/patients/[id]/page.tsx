@@ -10,6 +10,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, EnrollmentBadge } from "@/components/patients/badges";
 import { AddFlagForm, RemoveFlag } from "@/components/patients/flag-controls";
 import { PatientTabs } from "@/components/patients/patient-tabs";
+import { Transfers } from "@/components/patients/transfers";
+import { transfersOf } from "@/lib/patients/transfers";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -24,7 +26,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const user = await authorizeRecordPage("patient.read", "Patient", id);
   const canCheckIn = can(user.role, "clinical.record");
   const canManageFlags = can(user.role, "flag.manage");
-  const p = (await patientDetail(id))!;
+  const [p, transfers] = [(await patientDetail(id))!, await transfersOf(id)];
   const tz = p.site.timeZone;
   const contraindications = p.flags.filter((f) => f.category === "CONTRAINDICATION");
   const cautions = p.flags.filter((f) => f.category === "CAUTION");
@@ -70,6 +72,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           </ul>
         </section>
       </div>
+      <Transfers patientId={p.id} transfers={transfers} canRecord={can(user.role, "transfer.record")} />
       <section aria-labelledby="history" className="mt-6">
         <h2 id="history" className="mb-2 text-lg font-semibold">Session history</h2>
         {!p.sessions.length ? <p className="text-slate-700">No sessions yet.</p> : (
