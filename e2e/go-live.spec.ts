@@ -153,7 +153,7 @@ test.describe("go live on an empty database", () => {
     await page.getByLabel("Sex").selectOption("FEMALE");
     await page.getByLabel("Indication").selectOption("TRD");
     await page.getByRole("button", { name: "Register patient" }).click();
-    await expect(page.getByRole("heading", { name: /Dana First/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /First, Dana/ })).toBeVisible();
 
     await page.getByRole("link", { name: "Check in for a session" }).click();
     await page.getByLabel("Chair").selectOption({ label: "Chair 1" });
@@ -175,6 +175,74 @@ test.describe("go live on an empty database", () => {
     await shots(page, "session");
     const audit = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" ORDER BY id`);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["setup.first_admin", "rems.parameters_create", "site.create", "site.deactivate", "user.create", "session.check_in"]));
+  });
+
+  test("the administrator schedules and withdraws a REMS set and imports patients; a psychiatrist records a transfer", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, "alex.rivera@clinic.example");
+    const nav = page.getByRole("navigation", { name: "Main" });
+
+    // A REMS modification from tomorrow: scheduled, then withdrawn before it takes effect.
+    await nav.getByRole("link", { name: "REMS parameters" }).click();
+    const rems = page.getByRole("form", { name: "New parameter set" });
+    const tomorrow = await rems.getByLabel("Effective on").inputValue();
+    await rems.getByLabel("PMF form version").fill("rems-2027");
+    await rems.getByLabel("Minimum observation (minutes)").fill("150");
+    await rems.getByRole("button", { name: "Add parameter set" }).click();
+    await expect(rems.getByText(`The new set takes effect on ${tomorrow}.`)).toBeVisible();
+    const scheduled = page.getByRole("table", { name: "Sets taking effect later" });
+    await expect(scheduled).toContainText("rems-2027");
+    await shots(page, "rems-scheduled");
+    await scheduled.getByRole("button", { name: `Withdraw the set of ${tomorrow}` }).click();
+    await expect(page.getByRole("table", { name: "Sets taking effect later" })).toHaveCount(0);
+
+    // Patients from the clinic's spreadsheet: the check lists each problem; the import is all or nothing.
+    await nav.getByRole("link", { name: "Import patients" }).click();
+    const header = "MRN,First name,Last name,Date of birth,Sex,Indication,Enrollment patient signed,Enrollment prescriber signed,Enrollment submitted,Enrollment channel,Enrollment confirmation,Prescriber email";
+    const good = ["HV-0100,Ann,Lee,1980-01-02,female,TRD,,,,,,", "HV-0101,Bo,Chu,1975-05-05,MALE,MDSI,2026-01-02,2026-01-02,2026-01-03,ONLINE,R-77,priya.shah@clinic.example"];
+    const file = (rows: string[]) => ({ name: "patients.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...rows].join("\n")) });
+    await page.getByLabel("CSV file").setInputFiles(file([...good, "HV-0001,Dup,Mrn,1980-01-01,MALE,TRD,,,,,,", "HV-0102,Cy,Do,2015-01-01,MALE,TRD,,,,,,"]));
+    await page.getByRole("button", { name: "Check the file" }).click();
+    const report = page.getByRole("region", { name: "Check of the file" });
+    await expect(report).toContainText("4 rows: 2 ready to import, 2 problems");
+    await expect(report.getByRole("row", { name: /4 mrn A patient with this MRN already exists at this site/ })).toBeVisible();
+    await expect(report.getByRole("row", { name: /5 birthDate SPRAVATO is for adults/ })).toBeVisible();
+    await expect(report.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+    await shots(page, "import-errors");
+    await page.getByLabel("CSV file").setInputFiles(file(good));
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await report.getByRole("button", { name: "Import 2 patients" }).click();
+    await expect(page.getByText("Imported 2 patients and 1 REMS enrollment.")).toBeVisible();
+    await shots(page, "import-done");
+    expect(await sql(`SELECT 1 FROM "Patient" WHERE mrn IN ('HV-0100', 'HV-0101')`)).toHaveLength(2);
+    expect(await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'patient.import'`)).toHaveLength(1);
+    // The route itself: too large a file is 413, a nurse is 403.
+    const siteId = (await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'HUD-01'`))[0].id;
+    const big = await page.request.post(`/api/admin/patients/import?siteId=${siteId}&mode=preview`, { headers: { "content-type": "text/csv" }, data: Buffer.alloc(5 * 1024 * 1024 + 10, 65) });
+    expect(big.status()).toBe(413);
+    await signOut(page);
+
+    // R42: the psychiatrist records that Ann's treatment moves to another certified setting, the REMS notice later.
+    await signIn(page, "priya.shah@clinic.example");
+    const annId = (await sql<{ id: string }>(`SELECT id FROM "Patient" WHERE mrn = 'HV-0100'`))[0].id;
+    await page.goto(`/patients/${annId}`);
+    const transfer = page.getByRole("form", { name: "Record a transfer" });
+    await transfer.getByRole("button", { name: "Record transfer" }).click();
+    await expect(transfer.getByText("Enter the certified setting the treatment moves to")).toBeVisible();
+    await transfer.getByLabel("Certified setting taking over").fill("Albany Behavioral Health");
+    await transfer.getByLabel("Transfer date").fill("2030-01-15");
+    await transfer.getByRole("button", { name: "Record transfer" }).click();
+    const transfers = page.getByRole("region", { name: "Treatment transfers" });
+    await expect(transfers).toContainText("Albany Behavioral Health from 2030-01-15. REMS not notified yet.");
+    await transfers.getByRole("form", { name: "REMS notice" }).getByLabel("REMS notified on").fill(today());
+    await transfers.getByRole("button", { name: "Save notice date" }).click();
+    await expect(transfers).toContainText(`REMS notified before the transfer (${today()})`);
+    await shots(page, "transfer");
+    await signOut(page);
+    await signIn(page, "nora.bishop@clinic.example");
+    const refused = await page.request.post(`/api/patients/${annId}/transfers`, { data: { toSettingName: "Elsewhere", transferDate: today() } });
+    expect(refused.status()).toBe(403);
+    expect((await page.request.post(`/api/admin/patients/import?siteId=${siteId}&mode=preview`, { headers: { "content-type": "text/csv" }, data: header })).status()).toBe(403);
   });
 
   // The rest of the journey needs the patients helper's enrollment, counselling and medication-list screens
