@@ -27,20 +27,18 @@ function SetTable({ sets, caption, withdraw }: { sets: RemsSetRow[]; caption: st
             <th scope="col" className="px-3 py-2">Enrollment gate</th>
             <th scope="col" className="px-3 py-2">Pulse oximetry</th>
             <th scope="col" className="px-3 py-2">Note</th>
-            {withdraw && <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>}
           </tr>
         </thead>
         <tbody>
           {sets.map((s) => (
             <tr key={s.id} className="border-t border-slate-200">
-              <th scope="row" className="px-3 py-2 font-medium">{from(s)}</th>
+              <th scope="row" className="px-3 py-2 font-medium">{from(s)}{withdraw && <div className="mt-1"><WithdrawSetButton id={s.id} label={from(s)} /></div>}</th>
               <td className="px-3 py-2">{s.pmfFormVersion}</td>
               {REMS_FIELDS.map(([k]) => <td key={k} className="px-3 py-2 tabular-nums">{s[k]}</td>)}
               <td className="px-3 py-2">{yesNo(s.pmfRequired)}</td>
               <td className="px-3 py-2">{yesNo(s.enrollmentGateEnabled)}</td>
               <td className="px-3 py-2">{yesNo(s.pulseOximetryRequired)}</td>
               <td className="px-3 py-2">{s.note ?? ""}</td>
-              {withdraw && <td className="px-3 py-2"><WithdrawSetButton id={s.id} label={from(s)} /></td>}
             </tr>
           ))}
         </tbody>
