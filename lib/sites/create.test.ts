@@ -90,6 +90,18 @@ describe("deactivating a site", () => {
     expect((await siteForEdit(id))!.deactivatedAt).toBeNull();
   });
 
+  it("refuses while a patient is in a chair (422), saving nothing", async () => {
+    const { clinicFixture } = await import("@/lib/sessions/testing/db-fixture");
+    const { checkIn } = await import("@/lib/sessions/commands");
+    const f = await clinicFixture();
+    await checkIn(f.nurse, { patientId: f.patient.id, chairId: f.chair.id, prescriberOnSiteId: f.psych.id, monitoringHcpId: f.nurse.id, indication: "TRD" }, null);
+    const e = await refusal(setSiteActive(await admin(), f.site.id, false));
+    expect(e.status).toBe(422);
+    expect(e.message).toBe("A patient is in a chair at this site. Deactivate it after the sessions end.");
+    expect((await siteForEdit(f.site.id))!.deactivatedAt).toBeNull();
+    expect(await db().auditEvent.count({ where: { action: "site.deactivate", entityId: f.site.id } })).toBe(0);
+  });
+
   it("an unknown site is not found", async () => {
     expect((await refusal(setSiteActive(await admin(), "nope", false))).status).toBe(404);
   });
