@@ -46,6 +46,13 @@ test.describe("go live on an empty database", () => {
     await expect(page.getByRole("heading", { name: "Set up the tracker" })).toBeVisible();
     await shots(page, "setup");
 
+    // The route re-validates with the same schema: field messages keyed as the form names its fields; nothing saved.
+    const bad = await page.request.post("/api/setup", { data: { admin: { firstName: "A", lastName: "B", email: "nope", password: "short" }, site: { chairs: [{ label: "" }] } } });
+    expect(bad.status()).toBe(422);
+    const badBody = (await bad.json()) as { fieldErrors: Record<string, string[]> };
+    expect(badBody.fieldErrors).toMatchObject({ "admin.email": ["Enter a valid email address"], "admin.password": ["At least 12 characters"], "site.chairs.0.label": ["Enter the chair's name"] });
+    expect(await sql(`SELECT 1 FROM "User"`)).toHaveLength(0);
+
     const setup = page.getByRole("form", { name: "First run setup" });
     await setup.getByRole("button", { name: "Create administrator and site" }).click();
     await expect(setup.getByText("Enter the first name")).toBeVisible();
@@ -220,6 +227,7 @@ test.describe("go live on an empty database", () => {
     const siteId = (await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'HUD-01'`))[0].id;
     const big = await page.request.post(`/api/admin/patients/import?siteId=${siteId}&mode=preview`, { headers: { "content-type": "text/csv" }, data: Buffer.alloc(5 * 1024 * 1024 + 10, 65) });
     expect(big.status()).toBe(413);
+    expect((await page.request.post(`/api/admin/patients/import?siteId=${siteId}&mode=preview`, { data: { rows: [] } })).status()).toBe(415);
     await signOut(page);
 
     // R42: the psychiatrist records that Ann's treatment moves to another certified setting, the REMS notice later.
