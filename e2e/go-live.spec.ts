@@ -255,5 +255,73 @@ test.describe("go live on an empty database", () => {
 
   // The rest of the journey needs the patients helper's enrollment, counselling and medication-list screens
   // (branch "patients", not merged here yet): without them the first device is refused (R6), as it should be.
-  test.fixme("enrollment + counselling + medication list → dosing → observation → discharge → PMF ready → marked submitted", async () => {});
+  // Everything after that step is written against today's session screens; clinical times are back-entered
+  // (devices 130 minutes ago), so the 2-hour observation has passed without moving any clock.
+  test.fixme("enrollment + counselling + medication list → dosing → observation → discharge → PMF ready → marked submitted", async ({ page }) => {
+    test.setTimeout(180_000);
+    await signIn(page, "priya.shah@clinic.example");
+    const danaId = (await sql<{ id: string }>(`SELECT id FROM "Patient" WHERE mrn = 'HV-0001'`))[0].id;
+    await page.goto(`/patients/${danaId}`);
+    await test.step("enrollment (R6), counselling (R7) and medication list, dated this morning, on the patients helper's screens", async () => {
+      throw new Error("TO DO at merge of branch 'patients': record the Patient Enrollment Form (signed and submitted 3 hours ago), the counselling and the medication list here");
+    });
+    await signOut(page);
+
+    await signIn(page, "nora.bishop@clinic.example");
+    const sessionId = (await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'HV-0001'`))[0].id;
+    await page.goto(`/sessions/${sessionId}`);
+    const preDose = page.getByRole("form", { name: "Pre-dose vital signs" });
+    await preDose.getByLabel("Systolic (mmHg)").fill("128");
+    await preDose.getByLabel("Diastolic (mmHg)").fill("80");
+    await preDose.getByLabel("Heart rate (/min)").fill("72");
+    await preDose.getByLabel("SpO₂ (%)").fill("98");
+    await preDose.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 140));
+    await preDose.getByRole("button", { name: "Record vital signs" }).click();
+    await page.getByRole("combobox", { name: "Dose" }).selectOption("56");
+    await page.getByRole("button", { name: "Set dose" }).click();
+    for (const [n, ago] of [[1, 130], [2, 125]] as const) {
+      await page.getByLabel(`Device ${n}`).selectOption({ index: 1 });
+      await page.getByLabel("Given at (leave empty for now)").fill(await localAgo(page, ago));
+      await page.getByRole("button", { name: `Record device ${n}` }).click();
+      await expect(page.getByText(`Device ${n} given`)).toBeVisible();
+    }
+    const obs = page.getByRole("region", { name: "Observation" });
+    const vitals = obs.getByRole("form", { name: "Vital signs" });
+    const sedation = obs.getByRole("form", { name: "Sedation (MOAA/S)" });
+    const dissociation = obs.getByRole("form", { name: "Dissociation" });
+    for (const [sys, dia, ago] of [["146", "88", 90], ["130", "82", 5]] as const) {
+      await vitals.getByLabel("Systolic (mmHg)").fill(sys);
+      await vitals.getByLabel("Diastolic (mmHg)").fill(dia);
+      await vitals.getByLabel("SpO₂ (%)").fill("98");
+      await vitals.getByLabel("Time (leave empty for now)").fill(await localAgo(page, ago));
+      await vitals.getByRole("button", { name: "Record vital signs" }).click();
+      await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
+    }
+    await sedation.getByLabel(/^5 —/).check();
+    await sedation.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 4));
+    await sedation.getByRole("button", { name: "Record MOAA/S" }).click();
+    await dissociation.getByLabel("Dissociation", { exact: true }).selectOption("false");
+    await dissociation.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 4));
+    await dissociation.getByRole("button", { name: "Record dissociation" }).click();
+    const form = page.getByRole("form", { name: "Discharge" });
+    await form.getByLabel("Ride home is here, or the escort is arranged").check();
+    await form.getByLabel("I judge the patient clinically stable and ready to leave").check();
+    await form.getByLabel("Reminded: no driving until the next day after a restful sleep").check();
+    await form.getByLabel("Vital signs acceptable before administration?").selectOption("true");
+    await form.getByLabel("Vital signs acceptable before completion?").selectOption("true");
+    await form.getByLabel(/Ready to leave without the 2-hour minimum/).fill("100");
+    await form.getByRole("button", { name: "Discharge" }).click();
+    await expect(page.getByText("This session is discharged.")).toBeVisible();
+    await signOut(page);
+
+    await signIn(page, "alex.rivera@clinic.example");
+    const forms = page.getByRole("region", { name: "Patient Monitoring Forms" });
+    await forms.getByRole("button", { name: "Mark submitted: First, Dana" }).click();
+    const submission = forms.getByRole("form", { name: "Submission of First, Dana" });
+    await submission.getByLabel("Channel").selectOption("ONLINE");
+    await submission.getByLabel("Confirmation or fax receipt").fill("REMS-GO-LIVE-1");
+    await submission.getByRole("button", { name: "Save submission" }).click();
+    await expect(forms.getByRole("row", { name: /First, Dana/ })).toContainText("REMS-GO-LIVE-1");
+    expect((await sql<{ status: string }>(`SELECT status FROM "PatientMonitoringForm" WHERE "sessionId" = $1`, [sessionId]))[0].status).toBe("SUBMITTED");
+  });
 });
