@@ -109,11 +109,9 @@ export function SiteSettingsFields({ register, control, errors, prefix = "", tim
         </div>
         {num("spo2AlertThreshold", "SpO₂ alert below (%)")}
         {num("idleLockMinutes", "Tablet lock after (minutes idle)", "From 1 to 60.")}
-        {isNew && (
-          <SelectInput label="Observation period counts" hint="The 2-hour minimum (R30) runs from this device." error={err("observationAnchor")} {...register(p("observationAnchor"))}>
-            {Object.entries(ANCHOR_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-          </SelectInput>
-        )}
+        <SelectInput label="Observation period counts" hint="The 2-hour minimum (R30) runs from this device." error={err("observationAnchor")} {...register(p("observationAnchor"))}>
+          {Object.entries(ANCHOR_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        </SelectInput>
       </Group>
 
       {isNew && <ChairFields register={register} control={control} errors={errors} prefix={prefix} />}

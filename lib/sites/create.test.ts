@@ -77,6 +77,26 @@ describe("creating a site", () => {
   });
 });
 
+describe("observation anchor on the site form", () => {
+  it("is saved when the form sends it and kept when an older client leaves it out", async () => {
+    const a = await admin();
+    const { id } = await createSite(a, siteCreateSchema.parse(siteInput()));
+    const { siteSchema } = await import("./schema");
+    const { updateSite } = await import("./data");
+    const s = (await siteForEdit(id))!;
+    const form = { version: s.version, name: s.name, settingType: s.settingType, certificationStatus: s.certificationStatus, certifiedAt: s.certifiedAt, acquisitionMethods: s.acquisitionMethods,
+      pulseOximeterAttested: s.pulseOximeterAttested, address1: s.address1, city: s.city, state: s.state, zip: s.zip, timeZone: s.timeZone,
+      postDoseAlertSystolic: 180, postDoseAlertDiastolic: 110, urgentSystolic: 200, urgentDiastolic: 120, spo2AlertThreshold: 93, idleLockMinutes: 10 };
+    const v = await updateSite(a, id, siteSchema.parse({ ...form, observationAnchor: "LAST_DEVICE" }));
+    expect((await siteForEdit(id))!.observationAnchor).toBe("LAST_DEVICE");
+    await updateSite(a, id, siteSchema.parse({ ...form, version: v.version }));
+    expect((await siteForEdit(id))!.observationAnchor).toBe("LAST_DEVICE");
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "site.update", entityId: id }, orderBy: { id: "asc" } });
+    expect(audit.before).toMatchObject({ observationAnchor: "FIRST_DEVICE" });
+    expect(audit.after).toMatchObject({ observationAnchor: "LAST_DEVICE" });
+  });
+});
+
 describe("deactivating a site", () => {
   it("keeps the site and its history, marks it inactive in the list, audited; reactivation undoes it", async () => {
     const a = await admin();

@@ -39,7 +39,7 @@ const editable = {
   name: true, settingType: true, certificationStatus: true, certifiedAt: true, remsSettingId: true, acquisitionMethods: true,
   pulseOximeterAttested: true, pulseOximeterAttestedAt: true, address1: true, address2: true, city: true, state: true, zip: true, phone: true,
   timeZone: true, postDoseAlertSystolic: true, postDoseAlertDiastolic: true, urgentSystolic: true, urgentDiastolic: true, spo2AlertThreshold: true,
-  preDoseCeilingSystolic: true, preDoseCeilingDiastolic: true, idleLockMinutes: true, recertificationBlocksDosing: true, version: true,
+  preDoseCeilingSystolic: true, preDoseCeilingDiastolic: true, idleLockMinutes: true, recertificationBlocksDosing: true, observationAnchor: true, version: true,
 } as const satisfies Prisma.SiteSelect;
 type EditableRow = Prisma.SiteGetPayload<{ select: typeof editable }>;
 
@@ -101,12 +101,12 @@ export async function insertSite(tx: Tx, actor: Actor, input: SiteCreate): Promi
       ...(arName ? { authorizedRepresentatives: { create: { name: arName, email: arEmail || null, phone: arPhone || null, fromDate: dateOnly(arFromDate) } } } : {}),
       members: { create: { userId: actor.id } },
     },
-    select: { id: true, code: true, observationAnchor: true, ...editable },
+    select: { id: true, code: true, ...editable },
   });
-  const { id, code, observationAnchor, ...rest } = site;
+  const { id, code, ...rest } = site;
   await appendAudit(tx, {
     actor, action: "site.create", entityType: "Site", entityId: id, siteId: id, before: null,
-    after: { ...snapshot(rest), code, observationAnchor, chairs: chairs.map((c) => c.label), authorizedRepresentative: arName ? { name: arName, email: arEmail, phone: arPhone, fromDate: arFromDate } : null },
+    after: { ...snapshot(rest), code, chairs: chairs.map((c) => c.label), authorizedRepresentative: arName ? { name: arName, email: arEmail, phone: arPhone, fromDate: arFromDate } : null },
   });
   return { id, version: site.version };
 }
