@@ -20,6 +20,11 @@ describe("permission table", () => {
     }
   });
 
+  it("keeps REMS parameter sets and patient import with administrators, and transfers (R42) with prescribers and administrators", () => {
+    for (const action of ["rems.manage", "patient.import"] as Action[]) expect(ROLES.filter((r) => can(r, action))).toEqual(["ADMIN"]);
+    expect(ROLES.filter((r) => can(r, "transfer.record"))).toEqual(["PSYCHIATRIST", "ADMIN"]);
+  });
+
   it("lets nurses and psychiatrists record clinical data", () => {
     expect(can("NURSE", "clinical.record")).toBe(true);
     expect(can("PSYCHIATRIST", "clinical.record")).toBe(true);
