@@ -29,7 +29,7 @@ describe("a chair-side session in the database", () => {
     expect(session.discharge?.readyToLeaveMinutes).toBe(95);
     const actions = (await db().auditEvent.findMany({ where: { patientId: c.patient.id }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["session.check_in", "checklist.create", "vital.record", "session.dose", "device.administer", "device.administer",
-      "vital.record", "sedation.record", "dissociation.record", "vital.record", "sedation.record", "dissociation.record", "session.discharge", "pmf.create"]);
+      "vital.record", "sedation.record", "dissociation.record", "vital.record", "sedation.record", "dissociation.record", "pre_completion.record", "session.discharge", "pmf.create"]);
     // R36 + R39: one draft PMF, its fields taken from the session itself.
     const pmf = await db().patientMonitoringForm.findFirstOrThrow({ where: { sessionId: s } });
     expect(pmf.status).toBe("DRAFT");

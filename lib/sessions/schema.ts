@@ -148,6 +148,17 @@ export const dischargeSchema = z.object({
 });
 export type DischargeInput = z.input<typeof dischargeSchema>;
 
+/** R35: "vital signs acceptable before completion?" recorded on its own, before discharge. */
+export const preCompletionSchema = z.object({ vitalsAcceptable: z.boolean({ message: "Answer yes or no" }) });
+export type PreCompletionInput = z.input<typeof preCompletionSchema>;
+
+/** A protocol deviation a nurse or psychiatrist records on the session, with the reason. */
+export const deviationSchema = z.object({
+  description: z.string().trim().min(5, "Say what departed from the protocol (at least 5 characters)").max(500),
+  reason: z.string().trim().min(5, "Give the reason (at least 5 characters)").max(2000),
+});
+export type DeviationInputForm = z.input<typeof deviationSchema>;
+
 export const transferSchema = z.object({
   transferredAt: instant,
   receivingService: z.string().trim().min(2, "Name the receiving service (EMS, ED)").max(200),

@@ -8,6 +8,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { confirmPassword } from "@/lib/auth/confirm-password";
 import { db, transaction, type Tx } from "@/lib/db/client";
 import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
+import { syncDraftPmf } from "@/lib/pmf/data";
 import { mayAmend, signatureState, signOffProblems, type SignatureState } from "./rules";
 import type { amendmentSchema, signSessionSchema } from "./schema";
 
@@ -96,6 +97,7 @@ export async function amendSession(user: CurrentUser, sessionId: string, input: 
       data: { sessionId, entryKind: input.entryKind, entryId: input.entryKind === "session" ? null : input.entryId, correction: input.correction, reason: input.reason, authorId: user.id, amendedAt: serverNow() },
     });
     await appendAudit(tx, { actor, action: "session.amend", entityType: "TreatmentSession", entityId: sessionId, siteId: s.siteId, patientId: s.patientId, after: amendment, reason: input.reason });
+    await syncDraftPmf(tx, actor, sessionId);
     return { id: amendment.id };
   });
 }

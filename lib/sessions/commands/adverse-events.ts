@@ -5,6 +5,7 @@ import { onceByKey } from "@/lib/db/idempotency";
 import { appendAudit } from "@/lib/audit/data";
 import { HttpError, notFoundError } from "@/lib/http/errors";
 import type { z } from "zod";
+import { syncDraftPmf } from "@/lib/pmf/data";
 import { lockSession } from "../data";
 import type { adverseEventSchema } from "../schema";
 import { closed, facts, sessionClosed, type Actor } from "./shared";
@@ -21,6 +22,7 @@ export async function recordAdverseEvent(actor: Actor, sessionId: string, input:
         select: { id: true },
       });
       await appendAudit(tx, { actor, action: "adverse_event.record", entityType: "AdverseEvent", entityId: ae.id, siteId, patientId, after: input });
+      await syncDraftPmf(tx, actor, sessionId);
       return ae;
     }),
   );
@@ -39,6 +41,7 @@ export async function resolveAdverseEvent(actor: Actor, sessionId: string, event
     if (at > now || at < before.onsetAt) throw new HttpError(422, "INVALID_INPUT", "The resolution time must be between onset and now.", { resolvedAt: ["Between onset and now"] });
     const after = await tx.adverseEvent.update({ where: { id: eventId }, data: { resolvedAt: at, outcome, version: { increment: 1 } } });
     await appendAudit(tx, { actor, action: "adverse_event.resolve", entityType: "AdverseEvent", entityId: eventId, siteId: before.siteId, patientId: before.patientId, before, after });
+    await syncDraftPmf(tx, actor, sessionId);
     return { id: eventId };
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { transaction } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/data";
 import { HttpError, notFoundError } from "@/lib/http/errors";
+import { syncDraftPmf } from "@/lib/pmf/data";
 import { openSession, type Actor } from "./shared";
 
 const ERROR_TABLES = { vital: "observationVital", device: "deviceAdministration", sedation: "sedationAssessment", dissociation: "dissociationAssessment" } as const;
@@ -26,6 +27,7 @@ export async function markEnteredInError(actor: Actor, sessionId: string, kind: 
       await tx.device.update({ where: { id: deviceId }, data: { status: "ON_HAND", version: { increment: 1 } } });
     }
     await appendAudit(tx, { actor, action: `${kind}.entered_in_error`, entityType: ERROR_TABLES[kind], entityId: entryId, siteId, patientId, before, after, reason });
+    await syncDraftPmf(tx, actor, sessionId);
     return { id: entryId };
   });
 }

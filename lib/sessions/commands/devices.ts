@@ -6,6 +6,7 @@ import { HttpError, ruleUnmet, warningsNotAcknowledged } from "@/lib/http/errors
 import type { z } from "zod";
 import { allDevicesGiven, deviceReadiness } from "../device-rules";
 import type { deviceSchema } from "../schema";
+import { recordAcknowledgements } from "../alerts";
 import { openSession, type Actor } from "./shared";
 
 export async function recordDevice(actor: Actor, sessionId: string, input: z.output<typeof deviceSchema>, key: string | null) {
@@ -28,6 +29,7 @@ export async function recordDevice(actor: Actor, sessionId: string, input: z.out
       await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: allGiven ? "MONITORING" : "DOSING", version: { increment: 1 } } });
       await appendAudit(tx, { actor, action: "device.administer", entityType: "DeviceAdministration", entityId: row.id, siteId, patientId,
         after: { sequence, administeredAt, deviceId: device.id, serial: device.serial, lot: device.lot.lotNumber, acknowledgedWarnings: decision.warnings.map((w) => w.code) } });
+      await recordAcknowledgements(tx, actor, { sessionId, siteId, patientId }, `device ${sequence}`, { entityType: "DeviceAdministration", entityId: row.id }, decision.warnings, now);
       return { ...row, warnings: decision.warnings };
     }),
   );

@@ -8,3 +8,5 @@ export { recordAdverseEvent, resolveAdverseEvent } from "./adverse-events";
 export { decideGate } from "./gate-decisions";
 export { discharge, emergencyTransfer } from "./discharge";
 export { markEnteredInError, type EntryKind } from "./corrections";
+export { recordPreCompletion } from "./pre-completion";
+export { recordSessionDeviation } from "./deviations";

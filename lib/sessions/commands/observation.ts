@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { firstDeviceAt } from "../facts";
 import { bpAlert, sedationAlert, spo2Alert, type Alert } from "../observation-rules";
 import { CRISIS_SYMPTOMS, type crisisSchema, type dissociationSchema, type sedationSchema, type vitalsSchema } from "../schema";
+import { recordAlerts } from "../alerts";
 import { clinicalTime, openAdverseEvent, openForObservation, type Actor } from "./shared";
 
 export async function recordVital(actor: Actor, sessionId: string, input: z.output<typeof vitalsSchema>, key: string | null) {
@@ -38,6 +39,7 @@ export async function recordVital(actor: Actor, sessionId: string, input: z.outp
           }
         }
       }
+      await recordAlerts(tx, actor, { sessionId, siteId, patientId }, { entityType: "ObservationVital", entityId: v.id }, alerts, now);
       return { id: v.id, takenAt, alerts, adverseEventId };
     }),
   );
@@ -55,6 +57,7 @@ export async function recordSedation(actor: Actor, sessionId: string, input: z.o
       await appendAudit(tx, { actor, action: "sedation.record", entityType: "SedationAssessment", entityId: s.id, siteId, patientId, after: s });
       const alert = sedationAlert(s);
       const adverseEventId = alert?.opensAdverseEvent ? await openAdverseEvent(tx, actor, sessionId, siteId, patientId, alert, takenAt) : null;
+      if (alert) await recordAlerts(tx, actor, { sessionId, siteId, patientId }, { entityType: "SedationAssessment", entityId: s.id }, [alert], now);
       return { id: s.id, alert, adverseEventId };
     }),
   );
@@ -88,6 +91,7 @@ export async function recordHypertensiveCrisis(actor: Actor, sessionId: string, 
         select: { id: true },
       });
       await appendAudit(tx, { actor, action: "adverse_event.open", entityType: "AdverseEvent", entityId: ae.id, siteId, patientId, after: { ...input, description }, reason: "R26_HYPERTENSIVE_CRISIS" });
+      await recordAlerts(tx, actor, { sessionId, siteId, patientId }, { entityType: "AdverseEvent", entityId: ae.id }, [{ code: "R26_CRISIS", rule: "R26", severity: "urgent", message: `${description} Refer now: record the emergency transfer.` }], now);
       return { id: ae.id };
     }),
   );

@@ -19,6 +19,8 @@ import { AdverseEventForm, ResolveAdverseEvent } from "@/components/sessions/adv
 import { CrisisForm } from "@/components/sessions/crisis-form";
 import { Timeline, type TimelineEntry } from "@/components/sessions/timeline";
 import { DraftSync } from "@/components/sessions/draft-sync";
+import { DeviationForm } from "@/components/sessions/deviation-form";
+import { SessionRecord } from "@/components/sessions/session-record";
 import { sessionChart } from "@/lib/review/session-chart";
 import { amendmentsOf, signatureOf } from "@/lib/signoff/data";
 import { SIGNATURE_MEANINGS, type SignatureMeaning } from "@/lib/signoff/rules";
@@ -131,7 +133,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         )}
         {canRecord && dosed && (
           <Step n={6} title="Discharge">
-            <DischargePanel sessionId={id} factsJson={s.facts} serverNowIso={now.toISOString()} timeZone={tz} outpatient={s.site.settingType === "OUTPATIENT"} />
+            <DischargePanel sessionId={id} factsJson={s.facts} serverNowIso={now.toISOString()} timeZone={tz} outpatient={s.site.settingType === "OUTPATIENT"} preCompletion={s.preCompletion} />
           </Step>
         )}
         {!!chart.points.length && (
@@ -143,12 +145,9 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             </div>
           </section>
         )}
-        {!!view.deviations.length && (
-          <section id="deviations" aria-label="Protocol deviations" className="scroll-mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
-            <h2 className="mb-2 text-lg font-semibold">Protocol deviations</h2>
-            <ul className="list-disc pl-5">{view.deviations.map((d) => <li key={d.id}>{d.description}</li>)}</ul>
-          </section>
-        )}
+        <SessionRecord timeZone={tz} alerts={s.alertsRaised} acknowledgements={s.acknowledgements} deviations={s.deviations}>
+          {can(user.role, "clinical.record") && !signature && <DeviationForm sessionId={id} />}
+        </SessionRecord>
         <section id="timeline" aria-label="Timeline" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-2 text-lg font-semibold">Timeline</h2>
           {entries.length ? <Timeline sessionId={id} entries={entries} timeZone={tz} t0={s.state.t0} editable={canRecord} amendments={amendedEntries} /> : <p className="text-slate-700">Nothing recorded yet.</p>}
