@@ -1,7 +1,6 @@
 import "server-only";
 import { serverNow } from "@/lib/clock";
 import { db, transaction } from "@/lib/db/client";
-import { onceByKey } from "@/lib/db/idempotency";
 import { appendAudit } from "@/lib/audit/data";
 import { HttpError, notFoundError } from "@/lib/http/errors";
 import type { z } from "zod";
@@ -10,22 +9,20 @@ import { lockSession } from "../data";
 import type { adverseEventSchema } from "../schema";
 import { closed, facts, sessionClosed, type Actor } from "./shared";
 
-export async function recordAdverseEvent(actor: Actor, sessionId: string, input: z.output<typeof adverseEventSchema>, key: string | null) {
-  return onceByKey(key, (k) => db().adverseEvent.findUnique({ where: { idempotencyKey: k }, select: { id: true } }), () =>
-    transaction(async (tx) => {
+export async function recordAdverseEvent(actor: Actor, sessionId: string, input: z.output<typeof adverseEventSchema>) {
+  return { result: await transaction(async (tx) => {
       const now = serverNow();
       const { siteId, patientId, facts: f } = await facts(tx, sessionId, now, { afterSigning: true });
       if (closed(f.status) && f.status !== "DISCHARGED" && f.status !== "EMERGENCY_TRANSFER") throw sessionClosed();
       const ae = await tx.adverseEvent.create({
         data: { sessionId, siteId, patientId, type: input.type, description: input.description, serious: input.serious, onsetAt: input.onsetAt ?? now,
-          resolvedAt: input.resolvedAt ?? null, interventions: input.interventions, outcome: input.outcome ?? null, spo2Nadir: input.spo2Nadir ?? null, recordedById: actor.id, idempotencyKey: key },
+          resolvedAt: input.resolvedAt ?? null, interventions: input.interventions, outcome: input.outcome ?? null, spo2Nadir: input.spo2Nadir ?? null, recordedById: actor.id },
         select: { id: true },
       });
       await appendAudit(tx, { actor, action: "adverse_event.record", entityType: "AdverseEvent", entityId: ae.id, siteId, patientId, after: input });
       await syncDraftPmf(tx, actor, sessionId);
       return ae;
-    }),
-  );
+    }) };
 }
 
 export async function resolveAdverseEvent(actor: Actor, sessionId: string, eventId: string, resolvedAt: Date | undefined, outcome: string) {

@@ -1,6 +1,5 @@
 import "server-only";
 import { db, transaction } from "@/lib/db/client";
-import { onceByKey } from "@/lib/db/idempotency";
 import { appendAudit } from "@/lib/audit/data";
 import { HttpError, ruleUnmet, warningsNotAcknowledged } from "@/lib/http/errors";
 import type { z } from "zod";
@@ -9,9 +8,8 @@ import type { deviceSchema } from "../schema";
 import { recordAcknowledgements } from "../alerts";
 import { openSession, type Actor } from "./shared";
 
-export async function recordDevice(actor: Actor, sessionId: string, input: z.output<typeof deviceSchema>, key: string | null) {
-  return onceByKey(key, (k) => db().deviceAdministration.findUnique({ where: { idempotencyKey: k }, select: { id: true, sequence: true, administeredAt: true } }), () =>
-    transaction(async (tx) => {
+export async function recordDevice(actor: Actor, sessionId: string, input: z.output<typeof deviceSchema>) {
+  return { result: await transaction(async (tx) => {
       const { now, siteId, patientId, f } = await openSession(tx, sessionId);
       const device = await tx.device.findUnique({ where: { id: input.deviceId }, include: { lot: true } });
       if (!device || device.lot.siteId !== siteId) throw new HttpError(422, "INVALID_INPUT", "Choose a device from this site's stock.", { deviceId: ["Choose a device from this site's stock"] });
@@ -22,7 +20,7 @@ export async function recordDevice(actor: Actor, sessionId: string, input: z.out
       const unacknowledged = decision.warnings.filter((w) => !input.acknowledgedWarnings.includes(w.code));
       if (unacknowledged.length) throw warningsNotAcknowledged(unacknowledged);
       const sequence = f.devices.filter((d) => !d.enteredInError).length + 1;
-      const row = await tx.deviceAdministration.create({ data: { sessionId, sequence, administeredAt, deviceId: device.id, recordedById: actor.id, idempotencyKey: key }, select: { id: true, sequence: true, administeredAt: true } });
+      const row = await tx.deviceAdministration.create({ data: { sessionId, sequence, administeredAt, deviceId: device.id, recordedById: actor.id }, select: { id: true, sequence: true, administeredAt: true } });
       const { count } = await tx.device.updateMany({ where: { id: device.id, status: "ON_HAND" }, data: { status: "ADMINISTERED", version: { increment: 1 } } });
       if (!count) throw new HttpError(409, "DEVICE_USED", "This device was just used by someone else.");
       const allGiven = allDevicesGiven({ ...f, devices: [...f.devices, { id: row.id, sequence, administeredAt, lotNumber: device.lot.lotNumber, lotExpiresOn: "", enteredInError: false }] });
@@ -31,6 +29,5 @@ export async function recordDevice(actor: Actor, sessionId: string, input: z.out
         after: { sequence, administeredAt, deviceId: device.id, serial: device.serial, lot: device.lot.lotNumber, acknowledgedWarnings: decision.warnings.map((w) => w.code) } });
       await recordAcknowledgements(tx, actor, { sessionId, siteId, patientId }, `device ${sequence}`, { entityType: "DeviceAdministration", entityId: row.id }, decision.warnings, now);
       return { ...row, warnings: decision.warnings };
-    }),
-  );
+    }) };
 }

@@ -11,12 +11,12 @@ const vital = (v: Record<string, unknown>) => vitalsSchema.parse(v);
 /** A checked-in session with a completed checklist, a normal pre-dose reading and 56 mg chosen. */
 export async function readyToDose(opts: Parameters<typeof clinicFixture>[0] = {}, preDoseMinutesAgo = 140) {
   const c = await clinicFixture(opts);
-  const { result } = await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }, key());
+  const { result } = await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" });
   const sessionId = result.id;
   await saveChecklist(c.nurse, sessionId, checklistSchema.parse({ version: 0, rideType: "DRIVER", driverName: "Jo", driverPhone: "518-555-0100",
     lastFoodAt: minutesAgo(400).toISOString(), lastLiquidAt: minutesAgo(300).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
     conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true }));
-  await recordVital(c.nurse, sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(preDoseMinutesAgo).toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }), key());
+  await recordVital(c.nurse, sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(preDoseMinutesAgo).toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }));
   const { version } = await db().treatmentSession.findUniqueOrThrow({ where: { id: sessionId } });
   await setDose(c.nurse, sessionId, { version, doseOption: "56", otherDoseMg: undefined, otherDoseReason: "" });
   return { ...c, sessionId };
