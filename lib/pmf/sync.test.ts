@@ -11,7 +11,6 @@ import { pmfSubmittable } from "./rules";
 import { markPmfSubmitted } from "./worklist";
 
 const admin = { id: "admin-test", email: "admin@test.example", role: "ADMIN" };
-const key = () => `k${Math.random().toString(36).slice(2)}${Date.now()}`;
 const fieldsOf = async (id: string) => (await db().patientMonitoringForm.findUniqueOrThrow({ where: { id } })).fields as Record<string, unknown>;
 const lateSeriousEvent = (onsetMinutesAgo = 30) => adverseEventSchema.parse({ type: "OTHER", description: "Fainted at home in the evening, seen in the ED", serious: true,
   onsetAt: new Date(Date.now() - onsetMinutesAgo * 60_000).toISOString(), interventions: [], outcome: "" });
@@ -20,7 +19,7 @@ describe("a PMF not yet submitted follows the session record (syncDraftPmf)", ()
   it("a serious adverse event recorded after discharge makes the draft say 'serious adverse event: Yes'", async () => {
     const s = await dischargedSession();
     expect(await fieldsOf(s.pmfId)).toMatchObject({ "seriousAdverseEvent.occurred": false });
-    await recordAdverseEvent(s.nurse, s.sessionId, lateSeriousEvent(), key());
+    await recordAdverseEvent(s.nurse, s.sessionId, lateSeriousEvent());
     const pmf = await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: s.pmfId } });
     expect(pmf.fields).toMatchObject({ "seriousAdverseEvent.occurred": true });
     // The status is re-derived with the fields, and the change is audited with before and after.
@@ -33,7 +32,7 @@ describe("a PMF not yet submitted follows the session record (syncDraftPmf)", ()
   it("a respiratory-depression event recorded and resolved after discharge shows on the draft", async () => {
     const s = await dischargedSession();
     const ev = adverseEventSchema.parse({ type: "RESPIRATORY_DEPRESSION", description: "Shallow breathing noted at the door", serious: false, onsetAt: new Date(Date.now() - 60_000).toISOString(), interventions: [], outcome: "" });
-    const { result } = await recordAdverseEvent(s.nurse, s.sessionId, ev, key());
+    const { result } = await recordAdverseEvent(s.nurse, s.sessionId, ev);
     expect(await fieldsOf(s.pmfId)).toMatchObject({ "respiratoryDepression.occurred": true });
     const v = (await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: s.pmfId } })).version;
     await resolveAdverseEvent(s.nurse, s.sessionId, result.id, undefined, "Resolved with stimulation");
@@ -59,7 +58,7 @@ describe("a PMF not yet submitted follows the session record (syncDraftPmf)", ()
     const s = await dischargedSession();
     await markPmfSubmitted(admin, s.pmfId, { version: 1, channel: "ONLINE", confirmation: "PMF-SYNC-1", submittedAt: undefined });
     const submitted = await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: s.pmfId } });
-    await recordAdverseEvent(s.nurse, s.sessionId, lateSeriousEvent(), key());
+    await recordAdverseEvent(s.nurse, s.sessionId, lateSeriousEvent());
     expect(await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: s.pmfId } })).toEqual(submitted);
     const a = await amendPmf(admin, s.pmfId, { version: submitted.version, reason: "Serious event learnt of after submission" });
     expect(await fieldsOf(a.id)).toMatchObject({ "seriousAdverseEvent.occurred": true });

@@ -37,7 +37,7 @@ describe("REMS parameter sets (R45)", () => {
     expect(effectiveFrom).toBe(startOfDay(tomorrow, "America/New_York").toISOString());
     expect((await remsSets()).future.map((s) => s.pmfFormVersion)).toContain("rems-2027");
 
-    const ci = (f: Awaited<ReturnType<typeof clinicFixture>>) => checkIn(f.nurse, { patientId: f.patient.id, chairId: f.chair.id, prescriberOnSiteId: f.psych.id, monitoringHcpId: f.nurse.id, indication: "TRD" }, null);
+    const ci = (f: Awaited<ReturnType<typeof clinicFixture>>) => checkIn(f.nurse, { patientId: f.patient.id, chairId: f.chair.id, prescriberOnSiteId: f.psych.id, monitoringHcpId: f.nurse.id, indication: "TRD" });
     const todays = (await ci(today1)).result;
     const now = new Date();
     expect(await sessionParams(todays.id, now)).toMatchObject({ pmfFormVersion: "current-2024", minObservationMinutes: 120 });

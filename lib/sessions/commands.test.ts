@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { refusal } from "@/lib/http/testing/refusal";
 import { db } from "@/lib/db/client";
 import { checkIn, decideGate, discharge, markEnteredInError, recordDevice, recordHypertensiveCrisis, recordSedation, recordDissociation, recordVital, saveChecklist, setDose } from "./commands";
-import { checklistSchema, vitalsSchema } from "./schema";
+import { checklistSchema, crisisSchema, vitalsSchema } from "./schema";
+import { keyed } from "@/lib/http/testing/keyed";
 import { clinicFixture } from "./testing/db-fixture";
 import { key, minutesAgo, readyToDose } from "./testing/session-steps";
 
@@ -148,8 +149,10 @@ describe("hypertensive crisis (R26)", () => {
     const c = await readyToDose();
     await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30), acknowledgedWarnings: [] });
     const k = key();
-    const first = await recordHypertensiveCrisis(c.nurse, c.sessionId, { symptoms: ["SEVERE_HEADACHE", "VISUAL_CHANGE"], notedAt: undefined });
-    await recordHypertensiveCrisis(c.nurse, c.sessionId, { symptoms: ["SEVERE_HEADACHE", "VISUAL_CHANGE"], notedAt: undefined });
+    const send = () => keyed(c.nurse.id, `/api/sessions/${c.sessionId}/hypertensive-crisis`, "/api/sessions/[id]/hypertensive-crisis",
+      { symptoms: ["SEVERE_HEADACHE", "VISUAL_CHANGE"] }, k, (input) => recordHypertensiveCrisis(c.nurse, c.sessionId, crisisSchema.parse(input)));
+    const first = (await send()).body.data;
+    await send();
     const events = await db().adverseEvent.findMany({ where: { sessionId: c.sessionId } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ id: first.result.id, type: "HYPERTENSION", serious: true, description: "Hypertensive crisis symptoms: sudden severe headache, change in vision. Emergency care indicated." });

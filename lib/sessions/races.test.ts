@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { answerOnce } from "@/lib/db/idempotency";
 import { refusal } from "@/lib/http/testing/refusal";
-import { ok } from "@/lib/http/route";
+import { keyed } from "@/lib/http/testing/keyed";
 import { HttpError } from "@/lib/http/errors";
 import { checkIn, recordDevice, recordVital } from "./commands";
 import { r50IndexHit } from "./commands/r50";
@@ -17,13 +16,6 @@ const morePatients = (c: Fixture, n: number) =>
     data: { siteId: c.site.id, mrn: `${c.patient.mrn}-${i}`, firstName: `Pat${i}`, lastName: c.patient.lastName, birthDate: new Date("1980-04-02"), sex: "FEMALE", indication: "TRD" },
   })));
 const settled = <T,>(ps: Promise<T>[]) => Promise.allSettled(ps);
-
-/** What a keyed route does: the same wrapper, the real command, a real request with its body and header. */
-async function keyed(userId: string, path: string, template: string, body: unknown, k: string | null, run: (input: never) => Promise<unknown>, status = 201) {
-  const req = new Request(`http://clinic.test${path}`, { method: "POST", headers: { "content-type": "application/json", ...(k ? { "idempotency-key": k } : {}) }, body: JSON.stringify(body) });
-  const res = await answerOnce(req.clone(), userId, template, async () => ok(await run((await req.json()) as never), status));
-  return { status: res.status, body: (await res.json()) as { ok: true; data: { result: Record<string, unknown> & { id: string } } } };
-}
 
 describe("R50 in the database", () => {
   it("20 simultaneous check-ins into one chair leave exactly one active session there; the others get a 409 naming the chair", async () => {

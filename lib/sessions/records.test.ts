@@ -18,12 +18,12 @@ const attest = { rideConfirmed: true, clinicallyStable: true, noDrivingReminder:
 async function readyForDischarge() {
   const c = await readyToDose({}, 135);
   const s = c.sessionId;
-  await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(125), acknowledgedWarnings: [] }, key());
-  await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(120), acknowledgedWarnings: [] }, key());
-  await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(85).toISOString(), systolic: 150, diastolic: 90, spo2: 97 }), key());
-  await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(5).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }), key());
-  await recordSedation(c.nurse, s, { takenAt: minutesAgo(4), moaas: 5 }, key());
-  await recordDissociation(c.nurse, s, { takenAt: minutesAgo(4), present: false, scale: "NONE", itemScores: [] }, key());
+  await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(125), acknowledgedWarnings: [] });
+  await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(120), acknowledgedWarnings: [] });
+  await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(85).toISOString(), systolic: 150, diastolic: 90, spo2: 97 }));
+  await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(5).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }));
+  await recordSedation(c.nurse, s, { takenAt: minutesAgo(4), moaas: 5 });
+  await recordDissociation(c.nurse, s, { takenAt: minutesAgo(4), present: false, scale: "NONE", itemScores: [] });
   return c;
 }
 
@@ -31,11 +31,11 @@ describe("what the clinic noticed, as rows", () => {
   it("keeps each alert as a row of the entry that raised it: high BP, low SpO₂, deep sedation, crisis symptoms; none for a normal reading", async () => {
     const c = await readyToDose({}, 60);
     const s = c.sessionId;
-    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(50), acknowledgedWarnings: [] }, key());
-    const normal = await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(45).toISOString(), systolic: 130, diastolic: 80, spo2: 97 }), key());
-    const high = await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(40).toISOString(), systolic: 185, diastolic: 100, spo2: 91 }), key());
-    const sed = await recordSedation(c.nurse, s, { takenAt: minutesAgo(39), moaas: 3 }, key());
-    const crisis = await recordHypertensiveCrisis(c.nurse, s, { notedAt: minutesAgo(38), symptoms: ["SEVERE_HEADACHE"] } as never, key());
+    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(50), acknowledgedWarnings: [] });
+    const normal = await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(45).toISOString(), systolic: 130, diastolic: 80, spo2: 97 }));
+    const high = await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(40).toISOString(), systolic: 185, diastolic: 100, spo2: 91 }));
+    const sed = await recordSedation(c.nurse, s, { takenAt: minutesAgo(39), moaas: 3 });
+    const crisis = await recordHypertensiveCrisis(c.nurse, s, { notedAt: minutesAgo(38), symptoms: ["SEVERE_HEADACHE"] } as never);
     const rows = await db().sessionAlert.findMany({ where: { sessionId: s }, orderBy: [{ raisedAt: "asc" }, { code: "asc" }] });
     expect(rows.map((r) => [r.code, r.severity, r.entityType, r.entityId])).toEqual([
       ["R26_BP_HIGH", "alert", "ObservationVital", high.result.id], ["R27_SPO2_LOW", "alert", "ObservationVital", high.result.id],
@@ -71,7 +71,7 @@ describe("R35: vital signs not acceptable before completion", () => {
     expect((await reviewQueue([c.site.id], new Date())).gated.map((x) => x.sessionId)).toEqual([s]);
     // Only prescribers decide GATEs (the route asks the permission table: a nurse gets 403).
     expect(can("NURSE", "gate.decide")).toBe(false);
-    await decideGate(c.psych, s, { rule: "R35", decision: "PROCEED", reason: "BP settling, patient asymptomatic, escort present" }, key());
+    await decideGate(c.psych, s, { rule: "R35", decision: "PROCEED", reason: "BP settling, patient asymptomatic, escort present" });
     expect((await boardFor([c.site.id], new Date())).find((x) => x.sessionId === s)!.gates).toEqual([]);
     const done = await discharge(c.nurse, s, { ...attest, vitalsAcceptablePreCompletion: false });
     expect(done.totalMinutes).toBe(125);
@@ -85,7 +85,7 @@ describe("R35: vital signs not acceptable before completion", () => {
     const c = await readyForDischarge();
     const s = c.sessionId;
     await recordPreCompletion(c.nurse, s, { vitalsAcceptable: false });
-    await decideGate(c.psych, s, { rule: "R35", decision: "DELAY", reason: "Repeat vitals in 15 minutes" }, key());
+    await decideGate(c.psych, s, { rule: "R35", decision: "DELAY", reason: "Repeat vitals in 15 minutes" });
     const e = await refusal(discharge(c.nurse, s, attest as never));
     expect(JSON.stringify(e.details ?? e)).toContain("R35_DELAYED");
     // Acceptable on re-assessment: no GATE any more.

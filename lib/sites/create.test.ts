@@ -114,7 +114,7 @@ describe("deactivating a site", () => {
     const { clinicFixture } = await import("@/lib/sessions/testing/db-fixture");
     const { checkIn } = await import("@/lib/sessions/commands");
     const f = await clinicFixture();
-    await checkIn(f.nurse, { patientId: f.patient.id, chairId: f.chair.id, prescriberOnSiteId: f.psych.id, monitoringHcpId: f.nurse.id, indication: "TRD" }, null);
+    await checkIn(f.nurse, { patientId: f.patient.id, chairId: f.chair.id, prescriberOnSiteId: f.psych.id, monitoringHcpId: f.nurse.id, indication: "TRD" });
     const e = await refusal(setSiteActive(await admin(), f.site.id, false));
     expect(e.status).toBe(422);
     expect(e.message).toBe("A patient is in a chair at this site. Deactivate it after the sessions end.");
@@ -135,12 +135,12 @@ describe("a deactivated site starts no new sessions", () => {
     const a = await admin();
     const input = { patientId: f.patient.id, chairId: f.chair.id, prescriberOnSiteId: f.psych.id, monitoringHcpId: f.nurse.id, indication: "TRD" as const };
     await setSiteActive(a, f.site.id, false);
-    const e = await refusal(checkIn(f.nurse, input, null));
+    const e = await refusal(checkIn(f.nurse, input));
     expect(e.status).toBe(422);
     expect(e.message).toBe("This site has been deactivated: no new sessions can start here.");
     expect(await db().treatmentSession.count({ where: { siteId: f.site.id } })).toBe(0);
     await setSiteActive(a, f.site.id, true);
-    await checkIn(f.nurse, input, null);
+    await checkIn(f.nurse, input);
     expect(await db().treatmentSession.count({ where: { siteId: f.site.id } })).toBe(1);
   });
 });
