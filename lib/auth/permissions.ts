@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   "patient.write": ["NURSE", "PSYCHIATRIST"],
   "clinical.record": ["NURSE", "PSYCHIATRIST"],
   "gate.decide": ["PSYCHIATRIST"],
+  "dose.correct": ["PSYCHIATRIST"], // a dose corrected after devices were recorded is the prescriber's call
   "flag.manage": ["PSYCHIATRIST"], // R8, R47: record or remove contraindication and caution flags
   "session.sign": ["PSYCHIATRIST"],
   "trd.manage": ["PSYCHIATRIST"], // the antidepressant trials that document treatment resistance

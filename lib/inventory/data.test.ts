@@ -227,15 +227,18 @@ describe("the dispensing log (R44)", () => {
     const nov2: unknown[] = [];
     for await (const r of dispensingRows({ siteId: c.site.id, from: "2026-11-02", to: "2026-11-02" }, 1)) nov2.push(r);
     expect(nov2).toEqual([
-      expect.objectContaining({ date: "2026-11-02", time: "21:30", patient: `${c.patient.lastName}, Pat`, mrn: c.patient.mrn, doseMg: 56, devicesInSession: 2, sequence: 1, serial: c.devices[0].serial, nurse: "nurse Test" }),
+      // Entered in error: kept in the log and marked (the device went back on hand).
+      expect.objectContaining({ date: "2026-11-02", time: "11:00", serial: c.devices[3].serial, enteredInError: "entered in error" }),
+      expect.objectContaining({ date: "2026-11-02", time: "21:30", enteredInError: null, patient: `${c.patient.lastName}, Pat`, mrn: c.patient.mrn, doseMg: 56, devicesInSession: 2, sequence: 1, serial: c.devices[0].serial, nurse: "nurse Test" }),
       expect.objectContaining({ date: "2026-11-02", time: "21:35", sequence: 2, serial: c.devices[1].serial }),
     ]);
 
     const csv = await new Response(dispensingCsvStream({ siteId: c.site.id, from: "2026-11-01", to: "2026-11-30" }, "America/New_York", 2)).text();
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0])).toEqual(DISPENSING_CSV_HEADER);
-    expect(rows.map((r) => r.deviceSerial)).toEqual([c.devices[0].serial, c.devices[1].serial, c.devices[2].serial]);
-    expect(rows[2]).toMatchObject({ date: "2026-11-03", time: "10:00", doseMg: "28", lotNumber: expect.stringMatching(/^L/) });
+    expect(rows.map((r) => r.deviceSerial)).toEqual([c.devices[3].serial, c.devices[0].serial, c.devices[1].serial, c.devices[2].serial]);
+    expect(rows.map((r) => r.enteredInError)).toEqual(["entered in error", "", "", ""]);
+    expect(rows[3]).toMatchObject({ date: "2026-11-03", time: "10:00", doseMg: "28", lotNumber: expect.stringMatching(/^L/) });
   });
 });
 

@@ -6,7 +6,7 @@ import { HttpError, notFoundError } from "@/lib/http/errors";
 import type { z } from "zod";
 import { syncDraftPmf } from "@/lib/pmf/data";
 import { lockSession } from "../data";
-import type { adverseEventSchema } from "../schema";
+import type { adverseEventSchema, adverseEventUpdateSchema } from "../schema";
 import { closed, facts, sessionClosed, type Actor } from "./shared";
 
 export async function recordAdverseEvent(actor: Actor, sessionId: string, input: z.output<typeof adverseEventSchema>) {
@@ -40,5 +40,27 @@ export async function resolveAdverseEvent(actor: Actor, sessionId: string, event
     await appendAudit(tx, { actor, action: "adverse_event.resolve", entityType: "AdverseEvent", entityId: eventId, siteId: before.siteId, patientId: before.patientId, before, after });
     await syncDraftPmf(tx, actor, sessionId);
     return { id: eventId };
+  });
+}
+
+/**
+ * Later facts about an event, also after discharge: interventions added (to an event a rule opened, too),
+ * or the event classified serious (it then counts for R41 and the PMF). Old → new is audited; the
+ * session's unsubmitted PMF follows. An event that is part of a signed record changes only by amendment.
+ */
+export async function updateAdverseEvent(actor: Actor, sessionId: string, eventId: string, input: z.output<typeof adverseEventUpdateSchema>) {
+  return transaction(async (tx) => {
+    const { signedAt } = await lockSession(tx, sessionId, { afterSigning: true });
+    const before = await tx.adverseEvent.findFirst({ where: { id: eventId, sessionId } });
+    if (!before) throw notFoundError("Adverse event");
+    if (signedAt && before.createdAt <= signedAt) throw new HttpError(409, "SESSION_SIGNED", "This event is part of the signed record: record a correction as an amendment.");
+    if (input.serious && before.serious && !input.addInterventions.length) throw new HttpError(409, "ALREADY_SERIOUS", "This event is already classified serious.");
+    const after = await tx.adverseEvent.update({
+      where: { id: eventId },
+      data: { interventions: [...before.interventions, ...input.addInterventions], serious: before.serious || !!input.serious, version: { increment: 1 } },
+    });
+    await appendAudit(tx, { actor, action: "adverse_event.update", entityType: "AdverseEvent", entityId: eventId, siteId: before.siteId, patientId: before.patientId, before, after, reason: input.reason });
+    await syncDraftPmf(tx, actor, sessionId);
+    return { id: eventId, serious: after.serious, interventions: after.interventions };
   });
 }

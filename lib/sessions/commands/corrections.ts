@@ -3,6 +3,9 @@ import { transaction } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/data";
 import { HttpError, notFoundError } from "@/lib/http/errors";
 import { syncDraftPmf } from "@/lib/pmf/data";
+import type { z } from "zod";
+import { allDevicesGiven, devicesForDose } from "../device-rules";
+import type { doseCorrectionSchema } from "../schema";
 import { openSession, type Actor } from "./shared";
 
 const ERROR_TABLES = { vital: "observationVital", device: "deviceAdministration", sedation: "sedationAssessment", dissociation: "dissociationAssessment" } as const;
@@ -29,5 +32,26 @@ export async function markEnteredInError(actor: Actor, sessionId: string, kind: 
     await appendAudit(tx, { actor, action: `${kind}.entered_in_error`, entityType: ERROR_TABLES[kind], entityId: entryId, siteId, patientId, before, after, reason });
     await syncDraftPmf(tx, actor, sessionId);
     return { id: entryId };
+  });
+}
+
+/**
+ * A prescriber corrects the dose after devices were recorded, when the count shows the recorded dose was
+ * wrong (84 mg recorded, two devices given: finished as 56 mg). Never below the devices already given.
+ * With every device of the corrected dose given, dosing is complete and monitoring runs.
+ */
+export async function correctDose(actor: Actor, sessionId: string, input: z.output<typeof doseCorrectionSchema>) {
+  return transaction(async (tx) => {
+    const { siteId, patientId, f } = await openSession(tx, sessionId);
+    const given = f.devices.filter((d) => !d.enteredInError).length;
+    if (input.doseMg === f.plannedDoseMg) throw new HttpError(422, "INVALID_INPUT", "That is the dose already recorded.", { doseMg: ["That is the dose already recorded"] });
+    if (devicesForDose(input.doseMg) < given)
+      throw new HttpError(422, "INVALID_INPUT", `${given} devices are recorded: the dose cannot be less than ${given * 28} mg. Mark a wrong device entered in error first.`, { doseMg: [`At least ${given * 28} mg: ${given} devices are recorded`] });
+    const complete = allDevicesGiven({ ...f, plannedDoseMg: input.doseMg });
+    const status = (!given ? f.status : complete ? "MONITORING" : "DOSING") as "CHECKED_IN" | "DOSING" | "MONITORING";
+    await tx.treatmentSession.update({ where: { id: sessionId }, data: { plannedDoseMg: input.doseMg, status, version: { increment: 1 } } });
+    await appendAudit(tx, { actor, action: "session.dose_correction", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId,
+      before: { plannedDoseMg: f.plannedDoseMg, status: f.status }, after: { plannedDoseMg: input.doseMg, status }, reason: input.reason });
+    return { plannedDoseMg: input.doseMg, status, devicesGiven: given };
   });
 }
