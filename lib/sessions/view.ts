@@ -121,7 +121,7 @@ export async function sessionView(sessionId: string, now: Date) {
     select: { id: true, serial: true, lot: { select: { lotNumber: true, expiresOn: true } } },
   });
   return {
-    id: s.id, version: s.version, status: s.status, checkedInAt: s.checkedInAt, plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason,
+    id: s.id, version: s.version, status: s.status, checkedInAt: s.checkedInAt, plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason, cancelledReason: s.cancelledReason,
     patient: { id: s.patientId, name: `${s.patient.firstName} ${s.patient.lastName}`, mrn: s.patient.mrn, flags: s.patient.flags.map((f) => ({ category: f.category, kind: f.kind, note: f.note })) },
     site: s.site, chair: s.chair?.label ?? null, prescriberOnSite: s.prescriberOnSite ? `${s.prescriberOnSite.firstName} ${s.prescriberOnSite.lastName}` : null,
     checklist: s.checklist, previousChecklist,

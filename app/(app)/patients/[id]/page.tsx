@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Patient" };
 
 const SEX = { MALE: "Male", FEMALE: "Female", OTHER: "Other" } as const;
 const STATUS: Record<string, string> = { SCHEDULED: "Scheduled", CHECKED_IN: "Checked in", DOSING: "Dosing", MONITORING: "Monitoring", DISCHARGED: "Discharged",
-  EMERGENCY_TRANSFER: "Emergency transfer", CANCELLED: "Cancelled", RESCHEDULED: "Rescheduled" };
+  EMERGENCY_TRANSFER: "Emergency transfer", CANCELLED: "Cancelled", RESCHEDULED: "Rescheduled", NOT_DOSED: "Not dosed" };
 const cal = (iso: string) => formatCalendarDate(new Date(`${iso}T00:00:00Z`));
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
@@ -86,7 +86,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
                   <tr key={s.id} className="border-t border-slate-200">
                     <td className="p-3"><Link href={`/sessions/${s.id}`} className="text-brand-700 underline">{s.treatmentDate ? cal(s.treatmentDate) : "Open"}</Link></td>
                     <td className="p-3">{s.doseMg ? `${s.doseMg} mg` : "—"}</td>
-                    <td className="p-3">{STATUS[s.status] ?? s.status}</td>
+                    <td className="p-3">{STATUS[s.status] ?? s.status}{s.notDosedReason ? ` — ${s.notDosedReason}` : ""}</td>
                     <td className="p-3">{s.monitoringMinutes != null ? `${s.monitoringMinutes} min` : "—"}</td>
                     <td className="p-3 tabular-nums">{s.fortyMinuteBp ?? "—"}</td>
                     <td className="p-3">{s.pmfStatus ? s.pmfStatus.toLowerCase() : "—"}</td>

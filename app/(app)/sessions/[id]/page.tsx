@@ -17,6 +17,7 @@ import { GatePanel } from "@/components/sessions/gate-panel";
 import { DischargePanel } from "@/components/sessions/discharge-panel";
 import { AdverseEventForm, ResolveAdverseEvent } from "@/components/sessions/adverse-event-form";
 import { CrisisForm } from "@/components/sessions/crisis-form";
+import { AdverseEventUpdateForm, DoseCorrectionForm, NotDosedForm } from "@/components/sessions/what-happened-forms";
 import { Timeline, type TimelineEntry } from "@/components/sessions/timeline";
 import { DraftSync } from "@/components/sessions/draft-sync";
 import { DeviationForm } from "@/components/sessions/deviation-form";
@@ -31,7 +32,7 @@ import { AmendmentForm, SignSessionForm } from "@/components/review/sign-off-pan
 
 export const metadata: Metadata = { title: "Session" };
 const ACTIVE = ["CHECKED_IN", "DOSING", "MONITORING"];
-const CLOSED: Record<string, string> = { DISCHARGED: "is discharged", EMERGENCY_TRANSFER: "ended in an emergency transfer", CANCELLED: "was cancelled", RESCHEDULED: "was rescheduled" };
+const CLOSED: Record<string, string> = { DISCHARGED: "is discharged", EMERGENCY_TRANSFER: "ended in an emergency transfer", CANCELLED: "was cancelled", RESCHEDULED: "was rescheduled", NOT_DOSED: "ended without a dose" };
 
 function Step({ n, title, done, children }: { n: number; title: string; done?: boolean; children: React.ReactNode }) {
   return (
@@ -50,6 +51,25 @@ function OpenEvents({ sessionId, events }: { sessionId: string; events: { id: st
       <ResolveAdverseEvent sessionId={sessionId} eventId={a.id} />
     </div>
   ));
+}
+
+/** Every event of the session with its interventions; each can get an intervention or be classified serious later. */
+function EventFacts({ sessionId, events }: { sessionId: string; events: { id: string; type: string; serious: boolean; description: string; interventions: string[] }[] }) {
+  if (!events.length) return null;
+  return (
+    <ul aria-label="Adverse events of this session" className="mb-3 flex flex-col gap-2">
+      {events.map((a) => {
+        const label = `${a.type.toLowerCase().replace("_", " ")}${a.serious ? " (serious)" : ""}`;
+        return (
+          <li key={a.id} className="rounded-md border border-slate-200 p-3">
+            <p><span className="font-medium">{label}</span> — {a.description}</p>
+            {!!a.interventions.length && <p className="text-sm text-slate-700">Interventions: {a.interventions.join("; ")}</p>}
+            <AdverseEventUpdateForm sessionId={sessionId} eventId={a.id} serious={a.serious} label={label} />
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
@@ -74,7 +94,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const bp = (x: { systolic: number | null; diastolic: number | null; heartRate: number | null; spo2: number | null; respiratoryRate: number | null }) =>
     [x.systolic != null ? `BP ${x.systolic}/${x.diastolic}` : "", x.heartRate != null ? `HR ${x.heartRate}` : "", x.spo2 != null ? `SpO₂ ${x.spo2}%` : "", x.respiratoryRate != null ? `RR ${x.respiratoryRate}` : ""].filter(Boolean).join(", ");
   const entries: TimelineEntry[] = [
-    ...s.vitals.map((x) => ({ kind: "vital" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `${x.kind === "PRE_DOSE" ? "Pre-dose vital signs" : "Vital signs"}: ${bp(x)}` })),
+    ...s.vitals.map((x) => ({ kind: "vital" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `${x.kind === "PRE_DOSE" ? "Pre-dose vital signs" : "Vital signs"}: ${bp(x)}`,
+      fortyMinute: x.kind === "POST_40" ? ("designated" as const) : s.state.t0 && x.systolic != null && Date.parse(x.takenAt) >= Date.parse(s.state.t0) ? ("candidate" as const) : undefined })),
     ...s.devices.map((x) => ({ kind: "device" as const, id: x.id, at: x.administeredAt, inError: x.enteredInErrorReason, text: `Device ${x.sequence} given (${x.serial}, lot ${x.lotNumber})` })),
     ...s.sedation.map((x) => ({ kind: "sedation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `MOAA/S ${x.moaas}` })),
     ...s.dissociation.map((x) => ({ kind: "dissociation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `Dissociation ${x.present ? "present" : "absent"}${x.total != null ? ` (CADSS-6 total ${x.total})` : ""}` })),
@@ -101,7 +122,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         <p className="mb-4 flex flex-wrap gap-2">{s.patient.flags.map((f) => <Badge key={f.kind} tone={f.category === "CONTRAINDICATION" ? "red" : "amber"}>{f.category === "CONTRAINDICATION" ? "Contraindication" : "Caution"}: {flagLabel(f.kind)}</Badge>)}</p>
       )}
       {active && <p className="mb-4 text-lg"><span className="text-slate-600">Next: </span><strong>{s.state.nextStep}</strong></p>}
-      {!active && <div className="mb-4"><Alert tone="info">This session {CLOSED[s.status] ?? `is ${s.status.toLowerCase()}`}.{s.discharge ? ` Monitoring ended at ${new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(s.discharge.decidedAt))}.` : ""}</Alert></div>}
+      {!active && <div className="mb-4"><Alert tone="info">This session {CLOSED[s.status] ?? `is ${s.status.toLowerCase()}`}{s.status === "NOT_DOSED" && s.cancelledReason ? ` — ${s.cancelledReason}` : ""}.{s.discharge ? ` Monitoring ended at ${new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(s.discharge.decidedAt))}.` : ""}</Alert></div>}
       <div className="flex flex-col gap-4">
         {canRecord && !dosed && (
           <>
@@ -115,6 +136,19 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             {s.plannedDoseMg && <div className="mt-4"><DeviceForm sessionId={id} nextSequence={given + 1} devicesOnHand={s.devicesOnHand} warnings={s.state.warnings} /></div>}
           </Step>
         )}
+        {canRecord && !dosed && (
+          <section aria-label="Not dosed today" className="no-print rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-2 text-lg font-semibold">Not dosed today?</h2>
+            <NotDosedForm sessionId={id} patientName={s.patient.name} />
+          </section>
+        )}
+        {active && dosed && can(user.role, "dose.correct") && (
+          <section aria-label="Dose correction" className="no-print rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-1 text-lg font-semibold">Dose correction</h2>
+            <p className="mb-3 text-slate-700">Recorded dose {s.plannedDoseMg} mg, {given} device{given === 1 ? "" : "s"} given. Correct it when the count shows the recorded dose was wrong.</p>
+            <DoseCorrectionForm sessionId={id} doseMg={s.plannedDoseMg} />
+          </section>
+        )}
         {canRecord && dosed && (
           <Step n={4} title="Observation">
             <VitalsForm sessionId={id} preDose={false} />
@@ -127,6 +161,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         {canRecord && dosed && (
           <Step n={5} title="Adverse events">
             <OpenEvents sessionId={id} events={s.adverseEvents} />
+            <EventFacts sessionId={id} events={s.adverseEvents} />
             <CrisisForm sessionId={id} />
             <AdverseEventForm sessionId={id} />
           </Step>
@@ -157,6 +192,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             <h2 className="mb-1 text-lg font-semibold">Adverse events after the session</h2>
             <p className="mb-3 text-slate-700">An event learnt of later (a call the next day) is recorded here. An open event must have an end recorded before sign-off.</p>
             <OpenEvents sessionId={id} events={s.adverseEvents} />
+            <EventFacts sessionId={id} events={s.adverseEvents} />
             <AdverseEventForm sessionId={id} />
           </section>
         )}
