@@ -128,6 +128,10 @@ export const adverseEventSchema = z.object({
   interventions: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
   outcome: z.string().trim().max(1000).optional(),
   spo2Nadir: optionalInt("lowest SpO₂", 30, 100),
+}).superRefine((v, ctx) => {
+  // R49: an event ends after it began. (The server checks "not in the future" against its own clock.)
+  if (v.onsetAt && v.resolvedAt && v.resolvedAt.getTime() < v.onsetAt.getTime())
+    ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "The event cannot end before its onset" });
 });
 export type AdverseEventInput = z.input<typeof adverseEventSchema>;
 

@@ -127,3 +127,16 @@ describe("a device entered in error (point 6)", () => {
     await expect(db().deviceAdministration.create({ data: { sessionId: a.sessionId, sequence: 9, administeredAt: new Date(), deviceId: a.devices[0].id, recordedById: a.nurse.id } })).rejects.toMatchObject({ code: "P2002" });
   });
 });
+
+describe("adverse-event times (R49, in part)", () => {
+  it("the server refuses an event resolved before its onset or starting in the future, and saves nothing", async () => {
+    const c = await readyToDose();
+    const { recordAdverseEvent } = await import("./commands");
+    const event = (onsetAt: Date, resolvedAt?: Date) => ({ type: "OTHER" as const, description: "Nausea", serious: false, onsetAt, resolvedAt, interventions: [], outcome: undefined, spo2Nadir: undefined });
+    const backwards = await refusal(recordAdverseEvent(c.nurse, c.sessionId, event(minutesAgo(5), minutesAgo(10))));
+    expect([backwards.status, backwards.fieldErrors?.resolvedAt?.[0]]).toEqual([422, "Between onset and now"]);
+    const future = await refusal(recordAdverseEvent(c.nurse, c.sessionId, event(new Date(Date.now() + 10 * 60_000))));
+    expect([future.status, future.fieldErrors?.onsetAt?.[0]]).toEqual([422, "This time is in the future"]);
+    expect(await db().adverseEvent.count({ where: { sessionId: c.sessionId } })).toBe(0);
+  });
+});

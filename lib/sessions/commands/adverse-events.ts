@@ -2,7 +2,7 @@ import "server-only";
 import { serverNow } from "@/lib/clock";
 import { db, transaction } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/data";
-import { HttpError, notFoundError } from "@/lib/http/errors";
+import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
 import type { z } from "zod";
 import { syncDraftPmf } from "@/lib/pmf/data";
 import { lockSession } from "../data";
@@ -14,8 +14,11 @@ export async function recordAdverseEvent(actor: Actor, sessionId: string, input:
       const now = serverNow();
       const { siteId, patientId, facts: f } = await facts(tx, sessionId, now, { afterSigning: true });
       if (closed(f.status) && f.status !== "DISCHARGED" && f.status !== "EMERGENCY_TRANSFER") throw sessionClosed();
+      const onsetAt = input.onsetAt ?? now;
+      if (onsetAt > now) throw invalidInput({ onsetAt: ["This time is in the future"] });
+      if (input.resolvedAt && (input.resolvedAt > now || input.resolvedAt < onsetAt)) throw invalidInput({ resolvedAt: ["Between onset and now"] });
       const ae = await tx.adverseEvent.create({
-        data: { sessionId, siteId, patientId, type: input.type, description: input.description, serious: input.serious, onsetAt: input.onsetAt ?? now,
+        data: { sessionId, siteId, patientId, type: input.type, description: input.description, serious: input.serious, onsetAt,
           resolvedAt: input.resolvedAt ?? null, interventions: input.interventions, outcome: input.outcome ?? null, spo2Nadir: input.spo2Nadir ?? null, recordedById: actor.id },
         select: { id: true },
       });
