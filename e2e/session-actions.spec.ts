@@ -19,8 +19,8 @@ async function freePatientAndChair() {
       AND NOT EXISTS (SELECT 1 FROM "TreatmentSession" x WHERE x."patientId" = p.id AND x."treatmentDate" >= CURRENT_DATE - 1)
       AND NOT EXISTS (SELECT 1 FROM "ClinicalFlag" fl WHERE fl."patientId" = p.id AND fl."removedAt" IS NULL)
       AND EXISTS (SELECT 1 FROM "RemsEnrollment" e WHERE e."patientId" = p.id)
-      AND EXISTS (SELECT 1 FROM "TreatmentSession" x WHERE x."patientId" = p.id)
     ORDER BY p.mrn DESC, ch.label LIMIT 1`);
+  expect(f, "an enrolled patient without a session today and a free chair").toBeTruthy();
   return f;
 }
 
