@@ -120,8 +120,14 @@ describe("a device entered in error (point 6)", () => {
     const first = await recordDevice(a.nurse, a.sessionId, { deviceId: a.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] });
     await markEnteredInError(a.nurse, a.sessionId, "device", first.result.id, "Wrong device scanned: still sealed");
     expect((await db().device.findUniqueOrThrow({ where: { id: a.devices[0].id } })).status).toBe("ON_HAND");
-    await recordDevice(a.nurse, a.sessionId, { deviceId: a.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] });
+    await recordDevice(a.nurse, a.sessionId, { deviceId: a.devices[0].id, administeredAt: minutesAgo(10), acknowledgedWarnings: [] });
     const rows = await db().deviceAdministration.findMany({ where: { deviceId: a.devices[0].id }, orderBy: { recordedAt: "asc" } });
+    // 56 mg: the second device completes dosing; striking it out puts the session back to dosing.
+    const second = await recordDevice(a.nurse, a.sessionId, { deviceId: a.devices[1].id, administeredAt: minutesAgo(4), acknowledgedWarnings: [] });
+    const status = async () => (await db().treatmentSession.findUniqueOrThrow({ where: { id: a.sessionId } })).status;
+    expect(await status()).toBe("MONITORING");
+    await markEnteredInError(a.nurse, a.sessionId, "device", second.result.id, "Device did not fire: still full");
+    expect(await status()).toBe("DOSING");
     expect(rows.map((r) => !!r.enteredInErrorAt)).toEqual([true, false]);
     // The invariant is the database's: a second live administration of the same device is refused.
     await expect(db().deviceAdministration.create({ data: { sessionId: a.sessionId, sequence: 9, administeredAt: new Date(), deviceId: a.devices[0].id, recordedById: a.nurse.id } })).rejects.toMatchObject({ code: "P2002" });
