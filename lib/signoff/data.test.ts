@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { emergencyTransfer, markEnteredInError, recordAdverseEvent, recordDevice, resolveAdverseEvent } from "@/lib/sessions/commands";
 import { adverseEventSchema } from "@/lib/sessions/schema";
 import { key, minutesAgo, readyToDose } from "@/lib/sessions/testing/session-steps";
-import { amendSession, amendmentsOf, signatureOf, signSession } from "./data";
+import { amendSession, amendmentsOf, signatureOf, signedContent, signSession } from "./data";
 
 /** A dosed session that ended in an emergency transfer, and its psychiatrist with a known password. */
 async function closedSession() {
@@ -59,6 +59,20 @@ describe("electronic sign-off of a session", () => {
     await db().$executeRaw`UPDATE "AdverseEvent" SET "reportedToRemsAt" = now(), "remsReference" = 'REMS-1', version = version + 1 WHERE "sessionId" = ${c.sessionId}`;
     expect((await signatureOf(c.sessionId))?.state).toBe("valid");
     await db().$executeRaw`UPDATE "ObservationVital" SET systolic = systolic + 1 WHERE "sessionId" = ${c.sessionId} AND kind = 'PRE_DOSE'`;
+    expect((await signatureOf(c.sessionId))?.state).toBe("changed");
+  });
+
+  it("keeps a signature made before the deviation columns existed valid, and still covers those columns once filled", async () => {
+    const c = await closedSession();
+    // A deviation row as the migration left it: the columns added later (reason, who, entry) are empty.
+    await db().$executeRaw`INSERT INTO "ProtocolDeviation" (id, "sessionId", code, description, "detectedAt") VALUES (${`dev-${c.sessionId}`}, ${c.sessionId}, 'OLD', 'Recorded before the columns existed', now())`;
+    await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
+    const content = (await db().$transaction((tx) => signedContent(tx, c.sessionId)))!;
+    const old = content.deviations.find((d) => d.id === `dev-${c.sessionId}`)!;
+    // Its signed form is what the code before the migration hashed: no keys for the later columns.
+    expect(Object.keys(old).sort()).toEqual(["code", "description", "detectedAt", "id", "sessionId"]);
+    expect((await signatureOf(c.sessionId))?.state).toBe("valid");
+    await db().$executeRaw`UPDATE "ProtocolDeviation" SET reason = 'added behind the application' WHERE id = ${`dev-${c.sessionId}`}`;
     expect((await signatureOf(c.sessionId))?.state).toBe("changed");
   });
 

@@ -14,8 +14,11 @@ import type { amendmentSchema, signSessionSchema } from "./schema";
 
 // Bookkeeping columns (row versions, update stamps) are left out: the signature covers what the record says.
 // So is the administrator's REMS reporting of an adverse event (R41), which happens after the clinical review.
-const OMIT = new Set(["version", "updatedAt", "idempotencyKey", "reportedToRemsAt", "remsReference", "medWatchAt"]);
-const strip = (row: object) => Object.fromEntries(Object.entries(row).filter(([k]) => !OMIT.has(k)));
+const OMIT = new Set(["version", "updatedAt", "reportedToRemsAt", "remsReference", "medWatchAt"]);
+// Columns added after sessions were already signed: left out while empty, so a migration that adds them does not
+// turn every earlier signature into "changed since signing"; once filled they are part of the signed record.
+const ADDED_AFTER_SIGNING_BEGAN = new Set(["reason", "recordedById", "entityType", "entityId"]);
+const strip = (row: object) => Object.fromEntries(Object.entries(row).filter(([k, v]) => !OMIT.has(k) && !(v === null && ADDED_AFTER_SIGNING_BEGAN.has(k))));
 
 /** The signed content of a session: everything clinical that was recorded in it, as stored now. */
 export async function signedContent(tx: Tx, sessionId: string, signedAt?: Date) {
