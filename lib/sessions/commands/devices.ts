@@ -3,7 +3,7 @@ import { db, transaction } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/data";
 import { HttpError, ruleUnmet, warningsNotAcknowledged } from "@/lib/http/errors";
 import type { z } from "zod";
-import { allDevicesGiven, deviceReadiness } from "../device-rules";
+import { deviceReadiness, dosingStatus } from "../device-rules";
 import type { deviceSchema } from "../schema";
 import { recordAcknowledgements } from "../alerts";
 import { openSession, type Actor } from "./shared";
@@ -23,8 +23,8 @@ export async function recordDevice(actor: Actor, sessionId: string, input: z.out
       const row = await tx.deviceAdministration.create({ data: { sessionId, sequence, administeredAt, deviceId: device.id, recordedById: actor.id }, select: { id: true, sequence: true, administeredAt: true } });
       const { count } = await tx.device.updateMany({ where: { id: device.id, status: "ON_HAND" }, data: { status: "ADMINISTERED", version: { increment: 1 } } });
       if (!count) throw new HttpError(409, "DEVICE_USED", "This device was just used by someone else.");
-      const allGiven = allDevicesGiven({ ...f, devices: [...f.devices, { id: row.id, sequence, administeredAt, lotNumber: device.lot.lotNumber, lotExpiresOn: "", enteredInError: false }] });
-      await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: allGiven ? "MONITORING" : "DOSING", version: { increment: 1 } } });
+      const status = dosingStatus({ ...f, devices: [...f.devices, { id: row.id, sequence, administeredAt, lotNumber: device.lot.lotNumber, lotExpiresOn: "", enteredInError: false }] });
+      await tx.treatmentSession.update({ where: { id: sessionId }, data: { status, version: { increment: 1 } } });
       await appendAudit(tx, { actor, action: "device.administer", entityType: "DeviceAdministration", entityId: row.id, siteId, patientId,
         after: { sequence, administeredAt, deviceId: device.id, serial: device.serial, lot: device.lot.lotNumber, acknowledgedWarnings: decision.warnings.map((w) => w.code) } });
       await recordAcknowledgements(tx, actor, { sessionId, siteId, patientId }, `device ${sequence}`, { entityType: "DeviceAdministration", entityId: row.id }, decision.warnings, now);
