@@ -110,8 +110,10 @@ async function main() {
         await sleep(THINK_MS * (0.5 + Math.random()));
       }
     }));
-    const rows = await db().observationVital.findMany({ where: { sessionId: { in: sessions }, idempotencyKey: { not: null } }, select: { idempotencyKey: true } });
-    const rowKeys = rows.map((r) => r.idempotencyKey!);
+    // A key's row is the vital its remembered answer names (lib/db/idempotency).
+    const rowIds = new Set((await db().observationVital.findMany({ where: { sessionId: { in: sessions } }, select: { id: true } })).map((r) => r.id));
+    const records = await db().idempotencyRecord.findMany({ where: { route: "POST /api/sessions/[id]/vitals" }, select: { key: true, responseBody: true } });
+    const rowKeys = records.filter((r) => rowIds.has((r.responseBody as { data?: { result?: { id?: string } } } | null)?.data?.result?.id ?? "")).map((r) => r.key);
     const rowKeySet = new Set(rowKeys);
     const lost = [...acked].filter((k) => !rowKeySet.has(k)).length;
     const duplicated = rowKeys.length - new Set(rowKeys).size;

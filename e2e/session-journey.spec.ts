@@ -167,7 +167,8 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await form.getByRole("button", { name: "Discharge" }).click();
     await expect(page.getByText("This session is discharged.")).toBeVisible();
     const [pmf] = await sql<{ status: string; fields: Record<string, unknown> }>(`SELECT status, fields FROM "PatientMonitoringForm" WHERE "sessionId" = $1`, [sessionId]);
-    expect(pmf.status).toBe("DRAFT");
+    // Every required field is derived from the session, so the form is ready to submit at once.
+    expect(pmf.status).toBe("READY");
     expect(pmf.fields).toMatchObject({ doseAdministered: "56 mg", readyToLeaveMinutes: 95, "bp.preAdministration": "152/94", "bp.post40min": "150/90", "sedation.occurred": true });
   });
   test.afterEach(async () => { await sql(`UPDATE "Site" SET "lateEntryMinutes" = 10 WHERE code = 'OUT-A'`); });
@@ -332,10 +333,11 @@ test.describe("the psychiatrist's review queue", () => {
     await expect(queue).toContainText("Eli Navarro");
     await expect(queue).toContainText("active psychosis");
     await psych.screenshot({ path: "test-results/screens/review-queue.png", fullPage: true });
-    await queue.getByRole("listitem").filter({ hasText: "Eli Navarro" }).getByRole("link", { name: "Open session to decide" }).click();
-    await psych.getByLabel("Clinical reason").fill("Psychosis in remission on current treatment; benefit outweighs risk.");
-    await psych.getByRole("button", { name: "Proceed" }).click();
-    await expect(psych.getByRole("region", { name: "Waiting for a prescriber" })).toHaveCount(0);
+    // The GATE is decided in place, in the queue.
+    const card = queue.getByRole("listitem").filter({ hasText: "Eli Navarro" }).first();
+    await card.getByLabel("Clinical reason").fill("Psychosis in remission on current treatment; benefit outweighs risk.");
+    await card.getByRole("button", { name: "Proceed" }).click();
+    await expect(queue).not.toContainText("Eli Navarro");
     await psych.goto("/review");
     await expect(psych.getByRole("region", { name: "Waiting for a prescriber's decision" })).not.toContainText("Eli Navarro");
     await psychContext.close();

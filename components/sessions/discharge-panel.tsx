@@ -17,13 +17,16 @@ const clock = (d: Date, tz: string) => new Intl.DateTimeFormat("en-GB", { timeZo
 const bool = { setValueAs: (v: unknown) => (v === "true" ? true : v === "false" ? false : v === "" ? null : v) };
 
 /** The discharge assessment: every unmet criterion, live, from the same rule the server applies (R30–R35). */
-export function DischargePanel({ sessionId, factsJson, serverNowIso, timeZone, outpatient }: { sessionId: string; factsJson: FactsJson; serverNowIso: string; timeZone: string; outpatient: boolean }) {
+type PreCompletion = { vitalsAcceptable: boolean; at: string; by: string } | null;
+
+export function DischargePanel({ sessionId, factsJson, serverNowIso, timeZone, outpatient, preCompletion = null }: { sessionId: string; factsJson: FactsJson; serverNowIso: string; timeZone: string; outpatient: boolean; preCompletion?: PreCompletion }) {
   const facts = useMemo(() => reviveFacts(factsJson), [factsJson]);
   // Judged on the server's clock, re-evaluated every few seconds (the 120-minute line passes while the screen is open).
   const [offsetMs] = useState(() => clockOffset(serverNowIso, Date.now()));
   const [, tick] = useState(0);
   useEffect(() => { const t = setInterval(() => tick((n) => n + 1), 5000); return () => clearInterval(t); }, []);
-  const { register, handleSubmit, setError, formState, watch } = useForm<DischargeInput, unknown, z.output<typeof dischargeSchema>>({ resolver: zodResolver(dischargeSchema) });
+  const { register, handleSubmit, setError, formState, watch } = useForm<DischargeInput, unknown, z.output<typeof dischargeSchema>>({ resolver: zodResolver(dischargeSchema),
+    defaultValues: { vitalsAcceptablePreCompletion: preCompletion ? preCompletion.vitalsAcceptable : null } });
   const { submit, outcome } = useEntry(setError, "Discharge");
   const v = watch();
   const ready = dischargeReadiness(facts, serverNow(offsetMs), {
@@ -51,12 +54,32 @@ export function DischargePanel({ sessionId, factsJson, serverNowIso, timeZone, o
         <Checkbox label="Reminded: no driving until the next day after a restful sleep" {...register("noDrivingReminder")} />
         <span />
         <SelectInput label="Vital signs acceptable before administration?" {...register("vitalsAcceptablePreAdministration", bool)}><option value="">Choose…</option><option value="true">Yes</option><option value="false">No</option></SelectInput>
-        <SelectInput label="Vital signs acceptable before completion?" {...register("vitalsAcceptablePreCompletion", bool)}><option value="">Choose…</option><option value="true">Yes</option><option value="false">No</option></SelectInput>
+        <div>
+          <SelectInput label="Vital signs acceptable before completion?" hint={preCompletion ? `Recorded: ${preCompletion.vitalsAcceptable ? "yes" : "no"} at ${clock(new Date(preCompletion.at), timeZone)} by ${preCompletion.by}.` : undefined}
+            {...register("vitalsAcceptablePreCompletion", bool)}><option value="">Choose…</option><option value="true">Yes</option><option value="false">No</option></SelectInput>
+          <PreCompletionRecord sessionId={sessionId} answer={typeof v.vitalsAcceptablePreCompletion === "boolean" ? v.vitalsAcceptablePreCompletion : null} recorded={preCompletion?.vitalsAcceptable ?? null} />
+        </div>
         {outpatient && <TextInput label="Ready to leave without the 2-hour minimum (minutes from the first device)" inputMode="numeric" error={formState.errors.readyToLeaveMinutes?.message} {...register("readyToLeaveMinutes")} />}
         <div className="md:col-span-2"><Button type="submit" disabled={formState.isSubmitting}>Discharge</Button></div>
         <div className="md:col-span-2"><EntryOutcomeView outcome={outcome} saved="Discharged." /></div>
       </form>
       <TransferForm sessionId={sessionId} />
+    </div>
+  );
+}
+
+/** R35: records the answer on its own, before discharge: a "No" waits for a prescriber (board, review queue). */
+function PreCompletionRecord({ sessionId, answer, recorded }: { sessionId: string; answer: boolean | null; recorded: boolean | null }) {
+  const { setError, formState, handleSubmit } = useForm<{ vitalsAcceptable: boolean }>();
+  const { submit, outcome } = useEntry(setError, "Pre-completion assessment");
+  if (answer == null || (answer === recorded && !outcome)) return null;
+  return (
+    <div className="mt-2 flex flex-col gap-2">
+      {answer !== recorded && (
+        <Button type="button" variant="secondary" disabled={formState.isSubmitting}
+          onClick={handleSubmit(() => submit(`/api/sessions/${sessionId}/pre-completion`, "POST", { vitalsAcceptable: answer }).then(() => undefined))}>Record this answer</Button>
+      )}
+      <EntryOutcomeView outcome={outcome} saved={answer ? "Recorded: vital signs acceptable." : "Recorded: not acceptable. A prescriber must decide before discharge."} />
     </div>
   );
 }

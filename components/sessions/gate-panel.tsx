@@ -24,7 +24,7 @@ export function GatePanel({ sessionId, gates, canDecide }: { sessionId: string; 
   );
 }
 
-function GateDecision({ sessionId, rule }: { sessionId: string; rule: GateDecisionInput["rule"] }) {
+export function GateDecision({ sessionId, rule }: { sessionId: string; rule: GateDecisionInput["rule"] }) {
   const { register, handleSubmit, setError, formState, setValue } = useForm<GateDecisionInput>({ resolver: zodResolver(gateDecisionSchema), defaultValues: { rule } });
   const { submit, outcome } = useEntry(setError, `GATE ${rule}`);
   const decide = (decision: "PROCEED" | "DELAY") => { setValue("decision", decision); return handleSubmit((v) => submit(`/api/sessions/${sessionId}/decisions`, "POST", v))(); };

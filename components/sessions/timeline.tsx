@@ -3,9 +3,13 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 
-export type TimelineEntry = { kind: "vital" | "device" | "sedation" | "dissociation" | "decision" | "event"; id: string; at: string; text: string; inError: string | null;
+export type TimelineEntry = {
+  kind: "vital" | "device" | "sedation" | "dissociation" | "decision" | "event"; id: string; at: string; text: string; inError: string | null;
+  /** A post-dose reading with a BP may be designated as the 40-minute BP after the fact (R25). */
   /** R49: entered later than the site threshold after its clinical time, with the reason. */
-  late?: { enteredAt: string; reason: string } | null };
+  late?: { enteredAt: string; reason: string } | null;
+  fortyMinute?: "designated" | "candidate";
+};
 
 const clock = (iso: string, tz: string) => new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 
@@ -22,6 +26,8 @@ export function Timeline({ sessionId, entries, timeZone, t0, editable, amendment
           <span className={`flex-1 ${e.inError ? "text-slate-500 line-through" : ""}`}>{e.text}</span>
           {e.late && <span className="rounded bg-amber-100 px-2 text-sm text-amber-900">late: entered {clock(e.late.enteredAt, timeZone).slice(0, 5)} — {e.late.reason}</span>}
           {e.inError && <span className="text-sm text-slate-600">entered in error: {e.inError}</span>}
+          {e.fortyMinute === "designated" && !e.inError && <span className="rounded bg-brand-50 px-2 py-1 text-sm font-medium">40-minute BP</span>}
+          {!e.inError && editable && e.fortyMinute === "candidate" && <DesignateForty sessionId={sessionId} vitalId={e.id} />}
           {!e.inError && editable && ["vital", "device", "sedation", "dissociation"].includes(e.kind) && <MarkInError sessionId={sessionId} kind={e.kind} id={e.id} />}
           {amendments[`${e.kind}:${e.id}`]?.map((a) => <p key={a.id} className="w-full border-l-4 border-amber-500 bg-amber-50 px-3 py-1 text-sm"><span className="font-medium">Amendment:</span> {a.text}</p>)}
         </li>
@@ -45,6 +51,28 @@ function MarkInError({ sessionId, kind, id }: { sessionId: string; kind: string;
     <span className="flex flex-wrap items-center gap-2">
       <label className="flex items-center gap-2">Why is it wrong?<input value={reason} onChange={(e) => setReason(e.target.value)} className="min-h-11 rounded-md border border-slate-300 px-2" /></label>
       <Button type="button" variant="danger" onClick={confirm}>Confirm</Button>
+      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+    </span>
+  );
+}
+
+/** R25: this reading was the 40-minute BP; outside 30–50 minutes the server asks for the reason (a deviation). */
+function DesignateForty({ sessionId, vitalId }: { sessionId: string; vitalId: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Use as 40-minute BP</Button>;
+  async function confirm() {
+    const res = await fetch(`/api/sessions/${sessionId}/forty-minute`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ vitalId, reason }) });
+    const json = await res.json().catch(() => null);
+    if (res.ok) { setOpen(false); router.refresh(); } else setError(json?.fieldErrors?.reason?.[0] ?? json?.fieldErrors?.vitalId?.[0] ?? json?.message ?? "Not saved.");
+  }
+  return (
+    <span className="flex flex-wrap items-center gap-2">
+      <label className="flex items-center gap-2">Reason (if outside 30–50 min)<input value={reason} onChange={(e) => setReason(e.target.value)} className="min-h-11 rounded-md border border-slate-300 px-2" /></label>
+      <Button type="button" onClick={confirm}>Designate</Button>
+      <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
       {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
     </span>
   );

@@ -5,12 +5,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { vitalsSchema, type VitalsInput } from "@/lib/sessions/schema";
 import { TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
+import { alertsOfReply } from "@/lib/sessions/client/reply-alerts";
 import { useEntry } from "./use-entry";
+import { EntryAlerts } from "./entry-alerts";
 import { EntryOutcomeView } from "./entry-outcome";
 import { TimeField, toInstant } from "./time-field";
-
-type Alerts = { alerts?: { code: string; message: string; severity: "alert" | "urgent" }[] };
 
 export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose: boolean }) {
   const fortyRef = useRef<HTMLInputElement>(null);
@@ -23,7 +22,7 @@ export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose:
     if (fortyRef.current) fortyRef.current.checked = false;
     if (o.kind === "saved" || o.kind === "draft") reset();
   });
-  const alerts = outcome?.kind === "saved" ? ((outcome.data as { result?: Alerts })?.result?.alerts ?? []) : [];
+  const alerts = outcome?.kind === "saved" ? alertsOfReply(outcome.data) : [];
   return (
     <form onSubmit={onSubmit} noValidate aria-label={preDose ? "Pre-dose vital signs" : "Vital signs"} className="flex flex-col gap-3">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
@@ -41,7 +40,7 @@ export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose:
         </label>
       )}
       <div><Button type="submit" disabled={formState.isSubmitting}>Record vital signs</Button></div>
-      {alerts.map((a) => <Alert key={a.code} tone="error"><span className={a.severity === "urgent" ? "font-bold" : ""}>{a.severity === "urgent" ? "URGENT: " : ""}{a.message}</span></Alert>)}
+      <EntryAlerts alerts={alerts} />
       <EntryOutcomeView outcome={outcome} saved="Vital signs recorded." />
     </form>
   );

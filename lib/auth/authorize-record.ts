@@ -2,6 +2,7 @@ import "server-only";
 import { notFoundError } from "@/lib/http/errors";
 import { lotSite } from "@/lib/inventory/data";
 import { patientSite } from "@/lib/patients/data";
+import { transferSite } from "@/lib/patients/transfers";
 import { pmfSite } from "@/lib/pmf/worklist";
 import { aeSite } from "@/lib/reports/adverse-events";
 import { sessionSite } from "@/lib/sessions/commands";
@@ -16,6 +17,7 @@ const RECORDS = {
   PatientMonitoringForm: { label: "Patient Monitoring Form", siteOf: pmfSite },
   AdverseEvent: { label: "Adverse event", siteOf: aeSite },
   InventoryLot: { label: "Lot", siteOf: lotSite },
+  PatientTransfer: { label: "Transfer", siteOf: transferSite },
 } as const;
 export type RecordType = keyof typeof RECORDS;
 

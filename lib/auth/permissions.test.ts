@@ -20,6 +20,11 @@ describe("permission table", () => {
     }
   });
 
+  it("keeps REMS parameter sets and patient import with administrators, and transfers (R42) with prescribers and administrators", () => {
+    for (const action of ["rems.manage", "patient.import"] as Action[]) expect(ROLES.filter((r) => can(r, action))).toEqual(["ADMIN"]);
+    expect(ROLES.filter((r) => can(r, "transfer.record"))).toEqual(["PSYCHIATRIST", "ADMIN"]);
+  });
+
   it("lets nurses and psychiatrists record clinical data", () => {
     expect(can("NURSE", "clinical.record")).toBe(true);
     expect(can("PSYCHIATRIST", "clinical.record")).toBe(true);
@@ -38,7 +43,7 @@ describe("permission table", () => {
   it("derives each role's navigation from the table, so no link leads to a refusal", () => {
     expect(navigationFor("NURSE").map((n) => n.label)).toEqual(["Chair board", "Patients"]);
     expect(navigationFor("PSYCHIATRIST").map((n) => n.label)).toEqual(["Review", "Patients"]);
-    expect(navigationFor("ADMIN").map((n) => n.label)).toEqual(["Reports", "Inventory", "Users", "Sites", "Audit log"]);
+    expect(navigationFor("ADMIN").map((n) => n.label)).toEqual(["Reports", "Inventory", "Users", "Sites", "REMS parameters", "Import patients", "Audit log"]);
     for (const role of ROLES) for (const item of navigationFor(role)) expect(can(role, item.action)).toBe(true);
     expect(homeFor("NURSE")).toBe("/board");
     expect(homeFor("ADMIN")).toBe("/reports");

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   "patient.write": ["NURSE", "PSYCHIATRIST"],
   "clinical.record": ["NURSE", "PSYCHIATRIST"],
   "gate.decide": ["PSYCHIATRIST"],
+  "dose.correct": ["PSYCHIATRIST"], // a dose corrected after devices were recorded is the prescriber's call
   "flag.manage": ["PSYCHIATRIST"], // R8, R47: record or remove contraindication and caution flags
   "session.sign": ["PSYCHIATRIST"],
   "trd.manage": ["PSYCHIATRIST"], // the antidepressant trials that document treatment resistance
@@ -20,6 +21,10 @@ export const PERMISSIONS = {
   "inventory.manage": ["ADMIN"],
   "user.manage": ["ADMIN"],
   "site.manage": ["ADMIN"],
+  "rems.manage": ["ADMIN"], // R45: REMS parameter sets
+  "patient.import": ["ADMIN"], // a clinic's patient list from its spreadsheets
+  // R42: the prescriber moving the treatment, or the administrator who tells the REMS.
+  "transfer.record": ["PSYCHIATRIST", "ADMIN"],
   "audit.read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -41,6 +46,8 @@ const NAV: NavItem[] = [
   { href: "/inventory", label: "Inventory", action: "inventory.manage" },
   { href: "/admin/users", label: "Users", action: "user.manage" },
   { href: "/admin/sites", label: "Sites", action: "site.manage" },
+  { href: "/admin/rems", label: "REMS parameters", action: "rems.manage" },
+  { href: "/admin/import", label: "Import patients", action: "patient.import" },
   { href: "/admin/audit", label: "Audit log", action: "audit.read" },
 ];
 

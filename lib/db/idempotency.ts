@@ -1,28 +1,59 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-
-/**
- * Runs `create` once per idempotency key: a retry (same key) gets the first result back instead of a
- * second row. Two racing first attempts are settled by the unique index: the loser re-reads.
- */
-export async function onceByKey<T>(key: string | null, find: (key: string) => Promise<T | null>, create: () => Promise<T>): Promise<{ result: T; replayed: boolean }> {
-  if (key) {
-    const existing = await find(key);
-    if (existing) return { result: existing, replayed: true };
-  }
-  try {
-    return { result: await create(), replayed: false };
-  } catch (e) {
-    if (key && e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const existing = await find(key);
-      if (existing) return { result: existing, replayed: true };
-    }
-    throw e;
-  }
-}
+import { createHash } from "node:crypto";
+import { NextResponse } from "next/server";
+import { HttpError } from "@/lib/http/errors";
+import { outerTransaction } from "./client";
 
 /** The Idempotency-Key header of a request, if it is a sane value. */
 export function idempotencyKeyOf(req: Request): string | null {
   const k = req.headers.get("idempotency-key");
   return k && /^[A-Za-z0-9_-]{8,100}$/.test(k) ? k : null;
+}
+
+/** JSON with object keys sorted, so the same request always hashes the same. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(",")}}`;
+  return JSON.stringify(v) ?? "null";
+}
+
+/**
+ * Answers a keyed request once. The key belongs to the user and the route template; the record (hash of
+ * path and canonical body, status, body) is written in the same transaction as the effect. A racing
+ * first attempt waits on the unique index, then replays the winner's answer. Without a key: just `answer()`.
+ * `bodyOf` must be a clone taken before the handler reads the body.
+ */
+export async function answerOnce(bodyOf: Request, userId: string, routeTemplate: string, answer: () => Promise<Response>): Promise<Response> {
+  const key = idempotencyKeyOf(bodyOf);
+  if (!key) return answer();
+  const text = await bodyOf.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {} // the handler answers malformed JSON
+  const requestHash = createHash("sha256").update(canonicalJson({ path: new URL(bodyOf.url).pathname, body })).digest("hex");
+  const route = `${bodyOf.method} ${routeTemplate}`;
+  const refused = Symbol("refused");
+  let refusal: Response | undefined;
+  return outerTransaction(async (tx) => {
+    const where = { userId_route_key: { userId, route, key } };
+    const claimed = await tx.idempotencyRecord.createMany({ data: { userId, route, key, requestHash }, skipDuplicates: true });
+    if (!claimed.count) {
+      const first = await tx.idempotencyRecord.findUniqueOrThrow({ where });
+      if (first.requestHash !== requestHash)
+        throw new HttpError(422, "IDEMPOTENCY_KEY_REUSED", `Idempotency-Key "${key}" was already used for a different request; nothing was saved. Send a new key.`);
+      return NextResponse.json(first.responseBody, { status: first.status ?? 200, headers: { "idempotent-replayed": "true" } });
+    }
+    const res = await answer();
+    if (!res.ok) {
+      refusal = res; // a refusal is not remembered: roll back the claim, so a corrected retry can run
+      throw refused;
+    }
+    await tx.idempotencyRecord.update({ where, data: { status: res.status, responseBody: await res.clone().json() } });
+    return res;
+  }).catch((e) => {
+    if (e === refused && refusal) return refusal;
+    throw e;
+  });
 }

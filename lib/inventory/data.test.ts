@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { HttpError } from "@/lib/http/errors";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
+import { localDate } from "@/lib/sessions/local-time";
 import { DISPENSING_CSV_HEADER, dispensingCsvStream, dispensingRows, lotDetail, receiveLot, recordCount, returnDevice, siteLots, siteStaff, wasteDevice } from "./data";
 import { physicalCountSchema, receiveLotSchema, returnDeviceSchema, wasteDeviceSchema } from "./schema";
 
@@ -28,8 +29,9 @@ async function fixture(opts: { lotExpiresOn?: string } = {}) {
 }
 
 /** A dosed session with administrations of the given devices (as the session screens record them). */
-async function administer(c: Awaited<ReturnType<typeof fixture>>, deviceIds: string[], at: Date, opts: { doseMg?: number } = {}) {
-  const s = await db().treatmentSession.create({ data: { patientId: c.patient.id, siteId: c.site.id, status: "DISCHARGED", plannedDoseMg: opts.doseMg ?? 28 * deviceIds.length, treatmentDate: new Date(`${at.toISOString().slice(0, 10)}T00:00:00Z`) } });
+async function administer(c: Awaited<ReturnType<typeof fixture>>, deviceIds: string[], at: Date, opts: { doseMg?: number; status?: "DISCHARGED" | "NOT_DOSED" } = {}) {
+  // The site-local day: R50 allows one dosing session per patient and day.
+  const s = await db().treatmentSession.create({ data: { patientId: c.patient.id, siteId: c.site.id, status: opts.status ?? "DISCHARGED", plannedDoseMg: opts.doseMg ?? 28 * deviceIds.length, treatmentDate: new Date(`${localDate(at, c.site.timeZone)}T00:00:00Z`) } });
   const rows = [];
   for (const [i, deviceId] of deviceIds.entries()) {
     rows.push(await db().deviceAdministration.create({ data: { sessionId: s.id, sequence: i + 1, administeredAt: new Date(at.getTime() + i * 5 * 60_000), deviceId, recordedById: c.nurse.id } }));
@@ -218,21 +220,25 @@ describe("the dispensing log (R44)", () => {
     // 2026-11-03 02:30 UTC is still Nov 2 in New York.
     await administer(c, [c.devices[0].id, c.devices[1].id], new Date("2026-11-03T02:30:00Z"), { doseMg: 56 });
     await administer(c, [c.devices[2].id], new Date("2026-11-03T15:00:00Z"), { doseMg: 28 });
-    const { rows: errored } = await administer(c, [c.devices[3].id], new Date("2026-11-02T16:00:00Z"));
+    // Its only device was entered in error: the patient was not dosed that day.
+    const { rows: errored } = await administer(c, [c.devices[3].id], new Date("2026-11-02T16:00:00Z"), { status: "NOT_DOSED" });
     await db().deviceAdministration.update({ where: { id: errored[0].id }, data: { enteredInErrorAt: new Date() } });
 
     const nov2: unknown[] = [];
     for await (const r of dispensingRows({ siteId: c.site.id, from: "2026-11-02", to: "2026-11-02" }, 1)) nov2.push(r);
     expect(nov2).toEqual([
-      expect.objectContaining({ date: "2026-11-02", time: "21:30", patient: `${c.patient.lastName}, Pat`, mrn: c.patient.mrn, doseMg: 56, devicesInSession: 2, sequence: 1, serial: c.devices[0].serial, nurse: "nurse Test" }),
+      // Entered in error: kept in the log and marked (the device went back on hand).
+      expect.objectContaining({ date: "2026-11-02", time: "11:00", serial: c.devices[3].serial, enteredInError: "entered in error" }),
+      expect.objectContaining({ date: "2026-11-02", time: "21:30", enteredInError: null, patient: `${c.patient.lastName}, Pat`, mrn: c.patient.mrn, doseMg: 56, devicesInSession: 2, sequence: 1, serial: c.devices[0].serial, nurse: "nurse Test" }),
       expect.objectContaining({ date: "2026-11-02", time: "21:35", sequence: 2, serial: c.devices[1].serial }),
     ]);
 
     const csv = await new Response(dispensingCsvStream({ siteId: c.site.id, from: "2026-11-01", to: "2026-11-30" }, "America/New_York", 2)).text();
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0])).toEqual(DISPENSING_CSV_HEADER);
-    expect(rows.map((r) => r.deviceSerial)).toEqual([c.devices[0].serial, c.devices[1].serial, c.devices[2].serial]);
-    expect(rows[2]).toMatchObject({ date: "2026-11-03", time: "10:00", doseMg: "28", lotNumber: expect.stringMatching(/^L/) });
+    expect(rows.map((r) => r.deviceSerial)).toEqual([c.devices[3].serial, c.devices[0].serial, c.devices[1].serial, c.devices[2].serial]);
+    expect(rows.map((r) => r.enteredInError)).toEqual(["entered in error", "", "", ""]);
+    expect(rows[3]).toMatchObject({ date: "2026-11-03", time: "10:00", doseMg: "28", lotNumber: expect.stringMatching(/^L/) });
   });
 });
 

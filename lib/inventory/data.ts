@@ -116,7 +116,7 @@ export async function lotDetail(lotId: string): Promise<LotDetail | null> {
         orderBy: { serial: "asc" },
         select: {
           id: true, serial: true, status: true,
-          administration: { select: { administeredAt: true, enteredInErrorAt: true, recordedById: true, session: { select: { id: true, patient: { select: { firstName: true, lastName: true, mrn: true } } } } } },
+          administrations: { where: { enteredInErrorAt: null }, take: 1, select: { administeredAt: true, enteredInErrorAt: true, recordedById: true, session: { select: { id: true, patient: { select: { firstName: true, lastName: true, mrn: true } } } } } },
           waste: { select: { wastedAt: true, reason: true, wastedById: true, witnessId: true } },
           returnRecord: { select: { returnedAt: true, returnedTo: true, reason: true, returnedById: true } },
         },
@@ -127,7 +127,7 @@ export async function lotDetail(lotId: string): Promise<LotDetail | null> {
   const tz = lot.site.timeZone;
   const names = await namesOf([
     lot.receivedById, ...lot.counts.map((c) => c.countedById),
-    ...lot.devices.flatMap((d) => [d.administration?.recordedById, d.waste?.wastedById, d.waste?.witnessId, d.returnRecord?.returnedById]),
+    ...lot.devices.flatMap((d) => [d.administrations[0]?.recordedById, d.waste?.wastedById, d.waste?.witnessId, d.returnRecord?.returnedById]),
   ]);
   const name = (id: string) => names.get(id) ?? "Unknown user";
   const [counts, last] = await Promise.all([countsOf(db(), [lot.id]), lastCountsOf([lot.id])]);
@@ -138,7 +138,7 @@ export async function lotDetail(lotId: string): Promise<LotDetail | null> {
     expiresOn: day(lot.expiresOn), expired: lotExpired(day(lot.expiresOn), localDate(serverNow(), tz)), receivedAt: lot.receivedAt.toISOString(), supplier: lot.supplier,
     receivedBy: name(lot.receivedById), counts: c, reconciliation: lotReconciliation(c), lastCountAt: lc?.countedAt.toISOString() ?? null,
     devices: lot.devices.map((d) => {
-      const a = d.administration && !d.administration.enteredInErrorAt ? d.administration : null;
+      const a = d.administrations[0] ?? null;
       return {
         id: d.id, serial: d.serial, status: d.status,
         administered: a ? { at: a.administeredAt.toISOString(), sessionId: a.session.id, patient: `${a.session.patient.lastName}, ${a.session.patient.firstName}`, mrn: a.session.patient.mrn, nurse: name(a.recordedById) } : null,
@@ -290,6 +290,8 @@ export async function recordCount(actor: Actor, lotId: string, input: PhysicalCo
 export type DispensingRow = {
   administrationId: string; administeredAt: string; date: string; time: string; patient: string; mrn: string; doseMg: number | null;
   devicesInSession: number; sequence: number; serial: string; lotNumber: string; ndc: string; nurse: string; sessionId: string;
+  /** The reason, when this administration was entered in error (the device went back on hand). */
+  enteredInError: string | null;
 };
 
 /** Administered devices of a site whose site-local date is in [from, to], oldest first, a page at a time. */
@@ -300,12 +302,13 @@ export async function* dispensingRows(q: DispensingLogQuery, pageSize = 1000): A
   let cursor: string | undefined;
   for (;;) {
     const page = await db().deviceAdministration.findMany({
-      where: { enteredInErrorAt: null, session: { siteId: q.siteId }, administeredAt: localDaysWindow(q.from, q.to) },
+      // Entries in error stay in the log, marked: the device went back on hand and may be given again.
+      where: { session: { siteId: q.siteId }, administeredAt: localDaysWindow(q.from, q.to) },
       orderBy: [{ administeredAt: "asc" }, { id: "asc" }],
       take: pageSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       select: {
-        id: true, sequence: true, administeredAt: true, recordedById: true,
+        id: true, sequence: true, administeredAt: true, recordedById: true, enteredInErrorAt: true, enteredInErrorReason: true,
         device: { select: { serial: true, lot: { select: { lotNumber: true, ndc: true } } } },
         session: { select: { id: true, plannedDoseMg: true, patient: { select: { firstName: true, lastName: true, mrn: true } }, _count: { select: { devices: { where: { enteredInErrorAt: null } } } } } },
       },
@@ -320,7 +323,7 @@ export async function* dispensingRows(q: DispensingLogQuery, pageSize = 1000): A
         administrationId: a.id, administeredAt: a.administeredAt.toISOString(), date, time: localClock(a.administeredAt, tz),
         patient: `${a.session.patient.lastName}, ${a.session.patient.firstName}`, mrn: a.session.patient.mrn, doseMg: a.session.plannedDoseMg,
         devicesInSession: a.session._count.devices, sequence: a.sequence, serial: a.device.serial, lotNumber: a.device.lot.lotNumber, ndc: a.device.lot.ndc,
-        nurse: names.get(a.recordedById) ?? "Unknown user", sessionId: a.session.id,
+        nurse: names.get(a.recordedById) ?? "Unknown user", sessionId: a.session.id, enteredInError: a.enteredInErrorAt ? a.enteredInErrorReason || "entered in error" : null,
       };
     }
     if (page.length < pageSize) return;
@@ -337,10 +340,10 @@ export async function dispensingLogPage(q: DispensingLogQuery, limit = 500): Pro
   return { rows, more: false };
 }
 
-export const DISPENSING_CSV_HEADER = ["date", "time", "timeZone", "administeredAtUtc", "patient", "mrn", "doseMg", "devicesInSession", "deviceSequence", "deviceSerial", "lotNumber", "ndc", "nurse", "sessionId"];
+export const DISPENSING_CSV_HEADER = ["date", "time", "timeZone", "administeredAtUtc", "patient", "mrn", "doseMg", "devicesInSession", "deviceSequence", "deviceSerial", "lotNumber", "ndc", "nurse", "sessionId", "enteredInError"];
 
 /** The dispensing log as CSV, streamed page by page. */
 export function dispensingCsvStream(q: DispensingLogQuery, timeZone: string, pageSize = 1000): ReadableStream<Uint8Array> {
   return csvFromRows(DISPENSING_CSV_HEADER, dispensingRows(q, pageSize), (r) =>
-    [r.date, r.time, timeZone, r.administeredAt, r.patient, r.mrn, r.doseMg, r.devicesInSession, r.sequence, r.serial, r.lotNumber, r.ndc, r.nurse, r.sessionId], pageSize);
+    [r.date, r.time, timeZone, r.administeredAt, r.patient, r.mrn, r.doseMg, r.devicesInSession, r.sequence, r.serial, r.lotNumber, r.ndc, r.nurse, r.sessionId, r.enteredInError ?? ""], pageSize);
 }

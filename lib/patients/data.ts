@@ -75,7 +75,7 @@ export async function patientDetail(id: string) {
       sessions: {
         orderBy: [{ treatmentDate: "desc" }, { createdAt: "desc" }], take: 100,
         select: {
-          id: true, treatmentDate: true, status: true, plannedDoseMg: true, endOfMonitoringAt: true,
+          id: true, treatmentDate: true, status: true, plannedDoseMg: true, endOfMonitoringAt: true, cancelledReason: true,
           devices: { where: { enteredInErrorAt: null }, orderBy: { administeredAt: "asc" }, take: 1, select: { administeredAt: true } },
           monitoringForms: { where: { amendedBy: null }, select: { status: true, fields: true }, take: 1 },
         },
@@ -97,7 +97,7 @@ export async function patientDetail(id: string) {
       const pmf = s.monitoringForms[0];
       const fields = (pmf?.fields ?? {}) as Record<string, unknown>;
       return {
-        id: s.id, treatmentDate: s.treatmentDate?.toISOString().slice(0, 10) ?? null, status: s.status, doseMg: s.plannedDoseMg,
+        id: s.id, treatmentDate: s.treatmentDate?.toISOString().slice(0, 10) ?? null, status: s.status, doseMg: s.plannedDoseMg, notDosedReason: s.status === "NOT_DOSED" ? s.cancelledReason : null,
         monitoringMinutes: t0 && s.endOfMonitoringAt ? Math.floor((s.endOfMonitoringAt.getTime() - t0.getTime()) / 60_000) : null,
         fortyMinuteBp: (fields["bp.post40min"] as string | undefined) ?? null, pmfStatus: pmf?.status ?? null,
       };
@@ -125,4 +125,4 @@ export async function createPatient(actor: NonNullable<AuditActor>, input: z.out
 }
 
 /** The sites a user may choose when registering a patient. */
-export const siteChoices = (siteIds: string[]) => db().site.findMany({ where: { id: { in: siteIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+export const siteChoices = (siteIds: string[]) => db().site.findMany({ where: { id: { in: siteIds }, deactivatedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });

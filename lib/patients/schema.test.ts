@@ -14,6 +14,10 @@ describe("new patient input", () => {
   it("shows the birth-date message even while other fields are empty", () => {
     expect(errorsOf({ birthDate: "2015-01-01" }).birthDate).toEqual(["SPRAVATO is for adults: the patient must be 18 or older"]);
   });
+  it("refuses a date that does not exist (it would reach the database as an invalid date)", () => {
+    expect(errorsOf({ ...valid, birthDate: "1980-13-02" }).birthDate?.[0]).toBe("Enter the date of birth");
+    expect(errorsOf({ ...valid, birthDate: "1981-02-29" }).birthDate?.[0]).toBe("Enter the date of birth");
+  });
   it("refuses a future date and an implausible year", () => {
     expect(errorsOf({ ...valid, birthDate: "2999-01-01" }).birthDate?.[0]).toBe("The date of birth is in the future");
     expect(errorsOf({ ...valid, birthDate: "1850-01-01" }).birthDate?.[0]).toBe("Check the year of birth");

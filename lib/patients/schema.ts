@@ -21,6 +21,7 @@ export const newPatientSchema = z
     lastName: z.string({ message: "Enter the last name" }).trim().min(1, "Enter the last name").max(80),
     // Checked on the field itself, so the message shows even while other fields are still empty.
     birthDate: z.string({ message: "Enter the date of birth" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of birth")
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Enter the date of birth")
       .refine((d) => d <= today(), "The date of birth is in the future")
       .refine((d) => d > today() || d <= yearsBefore(today(), 18), "SPRAVATO is for adults: the patient must be 18 or older")
       .refine((d) => d >= yearsBefore(today(), 120), "Check the year of birth"),

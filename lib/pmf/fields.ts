@@ -14,7 +14,15 @@ export type PmfSource = {
   endOfMonitoringAt: Date;
   discharge: { readyToLeaveMinutes: number | null; vitalsAcceptablePreAdministration: boolean | null; vitalsAcceptablePreCompletion: boolean | null };
   adverseEvents: { type: string; serious: boolean; resolvedAt: Date | null }[];
+  /** ProtocolDeviation rows (rule-found at discharge, recorded with a reason, late entries). Absent: derived from the readings. */
+  deviations?: { code: string; description: string; reason: string | null }[];
 };
+
+/** How a deviation row reads on the form and in the reports: a late entry or a clinician's record carries its reason. */
+export function deviationText(d: { code: string; description: string; reason: string | null }): string {
+  if (d.code === "R49_LATE_ENTRY") return `Late entry: ${d.description}${d.reason ? ` — reason: ${d.reason}` : ""}`;
+  return d.reason ? `${d.description} — reason: ${d.reason}` : d.description;
+}
 
 const bp = (v: { systolic: number | null; diastolic: number | null } | null | undefined) => (v && v.systolic != null ? `${v.systolic}/${v.diastolic}` : null);
 const usDate = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
@@ -70,7 +78,7 @@ export function pmfFields(src: PmfSource) {
     "respiratoryDepression.occurred": aeOf("RESPIRATORY_DEPRESSION").length > 0,
     "pulseOximetry.monitored": live(f.vitals).some((v) => v.spo2 != null),
     "seriousAdverseEvent.occurred": src.adverseEvents.some((a) => a.serious),
-    protocolDeviations: forty?.state === "recorded" && forty.deviation ? ["40-minute BP outside 30–50 minutes"] : forty && forty.state !== "recorded" ? ["No 40-minute BP"] : [],
+    protocolDeviations: src.deviations ? src.deviations.map(deviationText) : forty?.state === "recorded" && forty.deviation ? ["40-minute BP outside 30–50 minutes"] : forty && forty.state !== "recorded" ? ["No 40-minute BP"] : [],
   };
 }
 export type PmfFields = ReturnType<typeof pmfFields>;

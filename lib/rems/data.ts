@@ -10,3 +10,8 @@ export async function remsParametersAt(at: Date, client: Tx | ReturnType<typeof 
   if (!cache || Date.now() - cache.at > 60_000) cache = { at: Date.now(), sets: await client.remsParameterSet.findMany() };
   return parametersAt(cache.sets, at);
 }
+
+/** After a set is added or withdrawn in this process. Other processes re-read within a minute; new sets start on a later day. */
+export function forgetRemsParameters() {
+  cache = null;
+}

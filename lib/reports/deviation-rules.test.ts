@@ -44,16 +44,39 @@ describe("protocol deviations of a session, derived from its record", () => {
     expect(codes(f)).toEqual([]);
   });
 
-  it("lists GATE decisions and acknowledged warnings once each, and keeps a recorded deviation the derivation does not reproduce", () => {
+  it("lists GATE decisions and acknowledged warnings once each, and keeps a rule-found row the derivation does not reproduce", () => {
     const f = facts({
       decisions: [{ rule: "R14", decision: "PROCEED", reason: "Usual range", prescriber: "Priya Shah" }],
-      acknowledgements: [{ codes: ["R12_FOOD"], by: "Nora Bishop", step: "device 1" }, { codes: ["R12_FOOD"], by: "Nora Bishop", step: "device 2" }],
+      acknowledgements: [{ code: "R12_FOOD", by: "Nora Bishop", step: "device 1" }, { code: "R12_FOOD", by: "Nora Bishop", step: "device 2" }],
       recorded: [{ code: "R25_OUTSIDE_WINDOW", description: "40-minute blood pressure taken at 52 minutes (window 30–50)." }],
     });
     expect(sessionDeviations(f).map((d) => [d.kind, d.message])).toEqual([
+      ["forty_minute", "40-minute blood pressure taken at 52 minutes (window 30–50)."],
       ["gate", "GATE R14 (pre-dose BP above 140/90): proceed — Priya Shah: “Usual range”"],
       ["override", "Warning acknowledged at device 1 by Nora Bishop: food less than 2 hours before the first device."],
-      ["recorded", "40-minute blood pressure taken at 52 minutes (window 30–50)."],
+    ]);
+  });
+
+  it("a rule-found row stands for its derivation, once: the row's words win", () => {
+    const late = facts({ vitals: [vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, 98), vital(addMinutes(T0, 52), "POST_40", 146, 88, 97), vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98)],
+      recorded: [{ code: "R25_OUTSIDE_WINDOW", description: "40-minute BP taken at 52 minutes (window 30–50)." }] });
+    expect(sessionDeviations(late)).toEqual([{ kind: "forty_minute", code: "R25_OUTSIDE_WINDOW", message: "40-minute BP taken at 52 minutes (window 30–50)." }]);
+  });
+
+  it("shows a late entry as a late entry with its reason, and a clinician's deviation with the reason and who recorded it, after the rule-found ones", () => {
+    const f = facts({
+      acknowledgements: [{ code: "SOMETHING_NEW", message: "A warning this report has no name for", by: "Nora Bishop", step: "device 1" }],
+      recorded: [
+        { code: "RECORDED", description: "Patient left the chair for 10 minutes", reason: "Bathroom escorted by staff", by: "Nora Bishop" },
+        { code: "R49_LATE_ENTRY", description: "Vital signs taken 10:40 entered at 11:30", reason: "Monitor offline", by: "Nora Bishop" },
+      ],
+      vitals: [vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, null), vital(addMinutes(T0, 40), "EXTRA", 146, 88, 97), vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98)],
+    });
+    expect(sessionDeviations(f).map((d) => [d.kind, d.message])).toEqual([
+      ["spo2", "No SpO₂ with the pre-dose reading."],
+      ["override", "Warning acknowledged at device 1 by Nora Bishop: A warning this report has no name for."],
+      ["recorded", "Patient left the chair for 10 minutes — reason: Bathroom escorted by staff (recorded by Nora Bishop)"],
+      ["late_entry", "Late entry: Vital signs taken 10:40 entered at 11:30 — reason: Monitor offline (Nora Bishop)"],
     ]);
   });
 });

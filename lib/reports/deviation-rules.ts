@@ -1,12 +1,13 @@
-// Protocol-deviation report (REMS.md §6): what went outside the protocol in one session, derived from
-// the session's own record — the readings, the prescriber's GATE decisions, and the SOFT warnings a
-// user acknowledged (kept in the audit trail) — so the report never disagrees with the chart.
+// Protocol-deviation report (REMS.md §6): what went outside the protocol in one session, read from the
+// session's rows — ProtocolDeviation (rule-found at the end of monitoring, recorded by a clinician with a
+// reason, late entries), the prescriber's GATE decisions and the WarningAcknowledgement rows. While a
+// session is open (or for one closed before these rows existed) the readings are also checked here.
 import type { RemsParameters } from "@/lib/rems/parameters";
 import { byTime, live, type Vital } from "@/lib/sessions/facts";
 import { fortyMinuteReading } from "@/lib/sessions/observation-rules";
 import { latestPreDoseBp } from "@/lib/sessions/predose-rules";
 
-export type DeviationKind = "forty_minute" | "spo2" | "gate" | "override" | "recorded";
+export type DeviationKind = "forty_minute" | "spo2" | "gate" | "override" | "late_entry" | "recorded";
 
 export type SessionDeviation = { kind: DeviationKind; code: string; message: string };
 
@@ -17,11 +18,14 @@ export type DeviationFacts = {
   params: Pick<RemsParameters, "fortyMinuteTargetMinutes" | "fortyMinuteWindowStart" | "fortyMinuteWindowEnd" | "pulseOximetryRequired">;
   vitals: Vital[];
   decisions: { rule: string; decision: "PROCEED" | "DELAY"; reason: string; prescriber: string }[];
-  /** SOFT warnings acknowledged when proceeding: from the audit rows of the step (e.g. device.administer). */
-  acknowledgements: { codes: string[]; by: string; step: string }[];
-  /** ProtocolDeviation rows written at discharge. */
-  recorded: { code: string; description: string }[];
+  /** WarningAcknowledgement rows: a SOFT warning acknowledged to proceed with a step ("device 1"). */
+  acknowledgements: { code: string; message?: string; by: string; step: string }[];
+  /** ProtocolDeviation rows; `by` is the clinician who recorded it (none when a rule found it). */
+  recorded: { code: string; description: string; reason?: string | null; by?: string | null }[];
 };
+
+const kindOfRow = (code: string): DeviationKind =>
+  code.startsWith("R25_") ? "forty_minute" : code.startsWith("R27_SPO2") ? "spo2" : code === "R49_LATE_ENTRY" ? "late_entry" : "recorded";
 
 const RULE_NAMES: Record<string, string> = {
   R9: "caution flag (benefit/risk)", R14: "pre-dose BP above 140/90", R21: "84 mg at the first TRD session", R22: "MDSI beyond 4 weeks",
@@ -35,37 +39,46 @@ const WARNING_NAMES: Record<string, string> = {
 };
 
 export function sessionDeviations(f: DeviationFacts): SessionDeviation[] {
-  const out: SessionDeviation[] = [];
+  const derived: SessionDeviation[] = [];
   if (f.t0) {
     // R25: the designated 40-minute reading outside 30–50 minutes, or none once the window has passed.
     const forty = fortyMinuteReading(f.vitals, f.t0, { ...f.params } as RemsParameters, f.end);
     if (forty.state === "recorded" && forty.deviation)
-      out.push({ kind: "forty_minute", code: "R25_OUTSIDE_WINDOW", message: `40-minute BP taken at ${Math.floor(forty.minutesAfterT0)} minutes (window ${f.params.fortyMinuteWindowStart}–${f.params.fortyMinuteWindowEnd}).` });
-    if (forty.state === "overdue") out.push({ kind: "forty_minute", code: "R25_MISSING", message: "No 40-minute BP recorded." });
+      derived.push({ kind: "forty_minute", code: "R25_OUTSIDE_WINDOW", message: `40-minute BP taken at ${Math.floor(forty.minutesAfterT0)} minutes (window ${f.params.fortyMinuteWindowStart}–${f.params.fortyMinuteWindowEnd}).` });
+    if (forty.state === "overdue") derived.push({ kind: "forty_minute", code: "R25_MISSING", message: "No 40-minute BP recorded." });
 
     // R27: SpO2 at baseline, at the pre-discharge assessment, and with every vitals set.
     if (f.params.pulseOximetryRequired) {
       const baseline = latestPreDoseBp(f.vitals, f.t0);
-      if (baseline && baseline.spo2 == null) out.push({ kind: "spo2", code: "R27_SPO2_BASELINE", message: "No SpO₂ with the pre-dose reading." });
+      if (baseline && baseline.spo2 == null) derived.push({ kind: "spo2", code: "R27_SPO2_BASELINE", message: "No SpO₂ with the pre-dose reading." });
       const post = byTime(live(f.vitals)).filter((v) => v.takenAt >= f.t0! && v.takenAt <= f.end && v.systolic != null);
       const last = post.at(-1);
-      if (last && last.spo2 == null) out.push({ kind: "spo2", code: "R27_SPO2_PRE_DISCHARGE", message: "No SpO₂ with the last (pre-discharge) reading." });
+      if (last && last.spo2 == null) derived.push({ kind: "spo2", code: "R27_SPO2_PRE_DISCHARGE", message: "No SpO₂ with the last (pre-discharge) reading." });
       const others = post.slice(0, -1).filter((v) => v.spo2 == null).length;
-      if (others) out.push({ kind: "spo2", code: "R27_SPO2_MISSING", message: `${others} other post-dose ${others === 1 ? "reading" : "readings"} without SpO₂.` });
+      if (others) derived.push({ kind: "spo2", code: "R27_SPO2_MISSING", message: `${others} other post-dose ${others === 1 ? "reading" : "readings"} without SpO₂.` });
     }
   }
+  const rows = f.recorded.map((r): SessionDeviation => {
+    const kind = kindOfRow(r.code);
+    const why = r.reason ? ` — reason: ${r.reason}` : "";
+    const message = kind === "late_entry" ? `Late entry: ${r.description}${why}${r.by ? ` (${r.by})` : ""}`
+      : kind === "recorded" && r.by ? `${r.description}${why} (recorded by ${r.by})` : `${r.description}${why}`;
+    return { kind, code: r.code, message };
+  });
+  // A rule-found row stands for its derivation (written once, at the end of monitoring).
+  const out = [...derived.filter((d) => !rows.some((r) => r.code === d.code)), ...rows.filter((r) => r.kind === "forty_minute" || r.kind === "spo2")];
+  const order: DeviationKind[] = ["forty_minute", "spo2"];
+  out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   for (const d of f.decisions)
     out.push({ kind: "gate", code: `${d.rule}_GATE`, message: `GATE ${d.rule} (${RULE_NAMES[d.rule] ?? "prescriber decision"}): ${d.decision === "PROCEED" ? "proceed" : "delay"} — ${d.prescriber}: “${d.reason}”` });
-  // Each device's audit row repeats the warnings in force: one line per warning, at its first acknowledgement.
+  // A warning in force at several devices is acknowledged at each: one line per warning, at its first acknowledgement.
   const seen = new Set<string>();
   for (const a of f.acknowledgements)
-    for (const code of a.codes)
-      if (!seen.has(code) && seen.add(code)) out.push({ kind: "override", code, message: `Warning acknowledged at ${a.step} by ${a.by}: ${WARNING_NAMES[code] ?? code}.` });
-  // A deviation written at discharge that the derivation above does not reproduce (e.g. a rule since changed) still shows.
-  for (const r of f.recorded) if (!out.some((o) => o.code === r.code)) out.push({ kind: "recorded", code: r.code, message: r.description });
+    if (!seen.has(a.code) && seen.add(a.code)) out.push({ kind: "override", code: a.code, message: `Warning acknowledged at ${a.step} by ${a.by}: ${WARNING_NAMES[a.code] ?? a.message ?? a.code}.` });
+  out.push(...rows.filter((r) => r.kind === "late_entry" || r.kind === "recorded"));
   return out;
 }
 
 export const DEVIATION_KIND_LABEL: Record<DeviationKind, string> = {
-  forty_minute: "40-minute BP", spo2: "Missing SpO₂", gate: "GATE decision", override: "Warning acknowledged", recorded: "Recorded deviation",
+  forty_minute: "40-minute BP", spo2: "Missing SpO₂", gate: "GATE decision", override: "Warning acknowledged", late_entry: "Late entry", recorded: "Recorded deviation",
 };

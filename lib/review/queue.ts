@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { deviationText } from "@/lib/pmf/fields";
 import { boardFor } from "@/lib/sessions/view";
 
 const CLOSED = ["DISCHARGED", "EMERGENCY_TRANSFER"] as const;
@@ -20,7 +21,7 @@ export async function reviewQueue(siteIds: string[], now: Date) {
     db().treatmentSession.findMany({
       where: unsigned, orderBy: { endOfMonitoringAt: "asc" },
       select: { id: true, status: true, treatmentDate: true, endOfMonitoringAt: true, patient: { select: { firstName: true, lastName: true, mrn: true } }, site: { select: { timeZone: true } },
-        _count: { select: { adverseEvents: true, deviations: true } } },
+        _count: { select: { adverseEvents: true, deviations: true, alerts: true, acknowledgements: true } } },
     }),
     db().adverseEvent.findMany({
       where: { siteId: { in: siteIds }, OR: [{ resolvedAt: null }, { session: unsigned }] }, orderBy: { onsetAt: "asc" },
@@ -28,7 +29,7 @@ export async function reviewQueue(siteIds: string[], now: Date) {
     }),
     db().protocolDeviation.findMany({
       where: { session: unsigned }, orderBy: { detectedAt: "asc" },
-      select: { id: true, sessionId: true, description: true, detectedAt: true, session: { select: { patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } } } },
+      select: { id: true, sessionId: true, code: true, description: true, reason: true, detectedAt: true, recordedBy: { select: { firstName: true, lastName: true } }, session: { select: { patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } } } },
     }),
     db().$queryRaw<{ id: string; patientId: string; takenAt: Date; firstName: string; lastName: string; timeZone: string; sessionId: string | null }[]>`
       SELECT o.id, o."patientId", o."takenAt", p."firstName", p."lastName", s."timeZone", o."sessionId"
@@ -41,9 +42,9 @@ export async function reviewQueue(siteIds: string[], now: Date) {
     gated: gated.map((c) => ({ ...c, waitingMinutes: Math.floor(waiting(c) / 60_000) })),
     alerted,
     awaitingSignOff: awaitingSignOff.map((s) => ({ id: s.id, patient: name(s.patient), mrn: s.patient.mrn, status: s.status, endedAt: s.endOfMonitoringAt, timeZone: s.site.timeZone,
-      adverseEvents: s._count.adverseEvents, deviations: s._count.deviations })),
+      adverseEvents: s._count.adverseEvents, deviations: s._count.deviations, alerts: s._count.alerts, acknowledgements: s._count.acknowledgements })),
     adverseEvents: adverseEvents.map((a) => ({ ...a, patient: name(a.patient), timeZone: a.site.timeZone })),
-    deviations: deviations.map((d) => ({ id: d.id, sessionId: d.sessionId, description: d.description, detectedAt: d.detectedAt, patient: name(d.session.patient), timeZone: d.session.site.timeZone })),
+    deviations: deviations.map((d) => ({ id: d.id, sessionId: d.sessionId, description: deviationText(d) + (d.recordedBy ? ` (${name(d.recordedBy)})` : ""), detectedAt: d.detectedAt, patient: name(d.session.patient), timeZone: d.session.site.timeZone })),
     // One item per patient: the oldest answer still waiting for a screener.
     suicideRisk: item9.filter((r, i) => item9.findIndex((x) => x.patientId === r.patientId) === i).map((r) => ({ ...r, patient: `${r.firstName} ${r.lastName}` })),
   };

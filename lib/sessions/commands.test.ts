@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { refusal } from "@/lib/http/testing/refusal";
 import { db } from "@/lib/db/client";
 import { checkIn, decideGate, discharge, markEnteredInError, recordDevice, recordHypertensiveCrisis, recordSedation, recordDissociation, recordVital, saveChecklist, setDose } from "./commands";
-import { checklistSchema, vitalsSchema } from "./schema";
+import { checklistSchema, crisisSchema, vitalsSchema } from "./schema";
+import { keyed } from "@/lib/http/testing/keyed";
 import { clinicFixture } from "./testing/db-fixture";
 import { key, minutesAgo, readyToDose } from "./testing/session-steps";
 
@@ -12,15 +13,15 @@ describe("a chair-side session in the database", () => {
   it("runs from check-in to discharge, entered after the fact, with every step audited", async () => {
     const c = await readyToDose();
     const s = c.sessionId;
-    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(125), acknowledgedWarnings: [] }, key());
-    await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(120), acknowledgedWarnings: [] }, key());
+    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(125), acknowledgedWarnings: [] });
+    await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(120), acknowledgedWarnings: [] });
     expect((await db().treatmentSession.findUniqueOrThrow({ where: { id: s } })).status).toBe("MONITORING");
-    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(85).toISOString(), systolic: 150, diastolic: 90, spo2: 97 }), key());
-    await recordSedation(c.nurse, s, { takenAt: minutesAgo(85), moaas: 4 }, key());
-    await recordDissociation(c.nurse, s, { takenAt: minutesAgo(85), present: true, scale: "NONE", itemScores: [] }, key());
-    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(5).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }), key());
-    await recordSedation(c.nurse, s, { takenAt: minutesAgo(4), moaas: 5 }, key());
-    await recordDissociation(c.nurse, s, { takenAt: minutesAgo(4), present: false, scale: "NONE", itemScores: [] }, key());
+    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(85).toISOString(), systolic: 150, diastolic: 90, spo2: 97 }));
+    await recordSedation(c.nurse, s, { takenAt: minutesAgo(85), moaas: 4 });
+    await recordDissociation(c.nurse, s, { takenAt: minutesAgo(85), present: true, scale: "NONE", itemScores: [] });
+    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(5).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }));
+    await recordSedation(c.nurse, s, { takenAt: minutesAgo(4), moaas: 5 });
+    await recordDissociation(c.nurse, s, { takenAt: minutesAgo(4), present: false, scale: "NONE", itemScores: [] });
     const attest = { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 95 };
     const done = await discharge(c.nurse, s, attest);
     expect(done.totalMinutes).toBe(125);
@@ -29,7 +30,7 @@ describe("a chair-side session in the database", () => {
     expect(session.discharge?.readyToLeaveMinutes).toBe(95);
     const actions = (await db().auditEvent.findMany({ where: { patientId: c.patient.id }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["session.check_in", "checklist.create", "vital.record", "session.dose", "device.administer", "device.administer",
-      "vital.record", "sedation.record", "dissociation.record", "vital.record", "sedation.record", "dissociation.record", "session.discharge", "pmf.create"]);
+      "vital.record", "sedation.record", "dissociation.record", "vital.record", "sedation.record", "dissociation.record", "pre_completion.record", "session.discharge", "pmf.create"]);
     // R36 + R39: one draft PMF, its fields taken from the session itself.
     const pmf = await db().patientMonitoringForm.findFirstOrThrow({ where: { sessionId: s } });
     expect(pmf.status).toBe("DRAFT");
@@ -40,12 +41,12 @@ describe("a chair-side session in the database", () => {
   it("refuses discharge before 120 minutes and with MOAA/S 4, listing the reasons", async () => {
     const c = await readyToDose({}, 130);
     const s = c.sessionId;
-    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(119), acknowledgedWarnings: [] }, key());
-    await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(114), acknowledgedWarnings: [] }, key());
-    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(79).toISOString(), systolic: 150, diastolic: 90, spo2: 97 }), key());
-    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(2).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }), key());
-    await recordSedation(c.nurse, s, { takenAt: minutesAgo(2), moaas: 4 }, key());
-    await recordDissociation(c.nurse, s, { takenAt: minutesAgo(2), present: false, scale: "NONE", itemScores: [] }, key());
+    await recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: minutesAgo(119), acknowledgedWarnings: [] });
+    await recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: minutesAgo(114), acknowledgedWarnings: [] });
+    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(79).toISOString(), systolic: 150, diastolic: 90, spo2: 97 }));
+    await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(2).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }));
+    await recordSedation(c.nurse, s, { takenAt: minutesAgo(2), moaas: 4 });
+    await recordDissociation(c.nurse, s, { takenAt: minutesAgo(2), present: false, scale: "NONE", itemScores: [] });
     const e = await refusal(discharge(c.nurse, s, { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 60 }));
     expect(e.status).toBe(422);
     expect((e.details as { unmet: { code: string }[] }).unmet.map((u) => u.code)).toEqual(["R30_MIN_OBSERVATION", "R31_SEDATION_NOT_RESOLVED"]);
@@ -54,33 +55,19 @@ describe("a chair-side session in the database", () => {
 
   it("refuses a device for an outpatient who is not enrolled, a third device for 56 mg, and one 4 minutes after the previous", async () => {
     const unenrolled = await readyToDose({ enrolled: false });
-    const e1 = await refusal(recordDevice(unenrolled.nurse, unenrolled.sessionId, { deviceId: unenrolled.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
+    const e1 = await refusal(recordDevice(unenrolled.nurse, unenrolled.sessionId, { deviceId: unenrolled.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }));
     expect(e1.code).toBe("RULE_UNMET");
     expect(e1.message).toContain("not enrolled");
     expect(await db().deviceAdministration.count({ where: { sessionId: unenrolled.sessionId } })).toBe(0);
     expect((await db().device.findUniqueOrThrow({ where: { id: unenrolled.devices[0].id } })).status).toBe("ON_HAND");
 
     const c = await readyToDose();
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(20), acknowledgedWarnings: [] }, key());
-    const e2 = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(16), acknowledgedWarnings: [] }, key()));
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(20), acknowledgedWarnings: [] });
+    const e2 = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(16), acknowledgedWarnings: [] }));
     expect(e2.fieldErrors?.administeredAt?.[0]).toContain("Wait 5 minutes");
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(15), acknowledgedWarnings: [] }, key());
-    const e3 = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(5), acknowledgedWarnings: [] }, key()));
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(15), acknowledgedWarnings: [] });
+    const e3 = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(5), acknowledgedWarnings: [] }));
     expect(e3.message).toContain("56 mg is 2 devices");
-  });
-
-  it("returns the first result for a retried submission and never writes a second row, even when retries race", async () => {
-    const c = await readyToDose();
-    const k = key();
-    const v = vital({ takenAt: minutesAgo(1).toISOString(), systolic: 131, diastolic: 81, spo2: 98 });
-    const first = await recordVital(c.nurse, c.sessionId, v, k);
-    const again = await recordVital(c.nurse, c.sessionId, v, k);
-    expect(again.replayed).toBe(true);
-    expect(again.result.id).toBe(first.result.id);
-    const k2 = key();
-    const racing = await Promise.all(Array.from({ length: 5 }, () => recordVital(c.nurse, c.sessionId, v, k2)));
-    expect(new Set(racing.map((r) => r.result.id)).size).toBe(1);
-    expect(await db().observationVital.count({ where: { sessionId: c.sessionId, idempotencyKey: { in: [k, k2] } } })).toBe(2);
   });
 
   it("gives one of two nurses a conflict instead of silently overwriting the checklist", async () => {
@@ -95,13 +82,13 @@ describe("a chair-side session in the database", () => {
 
   it("keeps a wrong reading, struck out, and lets the right one count", async () => {
     const c = await readyToDose();
-    const wrong = await recordVital(c.nurse, c.sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(2).toISOString(), systolic: 190, diastolic: 100, spo2: 98 }), key());
+    const wrong = await recordVital(c.nurse, c.sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(2).toISOString(), systolic: 190, diastolic: 100, spo2: 98 }));
     // The 190/100 pre-dose reading would gate dosing (R14) …
-    const blocked = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
+    const blocked = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }));
     expect(blocked.message).toContain("Prescriber decision needed");
     await markEnteredInError(c.nurse, c.sessionId, "vital", wrong.result.id, "Cuff on the wrong arm size");
     // … until it is marked entered in error; the earlier 128/80 is the latest live reading again.
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key());
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] });
     const kept = await db().observationVital.findUniqueOrThrow({ where: { id: wrong.result.id } });
     expect(kept.systolic).toBe(190);
     expect(kept.enteredInErrorReason).toBe("Cuff on the wrong arm size");
@@ -109,19 +96,19 @@ describe("a chair-side session in the database", () => {
 
   it("lifts a pre-dose BP GATE only with a prescriber's proceed decision", async () => {
     const c = await readyToDose();
-    await recordVital(c.nurse, c.sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(1).toISOString(), systolic: 152, diastolic: 94, spo2: 98 }), key());
-    expect((await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()))).message).toContain("152/94");
-    await decideGate(c.psych, c.sessionId, { rule: "R14", decision: "PROCEED", reason: "Usual for this patient; asymptomatic" }, key());
-    const ok = await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key());
+    await recordVital(c.nurse, c.sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(1).toISOString(), systolic: 152, diastolic: 94, spo2: 98 }));
+    expect((await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }))).message).toContain("152/94");
+    await decideGate(c.psych, c.sessionId, { rule: "R14", decision: "PROCEED", reason: "Usual for this patient; asymptomatic" });
+    const ok = await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] });
     expect(ok.result.sequence).toBe(1);
   });
 
   it("opens a respiratory-depression event on two consecutive low SpO₂ readings", async () => {
     const c = await readyToDose();
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30), acknowledgedWarnings: [] }, key());
-    const first = await recordVital(c.nurse, c.sessionId, vital({ takenAt: minutesAgo(10).toISOString(), spo2: 91 }), key());
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30), acknowledgedWarnings: [] });
+    const first = await recordVital(c.nurse, c.sessionId, vital({ takenAt: minutesAgo(10).toISOString(), spo2: 91 }));
     expect(first.result.alerts.map((a) => a.code)).toEqual(["R27_SPO2_LOW"]);
-    const second = await recordVital(c.nurse, c.sessionId, vital({ takenAt: minutesAgo(8).toISOString(), spo2: 89 }), key());
+    const second = await recordVital(c.nurse, c.sessionId, vital({ takenAt: minutesAgo(8).toISOString(), spo2: 89 }));
     expect(second.result.alerts.map((a) => a.code)).toEqual(["R27_RESPIRATORY_DEPRESSION"]);
     const ae = await db().adverseEvent.findUniqueOrThrow({ where: { id: second.result.adverseEventId! } });
     expect([ae.type, ae.spo2Nadir]).toEqual(["RESPIRATORY_DEPRESSION", 89]);
@@ -130,10 +117,10 @@ describe("a chair-side session in the database", () => {
 
   it("serialises two nurses recording the last device at once: one succeeds, one is refused", async () => {
     const c = await readyToDose();
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(20), acknowledgedWarnings: [] }, key());
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(20), acknowledgedWarnings: [] });
     const results = await Promise.allSettled([
-      recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(10), acknowledgedWarnings: [] }, key()),
-      recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(9), acknowledgedWarnings: [] }, key()),
+      recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[1].id, administeredAt: minutesAgo(10), acknowledgedWarnings: [] }),
+      recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[2].id, administeredAt: minutesAgo(9), acknowledgedWarnings: [] }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db().deviceAdministration.count({ where: { sessionId: c.sessionId } })).toBe(2);
@@ -148,10 +135,10 @@ describe("SOFT warnings", () => {
     await saveChecklist(c.nurse, c.sessionId, checklistSchema.parse({ version, rideType: "RIDESHARE", lastFoodAt: minutesAgo(400).toISOString(), lastLiquidAt: minutesAgo(300).toISOString(),
       nasalMedicationAt: minutesAgo(30).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false, conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false,
       conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE" }));
-    const refused = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }, key()));
+    const refused = await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }));
     expect(refused.code).toBe("WARNINGS_NOT_ACKNOWLEDGED");
     expect((refused.details as { unmet: { code: string }[] }).unmet.map((u) => u.code)).toEqual(["R12_NASAL_MED"]);
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: ["R12_NASAL_MED"] }, key());
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: ["R12_NASAL_MED"] });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "device.administer", patientId: c.patient.id } });
     expect(audit.after).toMatchObject({ acknowledgedWarnings: ["R12_NASAL_MED"] });
   });
@@ -160,10 +147,12 @@ describe("SOFT warnings", () => {
 describe("hypertensive crisis (R26)", () => {
   it("a documented symptom opens a serious hypertension event, once per submission", async () => {
     const c = await readyToDose();
-    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30), acknowledgedWarnings: [] }, key());
+    await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30), acknowledgedWarnings: [] });
     const k = key();
-    const first = await recordHypertensiveCrisis(c.nurse, c.sessionId, { symptoms: ["SEVERE_HEADACHE", "VISUAL_CHANGE"], notedAt: undefined }, k);
-    await recordHypertensiveCrisis(c.nurse, c.sessionId, { symptoms: ["SEVERE_HEADACHE", "VISUAL_CHANGE"], notedAt: undefined }, k);
+    const send = () => keyed(c.nurse.id, `/api/sessions/${c.sessionId}/hypertensive-crisis`, "/api/sessions/[id]/hypertensive-crisis",
+      { symptoms: ["SEVERE_HEADACHE", "VISUAL_CHANGE"] }, k, (input) => recordHypertensiveCrisis(c.nurse, c.sessionId, crisisSchema.parse(input)));
+    const first = (await send()).body.data;
+    await send();
     const events = await db().adverseEvent.findMany({ where: { sessionId: c.sessionId } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ id: first.result.id, type: "HYPERTENSION", serious: true, description: "Hypertensive crisis symptoms: sudden severe headache, change in vision. Emergency care indicated." });

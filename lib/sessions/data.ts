@@ -36,6 +36,7 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
       sedation: true,
       dissociation: true,
       decisions: true,
+      preCompletion: { orderBy: { assessedAt: "desc" }, take: 1, select: { vitalsAcceptable: true, assessedAt: true } },
       adverseEvents: { where: { resolvedAt: null } },
       patient: {
         include: {
@@ -95,6 +96,7 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
     dissociation: s.dissociation.map((x) => ({ id: x.id, takenAt: x.takenAt, present: x.present, enteredInError: !!x.enteredInErrorAt })),
     decisions: s.decisions.map((d) => ({ rule: d.rule, decision: d.decision, decidedAt: d.decidedAt })),
     openRespiratoryDepression: s.adverseEvents.some((e) => e.type === "RESPIRATORY_DEPRESSION"),
+    preCompletion: s.preCompletion[0] ?? null,
   };
   const openSeriousEvents = s.adverseEvents.filter((e) => e.serious).map((e) => ({ id: e.id, type: e.type, description: e.description }));
   return { facts, siteId: s.siteId, patientId: s.patientId, version: s.version, openSeriousEvents };

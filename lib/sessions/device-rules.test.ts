@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addMinutes } from "@/lib/rems/rule-result";
-import { deviceReadiness, doseCheck, scheduleChecks } from "./device-rules";
+import { deviceReadiness, doseCheck, dosingStatus, scheduleChecks } from "./device-rules";
 import type { SessionFacts } from "./facts";
 import { device, readySession, vital } from "./testing/session-fixture";
 
@@ -225,5 +225,17 @@ describe("dose and schedule", () => {
     const f = beforeDosing({ treatmentDate: "2026-11-23" });
     f.patient.priorDosedSessions = ["2026-11-17", "2026-11-20"].map((d) => ({ treatmentDate: d, t0: new Date(`${d}T14:00:00Z`), doseMg: 56, indication: "TRD" as const }));
     expect(scheduleChecks(f).map((x) => x.code)).toEqual(["R24_FREQUENCY"]);
+  });
+});
+
+describe("the session's step from its live devices", () => {
+  it("is before dosing with none, dosing with some, monitoring with all of the dose; a device in error does not count", () => {
+    const t0 = new Date("2026-11-02T15:00:00Z");
+    const at = (m: number) => addMinutes(t0, m);
+    expect(dosingStatus(readySession(t0, { plannedDoseMg: 56, devices: [] }))).toBe("CHECKED_IN");
+    expect(dosingStatus(readySession(t0, { plannedDoseMg: 56, devices: [device(1, at(0))] }))).toBe("DOSING");
+    expect(dosingStatus(readySession(t0, { plannedDoseMg: 56, devices: [device(1, at(0)), device(2, at(5))] }))).toBe("MONITORING");
+    expect(dosingStatus(readySession(t0, { plannedDoseMg: 56, devices: [device(1, at(0)), device(2, at(5), { enteredInError: true })] }))).toBe("DOSING");
+    expect(dosingStatus(readySession(t0, { plannedDoseMg: 56, devices: [device(1, at(0), { enteredInError: true })] }))).toBe("CHECKED_IN");
   });
 });

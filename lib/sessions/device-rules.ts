@@ -103,4 +103,13 @@ export function allDevicesGiven(facts: SessionFacts): boolean {
   return facts.plannedDoseMg != null && live(facts.devices).length === devicesForDose(facts.plannedDoseMg);
 }
 
+/**
+ * The session's step from its live devices: none given → still before dosing; some → dosing; all of the
+ * dose → monitoring. Recomputed whenever a device is added, struck out (entered in error) or the dose corrected.
+ */
+export function dosingStatus(facts: SessionFacts): "CHECKED_IN" | "DOSING" | "MONITORING" {
+  if (!live(facts.devices).length) return "CHECKED_IN";
+  return allDevicesGiven(facts) ? "MONITORING" : "DOSING";
+}
+
 export { firstDeviceAt };

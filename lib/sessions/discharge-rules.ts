@@ -21,6 +21,21 @@ export function bpDecreasing(latest: Vital, forty: Vital): boolean {
   return s <= s40 && d <= d40 && (s < s40 || d < d40);
 }
 
+/**
+ * R35 (PMF row 22): "vital signs acceptable before completion?" is a recorded answer (the latest counts).
+ * "No" is a GATE from the moment it was answered; an answer typed on the discharge screen that differs
+ * from the recorded one counts as given now (the server records it before judging). No answer at all
+ * is a HARD finding, listed only when the nurse attests (the discharge form).
+ */
+export function preCompletionGate(facts: SessionFacts, now: Date, typed: boolean | null): Finding | null {
+  const recorded = facts.preCompletion ?? null;
+  const answer = typed ?? recorded?.vitalsAcceptable ?? null;
+  if (answer == null)
+    return { code: "R35_VITALS_ATTESTATION", rule: "R35", strength: "HARD", message: "Answer whether vital signs were acceptable before completion.", field: "vitalsAcceptablePreCompletion" };
+  const since = typed != null && typed !== recorded?.vitalsAcceptable ? now : recorded!.assessedAt;
+  return gate(facts.decisions, "R35", answer === false, "vital signs were not acceptable before completion.", since);
+}
+
 export function dischargeReadiness(facts: SessionFacts, now: Date, attest?: DischargeAttestation): Decision & { t0: Date | null; availableAt: Date | null; totalMinutes: number | null } {
   const f: Finding[] = [];
   const t0 = firstDeviceAt(facts.devices);
@@ -83,12 +98,8 @@ export function dischargeReadiness(facts: SessionFacts, now: Date, attest?: Disc
       if (r == null || !Number.isInteger(r) || r < 0 || r > totalMinutes)
         f.push({ code: "R34_READY_TO_LEAVE", rule: "R34", strength: "HARD", message: `Enter when the patient would have been ready to leave without the 2-hour minimum: whole minutes from 0 to ${totalMinutes}.`, field: "readyToLeaveMinutes" });
     }
-    if (attest.vitalsAcceptablePreCompletion == null)
-      f.push({ code: "R35_VITALS_ATTESTATION", rule: "R35", strength: "HARD", message: "Answer whether vital signs were acceptable before completion.", field: "vitalsAcceptablePreCompletion" });
-    else {
-      const g = gate(facts.decisions, "R35", attest.vitalsAcceptablePreCompletion === false, "vital signs were not acceptable before completion.");
-      if (g) f.push(g);
-    }
   }
+  const r35 = preCompletionGate(facts, now, attest?.vitalsAcceptablePreCompletion ?? null);
+  if (r35 && (attest || r35.code !== "R35_VITALS_ATTESTATION")) f.push(r35);
   return { ...decide(f), t0, availableAt, totalMinutes };
 }

@@ -23,6 +23,8 @@ export const flagLabel = (kind: string) => FLAG_LABEL[kind] ?? kind.toLowerCase(
 /** R1, R2, R5: the site may start sessions. */
 export function siteMayTreat(site: SiteFacts, params: RemsParameters): Finding[] {
   const f: Finding[] = [];
+  if (site.deactivated)
+    f.push({ code: "SITE_DEACTIVATED", rule: "R1", strength: "HARD", message: "This site has been deactivated: no new sessions can start here." });
   if (site.certificationStatus === "RECERTIFICATION_REQUIRED")
     f.push({ code: "R2_RECERTIFICATION", rule: "R2", strength: site.recertificationBlocksDosing ? "HARD" : "SOFT",
       message: `The authorized representative changed: the site must re-certify with the REMS${site.recertificationBlocksDosing ? " before dosing (this clinic's setting)" : ""}.` });

@@ -19,6 +19,8 @@ export type SiteFacts = {
   observationAnchor: "FIRST_DEVICE" | "LAST_DEVICE";
   /** R2: the clinic chose to block dosing while re-certification is required. */
   recertificationBlocksDosing: boolean;
+  /** A deactivated site keeps its history and starts no new sessions. */
+  deactivated?: boolean;
 };
 
 export type Vital = {
@@ -83,7 +85,11 @@ export type SessionFacts = {
   dissociation: DissociationCheck[];
   decisions: GateDecisionFact[];
   openRespiratoryDepression: boolean;
+  /** R35: the latest recorded answer to "vital signs acceptable before completion?" (none yet: null). */
+  preCompletion?: PreCompletionAnswer | null;
 };
+
+export type PreCompletionAnswer = { vitalsAcceptable: boolean; assessedAt: Date };
 
 /** Records marked entered-in-error stay in the record but never count. */
 export const live = <T extends { enteredInError: boolean }>(xs: T[]): T[] => xs.filter((x) => !x.enteredInError);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkInSchema, dissociationSchema, doseMgOf, doseSchema, vitalsSchema } from "./schema";
+import { adverseEventSchema, checkInSchema, dissociationSchema, doseMgOf, doseSchema, vitalsSchema } from "./schema";
 
 const errors = (r: { success: boolean; error?: z.ZodError }) => (r.success ? {} : z.flattenError(r.error!).fieldErrors);
 
@@ -32,6 +32,11 @@ describe("other session inputs", () => {
     expect(errors(doseSchema.safeParse({ version: 1, doseOption: "OTHER", otherDoseMg: "30" }))).toMatchObject({ otherDoseMg: ["The dose must be a multiple of 28 mg (one device)"], otherDoseReason: ["Give the reason for this dose"] });
     expect(doseMgOf(doseSchema.parse({ version: 1, doseOption: "OTHER", otherDoseMg: "112", otherDoseReason: "Prescriber's plan" }))).toBe(112);
     expect(doseMgOf(doseSchema.parse({ version: 1, doseOption: "84" }))).toBe(84);
+  });
+  it("refuses an adverse event that ends before its onset (R49), at the field", () => {
+    const base = { type: "OTHER", description: "Nausea", onsetAt: "2026-12-01T15:00:00Z" };
+    expect(errors(adverseEventSchema.safeParse({ ...base, resolvedAt: "2026-12-01T14:59:59Z" }))).toMatchObject({ resolvedAt: ["The event cannot end before its onset"] });
+    expect(adverseEventSchema.safeParse({ ...base, resolvedAt: "2026-12-01T15:00:00Z" }).success).toBe(true);
   });
   it("needs all six CADSS-6 item scores, each 0–4", () => {
     expect(dissociationSchema.safeParse({ present: true, scale: "CADSS6", itemScores: [1, 2, 0, 0, 1, 3] }).success).toBe(true);

@@ -135,6 +135,10 @@ export const adverseEventSchema = z.object({
   interventions: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
   outcome: z.string().trim().max(1000).optional(),
   spo2Nadir: optionalInt("lowest SpO₂", 30, 100),
+}).superRefine((v, ctx) => {
+  // R49: an event ends after it began. (The server checks "not in the future" against its own clock.)
+  if (v.onsetAt && v.resolvedAt && v.resolvedAt.getTime() < v.onsetAt.getTime())
+    ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "The event cannot end before its onset" });
 });
 export type AdverseEventInput = z.input<typeof adverseEventSchema>;
 
@@ -154,6 +158,17 @@ export const dischargeSchema = z.object({
   readyToLeaveMinutes: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int("Whole minutes").min(0, "0 or more minutes").nullable()),
 });
 export type DischargeInput = z.input<typeof dischargeSchema>;
+
+/** R35: "vital signs acceptable before completion?" recorded on its own, before discharge. */
+export const preCompletionSchema = z.object({ vitalsAcceptable: z.boolean({ message: "Answer yes or no" }) });
+export type PreCompletionInput = z.input<typeof preCompletionSchema>;
+
+/** A protocol deviation a nurse or psychiatrist records on the session, with the reason. */
+export const deviationSchema = z.object({
+  description: z.string().trim().min(5, "Say what departed from the protocol (at least 5 characters)").max(500),
+  reason: z.string().trim().min(5, "Give the reason (at least 5 characters)").max(2000),
+});
+export type DeviationInputForm = z.input<typeof deviationSchema>;
 
 export const transferSchema = z.object({
   transferredAt: instant,
@@ -176,3 +191,39 @@ export const crisisSchema = z.object({
   lateReason,
 });
 export type CrisisInput = z.input<typeof crisisSchema>;
+
+export const NOT_DOSED_REASONS = { PRESCRIBER_DELAYED: "Prescriber delayed the dose", NO_RIDE: "No ride home", PATIENT_DECLINED: "Patient declined", OTHER: "Other" } as const;
+/** Ending a session before the first device: it leaves the board, takes no device and has no PMF. */
+export const notDosedSchema = z
+  .object({
+    reason: z.enum(["PRESCRIBER_DELAYED", "NO_RIDE", "PATIENT_DECLINED", "OTHER"], { message: "Choose why the patient was not dosed" }),
+    note: z.string().trim().max(1000).optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reason === "OTHER" && v.note.length < 3) ctx.addIssue({ code: "custom", path: ["note"], message: "Say why the patient was not dosed" });
+  });
+export type NotDosedInput = z.input<typeof notDosedSchema>;
+
+/** A prescriber corrects the dose after devices were recorded (e.g. 84 mg recorded, 56 mg given). */
+export const doseCorrectionSchema = z.object({
+  doseMg: z.coerce.number({ message: "Choose the dose" }).refine((v) => v === 28 || v === 56 || v === 84, "Choose 28, 56 or 84 mg"),
+  reason: z.string().trim().min(5, "Give the reason for the correction (at least 5 characters)").max(2000),
+});
+export type DoseCorrectionInput = z.input<typeof doseCorrectionSchema>;
+
+/** An existing post-dose reading designated as the 40-minute BP; outside 30–50 minutes it needs a reason. */
+export const designateFortySchema = z.object({
+  vitalId: required("Choose the reading"),
+  reason: z.string().trim().max(2000).optional().default(""),
+});
+export type DesignateFortyInput = z.input<typeof designateFortySchema>;
+
+/** Later facts about an adverse event: interventions added, or classified serious (R41), with who and why. */
+export const adverseEventUpdateSchema = z
+  .object({
+    addInterventions: z.array(z.string().trim().min(2, "Describe the intervention").max(200)).max(20).default([]),
+    serious: z.literal(true).optional(),
+    reason: z.string().trim().min(3, "Give the reason").max(2000),
+  })
+  .refine((v) => v.addInterventions.length > 0 || v.serious, { message: "Add an intervention or classify the event as serious", path: ["addInterventions"] });
+export type AdverseEventUpdateInput = z.input<typeof adverseEventUpdateSchema>;

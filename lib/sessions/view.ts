@@ -104,7 +104,10 @@ export async function sessionView(sessionId: string, now: Date) {
       adverseEvents: { orderBy: { onsetAt: "asc" } },
       decisions: { orderBy: { decidedAt: "asc" }, include: { prescriber: { select: { firstName: true, lastName: true } } } },
       discharge: true,
-      deviations: { orderBy: { detectedAt: "asc" }, select: { id: true, code: true, description: true } },
+      deviations: { orderBy: { detectedAt: "asc" }, select: { id: true, code: true, description: true, reason: true, detectedAt: true, recordedBy: { select: { firstName: true, lastName: true } } } },
+      alerts: { orderBy: { raisedAt: "asc" }, select: { id: true, code: true, severity: true, message: true, raisedAt: true } },
+      acknowledgements: { orderBy: { acknowledgedAt: "asc" }, select: { id: true, code: true, message: true, step: true, acknowledgedAt: true, acknowledgedBy: { select: { firstName: true, lastName: true } } } },
+      preCompletion: { orderBy: { assessedAt: "desc" }, take: 1, select: { vitalsAcceptable: true, assessedAt: true, assessedBy: { select: { firstName: true, lastName: true } } } },
     },
   });
   // Pre-fill today's medication answers from the previous session; the nurse must still confirm them.
@@ -118,7 +121,7 @@ export async function sessionView(sessionId: string, now: Date) {
     select: { id: true, serial: true, lot: { select: { lotNumber: true, expiresOn: true } } },
   });
   return {
-    id: s.id, version: s.version, status: s.status, checkedInAt: s.checkedInAt, plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason,
+    id: s.id, version: s.version, status: s.status, checkedInAt: s.checkedInAt, plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason, cancelledReason: s.cancelledReason,
     patient: { id: s.patientId, name: `${s.patient.firstName} ${s.patient.lastName}`, mrn: s.patient.mrn, flags: s.patient.flags.map((f) => ({ category: f.category, kind: f.kind, note: f.note })) },
     site: s.site, chair: s.chair?.label ?? null, prescriberOnSite: s.prescriberOnSite ? `${s.prescriberOnSite.firstName} ${s.prescriberOnSite.lastName}` : null,
     checklist: s.checklist, previousChecklist,
@@ -126,7 +129,11 @@ export async function sessionView(sessionId: string, now: Date) {
     devices: s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, serial: d.device.serial, lotNumber: d.device.lot.lotNumber, enteredInErrorAt: d.enteredInErrorAt, enteredInErrorReason: d.enteredInErrorReason, recordedAt: d.recordedAt, lateEntryReason: d.lateEntryReason })),
     decisions: s.decisions.map((d) => ({ id: d.id, rule: d.rule, decision: d.decision, reason: d.reason, decidedAt: d.decidedAt, by: `${d.prescriber.firstName} ${d.prescriber.lastName}` })),
     devicesOnHand: devicesOnHand.map((d) => ({ id: d.id, label: `${d.serial} · lot ${d.lot.lotNumber} · expires ${d.lot.expiresOn.toISOString().slice(0, 10)}` })),
-    discharge: s.discharge, deviations: s.deviations,
+    discharge: s.discharge,
+    deviations: s.deviations.map((d) => ({ id: d.id, code: d.code, description: d.description, reason: d.reason, detectedAt: d.detectedAt, by: d.recordedBy ? `${d.recordedBy.firstName} ${d.recordedBy.lastName}` : null })),
+    alertsRaised: s.alerts,
+    acknowledgements: s.acknowledgements.map((a) => ({ id: a.id, code: a.code, message: a.message, step: a.step, at: a.acknowledgedAt, by: `${a.acknowledgedBy.firstName} ${a.acknowledgedBy.lastName}` })),
+    preCompletion: s.preCompletion[0] ? { vitalsAcceptable: s.preCompletion[0].vitalsAcceptable, at: s.preCompletion[0].assessedAt, by: `${s.preCompletion[0].assessedBy.firstName} ${s.preCompletion[0].assessedBy.lastName}` } : null,
     facts: loaded.facts,
     state: sessionStatus(loaded.facts, now, loaded.openSeriousEvents),
   };

@@ -6,12 +6,12 @@ import { db } from "@/lib/db/client";
 import { emergencyTransfer, markEnteredInError, recordAdverseEvent, recordDevice, resolveAdverseEvent } from "@/lib/sessions/commands";
 import { adverseEventSchema } from "@/lib/sessions/schema";
 import { key, minutesAgo, readyToDose } from "@/lib/sessions/testing/session-steps";
-import { amendSession, amendmentsOf, signatureOf, signSession } from "./data";
+import { amendSession, amendmentsOf, signatureOf, signedContent, signSession } from "./data";
 
 /** A dosed session that ended in an emergency transfer, and its psychiatrist with a known password. */
 async function closedSession() {
   const c = await readyToDose();
-  await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30), acknowledgedWarnings: [] }, key());
+  await recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: minutesAgo(30), acknowledgedWarnings: [] });
   await emergencyTransfer(c.nurse, c.sessionId, { transferredAt: minutesAgo(10), receivingService: "EMS", reason: "Chest pain" });
   await db().user.update({ where: { id: c.psych.id }, data: { passwordHash: await hashPassword("Sign-here-2026") } });
   const psych: CurrentUser = { ...c.psych, role: "PSYCHIATRIST", name: "psych Test", siteIds: [c.site.id], sites: [], idleMinutes: 10 };
@@ -49,7 +49,7 @@ describe("electronic sign-off of a session", () => {
   it("shows 'changed' when a signed row is altered in the database behind the application's back", async () => {
     const c = await closedSession();
     const event = { type: "HYPERTENSION", description: "BP 190/112 before transfer", serious: true, onsetAt: minutesAgo(20).toISOString() };
-    await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse(event), key());
+    await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse(event));
     // Sign-off waits until every event of the session has an end.
     expect((await refusal(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }))).message).toMatch(/adverse event is still open/);
     const open = await db().adverseEvent.findFirstOrThrow({ where: { sessionId: c.sessionId } });
@@ -62,13 +62,27 @@ describe("electronic sign-off of a session", () => {
     expect((await signatureOf(c.sessionId))?.state).toBe("changed");
   });
 
+  it("keeps a signature made before the deviation columns existed valid, and still covers those columns once filled", async () => {
+    const c = await closedSession();
+    // A deviation row as the migration left it: the columns added later (reason, who, entry) are empty.
+    await db().$executeRaw`INSERT INTO "ProtocolDeviation" (id, "sessionId", code, description, "detectedAt") VALUES (${`dev-${c.sessionId}`}, ${c.sessionId}, 'OLD', 'Recorded before the columns existed', now())`;
+    await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
+    const content = (await db().$transaction((tx) => signedContent(tx, c.sessionId)))!;
+    const old = content.deviations.find((d) => d.id === `dev-${c.sessionId}`)!;
+    // Its signed form is what the code before the migration hashed: no keys for the later columns.
+    expect(Object.keys(old).sort()).toEqual(["code", "description", "detectedAt", "id", "sessionId"]);
+    expect((await signatureOf(c.sessionId))?.state).toBe("valid");
+    await db().$executeRaw`UPDATE "ProtocolDeviation" SET reason = 'added behind the application' WHERE id = ${`dev-${c.sessionId}`}`;
+    expect((await signatureOf(c.sessionId))?.state).toBe("changed");
+  });
+
   it("locks a signed session: a later entry is refused and a correction becomes an amendment beside the original", async () => {
     const c = await closedSession();
     await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
     const vital = await db().observationVital.findFirstOrThrow({ where: { sessionId: c.sessionId } });
     expect((await refusal(markEnteredInError(c.nurse, c.sessionId, "vital", vital.id, "wrong arm"))).code).toBe("SESSION_SIGNED");
     // An event learnt of the next day is a new record beside the signed ones: it is accepted, resolved, and the signature stays valid.
-    const late = await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse({ type: "OTHER", description: "Nausea reported by phone the next morning" }), key());
+    const late = await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse({ type: "OTHER", description: "Nausea reported by phone the next morning" }));
     await resolveAdverseEvent(c.nurse, c.sessionId, late.result.id, undefined, "Settled at home");
     expect((await signatureOf(c.sessionId))?.state).toBe("valid");
     await amendSession(c.psychUser, c.sessionId, { entryKind: "vital", entryId: vital.id, correction: "Systolic was 138, not 128", reason: "Transcription error found on the monitor printout" });

@@ -8,13 +8,17 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { confirmPassword } from "@/lib/auth/confirm-password";
 import { db, transaction, type Tx } from "@/lib/db/client";
 import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
+import { syncDraftPmf } from "@/lib/pmf/data";
 import { mayAmend, signatureState, signOffProblems, type SignatureState } from "./rules";
 import type { amendmentSchema, signSessionSchema } from "./schema";
 
 // Bookkeeping columns (row versions, update stamps) are left out: the signature covers what the record says.
 // So is the administrator's REMS reporting of an adverse event (R41), which happens after the clinical review.
-const OMIT = new Set(["version", "updatedAt", "idempotencyKey", "reportedToRemsAt", "remsReference", "medWatchAt"]);
-const strip = (row: object) => Object.fromEntries(Object.entries(row).filter(([k]) => !OMIT.has(k)));
+const OMIT = new Set(["version", "updatedAt", "reportedToRemsAt", "remsReference", "medWatchAt"]);
+// Columns added after sessions were already signed: left out while empty, so a migration that adds them does not
+// turn every earlier signature into "changed since signing"; once filled they are part of the signed record.
+const ADDED_AFTER_SIGNING_BEGAN = new Set(["reason", "recordedById", "entityType", "entityId"]);
+const strip = (row: object) => Object.fromEntries(Object.entries(row).filter(([k, v]) => !OMIT.has(k) && !(v === null && ADDED_AFTER_SIGNING_BEGAN.has(k))));
 
 /** The signed content of a session: everything clinical that was recorded in it, as stored now. */
 export async function signedContent(tx: Tx, sessionId: string, signedAt?: Date) {
@@ -96,6 +100,7 @@ export async function amendSession(user: CurrentUser, sessionId: string, input: 
       data: { sessionId, entryKind: input.entryKind, entryId: input.entryKind === "session" ? null : input.entryId, correction: input.correction, reason: input.reason, authorId: user.id, amendedAt: serverNow() },
     });
     await appendAudit(tx, { actor, action: "session.amend", entityType: "TreatmentSession", entityId: sessionId, siteId: s.siteId, patientId: s.patientId, after: amendment, reason: input.reason });
+    await syncDraftPmf(tx, actor, sessionId);
     return { id: amendment.id };
   });
 }

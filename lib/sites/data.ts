@@ -1,10 +1,10 @@
 import "server-only";
 import { serverNow } from "@/lib/clock";
-import { db, Prisma, transaction } from "@/lib/db/client";
+import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { conflictError, HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
 import { addDays, localDate } from "@/lib/sessions/local-time";
-import type { ArChange, SiteUpdate } from "./schema";
+import type { ArChange, SiteCreate, SiteUpdate } from "./schema";
 
 type Actor = NonNullable<AuditActor>;
 
@@ -17,19 +17,20 @@ export type SiteListItem = {
   id: string; code: string; name: string; settingType: "OUTPATIENT" | "INPATIENT";
   certificationStatus: "PENDING" | "ACTIVE" | "RECERTIFICATION_REQUIRED" | "SUSPENDED";
   certifiedAt: string | null; timeZone: string; city: string; state: string; currentAr: string | null; activeChairs: number;
+  deactivatedAt: string | null;
 };
 
 export async function listSites(): Promise<SiteListItem[]> {
   const sites = await db().site.findMany({
     orderBy: { name: "asc" },
     select: {
-      id: true, code: true, name: true, settingType: true, certificationStatus: true, certifiedAt: true, timeZone: true, city: true, state: true,
+      id: true, code: true, name: true, settingType: true, certificationStatus: true, certifiedAt: true, timeZone: true, city: true, state: true, deactivatedAt: true,
       authorizedRepresentatives: { where: { toDate: null }, select: { name: true }, take: 1 },
       _count: { select: { chairs: { where: { active: true } } } },
     },
   });
-  return sites.map(({ authorizedRepresentatives, _count, certifiedAt, ...s }) => ({
-    ...s, certifiedAt: certifiedAt ? day(certifiedAt) : null, currentAr: authorizedRepresentatives[0]?.name ?? null, activeChairs: _count.chairs,
+  return sites.map(({ authorizedRepresentatives, _count, certifiedAt, deactivatedAt, ...s }) => ({
+    ...s, deactivatedAt: deactivatedAt?.toISOString() ?? null, certifiedAt: certifiedAt ? day(certifiedAt) : null, currentAr: authorizedRepresentatives[0]?.name ?? null, activeChairs: _count.chairs,
   }));
 }
 
@@ -38,7 +39,7 @@ const editable = {
   name: true, settingType: true, certificationStatus: true, certifiedAt: true, remsSettingId: true, acquisitionMethods: true,
   pulseOximeterAttested: true, pulseOximeterAttestedAt: true, address1: true, address2: true, city: true, state: true, zip: true, phone: true,
   timeZone: true, postDoseAlertSystolic: true, postDoseAlertDiastolic: true, urgentSystolic: true, urgentDiastolic: true, spo2AlertThreshold: true,
-  preDoseCeilingSystolic: true, preDoseCeilingDiastolic: true, idleLockMinutes: true, lateEntryMinutes: true, recertificationBlocksDosing: true, version: true,
+  preDoseCeilingSystolic: true, preDoseCeilingDiastolic: true, idleLockMinutes: true, lateEntryMinutes: true, recertificationBlocksDosing: true, observationAnchor: true, version: true,
 } as const satisfies Prisma.SiteSelect;
 type EditableRow = Prisma.SiteGetPayload<{ select: typeof editable }>;
 
@@ -53,7 +54,7 @@ export type SiteSnapshot = ReturnType<typeof snapshot>;
 
 export type RepresentativeDto = { id: string; name: string; email: string; phone: string; fromDate: string; toDate: string | null };
 export type ChairDto = { id: string; label: string; active: boolean };
-export type SiteForEdit = SiteSnapshot & { id: string; code: string; currentAr: RepresentativeDto | null; pastArs: RepresentativeDto[]; chairs: ChairDto[] };
+export type SiteForEdit = SiteSnapshot & { id: string; code: string; deactivatedAt: string | null; currentAr: RepresentativeDto | null; pastArs: RepresentativeDto[]; chairs: ChairDto[] };
 
 const arFields = { id: true, name: true, email: true, phone: true, fromDate: true, toDate: true } as const satisfies Prisma.AuthorizedRepresentativeSelect;
 const arDto = (a: Prisma.AuthorizedRepresentativeGetPayload<{ select: typeof arFields }>): RepresentativeDto => ({
@@ -64,18 +65,84 @@ export async function siteForEdit(id: string): Promise<SiteForEdit | null> {
   const s = await db().site.findUnique({
     where: { id },
     select: {
-      ...editable, id: true, code: true,
+      ...editable, id: true, code: true, deactivatedAt: true,
       authorizedRepresentatives: { orderBy: [{ fromDate: "desc" }, { createdAt: "desc" }], select: arFields },
       chairs: { orderBy: { label: "asc" }, select: { id: true, label: true, active: true } },
     },
   });
   if (!s) return null;
-  const { authorizedRepresentatives, chairs, id: siteId, code, ...rest } = s;
+  const { authorizedRepresentatives, chairs, id: siteId, code, deactivatedAt, ...rest } = s;
   const ars = authorizedRepresentatives.map(arDto);
-  return { ...snapshot(rest), id: siteId, code, currentAr: ars.find((a) => !a.toDate) ?? null, pastArs: ars.filter((a) => a.toDate), chairs };
+  return { ...snapshot(rest), id: siteId, code, deactivatedAt: deactivatedAt?.toISOString() ?? null, currentAr: ars.find((a) => !a.toDate) ?? null, pastArs: ars.filter((a) => a.toDate), chairs };
 }
 
 // ---------------------------------------------------------------- writing
+
+const duplicateCode = () => new HttpError(409, "DUPLICATE", "Another site already has this code.", { code: ["Another site already has this code"] });
+
+/**
+ * A new site with its chairs and first authorized representative, inside the caller's transaction
+ * (first-run setup creates the administrator and the site together). The creating administrator
+ * gets the site on their account, so they can work there at once.
+ */
+export async function insertSite(tx: Tx, actor: Actor, input: SiteCreate): Promise<{ id: string; version: number }> {
+  const today = localDate(serverNow(), input.timeZone);
+  if (input.certifiedAt && input.certifiedAt > today) throw invalidInput({ certifiedAt: ["The certification date cannot be in the future"] });
+  if (input.arFromDate && input.arFromDate > today) throw invalidInput({ arFromDate: ["The representative's start date cannot be in the future"] });
+  if (await tx.site.findUnique({ where: { code: input.code }, select: { id: true } })) throw duplicateCode();
+  const { certifiedAt, chairs, arName, arEmail, arPhone, arFromDate, ...fields } = input;
+  const site = await tx.site.create({
+    data: {
+      ...fields,
+      certifiedAt: certifiedAt ? dateOnly(certifiedAt) : null,
+      remsSettingId: fields.remsSettingId || null, address2: fields.address2 || null, phone: fields.phone || null,
+      pulseOximeterAttestedAt: fields.pulseOximeterAttested ? serverNow() : null,
+      chairs: { create: chairs.map((c) => ({ label: c.label })) },
+      ...(arName ? { authorizedRepresentatives: { create: { name: arName, email: arEmail || null, phone: arPhone || null, fromDate: dateOnly(arFromDate) } } } : {}),
+      members: { create: { userId: actor.id } },
+    },
+    select: { id: true, code: true, ...editable },
+  });
+  const { id, code, ...rest } = site;
+  await appendAudit(tx, {
+    actor, action: "site.create", entityType: "Site", entityId: id, siteId: id, before: null,
+    after: { ...snapshot(rest), code, chairs: chairs.map((c) => c.label), authorizedRepresentative: arName ? { name: arName, email: arEmail, phone: arPhone, fromDate: arFromDate } : null },
+  });
+  return { id, version: site.version };
+}
+
+export async function createSite(actor: Actor, input: SiteCreate): Promise<{ id: string; version: number }> {
+  try {
+    return await transaction((tx) => insertSite(tx, actor, input));
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicateCode(); // two administrators creating the same code at once
+    throw e;
+  }
+}
+
+/**
+ * Deactivates (or reactivates) a site. History stays; a deactivated site takes no new sessions and
+ * is left out of pickers. A site with a patient in a chair cannot be deactivated.
+ */
+export async function setSiteActive(actor: Actor, siteId: string, active: boolean): Promise<{ id: string; version: number }> {
+  return transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ deactivatedAt: Date | null; version: number }[]>`SELECT "deactivatedAt", version FROM "Site" WHERE id = ${siteId} FOR UPDATE`;
+    if (!locked.length) throw notFoundError("Site");
+    const before = { deactivatedAt: locked[0].deactivatedAt?.toISOString() ?? null, version: locked[0].version };
+    if (active === !before.deactivatedAt)
+      throw new HttpError(409, "ALREADY", active ? "This site is already active." : "This site is already deactivated.");
+    if (!active) {
+      const inChair = await tx.treatmentSession.count({ where: { siteId, status: { in: [...IN_CHAIR] } } });
+      if (inChair) throw new HttpError(422, "SITE_IN_USE", `${inChair === 1 ? "A patient is" : `${inChair} patients are`} in a chair at this site. Deactivate it after the sessions end.`);
+    }
+    const updated = await tx.site.update({
+      where: { id: siteId }, data: { deactivatedAt: active ? null : serverNow(), version: { increment: 1 } }, select: { deactivatedAt: true, version: true },
+    });
+    const after = { deactivatedAt: updated.deactivatedAt?.toISOString() ?? null, version: updated.version };
+    await appendAudit(tx, { actor, action: active ? "site.reactivate" : "site.deactivate", entityType: "Site", entityId: siteId, siteId, before, after });
+    return { id: siteId, version: updated.version };
+  });
+}
 
 /**
  * Saves the site form. Optimistic concurrency: the update matches {id, version}; no match means

@@ -18,6 +18,9 @@ export function timeZones(): string[] {
   const zones = intl.supportedValuesOf?.("timeZone") ?? [];
   return zones.includes("UTC") ? zones : [...zones, "UTC"];
 }
+// US zones first (where SPRAVATO is dispensed), then every other zone the runtime knows.
+const US_ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico"];
+export const zonesUsFirst = () => [...US_ZONES, ...timeZones().filter((z) => !US_ZONES.includes(z))];
 let known: Set<string> | undefined;
 export const isTimeZone = (tz: string) => (known ??= new Set(timeZones())).has(tz);
 
@@ -39,8 +42,7 @@ const SYSTOLIC = [100, 260] as const;
 const DIASTOLIC = [60, 160] as const;
 const SPO2 = [80, 99] as const;
 
-export const siteSchema = z
-  .object({
+const siteFields = z.object({
     version: z.number({ message: "Reload the page and try again" }).int().positive(),
     name: z.string().trim().min(2, "Enter the site's name").max(120, "At most 120 characters"),
     settingType: z.enum(["OUTPATIENT", "INPATIENT"], { message: "Choose the setting type" }),
@@ -67,8 +69,12 @@ export const siteSchema = z
     idleLockMinutes: whole("minutes", 1, 60),
     // R49: an entry more than this many minutes after its clinical time is a late entry (needs a reason)
     lateEntryMinutes: z.preprocess((v) => (v === "" || v == null ? 10 : v), whole("minutes", 1, 240)),
-  })
-  .superRefine((v, ctx) => {
+    /** Where the 2-hour observation starts (R30). Left out by an older client: the saved value stays. */
+    observationAnchor: z.enum(["FIRST_DEVICE", "LAST_DEVICE"], { message: "Choose where the observation period starts" }).optional(),
+  });
+
+type SiteFields = z.output<typeof siteFields>;
+function siteRules(v: Omit<SiteFields, "version">, ctx: z.RefinementCtx) {
     const lower = (diastolic: keyof typeof v, s: number | null, d: number | null) => {
       if (s != null && d != null && d >= s) ctx.addIssue({ code: "custom", path: [diastolic], message: "Diastolic must be lower than systolic" });
     };
@@ -83,7 +89,9 @@ export const siteSchema = z
       ctx.addIssue({ code: "custom", path: ["certifiedAt"], message: "A certified site needs its certification date" });
     if (v.certificationStatus === "ACTIVE" && !v.pulseOximeterAttested)
       ctx.addIssue({ code: "custom", path: ["pulseOximeterAttested"], message: "A certified site must attest to having a pulse oximeter" });
-  });
+}
+
+export const siteSchema = siteFields.superRefine(siteRules);
 export type SiteInput = z.input<typeof siteSchema>;
 export type SiteUpdate = z.output<typeof siteSchema>;
 
@@ -103,3 +111,45 @@ export const chairCreateSchema = z.object({ label: chairLabel });
 export type ChairCreateInput = z.input<typeof chairCreateSchema>;
 export const chairUpdateSchema = z.object({ label: chairLabel, active: z.boolean() });
 export type ChairUpdateInput = z.input<typeof chairUpdateSchema>;
+
+export const ANCHOR_LABELS = {
+  FIRST_DEVICE: "From the first device (T0)",
+  LAST_DEVICE: "From the last device",
+} as const;
+
+/**
+ * A new site: every setting of the site form, plus its code, observation anchor, first authorized
+ * representative (R2; required for a certified site, R1) and its chairs.
+ */
+export const siteCreateSchema = siteFields
+  .omit({ version: true })
+  .extend({
+    code: z.string({ message: "Enter a short code" }).trim().toUpperCase()
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "2–20 letters, digits or -, like HUD-01"),
+    observationAnchor: z.enum(["FIRST_DEVICE", "LAST_DEVICE"], { message: "Choose where the observation period starts" }).default("FIRST_DEVICE"),
+    arName: z.string().trim().max(120, "At most 120 characters").optional().default(""),
+    arEmail: z.string().trim().toLowerCase().max(254, "At most 254 characters")
+      .refine((s) => s === "" || z.email().safeParse(s).success, "Enter a valid email address").optional().default(""),
+    arPhone: phone.optional().default(""),
+    arFromDate: z.string().trim().refine((s) => s === "" || validDay(s), "Enter a date").optional().default(""),
+    chairs: z.array(z.object({ label: chairLabel }), { message: "Add at least one chair" }).min(1, "Add at least one chair").max(50, "At most 50 chairs"),
+  })
+  .superRefine((v, ctx) => {
+    siteRules(v, ctx);
+    if (v.arName && v.arName.length < 2) ctx.addIssue({ code: "custom", path: ["arName"], message: "Enter the representative's full name" });
+    if (!v.arName && v.certificationStatus === "ACTIVE")
+      ctx.addIssue({ code: "custom", path: ["arName"], message: "A certified site needs its authorized representative" });
+    if (v.arName && !v.arFromDate) ctx.addIssue({ code: "custom", path: ["arFromDate"], message: "Enter the date the representative took over" });
+    const seen = new Set<string>();
+    v.chairs.forEach((c, i) => {
+      const key = c.label.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["chairs", i, "label"], message: "Two chairs cannot have the same name" });
+      seen.add(key);
+    });
+  });
+export type SiteCreateInput = z.input<typeof siteCreateSchema>;
+export type SiteCreate = z.output<typeof siteCreateSchema>;
+
+/** Deactivate (false) or reactivate (true) a site. */
+export const siteStatusSchema = z.object({ active: z.boolean({ message: "Say whether the site is active" }) });
+export type SiteStatusInput = z.input<typeof siteStatusSchema>;

@@ -52,8 +52,9 @@ export async function userForEdit(id: string): Promise<UserDto | null> {
 }
 
 export type SiteOption = { id: string; name: string; code: string };
-export const siteOptions = (): Promise<SiteOption[]> =>
-  db().site.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, code: true } });
+/** Active sites, plus any deactivated site in `keep` (a user's existing assignment stays visible on their form). */
+export const siteOptions = (keep: string[] = []): Promise<SiteOption[]> =>
+  db().site.findMany({ where: { OR: [{ deactivatedAt: null }, { id: { in: keep } }] }, orderBy: { name: "asc" }, select: { id: true, name: true, code: true } });
 
 async function checkSites(tx: Tx, siteIds: string[]) {
   const found = await tx.site.count({ where: { id: { in: siteIds } } });

@@ -4,6 +4,8 @@ import { authorizePage } from "@/lib/auth/authorize";
 import { formatDateTime } from "@/lib/patients/format";
 import { reviewQueue } from "@/lib/review/queue";
 import { PageHeader } from "@/components/ui/page-header";
+import { GateDecision } from "@/components/sessions/gate-panel";
+import type { GateDecisionInput } from "@/lib/sessions/schema";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -31,8 +33,13 @@ export default async function ReviewPage() {
         {q.gated.map((c) => (
           <li key={c.sessionId} className={card}>
             <p className="text-lg font-semibold">{c.patientName} <span className="text-base font-normal text-slate-600">· {c.chair} · in clinic {age(c.waitingMinutes)}</span></p>
-            <ul className="my-2 list-disc pl-5">{c.gates.map((g) => <li key={g.code}>{g.message.replace(/^Prescriber decision needed: /, "")}</li>)}</ul>
-            <Link href={`/sessions/${c.sessionId}#gates`} className={button}>Open session to decide</Link>
+            <ul className="my-2 flex flex-col gap-3">{c.gates.map((g) => (
+              <li key={g.code}>
+                <p>{g.message.replace(/^Prescriber decision needed: /, "")}</p>
+                <GateDecision sessionId={c.sessionId} rule={g.code.replace(/_GATE$/, "") as GateDecisionInput["rule"]} />
+              </li>
+            ))}</ul>
+            <Link href={`/sessions/${c.sessionId}#gates`} className="text-brand-700 underline">Open session</Link>
           </li>
         ))}
       </Section>
@@ -77,7 +84,8 @@ export default async function ReviewPage() {
           <li key={s.id} className={card}>
             <p className="font-semibold">{s.patient} <span className="font-normal text-slate-600">MRN {s.mrn}</span></p>
             <p className="my-2">{s.status === "DISCHARGED" ? "Discharged" : "Emergency transfer"} {s.endedAt ? formatDateTime(s.endedAt, s.timeZone) : ""}
-              {s.adverseEvents > 0 && ` · ${s.adverseEvents} adverse event${s.adverseEvents > 1 ? "s" : ""}`}{s.deviations > 0 && ` · ${s.deviations} deviation${s.deviations > 1 ? "s" : ""}`}</p>
+              {s.adverseEvents > 0 && ` · ${s.adverseEvents} adverse event${s.adverseEvents > 1 ? "s" : ""}`}{s.deviations > 0 && ` · ${s.deviations} deviation${s.deviations > 1 ? "s" : ""}`}
+              {s.alerts > 0 && ` · ${s.alerts} alert${s.alerts > 1 ? "s" : ""}`}{s.acknowledgements > 0 && ` · ${s.acknowledgements} warning${s.acknowledgements > 1 ? "s" : ""} acknowledged`}</p>
             <Link href={`/sessions/${s.id}#sign-off`} className={button}>Review and sign</Link>
           </li>
         ))}

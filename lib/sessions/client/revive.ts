@@ -23,6 +23,7 @@ export function reviveFacts(j: Json<SessionFacts>): SessionFacts {
     sedation: j.sedation.map((x) => ({ ...x, takenAt: new Date(x.takenAt) })),
     dissociation: j.dissociation.map((x) => ({ ...x, takenAt: new Date(x.takenAt) })),
     decisions: j.decisions.map((x) => ({ ...x, decidedAt: new Date(x.decidedAt) })),
+    preCompletion: j.preCompletion ? { ...j.preCompletion, assessedAt: new Date(j.preCompletion.assessedAt) } : null,
   };
 }
 export type FactsJson = Json<SessionFacts>;

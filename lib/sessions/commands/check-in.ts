@@ -1,7 +1,6 @@
 import "server-only";
 import { serverNow } from "@/lib/clock";
 import { db, transaction } from "@/lib/db/client";
-import { onceByKey } from "@/lib/db/idempotency";
 import { appendAudit } from "@/lib/audit/data";
 import { HttpError, notFoundError, ruleUnmet } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
@@ -9,12 +8,16 @@ import type { z } from "zod";
 import { siteMayTreat } from "../eligibility-rules";
 import { localDate } from "../local-time";
 import type { checkInSchema } from "../schema";
+import { chairBusy, patientHasSessionToday, r50Conflict } from "./r50";
 import { OPEN_STATUSES, type Actor } from "./shared";
 
-export async function checkIn(actor: Actor, input: z.output<typeof checkInSchema>, key: string | null) {
+export async function checkIn(actor: Actor, input: z.output<typeof checkInSchema>) {
   const now = serverNow();
-  return onceByKey(key, (k) => db().treatmentSession.findUnique({ where: { idempotencyKey: k }, select: { id: true } }), () =>
-    transaction(async (tx) => {
+  return { result: await transaction(async (tx) => {
+      // Row locks (patient, then chair: one order everywhere) so the pre-checks below see a settled state;
+      // the R50 partial unique indexes are what guarantee it.
+      await tx.$executeRaw`SELECT 1 FROM "Patient" WHERE "id" = ${input.patientId} FOR UPDATE`;
+      await tx.$executeRaw`SELECT 1 FROM "Chair" WHERE "id" = ${input.chairId} FOR UPDATE`;
       const patient = await tx.patient.findUnique({ where: { id: input.patientId }, include: { site: true } });
       if (!patient) throw notFoundError("Patient");
       const site = patient.site;
@@ -28,20 +31,22 @@ export async function checkIn(actor: Actor, input: z.output<typeof checkInSchema
       if (!prescriber) fieldErrors.prescriberOnSiteId = ["Choose a prescriber who works at this site"];
       if (!nurse) fieldErrors.monitoringHcpId = ["Choose a nurse who works at this site"];
       if (Object.keys(fieldErrors).length) throw new HttpError(422, "INVALID_INPUT", "Please correct the highlighted fields.", fieldErrors);
-      const siteFindings = siteMayTreat({ ...site }, await remsParametersAt(now, tx)).filter((f) => f.strength === "HARD");
+      const siteFindings = siteMayTreat({ ...site, deactivated: !!site.deactivatedAt }, await remsParametersAt(now, tx)).filter((f) => f.strength === "HARD");
       if (siteFindings.length) throw ruleUnmet(siteFindings);
       const treatmentDate = localDate(now, site.timeZone);
       const busyChair = await tx.treatmentSession.findFirst({ where: { chairId: input.chairId, status: { in: [...OPEN_STATUSES] } } });
-      if (busyChair) throw new HttpError(409, "CHAIR_BUSY", "That chair already has an active session.", { chairId: ["That chair already has an active session"] });
-      const today = await tx.treatmentSession.findFirst({ where: { patientId: patient.id, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`), status: { notIn: ["CANCELLED", "RESCHEDULED"] } } });
-      if (today) throw ruleUnmet([{ code: "R23_SECOND_TODAY", message: "This patient already has a session today: only one dosing session a calendar day." }]);
+      const names = { chair: chair!.label, patient: `${patient.firstName} ${patient.lastName}` };
+      if (busyChair) throw chairBusy(names.chair);
+      const today = await tx.treatmentSession.findFirst({ where: { patientId: patient.id, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`), status: { notIn: ["CANCELLED", "RESCHEDULED", "NOT_DOSED"] } } });
+      if (today) throw patientHasSessionToday(names.patient);
       const s = await tx.treatmentSession.create({
         data: { patientId: patient.id, siteId: site.id, chairId: input.chairId, prescriberOnSiteId: input.prescriberOnSiteId, monitoringHcpId: input.monitoringHcpId,
-          indication: input.indication, status: "CHECKED_IN", checkedInAt: now, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`), idempotencyKey: key },
+          indication: input.indication, status: "CHECKED_IN", checkedInAt: now, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`) },
         select: { id: true },
+      }).catch((e) => {
+        throw r50Conflict(e, names);
       });
       await appendAudit(tx, { actor, action: "session.check_in", entityType: "TreatmentSession", entityId: s.id, siteId: site.id, patientId: patient.id, after: { ...input, treatmentDate } });
       return s;
-    }),
-  );
+    }) };
 }

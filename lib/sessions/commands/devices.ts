@@ -1,16 +1,15 @@
 import "server-only";
 import { db, transaction } from "@/lib/db/client";
-import { onceByKey } from "@/lib/db/idempotency";
 import { appendAudit } from "@/lib/audit/data";
 import { HttpError, ruleUnmet, warningsNotAcknowledged } from "@/lib/http/errors";
 import type { z } from "zod";
-import { allDevicesGiven, deviceReadiness } from "../device-rules";
+import { deviceReadiness, dosingStatus } from "../device-rules";
 import type { deviceSchema } from "../schema";
+import { recordAcknowledgements } from "../alerts";
 import { clinicalTime, noteLateEntry, openSession, timeContext, type Actor } from "./shared";
 
-export async function recordDevice(actor: Actor, sessionId: string, input: z.output<typeof deviceSchema>, key: string | null) {
-  return onceByKey(key, (k) => db().deviceAdministration.findUnique({ where: { idempotencyKey: k }, select: { id: true, sequence: true, administeredAt: true } }), () =>
-    transaction(async (tx) => {
+export async function recordDevice(actor: Actor, sessionId: string, input: z.output<typeof deviceSchema>) {
+  return { result: await transaction(async (tx) => {
       const { now, siteId, patientId, f } = await openSession(tx, sessionId);
       const device = await tx.device.findUnique({ where: { id: input.deviceId }, include: { lot: true } });
       if (!device || device.lot.siteId !== siteId) throw new HttpError(422, "INVALID_INPUT", "Choose a device from this site's stock.", { deviceId: ["Choose a device from this site's stock"] });
@@ -22,15 +21,15 @@ export async function recordDevice(actor: Actor, sessionId: string, input: z.out
       const unacknowledged = decision.warnings.filter((w) => !input.acknowledgedWarnings.includes(w.code));
       if (unacknowledged.length) throw warningsNotAcknowledged(unacknowledged);
       const sequence = f.devices.filter((d) => !d.enteredInError).length + 1;
-      const row = await tx.deviceAdministration.create({ data: { sessionId, sequence, administeredAt, deviceId: device.id, recordedById: actor.id, recordedAt: now, lateEntryReason, idempotencyKey: key }, select: { id: true, sequence: true, administeredAt: true } });
+      const row = await tx.deviceAdministration.create({ data: { sessionId, sequence, administeredAt, deviceId: device.id, recordedById: actor.id, recordedAt: now, lateEntryReason }, select: { id: true, sequence: true, administeredAt: true } });
       const { count } = await tx.device.updateMany({ where: { id: device.id, status: "ON_HAND" }, data: { status: "ADMINISTERED", version: { increment: 1 } } });
       if (!count) throw new HttpError(409, "DEVICE_USED", "This device was just used by someone else.");
-      const allGiven = allDevicesGiven({ ...f, devices: [...f.devices, { id: row.id, sequence, administeredAt, lotNumber: device.lot.lotNumber, lotExpiresOn: "", enteredInError: false }] });
-      await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: allGiven ? "MONITORING" : "DOSING", version: { increment: 1 } } });
+      const status = dosingStatus({ ...f, devices: [...f.devices, { id: row.id, sequence, administeredAt, lotNumber: device.lot.lotNumber, lotExpiresOn: "", enteredInError: false }] });
+      await tx.treatmentSession.update({ where: { id: sessionId }, data: { status, version: { increment: 1 } } });
       await appendAudit(tx, { actor, action: "device.administer", entityType: "DeviceAdministration", entityId: row.id, siteId, patientId,
         after: { sequence, administeredAt, deviceId: device.id, serial: device.serial, lot: device.lot.lotNumber, acknowledgedWarnings: decision.warnings.map((w) => w.code) } });
       if (lateEntryReason) await noteLateEntry(tx, actor, { sessionId, siteId, patientId, entityType: "DeviceAdministration", entityId: row.id, at: administeredAt, reason: lateEntryReason });
+      await recordAcknowledgements(tx, actor, { sessionId, siteId, patientId }, `device ${sequence}`, { entityType: "DeviceAdministration", entityId: row.id }, decision.warnings, now);
       return { ...row, warnings: decision.warnings };
-    }),
-  );
+    }) };
 }

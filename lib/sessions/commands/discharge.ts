@@ -2,35 +2,35 @@ import "server-only";
 import { transaction } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/data";
 import { ruleUnmet } from "@/lib/http/errors";
-import { createDraftPmf } from "@/lib/pmf/data";
+import { syncDraftPmf } from "@/lib/pmf/data";
 import { wholeMinutes } from "@/lib/rems/rule-result";
 import type { z } from "zod";
 import { dischargeReadiness } from "../discharge-rules";
 import { firstDeviceAt } from "../facts";
-import { fortyMinuteReading } from "../observation-rules";
 import type { dischargeSchema, transferSchema } from "../schema";
-import { recordDeviation } from "../deviations";
+import { recordFoundDeviations } from "../deviations";
+import { recordPreCompletion } from "./pre-completion";
 import { clinicalTime, openSession, timeContext, type Actor } from "./shared";
 
 export async function discharge(actor: Actor, sessionId: string, input: z.output<typeof dischargeSchema>) {
+  // R35: an answer given on the discharge screen is recorded first (its own transaction), so a "No" stays
+  // a fact the prescriber sees even though this discharge is then refused by its GATE.
+  if (input.vitalsAcceptablePreCompletion != null) await recordPreCompletion(actor, sessionId, { vitalsAcceptable: input.vitalsAcceptablePreCompletion });
   return transaction(async (tx) => {
     const { now, siteId, patientId, f } = await openSession(tx, sessionId);
     const readiness = dischargeReadiness(f, now, input);
     if (!readiness.ok) throw ruleUnmet(readiness.unmet);
     const t0 = readiness.t0!;
-    const forty = fortyMinuteReading(f.vitals, t0, f.params, now);
-    const deviations = forty.state === "recorded" && forty.deviation
-      ? [{ code: "R25_OUTSIDE_WINDOW", description: `40-minute blood pressure taken at ${Math.floor(forty.minutesAfterT0)} minutes (window 30–50).` }] : [];
-    for (const d of deviations) await recordDeviation(tx, null, { sessionId, siteId, patientId, code: d.code, description: d.description, entityType: "ObservationVital" });
+    const deviations = (await recordFoundDeviations(tx, { sessionId, siteId, patientId }, f, now)).map((d) => ({ code: d.code, description: d.description }));
     const decision = await tx.dischargeDecision.create({
       data: { sessionId, outcome: "DISCHARGED", decidedAt: now, hcpId: actor.id, rideConfirmed: input.rideConfirmed, noDrivingReminder: input.noDrivingReminder,
         readyToLeaveMinutes: input.readyToLeaveMinutes, vitalsAcceptablePreAdministration: input.vitalsAcceptablePreAdministration,
-        vitalsAcceptablePreCompletion: input.vitalsAcceptablePreCompletion,
+        vitalsAcceptablePreCompletion: f.preCompletion?.vitalsAcceptable ?? input.vitalsAcceptablePreCompletion,
         criteriaSnapshot: JSON.parse(JSON.stringify({ totalMinutes: readiness.totalMinutes, warnings: readiness.warnings, gatesDecided: f.decisions, deviations })) },
     });
     await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: "DISCHARGED", endOfMonitoringAt: now, version: { increment: 1 } } });
     await appendAudit(tx, { actor, action: "session.discharge", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId, after: { decisionId: decision.id, totalMinutes: wholeMinutes(t0, now), ...input } });
-    const pmfId = await createDraftPmf(tx, actor, sessionId, f, now);
+    const pmfId = (await syncDraftPmf(tx, actor, sessionId))?.id ?? null;
     return { totalMinutes: wholeMinutes(t0, now), pmfId };
   });
 }
@@ -44,7 +44,8 @@ export async function emergencyTransfer(actor: Actor, sessionId: string, input: 
     await tx.dischargeDecision.create({ data: { sessionId, outcome: "EMERGENCY_TRANSFER", decidedAt: at, hcpId: actor.id, receivingService: input.receivingService, criteriaSnapshot: { reason: input.reason } } });
     await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: t0 ? "EMERGENCY_TRANSFER" : "CANCELLED", endOfMonitoringAt: at, cancelledReason: t0 ? null : input.reason, version: { increment: 1 } } });
     await appendAudit(tx, { actor, action: "session.emergency_transfer", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId, after: input });
-    const pmfId = await createDraftPmf(tx, actor, sessionId, f, at);
+    if (t0) await recordFoundDeviations(tx, { sessionId, siteId, patientId }, f, at);
+    const pmfId = (await syncDraftPmf(tx, actor, sessionId))?.id ?? null;
     return { totalMinutes: t0 ? wholeMinutes(t0, at) : null, pmfId };
   });
 }

@@ -4,7 +4,7 @@ import { authorizePage } from "@/lib/auth/authorize";
 import { listSites } from "@/lib/sites/data";
 import { SETTING_LABELS } from "@/lib/sites/schema";
 import { PageHeader } from "@/components/ui/page-header";
-import { CertificationBadge, formatDay } from "@/components/admin/badge";
+import { CertificationBadge, formatDay, StatusBadge } from "@/components/admin/badge";
 
 export const metadata: Metadata = { title: "Sites" };
 
@@ -13,7 +13,9 @@ export default async function SitesPage() {
   const sites = await listSites();
   return (
     <>
-      <PageHeader title="Sites" />
+      <PageHeader title="Sites">
+        <Link href="/admin/sites/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white">New site</Link>
+      </PageHeader>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left">
           <caption className="sr-only">Treatment sites</caption>
@@ -33,6 +35,7 @@ export default async function SitesPage() {
                 <th scope="row" className="px-3 py-1 font-normal">
                   <Link href={`/admin/sites/${s.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{s.name}</Link>
                   <div className="pb-2 text-sm text-slate-600">{s.code} · {s.city}, {s.state}</div>
+                  {s.deactivatedAt && <div className="pb-2"><StatusBadge tone="slate">Inactive</StatusBadge></div>}
                 </th>
                 <td className="px-3 py-1">{SETTING_LABELS[s.settingType]}</td>
                 <td className="px-3 py-1">

@@ -71,7 +71,7 @@ export default async function DispensingLogPage({ searchParams }: { searchParams
                   <td className="px-3 py-2 text-right tabular-nums">{r.sequence} of {r.devicesInSession}</td>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.serial}</td>
                   <td className="px-3 py-2">{r.lotNumber}</td>
-                  <td className="px-3 py-2">{r.nurse}</td>
+                  <td className="px-3 py-2">{r.nurse}{r.enteredInError && <span className="block text-sm text-red-800">Entered in error: {r.enteredInError} — device back on hand</span>}</td>
                 </tr>
               ))}
               {!log.rows.length && <tr><td colSpan={9} className="p-4 text-slate-700">No devices were administered in this period.</td></tr>}

@@ -10,12 +10,14 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, EnrollmentBadge } from "@/components/patients/badges";
 import { AddFlagForm, RemoveFlag } from "@/components/patients/flag-controls";
 import { PatientTabs } from "@/components/patients/patient-tabs";
+import { Transfers } from "@/components/patients/transfers";
+import { transfersOf } from "@/lib/patients/transfers";
 
 export const metadata: Metadata = { title: "Patient" };
 
 const SEX = { MALE: "Male", FEMALE: "Female", OTHER: "Other" } as const;
 const STATUS: Record<string, string> = { SCHEDULED: "Scheduled", CHECKED_IN: "Checked in", DOSING: "Dosing", MONITORING: "Monitoring", DISCHARGED: "Discharged",
-  EMERGENCY_TRANSFER: "Emergency transfer", CANCELLED: "Cancelled", RESCHEDULED: "Rescheduled" };
+  EMERGENCY_TRANSFER: "Emergency transfer", CANCELLED: "Cancelled", RESCHEDULED: "Rescheduled", NOT_DOSED: "Not dosed" };
 const cal = (iso: string) => formatCalendarDate(new Date(`${iso}T00:00:00Z`));
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
@@ -24,7 +26,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const user = await authorizeRecordPage("patient.read", "Patient", id);
   const canCheckIn = can(user.role, "clinical.record");
   const canManageFlags = can(user.role, "flag.manage");
-  const p = (await patientDetail(id))!;
+  const [p, transfers] = [(await patientDetail(id))!, await transfersOf(id)];
   const tz = p.site.timeZone;
   const contraindications = p.flags.filter((f) => f.category === "CONTRAINDICATION");
   const cautions = p.flags.filter((f) => f.category === "CAUTION");
@@ -70,6 +72,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           </ul>
         </section>
       </div>
+      <Transfers patientId={p.id} transfers={transfers} canRecord={can(user.role, "transfer.record")} />
       <section aria-labelledby="history" className="mt-6">
         <h2 id="history" className="mb-2 text-lg font-semibold">Session history</h2>
         {!p.sessions.length ? <p className="text-slate-700">No sessions yet.</p> : (
@@ -83,7 +86,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
                   <tr key={s.id} className="border-t border-slate-200">
                     <td className="p-3"><Link href={`/sessions/${s.id}`} className="text-brand-700 underline">{s.treatmentDate ? cal(s.treatmentDate) : "Open"}</Link></td>
                     <td className="p-3">{s.doseMg ? `${s.doseMg} mg` : "—"}</td>
-                    <td className="p-3">{STATUS[s.status] ?? s.status}</td>
+                    <td className="p-3">{STATUS[s.status] ?? s.status}{s.notDosedReason ? ` — ${s.notDosedReason}` : ""}</td>
                     <td className="p-3">{s.monitoringMinutes != null ? `${s.monitoringMinutes} min` : "—"}</td>
                     <td className="p-3 tabular-nums">{s.fortyMinuteBp ?? "—"}</td>
                     <td className="p-3">{s.pmfStatus ? s.pmfStatus.toLowerCase() : "—"}</td>

@@ -11,7 +11,7 @@ import { RangeFilter } from "@/components/reports/range-filter";
 
 export const metadata: Metadata = { title: "Protocol deviations — Reports" };
 
-const TONE = { forty_minute: "red", spo2: "amber", gate: "slate", override: "amber", recorded: "red" } as const;
+const TONE = { forty_minute: "red", spo2: "amber", gate: "slate", override: "amber", late_entry: "amber", recorded: "red" } as const;
 
 export default async function DeviationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await authorizePage("reports.view");

@@ -17,8 +17,11 @@ import { GatePanel } from "@/components/sessions/gate-panel";
 import { DischargePanel } from "@/components/sessions/discharge-panel";
 import { AdverseEventForm, ResolveAdverseEvent } from "@/components/sessions/adverse-event-form";
 import { CrisisForm } from "@/components/sessions/crisis-form";
+import { AdverseEventUpdateForm, DoseCorrectionForm, NotDosedForm } from "@/components/sessions/what-happened-forms";
 import { Timeline, type TimelineEntry } from "@/components/sessions/timeline";
 import { DraftSync } from "@/components/sessions/draft-sync";
+import { DeviationForm } from "@/components/sessions/deviation-form";
+import { SessionRecord } from "@/components/sessions/session-record";
 import { sessionChart } from "@/lib/review/session-chart";
 import { amendmentsOf, signatureOf } from "@/lib/signoff/data";
 import { SIGNATURE_MEANINGS, type SignatureMeaning } from "@/lib/signoff/rules";
@@ -29,7 +32,7 @@ import { AmendmentForm, SignSessionForm } from "@/components/review/sign-off-pan
 
 export const metadata: Metadata = { title: "Session" };
 const ACTIVE = ["CHECKED_IN", "DOSING", "MONITORING"];
-const CLOSED: Record<string, string> = { DISCHARGED: "is discharged", EMERGENCY_TRANSFER: "ended in an emergency transfer", CANCELLED: "was cancelled", RESCHEDULED: "was rescheduled" };
+const CLOSED: Record<string, string> = { DISCHARGED: "is discharged", EMERGENCY_TRANSFER: "ended in an emergency transfer", CANCELLED: "was cancelled", RESCHEDULED: "was rescheduled", NOT_DOSED: "ended without a dose" };
 
 function Step({ n, title, done, children }: { n: number; title: string; done?: boolean; children: React.ReactNode }) {
   return (
@@ -48,6 +51,25 @@ function OpenEvents({ sessionId, events }: { sessionId: string; events: { id: st
       <ResolveAdverseEvent sessionId={sessionId} eventId={a.id} />
     </div>
   ));
+}
+
+/** Every event of the session with its interventions; each can get an intervention or be classified serious later. */
+function EventFacts({ sessionId, events }: { sessionId: string; events: { id: string; type: string; serious: boolean; description: string; interventions: string[] }[] }) {
+  if (!events.length) return null;
+  return (
+    <ul aria-label="Adverse events of this session" className="mb-3 flex flex-col gap-2">
+      {events.map((a) => {
+        const label = `${a.type.toLowerCase().replace("_", " ")}${a.serious ? " (serious)" : ""}`;
+        return (
+          <li key={a.id} className="rounded-md border border-slate-200 p-3">
+            <p><span className="font-medium">{label}</span> — {a.description}</p>
+            {!!a.interventions.length && <p className="text-sm text-slate-700">Interventions: {a.interventions.join("; ")}</p>}
+            <AdverseEventUpdateForm sessionId={sessionId} eventId={a.id} serious={a.serious} label={label} />
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
@@ -73,7 +95,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     [x.systolic != null ? `BP ${x.systolic}/${x.diastolic}` : "", x.heartRate != null ? `HR ${x.heartRate}` : "", x.spo2 != null ? `SpO₂ ${x.spo2}%` : "", x.respiratoryRate != null ? `RR ${x.respiratoryRate}` : ""].filter(Boolean).join(", ");
   const late = (x: { recordedAt: Date | string; lateEntryReason: string | null }) => (x.lateEntryReason ? { enteredAt: String(new Date(x.recordedAt).toISOString()), reason: x.lateEntryReason } : null);
   const entries: TimelineEntry[] = [
-    ...s.vitals.map((x) => ({ kind: "vital" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `${x.kind === "PRE_DOSE" ? "Pre-dose vital signs" : "Vital signs"}: ${bp(x)}` })),
+    ...s.vitals.map((x) => ({ kind: "vital" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `${x.kind === "PRE_DOSE" ? "Pre-dose vital signs" : "Vital signs"}: ${bp(x)}`,
+      fortyMinute: x.kind === "POST_40" ? ("designated" as const) : s.state.t0 && x.systolic != null && Date.parse(x.takenAt) >= Date.parse(s.state.t0) ? ("candidate" as const) : undefined })),
     ...s.devices.map((x) => ({ kind: "device" as const, id: x.id, at: x.administeredAt, inError: x.enteredInErrorReason, late: late(x), text: `Device ${x.sequence} given (${x.serial}, lot ${x.lotNumber})` })),
     ...s.sedation.map((x) => ({ kind: "sedation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `MOAA/S ${x.moaas}` })),
     ...s.dissociation.map((x) => ({ kind: "dissociation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `Dissociation ${x.present ? "present" : "absent"}${x.total != null ? ` (CADSS-6 total ${x.total})` : ""}` })),
@@ -100,7 +123,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         <p className="mb-4 flex flex-wrap gap-2">{s.patient.flags.map((f) => <Badge key={f.kind} tone={f.category === "CONTRAINDICATION" ? "red" : "amber"}>{f.category === "CONTRAINDICATION" ? "Contraindication" : "Caution"}: {flagLabel(f.kind)}</Badge>)}</p>
       )}
       {active && <p className="mb-4 text-lg"><span className="text-slate-600">Next: </span><strong>{s.state.nextStep}</strong></p>}
-      {!active && <div className="mb-4"><Alert tone="info">This session {CLOSED[s.status] ?? `is ${s.status.toLowerCase()}`}.{s.discharge ? ` Monitoring ended at ${new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(s.discharge.decidedAt))}.` : ""}</Alert></div>}
+      {!active && <div className="mb-4"><Alert tone="info">This session {CLOSED[s.status] ?? `is ${s.status.toLowerCase()}`}{s.status === "NOT_DOSED" && s.cancelledReason ? ` — ${s.cancelledReason}` : ""}.{s.discharge ? ` Monitoring ended at ${new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(s.discharge.decidedAt))}.` : ""}</Alert></div>}
       <div className="flex flex-col gap-4">
         {canRecord && !dosed && (
           <>
@@ -114,6 +137,19 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             {s.plannedDoseMg && <div className="mt-4"><DeviceForm sessionId={id} nextSequence={given + 1} devicesOnHand={s.devicesOnHand} warnings={s.state.warnings} /></div>}
           </Step>
         )}
+        {canRecord && !dosed && (
+          <section aria-label="Not dosed today" className="no-print rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-2 text-lg font-semibold">Not dosed today?</h2>
+            <NotDosedForm sessionId={id} patientName={s.patient.name} />
+          </section>
+        )}
+        {active && dosed && can(user.role, "dose.correct") && (
+          <section aria-label="Dose correction" className="no-print rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-1 text-lg font-semibold">Dose correction</h2>
+            <p className="mb-3 text-slate-700">Recorded dose {s.plannedDoseMg} mg, {given} device{given === 1 ? "" : "s"} given. Correct it when the count shows the recorded dose was wrong.</p>
+            <DoseCorrectionForm sessionId={id} doseMg={s.plannedDoseMg} />
+          </section>
+        )}
         {canRecord && dosed && (
           <Step n={4} title="Observation">
             <VitalsForm sessionId={id} preDose={false} />
@@ -126,13 +162,14 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         {canRecord && dosed && (
           <Step n={5} title="Adverse events">
             <OpenEvents sessionId={id} events={s.adverseEvents} />
+            <EventFacts sessionId={id} events={s.adverseEvents} />
             <CrisisForm sessionId={id} />
             <AdverseEventForm sessionId={id} />
           </Step>
         )}
         {canRecord && dosed && (
           <Step n={6} title="Discharge">
-            <DischargePanel sessionId={id} factsJson={s.facts} serverNowIso={now.toISOString()} timeZone={tz} outpatient={s.site.settingType === "OUTPATIENT"} />
+            <DischargePanel sessionId={id} factsJson={s.facts} serverNowIso={now.toISOString()} timeZone={tz} outpatient={s.site.settingType === "OUTPATIENT"} preCompletion={s.preCompletion} />
           </Step>
         )}
         {!!chart.points.length && (
@@ -144,12 +181,9 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             </div>
           </section>
         )}
-        {!!view.deviations.length && (
-          <section id="deviations" aria-label="Protocol deviations" className="scroll-mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
-            <h2 className="mb-2 text-lg font-semibold">Protocol deviations</h2>
-            <ul className="list-disc pl-5">{view.deviations.map((d) => <li key={d.id}>{d.description}</li>)}</ul>
-          </section>
-        )}
+        <SessionRecord timeZone={tz} alerts={s.alertsRaised} acknowledgements={s.acknowledgements} deviations={s.deviations}>
+          {can(user.role, "clinical.record") && !signature && <DeviationForm sessionId={id} />}
+        </SessionRecord>
         <section id="timeline" aria-label="Timeline" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-2 text-lg font-semibold">Timeline</h2>
           {entries.length ? <Timeline sessionId={id} entries={entries} timeZone={tz} t0={s.state.t0} editable={canRecord} amendments={amendedEntries} /> : <p className="text-slate-700">Nothing recorded yet.</p>}
@@ -159,6 +193,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             <h2 className="mb-1 text-lg font-semibold">Adverse events after the session</h2>
             <p className="mb-3 text-slate-700">An event learnt of later (a call the next day) is recorded here. An open event must have an end recorded before sign-off.</p>
             <OpenEvents sessionId={id} events={s.adverseEvents} />
+            <EventFacts sessionId={id} events={s.adverseEvents} />
             <AdverseEventForm sessionId={id} />
           </section>
         )}

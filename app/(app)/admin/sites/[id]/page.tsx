@@ -3,32 +3,35 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { authorizePage } from "@/lib/auth/authorize";
 import { siteForEdit } from "@/lib/sites/data";
-import { timeZones } from "@/lib/sites/schema";
+import { zonesUsFirst } from "@/lib/sites/schema";
 import { localDate } from "@/lib/sessions/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { SiteForm } from "@/components/admin/site-form";
 import { ArChangeForm } from "@/components/admin/ar-change-form";
 import { ChairList } from "@/components/admin/chair-list";
-import { CertificationBadge, formatDay } from "@/components/admin/badge";
+import { CertificationBadge, formatDay, formatInstant, StatusBadge } from "@/components/admin/badge";
+import { SiteStatus } from "@/components/admin/site-status";
+import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Edit site" };
 
-// US zones first (where SPRAVATO is dispensed), then every other zone the server knows.
-const US_ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico"];
 
-export default async function EditSitePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditSitePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   await authorizePage("site.manage");
   const { id } = await params;
   const s = await siteForEdit(id);
   if (!s) notFound();
-  const zones = [...US_ZONES, ...timeZones().filter((z) => !US_ZONES.includes(z))];
+  const zones = zonesUsFirst();
   const today = localDate(new Date(), s.timeZone);
+  const { created } = await searchParams;
   return (
     <>
       <p className="mb-2"><Link href="/admin/sites" className="inline-flex min-h-11 items-center text-brand-700 underline">← All sites</Link></p>
       <PageHeader title={s.name}>
-        <span className="inline-flex items-center gap-2 text-slate-700">{s.code} · <CertificationBadge status={s.certificationStatus} /></span>
+        <span className="inline-flex items-center gap-2 text-slate-700">{s.code} · <CertificationBadge status={s.certificationStatus} />
+          {s.deactivatedAt && <StatusBadge tone="slate">Inactive</StatusBadge>}</span>
       </PageHeader>
+      {created && <div className="mb-4 max-w-4xl"><Alert tone="success">Site created. You can now add its staff under Users.</Alert></div>}
       {s.certificationStatus === "RECERTIFICATION_REQUIRED" && (
         <p role="status" className="mb-4 max-w-4xl rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
           Recertification required: the authorized representative changed{s.currentAr ? ` on ${formatDay(s.currentAr.fromDate)}` : ""}. When the new
@@ -44,7 +47,7 @@ export default async function EditSitePage({ params }: { params: Promise<{ id: s
           address1: s.address1, address2: s.address2, city: s.city, state: s.state, zip: s.zip, phone: s.phone, timeZone: s.timeZone,
           postDoseAlertSystolic: s.postDoseAlertSystolic, postDoseAlertDiastolic: s.postDoseAlertDiastolic, urgentSystolic: s.urgentSystolic,
           urgentDiastolic: s.urgentDiastolic, spo2AlertThreshold: s.spo2AlertThreshold, preDoseCeilingSystolic: s.preDoseCeilingSystolic ?? "",
-          preDoseCeilingDiastolic: s.preDoseCeilingDiastolic ?? "", idleLockMinutes: s.idleLockMinutes, lateEntryMinutes: s.lateEntryMinutes,
+          preDoseCeilingDiastolic: s.preDoseCeilingDiastolic ?? "", idleLockMinutes: s.idleLockMinutes, lateEntryMinutes: s.lateEntryMinutes, observationAnchor: s.observationAnchor,
         }}
       />
       <section aria-labelledby="ar-heading" className="mt-6 max-w-4xl rounded-lg border border-slate-200 bg-white p-6">
@@ -73,6 +76,7 @@ export default async function EditSitePage({ params }: { params: Promise<{ id: s
         <h2 id="chairs-heading" className="mb-3 text-lg font-semibold">Chairs</h2>
         <ChairList siteId={s.id} chairs={s.chairs} />
       </section>
+      <SiteStatus siteId={s.id} name={s.name} deactivatedLabel={s.deactivatedAt ? formatInstant(s.deactivatedAt, s.timeZone) : null} />
     </>
   );
 }

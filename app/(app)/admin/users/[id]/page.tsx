@@ -13,8 +13,9 @@ export const metadata: Metadata = { title: "Edit user" };
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await authorizePage("user.manage");
   const { id } = await params;
-  const [user, sites] = await Promise.all([userForEdit(id), siteOptions()]);
+  const user = await userForEdit(id);
   if (!user) notFound();
+  const sites = await siteOptions(user.siteIds);
   const name = `${user.firstName} ${user.lastName}`;
   const timeZone = me.sites[0]?.timeZone ?? "America/New_York";
   return (

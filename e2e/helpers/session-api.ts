@@ -1,0 +1,45 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import { sql } from "./db";
+
+// A chair-side session prepared through the API (the screens are tested in the journeys), for specs that
+// need one in a given state. Patients and chairs are picked free at run time, so specs do not collide.
+export const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
+let n = 0;
+export const key = () => `act${Date.now()}${n++}`;
+
+/** A free chair and an enrolled patient with no session in the last day, at the outpatient site. */
+export async function freePatientAndChair() {
+  const [f] = await sql<{ patientId: string; name: string; chairId: string; psychId: string; nurseId: string }>(`
+    SELECT p.id AS "patientId", p."firstName" || ' ' || p."lastName" AS name, ch.id AS "chairId", (SELECT id FROM "User" WHERE email = 'psych@example.com') AS "psychId",
+      (SELECT id FROM "User" WHERE email = 'nurse@example.com') AS "nurseId"
+    FROM "Patient" p JOIN "Site" st ON st.id = p."siteId" JOIN "Chair" ch ON ch."siteId" = st.id
+    WHERE st.code = 'OUT-A' AND ch.active
+      AND NOT EXISTS (SELECT 1 FROM "TreatmentSession" x WHERE x."chairId" = ch.id AND x.status IN ('CHECKED_IN','DOSING','MONITORING'))
+      AND NOT EXISTS (SELECT 1 FROM "TreatmentSession" x WHERE x."patientId" = p.id AND x."treatmentDate" >= CURRENT_DATE - 1)
+      AND NOT EXISTS (SELECT 1 FROM "ClinicalFlag" fl WHERE fl."patientId" = p.id AND fl."removedAt" IS NULL)
+      AND EXISTS (SELECT 1 FROM "RemsEnrollment" e WHERE e."patientId" = p.id)
+    ORDER BY p.mrn DESC, ch.label LIMIT 1`);
+  expect(f, "an enrolled patient without a session today and a free chair").toBeTruthy();
+  return f;
+}
+
+/** Checked in, checklist, pre-dose reading and 56 mg, through the API (the screens are tested in the journey). */
+export async function preparedSession(api: APIRequestContext, preDoseAgo = 70) {
+  const f = await freePatientAndChair();
+  const res = await api.post("/api/sessions", { data: { patientId: f.patientId, chairId: f.chairId, prescriberOnSiteId: f.psychId, monitoringHcpId: f.nurseId, indication: "TRD" }, headers: { "idempotency-key": key() } });
+  expect(res.status(), await res.text()).toBe(201);
+  const id = (await res.json()).data.result.id as string;
+  expect((await api.put(`/api/sessions/${id}/checklist`, { data: { version: 0, rideType: "RIDESHARE", lastFoodAt: ago(500), lastLiquidAt: ago(400), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
+    conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true } })).status()).toBe(200);
+  expect((await api.post(`/api/sessions/${id}/vitals`, { data: { kind: "PRE_DOSE", takenAt: ago(preDoseAgo), systolic: 126, diastolic: 80, heartRate: 72, spo2: 98 }, headers: { "idempotency-key": key() } })).status()).toBe(201);
+  const [{ version }] = await sql<{ version: number }>(`SELECT version FROM "TreatmentSession" WHERE id = $1`, [id]);
+  expect((await api.put(`/api/sessions/${id}/dose`, { data: { version, doseOption: "56" } })).status()).toBe(200);
+  return { id, name: f.name };
+}
+export const onHand = async () => (await sql<{ id: string }>(`SELECT d.id FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" JOIN "Site" s ON s.id = l."siteId"
+  WHERE s.code = 'OUT-A' AND d.status = 'ON_HAND' AND l."expiresOn" > now() ORDER BY l."expiresOn", d.serial LIMIT 1`))[0].id;
+export const device = async (api: APIRequestContext, id: string, minutesAgo: number) => {
+  const r = await api.post(`/api/sessions/${id}/devices`, { data: { deviceId: await onHand(), administeredAt: ago(minutesAgo), acknowledgedWarnings: ["R12_FOOD", "R12_LIQUID", "R12_NASAL_MED"] }, headers: { "idempotency-key": key() } });
+  expect(r.status(), await r.text()).toBe(201);
+};
+

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Site" ADD COLUMN     "deactivatedAt" TIMESTAMPTZ(3);
