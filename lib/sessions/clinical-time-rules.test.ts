@@ -34,6 +34,6 @@ describe("R49 clinical time bounds", () => {
   it("a resolution is never before its onset; equal is fine", () => {
     const onset = ms(now, -5 * 60_000);
     expect(checkResolution(onset, onset, ctx).ok).toBe(true);
-    expect(checkResolution(ms(onset, -1), onset, ctx)).toEqual({ ok: false, field: "resolvedAt", message: "The resolution cannot be before the onset" });
+    expect(checkResolution(ms(onset, -1), onset, ctx)).toEqual({ ok: false, field: "resolvedAt", message: "The event cannot end before its onset" });
   });
 });

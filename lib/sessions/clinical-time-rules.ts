@@ -42,6 +42,6 @@ export function checkClinicalTime(at: Date | undefined | null, ctx: ClinicalTime
 /** A resolution is never before its onset (and is itself a bounded clinical time). */
 export function checkResolution(resolvedAt: Date | undefined | null, onsetAt: Date, ctx: ClinicalTimeContext, lateReason?: string | null): ClinicalTimeCheck {
   const c = checkClinicalTime(resolvedAt, ctx, "resolvedAt", lateReason);
-  if (c.ok && c.at.getTime() < onsetAt.getTime()) return { ok: false, field: "resolvedAt", message: "The resolution cannot be before the onset" };
+  if (c.ok && c.at.getTime() < onsetAt.getTime()) return { ok: false, field: "resolvedAt", message: "The event cannot end before its onset" };
   return c;
 }

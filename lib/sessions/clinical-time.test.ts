@@ -7,7 +7,6 @@ import { refusal } from "@/lib/http/testing/refusal";
 import { checkIn, discharge, markEnteredInError, recordAdverseEvent, recordDevice, recordDissociation, recordSedation, recordVital, resolveAdverseEvent, saveChecklist, setDose } from "./commands";
 import { adverseEventSchema, checklistSchema, vitalsSchema } from "./schema";
 import { clinicFixture } from "./testing/db-fixture";
-import { key } from "./testing/session-steps";
 
 const min = 60_000;
 const T = new Date("2026-06-01T16:11:00Z"); // check-in, stamped by the server
@@ -17,20 +16,20 @@ const attest = { rideConfirmed: true, clinicallyStable: true, noDrivingReminder:
 /** A session checked in at T (server clock) with checklist, pre-dose vital at T and dose chosen, at T+2. */
 async function checkedInAtT() {
   const c = await clinicFixture({});
-  const { result } = await atTime(T, () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }, key()));
+  const { result } = await atTime(T, () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }));
   const s = result.id;
   await atTime(at(2), async () => {
     await saveChecklist(c.nurse, s, checklistSchema.parse({ version: 0, rideType: "DRIVER", driverName: "Jo", driverPhone: "518-555-0100",
       lastFoodAt: at(-400).toISOString(), lastLiquidAt: at(-300).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
       conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true }));
-    await recordVital(c.nurse, s, vitalsSchema.parse({ kind: "PRE_DOSE", takenAt: T.toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }), key());
+    await recordVital(c.nurse, s, vitalsSchema.parse({ kind: "PRE_DOSE", takenAt: T.toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }));
     const { version } = await db().treatmentSession.findUniqueOrThrow({ where: { id: s } });
     await setDose(c.nurse, s, { version, doseOption: "56", otherDoseMg: undefined, otherDoseReason: "" });
   });
   return { ...c, s };
 }
 const device = (c: Awaited<ReturnType<typeof checkedInAtT>>, i: number, administeredAt?: Date, lateReason?: string) =>
-  recordDevice(c.nurse, c.s, { deviceId: c.devices[i].id, administeredAt, lateReason, acknowledgedWarnings: [] }, key());
+  recordDevice(c.nurse, c.s, { deviceId: c.devices[i].id, administeredAt, lateReason, acknowledgedWarnings: [] });
 
 describe("R49 bounded clinical time on the real database", () => {
   it("stamps check-in by the server clock", async () => {
@@ -80,11 +79,11 @@ describe("R49 bounded clinical time on the real database", () => {
       expect(r.status).toBeGreaterThanOrEqual(400);
       expect((await db().treatmentSession.findUniqueOrThrow({ where: { id: c.s } })).status).not.toBe("DISCHARGED");
     }
-    await atTime(at(41), () => recordVital(c.nurse, c.s, vitalsSchema.parse({ takenAt: at(41).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }), key()));
+    await atTime(at(41), () => recordVital(c.nurse, c.s, vitalsSchema.parse({ takenAt: at(41).toISOString(), systolic: 130, diastolic: 82, spo2: 98 })));
     await atTime(at(115), async () => {
-      await recordVital(c.nurse, c.s, vitalsSchema.parse({ takenAt: at(115).toISOString(), systolic: 128, diastolic: 80, spo2: 98 }), key());
-      await recordSedation(c.nurse, c.s, { takenAt: at(115), moaas: 5 }, key());
-      await recordDissociation(c.nurse, c.s, { takenAt: at(115), present: false, scale: "NONE", itemScores: [] }, key());
+      await recordVital(c.nurse, c.s, vitalsSchema.parse({ takenAt: at(115).toISOString(), systolic: 128, diastolic: 80, spo2: 98 }));
+      await recordSedation(c.nurse, c.s, { takenAt: at(115), moaas: 5 });
+      await recordDissociation(c.nurse, c.s, { takenAt: at(115), present: false, scale: "NONE", itemScores: [] });
     });
     expect((await refusal(atTime(at(120.99), () => discharge(c.nurse, c.s, attest)))).message).toContain("120 minutes");
     const done = await atTime(at(121), () => discharge(c.nurse, c.s, attest));
@@ -97,13 +96,14 @@ describe("R49 bounded clinical time on the real database", () => {
 
   it("refuses vitals dated 1900 and an adverse event resolved before its onset", async () => {
     const c = await checkedInAtT();
-    const v = await refusal(atTime(at(5), () => recordVital(c.nurse, c.s, vitalsSchema.parse({ takenAt: "1900-01-01T10:00:00Z", systolic: 130, diastolic: 80, lateReason: "old" }), key())));
+    const v = await refusal(atTime(at(5), () => recordVital(c.nurse, c.s, vitalsSchema.parse({ takenAt: "1900-01-01T10:00:00Z", systolic: 130, diastolic: 80, lateReason: "old" }))));
     expect(v.status).toBe(422);
     expect(v.fieldErrors).toHaveProperty("takenAt");
-    const ae = (t: Record<string, string>) => adverseEventSchema.parse({ type: "OTHER", description: "Nausea", ...t });
-    const r = await refusal(atTime(at(10), () => recordAdverseEvent(c.nurse, c.s, ae({ onsetAt: at(8).toISOString(), resolvedAt: at(7).toISOString() }), key())));
+    // the form's schema refuses this too; the server must refuse it on its own
+    const ae = (t: { onsetAt: Date; resolvedAt?: Date }) => ({ type: "OTHER" as const, description: "Nausea", serious: false, interventions: [], outcome: undefined, spo2Nadir: undefined, lateReason: undefined, ...t });
+    const r = await refusal(atTime(at(10), () => recordAdverseEvent(c.nurse, c.s, ae({ onsetAt: at(8), resolvedAt: at(7) }))));
     expect(r.fieldErrors).toHaveProperty("resolvedAt");
-    const open = await atTime(at(10), () => recordAdverseEvent(c.nurse, c.s, ae({ onsetAt: at(8).toISOString() }), key()));
+    const open = await atTime(at(10), () => recordAdverseEvent(c.nurse, c.s, ae({ onsetAt: at(8) })));
     const id = open.result.id;
     expect((await refusal(atTime(at(12), () => resolveAdverseEvent(c.nurse, c.s, id, at(7), "Settled")))).fieldErrors).toHaveProperty("resolvedAt");
     await atTime(at(12), () => resolveAdverseEvent(c.nurse, c.s, id, at(8), "Settled"));

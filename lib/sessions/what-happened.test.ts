@@ -140,7 +140,7 @@ describe("adverse-event times (R49, in part)", () => {
     const { recordAdverseEvent } = await import("./commands");
     const event = (onsetAt: Date, resolvedAt?: Date) => ({ type: "OTHER" as const, description: "Nausea", serious: false, onsetAt, resolvedAt, interventions: [], outcome: undefined, spo2Nadir: undefined });
     const backwards = await refusal(recordAdverseEvent(c.nurse, c.sessionId, event(minutesAgo(5), minutesAgo(10))));
-    expect([backwards.status, backwards.fieldErrors?.resolvedAt?.[0]]).toEqual([422, "Between onset and now"]);
+    expect([backwards.status, backwards.fieldErrors?.resolvedAt?.[0]]).toEqual([422, "The event cannot end before its onset"]);
     const future = await refusal(recordAdverseEvent(c.nurse, c.sessionId, event(new Date(Date.now() + 10 * 60_000))));
     expect([future.status, future.fieldErrors?.onsetAt?.[0]]).toEqual([422, "This time is in the future"]);
     expect(await db().adverseEvent.count({ where: { sessionId: c.sessionId } })).toBe(0);
