@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkClinicalTime, checkResolution, isLateEntry } from "./clinical-time-rules";
+import { checkClinicalTime, checkResolution, isLateEntry, BACK_ENTRY_MAX_DAYS, checkBackEntryCheckIn } from "./clinical-time-rules";
 
 const checkedInAt = new Date("2026-12-04T16:11:00Z");
 const now = new Date("2026-12-04T17:00:00Z");
@@ -35,5 +35,11 @@ describe("R49 clinical time bounds", () => {
     const onset = ms(now, -5 * 60_000);
     expect(checkResolution(onset, onset, ctx).ok).toBe(true);
     expect(checkResolution(ms(onset, -1), onset, ctx)).toEqual({ ok: false, field: "resolvedAt", message: "The event cannot end before its onset" });
+  });
+  it("a back-entered check-in is in the past and at most 30 days old, to the millisecond", () => {
+    expect(checkBackEntryCheckIn(now, now).ok).toBe(true);
+    expect(checkBackEntryCheckIn(ms(now, 1), now)).toMatchObject({ ok: false, field: "checkedInAt", message: "This time is in the future" });
+    expect(checkBackEntryCheckIn(ms(now, -BACK_ENTRY_MAX_DAYS * 86_400_000), now).ok).toBe(true);
+    expect(checkBackEntryCheckIn(ms(now, -BACK_ENTRY_MAX_DAYS * 86_400_000 - 1), now)).toMatchObject({ ok: false, field: "checkedInAt" });
   });
 });

@@ -17,6 +17,9 @@ export type ClinicalTimeCheck =
   | { ok: true; at: Date; late: boolean }
   | { ok: false; field: string; message: string };
 
+/** How far back a downtime session may be documented: past this, a PMF would long be overdue (R37). */
+export const BACK_ENTRY_MAX_DAYS = 30;
+
 export const LATE_REASON_MESSAGE = "Give the reason for late entry";
 
 /** Is an entry made at `now` for clinical time `at` a late entry (more than the threshold before now)? */
@@ -44,4 +47,13 @@ export function checkResolution(resolvedAt: Date | undefined | null, onsetAt: Da
   const c = checkClinicalTime(resolvedAt, ctx, "resolvedAt", lateReason);
   if (c.ok && c.at.getTime() < onsetAt.getTime()) return { ok: false, field: "resolvedAt", message: "The event cannot end before its onset" };
   return c;
+}
+
+/** The check-in of a back-entered session: in the past, and not older than BACK_ENTRY_MAX_DAYS. */
+export function checkBackEntryCheckIn(at: Date, now: Date): ClinicalTimeCheck {
+  const field = "checkedInAt";
+  if (Number.isNaN(at.getTime())) return { ok: false, field, message: "Enter a valid time" };
+  if (at.getTime() > now.getTime()) return { ok: false, field, message: "This time is in the future" };
+  if (now.getTime() - at.getTime() > BACK_ENTRY_MAX_DAYS * 86_400_000) return { ok: false, field, message: `Back-entry covers the last ${BACK_ENTRY_MAX_DAYS} days` };
+  return { ok: true, at, late: false };
 }

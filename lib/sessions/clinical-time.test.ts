@@ -109,3 +109,72 @@ describe("R49 bounded clinical time on the real database", () => {
     await atTime(at(12), () => resolveAdverseEvent(c.nurse, c.s, id, at(8), "Settled"));
   });
 });
+
+describe("R49 downtime back-entry on the real database", () => {
+  const now = at(3 * 24 * 60); // documented three days later from the paper chart
+  const reason = "Network down all afternoon: from the paper chart";
+  async function backEntered() {
+    const c = await clinicFixture({});
+    const { result } = await atTime(now, () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD",
+      backEntry: true, checkedInAt: T, backEntryReason: reason }));
+    const s = result.id;
+    await atTime(now, async () => {
+      await saveChecklist(c.nurse, s, checklistSchema.parse({ version: 0, rideType: "DRIVER", driverName: "Jo", driverPhone: "518-555-0100",
+        lastFoodAt: at(-400).toISOString(), lastLiquidAt: at(-300).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
+        conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true }));
+      await recordVital(c.nurse, s, vitalsSchema.parse({ kind: "PRE_DOSE", takenAt: at(2).toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }));
+      const { version } = await db().treatmentSession.findUniqueOrThrow({ where: { id: s } });
+      await setDose(c.nurse, s, { version, doseOption: "56", otherDoseMg: undefined, otherDoseReason: "" });
+    });
+    return { ...c, s };
+  }
+
+  it("keeps the real past check-in, the reason as a deviation row, asks no late reasons, and does not hold the chair", async () => {
+    const c = await backEntered();
+    const row = await db().treatmentSession.findUniqueOrThrow({ where: { id: c.s } });
+    expect(row).toMatchObject({ checkedInAt: T, backEntryReason: reason, treatmentDate: new Date("2026-06-01T00:00:00Z") });
+    expect(await db().protocolDeviation.findMany({ where: { sessionId: c.s }, select: { code: true, reason: true } })).toEqual([{ code: "R49_BACK_ENTRY", reason }]);
+    expect(await db().observationVital.findFirstOrThrow({ where: { sessionId: c.s } })).toMatchObject({ takenAt: at(2), lateEntryReason: null });
+    // today's patient can sit in that chair while yesterday's downtime is documented
+    const other = await db().patient.create({ data: { siteId: c.site.id, mrn: `BE-${Date.now()}`, firstName: "Ola", lastName: "Today", birthDate: new Date("1980-01-01"), sex: "FEMALE" } });
+    const live = await atTime(now, () => checkIn(c.nurse, { patientId: other.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }));
+    expect(live.result.id).toBeTruthy();
+    // still one dosing session per patient per day (R23), on the day it happened
+    const again = await refusal(atTime(now, () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair2.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD",
+      backEntry: true, checkedInAt: at(60), backEntryReason: reason })));
+    expect(again.status).toBe(409);
+  });
+
+  it("refuses a back-entered check-in in the future or older than 30 days, and entries before it", async () => {
+    const c = await clinicFixture({});
+    const input = (checkedInAt: Date) => ({ patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" as const, backEntry: true, checkedInAt, backEntryReason: reason });
+    expect((await refusal(atTime(now, () => checkIn(c.nurse, input(new Date(now.getTime() + min)))))).fieldErrors).toHaveProperty("checkedInAt");
+    expect((await refusal(atTime(now, () => checkIn(c.nurse, input(new Date(now.getTime() - 31 * 86_400_000)))))).fieldErrors).toHaveProperty("checkedInAt");
+    expect(await db().treatmentSession.count({ where: { patientId: c.patient.id } })).toBe(0);
+    const b = await backEntered();
+    expect((await refusal(atTime(now, () => recordVital(b.nurse, b.s, vitalsSchema.parse({ takenAt: at(-1).toISOString(), systolic: 130, diastolic: 80 }))))).fieldErrors).toHaveProperty("takenAt");
+  });
+
+  it("no sequence discharges a back-entered session less than 120 minutes after its first device", async () => {
+    const c = await backEntered();
+    await atTime(now, async () => {
+      await device(c, 0, at(5));
+      await device(c, 1, at(10));
+      await recordVital(c.nurse, c.s, vitalsSchema.parse({ takenAt: at(45).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }));
+      await recordVital(c.nurse, c.s, vitalsSchema.parse({ takenAt: at(120).toISOString(), systolic: 128, diastolic: 80, spo2: 98 }));
+      await recordSedation(c.nurse, c.s, { takenAt: at(120), moaas: 5 });
+      await recordDissociation(c.nurse, c.s, { takenAt: at(120), present: false, scale: "NONE", itemScores: [] });
+    });
+    const missing = await refusal(atTime(now, () => discharge(c.nurse, c.s, { ...attest, dischargedAt: undefined })));
+    expect(missing.fieldErrors).toHaveProperty("dischargedAt");
+    // before the last reading, too early for R30, in the future: all refused, nothing changes
+    expect((await refusal(atTime(now, () => discharge(c.nurse, c.s, { ...attest, dischargedAt: at(100) })))).fieldErrors).toHaveProperty("dischargedAt");
+    expect((await refusal(atTime(now, () => discharge(c.nurse, c.s, { ...attest, dischargedAt: at(124.99) })))).message).toContain("120 minutes");
+    expect((await refusal(atTime(now, () => discharge(c.nurse, c.s, { ...attest, dischargedAt: new Date(now.getTime() + min) })))).fieldErrors).toHaveProperty("dischargedAt");
+    expect((await db().treatmentSession.findUniqueOrThrow({ where: { id: c.s } })).status).not.toBe("DISCHARGED");
+    const done = await atTime(now, () => discharge(c.nurse, c.s, { ...attest, dischargedAt: at(126) }));
+    expect(done.totalMinutes).toBe(121);
+    expect(await db().treatmentSession.findUniqueOrThrow({ where: { id: c.s } })).toMatchObject({ status: "DISCHARGED", endOfMonitoringAt: at(126) });
+    expect((await db().dischargeDecision.findUniqueOrThrow({ where: { sessionId: c.s } })).decidedAt).toEqual(at(126));
+  });
+});

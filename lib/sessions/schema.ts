@@ -22,8 +22,16 @@ export const checkInSchema = z.object({
   prescriberOnSiteId: required("Choose the prescriber on site"),
   monitoringHcpId: required("Choose the monitoring nurse"),
   indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
+  /** R49 downtime back-entry: a past session documented after the fact, with its real check-in time and why. */
+  backEntry: z.boolean().default(false),
+  checkedInAt: instant,
+  backEntryReason: z.string().trim().max(500, "Keep the reason under 500 characters").optional(),
+}).superRefine((v, ctx) => {
+  if (!v.backEntry) return;
+  if (!v.checkedInAt) ctx.addIssue({ code: "custom", path: ["checkedInAt"], message: "Enter when the patient was checked in" });
+  if ((v.backEntryReason ?? "").length < 5) ctx.addIssue({ code: "custom", path: ["backEntryReason"], message: "Say why this session is entered after the fact (at least 5 characters)" });
 });
-export type CheckInInput = z.infer<typeof checkInSchema>;
+export type CheckInInput = z.input<typeof checkInSchema>;
 
 const yesNo = z.boolean({ message: "Answer yes or no" });
 
@@ -156,6 +164,8 @@ export const dischargeSchema = z.object({
   vitalsAcceptablePreAdministration: z.boolean().nullable().default(null),
   vitalsAcceptablePreCompletion: z.boolean().nullable().default(null),
   readyToLeaveMinutes: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int("Whole minutes").min(0, "0 or more minutes").nullable()),
+  /** A back-entered session (R49) is discharged at the time the patient really left; a live one at the server's now. */
+  dischargedAt: instant,
 });
 export type DischargeInput = z.input<typeof dischargeSchema>;
 

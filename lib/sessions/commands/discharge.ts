@@ -1,12 +1,12 @@
 import "server-only";
-import { transaction } from "@/lib/db/client";
+import { transaction, type Tx } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/data";
-import { ruleUnmet } from "@/lib/http/errors";
+import { invalidInput, ruleUnmet } from "@/lib/http/errors";
 import { syncDraftPmf } from "@/lib/pmf/data";
 import { wholeMinutes } from "@/lib/rems/rule-result";
 import type { z } from "zod";
 import { dischargeReadiness } from "../discharge-rules";
-import { firstDeviceAt } from "../facts";
+import { firstDeviceAt, type SessionFacts } from "../facts";
 import type { dischargeSchema, transferSchema } from "../schema";
 import { recordFoundDeviations } from "../deviations";
 import { recordPreCompletion } from "./pre-completion";
@@ -17,7 +17,8 @@ export async function discharge(actor: Actor, sessionId: string, input: z.output
   // a fact the prescriber sees even though this discharge is then refused by its GATE.
   if (input.vitalsAcceptablePreCompletion != null) await recordPreCompletion(actor, sessionId, { vitalsAcceptable: input.vitalsAcceptablePreCompletion });
   return transaction(async (tx) => {
-    const { now, siteId, patientId, f } = await openSession(tx, sessionId);
+    const { now: serverTime, siteId, patientId, f } = await openSession(tx, sessionId);
+    const now = await dischargeTime(tx, sessionId, serverTime, f, input.dischargedAt);
     const readiness = dischargeReadiness(f, now, input);
     if (!readiness.ok) throw ruleUnmet(readiness.unmet);
     const t0 = readiness.t0!;
@@ -33,6 +34,20 @@ export async function discharge(actor: Actor, sessionId: string, input: z.output
     const pmfId = (await syncDraftPmf(tx, actor, sessionId))?.id ?? null;
     return { totalMinutes: wholeMinutes(t0, now), pmfId };
   });
+}
+
+/**
+ * A live session is discharged at the server's now. A back-entered one (R49) at the time the patient really
+ * left, bounded like any clinical time and not before anything already recorded, so R30 is judged at that time.
+ */
+async function dischargeTime(tx: Tx, sessionId: string, now: Date, f: SessionFacts, dischargedAt: Date | undefined): Promise<Date> {
+  const ctx = await timeContext(tx, sessionId, now);
+  if (!ctx.backEntered) return now;
+  if (!dischargedAt) throw invalidInput({ dischargedAt: ["Enter when the patient left"] });
+  const { at } = clinicalTime(dischargedAt, ctx, "dischargedAt");
+  const entries = [...f.vitals.map((v) => v.takenAt), ...f.devices.map((d) => d.administeredAt), ...f.sedation.map((x) => x.takenAt), ...f.dissociation.map((x) => x.takenAt)];
+  if (entries.some((t) => t.getTime() > at.getTime())) throw invalidInput({ dischargedAt: ["Readings are recorded after this time"] });
+  return at;
 }
 
 export async function emergencyTransfer(actor: Actor, sessionId: string, input: z.output<typeof transferSchema>) {

@@ -44,13 +44,13 @@ export async function openForObservation(tx: Tx, sessionId: string) {
 
 /** What bounds a clinical time in this session (R49): server-stamped check-in, the site's late-entry threshold. */
 export async function timeContext(tx: Tx, sessionId: string, now: Date): Promise<ClinicalTimeContext> {
-  const s = await tx.treatmentSession.findUnique({ where: { id: sessionId }, select: { checkedInAt: true, site: { select: { lateEntryMinutes: true } } } });
+  const s = await tx.treatmentSession.findUnique({ where: { id: sessionId }, select: { checkedInAt: true, backEntryReason: true, site: { select: { lateEntryMinutes: true } } } });
   if (!s) throw notFoundError("Session");
   // a session never checked in has no past to document
-  return { now, checkedInAt: s.checkedInAt ?? now, lateEntryMinutes: s.site.lateEntryMinutes };
+  return { now, checkedInAt: s.checkedInAt ?? now, lateEntryMinutes: s.site.lateEntryMinutes, backEntered: !!s.backEntryReason };
 }
 
-const refused = (c: { field: string; message: string }) => new HttpError(422, "INVALID_INPUT", `${c.message}.`, { [c.field]: [c.message] });
+export const refused = (c: { field: string; message: string }) => new HttpError(422, "INVALID_INPUT", `${c.message}.`, { [c.field]: [c.message] });
 
 /** A clinical time from the form (absent = now), bounded by R49; a late one without a reason is refused. */
 export function clinicalTime(at: Date | undefined, ctx: ClinicalTimeContext, field: string, lateReason?: string | null): { at: Date; late: boolean } {
