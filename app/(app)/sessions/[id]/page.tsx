@@ -15,6 +15,7 @@ import { DeviceForm, DoseForm } from "@/components/sessions/dose-device-forms";
 import { DissociationForm, SedationForm } from "@/components/sessions/assessment-forms";
 import { GatePanel } from "@/components/sessions/gate-panel";
 import { DischargePanel } from "@/components/sessions/discharge-panel";
+import { EntryTimeProvider } from "@/components/sessions/entry-time";
 import { AdverseEventForm, ResolveAdverseEvent } from "@/components/sessions/adverse-event-form";
 import { CrisisForm } from "@/components/sessions/crisis-form";
 import { AdverseEventUpdateForm, DoseCorrectionForm, NotDosedForm } from "@/components/sessions/what-happened-forms";
@@ -108,7 +109,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   for (const a of amendments) (amendedEntries[`${a.entryKind}:${a.entryId ?? ""}`] ??= []).push(amendmentText(a));
   const closedForGood = s.status === "DISCHARGED" || s.status === "EMERGENCY_TRANSFER";
   return (
-    <>
+    <EntryTimeProvider value={{ lateEntryMinutes: s.site.lateEntryMinutes, backEntered: !!s.backEntryReason }}>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <div>
           <h1 className="text-2xl font-semibold">{s.patient.name} <span className="text-base font-normal text-slate-600">MRN {s.patient.mrn}</span></h1>
@@ -116,6 +117,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         </div>
         <Link href={`/patients/${s.patient.id}`} className="text-brand-700 underline">Patient page</Link>
       </div>
+      {s.backEntryReason && <div className="mb-4"><Alert tone="warning">Back-entry: this session is documented after the fact from paper — {s.backEntryReason}. Its times are the paper record&apos;s, from check-in at {formatDateTime(new Date(s.checkedInAt!), tz)}.</Alert></div>}
       <DraftSync />
       <GatePanel sessionId={id} gates={active ? s.state.gates : []} canDecide={active && can(user.role, "gate.decide")} />
       {s.state.alerts.map((a) => <div key={a.code} className="mb-2"><Alert tone="error">{a.message}</Alert></div>)}
@@ -217,6 +219,6 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           </section>
         )}
       </div>
-    </>
+    </EntryTimeProvider>
   );
 }
