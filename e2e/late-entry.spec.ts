@@ -55,7 +55,7 @@ test("a nurse documents a downtime session after the fact: past check-in with a 
   await page.setViewportSize({ width: 820, height: 1180 });
   await signIn(page, "nurse@example.com");
   const f = await freePatientAndChair();
-  await page.goto(`/patients/${f.patientId}`);
+  await page.goto(`/sessions/new?patientId=${f.patientId}`);
   const form = page.getByRole("form", { name: "Check in" });
   await form.getByLabel("Chair").selectOption({ index: 1 });
   await form.getByLabel("Indication").selectOption("TRD");

@@ -61,7 +61,7 @@ export async function checkIn(actor: Actor, input: Omit<z.output<typeof checkInS
       });
       await appendAudit(tx, { actor, action: "session.check_in", entityType: "TreatmentSession", entityId: s.id, siteId: site.id, patientId: patient.id, after: { ...input, checkedInAt, treatmentDate } });
       if (backEntryReason) await recordDeviation(tx, actor, { sessionId: s.id, siteId: site.id, patientId: patient.id, code: "R49_BACK_ENTRY",
-        description: `Session documented after the fact (downtime back-entry): ${backEntryReason}`, reason: backEntryReason, entityType: "TreatmentSession", entityId: s.id });
+        description: "Session documented after the fact (downtime back-entry)", reason: backEntryReason, entityType: "TreatmentSession", entityId: s.id });
       return s;
     }) };
 }

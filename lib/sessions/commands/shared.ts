@@ -70,9 +70,11 @@ const ENTRY_NAMES: Record<string, string> = { ObservationVital: "Vital signs", D
 
 /** R49: a late entry is a protocol-deviation row about the entry, so the report, PMF review and queue see it. */
 export async function noteLateEntry(tx: Tx, actor: Actor, e: { sessionId: string; siteId: string; patientId: string; entityType: string; entityId: string; at: Date; reason: string }) {
+  const { timeZone } = await tx.site.findUniqueOrThrow({ where: { id: e.siteId }, select: { timeZone: true } });
+  const hhmm = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
   await recordDeviation(tx, actor, {
     sessionId: e.sessionId, siteId: e.siteId, patientId: e.patientId, code: "R49_LATE_ENTRY",
-    description: `${ENTRY_NAMES[e.entityType] ?? "Entry"} entered late (R49): ${e.reason}`, reason: e.reason, entityType: e.entityType, entityId: e.entityId,
+    description: `${ENTRY_NAMES[e.entityType] ?? "Entry"} of ${hhmm(e.at)} entered at ${hhmm(serverNow())}`, reason: e.reason, entityType: e.entityType, entityId: e.entityId,
   });
 }
 
