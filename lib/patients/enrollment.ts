@@ -98,7 +98,7 @@ export async function recordEnrollment(actor: Actor, patientId: string, input: E
 }
 
 export type EnrollmentHistoryRow = {
-  id: string; current: boolean; complete: boolean; prescriber: string; patientSignedOn: string | null; prescriberSignedOn: string | null; submittedOn: string | null;
+  id: string; current: boolean; complete: boolean; missing: MissingEnrollmentPart[]; prescriber: string; patientSignedOn: string | null; prescriberSignedOn: string | null; submittedOn: string | null;
   channel: "ONLINE" | "FAX" | null; remsConfirmation: string | null; correctionReason: string | null; recordedBy: string | null; recordedAt: Date;
   /** The form's values, for a correction pre-filled from the current row. */
   prescriberId: string;
@@ -117,7 +117,7 @@ export async function enrollmentHistory(patientId: string): Promise<EnrollmentHi
   const day = (d: Date | null, tz: string) => (d ? localDate(d, tz) : null);
   return rows
     .map((r) => ({
-      id: r.id, current: !r.supersededBy, complete: enrollmentComplete(r), prescriber: name(r.prescriber), prescriberId: r.prescriberId,
+      id: r.id, current: !r.supersededBy, complete: enrollmentComplete(r), missing: enrollmentMissing(r), prescriber: name(r.prescriber), prescriberId: r.prescriberId,
       patientSignedOn: day(r.patientSignedAt, r.site.timeZone), prescriberSignedOn: day(r.prescriberSignedAt, r.site.timeZone), submittedOn: day(r.submittedAt, r.site.timeZone),
       channel: r.channel, remsConfirmation: r.remsConfirmation, correctionReason: r.correctionReason, recordedBy: r.recordedBy ? name(r.recordedBy) : null, recordedAt: r.createdAt,
     }))
