@@ -37,7 +37,7 @@ async function signOut(page: Page) {
 test.describe.configure({ mode: "serial" });
 
 test.describe("go live on an empty database", () => {
-  test("first administrator and site → staff → a lot → REMS parameters → a patient → check-in", async ({ page }) => {
+  test("first administrator and site → staff → a lot → REMS parameters → a patient, enrolled and counselled → check-in → first device", async ({ page }) => {
     test.setTimeout(180_000);
     expect(await sql(`SELECT 1 FROM "User"`)).toHaveLength(0);
 

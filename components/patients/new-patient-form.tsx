@@ -40,6 +40,7 @@ export function NewPatientForm({ sites }: { sites: { id: string; name: string }[
         <option value="">Choose…</option><option value="FEMALE">Female</option><option value="MALE">Male</option><option value="OTHER">Other</option>
       </SelectInput>
       <TextInput label="Phone" type="tel" error={e.phone?.message} {...register("phone")} />
+      <TextInput label="Email" type="email" autoComplete="off" error={e.email?.message} {...register("email")} />
       <SelectInput label="Indication" error={e.indication?.message} {...register("indication")}>
         <option value="">Choose…</option>
         <option value="TRD">Treatment-resistant depression (TRD)</option>
