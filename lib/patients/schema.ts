@@ -30,6 +30,8 @@ const demographicsSchema = z.object({
   indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
 });
 
+export type DemographicsInput = z.input<typeof demographicsSchema>;
+
 export const newPatientSchema = demographicsSchema.extend({
   siteId: z.string({ message: "Choose the site" }).min(1, "Choose the site"),
 });
