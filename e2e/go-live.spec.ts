@@ -297,8 +297,9 @@ test.describe("go live on an empty database", () => {
   // future) means the 2-hour observation after the first device (recorded above, at the time of entry) really
   // takes two hours; no back-entry may shorten it. Enrollment (R6) and counselling (R7) are recorded through the
   // patient page in the test above. What remains — the medication list (another branch), device 2, observation,
-  // discharge, PMF ready, marked submitted — is written below against today's screens, to run once a way to
-  // age a session exists that R49 accepts (e.g. a back-entered session with its reason, REMS.md R49).
+  // discharge, PMF ready, marked submitted — is written below against today's screens. Main's downtime
+  // back-entry (a past check-in with a reason) could carry a session through in minutes, but that documents a paper
+  // session after the fact, not the clinic's first live dose this journey is about: the integrator's call.
   test.fixme("device 2 → observation → discharge → PMF ready → marked submitted (needs two real hours under R49)", async ({ page }) => {
     test.setTimeout(180_000);
     await signIn(page, "nora.bishop@clinic.example");
