@@ -122,6 +122,7 @@ test.describe("go live on an empty database", () => {
       await page.getByLabel("Last name").fill(last);
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Role").selectOption({ label: role });
+      await page.getByLabel("Telephone").fill("845-555-0100"); // the monitoring nurse's number is on every PMF
       await page.getByLabel("Password").fill(PASSWORD);
       await page.getByRole("checkbox", { name: "Hudson Valley Outpatient" }).check();
       await page.getByRole("button", { name: "Create user" }).click();
@@ -293,40 +294,57 @@ test.describe("go live on an empty database", () => {
     expect((await page.request.post(`/api/admin/patients/import?siteId=${siteId}&mode=preview`, { headers: { "content-type": "text/csv" }, data: header })).status()).toBe(403);
   });
 
-  // The rest of the journey cannot run in CI as it stands: R49 (clinical times never before check-in nor in the
-  // future) means the 2-hour observation after the first device (recorded above, at the time of entry) really
-  // takes two hours; no back-entry may shorten it. Enrollment (R6) and counselling (R7) are recorded through the
-  // patient page in the test above. What remains — the medication list (another branch), device 2, observation,
-  // discharge, PMF ready, marked submitted — is written below against today's screens. Main's downtime
-  // back-entry (a past check-in with a reason) could carry a session through in minutes, but that documents a paper
-  // session after the fact, not the clinic's first live dose this journey is about: the integrator's call.
-  test.fixme("device 2 → observation → discharge → PMF ready → marked submitted (needs two real hours under R49)", async ({ page }) => {
+  // The two hours of observation, in minutes: a running server's clock cannot be moved, so the test makes time
+  // pass for this session by moving every clinical time it holds (check-in, devices, readings, checklist) back by
+  // the same amount, exactly as if the nurse had waited. Every entry is then made through the screens at "now",
+  // so R49 applies unchanged (nothing before check-in, nothing in the future, nothing late).
+  async function timePasses(sessionId: string, minutes: number) {
+    const by = `make_interval(mins => ${Number(minutes)})`;
+    await sql(`UPDATE "TreatmentSession" SET "checkedInAt" = "checkedInAt" - ${by} WHERE id = $1`, [sessionId]);
+    await sql(`UPDATE "DeviceAdministration" SET "administeredAt" = "administeredAt" - ${by}, "recordedAt" = "recordedAt" - ${by} WHERE "sessionId" = $1`, [sessionId]);
+    for (const table of ["ObservationVital", "SedationAssessment", "DissociationAssessment"])
+      await sql(`UPDATE "${table}" SET "takenAt" = "takenAt" - ${by}, "recordedAt" = "recordedAt" - ${by} WHERE "sessionId" = $1`, [sessionId]);
+    await sql(`UPDATE "PreDoseChecklist" SET "lastFoodAt" = "lastFoodAt" - ${by}, "lastLiquidAt" = "lastLiquidAt" - ${by} WHERE "sessionId" = $1`, [sessionId]);
+  }
+
+  test("device 2 → the 40-minute BP → two hours of observation → discharge → PMF ready → marked submitted", async ({ page }) => {
     test.setTimeout(180_000);
     await signIn(page, "nora.bishop@clinic.example");
     const sessionId = (await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'HV-0001'`))[0].id;
+    await timePasses(sessionId, 5); // devices 5 minutes apart (R19)
     await page.goto(`/sessions/${sessionId}`);
     await page.getByLabel("Device 2").selectOption({ index: 1 });
     await page.getByRole("button", { name: "Record device 2" }).click();
     await expect(page.getByText("Device 2 given")).toBeVisible();
-    // …two hours after device 1…
     const obs = page.getByRole("region", { name: "Observation" });
     const vitals = obs.getByRole("form", { name: "Vital signs" });
-    const sedation = obs.getByRole("form", { name: "Sedation (MOAA/S)" });
-    const dissociation = obs.getByRole("form", { name: "Dissociation" });
-    for (const [sys, dia, ago] of [["146", "88", 90], ["130", "82", 5]] as const) {
+    const reading = async (sys: string, dia: string, forty = false) => {
       await vitals.getByLabel("Systolic (mmHg)").fill(sys);
       await vitals.getByLabel("Diastolic (mmHg)").fill(dia);
       await vitals.getByLabel("SpO₂ (%)").fill("98");
-      await vitals.getByLabel("Time (leave empty for now)").fill(await localAgo(page, ago));
+      if (forty) await vitals.getByLabel(/This is the 40-minute blood pressure/).check();
       await vitals.getByRole("button", { name: "Record vital signs" }).click();
       await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
-    }
+    };
+    // Discharge is refused before two hours: the screen lists it, and the server says so.
+    const early = await page.request.post(`/api/sessions/${sessionId}/discharge`, { data: { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true } });
+    expect(early.status()).toBe(422);
+
+    await timePasses(sessionId, 35);
+    await page.reload();
+    await reading("146", "88", true);
+    await timePasses(sessionId, 82);
+    await page.reload();
+    await reading("130", "82");
+    const sedation = obs.getByRole("form", { name: "Sedation (MOAA/S)" });
     await sedation.getByLabel(/^5 —/).check();
-    await sedation.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 4));
     await sedation.getByRole("button", { name: "Record MOAA/S" }).click();
+    await expect(sedation.getByText(/recorded/i)).toBeVisible();
+    const dissociation = obs.getByRole("form", { name: "Dissociation" });
     await dissociation.getByLabel("Dissociation", { exact: true }).selectOption("false");
-    await dissociation.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 4));
     await dissociation.getByRole("button", { name: "Record dissociation" }).click();
+    await expect(dissociation.getByText(/recorded/i)).toBeVisible();
+    await page.reload();
     const form = page.getByRole("form", { name: "Discharge" });
     await form.getByLabel("Ride home is here, or the escort is arranged").check();
     await form.getByLabel("I judge the patient clinically stable and ready to leave").check();
@@ -339,7 +357,9 @@ test.describe("go live on an empty database", () => {
     await signOut(page);
 
     await signIn(page, "alex.rivera@clinic.example");
+    await page.goto("/reports");
     const forms = page.getByRole("region", { name: "Patient Monitoring Forms" });
+    expect((await sql<{ status: string }>(`SELECT status FROM "PatientMonitoringForm" WHERE "sessionId" = $1`, [sessionId]))[0].status).toBe("READY");
     await forms.getByRole("button", { name: "Mark submitted: First, Dana" }).click();
     const submission = forms.getByRole("form", { name: "Submission of First, Dana" });
     await submission.getByLabel("Channel").selectOption("ONLINE");
