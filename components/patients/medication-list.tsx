@@ -9,7 +9,10 @@ import { submitJson } from "@/components/forms/submit-json";
 import { SelectInput, TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { formatCalendarDate } from "@/lib/patients/format";
 import { Badge } from "./badges";
+
+const day = (iso: string | null) => (iso ? formatCalendarDate(new Date(`${iso}T00:00:00Z`)) : "—");
 
 type Med = { id: string; name: string; drugClass: string; dose: string | null; startedOn: string | null; stoppedOn: string | null; version: number; current: boolean };
 
@@ -125,8 +128,8 @@ export function MedicationList({ patientId, medications, canRecord, today }: { p
                   <td className="p-2">{m.name}{!m.current && <> <Badge tone="slate">Stopped</Badge></>}</td>
                   <td className="p-2">{drugClassLabel(m.drugClass)}</td>
                   <td className="p-2">{m.dose ?? "—"}</td>
-                  <td className="p-2 tabular-nums">{m.startedOn ?? "—"}</td>
-                  <td className="p-2 tabular-nums">{m.stoppedOn ?? "—"}</td>
+                  <td className="whitespace-nowrap p-2">{day(m.startedOn)}</td>
+                  <td className="whitespace-nowrap p-2">{day(m.stoppedOn)}</td>
                   {canRecord && (
                     <td className="p-2">
                       <div className="flex flex-wrap gap-2">
