@@ -13,7 +13,8 @@ import { checklistSchema, vitalsSchema } from "@/lib/sessions/schema";
 import { sessionView } from "@/lib/sessions/view";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 import { dischargedSession } from "@/lib/reports/testing/discharged-session";
-import { addMedication, editMedication, medicationsOf, setHepaticImpairment, stopMedication } from "./medications";
+import { addMedication, editMedication, medicationsOf, stopMedication } from "./medications";
+import { setHepaticImpairment } from "./hepatic";
 import { hepaticImpairmentSchema, medicationEditSchema, medicationSchema, medicationStopSchema } from "./medication-schema";
 
 type Clinic = Awaited<ReturnType<typeof clinicFixture>>;

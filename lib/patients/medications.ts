@@ -6,8 +6,7 @@ import { can, type Action, type Role } from "@/lib/auth/permissions";
 import { conflictError, forbiddenError, invalidInput, notFoundError } from "@/lib/http/errors";
 import { syncDraftPmf } from "@/lib/pmf/data";
 import { localDate } from "@/lib/sessions/local-time";
-import type { HepaticImpairment } from "@/lib/sessions/hepatic-rules";
-import type { HepaticImpairmentChange, Medication, MedicationEdit, MedicationStop } from "./medication-schema";
+import type { Medication, MedicationEdit, MedicationStop } from "./medication-schema";
 import { inForceOn } from "./medication-rules";
 
 type Actor = NonNullable<AuditActor>;
@@ -36,7 +35,7 @@ export async function medicationsOf(patientId: string): Promise<MedicationDto[]>
  * The server's own check, also under the route's: the role may do this (R47: administrators never alter
  * clinical data) and the patient belongs to one of the actor's sites (otherwise it does not exist for them).
  */
-async function patientInScope(tx: Tx, actor: Actor, action: Action, patientId: string) {
+export async function patientInScope(tx: Tx, actor: Actor, action: Action, patientId: string) {
   if (!can(actor.role as Role, action)) throw forbiddenError();
   const patient = await tx.patient.findUnique({ where: { id: patientId }, select: { siteId: true, version: true, hepaticImpairment: true, site: { select: { timeZone: true } } } });
   if (!patient || !(await tx.userSite.findUnique({ where: { userId_siteId: { userId: actor.id, siteId: patient.siteId } } }))) throw notFoundError("Patient");
@@ -103,25 +102,3 @@ export const stopMedication = (actor: Actor, patientId: string, medId: string, i
     if (before.startedOn && input.stoppedOn < before.startedOn) throw invalidInput({ stoppedOn: [`A medicine cannot stop before it started (${before.startedOn})`] });
     return { stoppedOn: dateOnly(input.stoppedOn) };
   });
-
-/** R48: the prescriber records the patient's hepatic impairment (Child-Pugh B moderate, C severe). */
-export async function setHepaticImpairment(actor: Actor, patientId: string, input: HepaticImpairmentChange): Promise<{ level: HepaticImpairment; version: number }> {
-  return transaction(async (tx) => {
-    const p = await patientInScope(tx, actor, "hepatic.record", patientId);
-    if (p.version !== input.version) throw conflictError("patient");
-    const { count } = await tx.patient.updateMany({ where: { id: patientId, version: input.version },
-      data: { hepaticImpairment: input.level, hepaticImpairmentRecordedAt: serverNow(), hepaticImpairmentRecordedById: actor.id, version: { increment: 1 } } });
-    if (!count) throw conflictError("patient");
-    await appendAudit(tx, { actor, action: "patient.hepatic_impairment", entityType: "Patient", entityId: patientId, siteId: p.siteId, patientId,
-      before: { hepaticImpairment: p.hepaticImpairment }, after: { hepaticImpairment: input.level } });
-    return { level: input.level, version: input.version + 1 };
-  });
-}
-
-/** What the patient page shows of R48. */
-export async function hepaticImpairmentOf(patientId: string) {
-  const p = await db().patient.findUnique({ where: { id: patientId }, select: { hepaticImpairment: true, hepaticImpairmentRecordedAt: true, hepaticImpairmentRecordedById: true, version: true } });
-  if (!p) return null;
-  const user = p.hepaticImpairmentRecordedById ? await db().user.findUnique({ where: { id: p.hepaticImpairmentRecordedById }, select: { firstName: true, lastName: true } }) : null;
-  return { level: p.hepaticImpairment, recordedAt: p.hepaticImpairmentRecordedAt, recordedBy: user ? `${user.firstName} ${user.lastName}` : null, version: p.version };
-}

@@ -14,7 +14,8 @@ import { Transfers } from "@/components/patients/transfers";
 import { transfersOf } from "@/lib/patients/transfers";
 import { HepaticImpairmentPanel } from "@/components/patients/hepatic-impairment";
 import { MedicationList } from "@/components/patients/medication-list";
-import { hepaticImpairmentOf, medicationsOf } from "@/lib/patients/medications";
+import { medicationsOf } from "@/lib/patients/medications";
+import { hepaticImpairmentOf } from "@/lib/patients/hepatic";
 
 export const metadata: Metadata = { title: "Patient" };
 
