@@ -29,7 +29,8 @@ const adminOf = async (c: Clinic) => {
 
 /**
  * A session run step by step on the server's clock (atTime), so no clinical time is ever before its check-in:
- * checked in `startAgo` minutes ago, checklist and pre-dose reading, 56 mg, first device 5 minutes after check-in.
+ * checked in `startAgo` minutes ago, checklist and pre-dose reading, 56 mg. Entries inside a step take the step's time
+ * (no clinical time typed), so a slow machine cannot put them after the frozen clock.
  */
 async function checkedInAndReady(c: Clinic, startAgo: number) {
   const step = <T,>(m: number, fn: () => Promise<T>) => atTime(ago(startAgo - m), fn);
@@ -38,7 +39,7 @@ async function checkedInAndReady(c: Clinic, startAgo: number) {
   const view = await step(1, () => sessionView(s, ago(startAgo - 1)));
   await step(1, () => saveChecklist(c.nurse, s, checklistSchema.parse({ version: 0, rideType: "RIDESHARE", lastFoodAt: ago(startAgo + 300).toISOString(), lastLiquidAt: ago(startAgo + 200).toISOString(),
     ...view!.conmedPrefill!.answers, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true })));
-  await step(2, () => recordVital(c.nurse, s, vitalsSchema.parse({ kind: "PRE_DOSE", takenAt: ago(startAgo - 2).toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 })));
+  await step(2, () => recordVital(c.nurse, s, vitalsSchema.parse({ kind: "PRE_DOSE", systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 })));
   const { version } = await db().treatmentSession.findUniqueOrThrow({ where: { id: s } });
   await step(3, () => setDose(c.nurse, s, { version, doseOption: "56", otherDoseMg: undefined, otherDoseReason: "" }));
   return { sessionId: s, step, prefill: view!.conmedPrefill };
@@ -202,7 +203,7 @@ describe("hepatic impairment (R48)", () => {
     const { sessionId: s, step } = await checkedInAndReady(c, 135);
     await step(5, () => recordDevice(c.nurse, s, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }));
     await step(10, () => recordDevice(c.nurse, s, { deviceId: c.devices[1].id, administeredAt: undefined, acknowledgedWarnings: [] }));
-    await step(45, () => recordVital(c.nurse, s, vitalsSchema.parse({ kind: "POST_40", takenAt: ago(90).toISOString(), systolic: 140, diastolic: 86, spo2: 97 })));
+    await step(45, () => recordVital(c.nurse, s, vitalsSchema.parse({ kind: "POST_40", systolic: 140, diastolic: 86, spo2: 97 })));
     const facts = async () => (await loadSessionFacts(db(), s, new Date()))!.facts;
     const midway = dischargeReadiness(await facts(), ago(90));
     expect(midway.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/may need longer monitoring/));
