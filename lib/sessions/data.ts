@@ -6,6 +6,7 @@ import type { SessionFacts } from "./facts";
 import { firstDeviceAt } from "./facts";
 import { localDate } from "./local-time";
 import { medicationsInForce } from "@/lib/patients/medication-rules";
+import { counsellingCompleteAt } from "@/lib/patients/enrollment-rules";
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -42,8 +43,8 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
       adverseEvents: { where: { resolvedAt: null } },
       patient: {
         include: {
-          enrollments: { orderBy: { createdAt: "desc" }, take: 1 },
-          counselling: { orderBy: { counselledAt: "asc" }, take: 1 },
+          enrollments: { where: { supersededBy: { is: null } }, take: 1 },
+          counselling: { select: { counselledAt: true, topics: true } },
           flags: { where: { removedAt: null } },
           medications: { select: { name: true, drugClass: true, startedOn: true, stoppedOn: true } },
         },
@@ -74,8 +75,8 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
     },
     patient: {
       indication: s.indication ?? p.indication,
-      enrollment: enrollment && { patientSignedAt: enrollment.patientSignedAt, prescriberSignedAt: enrollment.prescriberSignedAt, submittedAt: enrollment.submittedAt },
-      counselledAt: p.counselling[0]?.counselledAt ?? null,
+      enrollment: enrollment && { patientSignedAt: enrollment.patientSignedAt, prescriberSignedAt: enrollment.prescriberSignedAt, submittedAt: enrollment.submittedAt, channel: enrollment.channel, remsConfirmation: enrollment.remsConfirmation },
+      counselledAt: counsellingCompleteAt(p.counselling),
       contraindications: p.flags.filter((f) => f.category === "CONTRAINDICATION").map((f) => f.kind),
       cautions: p.flags.filter((f) => f.category === "CAUTION").map((f) => ({ kind: f.kind, recordedAt: f.recordedAt })),
       medicationClasses: [...new Set(medications.map((m) => m.drugClass))],
