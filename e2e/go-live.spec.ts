@@ -187,6 +187,15 @@ test.describe("go live on an empty database", () => {
     await expect(gate).toContainText("the patient may be dosed");
     await shots(page, "patient-ready");
 
+    // The medication list (R10, R16): the antidepressant she takes; today's checklist pre-fills from it.
+    const meds = page.getByRole("region", { name: "Medication list" });
+    const addMed = meds.getByRole("form", { name: "Add a medication" });
+    await addMed.getByLabel("Medicine").fill("Sertraline");
+    await addMed.getByLabel("Class").selectOption({ label: "Oral antidepressant" });
+    await addMed.getByLabel("Dose").fill("100 mg daily");
+    await addMed.getByRole("button", { name: "Add medication" }).click();
+    await expect(meds.getByRole("row").filter({ hasText: "Sertraline" })).toContainText("Oral antidepressant");
+
     await page.getByRole("link", { name: "Check in for a session" }).click();
     await page.getByLabel("Chair").selectOption({ label: "Chair 1" });
     await page.getByLabel("Prescriber on site").selectOption({ label: "Priya Shah" });
@@ -195,6 +204,7 @@ test.describe("go live on an empty database", () => {
     await expect(page.getByRole("heading", { name: /Dana First/ })).toBeVisible();
 
     const checklist = page.getByRole("form", { name: "Pre-dose checklist" });
+    await expect(checklist.getByText(/On the medication list today: Sertraline/)).toBeVisible();
     await checklist.getByLabel("Ride home").selectOption("RIDESHARE");
     await checklist.getByLabel("Last food").fill(await localAgo(page, 400));
     await checklist.getByLabel("Last liquid").fill(await localAgo(page, 300));
@@ -221,7 +231,7 @@ test.describe("go live on an empty database", () => {
     await expect(page.getByText("not enrolled in the SPRAVATO REMS")).toHaveCount(0);
     const audit = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" ORDER BY id`);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["setup.first_admin", "rems.parameters_create", "site.create", "site.deactivate", "user.create",
-      "patient.enrollment", "patient.counselling", "session.check_in"]));
+      "patient.enrollment", "patient.counselling", "medication.add", "session.check_in"]));
   });
 
   test("the administrator schedules and withdraws a REMS set and imports patients; a psychiatrist records a transfer", async ({ page }) => {
@@ -296,7 +306,7 @@ test.describe("go live on an empty database", () => {
   // The rest of the journey cannot run in CI as it stands: R49 (clinical times never before check-in nor in the
   // future) means the 2-hour observation after the first device (recorded above, at the time of entry) really
   // takes two hours; no back-entry may shorten it. Enrollment (R6) and counselling (R7) are recorded through the
-  // patient page in the test above. What remains — the medication list (another branch), device 2, observation,
+  // patient page in the test above. What remains — device 2, observation,
   // discharge, PMF ready, marked submitted — is written below against today's screens. Main's downtime
   // back-entry (a past check-in with a reason) could carry a session through in minutes, but that documents a paper
   // session after the fact, not the clinic's first live dose this journey is about: the integrator's call.
