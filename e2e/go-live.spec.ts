@@ -188,6 +188,15 @@ test.describe("go live on an empty database", () => {
     await expect(gate).toContainText("the patient may be dosed");
     await shots(page, "patient-ready");
 
+    // The medication list (R10, R16): the antidepressant she takes; today's checklist pre-fills from it.
+    const meds = page.getByRole("region", { name: "Medication list" });
+    const addMed = meds.getByRole("form", { name: "Add a medication" });
+    await addMed.getByLabel("Medicine").fill("Sertraline");
+    await addMed.getByLabel("Class").selectOption({ label: "Oral antidepressant" });
+    await addMed.getByLabel("Dose").fill("100 mg daily");
+    await addMed.getByRole("button", { name: "Add medication" }).click();
+    await expect(meds.getByRole("row").filter({ hasText: "Sertraline" })).toContainText("Oral antidepressant");
+
     await page.getByRole("link", { name: "Check in for a session" }).click();
     await page.getByLabel("Chair").selectOption({ label: "Chair 1" });
     await page.getByLabel("Prescriber on site").selectOption({ label: "Priya Shah" });
@@ -196,6 +205,7 @@ test.describe("go live on an empty database", () => {
     await expect(page.getByRole("heading", { name: /Dana First/ })).toBeVisible();
 
     const checklist = page.getByRole("form", { name: "Pre-dose checklist" });
+    await expect(checklist.getByText(/On the medication list today: Sertraline/)).toBeVisible();
     await checklist.getByLabel("Ride home").selectOption("RIDESHARE");
     await checklist.getByLabel("Last food").fill(await localAgo(page, 400));
     await checklist.getByLabel("Last liquid").fill(await localAgo(page, 300));
@@ -222,7 +232,7 @@ test.describe("go live on an empty database", () => {
     await expect(page.getByText("not enrolled in the SPRAVATO REMS")).toHaveCount(0);
     const audit = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" ORDER BY id`);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["setup.first_admin", "rems.parameters_create", "site.create", "site.deactivate", "user.create",
-      "patient.enrollment", "patient.counselling", "session.check_in"]));
+      "patient.enrollment", "patient.counselling", "medication.add", "session.check_in"]));
   });
 
   test("the administrator schedules and withdraws a REMS set and imports patients; a psychiatrist records a transfer", async ({ page }) => {

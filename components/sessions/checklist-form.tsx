@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { useEntry } from "./use-entry";
 import { EntryOutcomeView } from "./entry-outcome";
 import { toInstant } from "./time-field";
+import { drugClassLabel } from "@/lib/patients/medication-rules";
 
 type Saved = { version: number; rideType: string | null; driverName: string | null; driverPhone: string | null; lastFoodAt: string | null; lastLiquidAt: string | null; nasalMedicationAt: string | null;
   conmedBenzodiazepines: boolean | null; conmedSedativeHypnotics: boolean | null; conmedPsychostimulants: boolean | null; conmedMaois: boolean | null; conmedOpioids: boolean | null; pregnancyStatus: string | null; enrollmentVerifiedAt: string | null };
@@ -15,9 +16,13 @@ type Saved = { version: number; rideType: string | null; driverName: string | nu
 const local = (iso: string | null | undefined) => { if (!iso) return ""; const d = new Date(iso); return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16); };
 const CONMEDS = [["conmedBenzodiazepines", "Benzodiazepines"], ["conmedSedativeHypnotics", "Other sedative hypnotics"], ["conmedPsychostimulants", "Psychostimulants"], ["conmedMaois", "MAO inhibitors"], ["conmedOpioids", "Opioids"]] as const;
 
-/** R11, R12, R16: ride, fasting times, today's medication answers (pre-filled from last time, confirmed anew). */
-export function ChecklistForm({ sessionId, saved, previous }: { sessionId: string; saved: Saved | null; previous: Saved | null }) {
-  const source = saved ?? previous;
+/** Where today's medication answers start from (lib/sessions/view.ts): the medication list in force today, or the last session. */
+type Prefill = { source: "list" | "previous"; answers: Partial<Record<(typeof CONMEDS)[number][0], boolean | null>>; medications: { name: string; drugClass: string }[] } | null;
+const PREFILLED = { list: " (pre-filled from the medication list: check each answer with the patient)", previous: " (pre-filled from the last session: check each answer with the patient)" };
+
+/** R11, R12, R16: ride, fasting times, today's medication answers (pre-filled, confirmed anew). */
+export function ChecklistForm({ sessionId, saved, prefill }: { sessionId: string; saved: Saved | null; prefill: Prefill }) {
+  const source = saved ?? prefill?.answers;
   const { register, handleSubmit, setError, formState, watch } = useForm<ChecklistInput>({
     resolver: zodResolver(checklistSchema) as never,
     defaultValues: {
@@ -54,7 +59,10 @@ export function ChecklistForm({ sessionId, saved, previous }: { sessionId: strin
         <TextInput label="Nasal steroid or decongestant (if taken)" type="datetime-local" error={e.nasalMedicationAt?.message} {...register("nasalMedicationAt")} />
       </div>
       <fieldset>
-        <legend className="font-medium">Taking today{!saved && previous ? " (pre-filled from the last session: check each answer with the patient)" : ""}</legend>
+        <legend className="font-medium">Taking today{!saved && prefill ? PREFILLED[prefill.source] : ""}</legend>
+        {!saved && prefill?.source === "list" && (
+          <p className="mb-2 text-sm text-slate-700">On the medication list today: {prefill.medications.length ? prefill.medications.map((m) => `${m.name} (${drugClassLabel(m.drugClass).toLowerCase()})`).join(", ") : "nothing"}.</p>
+        )}
         <div className="grid gap-2 md:grid-cols-5">
           {CONMEDS.map(([name, label]) => (
             <SelectInput key={name} label={label} error={e[name]?.message} {...yesNo(name)}>

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "dose.correct": ["PSYCHIATRIST"], // a dose corrected after devices were recorded is the prescriber's call
   "flag.manage": ["PSYCHIATRIST"], // R8, R47: record or remove contraindication and caution flags
   "session.sign": ["PSYCHIATRIST"],
+  "medication.record": ["NURSE", "PSYCHIATRIST"], // the patient's medication list (R10, R16); not administrators (R47)
+  "hepatic.record": ["PSYCHIATRIST"], // R48: hepatic impairment is the prescriber's assessment
   "trd.manage": ["PSYCHIATRIST"], // the antidepressant trials that document treatment resistance
   "reports.view": ["ADMIN"],
   "reports.export": ["ADMIN"],

@@ -5,6 +5,7 @@ import { byTime, firstDeviceAt, live, type SessionFacts } from "@/lib/sessions/f
 import { localDate } from "@/lib/sessions/local-time";
 import { fortyMinuteReading, sedationOccurred, dissociationOccurred } from "@/lib/sessions/observation-rules";
 import { latestPreDoseBp } from "@/lib/sessions/predose-rules";
+import { conmedAnswersFromClasses, pmfConmedAnswer } from "@/lib/patients/medication-rules";
 
 export type PmfSource = {
   facts: SessionFacts;
@@ -37,6 +38,8 @@ export function pmfFields(src: PmfSource) {
   const lots = [...new Set(devices.map((d) => d.lotNumber))];
   const dose = f.plannedDoseMg;
   const aeOf = (type: string) => src.adverseEvents.filter((a) => a.type === type);
+  // Rows 8–12: the nurse's answers of the day (R16), and a "yes" wherever the list in force on the session date has the class.
+  const list = conmedAnswersFromClasses(f.patient.medicationClasses);
   return {
     "patient.firstName": src.patient.firstName,
     "patient.middleInitial": src.patient.middleInitial ?? "",
@@ -45,11 +48,11 @@ export function pmfFields(src: PmfSource) {
     "patient.sex": { MALE: "Male", FEMALE: "Female", OTHER: "Other" }[src.patient.sex],
     isFirstTreatment: f.patient.priorDosedSessions.length === 0,
     isEnrolledInRems: !!f.patient.enrollment?.submittedAt,
-    "conmed.benzodiazepines": c?.conmedBenzodiazepines ?? null,
-    "conmed.nonBenzoSedativeHypnotics": c?.conmedSedativeHypnotics ?? null,
-    "conmed.psychostimulants": c?.conmedPsychostimulants ?? null,
-    "conmed.maois": c?.conmedMaois ?? null,
-    "conmed.opioids": c?.conmedOpioids ?? null,
+    "conmed.benzodiazepines": pmfConmedAnswer(c?.conmedBenzodiazepines ?? null, list.conmedBenzodiazepines),
+    "conmed.nonBenzoSedativeHypnotics": pmfConmedAnswer(c?.conmedSedativeHypnotics ?? null, list.conmedSedativeHypnotics),
+    "conmed.psychostimulants": pmfConmedAnswer(c?.conmedPsychostimulants ?? null, list.conmedPsychostimulants),
+    "conmed.maois": pmfConmedAnswer(c?.conmedMaois ?? null, list.conmedMaois),
+    "conmed.opioids": pmfConmedAnswer(c?.conmedOpioids ?? null, list.conmedOpioids),
     "monitoringHcp.firstName": src.monitoringHcp?.firstName ?? "",
     "monitoringHcp.lastName": src.monitoringHcp?.lastName ?? "",
     "monitoringHcp.telephone": src.monitoringHcp?.telephone ?? "",

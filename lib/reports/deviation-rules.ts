@@ -30,12 +30,14 @@ const kindOfRow = (code: string): DeviationKind =>
 const RULE_NAMES: Record<string, string> = {
   R9: "caution flag (benefit/risk)", R14: "pre-dose BP above 140/90", R21: "84 mg at the first TRD session", R22: "MDSI beyond 4 weeks",
   R32: "pre-discharge BP above 140/90 and not decreasing", R35: "vital signs not acceptable before completion",
+  R48: "severe hepatic impairment (benefit/risk)",
 };
 const WARNING_NAMES: Record<string, string> = {
   R12_FOOD: "food less than 2 hours before the first device", R12_LIQUID: "liquid less than 30 minutes before the first device",
   R12_NASAL_MED: "nasal corticosteroid or decongestant less than 1 hour before", R24_FREQUENCY: "more sessions than the schedule in 7 days",
   R21_DOSE_STEP: "dose change of more than one 28 mg step", R10_MDSI_NO_ORAL_AD: "MDSI without an oral antidepressant",
   R16_BP_CAUTION: "psychostimulant or MAOI today (BP caution)", R16_SEDATION_CAUTION: "CNS depressant today (sedation caution)",
+  R16_NALTREXONE_CAUTION: "naltrexone on the medication list", R48_MODERATE_HEPATIC: "moderate hepatic impairment (may need longer monitoring)",
 };
 
 export function sessionDeviations(f: DeviationFacts): SessionDeviation[] {

@@ -4,6 +4,8 @@ import { HttpError } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
 import type { SessionFacts } from "./facts";
 import { firstDeviceAt } from "./facts";
+import { localDate } from "./local-time";
+import { medicationsInForce } from "@/lib/patients/medication-rules";
 import { counsellingCompleteAt } from "@/lib/patients/enrollment-rules";
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -44,7 +46,7 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
           enrollments: { where: { supersededBy: { is: null } }, take: 1 },
           counselling: { select: { counselledAt: true, topics: true } },
           flags: { where: { removedAt: null } },
-          medications: { where: { stoppedOn: null } },
+          medications: { select: { name: true, drugClass: true, startedOn: true, stoppedOn: true } },
         },
       },
     },
@@ -55,6 +57,10 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
     select: { treatmentDate: true, plannedDoseMg: true, indication: true, devices: { where: { enteredInErrorAt: null }, select: { administeredAt: true } } },
   });
   const p = s.patient;
+  // The medication list as it stood on the session's date (a stopped medicine stays in the history).
+  const sessionDay = s.treatmentDate ? isoDate(s.treatmentDate) : localDate(now, s.site.timeZone);
+  const medications = medicationsInForce(p.medications.map((m) => ({ name: m.name, drugClass: m.drugClass, startedOn: m.startedOn && isoDate(m.startedOn), stoppedOn: m.stoppedOn && isoDate(m.stoppedOn) })), sessionDay)
+    .map((m) => ({ name: m.name, drugClass: m.drugClass }));
   const enrollment = p.enrollments[0] ?? null;
   const t0Of = (ds: { administeredAt: Date }[]) => new Date(Math.min(...ds.map((d) => d.administeredAt.getTime())));
   const thisT0 = firstDeviceAt(s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, lotNumber: "", lotExpiresOn: "", enteredInError: !!d.enteredInErrorAt })));
@@ -73,7 +79,9 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
       counselledAt: counsellingCompleteAt(p.counselling),
       contraindications: p.flags.filter((f) => f.category === "CONTRAINDICATION").map((f) => f.kind),
       cautions: p.flags.filter((f) => f.category === "CAUTION").map((f) => ({ kind: f.kind, recordedAt: f.recordedAt })),
-      medicationClasses: [...new Set(p.medications.map((m) => m.drugClass))],
+      medicationClasses: [...new Set(medications.map((m) => m.drugClass))],
+      medications,
+      hepaticImpairment: p.hepaticImpairment,
       priorDosedSessions: prior
         .map((x) => ({ treatmentDate: x.treatmentDate ? isoDate(x.treatmentDate) : "", t0: t0Of(x.devices), doseMg: x.plannedDoseMg ?? 0, indication: x.indication }))
         .filter((x) => x.t0.getTime() < (thisT0 ?? now).getTime())

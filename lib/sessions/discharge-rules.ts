@@ -5,6 +5,7 @@ import { gate } from "./gates";
 import { allDevicesGiven, devicesForDose } from "./device-rules";
 import { fortyMinuteReading } from "./observation-rules";
 import { bpAbove } from "./predose-rules";
+import { hepaticDischargeNotice } from "./hepatic-rules";
 
 /** What the discharging nurse attests on the discharge screen. */
 export type DischargeAttestation = {
@@ -99,6 +100,8 @@ export function dischargeReadiness(facts: SessionFacts, now: Date, attest?: Disc
         f.push({ code: "R34_READY_TO_LEAVE", rule: "R34", strength: "HARD", message: `Enter when the patient would have been ready to leave without the 2-hour minimum: whole minutes from 0 to ${totalMinutes}.`, field: "readyToLeaveMinutes" });
     }
   }
+  const hepatic = hepaticDischargeNotice(facts.patient.hepaticImpairment);
+  if (hepatic) f.push(hepatic);
   const r35 = preCompletionGate(facts, now, attest?.vitalsAcceptablePreCompletion ?? null);
   if (r35 && (attest || r35.code !== "R35_VITALS_ATTESTATION")) f.push(r35);
   return { ...decide(f), t0, availableAt, totalMinutes };

@@ -3,6 +3,8 @@ import type { RemsParameters } from "@/lib/rems/parameters";
 import type { Finding } from "@/lib/rems/rule-result";
 import type { GateDecisionFact, PatientFacts, SiteFacts } from "./facts";
 import { gate } from "./gates";
+import { hepaticImpairmentGate } from "./hepatic-rules";
+import { takesNaltrexone } from "@/lib/patients/medication-rules";
 import { describeMissing, enrolledBy, enrollmentMissing } from "@/lib/patients/enrollment-rules";
 
 const FLAG_LABEL: Record<string, string> = {
@@ -36,7 +38,7 @@ export function siteMayTreat(site: SiteFacts, params: RemsParameters): Finding[]
   return f;
 }
 
-/** R3, R6, R7, R8, R9, R10 for dosing at `at` (the first device's time). */
+/** R3, R6, R7, R8, R9, R10, R48 and the naltrexone caution for dosing at `at` (the first device's time). */
 export function patientMayBeDosed(p: PatientFacts, site: SiteFacts, params: RemsParameters, decisions: GateDecisionFact[], at: Date, pregnantToday = false): Finding[] {
   const f: Finding[] = [];
   const outpatient = site.settingType === "OUTPATIENT";
@@ -54,8 +56,13 @@ export function patientMayBeDosed(p: PatientFacts, site: SiteFacts, params: Rems
   const when = lastDosed ? "caution since the last session" : "caution on record before the first session";
   const caution = gate(decisions, "R9", cautionNames.length > 0, `${when}: ${cautionNames.join(", ")}.`);
   if (caution) f.push(caution);
+  const hepatic = hepaticImpairmentGate(p.hepaticImpairment, decisions);
+  if (hepatic) f.push(hepatic);
   if (!p.indication) f.push({ code: "R10_NO_INDICATION", rule: "R10", strength: "HARD", message: "Record the indication (TRD or MDSI) before dosing.", field: "indication" });
   else if (p.indication === "MDSI" && !p.medicationClasses.includes("ORAL_ANTIDEPRESSANT"))
     f.push({ code: "R10_MDSI_NO_ORAL_AD", rule: "R10", strength: "SOFT", message: "MDSI is treated together with an oral antidepressant, and none is on the medication list." });
+  // Informational, read from the medication list in force on the session date (like R16's cautions).
+  if (takesNaltrexone(p.medications ?? p.medicationClasses.map((drugClass) => ({ name: "", drugClass }))))
+    f.push({ code: "R16_NALTREXONE_CAUTION", rule: "R16", strength: "SOFT", message: "Naltrexone (an opioid antagonist) is on the medication list: it may blunt the antidepressant response (reported with ketamine). Make sure the prescriber knows." });
   return f;
 }

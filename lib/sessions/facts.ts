@@ -48,8 +48,12 @@ export type PatientFacts = {
   counselledAt: Date | null;
   contraindications: string[];
   cautions: { kind: string; recordedAt: Date }[];
-  /** Classes of medications currently on the list (DrugClass values). */
+  /** Classes of the medications in force on the session date (DrugClass values). */
   medicationClasses: string[];
+  /** The medications in force on the session date (absent in older fixtures: read as none). */
+  medications?: { name: string; drugClass: string }[];
+  /** R48, recorded by a prescriber (absent: none known). */
+  hepaticImpairment?: "NONE" | "MODERATE" | "SEVERE";
   /** Earlier sessions in which at least one device was given, oldest first. */
   priorDosedSessions: { treatmentDate: string; t0: Date; doseMg: number; indication: "TRD" | "MDSI" | null }[];
 };

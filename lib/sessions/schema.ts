@@ -151,7 +151,7 @@ export const adverseEventSchema = z.object({
 export type AdverseEventInput = z.input<typeof adverseEventSchema>;
 
 export const gateDecisionSchema = z.object({
-  rule: z.enum(["R9", "R14", "R21", "R22", "R32", "R35"], { message: "Choose the GATE" }),
+  rule: z.enum(["R9", "R14", "R21", "R22", "R32", "R35", "R48"], { message: "Choose the GATE" }),
   decision: z.enum(["PROCEED", "DELAY"], { message: "Choose proceed or delay" }),
   reason: z.string().trim().min(5, "Give the clinical reason (at least 5 characters)").max(2000),
 });

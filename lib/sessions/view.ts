@@ -9,6 +9,7 @@ import { dischargeReadiness } from "./discharge-rules";
 import { byTime, firstDeviceAt, live, type SessionFacts } from "./facts";
 import { localClock } from "./local-time";
 import { bpAlert, fortyMinuteReading, sedationAlert, spo2Alert } from "./observation-rules";
+import { CONMED_CLASSES, conmedAnswersFromClasses, type ConmedKey } from "@/lib/patients/medication-rules";
 
 export const ACTIVE_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
 
@@ -114,6 +115,7 @@ export async function sessionView(sessionId: string, now: Date) {
   const previousChecklist = s.checklist ? null : await db().preDoseChecklist.findFirst({
     where: { session: { patientId: s.patientId, id: { not: s.id } }, conmedConfirmedAt: { not: null } }, orderBy: { createdAt: "desc" },
   });
+  const conmedPrefill = s.checklist ? null : await conmedPrefillOf(s.patientId, loaded.facts, previousChecklist);
   const today = new Date(now.toISOString().slice(0, 10));
   const devicesOnHand = await db().device.findMany({
     where: { status: "ON_HAND", lot: { siteId: s.siteId, expiresOn: { gte: today } } },
@@ -124,7 +126,7 @@ export async function sessionView(sessionId: string, now: Date) {
     id: s.id, version: s.version, status: s.status, checkedInAt: s.checkedInAt, backEntryReason: s.backEntryReason, plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason, cancelledReason: s.cancelledReason,
     patient: { id: s.patientId, name: `${s.patient.firstName} ${s.patient.lastName}`, mrn: s.patient.mrn, flags: s.patient.flags.map((f) => ({ category: f.category, kind: f.kind, note: f.note })) },
     site: s.site, chair: s.chair?.label ?? null, prescriberOnSite: s.prescriberOnSite ? `${s.prescriberOnSite.firstName} ${s.prescriberOnSite.lastName}` : null,
-    checklist: s.checklist, previousChecklist,
+    checklist: s.checklist, previousChecklist, conmedPrefill,
     vitals: s.vitals, sedation: s.sedation, dissociation: s.dissociation, adverseEvents: s.adverseEvents,
     devices: s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, serial: d.device.serial, lotNumber: d.device.lot.lotNumber, enteredInErrorAt: d.enteredInErrorAt, enteredInErrorReason: d.enteredInErrorReason, recordedAt: d.recordedAt, lateEntryReason: d.lateEntryReason })),
     decisions: s.decisions.map((d) => ({ id: d.id, rule: d.rule, decision: d.decision, reason: d.reason, decidedAt: d.decidedAt, by: `${d.prescriber.firstName} ${d.prescriber.lastName}` })),
@@ -138,6 +140,21 @@ export async function sessionView(sessionId: string, now: Date) {
     state: sessionStatus(loaded.facts, now, loaded.openSeriousEvents),
   };
 }
+/**
+ * R16: what today's concomitant-medication answers start from — the medication list in force on the session
+ * date when the patient has a list, otherwise the last confirmed session's answers. Pre-fill only: the nurse
+ * still confirms each answer with the patient.
+ */
+async function conmedPrefillOf(patientId: string, facts: SessionFacts, previous: Record<ConmedKey, boolean | null> | null) {
+  const medications = facts.patient.medications ?? [];
+  if (await db().concomitantMedication.count({ where: { patientId } }))
+    return { source: "list" as const, answers: conmedAnswersFromClasses(facts.patient.medicationClasses), medications };
+  if (!previous) return null;
+  const answers = Object.fromEntries(Object.keys(CONMED_CLASSES).map((k) => [k, previous[k as ConmedKey]])) as Record<ConmedKey, boolean | null>;
+  return { source: "previous" as const, answers, medications };
+}
+export type ConmedPrefill = Awaited<ReturnType<typeof conmedPrefillOf>>;
+
 export type SessionView = NonNullable<Awaited<ReturnType<typeof sessionView>>>;
 
 /** Choices of the check-in form at a patient's site: free chairs, prescribers and nurses who work there. */

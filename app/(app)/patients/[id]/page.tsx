@@ -16,6 +16,10 @@ import { AddFlagForm, RemoveFlag } from "@/components/patients/flag-controls";
 import { PatientTabs } from "@/components/patients/patient-tabs";
 import { Transfers } from "@/components/patients/transfers";
 import { transfersOf } from "@/lib/patients/transfers";
+import { HepaticImpairmentPanel } from "@/components/patients/hepatic-impairment";
+import { MedicationList } from "@/components/patients/medication-list";
+import { medicationsOf } from "@/lib/patients/medications";
+import { hepaticImpairmentOf } from "@/lib/patients/hepatic";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -31,7 +35,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const user = await authorizeRecordPage("patient.read", "Patient", id);
   const canCheckIn = can(user.role, "clinical.record");
   const canManageFlags = can(user.role, "flag.manage");
-  const [p, transfers] = [(await patientDetail(id))!, await transfersOf(id)];
+  const [p, transfers, medications, hepatic] = [(await patientDetail(id))!, await transfersOf(id), await medicationsOf(id), await hepaticImpairmentOf(id)];
   const tz = p.site.timeZone;
   const [rems, counselling] = await Promise.all([remsEnrollmentView(p.id, p.site.id, tz), counsellingView(p.id, p.site.id, tz)]);
   const contraindications = p.flags.filter((f) => f.category === "CONTRAINDICATION");
@@ -59,14 +63,10 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           </ul>
           {canManageFlags && <AddFlagForm patientId={p.id} />}
         </section>
-        <section aria-labelledby="meds" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="meds" className="mb-2 text-lg font-semibold">Concomitant medications</h2>
-          {!p.medications.length && <p className="text-slate-700">None recorded.</p>}
-          <ul className="list-disc pl-5">
-            {p.medications.map((m) => <li key={m.id}>{m.name} <span className="text-sm text-slate-600">({m.drugClass.toLowerCase().replaceAll("_", " ")})</span></li>)}
-          </ul>
-        </section>
+        <HepaticImpairmentPanel patientId={p.id} level={hepatic!.level} version={hepatic!.version} canRecord={can(user.role, "hepatic.record")}
+          recorded={hepatic!.recordedAt ? `${formatDateTime(hepatic!.recordedAt, tz)}${hepatic!.recordedBy ? ` by ${hepatic!.recordedBy}` : ""}` : null} />
       </div>
+      <MedicationList patientId={p.id} medications={medications} canRecord={can(user.role, "medication.record")} today={localDate(new Date(), tz)} />
       <Transfers patientId={p.id} transfers={transfers} canRecord={can(user.role, "transfer.record")} />
       <section aria-labelledby="history" className="mt-6">
         <h2 id="history" className="mb-2 text-lg font-semibold">Session history</h2>

@@ -129,7 +129,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       <div className="flex flex-col gap-4">
         {canRecord && !dosed && (
           <>
-            <Step n={1} title="Pre-dose checklist" done={!!s.checklist?.conmedConfirmedAt}><ChecklistForm sessionId={id} saved={s.checklist} previous={s.previousChecklist} /></Step>
+            <Step n={1} title="Pre-dose checklist" done={!!s.checklist?.conmedConfirmedAt}><ChecklistForm sessionId={id} saved={s.checklist} prefill={s.conmedPrefill} /></Step>
             <Step n={2} title="Pre-dose vital signs"><VitalsForm sessionId={id} preDose /></Step>
           </>
         )}
