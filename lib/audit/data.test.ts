@@ -58,8 +58,9 @@ describe("audit log export", () => {
     const { auditCsvStream } = await import("./data");
     const { parse } = await import("csv-parse/sync");
     const tag = `export-${Date.now()}`;
-    for (let i = 0; i < 5; i++) await recordAudit({ actor: null, action: `${tag}.step`, entityType: "Test", entityId: String(i), reason: i === 2 ? "=HYPERLINK(\"x\")" : null });
-    const text = await new Response(auditCsvStream({ action: tag } as never, 2)).text();
+    for (let i = 0; i < 5; i++) await recordAudit({ actor: null, action: `${tag}.step`, entityType: "Test", entityId: String(i), siteId: tag, reason: i === 2 ? "=HYPERLINK(\"x\")" : null });
+    await recordAudit({ actor: null, action: `${tag}.step`, entityType: "Test", entityId: "other site", siteId: `${tag}-b` });
+    const text = await new Response(auditCsvStream({ action: tag } as never, { siteIds: [tag], userIds: [] }, 2)).text();
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.entityId)).toEqual(["0", "1", "2", "3", "4"]);
     expect(rows[2].reason).toBe(`'=HYPERLINK("x")`);

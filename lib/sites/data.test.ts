@@ -23,8 +23,8 @@ async function fixture(opts: { ar?: string | null } = {}) {
     },
     select: { id: true },
   });
-  const admin = await db().user.create({ data: { email: `site-admin-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x" } });
-  const actor = { id: admin.id, email: admin.email, role: admin.role };
+  const admin = await db().user.create({ data: { email: `site-admin-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x", sites: { create: { siteId: site.id } } } });
+  const actor = { id: admin.id, email: admin.email, role: admin.role, siteIds: [site.id] };
   const form = async () => {
     const s = (await siteForEdit(site.id))!;
     return {
@@ -88,7 +88,7 @@ describe("site settings", () => {
 
   it("lists each site with its current representative and active chairs", async () => {
     const f = await fixture({ ar: "Dr. Listed" });
-    const row = (await listSites()).find((s) => s.id === f.siteId)!;
+    const row = (await listSites(f.actor)).find((s) => s.id === f.siteId)!;
     expect(row).toMatchObject({ currentAr: "Dr. Listed", activeChairs: 2, certificationStatus: "ACTIVE", certifiedAt: "2025-01-10" });
   });
 });
