@@ -67,3 +67,21 @@ describe("audit log export", () => {
     expect(rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe("what an administrator reads of the audit trail", () => {
+  it("rows of their sites and of the people who work there, not another site's", async () => {
+    const { auditScopeFor, listAuditEvents } = await import("./data");
+    const tag = `scope-${Date.now()}`;
+    const site = await db().site.create({ data: { code: `AS-${tag}`.slice(0, 20), name: tag, settingType: "OUTPATIENT", address1: "1", city: "H", state: "NY", zip: "12534" } });
+    const nurse = await db().user.create({ data: { email: `${tag}@test.example`, firstName: "N", lastName: "N", role: "NURSE", passwordHash: "x", sites: { create: { siteId: site.id } } } });
+    const stranger = await db().user.create({ data: { email: `${tag}-b@test.example`, firstName: "S", lastName: "S", role: "NURSE", passwordHash: "x" } });
+    await recordAudit({ actor: null, action: `${tag}.mine`, entityType: "Test", siteId: site.id });
+    await recordAudit({ actor: { id: nurse.id, email: nurse.email, role: "NURSE" }, action: `${tag}.login`, entityType: "AuthSession" });
+    await recordAudit({ actor: null, action: `${tag}.about`, entityType: "User", entityId: nurse.id });
+    await recordAudit({ actor: null, action: `${tag}.theirs`, entityType: "Test", siteId: "another-site" });
+    await recordAudit({ actor: { id: stranger.id, email: stranger.email, role: "NURSE" }, action: `${tag}.stranger`, entityType: "AuthSession" });
+    const scope = await auditScopeFor({ siteIds: [site.id] });
+    const { rows } = await listAuditEvents({ action: tag } as never, scope);
+    expect(rows.map((r) => r.action).sort()).toEqual([`${tag}.about`, `${tag}.login`, `${tag}.mine`]);
+  });
+});

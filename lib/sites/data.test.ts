@@ -163,3 +163,26 @@ describe("chairs", () => {
     expect((await error(updateChair(a.actor, a.siteId, chairOfB.id, { label: "X", active: true }))).status).toBe(404);
   });
 });
+
+describe("an administrator changes only the sites they administer", () => {
+  it("another site's settings, chairs, representative and status are 404 for them, and nothing changes", async () => {
+    const mine = await fixture();
+    const theirs = await fixture({ ar: "Dr. Theirs" });
+    const before = await theirs.form();
+    const chair = (await siteForEdit(theirs.siteId))!.chairs[0];
+    const { setSiteActive } = await import("./data");
+    const attempts: (() => Promise<unknown>)[] = [
+      () => updateSite(mine.actor, theirs.siteId, siteSchema.parse({ ...before, idleLockMinutes: 30 })),
+      () => addChair(mine.actor, theirs.siteId, "Chair 9"),
+      () => updateChair(mine.actor, theirs.siteId, chair.id, { label: "Renamed", active: false }),
+      () => changeAuthorizedRepresentative(mine.actor, theirs.siteId, arChangeSchema.parse({ name: "Dr. Mine", fromDate: addDays(today(), -1) })),
+      () => setSiteActive(mine.actor, theirs.siteId, false),
+    ];
+    for (const a of attempts) expect((await error(a())).status).toBe(404);
+    const after = (await siteForEdit(theirs.siteId))!;
+    expect(after).toMatchObject({ version: before.version, idleLockMinutes: before.idleLockMinutes, deactivatedAt: null, currentAr: { name: "Dr. Theirs" } });
+    expect(after.chairs.map((c) => c.label)).toEqual(["Chair 1", "Chair 2"]);
+    expect(await db().auditEvent.count({ where: { action: "access.denied", actorId: mine.actor.id, siteId: theirs.siteId } })).toBe(5);
+    expect((await listSites(mine.actor)).map((s) => s.id)).toEqual([mine.siteId]);
+  });
+});
