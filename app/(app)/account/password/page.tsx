@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/authorize";
+import { PageHeader } from "@/components/ui/page-header";
+import { ChangePasswordForm } from "@/components/auth/change-password-form";
+
+export const metadata: Metadata = { title: "Your password" };
+
+/** Every signed-in user: their own password, and only theirs. */
+export default async function AccountPasswordPage() {
+  const me = await requireUser();
+  return (
+    <>
+      <PageHeader title="Your password" />
+      <p className="mb-4 text-slate-700">Signed in as {me.email}. Your password is also your signature: nobody else, administrators included, can set it.</p>
+      <ChangePasswordForm />
+    </>
+  );
+}
