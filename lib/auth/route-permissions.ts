@@ -32,7 +32,7 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/setup": { POST: { kind: "first-run", why: "the first administrator and site" } },
   "/api/password/reset": { POST: { kind: "public", why: "a new password with a one-time code, signed out" } },
   "/api/account/password": { POST: { kind: "signed-in", why: "one's own password" } },
-  "/api/session/lock": { POST: { kind: "signed-in", why: "the tablet's idle lock ends one's own session" } },
+  "/api/session/lock": { POST: { kind: "public", why: "the tablet's idle lock ends the caller's own session; signed out there is none to end" } },
 
   "/api/admin/users": { POST: role("user.manage", { body: "siteIds" }) },
   "/api/admin/users/[id]": { PATCH: user },
@@ -124,8 +124,8 @@ export const PAGE_PERMISSIONS: Record<string, Access> = {
   "/reports/monitoring-duration": role("reports.view"),
   "/reports/pmf/[id]": role("reports.view", { param: "id", record: "PatientMonitoringForm" }),
 
-  "/inventory": role("inventory.manage", { query: "siteId", record: "Site" }),
-  "/inventory/lots/new": role("inventory.manage", { query: "siteId", record: "Site" }),
+  "/inventory": role("inventory.manage", { query: "site", record: "Site" }),
+  "/inventory/lots/new": role("inventory.manage", { query: "site", record: "Site" }),
   "/inventory/lots/[id]": role("inventory.manage", { param: "id", record: "InventoryLot" }),
   "/inventory/dispensing-log": role("inventory.manage", { query: "siteId", record: "Site" }),
 
