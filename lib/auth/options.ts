@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { endSession, signInWithPassword } from "./sign-in";
 import { clientAddress, MAX_SESSION_HOURS } from "./session-rules";
-import { lockedError } from "./schema";
+import { lockedError, SECOND_FACTOR_NEEDED } from "./schema";
 
 /** How many proxies of ours add to X-Forwarded-For (TRUSTED_PROXY=1 behind one TLS proxy; unset: none). */
 export const trustedProxies = () => {
@@ -24,7 +24,7 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, otp: { label: "Code", type: "text" } },
       async authorize(credentials, req) {
         // Route handlers get no socket address in Next.js: without a trusted proxy the address is unknown
         // and only the account and installation counters apply.
@@ -33,6 +33,7 @@ export const authOptions: NextAuthOptions = {
         if ("refused" in r) {
           // next-auth hands a thrown message to the sign-in form as `error`: the lock and until when.
           if (r.lock) throw new Error(lockedError(r.lock.scope, r.lock.until));
+          if (r.needsSecondFactor) throw new Error(SECOND_FACTOR_NEEDED);
           return null;
         }
         return r;

@@ -32,6 +32,10 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/setup": { POST: { kind: "first-run", why: "the first administrator and site" } },
   "/api/password/reset": { POST: { kind: "public", why: "a new password with a one-time code, signed out" } },
   "/api/account/password": { POST: { kind: "signed-in", why: "one's own password" } },
+  "/api/account/two-factor": {
+    POST: { kind: "signed-in", why: "one's own two-step sign-in (psychiatrists and administrators; others 403)" },
+    DELETE: { kind: "signed-in", why: "one's own two-step sign-in" },
+  },
   "/api/session/lock": { POST: { kind: "public", why: "the tablet's idle lock ends the caller's own session; signed out there is none to end" } },
 
   "/api/admin/users": { POST: role("user.manage", { body: "siteIds" }) },

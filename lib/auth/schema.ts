@@ -3,6 +3,8 @@ import { z } from "zod";
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, "Enter your email address").email("Enter a valid email address").max(254),
   password: z.string().min(1, "Enter your password").max(200, "Password is too long"),
+  // The second step, for accounts with two-step sign-in: a code from the authenticator app or a recovery code.
+  otp: z.string().trim().max(20, "Enter the 6-digit code").optional(),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
@@ -21,6 +23,9 @@ export function safeCallbackPath(raw: string | null | undefined): string | null 
   if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/sign-in") || path.startsWith("/api/")) return null;
   return path;
 }
+
+/** The sign-in form's cue to ask for the second step (the password was right; the code is missing). */
+export const SECOND_FACTOR_NEEDED = "SECOND_FACTOR_NEEDED";
 
 // A sign-in refused by a lock travels from the server to the form as "LOCKED:<scope>:<ISO time>".
 export type LockScope = "account" | "address" | "global";

@@ -6,12 +6,13 @@ import { dummyHash, verifyPassword } from "./password";
 import { signInSchema } from "./schema";
 import { sessionExpiry, throttleKey, type Lock } from "./session-rules";
 import { countFailure, lockFor, throttleTargets } from "./throttle";
+import { checkSecondFactor } from "./totp";
 
 export const tokenId = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type SignInMeta = { userAgent?: string | null; ip?: string | null };
 export type SignedIn = { id: string; email: string; role: string; name: string; sid: string };
-export type SignInRefused = { refused: true; lock: Lock | null };
+export type SignInRefused = { refused: true; lock: Lock | null; needsSecondFactor?: true };
 
 /**
  * Checks credentials and opens a server-side session. Every failure looks the same to the caller (no
@@ -22,7 +23,7 @@ export type SignInRefused = { refused: true; lock: Lock | null };
 export async function signInWithPassword(raw: unknown, meta: SignInMeta): Promise<SignedIn | SignInRefused> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { refused: true, lock: null };
-  const { email, password } = parsed.data;
+  const { email, password, otp } = parsed.data;
   const now = new Date();
   const targets = throttleTargets(email, meta.ip);
 
@@ -35,6 +36,14 @@ export async function signInWithPassword(raw: unknown, meta: SignInMeta): Promis
   else if (!user) failure = "unknown_account";
   else if (!passwordOk) failure = "wrong_password";
   else if (user.disabledAt) failure = "account_disabled";
+  else if (user.totpEnabledAt) {
+    // Two-step sign-in: the right password alone is not enough. Without a code the form asks for one (not a
+    // failure); a wrong code is a failure like a wrong password.
+    if (!otp) return { refused: true, lock: null, needsSecondFactor: true };
+    const second = await checkSecondFactor(user.id, otp, now);
+    if (!second) failure = "wrong_second_factor";
+    else if (second === "recovery") await recordAudit({ actor: { id: user.id, email: user.email, role: user.role }, action: "auth.recovery_code_used", entityType: "User", entityId: user.id });
+  }
 
   if (failure) {
     const after = await transaction(async (tx) => {
