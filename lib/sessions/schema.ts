@@ -13,14 +13,25 @@ const requiredInstant = z.coerce.date({ message: "Enter a valid time" });
 /** A required choice: the same message whether the value is missing or empty. */
 const required = (message: string) => z.string({ message }).min(1, message);
 
+/** R49: why an entry is made more than the site's late-entry threshold after its clinical time. */
+export const lateReason = z.string().trim().max(500, "Keep the reason under 500 characters").optional();
+
 export const checkInSchema = z.object({
   patientId: required("Choose the patient"),
   chairId: required("Choose a chair"),
   prescriberOnSiteId: required("Choose the prescriber on site"),
   monitoringHcpId: required("Choose the monitoring nurse"),
   indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
+  /** R49 downtime back-entry: a past session documented after the fact, with its real check-in time and why. */
+  backEntry: z.boolean().default(false),
+  checkedInAt: instant,
+  backEntryReason: z.string().trim().max(500, "Keep the reason under 500 characters").optional(),
+}).superRefine((v, ctx) => {
+  if (!v.backEntry) return;
+  if (!v.checkedInAt) ctx.addIssue({ code: "custom", path: ["checkedInAt"], message: "Enter when the patient was checked in" });
+  if ((v.backEntryReason ?? "").length < 5) ctx.addIssue({ code: "custom", path: ["backEntryReason"], message: "Say why this session is entered after the fact (at least 5 characters)" });
 });
-export type CheckInInput = z.infer<typeof checkInSchema>;
+export type CheckInInput = z.input<typeof checkInSchema>;
 
 const yesNo = z.boolean({ message: "Answer yes or no" });
 
@@ -59,6 +70,7 @@ export const vitalsSchema = z
   .object({
     kind: z.enum(["PRE_DOSE", "POST_40", "EXTRA", "PRE_COMPLETION"]).default("EXTRA"),
     takenAt: instant,
+  lateReason,
     systolic: optionalInt("systolic", 40, 300),
     diastolic: optionalInt("diastolic", 20, 200),
     heartRate: optionalInt("heart rate", 20, 250),
@@ -96,18 +108,20 @@ export const doseMgOf = (v: z.output<typeof doseSchema>) => (v.doseOption === "O
 export const deviceSchema = z.object({
   deviceId: required("Choose the device (lot)"),
   administeredAt: instant,
+  lateReason,
   /** Codes of the SOFT warnings the nurse read and proceeds despite (REMS.md: acknowledged, audited). */
   acknowledgedWarnings: z.array(z.string().max(60)).max(20).default([]),
 });
 export type DeviceInput = z.input<typeof deviceSchema>;
 
-export const sedationSchema = z.object({ takenAt: instant, moaas: int("MOAA/S", 0, 5) });
+export const sedationSchema = z.object({ takenAt: instant, lateReason, moaas: int("MOAA/S", 0, 5) });
 export type SedationInput = z.input<typeof sedationSchema>;
 
 export const CADSS6_ITEMS = [1, 2, 6, 7, 15, 22];
 export const dissociationSchema = z
   .object({
     takenAt: instant,
+  lateReason,
     present: z.boolean({ message: "Answer whether dissociation is present" }),
     scale: z.enum(["NONE", "CADSS", "CADSS6"]).default("NONE"),
     itemScores: z.array(z.coerce.number().int().min(0, "Item scores are 0–4").max(4, "Item scores are 0–4")).default([]),
@@ -124,6 +138,7 @@ export const adverseEventSchema = z.object({
   description: z.string().trim().min(3, "Describe what happened").max(2000),
   serious: z.boolean().default(false),
   onsetAt: instant,
+  lateReason,
   resolvedAt: instant,
   interventions: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
   outcome: z.string().trim().max(1000).optional(),
@@ -149,6 +164,8 @@ export const dischargeSchema = z.object({
   vitalsAcceptablePreAdministration: z.boolean().nullable().default(null),
   vitalsAcceptablePreCompletion: z.boolean().nullable().default(null),
   readyToLeaveMinutes: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int("Whole minutes").min(0, "0 or more minutes").nullable()),
+  /** A back-entered session (R49) is discharged at the time the patient really left; a live one at the server's now. */
+  dischargedAt: instant,
 });
 export type DischargeInput = z.input<typeof dischargeSchema>;
 
@@ -165,6 +182,7 @@ export type DeviationInputForm = z.input<typeof deviationSchema>;
 
 export const transferSchema = z.object({
   transferredAt: instant,
+  lateReason,
   receivingService: z.string().trim().min(2, "Name the receiving service (EMS, ED)").max(200),
   reason: z.string().trim().min(3, "Give the reason").max(2000),
 });
@@ -180,6 +198,7 @@ export const CRISIS_SYMPTOMS = {
 export const crisisSchema = z.object({
   symptoms: z.array(z.enum(Object.keys(CRISIS_SYMPTOMS) as [keyof typeof CRISIS_SYMPTOMS, ...(keyof typeof CRISIS_SYMPTOMS)[]])).min(1, "Tick at least one symptom"),
   notedAt: instant,
+  lateReason,
 });
 export type CrisisInput = z.input<typeof crisisSchema>;
 
