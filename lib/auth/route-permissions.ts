@@ -58,6 +58,9 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
 
   "/api/board": { GET: role("board.view") }, // the user's own sites
   "/api/patients": { POST: role("patient.write", { body: "siteId" }) },
+  "/api/patients/[id]": { PATCH: patient("patient.write") },
+  "/api/patients/[id]/counselling": { POST: patient("counselling.record") },
+  "/api/patients/[id]/enrollments": { POST: patient("enrollment.record") },
   "/api/patients/[id]/flags": { POST: patient("flag.manage") },
   "/api/patients/[id]/flags/[flagId]/remove": { POST: patient("flag.manage") },
   "/api/patients/[id]/outcomes": { POST: patient("clinical.record") },
