@@ -6,13 +6,25 @@ import { sql, userId } from "./helpers/db";
 const alertWith = (page: Page, text: string | RegExp) => page.getByRole("alert").filter({ hasText: text });
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
-/** Setup through the API as the signed-in administrator: a nurse at Riverside to work on. */
+/** Setup through the API as the signed-in administrator: a nurse at Riverside to work on (and her one-time code). */
 async function createNurse(page: Page, first: string, last: string) {
   const email = `${first}.${last}.${unique()}@example.com`.toLowerCase();
   const [site] = await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'OUT-A'`);
-  const res = await page.request.post("/api/admin/users", { data: { firstName: first, lastName: last, email, role: "NURSE", password: "a-long-enough-password", siteIds: [site.id] } });
+  const res = await page.request.post("/api/admin/users", { data: { firstName: first, lastName: last, email, role: "NURSE", siteIds: [site.id] } });
   expect(res.status()).toBe(201);
-  return { id: ((await res.json()) as { data: { id: string } }).data.id, email, name: `${first} ${last}` };
+  const { data } = (await res.json()) as { data: { id: string; code: string } };
+  return { id: data.id, code: data.code, email, name: `${first} ${last}` };
+}
+
+/** The new user sets their own password with the code, signed out, in a browser of their own. */
+async function setPasswordWithCode(page: Page, email: string, code: string, password: string) {
+  await page.goto("/reset-password");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("One-time code").fill(code);
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("New password again").fill(password);
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByRole("status").or(page.getByRole("alert")).filter({ hasText: "Your new password is set" })).toBeVisible();
 }
 
 test.describe("administrator: users", () => {
@@ -31,26 +43,23 @@ test.describe("administrator: users", () => {
     await page.getByLabel("Last name").fill("Diaz");
     await page.getByLabel("Email").fill("not-an-email");
     await page.getByLabel("Role").selectOption({ label: "Nurse" });
-    await page.getByLabel("Password").fill("short");
+    await expect(page.getByLabel("Password")).toHaveCount(0); // nobody types another person's password
     await page.getByRole("button", { name: "Create user" }).click();
     await expect(alertWith(page, "Enter a valid email address")).toBeVisible();
-    await expect(alertWith(page, "At least 12 characters")).toBeVisible();
     await expect(alertWith(page, "Choose at least one site")).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/At least 12 characters/);
     await expect(page).toHaveURL(/\/admin\/users\/new$/);
     await page.screenshot({ path: "test-results/screens/admin-user-new-errors.png", fullPage: true });
 
     // The same bad input sent straight to the server is refused with the same field messages.
-    const bad = await page.request.post("/api/admin/users", { data: { firstName: "Rosa", lastName: "Diaz", email: "not-an-email", role: "NURSE", password: "short", siteIds: [] } });
+    const bad = await page.request.post("/api/admin/users", { data: { firstName: "Rosa", lastName: "Diaz", email: "not-an-email", role: "NURSE", password: "a-long-enough-password", siteIds: [] } });
     expect(bad.status()).toBe(422);
     const badBody = (await bad.json()) as { fieldErrors: Record<string, string[]> };
     expect(Object.keys(badBody.fieldErrors).sort()).toEqual(["email", "password", "siteIds"]);
-    expect(badBody.fieldErrors.password).toEqual(["At least 12 characters"]);
+    expect(badBody.fieldErrors.password).toEqual(["Administrators do not set passwords: issue a one-time code instead"]);
 
     // An email already in use is refused at the email field.
     await page.getByLabel("Email").fill("Nurse@Example.com");
-    await page.getByLabel("Password").fill("a-long-enough-password");
     await page.getByRole("checkbox", { name: "Riverside Outpatient Clinic" }).check();
     await page.getByRole("button", { name: "Create user" }).click();
     await expect(alertWith(page, "A user with this email already exists")).toBeVisible();
@@ -58,6 +67,11 @@ test.describe("administrator: users", () => {
     const email = `rosa.diaz.${unique()}@example.com`;
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Create user" }).click();
+    // The one-time code is shown once, here; the account has no password until its owner chooses one.
+    const code = (await page.getByTestId("one-time-code").textContent())!.trim();
+    expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+    await page.screenshot({ path: "test-results/screens/admin-user-created-code.png", fullPage: true });
+    await page.getByRole("link", { name: "Done: I have given the code" }).click();
     await expect(page).toHaveURL(/\/admin\/users\?created=/);
     await expect(page.getByRole("status").filter({ hasText: "Rosa Diaz was created" })).toBeVisible();
     const row = page.getByRole("row", { name: new RegExp(email.replaceAll(".", "\\.")) });
@@ -67,12 +81,13 @@ test.describe("administrator: users", () => {
     await expect(row).toContainText("Never");
 
     const [audit] = await sql<{ after: Record<string, unknown> }>(`SELECT after FROM "AuditEvent" WHERE action = 'user.create' AND after->>'email' = $1`, [email]);
-    expect(audit.after).toMatchObject({ email, role: "NURSE", passwordSet: true });
-    expect(JSON.stringify(audit.after)).not.toMatch(/argon2|passwordHash|a-long-enough-password/);
+    expect(audit.after).toMatchObject({ email, role: "NURSE", passwordSet: false });
+    expect(JSON.stringify(audit.after)).not.toMatch(/argon2|passwordHash/);
 
     const rosa = await browser.newContext();
     const rosaPage = await rosa.newPage();
-    await signIn(rosaPage, email, "a-long-enough-password");
+    await setPasswordWithCode(rosaPage, email, code, "copper-meadow-violin-42");
+    await signIn(rosaPage, email, "copper-meadow-violin-42");
     await expect(rosaPage).toHaveURL(/\/board$/);
     await rosa.close();
   });
@@ -118,25 +133,19 @@ test.describe("administrator: users", () => {
     expect(Number(updates[0].n)).toBe(2);
   });
 
-  test("a new password must be 12 characters; a good one lets the user sign in with it", async ({ page, browser }) => {
+  test("an administrator cannot set a user's password: the edit form has no password and the API refuses one", async ({ page }) => {
     await signIn(page, "admin@example.com");
     const nurse = await createNurse(page, "Ines", "Park");
     await page.goto(`/admin/users/${nurse.id}`);
-    await page.getByLabel("New password").fill("elevenchars");
-    await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(alertWith(page, "At least 12 characters")).toBeVisible();
-    await page.getByLabel("New password").fill("a-brand-new-password");
-    await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
-    await expect(page.getByLabel("New password")).toHaveValue("");
-    const [audit] = await sql<{ after: Record<string, unknown> }>(`SELECT after FROM "AuditEvent" WHERE action = 'user.update' AND "entityId" = $1`, [nurse.id]);
-    expect(audit.after).toMatchObject({ passwordChanged: true });
-    expect(JSON.stringify(audit.after)).not.toMatch(/argon2|a-brand-new-password/);
-
-    const other = await browser.newContext();
-    const p = await other.newPage();
-    await signIn(p, nurse.email, "a-brand-new-password");
-    await other.close();
+    await expect(page.getByLabel("New password")).toHaveCount(0);
+    const [row] = await sql<{ version: number; passwordHash: string }>(`SELECT version, "passwordHash" FROM "User" WHERE id = $1`, [nurse.id]);
+    const res = await page.request.patch(`/api/admin/users/${nurse.id}`, {
+      data: { firstName: "Ines", lastName: "Park", email: nurse.email, role: "NURSE", siteIds: [(await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'OUT-A'`))[0].id], version: row.version, password: "an-admin-chosen-password" },
+    });
+    expect(res.status()).toBe(422);
+    expect(((await res.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.password).toEqual(["Administrators do not set passwords: issue a one-time code instead"]);
+    const [after] = await sql<{ passwordHash: string }>(`SELECT "passwordHash" FROM "User" WHERE id = $1`, [nurse.id]);
+    expect(after.passwordHash).toBe(row.passwordHash);
   });
 
   test("disables a user only with a reason, and enables them again", async ({ page }) => {

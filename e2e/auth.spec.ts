@@ -43,7 +43,7 @@ test.describe("signing in and navigation by role", () => {
     await expect(page.getByText("Enter a valid email address")).toBeVisible();
   });
 
-  test("an account is locked after five failures, even for the right password, with the same message", async ({ page, request }) => {
+  test("an account is locked after five failures, even for the right password; the page says when it unlocks and an administrator can unlock it", async ({ page, request, browser }) => {
     // A throwaway account, so the lock does not disturb other tests.
     await sql(`INSERT INTO "User" (id, email, "firstName", "lastName", role, "passwordHash", "updatedAt")
                SELECT 'throttle-user', 'throttle@example.com', 'Throttle', 'Test', 'NURSE', "passwordHash", now() FROM "User" WHERE email = 'nurse@example.com'
@@ -58,9 +58,29 @@ test.describe("signing in and navigation by role", () => {
     await page.getByLabel("Email").fill("throttle@example.com");
     await page.getByLabel("Password").fill("Demo-pass-2026");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(signInError(page)).toBeVisible();
+    const locked = page.getByRole("alert").filter({ hasText: "This account is locked after too many failed sign-ins" });
+    await expect(locked).toBeVisible();
+    await expect(locked).toContainText(/It unlocks at \d{1,2}:\d\d [AP]M \(in 1[45] minutes\)/);
+    await page.screenshot({ path: "test-results/screens/sign-in-locked.png" });
     const [row] = await sql<{ reason: string }>(`SELECT after->>'reason' AS reason FROM "AuditEvent" WHERE "actorEmail" = 'throttle@example.com' ORDER BY id DESC LIMIT 1`);
-    expect(row.reason).toBe("throttled");
+    expect(row.reason).toBe("throttled_account");
+
+    // The administrator sees the lock on the user's page and unlocks it, with a reason (audited).
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(admin, "admin@example.com");
+    await admin.goto("/admin/users");
+    await expect(admin.getByRole("row", { name: /Throttle Test/ })).toContainText("Locked until");
+    await admin.goto("/admin/users/throttle-user");
+    await expect(admin.getByText(/Locked after too many failed sign-ins, until/)).toBeVisible();
+    await admin.getByRole("button", { name: "Unlock now" }).click();
+    await admin.getByLabel("Reason for unlocking").fill("Called the front desk; identity checked");
+    await admin.screenshot({ path: "test-results/screens/admin-user-unlock.png", fullPage: true });
+    await admin.getByRole("button", { name: "Confirm unlock" }).click();
+    await expect(admin.getByRole("status").filter({ hasText: "is unlocked" })).toBeVisible();
+    const [audit] = await sql<{ reason: string; actorEmail: string }>(`SELECT reason, "actorEmail" FROM "AuditEvent" WHERE action = 'user.unlock' AND "entityId" = 'throttle-user' ORDER BY id DESC LIMIT 1`);
+    expect(audit).toEqual({ reason: "Called the front desk; identity checked", actorEmail: "admin@example.com" });
+
+    await signIn(page, "throttle@example.com");
   });
 });
 

@@ -3,7 +3,9 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Controller, useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createUserSchema, PASSWORD_MIN, ROLE_LABELS, updateUserSchema, type CreateUserInput } from "@/lib/users/schema";
+import Link from "next/link";
+import { createUserSchema, ROLE_LABELS, updateUserSchema, type CreateUserInput } from "@/lib/users/schema";
+import { OneTimeCode } from "./one-time-code";
 import { submitJson } from "@/components/forms/submit-json";
 import { Checkbox, SelectInput, TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -23,11 +25,12 @@ export function UserForm({ sites, existing }: { sites: Site[]; existing?: Existi
   const [failure, setFailure] = useState<{ message: string; conflict: boolean } | null>(null);
   const [saved, setSaved] = useState(false);
   const [version, setVersion] = useState(existing?.version ?? 0);
-  const { register, handleSubmit, setError, setValue, control, formState } = useForm<Values>({
+  const [created, setCreated] = useState<{ id: string; name: string; code: string; expiresAt: string } | null>(null);
+  const { register, handleSubmit, setError, control, formState } = useForm<Values>({
     resolver: zodResolver(editing ? editSchema : createUserSchema) as unknown as Resolver<Values>,
     defaultValues: existing
-      ? { firstName: existing.firstName, lastName: existing.lastName, email: existing.email, role: existing.role, telephone: existing.telephone, siteIds: existing.siteIds, password: "" }
-      : { firstName: "", lastName: "", email: "", role: undefined, telephone: "", siteIds: [], password: "" },
+      ? { firstName: existing.firstName, lastName: existing.lastName, email: existing.email, role: existing.role, telephone: existing.telephone, siteIds: existing.siteIds }
+      : { firstName: "", lastName: "", email: "", role: undefined, telephone: "", siteIds: [] },
   });
   const e = formState.errors;
 
@@ -36,9 +39,10 @@ export function UserForm({ sites, existing }: { sites: Site[]; existing?: Existi
     setSaved(false);
     let atField = false;
     const setFieldError: typeof setError = (...args) => { atField = true; setError(...args); };
+    type Saved = { id: string; version: number; code?: string; expiresAt?: string };
     const res = existing
-      ? await submitJson<Values, { id: string; version: number }>(`/api/admin/users/${existing.id}`, "PATCH", { ...values, version }, setFieldError)
-      : await submitJson<Values, { id: string; version: number }>("/api/admin/users", "POST", values, setFieldError);
+      ? await submitJson<Values, Saved>(`/api/admin/users/${existing.id}`, "PATCH", { ...values, version }, setFieldError)
+      : await submitJson<Values, Saved>("/api/admin/users", "POST", values, setFieldError);
     if (!res.ok) {
       // Messages that belong to a field are shown there; anything else (a conflict, a refusal) on top.
       if (!atField) setFailure({ message: res.message, conflict: res.status === 409 });
@@ -46,13 +50,23 @@ export function UserForm({ sites, existing }: { sites: Site[]; existing?: Existi
     }
     if (existing) {
       setVersion(res.data.version);
-      setValue("password", "");
       setSaved(true);
       router.refresh();
     } else {
-      router.push(`/admin/users?created=${encodeURIComponent(res.data.id)}`);
+      // The new account has no password yet: its one-time code is shown here, once.
+      setCreated({ id: res.data.id, name: `${values.firstName} ${values.lastName}`.trim(), code: res.data.code!, expiresAt: res.data.expiresAt! });
     }
   });
+
+  if (created)
+    return (
+      <section aria-label="User created" className="flex max-w-3xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6">
+        <OneTimeCode name={created.name} code={created.code} expiresAt={created.expiresAt} />
+        <Link href={`/admin/users?created=${encodeURIComponent(created.id)}`} className="inline-flex min-h-11 items-center self-start rounded-md bg-brand-700 px-4 font-medium text-white">
+          Done: I have given the code
+        </Link>
+      </section>
+    );
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? "Edit user" : "New user"}
@@ -74,14 +88,6 @@ export function UserForm({ sites, existing }: { sites: Site[]; existing?: Existi
         <option value="">Choose…</option>
         {Object.entries(ROLE_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </SelectInput>
-      <TextInput
-        label={editing ? "New password" : "Password"}
-        type="password"
-        autoComplete="new-password"
-        hint={editing ? `Leave empty to keep the current password. At least ${PASSWORD_MIN} characters; the user is signed out when it changes.` : `At least ${PASSWORD_MIN} characters.`}
-        error={e.password?.message}
-        {...register("password")}
-      />
       <Controller
         control={control}
         name="siteIds"

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { firstRunSchema, type FirstRunInput } from "@/lib/setup/schema";
-import { PASSWORD_MIN } from "@/lib/users/schema";
+import { PASSWORD_MIN } from "@/lib/auth/schema";
 import { submitJson } from "@/components/forms/submit-json";
 import { TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";

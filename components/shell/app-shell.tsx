@@ -24,7 +24,7 @@ export function AppShell({ nav, user, idleMinutes, children }: Props) {
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span>
-              <span className="font-medium">{user.name}</span>
+              <Link href="/account/password" className="inline-flex min-h-11 items-center font-medium underline-offset-2 hover:underline" title="Your account: change your password">{user.name}</Link>
               <span className="text-slate-600"> · {ROLE_LABEL[user.role]}</span>
               {/* The site list is long for staff of several sites: on a tablet it would push the menu onto three lines. */}
               <span className="hidden text-slate-600 xl:inline"> · {user.sites.join(", ") || "no site"}</span>

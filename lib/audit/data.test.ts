@@ -58,11 +58,30 @@ describe("audit log export", () => {
     const { auditCsvStream } = await import("./data");
     const { parse } = await import("csv-parse/sync");
     const tag = `export-${Date.now()}`;
-    for (let i = 0; i < 5; i++) await recordAudit({ actor: null, action: `${tag}.step`, entityType: "Test", entityId: String(i), reason: i === 2 ? "=HYPERLINK(\"x\")" : null });
-    const text = await new Response(auditCsvStream({ action: tag } as never, 2)).text();
+    for (let i = 0; i < 5; i++) await recordAudit({ actor: null, action: `${tag}.step`, entityType: "Test", entityId: String(i), siteId: tag, reason: i === 2 ? "=HYPERLINK(\"x\")" : null });
+    await recordAudit({ actor: null, action: `${tag}.step`, entityType: "Test", entityId: "other site", siteId: `${tag}-b` });
+    const text = await new Response(auditCsvStream({ action: tag } as never, { siteIds: [tag], userIds: [] }, 2)).text();
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.entityId)).toEqual(["0", "1", "2", "3", "4"]);
     expect(rows[2].reason).toBe(`'=HYPERLINK("x")`);
     expect(rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("what an administrator reads of the audit trail", () => {
+  it("rows of their sites and of the people who work there, not another site's", async () => {
+    const { auditScopeFor, listAuditEvents } = await import("./data");
+    const tag = `scope-${Date.now()}`;
+    const site = await db().site.create({ data: { code: `AS-${tag}`.slice(0, 20), name: tag, settingType: "OUTPATIENT", address1: "1", city: "H", state: "NY", zip: "12534" } });
+    const nurse = await db().user.create({ data: { email: `${tag}@test.example`, firstName: "N", lastName: "N", role: "NURSE", passwordHash: "x", sites: { create: { siteId: site.id } } } });
+    const stranger = await db().user.create({ data: { email: `${tag}-b@test.example`, firstName: "S", lastName: "S", role: "NURSE", passwordHash: "x" } });
+    await recordAudit({ actor: null, action: `${tag}.mine`, entityType: "Test", siteId: site.id });
+    await recordAudit({ actor: { id: nurse.id, email: nurse.email, role: "NURSE" }, action: `${tag}.login`, entityType: "AuthSession" });
+    await recordAudit({ actor: null, action: `${tag}.about`, entityType: "User", entityId: nurse.id });
+    await recordAudit({ actor: null, action: `${tag}.theirs`, entityType: "Test", siteId: "another-site" });
+    await recordAudit({ actor: { id: stranger.id, email: stranger.email, role: "NURSE" }, action: `${tag}.stranger`, entityType: "AuthSession" });
+    const scope = await auditScopeFor({ siteIds: [site.id] });
+    const { rows } = await listAuditEvents({ action: tag } as never, scope);
+    expect(rows.map((r) => r.action).sort()).toEqual([`${tag}.about`, `${tag}.login`, `${tag}.mine`]);
   });
 });

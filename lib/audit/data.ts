@@ -84,9 +84,29 @@ export type AuditRowDto = {
   before: unknown; after: unknown;
 };
 
+/**
+ * What an administrator may read of the audit trail: rows of their sites, and rows without a site
+ * (sign-ins, account changes) done by or to a user who works at one of their sites.
+ */
+export type AuditScope = { siteIds: string[]; userIds: string[] };
+
+export async function auditScopeFor(actor: { siteIds: readonly string[] }): Promise<AuditScope> {
+  const members = await db().userSite.findMany({ where: { siteId: { in: [...actor.siteIds] } }, select: { userId: true }, distinct: ["userId"] });
+  return { siteIds: [...actor.siteIds], userIds: members.map((m) => m.userId) };
+}
+
+const scopeWhere = (scope: AuditScope): Prisma.AuditEventWhereInput => ({
+  OR: [
+    { siteId: { in: scope.siteIds } },
+    { siteId: null, actorId: { in: scope.userIds } },
+    { siteId: null, entityType: "User", entityId: { in: scope.userIds } },
+  ],
+});
+
 /** The viewer's filters as a query (shared by the page and the CSV export). Dates are UTC calendar days. */
-function auditWhere(f: Omit<AuditFilter, "before">): Prisma.AuditEventWhereInput {
+function auditWhere(f: Omit<AuditFilter, "before">, scope: AuditScope): Prisma.AuditEventWhereInput {
   return {
+    AND: [scopeWhere(scope)],
     ...(f.actor ? { actorEmail: { contains: f.actor, mode: "insensitive" } } : {}),
     ...(f.entity ? { entityType: { equals: f.entity, mode: "insensitive" } } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
@@ -97,8 +117,8 @@ function auditWhere(f: Omit<AuditFilter, "before">): Prisma.AuditEventWhereInput
 }
 
 /** One page of the audit log, newest first, keyset-paged by id. Dates are UTC calendar days. */
-export async function listAuditEvents(f: AuditFilter, pageSize = 50): Promise<{ rows: AuditRowDto[]; nextBefore: string | null }> {
-  const where: Prisma.AuditEventWhereInput = { ...auditWhere(f), ...(f.before ? { id: { lt: BigInt(f.before) } } : {}) };
+export async function listAuditEvents(f: AuditFilter, scope: AuditScope, pageSize = 50): Promise<{ rows: AuditRowDto[]; nextBefore: string | null }> {
+  const where: Prisma.AuditEventWhereInput = { ...auditWhere(f, scope), ...(f.before ? { id: { lt: BigInt(f.before) } } : {}) };
   const rows = await db().auditEvent.findMany({ where, orderBy: { id: "desc" }, take: pageSize + 1 });
   const page = rows.slice(0, pageSize);
   return {
@@ -111,10 +131,10 @@ export async function listAuditEvents(f: AuditFilter, pageSize = 50): Promise<{ 
 }
 
 /** Audit rows for the viewer's filters, oldest first, a page at a time (keyset on id). */
-async function* auditEvents(f: AuditFilter, pageSize: number) {
+async function* auditEvents(f: AuditFilter, scope: AuditScope, pageSize: number) {
   let afterId: bigint | undefined;
   for (;;) {
-    const page = await db().auditEvent.findMany({ where: { ...auditWhere(f), ...(afterId !== undefined ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take: pageSize });
+    const page = await db().auditEvent.findMany({ where: { ...auditWhere(f, scope), ...(afterId !== undefined ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take: pageSize });
     if (!page.length) return;
     afterId = page[page.length - 1].id;
     yield* page;
@@ -122,8 +142,8 @@ async function* auditEvents(f: AuditFilter, pageSize: number) {
 }
 
 /** The audit log as CSV for the same filters as the viewer, streamed (never all rows in memory). */
-export function auditCsvStream(f: AuditFilter, pageSize = 2000): ReadableStream<Uint8Array> {
+export function auditCsvStream(f: AuditFilter, scope: AuditScope, pageSize = 2000): ReadableStream<Uint8Array> {
   const header = ["id", "at", "actorEmail", "actorRole", "action", "entityType", "entityId", "siteId", "patientId", "reason", "before", "after", "hash"];
-  return csvFromRows(header, auditEvents(f, pageSize), (r) => [r.id.toString(), r.at, r.actorEmail, r.actorRole, r.action, r.entityType, r.entityId, r.siteId, r.patientId,
+  return csvFromRows(header, auditEvents(f, scope, pageSize), (r) => [r.id.toString(), r.at, r.actorEmail, r.actorRole, r.action, r.entityType, r.entityId, r.siteId, r.patientId,
     r.reason, r.before == null ? "" : JSON.stringify(r.before), r.after == null ? "" : JSON.stringify(r.after), r.hash], pageSize);
 }

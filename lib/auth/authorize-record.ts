@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db/client";
 import { notFoundError } from "@/lib/http/errors";
 import { lotSite } from "@/lib/inventory/data";
 import { patientSite } from "@/lib/patients/data";
@@ -10,35 +11,49 @@ import { notFound } from "next/navigation";
 import { authorizePage, authorizeRequest } from "./authorize";
 import type { Action } from "./permissions";
 
-// Where each kind of record belongs: its site decides who may act on it.
+const one = (siteOf: (id: string) => Promise<string | null>) => async (id: string) => {
+  const s = await siteOf(id);
+  return s ? [s] : null;
+};
+
+/** A staff account belongs to every site on it: an administrator manages it only if they administer all of them. */
+export async function userSites(id: string): Promise<string[] | null> {
+  const u = await db().user.findUnique({ where: { id }, select: { sites: { select: { siteId: true } } } });
+  return u ? u.sites.map((s) => s.siteId) : null;
+}
+const siteItself = async (id: string) => ((await db().site.findUnique({ where: { id }, select: { id: true } })) ? [id] : null);
+
+// Where each kind of record belongs: its sites decide who may act on it (all of them must be the user's).
 const RECORDS = {
-  Patient: { label: "Patient", siteOf: patientSite },
-  TreatmentSession: { label: "Session", siteOf: sessionSite },
-  PatientMonitoringForm: { label: "Patient Monitoring Form", siteOf: pmfSite },
-  AdverseEvent: { label: "Adverse event", siteOf: aeSite },
-  InventoryLot: { label: "Lot", siteOf: lotSite },
-  PatientTransfer: { label: "Transfer", siteOf: transferSite },
+  Patient: { label: "Patient", sitesOf: one(patientSite) },
+  TreatmentSession: { label: "Session", sitesOf: one(sessionSite) },
+  PatientMonitoringForm: { label: "Patient Monitoring Form", sitesOf: one(pmfSite) },
+  AdverseEvent: { label: "Adverse event", sitesOf: one(aeSite) },
+  InventoryLot: { label: "Lot", sitesOf: one(lotSite) },
+  PatientTransfer: { label: "Transfer", sitesOf: one(transferSite) },
+  User: { label: "User", sitesOf: userSites },
+  Site: { label: "Site", sitesOf: siteItself },
 } as const;
 export type RecordType = keyof typeof RECORDS;
 
 /**
  * A route acting on one record: the role is checked first (403 before any lookup), then the record's
- * site — another site's record, or none, is a 404 that tells nothing about it.
+ * sites — another site's record, or none, is a 404 that tells nothing about it.
  */
 export async function authorizeRecord(action: Action, type: RecordType, id: string) {
   const user = await authorizeRequest(action);
-  const siteId = await RECORDS[type].siteOf(id);
-  if (!siteId) throw notFoundError(RECORDS[type].label);
+  const siteIds = await RECORDS[type].sitesOf(id);
+  if (!siteIds) throw notFoundError(RECORDS[type].label);
   // The session is looked up once per request (React's cache does not reach route handlers): the scoped
   // check runs again only to refuse, so that the denial is audited like every other.
-  if (user.siteIds.includes(siteId)) return user;
-  return authorizeRequest(action, { siteId, entityType: type, entityId: id });
+  if (siteIds.length && siteIds.every((s) => user.siteIds.includes(s))) return user;
+  return authorizeRequest(action, { siteIds, entityType: type, entityId: id });
 }
 
 /** The same for a page of one record: sign-in, 403 page or 404 page instead of JSON. */
 export async function authorizeRecordPage(action: Action, type: RecordType, id: string) {
   await authorizePage(action);
-  const siteId = await RECORDS[type].siteOf(id);
-  if (!siteId) notFound();
-  return authorizePage(action, { siteId, entityType: type, entityId: id });
+  const siteIds = await RECORDS[type].sitesOf(id);
+  if (!siteIds) notFound();
+  return authorizePage(action, { siteIds, entityType: type, entityId: id });
 }

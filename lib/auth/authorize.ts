@@ -4,8 +4,13 @@ import { recordAudit } from "@/lib/audit/data";
 import { forbiddenError, HttpError, notFoundError, unauthenticated } from "@/lib/http/errors";
 import { can, type Action } from "./permissions";
 import { currentPath, lookupSession, type CurrentUser } from "./current-user";
+import { administers } from "./site-scope";
 
-export type Scope = { siteId?: string | null; entityType?: string; entityId?: string | null };
+/**
+ * `siteId`: one record's site. `siteIds`: every site the act touches (an administrator's user or site
+ * record, or the sites being granted) — all must be the user's own (site-scope.ts `administers`).
+ */
+export type Scope = { siteId?: string | null; siteIds?: readonly string[]; entityType?: string; entityId?: string | null };
 
 type Decision = { ok: true; user: CurrentUser } | { ok: false; status: 401 | 403 | 404; ended?: string };
 
@@ -18,14 +23,15 @@ export async function checkAccess(action: Action, scope?: Scope): Promise<Decisi
   if (!lookup.user) return { ok: false, status: 401, ended: lookup.ended };
   const user = lookup.user;
   const roleOk = can(user.role, action);
-  const siteOk = !scope || !("siteId" in scope) || (!!scope.siteId && user.siteIds.includes(scope.siteId));
+  const siteOk = (!scope || !("siteId" in scope) || (!!scope.siteId && user.siteIds.includes(scope.siteId)))
+    && (!scope?.siteIds || administers(user, scope.siteIds));
   if (roleOk && siteOk) return { ok: true, user };
   await recordAudit({
     actor: { id: user.id, email: user.email, role: user.role },
     action: "access.denied",
     entityType: scope?.entityType ?? "Route",
     entityId: scope?.entityId ?? (await currentPath()),
-    siteId: scope?.siteId ?? null,
+    siteId: scope?.siteId ?? scope?.siteIds?.find((s) => !user.siteIds.includes(s)) ?? null,
     reason: roleOk ? `site not permitted for ${action}` : `role ${user.role} lacks ${action}`,
   });
   return { ok: false, status: roleOk ? 404 : 403 };
@@ -59,3 +65,10 @@ export async function requireUser(): Promise<CurrentUser> {
 }
 
 export { HttpError };
+
+/** For route handlers every signed-in user may call (their own account): 401 JSON otherwise. */
+export async function requireSignedIn(): Promise<CurrentUser> {
+  const lookup = await lookupSession();
+  if (lookup.user) return lookup.user;
+  throw unauthenticated();
+}

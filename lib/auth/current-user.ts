@@ -93,3 +93,9 @@ export async function endCurrentSession(reason: SessionEndReason): Promise<void>
 export async function currentPath(): Promise<string> {
   return (await headers()).get("x-request-path") ?? "/";
 }
+
+/** The id of the current request's server-side session (to keep it when the user changes their own password). */
+export async function currentSessionId(): Promise<string | null> {
+  const token = await sessionToken();
+  return token ? tokenId(token) : null;
+}

@@ -2,7 +2,14 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { endSession, signInWithPassword } from "./sign-in";
-import { MAX_SESSION_HOURS } from "./session-rules";
+import { clientAddress, MAX_SESSION_HOURS } from "./session-rules";
+import { lockedError, SECOND_FACTOR_NEEDED } from "./schema";
+
+/** How many proxies of ours add to X-Forwarded-For (TRUSTED_PROXY=1 behind one TLS proxy; unset: none). */
+export const trustedProxies = () => {
+  const v = (process.env.TRUSTED_PROXY ?? "").trim().toLowerCase();
+  return v === "true" ? 1 : Math.max(0, Number.parseInt(v, 10) || 0);
+};
 
 const header = (h: unknown, name: string): string | null => {
   if (!h) return null;
@@ -17,10 +24,19 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, otp: { label: "Code", type: "text" } },
       async authorize(credentials, req) {
-        const ip = header(req?.headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-        return signInWithPassword(credentials, { userAgent: header(req?.headers, "user-agent"), ip });
+        // Route handlers get no socket address in Next.js: without a trusted proxy the address is unknown
+        // and only the account and installation counters apply.
+        const ip = clientAddress(header(req?.headers, "x-forwarded-for"), trustedProxies(), null);
+        const r = await signInWithPassword(credentials, { userAgent: header(req?.headers, "user-agent"), ip });
+        if ("refused" in r) {
+          // next-auth hands a thrown message to the sign-in form as `error`: the lock and until when.
+          if (r.lock) throw new Error(lockedError(r.lock.scope, r.lock.until));
+          if (r.needsSecondFactor) throw new Error(SECOND_FACTOR_NEEDED);
+          return null;
+        }
+        return r;
       },
     }),
   ],

@@ -56,3 +56,27 @@ describe("sign-in throttling per account", () => {
     expect(t.lockedUntil).toBeNull();
   });
 });
+
+describe("the client address for throttling", () => {
+  it("believes X-Forwarded-For only behind a trusted proxy, taking the entry our proxy added (right-most)", async () => {
+    const { clientAddress } = await import("./session-rules");
+    expect(clientAddress("6.6.6.6, 203.0.113.9", 0, null)).toBeNull(); // not behind a trusted proxy: the header is the client's say-so
+    expect(clientAddress("6.6.6.6, 203.0.113.9", 0, "10.0.0.2")).toBe("10.0.0.2");
+    expect(clientAddress("6.6.6.6, 203.0.113.9", 1, null)).toBe("203.0.113.9"); // a spoofed left entry is ignored
+    expect(clientAddress("6.6.6.6, 203.0.113.9, 10.0.0.5", 2, null)).toBe("203.0.113.9");
+    expect(clientAddress("not an address", 1, "10.0.0.2")).toBe("10.0.0.2");
+  });
+});
+
+describe("what a lock tells the person signing in", () => {
+  it("travels as LOCKED:<scope>:<time> and reads as when it ends", async () => {
+    const { lockedError, lockMessage, parseLockedError } = await import("./schema");
+    const until = new Date("2026-12-04T21:45:00Z");
+    const parsed = parseLockedError(lockedError("account", until));
+    expect(parsed).toEqual({ scope: "account", until });
+    expect(parseLockedError("CredentialsSignin")).toBeNull();
+    expect(lockMessage(parsed!, new Date("2026-12-04T21:33:10Z"), "UTC")).toBe(
+      "This account is locked after too many failed sign-ins. It unlocks at 9:45 PM (in 12 minutes), or an administrator can unlock it now.");
+    expect(lockMessage({ scope: "address", until }, new Date("2026-12-04T21:44:30Z"), "UTC")).toMatch(/from this network.*until 9:45 PM \(in 1 minute\)/);
+  });
+});

@@ -2,7 +2,8 @@ import "server-only";
 import { db, transaction } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/data";
 import { hashPassword } from "@/lib/auth/password";
-import { HttpError } from "@/lib/http/errors";
+import { HttpError, invalidInput } from "@/lib/http/errors";
+import { passwordProblems } from "@/lib/auth/password-policy";
 import { insertSite } from "@/lib/sites/data";
 import { REMS_DATE_ZONE } from "@/lib/rems/schema";
 import { startOfDay } from "@/lib/sessions/local-time";
@@ -30,6 +31,8 @@ export const INITIAL_REMS_EFFECTIVE_FROM = startOfDay("2019-03-05", REMS_DATE_ZO
  * Also writes the initial REMS parameter set when the database has none (a fresh `migrate deploy`).
  */
 export async function firstRun(input: FirstRun): Promise<{ userId: string; siteId: string }> {
+  const problems = passwordProblems(input.admin.password, input.admin);
+  if (problems.length) throw invalidInput({ "admin.password": problems.map((p) => p.message) });
   const passwordHash = await hashPassword(input.admin.password);
   const result = await transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(7355609)`;

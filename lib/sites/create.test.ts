@@ -10,10 +10,11 @@ let n = 0;
 const unique = () => `${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 5)}`.toUpperCase();
 const today = () => localDate(new Date(), "America/New_York");
 
-async function admin() {
+/** An administrator of `siteIds` (a site they create is added to their account, as createSite does). */
+async function admin(...siteIds: string[]) {
   const u = unique();
-  const a = await db().user.create({ data: { email: `create-site-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x" } });
-  return { id: a.id, email: a.email, role: a.role };
+  const a = await db().user.create({ data: { email: `create-site-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x", sites: { create: siteIds.map((siteId) => ({ siteId })) } } });
+  return { id: a.id, email: a.email, role: a.role, siteIds };
 }
 
 export const siteInput = (over: Partial<SiteCreateInput> = {}): SiteCreateInput => ({
@@ -81,6 +82,7 @@ describe("observation anchor on the site form", () => {
   it("is saved when the form sends it and kept when an older client leaves it out", async () => {
     const a = await admin();
     const { id } = await createSite(a, siteCreateSchema.parse(siteInput()));
+    a.siteIds.push(id);
     const { siteSchema } = await import("./schema");
     const { updateSite } = await import("./data");
     const s = (await siteForEdit(id))!;
@@ -101,9 +103,10 @@ describe("deactivating a site", () => {
   it("keeps the site and its history, marks it inactive in the list, audited; reactivation undoes it", async () => {
     const a = await admin();
     const { id } = await createSite(a, siteCreateSchema.parse(siteInput()));
+    a.siteIds.push(id);
     await setSiteActive(a, id, false);
     expect((await siteForEdit(id))!.deactivatedAt).not.toBeNull();
-    expect((await listSites()).find((s) => s.id === id)!.deactivatedAt).not.toBeNull();
+    expect((await listSites(a)).find((s) => s.id === id)!.deactivatedAt).not.toBeNull();
     expect((await refusal(setSiteActive(a, id, false))).status).toBe(409);
     expect(await db().auditEvent.count({ where: { action: "site.deactivate", entityId: id } })).toBe(1);
     await setSiteActive(a, id, true);
@@ -115,7 +118,7 @@ describe("deactivating a site", () => {
     const { checkIn } = await import("@/lib/sessions/commands");
     const f = await clinicFixture();
     await checkIn(f.nurse, { patientId: f.patient.id, chairId: f.chair.id, prescriberOnSiteId: f.psych.id, monitoringHcpId: f.nurse.id, indication: "TRD" });
-    const e = await refusal(setSiteActive(await admin(), f.site.id, false));
+    const e = await refusal(setSiteActive(await admin(f.site.id), f.site.id, false));
     expect(e.status).toBe(422);
     expect(e.message).toBe("A patient is in a chair at this site. Deactivate it after the sessions end.");
     expect((await siteForEdit(f.site.id))!.deactivatedAt).toBeNull();
@@ -132,7 +135,7 @@ describe("a deactivated site starts no new sessions", () => {
     const { clinicFixture } = await import("@/lib/sessions/testing/db-fixture");
     const { checkIn } = await import("@/lib/sessions/commands");
     const f = await clinicFixture();
-    const a = await admin();
+    const a = await admin(f.site.id);
     const input = { patientId: f.patient.id, chairId: f.chair.id, prescriberOnSiteId: f.psych.id, monitoringHcpId: f.nurse.id, indication: "TRD" as const };
     await setSiteActive(a, f.site.id, false);
     const e = await refusal(checkIn(f.nurse, input));

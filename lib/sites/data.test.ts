@@ -23,8 +23,8 @@ async function fixture(opts: { ar?: string | null } = {}) {
     },
     select: { id: true },
   });
-  const admin = await db().user.create({ data: { email: `site-admin-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x" } });
-  const actor = { id: admin.id, email: admin.email, role: admin.role };
+  const admin = await db().user.create({ data: { email: `site-admin-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x", sites: { create: { siteId: site.id } } } });
+  const actor = { id: admin.id, email: admin.email, role: admin.role, siteIds: [site.id] };
   const form = async () => {
     const s = (await siteForEdit(site.id))!;
     return {
@@ -96,7 +96,7 @@ describe("site settings", () => {
 
   it("lists each site with its current representative and active chairs", async () => {
     const f = await fixture({ ar: "Dr. Listed" });
-    const row = (await listSites()).find((s) => s.id === f.siteId)!;
+    const row = (await listSites(f.actor)).find((s) => s.id === f.siteId)!;
     expect(row).toMatchObject({ currentAr: "Dr. Listed", activeChairs: 2, certificationStatus: "ACTIVE", certifiedAt: "2025-01-10" });
   });
 });
@@ -169,5 +169,28 @@ describe("chairs", () => {
     const b = await fixture();
     const chairOfB = (await siteForEdit(b.siteId))!.chairs[0];
     expect((await error(updateChair(a.actor, a.siteId, chairOfB.id, { label: "X", active: true }))).status).toBe(404);
+  });
+});
+
+describe("an administrator changes only the sites they administer", () => {
+  it("another site's settings, chairs, representative and status are 404 for them, and nothing changes", async () => {
+    const mine = await fixture();
+    const theirs = await fixture({ ar: "Dr. Theirs" });
+    const before = await theirs.form();
+    const chair = (await siteForEdit(theirs.siteId))!.chairs[0];
+    const { setSiteActive } = await import("./data");
+    const attempts: (() => Promise<unknown>)[] = [
+      () => updateSite(mine.actor, theirs.siteId, siteSchema.parse({ ...before, idleLockMinutes: 30 })),
+      () => addChair(mine.actor, theirs.siteId, "Chair 9"),
+      () => updateChair(mine.actor, theirs.siteId, chair.id, { label: "Renamed", active: false }),
+      () => changeAuthorizedRepresentative(mine.actor, theirs.siteId, arChangeSchema.parse({ name: "Dr. Mine", fromDate: addDays(today(), -1) })),
+      () => setSiteActive(mine.actor, theirs.siteId, false),
+    ];
+    for (const a of attempts) expect((await error(a())).status).toBe(404);
+    const after = (await siteForEdit(theirs.siteId))!;
+    expect(after).toMatchObject({ version: before.version, idleLockMinutes: before.idleLockMinutes, deactivatedAt: null, currentAr: { name: "Dr. Theirs" } });
+    expect(after.chairs.map((c) => c.label)).toEqual(["Chair 1", "Chair 2"]);
+    expect(await db().auditEvent.count({ where: { action: "access.denied", actorId: mine.actor.id, siteId: theirs.siteId } })).toBe(5);
+    expect((await listSites(mine.actor)).map((s) => s.id)).toEqual([mine.siteId]);
   });
 });

@@ -2,11 +2,15 @@ import "server-only";
 import { serverNow } from "@/lib/clock";
 import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
+import { requireAdministers, type SiteScopedActor } from "@/lib/auth/admin-scope";
 import { conflictError, HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
 import { addDays, localDate } from "@/lib/sessions/local-time";
 import type { ArChange, SiteCreate, SiteUpdate } from "./schema";
 
 type Actor = NonNullable<AuditActor>;
+/** Only an administrator of the site changes it; another site "does not exist" for them (404). */
+const requireSite = (actor: SiteScopedActor, siteId: string) =>
+  requireAdministers(actor, [siteId], { refuse: 404, entityType: "Site", entityId: siteId, what: "Site" });
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -20,8 +24,10 @@ export type SiteListItem = {
   deactivatedAt: string | null;
 };
 
-export async function listSites(): Promise<SiteListItem[]> {
+/** The sites the administrator administers (those on their own account). */
+export async function listSites(actor: { siteIds: readonly string[] }): Promise<SiteListItem[]> {
   const sites = await db().site.findMany({
+    where: { id: { in: [...actor.siteIds] } },
     orderBy: { name: "asc" },
     select: {
       id: true, code: true, name: true, settingType: true, certificationStatus: true, certifiedAt: true, timeZone: true, city: true, state: true, deactivatedAt: true,
@@ -124,8 +130,9 @@ export async function createSite(actor: Actor, input: SiteCreate): Promise<{ id:
  * Deactivates (or reactivates) a site. History stays; a deactivated site takes no new sessions and
  * is left out of pickers. A site with a patient in a chair cannot be deactivated.
  */
-export async function setSiteActive(actor: Actor, siteId: string, active: boolean): Promise<{ id: string; version: number }> {
+export async function setSiteActive(actor: SiteScopedActor, siteId: string, active: boolean): Promise<{ id: string; version: number }> {
   return transaction(async (tx) => {
+  await requireSite(actor, siteId);
     const locked = await tx.$queryRaw<{ deactivatedAt: Date | null; version: number }[]>`SELECT "deactivatedAt", version FROM "Site" WHERE id = ${siteId} FOR UPDATE`;
     if (!locked.length) throw notFoundError("Site");
     const before = { deactivatedAt: locked[0].deactivatedAt?.toISOString() ?? null, version: locked[0].version };
@@ -148,8 +155,9 @@ export async function setSiteActive(actor: Actor, siteId: string, active: boolea
  * Saves the site form. Optimistic concurrency: the update matches {id, version}; no match means
  * someone saved (or changed the representative) since the form was opened → 409.
  */
-export async function updateSite(actor: Actor, id: string, input: SiteUpdate): Promise<{ id: string; version: number }> {
+export async function updateSite(actor: SiteScopedActor, id: string, input: SiteUpdate): Promise<{ id: string; version: number }> {
   return transaction(async (tx) => {
+  await requireSite(actor, id);
     const row = await tx.site.findUnique({ where: { id }, select: { ...editable, authorizedRepresentatives: { where: { toDate: null }, select: { fromDate: true } } } });
     if (!row) throw notFoundError("Site");
     const { authorizedRepresentatives: current, ...beforeRow } = row;
@@ -189,8 +197,9 @@ export async function updateSite(actor: Actor, id: string, input: SiteUpdate): P
  * day before `fromDate`, opens the new one, and sets the site to "re-certification required" until a
  * new certification is recorded — all in one transaction, audited.
  */
-export async function changeAuthorizedRepresentative(actor: Actor, siteId: string, input: ArChange): Promise<{ id: string; version: number }> {
+export async function changeAuthorizedRepresentative(actor: SiteScopedActor, siteId: string, input: ArChange): Promise<{ id: string; version: number }> {
   return transaction(async (tx) => {
+  await requireSite(actor, siteId);
     // Row lock: two simultaneous changes would otherwise both see the same "current" representative.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Site" WHERE id = ${siteId} FOR UPDATE`;
     if (!locked.length) throw notFoundError("Site");
@@ -226,9 +235,10 @@ const IN_CHAIR = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
 const duplicateLabel = () => invalidInput({ label: ["This site already has a chair with that name"] });
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
-export async function addChair(actor: Actor, siteId: string, label: string): Promise<ChairDto> {
+export async function addChair(actor: SiteScopedActor, siteId: string, label: string): Promise<ChairDto> {
   try {
     return await transaction(async (tx) => {
+  await requireSite(actor, siteId);
       if (!(await tx.site.findUnique({ where: { id: siteId }, select: { id: true } }))) throw notFoundError("Site");
       const chair = await tx.chair.create({ data: { siteId, label }, select: { id: true, label: true, active: true } });
       await appendAudit(tx, { actor, action: "chair.create", entityType: "Chair", entityId: chair.id, siteId, before: null, after: chair });
@@ -241,9 +251,10 @@ export async function addChair(actor: Actor, siteId: string, label: string): Pro
 }
 
 /** Rename or (de)activate a chair. A chair with a patient in it cannot be taken out of service. */
-export async function updateChair(actor: Actor, siteId: string, chairId: string, input: { label: string; active: boolean }): Promise<ChairDto> {
+export async function updateChair(actor: SiteScopedActor, siteId: string, chairId: string, input: { label: string; active: boolean }): Promise<ChairDto> {
   try {
     return await transaction(async (tx) => {
+  await requireSite(actor, siteId);
       const before = await tx.chair.findFirst({ where: { id: chairId, siteId }, select: { id: true, label: true, active: true } });
       if (!before) throw notFoundError("Chair");
       if (before.active && !input.active) {

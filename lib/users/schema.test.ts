@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createUserSchema, updateUserSchema, userStatusSchema } from "./schema";
+import { createUserSchema, NO_PASSWORD_HERE, updateUserSchema, userStatusSchema } from "./schema";
 
-const valid = { firstName: "Rosa", lastName: "Diaz", email: "Rosa.Diaz@Example.com ", role: "NURSE", password: "a".repeat(12), siteIds: ["site-a"] };
+const valid = { firstName: "Rosa", lastName: "Diaz", email: "Rosa.Diaz@Example.com ", role: "NURSE", siteIds: ["site-a"] };
 const errorsOf = (r: { success: boolean; error?: { flatten(): { fieldErrors: object } } }) => (r.success ? {} : (r.error!.flatten().fieldErrors as Record<string, string[]>));
 
 describe("new user input", () => {
@@ -9,13 +9,9 @@ describe("new user input", () => {
     expect(createUserSchema.parse(valid)).toMatchObject({ email: "rosa.diaz@example.com", telephone: "", siteIds: ["site-a"] });
   });
 
-  it("refuses an 11-character password and accepts one of exactly 12", () => {
-    expect(errorsOf(createUserSchema.safeParse({ ...valid, password: "a".repeat(11) })).password).toEqual(["At least 12 characters"]);
-    expect(createUserSchema.safeParse({ ...valid, password: "a".repeat(12) }).success).toBe(true);
-  });
-
-  it("refuses a password longer than 200 characters", () => {
-    expect(errorsOf(createUserSchema.safeParse({ ...valid, password: "a".repeat(201) })).password).toEqual(["At most 200 characters"]);
+  it("refuses any password: an administrator never sets one (the user chooses it with a one-time code)", () => {
+    expect(errorsOf(createUserSchema.safeParse({ ...valid, password: "a-long-enough-password" })).password).toEqual([NO_PASSWORD_HERE]);
+    expect(createUserSchema.safeParse(valid).success).toBe(true);
   });
 
   it("refuses a malformed email and says so at the field", () => {
@@ -43,20 +39,17 @@ describe("new user input", () => {
   });
 
   it("answers every bad field of one request at once (the 422 the form and the API both see)", () => {
-    const e = errorsOf(createUserSchema.safeParse({ firstName: "R", lastName: "D", email: "bad", role: "NURSE", password: "short", siteIds: [] }));
-    expect(Object.keys(e).sort()).toEqual(["email", "password", "siteIds"]);
+    const e = errorsOf(createUserSchema.safeParse({ firstName: "R", lastName: "D", email: "bad", role: "NURSE", siteIds: [] }));
+    expect(Object.keys(e).sort()).toEqual(["email", "siteIds"]);
   });
 });
 
 describe("user edit input", () => {
-  const edit = { ...valid, version: 3, password: "" };
-  it("keeps the current password when the new one is left empty", () => {
-    expect(updateUserSchema.parse(edit).password).toBe("");
-    expect(updateUserSchema.parse({ ...edit, password: undefined }).password).toBe("");
-  });
-  it("holds a new password to the same 12-character minimum", () => {
-    expect(updateUserSchema.safeParse({ ...edit, password: "a".repeat(11) }).success).toBe(false);
-    expect(updateUserSchema.parse({ ...edit, password: "a".repeat(12) }).password).toBe("a".repeat(12));
+  const edit = { ...valid, version: 3 };
+  it("refuses a new password, even an empty one", () => {
+    expect(errorsOf(updateUserSchema.safeParse({ ...edit, password: "a-brand-new-password" })).password).toEqual([NO_PASSWORD_HERE]);
+    expect(updateUserSchema.safeParse({ ...edit, password: "" }).success).toBe(false);
+    expect(updateUserSchema.safeParse(edit).success).toBe(true);
   });
   it("requires the version the form was loaded at", () => {
     expect(errorsOf(updateUserSchema.safeParse({ ...edit, version: undefined })).version).toBeDefined();

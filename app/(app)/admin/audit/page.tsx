@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
-import { listAuditEvents } from "@/lib/audit/data";
+import { auditScopeFor, listAuditEvents } from "@/lib/audit/data";
 import { auditFilterSchema } from "@/lib/audit/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
@@ -12,9 +12,10 @@ const fmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "
 const input = "min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2";
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await authorizePage("audit.read");
+  const me = await authorizePage("audit.read");
   const filter = auditFilterSchema.parse(await searchParams);
-  const { rows, nextBefore } = await listAuditEvents(filter);
+  // The administrator's sites, and the sign-ins and account changes of the people who work there.
+  const { rows, nextBefore } = await listAuditEvents(filter, await auditScopeFor(me));
   const next = nextBefore ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v) as [string, string][]), before: nextBefore })}` : null;
   return (
     <>

@@ -9,8 +9,8 @@ import { CertificationBadge, formatDay, StatusBadge } from "@/components/admin/b
 export const metadata: Metadata = { title: "Sites" };
 
 export default async function SitesPage() {
-  await authorizePage("site.manage");
-  const sites = await listSites();
+  const me = await authorizePage("site.manage");
+  const sites = await listSites(me); // the sites this administrator administers
   return (
     <>
       <PageHeader title="Sites">

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
   const me = await authorizePage("user.manage");
-  const [users, { created }] = await Promise.all([listUsers(), searchParams]);
+  const [users, { created }] = await Promise.all([listUsers(me), searchParams]);
   const timeZone = me.sites[0]?.timeZone ?? "America/New_York";
   const newUser = created ? users.find((u) => u.id === created) : undefined;
   return (
@@ -19,7 +19,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Users">
         <Link href="/admin/users/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">New user</Link>
       </PageHeader>
-      {newUser && <div className="mb-4"><Alert tone="success">{newUser.firstName} {newUser.lastName} was created and can sign in now.</Alert></div>}
+      {newUser && <div className="mb-4"><Alert tone="success">{newUser.firstName} {newUser.lastName} was created. They sign in after choosing a password with their one-time code.</Alert></div>}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left">
           <caption className="sr-only">Staff accounts</caption>
@@ -37,12 +37,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             {users.map((u) => (
               <tr key={u.id} className={`border-t border-slate-200 align-middle ${u.disabledAt ? "text-slate-500" : ""}`}>
                 <th scope="row" className="whitespace-nowrap px-3 py-1 font-normal">
-                  <Link href={`/admin/users/${u.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{u.firstName} {u.lastName}</Link>
+                  {u.manageable
+                    ? <Link href={`/admin/users/${u.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{u.firstName} {u.lastName}</Link>
+                    : <span className="inline-flex min-h-11 items-center" title="Also works at a site you do not administer: an administrator of all their sites manages this account">{u.firstName} {u.lastName}</span>}
                 </th>
                 <td className="whitespace-nowrap px-3 py-1">{u.email}</td>
                 <td className="whitespace-nowrap px-3 py-1">{ROLE_LABELS[u.role]}</td>
                 <td className="px-3 py-1">{u.siteNames.join(", ")}</td>
-                <td className="px-3 py-1">{u.disabledAt ? <StatusBadge tone="red">Disabled</StatusBadge> : <StatusBadge tone="green">Active</StatusBadge>}</td>
+                <td className="px-3 py-1">
+                  {u.disabledAt ? <StatusBadge tone="red">Disabled</StatusBadge> : <StatusBadge tone="green">Active</StatusBadge>}
+                  {u.lockedUntil && <> <StatusBadge tone="amber">Locked until {formatInstant(u.lockedUntil, timeZone)}</StatusBadge></>}
+                </td>
                 <td className="px-3 py-1 text-sm">{u.lastSignInAt ? formatInstant(u.lastSignInAt, timeZone) : "Never"}</td>
               </tr>
             ))}

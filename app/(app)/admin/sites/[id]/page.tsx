@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
+import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { siteForEdit } from "@/lib/sites/data";
 import { zonesUsFirst } from "@/lib/sites/schema";
 import { localDate } from "@/lib/sessions/local-time";
@@ -17,8 +17,9 @@ export const metadata: Metadata = { title: "Edit site" };
 
 
 export default async function EditSitePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
-  await authorizePage("site.manage");
   const { id } = await params;
+  await authorizeRecordPage("site.manage", "Site", id); // only an administrator of this site
+
   const s = await siteForEdit(id);
   if (!s) notFound();
   const zones = zonesUsFirst();

@@ -1,21 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
+import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { siteOptions, userForEdit } from "@/lib/users/data";
 import { PageHeader } from "@/components/ui/page-header";
 import { UserForm } from "@/components/admin/user-form";
 import { UserStatus } from "@/components/admin/user-status";
+import { UserAccess } from "@/components/admin/user-access";
 import { formatInstant, StatusBadge } from "@/components/admin/badge";
 
 export const metadata: Metadata = { title: "Edit user" };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const me = await authorizePage("user.manage");
   const { id } = await params;
+  // Only an administrator of every one of the user's sites opens this page; for others the user does not exist.
+  const me = await authorizeRecordPage("user.manage", "User", id);
   const user = await userForEdit(id);
   if (!user) notFound();
-  const sites = await siteOptions(user.siteIds);
+  const sites = await siteOptions(me, user.siteIds);
   const name = `${user.firstName} ${user.lastName}`;
   const timeZone = me.sites[0]?.timeZone ?? "America/New_York";
   return (
@@ -34,6 +36,12 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         disabledAt={user.disabledAt}
         disabledLabel={user.disabledAt ? formatInstant(user.disabledAt, timeZone) : null}
         isSelf={user.id === me.id}
+      />
+      <UserAccess
+        userId={user.id}
+        name={name}
+        isSelf={user.id === me.id}
+        lockedUntilLabel={user.lockedUntil ? formatInstant(user.lockedUntil, timeZone) : null}
       />
     </>
   );

@@ -8,12 +8,12 @@ import { UserForm } from "@/components/admin/user-form";
 export const metadata: Metadata = { title: "New user" };
 
 export default async function NewUserPage() {
-  await authorizePage("user.manage");
+  const me = await authorizePage("user.manage");
   return (
     <>
       <p className="mb-2"><Link href="/admin/users" className="inline-flex min-h-11 items-center text-brand-700 underline">← All users</Link></p>
       <PageHeader title="New user" />
-      <UserForm sites={await siteOptions()} />
+      <UserForm sites={await siteOptions(me)} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { authorizeRequest } from "@/lib/auth/authorize";
+import { authorizeRecord } from "@/lib/auth/authorize-record";
 import { ok, parseBody, route } from "@/lib/http/route";
 import { setSiteActive } from "@/lib/sites/data";
 import { siteStatusSchema } from "@/lib/sites/schema";
@@ -7,7 +7,7 @@ import { siteStatusSchema } from "@/lib/sites/schema";
 export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
   const { id } = await ctx.params;
   // Only an administrator of this site may close it (another site "does not exist": 404).
-  const user = await authorizeRequest("site.manage", { siteId: id, entityType: "Site", entityId: id });
+  const user = await authorizeRecord("site.manage", "Site", id);
   const { active } = await parseBody(req, siteStatusSchema);
   return ok(await setSiteActive(user, id, active));
 });

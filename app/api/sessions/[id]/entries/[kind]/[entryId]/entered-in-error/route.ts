@@ -8,6 +8,7 @@ const KINDS: EntryKind[] = ["vital", "device", "sedation", "dissociation"];
 
 export const POST = route<{ params: Promise<{ id: string; kind: string; entryId: string }> }>(async (req, ctx) => {
   const { id, kind, entryId } = await ctx.params;
+  await authorizeRequest("clinical.record"); // role first, like every route: an outsider learns nothing from the lookups
   if (!KINDS.includes(kind as EntryKind)) throw notFoundError("Entry type");
   const siteId = await sessionSite(id);
   if (!siteId) throw notFoundError("Session");
