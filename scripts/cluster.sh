@@ -37,11 +37,11 @@ started=$(date +%s)
 if [ "${CLUSTER_SKIP_BUILD:-0}" = 1 ] && [ -f "$NEXT_DIST_DIR/BUILD_ID" ]; then
   echo "[cluster] reusing the build in $NEXT_DIST_DIR (CLUSTER_SKIP_BUILD=1; it must have been built with the same keys)"
 else
-echo "[cluster] building once into $NEXT_DIST_DIR"
-cp tsconfig.json .data/cluster-tsconfig.json   # next build rewrites its includes for a custom distDir
-npx next build > .data/cluster-build.log 2>&1 || { cp .data/cluster-tsconfig.json tsconfig.json; tail -30 .data/cluster-build.log; exit 1; }
-cp .data/cluster-tsconfig.json tsconfig.json
-echo "[cluster] built in $(( $(date +%s) - started )) s"
+  echo "[cluster] building once into $NEXT_DIST_DIR"
+  cp tsconfig.json .data/cluster-tsconfig.json   # next build rewrites its includes for a custom distDir
+  npx next build > .data/cluster-build.log 2>&1 || { cp .data/cluster-tsconfig.json tsconfig.json; tail -30 .data/cluster-build.log; exit 1; }
+  cp .data/cluster-tsconfig.json tsconfig.json
+  echo "[cluster] built in $(( $(date +%s) - started )) s"
 fi
 
 SEED="tsx --conditions=react-server prisma/seed.ts >/dev/null"
