@@ -118,7 +118,7 @@ export async function runClusterChecks(c: Cluster): Promise<number> {
     const total = r.latencies.length;
     console.log(`      load: ${NURSES} nurses, ${SECONDS} s, ${SESSIONS} sessions; ${events.join("; ")}`);
     console.log(`      ${total} answers (${(total / SECONDS).toFixed(1)}/s), by instance ${JSON.stringify(Object.fromEntries(r.byInstance))}, statuses ${JSON.stringify(Object.fromEntries(r.statuses))}, ${r.retries} sent twice on purpose`);
-    console.log(`      ${r.failedAttempts} attempts failed in transit (HAProxy 502/503 or connection lost) and were sent again with the same key; never answered ${r.gaveUp}`);
+    console.log(`      ${r.failedAttempts} attempts failed in transit (HAProxy 502/503 or connection lost) and were sent again with the same key (${r.replayedAfterFailure} of them had been saved before the failure and were answered from the idempotency record); never answered ${r.gaveUp}`);
     console.log(`      latency p50 ${pct(r.latencies, 50).toFixed(0)} ms, p95 ${pct(r.latencies, 95).toFixed(0)} ms, max ${Math.max(...r.latencies).toFixed(0)} ms`);
     check(`kill -9 of ${b.id} during the ${NURSES}-nurse vitals load loses nothing and duplicates nothing`,
       rec.lost === 0 && rec.duplicated === 0 && r.gaveUp === 0 && r.appErrors === 0 && rec.rows === r.acked.size && rec.unacknowledged === 0,

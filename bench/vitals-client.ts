@@ -73,6 +73,8 @@ export type LoadResult = {
   retries: number;
   /** Attempts that failed in transit (connection error, or 502/503/504 from a proxy) and were sent again with the same key. */
   failedAttempts: number;
+  /** Answers to an attempt sent again after a failure that the server replayed: the lost attempt had been saved. */
+  replayedAfterFailure: number;
   /** Submissions never answered after every attempt. */
   gaveUp: number;
   /** 5xx answers that came from the app itself (not a proxy's 502/503/504 for a dead server). */
@@ -87,7 +89,7 @@ export type LoadResult = {
  * in transit is sent again with the same key until it is answered (up to `maxAttempts`).
  */
 export async function runVitalsLoad(o: { base: string; cookies: string[]; sessions: string[]; seconds: number; retryShare: number; thinkMs: number; maxAttempts?: number }): Promise<LoadResult> {
-  const r: LoadResult = { latencies: [], acked: new Set(), statuses: new Map(), retries: 0, failedAttempts: 0, gaveUp: 0, appErrors: 0, byInstance: new Map() };
+  const r: LoadResult = { latencies: [], acked: new Set(), statuses: new Map(), retries: 0, failedAttempts: 0, replayedAfterFailure: 0, gaveUp: 0, appErrors: 0, byInstance: new Map() };
   const maxAttempts = o.maxAttempts ?? 20;
   const end = Date.now() + o.seconds * 1000;
   const send = async (cookie: string, sessionId: string, key: string, body: string) => {
@@ -104,6 +106,7 @@ export async function runVitalsLoad(o: { base: string; cookies: string[]; sessio
           const who = res.headers.get("x-instance") ?? "-";
           r.byInstance.set(who, (r.byInstance.get(who) ?? 0) + 1);
           if (res.ok) r.acked.add(key);
+          if (attempt > 1 && res.headers.get("idempotent-replayed") === "true") r.replayedAfterFailure++;
           return;
         }
       } catch { /* connection lost: send again */ }

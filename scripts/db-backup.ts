@@ -96,6 +96,7 @@ try {
   fs.rmSync(staging, { recursive: true, force: true });
 }
 info = { file: out, createdAt: new Date().toISOString(), dataDir: dir, ...info, bytes: fs.statSync(out).size, seconds: Number(((performance.now() - t0) / 1000).toFixed(2)) };
+fs.chmodSync(out, 0o600); // patient data: readable by this user only
 fs.writeFileSync(out.replace(/\.tar\.gz$/, "") + ".json", JSON.stringify(info, null, 2) + "\n");
 console.log(`Backup written: ${out}`);
 console.log(`  ${info.method}; ${(Number(info.bytes) / 1e6).toFixed(1)} MB in ${info.seconds} s` +

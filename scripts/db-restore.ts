@@ -1,8 +1,10 @@
 // npm run db:restore [-- <file.tar.gz>] — puts a backup made by `npm run db:backup` in place of the embedded
 // database (PG_DATA_DIR, default .data/pg; the newest backup in .data/backups when no file is named).
 // The current data dir is kept beside it as <dir>.before-restore-<time>. Then PostgreSQL is started once to
-// replay the backup's WAL, and the audit trail's row count and head hash are compared with the backup's.
+// replay the backup's WAL, the audit trail's row count and head hash are compared with the backup's, and the
+// whole hash chain is verified (scripts/audit-verify.ts).
 // Refuses while an app or command is using the database (stop it first).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -11,9 +13,11 @@ import { DEFAULT_PG_PORT } from "../lib/db/adapter";
 
 const dir = dataDir();
 const backups = path.resolve(".data", "backups");
-const file = path.resolve(process.argv[2] ||
-  (fs.existsSync(backups) ? fs.readdirSync(backups).filter((f) => f.endsWith(".tar.gz")).sort().map((f) => path.join(backups, f)).at(-1) ?? "" : ""));
-if (!file || !fs.existsSync(file)) { console.error(`No backup to restore (${file || "none in .data/backups"}).`); process.exit(2); }
+const named = process.argv[2] ||
+  (fs.existsSync(backups) ? fs.readdirSync(backups).filter((f) => f.endsWith(".tar.gz")).sort().map((f) => path.join(backups, f)).at(-1) : undefined);
+const file = named ? path.resolve(named) : "";
+if (!file || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) { console.error(`No backup to restore (${file || "none in .data/backups"}).`); process.exit(2); }
+try { run("tar", ["-tzf", file], true); } catch { console.error(`${file} is not a readable .tar.gz.`); process.exit(2); }
 const infoFile = file.replace(/\.tar\.gz$/, "") + ".json";
 const info = fs.existsSync(infoFile) ? (JSON.parse(fs.readFileSync(infoFile, "utf8")) as { auditRows?: number; auditHead?: string | null }) : {};
 
@@ -29,7 +33,13 @@ if (server) {
 const aside = fs.existsSync(dir) ? `${dir}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}` : null;
 if (aside) fs.renameSync(dir, aside);
 fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-run("tar", ["-xzf", file, "-C", dir]);
+try {
+  run("tar", ["-xzf", file, "-C", dir]);
+} catch (e) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (aside) fs.renameSync(aside, dir);
+  throw e;
+}
 fs.chmodSync(dir, 0o700);
 chownTree(dir);
 
@@ -55,3 +65,6 @@ console.log(`Restored ${file} into ${dir} in ${((performance.now() - t0) / 1000)
 console.log(`  audit trail: ${rows} rows, head ${head?.slice(0, 16) ?? "none"}…` +
   (info.auditHead !== undefined ? (info.auditHead === head && info.auditRows === rows ? " — the same as at backup time" : ` — DIFFERENT from the backup's ${info.auditRows} rows, head ${info.auditHead?.slice(0, 16)}…`) : ""));
 if (info.auditHead !== undefined && (info.auditHead !== head || info.auditRows !== rows)) process.exit(1);
+// Then walk the whole hash chain, as `npm run audit:verify` does.
+const verify = spawnSync("npx", ["tsx", "scripts/with-db.ts", "tsx --conditions=react-server scripts/audit-verify.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: "", PG_DATA_DIR: dir, PG_PORT: String(port) } });
+process.exit(verify.status ?? 1);

@@ -38,7 +38,7 @@ export function chownTree(p: string) {
   if (fs.statSync(p).isDirectory()) for (const e of fs.readdirSync(p)) chownTree(path.join(p, e));
 }
 
-export const run = (cmd: string, args: string[]) => {
-  const r = spawnSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"] });
+export const run = (cmd: string, args: string[], quiet = false) => {
+  const r = spawnSync(cmd, args, { stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"] });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status ?? r.signal})`);
 };
