@@ -73,7 +73,7 @@ export type LoadResult = {
   retries: number;
   /** Attempts that failed in transit (connection error, or 502/503/504 from a proxy) and were sent again with the same key. */
   failedAttempts: number;
-  /** Answers to an attempt sent again after a failure that the server replayed: the lost attempt had been saved. */
+  /** First submissions whose attempt failed in transit after the server had saved it: the next attempt got the saved answer. */
   replayedAfterFailure: number;
   /** Submissions never answered after every attempt. */
   gaveUp: number;
@@ -92,7 +92,7 @@ export async function runVitalsLoad(o: { base: string; cookies: string[]; sessio
   const r: LoadResult = { latencies: [], acked: new Set(), statuses: new Map(), retries: 0, failedAttempts: 0, replayedAfterFailure: 0, gaveUp: 0, appErrors: 0, byInstance: new Map() };
   const maxAttempts = o.maxAttempts ?? 20;
   const end = Date.now() + o.seconds * 1000;
-  const send = async (cookie: string, sessionId: string, key: string, body: string) => {
+  const send = async (cookie: string, sessionId: string, key: string, body: string, first: boolean) => {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const t = performance.now();
       try {
@@ -106,7 +106,7 @@ export async function runVitalsLoad(o: { base: string; cookies: string[]; sessio
           const who = res.headers.get("x-instance") ?? "-";
           r.byInstance.set(who, (r.byInstance.get(who) ?? 0) + 1);
           if (res.ok) r.acked.add(key);
-          if (attempt > 1 && res.headers.get("idempotent-replayed") === "true") r.replayedAfterFailure++;
+          if (first && attempt > 1 && res.headers.get("idempotent-replayed") === "true") r.replayedAfterFailure++;
           return;
         }
       } catch { /* connection lost: send again */ }
@@ -121,8 +121,8 @@ export async function runVitalsLoad(o: { base: string; cookies: string[]; sessio
       const sessionId = o.sessions[(i + Math.floor(Math.random() * o.sessions.length)) % o.sessions.length];
       const key = randomBytes(12).toString("hex");
       const body = JSON.stringify({ systolic: 110 + Math.floor(Math.random() * 60), diastolic: 65 + Math.floor(Math.random() * 25), heartRate: 60 + Math.floor(Math.random() * 40), spo2: 94 + Math.floor(Math.random() * 6) });
-      await send(cookie, sessionId, key, body);
-      if (Math.random() < o.retryShare) { r.retries++; await send(cookie, sessionId, key, body); }
+      await send(cookie, sessionId, key, body, true);
+      if (Math.random() < o.retryShare) { r.retries++; await send(cookie, sessionId, key, body, false); }
       await sleep(o.thinkMs * (0.5 + Math.random()));
     }
   }));

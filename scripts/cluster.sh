@@ -39,8 +39,10 @@ if [ "${CLUSTER_SKIP_BUILD:-0}" = 1 ] && [ -f "$NEXT_DIST_DIR/BUILD_ID" ]; then
 else
   echo "[cluster] building once into $NEXT_DIST_DIR"
   cp tsconfig.json .data/cluster-tsconfig.json   # next build rewrites its includes for a custom distDir
-  npx next build > .data/cluster-build.log 2>&1 || { cp .data/cluster-tsconfig.json tsconfig.json; tail -30 .data/cluster-build.log; exit 1; }
+  trap 'cp .data/cluster-tsconfig.json tsconfig.json' EXIT
+  npx next build > .data/cluster-build.log 2>&1 || { tail -30 .data/cluster-build.log; exit 1; }
   cp .data/cluster-tsconfig.json tsconfig.json
+  trap - EXIT
   echo "[cluster] built in $(( $(date +%s) - started )) s"
 fi
 
