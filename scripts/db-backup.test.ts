@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 type State = { intact: boolean; rows: number; head: string | null; tags: string[] };
 
+const TSX = path.resolve("node_modules/.bin/tsx"); // not npx: every step starts a process, and npx adds its own start-up
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "db-backup-test-"));
 const dir = path.join(work, "pg");
 let env: NodeJS.ProcessEnv;
@@ -17,7 +18,7 @@ const freePort = () => new Promise<number>((resolve) => {
   const s = net.createServer().listen(0, "127.0.0.1", () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
 });
 const sh = (cmd: string) => execFileSync("bash", ["-c", cmd], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-const withDb = (cmd: string) => sh(`npx tsx scripts/with-db.ts ${JSON.stringify(cmd)}`);
+const withDb = (cmd: string) => sh(`${TSX} scripts/with-db.ts ${JSON.stringify(cmd)}`);
 const fixture = (args: string) => JSON.parse(withDb(`tsx --conditions=react-server scripts/testing/audit-fixture.ts ${args}`).trim().split("\n").at(-1)!) as State;
 const info = (file: string) => JSON.parse(fs.readFileSync(file.replace(/\.tar\.gz$/, ".json"), "utf8")) as { method: string; auditRows?: number; auditHead?: string };
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
   withDb("prisma migrate deploy >/dev/null");
 }, 120_000);
 afterAll(() => {
-  try { sh("npx tsx scripts/with-db.ts --stop"); } catch { /* not running */ }
+  try { sh(`${TSX} scripts/with-db.ts --stop`); } catch { /* not running */ }
   fs.rmSync(work, { recursive: true, force: true });
 }, 60_000);
 
@@ -45,7 +46,7 @@ describe("backup and restore of the embedded database", () => {
     expect(changed.rows).toBe(before.rows + 7);
     expect(changed.head).not.toBe(before.head);
 
-    const out = sh(`npx tsx scripts/db-restore.ts ${file}`);
+    const out = sh(`${TSX} scripts/db-restore.ts ${file}`);
     expect(out).toMatch(/the same as at backup time/);
     const restored = fixture("state");
     expect(restored).toEqual({ intact: true, rows: before.rows, head: before.head, tags: ["before"] });
@@ -56,10 +57,10 @@ describe("backup and restore of the embedded database", () => {
   it("restores an offline backup taken with the server stopped", () => {
     const before = fixture("append 3 offline");
     const file = path.join(work, "offline.tar.gz");
-    sh(`npx tsx scripts/db-backup.ts ${file}`); // no wrapper: the server is stopped
+    sh(`${TSX} scripts/db-backup.ts ${file}`); // no wrapper: the server is stopped
     expect(info(file).method).toMatch(/^offline/);
     fixture("append 2 later");
-    sh(`npx tsx scripts/db-restore.ts ${file}`);
+    sh(`${TSX} scripts/db-restore.ts ${file}`);
     expect(fixture("state")).toEqual(before);
   }, 180_000);
 
@@ -70,11 +71,12 @@ describe("backup and restore of the embedded database", () => {
     withDb(`tsx --conditions=react-server scripts/testing/audit-fixture.ts churn ${stop} >/dev/null & ` +
       `while [ ! -f ${stop}.started ]; do sleep 0.2; done; tsx scripts/db-backup.ts ${file}; sleep 1; touch ${stop}; wait`);
     const end = fixture("state");
-    sh(`npx tsx scripts/db-restore.ts ${file}`);
+    sh(`${TSX} scripts/db-restore.ts ${file}`);
     const restored = fixture("state");
     expect(restored.intact).toBe(true);
     expect(restored.rows).toBeGreaterThan(start.rows); // writes made before the backup are there…
     expect(restored.rows).toBeLessThan(end.rows); // …and the ones after it are not
+    expect(restored).toMatchObject({ rows: info(file).auditRows, head: info(file).auditHead }); // exactly as recorded at backup time
   }, 180_000);
 
   it("refuses to restore over a database in use", () => {

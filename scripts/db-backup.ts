@@ -44,16 +44,19 @@ function copyDataDir(from: string, to: string) {
   }
 }
 
-function copyWal(from: string, to: string) {
+/** The WAL segments, up to and including `last` when given (segment names sort in WAL order on one timeline). */
+function copyWal(from: string, to: string, last?: string) {
   const wal = path.join(from, "pg_wal");
   fs.mkdirSync(path.join(to, "pg_wal", "archive_status"), { recursive: true });
-  for (const f of fs.readdirSync(wal)) if (/^[0-9A-F]{24}$/.test(f)) fs.copyFileSync(path.join(wal, f), path.join(to, "pg_wal", f));
+  for (const f of fs.readdirSync(wal))
+    if (/^[0-9A-F]{24}$/.test(f) && (!last || f <= last)) fs.copyFileSync(path.join(wal, f), path.join(to, "pg_wal", f));
 }
 
 async function auditHead(c: pg.Client) {
   const r = await c.query<{ rows: string; head: string | null }>(`SELECT count(*)::text AS rows, (SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1) AS head FROM "AuditEvent"`);
   return { auditRows: Number(r.rows[0].rows), auditHead: r.rows[0].head };
 }
+const hasAudit = async (c: pg.Client) => (await c.query(`SELECT to_regclass('"AuditEvent"') AS t`)).rows[0].t !== null;
 
 const dir = dataDir();
 if (!fs.existsSync(path.join(dir, "PG_VERSION"))) {
@@ -77,12 +80,21 @@ try {
       await c.query(`SELECT pg_create_physical_replication_slot($1, true, true)`, [`db_backup_${process.pid}`]);
       const start = (await c.query<{ lsn: string }>(`SELECT pg_backup_start($1, true) AS lsn`, [`db:backup ${stamp}`])).rows[0].lsn;
       copyDataDir(dir, staging);
-      const stop = (await c.query<{ lsn: string; labelfile: string; spcmapfile: string | null }>(`SELECT lsn::text, labelfile, spcmapfile FROM pg_backup_stop(false)`)).rows[0];
+      // The backup ends at pg_backup_stop's LSN (it switches to a new WAL segment; only segments up to that one
+      // are copied). Audited writes wait for those few milliseconds, so the audit head read here is exactly
+      // the one the restored database will have.
+      await c.query("BEGIN");
+      const audited = await hasAudit(c);
+      if (audited) await c.query(`LOCK TABLE "AuditEvent" IN EXCLUSIVE MODE`);
+      const audit = audited ? await auditHead(c) : {};
+      const stop = (await c.query<{ lsn: string; labelfile: string; spcmapfile: string | null; wal: string }>(
+        `SELECT lsn::text, labelfile, spcmapfile, pg_walfile_name(lsn) AS wal FROM pg_backup_stop(false)`)).rows[0];
+      await c.query("COMMIT");
       fs.writeFileSync(path.join(staging, "backup_label"), stop.labelfile);
       if (stop.spcmapfile) fs.writeFileSync(path.join(staging, "tablespace_map"), stop.spcmapfile);
-      copyWal(dir, staging);
+      copyWal(dir, staging, stop.wal);
       const version = (await c.query<{ v: string }>(`SHOW server_version`)).rows[0].v;
-      info = { method: "online (pg_backup_start/stop + WAL)", startLsn: start, stopLsn: stop.lsn, postgres: version, ...(await auditHead(c)) };
+      info = { method: "online (pg_backup_start/stop + WAL)", startLsn: start, stopLsn: stop.lsn, postgres: version, ...audit };
     } finally {
       await c.end();
     }

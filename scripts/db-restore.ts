@@ -66,5 +66,5 @@ console.log(`  audit trail: ${rows} rows, head ${head?.slice(0, 16) ?? "none"}�
   (info.auditHead !== undefined ? (info.auditHead === head && info.auditRows === rows ? " — the same as at backup time" : ` — DIFFERENT from the backup's ${info.auditRows} rows, head ${info.auditHead?.slice(0, 16)}…`) : ""));
 if (info.auditHead !== undefined && (info.auditHead !== head || info.auditRows !== rows)) process.exit(1);
 // Then walk the whole hash chain, as `npm run audit:verify` does.
-const verify = spawnSync("npx", ["tsx", "scripts/with-db.ts", "tsx --conditions=react-server scripts/audit-verify.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: "", PG_DATA_DIR: dir, PG_PORT: String(port) } });
+const verify = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/with-db.ts", "tsx --conditions=react-server scripts/audit-verify.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: "", PG_DATA_DIR: dir, PG_PORT: String(port) } });
 process.exit(verify.status ?? 1);
