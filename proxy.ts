@@ -5,7 +5,10 @@ import { NextResponse, type NextRequest } from "next/server";
 export function proxy(req: NextRequest) {
   const headers = new Headers(req.headers);
   headers.set("x-request-path", req.nextUrl.pathname + req.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  const res = NextResponse.next({ request: { headers } });
+  // Behind a load balancer: which app server answered (INSTANCE_ID, set per server; README "Clinic network").
+  if (process.env.INSTANCE_ID) res.headers.set("x-instance", process.env.INSTANCE_ID);
+  return res;
 }
 
 export const config = { matcher: ["/((?!_next/|favicon.ico).*)"] };
