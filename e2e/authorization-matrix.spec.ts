@@ -53,6 +53,7 @@ test.beforeAll(async () => {
     User: await one(`SELECT u.id FROM "User" u WHERE u.email = 'nurse2@example.com'`),
     chairId: await one(`SELECT id FROM "Chair" WHERE "siteId" = $1 ORDER BY id LIMIT 1`, [riverside]),
     eventId: ae?.id ?? "none",
+    medId: await one(`SELECT m.id FROM "ConcomitantMedication" m WHERE m."patientId" = (SELECT id FROM "Patient" WHERE "siteId" = $1 ORDER BY id LIMIT 1) ORDER BY m.id LIMIT 1`, [riverside]),
     kind: "vital",
   };
 });

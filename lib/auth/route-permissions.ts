@@ -30,6 +30,7 @@ const user = role("user.manage", { param: "id", record: "User" });
 export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/auth/[...nextauth]": { GET: { kind: "public", why: "next-auth: sign-in, sign-out, CSRF token" }, POST: { kind: "public", why: "next-auth: sign-in, sign-out, CSRF token" } },
   "/api/setup": { POST: { kind: "first-run", why: "the first administrator and site" } },
+  "/api/health": { GET: { kind: "public", why: "load-balancer health check: database reachable, migrations current; no patient data" } },
   "/api/password/reset": { POST: { kind: "public", why: "a new password with a one-time code, signed out" } },
   "/api/account/password": { POST: { kind: "signed-in", why: "one's own password" } },
   "/api/account/two-factor": {
@@ -62,6 +63,10 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/patients/[id]/counselling": { POST: patient("counselling.record") },
   "/api/patients/[id]/enrollments": { POST: patient("enrollment.record") },
   "/api/patients/[id]/flags": { POST: patient("flag.manage") },
+  "/api/patients/[id]/hepatic-impairment": { PUT: patient("hepatic.record") },
+  "/api/patients/[id]/medications": { POST: patient("medication.record") },
+  "/api/patients/[id]/medications/[medId]": { PATCH: patient("medication.record") },
+  "/api/patients/[id]/medications/[medId]/stop": { POST: patient("medication.record") },
   "/api/patients/[id]/flags/[flagId]/remove": { POST: patient("flag.manage") },
   "/api/patients/[id]/outcomes": { POST: patient("clinical.record") },
   "/api/patients/[id]/transfers": { POST: patient("transfer.record") },
