@@ -24,7 +24,7 @@ describe("vital signs input: possible values only (danger is a rule, not a valid
   });
   it("takes only JSON numbers on the wire: numeral text, arrays, booleans are refused at the field", () => {
     for (const systolic of ["128", [128], true, {}])
-      expect(errors(vitalsSchema.safeParse({ systolic, diastolic: 80 })).systolic, JSON.stringify(systolic)).toEqual(["Enter systolic"]);
+      expect((errors(vitalsSchema.safeParse({ systolic, diastolic: 80 })) as Record<string, string[]>).systolic, JSON.stringify(systolic)).toEqual(["Enter systolic"]);
   });
 });
 
