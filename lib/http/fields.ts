@@ -8,6 +8,10 @@
 // numbers and ISO instants (with Z), so the server never has to guess.
 import { z } from "zod";
 
+// The page's Content-Security-Policy forbids eval (proxy.ts); zod would otherwise probe `new Function` in the browser
+// to compile object parsers, which the browser reports as a CSP violation. The interpreted path gives the same results.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 /** NUL and the bidirectional controls that can make a name read differently from what is stored (U+200E/F, U+202A–E, U+2066–9). */
 export const UNSAFE_TEXT = /[\u0000\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 export const UNSAFE_TEXT_MESSAGE = "Remove the invisible control characters (NUL or text-direction marks) from this field";
