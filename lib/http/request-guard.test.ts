@@ -49,6 +49,13 @@ describe("bodies: JSON only, bounded", () => {
     expect(guardRefusal(req("POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", "content-length": "80", origin: OWN }))).toBeNull();
   });
 
+  it("leaves a server action's own encoding to Next on page paths, but still refuses one from another origin", () => {
+    const action = { "next-action": "abc", "content-type": "text/plain;charset=UTF-8", "content-length": "20" };
+    expect(guardRefusal(req("POST", "/patients/new", { ...action, origin: OWN }))).toBeNull();
+    expect(guardRefusal(req("POST", "/patients/new", { ...action, origin: "https://evil.example" }))?.status).toBe(403);
+    expect(guardRefusal(req("POST", "/api/patients", { ...action, origin: OWN }))?.status).toBe(415);
+  });
+
   it("refuses a command above 64 KB and an upload above 5 MB plus its envelope with 413", () => {
     expect(guardRefusal(req("POST", "/api/patients", { ...json, "content-length": String(64 * 1024) }))).toBeNull();
     expect(guardRefusal(req("POST", "/api/patients", { ...json, "content-length": String(64 * 1024 + 1) }))?.status).toBe(413);
