@@ -4,8 +4,8 @@ import { z } from "zod";
 import { calendarDay, dayInYears, number, optionalInstant, REMS_START, text } from "@/lib/http/fields";
 import { KITS, NDCS } from "./rules";
 
-/** Any day of the stock's life (the dispensing log's range): a real calendar day, not before the REMS began. */
-const date = (message: string) => calendarDay(message, { min: REMS_START, max: () => dayInYears(10) });
+/** A day of the dispensing log's period: a real calendar day (the period may start before the stock did). */
+const date = (message: string) => calendarDay(message);
 const id = (message: string) => text(message).trim().min(1, message).max(60, message);
 const textField = (message: string, max: number) => text(message).trim().min(1, message).max(max, `At most ${max} characters`);
 /** A whole number typed in a form: an empty field is missing, never zero; on the wire only a JSON number. */
