@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { HttpError } from "./errors";
 import { parseBody, readJsonBody } from "./route";
+import { refusal } from "./testing/refusal";
 
 const post = (body: BodyInit, headers: Record<string, string> = { "content-type": "application/json" }) =>
   new Request("http://app.test/api/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
@@ -13,16 +13,6 @@ const streamed = (chunks: string[]) =>
       c.close();
     },
   });
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HttpError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-};
-
 describe("reading a command's JSON body", () => {
   it("refuses more than 64 KB with 413, also when no Content-Length announced it", async () => {
     expect((await refusal(readJsonBody(post(JSON.stringify({ a: "x".repeat(70 * 1024) }))))).status).toBe(413);
