@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { calendarDay, dayInYears, optionalCalendarDay, REMS_START, text } from "@/lib/http/fields";
 
-// Transfers happen under the REMS (from 2019); a transfer may be planned up to a year ahead, a notice is never in the future.
-const transferDay = (message: string) => calendarDay(message, { min: REMS_START, max: () => dayInYears(1), tooLate: "Check the date: more than a year ahead" });
+// Transfers happen under the REMS (from 2019); a transfer may be planned up to 5 years ahead, a notice is never in the future.
+const transferDay = (message: string) => calendarDay(message, { min: REMS_START, max: () => dayInYears(5), tooLate: "Check the date: more than 5 years ahead" });
 // "Not in the future" is the server's check, in the site's calendar (lib/patients/transfers).
 const optionalDay = optionalCalendarDay("Enter a date", { min: REMS_START });
 
