@@ -138,7 +138,7 @@ test.describe("security headers", () => {
     expect(https.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
   });
 
-  test("pages render under the policy: the board, a session's BP chart and a patient's course charts, with no CSP violation", async ({ browser }) => {
+  test("pages render under the policy: sign-in, a session's BP chart, a patient's course charts and the review queue, with no CSP violation", async ({ browser }) => {
     const [session] = await sql<{ id: string; patientId: string }>(`SELECT s.id, s."patientId" FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId"
       WHERE st.code = 'OUT-A' AND EXISTS (SELECT 1 FROM "ObservationVital" v WHERE v."sessionId" = s.id) ORDER BY s."checkedInAt" DESC LIMIT 1`);
     const context = await browser.newContext({ baseURL: psych.origin, storageState: await psych.context.storageState(), viewport: { width: 820, height: 1180 } });
