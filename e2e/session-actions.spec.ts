@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
-import { ago, device, key, onHand, preparedSession } from "./helpers/session-api";
+import { LATE, ago, device, key, onHand, preparedSession } from "./helpers/session-api";
 
 // Recording what really happened (issue 10): a session ended without a dose, a reading designated as the
 // 40-minute BP after the fact, later facts about an adverse event, and a prescriber's dose correction.
@@ -37,7 +37,7 @@ test("a nurse designates an earlier reading as the 40-minute BP and adds an inte
   await device(page.request, s.id, 60);
   await device(page.request, s.id, 55);
   // A reading 45 minutes after the first device, recorded without ticking "40-minute reading".
-  expect((await page.request.post(`/api/sessions/${s.id}/vitals`, { data: { takenAt: ago(15), systolic: 148, diastolic: 88, heartRate: 80, spo2: 96 }, headers: { "idempotency-key": key() } })).status()).toBe(201);
+  expect((await page.request.post(`/api/sessions/${s.id}/vitals`, { data: { takenAt: ago(15), systolic: 148, diastolic: 88, heartRate: 80, spo2: 96, lateReason: LATE }, headers: { "idempotency-key": key() } })).status()).toBe(201);
   // Two low SpO₂ readings: the rule opens a respiratory-depression event (R27).
   for (const [m, spo2] of [[6, 90], [2, 89]]) expect((await page.request.post(`/api/sessions/${s.id}/vitals`, { data: { takenAt: ago(m), spo2 }, headers: { "idempotency-key": key() } })).status()).toBe(201);
   await page.goto(`/sessions/${s.id}`);

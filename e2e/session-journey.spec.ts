@@ -8,6 +8,8 @@ const localAgo = (page: Page, min: number) =>
   page.evaluate((m) => { const d = new Date(Date.now() - m * 60_000); return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19); }, min);
 const patientId = async (mrn: string) => (await sql<{ id: string }>(`SELECT id FROM "Patient" WHERE mrn = $1`, [mrn]))[0].id;
 let n = 0;
+/** Sessions prepared through the API are entered after the fact: R49 asks why (ignored when not late). */
+const LATE = "Prepared after the fact by the test";
 const key = () => `e2e${Date.now()}${n++}`;
 
 /** A session prepared through the API up to dosing (the screens are tested in the journey). */
@@ -17,15 +19,17 @@ async function preparedSession(api: APIRequestContext, mrn: string, chair: strin
   const res = await api.post("/api/sessions", { data: { patientId: await patientId(mrn), chairId: c.chairId, prescriberOnSiteId: c.psychId, monitoringHcpId: c.nurseId, indication: "TRD" }, headers: { "idempotency-key": key() } });
   expect(res.status(), await res.text()).toBe(201);
   const id = (await res.json()).data.result.id as string;
+  // prepared as if the patient arrived before the pre-dose reading (R49 refuses entries before check-in)
+  await sql(`UPDATE "TreatmentSession" SET "checkedInAt" = now() - make_interval(mins => $2) WHERE id = $1`, [id, preDoseAgo + 5]);
   expect((await api.put(`/api/sessions/${id}/checklist`, { data: { version: 0, rideType: "RIDESHARE", lastFoodAt: ago(500), lastLiquidAt: ago(400), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
     conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", ...checklistExtra } })).status()).toBe(200);
-  expect((await api.post(`/api/sessions/${id}/vitals`, { data: { kind: "PRE_DOSE", takenAt: ago(preDoseAgo), systolic: 126, diastolic: 80, heartRate: 72, spo2: 98 }, headers: { "idempotency-key": key() } })).status()).toBe(201);
+  expect((await api.post(`/api/sessions/${id}/vitals`, { data: { kind: "PRE_DOSE", takenAt: ago(preDoseAgo), systolic: 126, diastolic: 80, heartRate: 72, spo2: 98, lateReason: LATE }, headers: { "idempotency-key": key() } })).status()).toBe(201);
   const [{ version }] = await sql<{ version: number }>(`SELECT version FROM "TreatmentSession" WHERE id = $1`, [id]);
   expect((await api.put(`/api/sessions/${id}/dose`, { data: { version, doseOption: "56" } })).status()).toBe(200);
   return id;
 }
 const onHand = async () => (await sql<{ id: string }>(`SELECT d.id FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" WHERE l."lotNumber" = '24A118' AND d.status = 'ON_HAND' ORDER BY d.serial LIMIT 1`))[0].id;
-const device = async (api: APIRequestContext, id: string, minutesAgo: number) => api.post(`/api/sessions/${id}/devices`, { data: { deviceId: await onHand(), administeredAt: ago(minutesAgo) }, headers: { "idempotency-key": key() } });
+const device = async (api: APIRequestContext, id: string, minutesAgo: number) => api.post(`/api/sessions/${id}/devices`, { data: { deviceId: await onHand(), administeredAt: ago(minutesAgo), lateReason: LATE }, headers: { "idempotency-key": key() } });
 
 test.describe("a nurse runs a session from check-in to discharge", () => {
   test("with a pre-dose BP GATE resolved by a psychiatrist in another browser", async ({ page, browser }) => {
@@ -41,6 +45,10 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await expect(page).toHaveURL(/\/sessions\/[a-z0-9]+$/);
     await expect(page.getByRole("heading", { name: /Blake Morgan/ })).toBeVisible();
     const sessionUrl = page.url();
+    // This journey is documented after the fact (times hours ago): the patient arrived before them (R49 refuses
+    // entries before check-in) and the site's late-entry threshold is widened for it (late entries: late-entry.spec.ts).
+    await sql(`UPDATE "TreatmentSession" SET "checkedInAt" = now() - interval '150 minutes' WHERE id = $1`, [sessionUrl.split("/").pop()]);
+    await sql(`UPDATE "Site" SET "lateEntryMinutes" = 1440 WHERE code = 'OUT-A'`);
 
     const checklist = page.getByRole("form", { name: "Pre-dose checklist" });
     await checklist.getByRole("button", { name: "Save checklist" }).click();
@@ -163,6 +171,7 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     expect(pmf.status).toBe("READY");
     expect(pmf.fields).toMatchObject({ doseAdministered: "56 mg", readyToLeaveMinutes: 95, "bp.preAdministration": "152/94", "bp.post40min": "150/90", "sedation.occurred": true });
   });
+  test.afterEach(async () => { await sql(`UPDATE "Site" SET "lateEntryMinutes" = 10 WHERE code = 'OUT-A'`); });
 });
 
 test.describe("the server refuses unsafe steps with a 4xx and a clear message", () => {
@@ -192,7 +201,7 @@ test.describe("the server refuses unsafe steps with a 4xx and a clear message", 
       const id = await preparedSession(page.request, mrn, chair, t0Ago + 10);
       expect((await device(page.request, id, t0Ago)).status()).toBe(201);
       expect((await device(page.request, id, t0Ago - 5)).status()).toBe(201);
-      for (const [data, path] of [[{ takenAt: ago(t0Ago - 40), systolic: 148, diastolic: 88, spo2: 97 }, "vitals"], [{ takenAt: ago(1), systolic: 128, diastolic: 80, spo2: 98 }, "vitals"],
+      for (const [data, path] of [[{ takenAt: ago(t0Ago - 40), systolic: 148, diastolic: 88, spo2: 97, lateReason: LATE }, "vitals"], [{ takenAt: ago(1), systolic: 128, diastolic: 80, spo2: 98 }, "vitals"],
         [{ takenAt: ago(1), moaas: lastMoaas }, "sedation"], [{ takenAt: ago(1), present: false }, "dissociation"]] as const)
         expect((await page.request.post(`/api/sessions/${id}/${path}`, { data, headers: { "idempotency-key": key() } })).status()).toBe(201);
       return id;

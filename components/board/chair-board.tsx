@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
+import { BackEntryBadge } from "@/components/sessions/back-entry-badge";
 import { useCallback, useEffect, useState } from "react";
 import { clockOffset, minutesSince, serverNow } from "@/lib/sessions/client/server-clock";
 
 type Msg = { code: string; message: string };
 export type Card = {
-  sessionId: string; chair: string; patientName: string; status: string; timeZone: string; t0: string | null; devicesGiven: number; devicesNeeded: number | null;
+  sessionId: string; backEntryReason: string | null; chair: string; patientName: string; status: string; timeZone: string; t0: string | null; devicesGiven: number; devicesNeeded: number | null;
   gates: Msg[]; alerts: (Msg & { severity: "alert" | "urgent" })[]; nextStep: string;
   forty: { state: string; dueAt: string; windowEnd: string; reading: { bp: string; minutes: number; deviation: boolean } | null } | null;
   dischargeAvailableAt: string | null;
@@ -75,7 +76,7 @@ function BoardCardView({ card: c, now }: { card: Card; now: Date }) {
         <h2 className="text-lg font-semibold">{c.chair}</h2>
         <span className="text-sm text-slate-600">{c.status.replace("_", " ").toLowerCase()}</span>
       </div>
-      <p className="text-xl font-medium">{c.patientName}</p>
+      <p className="text-xl font-medium">{c.patientName}<BackEntryBadge reason={c.backEntryReason} /></p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-slate-600">Since first device</dt>
         <dd className="text-2xl font-semibold tabular-nums" data-testid="since-t0">{c.t0 ? `${minutesSince(c.t0, now)} min` : "not dosed"}</dd>

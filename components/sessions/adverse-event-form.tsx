@@ -12,13 +12,13 @@ import { TimeField, toInstant } from "./time-field";
 
 /** Record an adverse event by hand (those opened by the rules — R27, R28 — appear on their own). */
 export function AdverseEventForm({ sessionId }: { sessionId: string }) {
-  const { register, handleSubmit, setError, formState, reset, getValues } = useForm<AdverseEventInput & { interventionsText?: string }>({ resolver: zodResolver(adverseEventSchema) as never, defaultValues: { serious: false } });
+  const { register, handleSubmit, setError, formState, reset, getValues, watch } = useForm<AdverseEventInput & { interventionsText?: string }>({ resolver: zodResolver(adverseEventSchema) as never, defaultValues: { serious: false } });
   const { submit, outcome } = useEntry(setError, "Adverse event");
   const e = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
     // Typed as one text field; the schema's output does not carry it, so read it from the form itself.
     const interventions = (getValues("interventionsText") ?? "").split(",").map((x) => x.trim()).filter(Boolean);
-    const o = await submit(`/api/sessions/${sessionId}/adverse-events`, "POST", { type: v.type, description: v.description, serious: v.serious, onsetAt: toInstant(v.onsetAt), resolvedAt: toInstant(v.resolvedAt), interventions, outcome: v.outcome || undefined });
+    const o = await submit(`/api/sessions/${sessionId}/adverse-events`, "POST", { type: v.type, description: v.description, serious: v.serious, onsetAt: toInstant(v.onsetAt), lateReason: v.lateReason, resolvedAt: toInstant(v.resolvedAt), interventions, outcome: v.outcome || undefined });
     if (o.kind === "saved") reset({ serious: false });
   });
   return (
@@ -28,7 +28,7 @@ export function AdverseEventForm({ sessionId }: { sessionId: string }) {
         <option value="RESPIRATORY_DEPRESSION">Respiratory depression</option><option value="HYPERTENSION">Hypertension</option><option value="OTHER">Other</option>
       </SelectInput>
       <div className="md:col-span-2"><TextInput label="What happened" error={e.description?.message} {...register("description")} /></div>
-      <TimeField label="Onset (leave empty for now)" error={e.onsetAt?.message} registration={register("onsetAt")} />
+      <TimeField label="Onset (leave empty for now)" error={e.onsetAt?.message} registration={register("onsetAt")} late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("onsetAt") as unknown as string }} />
       <TextInput label="Interventions (comma-separated)" {...register("interventionsText")} />
       <TimeField label="Resolved at (if resolved)" error={e.resolvedAt?.message} registration={register("resolvedAt")} />
       <TextInput label="Outcome" {...register("outcome")} />

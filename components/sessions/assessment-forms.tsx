@@ -15,7 +15,7 @@ const MOAAS = [
 ] as const;
 
 export function SedationForm({ sessionId }: { sessionId: string }) {
-  const { register, handleSubmit, setError, formState, reset } = useForm<SedationInput>({ resolver: zodResolver(sedationSchema) as never });
+  const { register, handleSubmit, setError, formState, reset, watch } = useForm<SedationInput>({ resolver: zodResolver(sedationSchema) as never });
   const { submit, outcome } = useEntry(setError, "MOAA/S");
   const alert = outcome?.kind === "saved" ? (outcome.data as { result?: { alert?: { message: string } | null } })?.result?.alert : null;
   return (
@@ -33,7 +33,7 @@ export function SedationForm({ sessionId }: { sessionId: string }) {
         {formState.errors.moaas && <p role="alert" className="text-sm font-medium text-red-700">{formState.errors.moaas.message}</p>}
       </fieldset>
       <div className="flex flex-wrap items-end gap-3">
-        <TimeField error={formState.errors.takenAt?.message} registration={register("takenAt")} />
+        <TimeField error={formState.errors.takenAt?.message} registration={register("takenAt")} late={{ registration: register("lateReason"), error: formState.errors.lateReason?.message, value: watch("takenAt") as unknown as string }} />
         <Button type="submit" disabled={formState.isSubmitting}>Record MOAA/S</Button>
       </div>
       {alert && <Alert tone="error">{alert.message}</Alert>}
@@ -55,7 +55,7 @@ export function DissociationForm({ sessionId }: { sessionId: string }) {
         <SelectInput label="Scale (optional)" {...register("scale")}>
           <option value="NONE">None</option><option value="CADSS6">CADSS-6 item scores</option>
         </SelectInput>
-        <TimeField error={formState.errors.takenAt?.message} registration={register("takenAt")} />
+        <TimeField error={formState.errors.takenAt?.message} registration={register("takenAt")} late={{ registration: register("lateReason"), error: formState.errors.lateReason?.message, value: watch("takenAt") as unknown as string }} />
       </div>
       {scale === "CADSS6" && (
         <div className="grid grid-cols-3 gap-2 md:grid-cols-6">

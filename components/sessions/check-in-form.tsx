@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { checkInSchema, type CheckInInput } from "@/lib/sessions/schema";
-import { SelectInput } from "@/components/ui/field";
+import { Checkbox, SelectInput, TextInput } from "@/components/ui/field";
+import { toInstant } from "./time-field";
 import { Button } from "@/components/ui/button";
 import { useEntry } from "./use-entry";
 import { EntryOutcomeView } from "./entry-outcome";
@@ -13,14 +14,14 @@ type Props = { patientId: string; indication: "TRD" | "MDSI" | null; chairs: { i
 
 export function CheckInForm({ patientId, indication, chairs, prescribers, nurses, me }: Props) {
   const router = useRouter();
-  const { register, handleSubmit, setError, formState } = useForm<CheckInInput>({
+  const { register, handleSubmit, setError, formState, watch } = useForm<CheckInInput>({
     resolver: zodResolver(checkInSchema),
     defaultValues: { patientId, indication: indication ?? undefined, monitoringHcpId: nurses.some((n) => n.id === me) ? me : "", prescriberOnSiteId: prescribers.length === 1 ? prescribers[0].id : "" },
   });
   const { submit, outcome } = useEntry(setError, "Check-in");
   const e = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
-    const o = await submit("/api/sessions", "POST", v);
+    const o = await submit("/api/sessions", "POST", { ...v, checkedInAt: v.backEntry ? toInstant(v.checkedInAt) : undefined });
     if (o.kind === "saved") router.push(`/sessions/${(o.data as { result: { id: string } }).result.id}`);
   });
   const name = (p: Person) => `${p.firstName} ${p.lastName}`;
@@ -38,7 +39,16 @@ export function CheckInForm({ patientId, indication, chairs, prescribers, nurses
       <SelectInput label="Monitoring nurse" error={e.monitoringHcpId?.message} {...register("monitoringHcpId")}>
         <option value="">Choose…</option>{nurses.map((p) => <option key={p.id} value={p.id}>{name(p)}</option>)}
       </SelectInput>
-      <div className="md:col-span-2"><Button type="submit" disabled={formState.isSubmitting}>Check in</Button></div>
+      <div className="md:col-span-2">
+        <Checkbox label="Documenting a past session from paper (downtime back-entry)" {...register("backEntry")} />
+      </div>
+      {watch("backEntry") && (
+        <>
+          <TextInput label="Checked in at" type="datetime-local" step={60} error={e.checkedInAt?.message} {...register("checkedInAt")} />
+          <TextInput label="Why is it entered after the fact?" error={e.backEntryReason?.message} {...register("backEntryReason")} />
+        </>
+      )}
+      <div className="md:col-span-2"><Button type="submit" disabled={formState.isSubmitting}>{watch("backEntry") ? "Start back-entry" : "Check in"}</Button></div>
       <div className="md:col-span-2"><EntryOutcomeView outcome={outcome} saved="Checked in." /></div>
     </form>
   );

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { useEntry } from "./use-entry";
 import { EntryOutcomeView } from "./entry-outcome";
 import { TimeField, toInstant } from "./time-field";
+import { useEntryTime } from "./entry-time";
 
 const clock = (d: Date, tz: string) => new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
 const bool = { setValueAs: (v: unknown) => (v === "true" ? true : v === "false" ? false : v === "" ? null : v) };
@@ -28,8 +29,11 @@ export function DischargePanel({ sessionId, factsJson, serverNowIso, timeZone, o
   const { register, handleSubmit, setError, formState, watch } = useForm<DischargeInput, unknown, z.output<typeof dischargeSchema>>({ resolver: zodResolver(dischargeSchema),
     defaultValues: { vitalsAcceptablePreCompletion: preCompletion ? preCompletion.vitalsAcceptable : null } });
   const { submit, outcome } = useEntry(setError, "Discharge");
+  const { backEntered } = useEntryTime();
   const v = watch();
-  const ready = dischargeReadiness(facts, serverNow(offsetMs), {
+  // a back-entered session is judged at the time the patient left, as the server does (R49)
+  const leftAt = backEntered && v.dischargedAt ? new Date(v.dischargedAt as unknown as string) : null;
+  const ready = dischargeReadiness(facts, leftAt && !Number.isNaN(leftAt.getTime()) ? leftAt : serverNow(offsetMs), {
     rideConfirmed: !!v.rideConfirmed, clinicallyStable: !!v.clinicallyStable, noDrivingReminder: !!v.noDrivingReminder,
     vitalsAcceptablePreCompletion: typeof v.vitalsAcceptablePreCompletion === "boolean" ? v.vitalsAcceptablePreCompletion : null,
     readyToLeaveMinutes: v.readyToLeaveMinutes === "" || v.readyToLeaveMinutes == null ? null : Number(v.readyToLeaveMinutes),
@@ -48,7 +52,8 @@ export function DischargePanel({ sessionId, factsJson, serverNowIso, timeZone, o
         {ready.warnings.map((w) => <p key={w.code} className="text-amber-900">{w.message}</p>)}
         {ready.totalMinutes != null && <p className="mt-1 text-sm text-slate-700">Monitoring so far: {ready.totalMinutes} minutes from the first device.</p>}
       </section>
-      <form onSubmit={handleSubmit((x) => submit(`/api/sessions/${sessionId}/discharge`, "POST", x))} noValidate aria-label="Discharge" className="grid gap-3 md:grid-cols-2">
+      <form onSubmit={handleSubmit((x) => submit(`/api/sessions/${sessionId}/discharge`, "POST", { ...x, dischargedAt: backEntered ? toInstant(x.dischargedAt) : undefined }))} noValidate aria-label="Discharge" className="grid gap-3 md:grid-cols-2">
+        {backEntered && <div className="md:col-span-2"><TimeField label="Time the patient left" error={formState.errors.dischargedAt?.message} registration={register("dischargedAt")} /></div>}
         <Checkbox label="Ride home is here, or the escort is arranged" {...register("rideConfirmed")} />
         <Checkbox label="I judge the patient clinically stable and ready to leave" {...register("clinicallyStable")} />
         <Checkbox label="Reminded: no driving until the next day after a restful sleep" {...register("noDrivingReminder")} />

@@ -38,7 +38,7 @@ export function DeviceForm({ sessionId, nextSequence, devicesOnHand, warnings }:
   const onSubmit = handleSubmit(async (v) => {
     // Acknowledging sends the codes of the warnings shown: the server refuses if any is left unread, and audits them.
     const acknowledgedWarnings = watch("acknowledge") ? warnings.map((w) => w.code) : [];
-    const o = await submit(`/api/sessions/${sessionId}/devices`, "POST", { deviceId: v.deviceId, administeredAt: toInstant(v.administeredAt), acknowledgedWarnings });
+    const o = await submit(`/api/sessions/${sessionId}/devices`, "POST", { deviceId: v.deviceId, administeredAt: toInstant(v.administeredAt), lateReason: v.lateReason, acknowledgedWarnings });
     if (o.kind === "saved") reset({ deviceId: "", administeredAt: "" as never });
   });
   return (
@@ -54,7 +54,7 @@ export function DeviceForm({ sessionId, nextSequence, devicesOnHand, warnings }:
         <option value="">Choose…</option>
         {devicesOnHand.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
       </SelectInput>
-      <TimeField label="Given at (leave empty for now)" error={e.administeredAt?.message} registration={register("administeredAt")} />
+      <TimeField label="Given at (leave empty for now)" error={e.administeredAt?.message} registration={register("administeredAt")} late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("administeredAt") as unknown as string }} />
       <Button type="submit" disabled={formState.isSubmitting}>{`Record device ${nextSequence}`}</Button>
       <div className="w-full"><EntryOutcomeView outcome={outcome} saved={`Device ${nextSequence} recorded.`} fields={["deviceId", "administeredAt", "acknowledgedWarnings"]} /></div>
     </form>

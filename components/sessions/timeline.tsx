@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 export type TimelineEntry = {
   kind: "vital" | "device" | "sedation" | "dissociation" | "decision" | "event"; id: string; at: string; text: string; inError: string | null;
   /** A post-dose reading with a BP may be designated as the 40-minute BP after the fact (R25). */
+  /** R49: entered later than the site threshold after its clinical time, with the reason. */
+  late?: { enteredAt: string; reason: string } | null;
   fortyMinute?: "designated" | "candidate";
 };
 
@@ -22,6 +24,7 @@ export function Timeline({ sessionId, entries, timeZone, t0, editable, amendment
           <span className="w-20 tabular-nums text-slate-600">{clock(e.at, timeZone)}</span>
           <span className="w-20 text-sm tabular-nums text-slate-500">{t0 ? `T0${Date.parse(e.at) >= Date.parse(t0) ? "+" : "−"}${Math.abs(Math.floor((Date.parse(e.at) - Date.parse(t0)) / 60_000))} min` : ""}</span>
           <span className={`flex-1 ${e.inError ? "text-slate-500 line-through" : ""}`}>{e.text}</span>
+          {e.late && <span className="rounded bg-amber-100 px-2 text-sm text-amber-900">late: entered {clock(e.late.enteredAt, timeZone).slice(0, 5)} — {e.late.reason}</span>}
           {e.inError && <span className="text-sm text-slate-600">entered in error: {e.inError}</span>}
           {e.fortyMinute === "designated" && !e.inError && <span className="rounded bg-brand-50 px-2 py-1 text-sm font-medium">40-minute BP</span>}
           {!e.inError && editable && e.fortyMinute === "candidate" && <DesignateForty sessionId={sessionId} vitalId={e.id} />}

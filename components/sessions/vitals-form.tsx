@@ -13,7 +13,7 @@ import { TimeField, toInstant } from "./time-field";
 
 export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose: boolean }) {
   const fortyRef = useRef<HTMLInputElement>(null);
-  const { register, handleSubmit, setError, formState, reset } = useForm<VitalsInput & { fortyMinute?: boolean }>({ resolver: zodResolver(vitalsSchema) as never });
+  const { register, handleSubmit, setError, formState, reset, watch } = useForm<VitalsInput & { fortyMinute?: boolean }>({ resolver: zodResolver(vitalsSchema) as never });
   const { submit, outcome } = useEntry(setError, "Vital signs");
   const e = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
@@ -31,7 +31,7 @@ export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose:
         <TextInput label="Heart rate (/min)" inputMode="numeric" error={e.heartRate?.message} {...register("heartRate")} />
         <TextInput label="SpO₂ (%)" inputMode="numeric" error={e.spo2?.message} {...register("spo2")} />
         <TextInput label="Respiratory rate (/min)" inputMode="numeric" error={e.respiratoryRate?.message} {...register("respiratoryRate")} />
-        <TimeField error={e.takenAt?.message} registration={register("takenAt")} />
+        <TimeField error={e.takenAt?.message} registration={register("takenAt")} late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("takenAt") as unknown as string }} />
       </div>
       {!preDose && (
         <label className="inline-flex min-h-11 items-center gap-3">

@@ -4,6 +4,8 @@ import { sql } from "./db";
 // A chair-side session prepared through the API (the screens are tested in the journeys), for specs that
 // need one in a given state. Patients and chairs are picked free at run time, so specs do not collide.
 export const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
+/** Entries prepared here are documented after the fact: R49 asks why when one is late (ignored when not). */
+export const LATE = "Prepared after the fact by the test";
 let n = 0;
 export const key = () => `act${Date.now()}${n++}`;
 
@@ -29,9 +31,11 @@ export async function preparedSession(api: APIRequestContext, preDoseAgo = 70) {
   const res = await api.post("/api/sessions", { data: { patientId: f.patientId, chairId: f.chairId, prescriberOnSiteId: f.psychId, monitoringHcpId: f.nurseId, indication: "TRD" }, headers: { "idempotency-key": key() } });
   expect(res.status(), await res.text()).toBe(201);
   const id = (await res.json()).data.result.id as string;
+  // the patient arrived before the pre-dose reading (R49 refuses entries before the server-stamped check-in)
+  await sql(`UPDATE "TreatmentSession" SET "checkedInAt" = now() - make_interval(mins => $2) WHERE id = $1`, [id, preDoseAgo + 5]);
   expect((await api.put(`/api/sessions/${id}/checklist`, { data: { version: 0, rideType: "RIDESHARE", lastFoodAt: ago(500), lastLiquidAt: ago(400), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
     conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true } })).status()).toBe(200);
-  expect((await api.post(`/api/sessions/${id}/vitals`, { data: { kind: "PRE_DOSE", takenAt: ago(preDoseAgo), systolic: 126, diastolic: 80, heartRate: 72, spo2: 98 }, headers: { "idempotency-key": key() } })).status()).toBe(201);
+  expect((await api.post(`/api/sessions/${id}/vitals`, { data: { kind: "PRE_DOSE", takenAt: ago(preDoseAgo), systolic: 126, diastolic: 80, heartRate: 72, spo2: 98, lateReason: LATE }, headers: { "idempotency-key": key() } })).status()).toBe(201);
   const [{ version }] = await sql<{ version: number }>(`SELECT version FROM "TreatmentSession" WHERE id = $1`, [id]);
   expect((await api.put(`/api/sessions/${id}/dose`, { data: { version, doseOption: "56" } })).status()).toBe(200);
   return { id, name: f.name };
@@ -39,7 +43,7 @@ export async function preparedSession(api: APIRequestContext, preDoseAgo = 70) {
 export const onHand = async () => (await sql<{ id: string }>(`SELECT d.id FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" JOIN "Site" s ON s.id = l."siteId"
   WHERE s.code = 'OUT-A' AND d.status = 'ON_HAND' AND l."expiresOn" > now() ORDER BY l."expiresOn", d.serial LIMIT 1`))[0].id;
 export const device = async (api: APIRequestContext, id: string, minutesAgo: number) => {
-  const r = await api.post(`/api/sessions/${id}/devices`, { data: { deviceId: await onHand(), administeredAt: ago(minutesAgo), acknowledgedWarnings: ["R12_FOOD", "R12_LIQUID", "R12_NASAL_MED"] }, headers: { "idempotency-key": key() } });
+  const r = await api.post(`/api/sessions/${id}/devices`, { data: { deviceId: await onHand(), administeredAt: ago(minutesAgo), lateReason: LATE, acknowledgedWarnings: ["R12_FOOD", "R12_LIQUID", "R12_NASAL_MED"] }, headers: { "idempotency-key": key() } });
   expect(r.status(), await r.text()).toBe(201);
 };
 

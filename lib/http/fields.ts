@@ -119,7 +119,8 @@ export const EARLIEST_INSTANT = new Date(`${REMS_START}T00:00:00Z`);
 /** A little slack for clocks: a time up to a minute ahead is "now". */
 const FUTURE_SLACK_MS = 60_000;
 
-type InstantOptions = { notFuture?: boolean; earliest?: Date; message?: string };
+/** `notFuture: false` and `earliest: null` leave those bounds to the caller (a session's own bounds, R49, are its commands'). */
+type InstantOptions = { notFuture?: boolean; earliest?: Date | null; message?: string };
 const instantCore = (o: InstantOptions) =>
   z.any().transform((v, ctx) => {
     const r = readInstant(v);
@@ -131,7 +132,7 @@ const instantCore = (o: InstantOptions) =>
       ctx.addIssue({ code: "custom", message: "This time is in the future" });
       return z.NEVER;
     }
-    if (r.getTime() < (o.earliest ?? EARLIEST_INSTANT).getTime()) {
+    if (o.earliest !== null && r.getTime() < (o.earliest ?? EARLIEST_INSTANT).getTime()) {
       ctx.addIssue({ code: "custom", message: "This time is too far in the past" });
       return z.NEVER;
     }
@@ -142,4 +143,4 @@ const instantCore = (o: InstantOptions) =>
 export const instant = (o: InstantOptions = {}) => instantCore(o) as unknown as z.ZodType<Date, Date | string>;
 /** An optional instant: blank (empty box, null, absent) means "now" by the server's clock. */
 export const optionalInstant = (o: InstantOptions = {}) =>
-  z.preprocess((v) => (blank(v) ? undefined : v), instantCore(o).optional()) as unknown as z.ZodType<Date | undefined, Date | string | null | undefined>;
+  z.preprocess((v) => (blank(v) ? undefined : v), instantCore(o).optional()).optional() as unknown as z.ZodOptional<z.ZodType<Date, Date | string | null>>;

@@ -12,25 +12,38 @@ export type PatientListQuery = z.infer<typeof patientListQuerySchema>;
 const today = () => new Date().toISOString().slice(0, 10);
 const yearsBefore = (iso: string, years: number) => `${Number(iso.slice(0, 4)) - years}${iso.slice(4)}`;
 
-export const newPatientSchema = z
-  .object({
-    siteId: text("Choose the site").min(1, "Choose the site"),
-    mrn: text("Enter the medical record number").trim().min(1, "Enter the medical record number").max(30, "At most 30 characters")
-      .regex(/^[A-Za-z0-9-]+$/, "Letters, digits and dashes only"),
-    firstName: text("Enter the first name").trim().min(1, "Enter the first name").max(80),
-    middleInitial: text().trim().max(1, "One letter").regex(/^[A-Za-z]?$/, "One letter").optional().default(""),
-    lastName: text("Enter the last name").trim().min(1, "Enter the last name").max(80),
-    // Checked on the field itself, so the message shows even while other fields are still empty.
-    // A real calendar day (1980-02-30 is not), not in the future, not before 1900 nor more than 120 years ago.
-    birthDate: z.string({ message: "Enter the date of birth" }).refine(isCalendarDay, "Enter the date of birth")
-      .refine((d) => !isCalendarDay(d) || d <= today(), "The date of birth is in the future")
-      .refine((d) => !isCalendarDay(d) || d > today() || d <= yearsBefore(today(), 18), "SPRAVATO is for adults: the patient must be 18 or older")
-      .refine((d) => !isCalendarDay(d) || (d >= "1900-01-01" && d >= yearsBefore(today(), 120)), "Check the year of birth"),
-    sex: z.enum(["MALE", "FEMALE", "OTHER"], { message: "Choose the sex" }),
-    phone: text().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),
-    indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
-  });
+/** A patient's identity as the Patient Monitoring Form asks it (rows 1–5), their contact and indication. */
+const demographicsSchema = z.object({
+  mrn: text("Enter the medical record number").trim().min(1, "Enter the medical record number").max(30, "At most 30 characters")
+    .regex(/^[A-Za-z0-9-]+$/, "Letters, digits and dashes only"),
+  firstName: text("Enter the first name").trim().min(1, "Enter the first name").max(80),
+  middleInitial: text().trim().max(1, "One letter").regex(/^[A-Za-z]?$/, "One letter").optional().default(""),
+  lastName: text("Enter the last name").trim().min(1, "Enter the last name").max(80),
+  // Checked on the field itself, so the message shows even while other fields are still empty.
+  // A real calendar day (1980-02-30 is not), not in the future, not before 1900 nor more than 120 years ago.
+  birthDate: z.string({ message: "Enter the date of birth" }).refine(isCalendarDay, "Enter the date of birth")
+    .refine((d) => !isCalendarDay(d) || d <= today(), "The date of birth is in the future")
+    .refine((d) => !isCalendarDay(d) || d > today() || d <= yearsBefore(today(), 18), "SPRAVATO is for adults: the patient must be 18 or older")
+    .refine((d) => !isCalendarDay(d) || (d >= "1900-01-01" && d >= yearsBefore(today(), 120)), "Check the year of birth"),
+  sex: z.enum(["MALE", "FEMALE", "OTHER"], { message: "Choose the sex" }),
+  phone: text().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),
+  email: z.union([z.literal(""), text().pipe(z.email("Enter an email address like name@example.com").max(254, "At most 254 characters"))]).optional().default(""),
+  indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
+});
+
+export type DemographicsInput = z.input<typeof demographicsSchema>;
+
+export const newPatientSchema = demographicsSchema.extend({
+  siteId: text("Choose the site").min(1, "Choose the site"),
+});
 export type NewPatientInput = z.input<typeof newPatientSchema>;
+
+/** Editing a registered patient's demographics: the same fields (the site is a transfer, not an edit), and the version read. */
+export const editPatientSchema = demographicsSchema.extend({
+  version: z.number({ message: "Reload the page: the form has no version" }).int().min(1),
+});
+export type EditPatientInput = z.input<typeof editPatientSchema>;
+export type EditPatient = z.output<typeof editPatientSchema>;
 
 export const CONTRAINDICATION_KINDS = ["ANEURYSMAL_VASCULAR_DISEASE", "ARTERIOVENOUS_MALFORMATION", "INTRACEREBRAL_HEMORRHAGE_HISTORY", "HYPERSENSITIVITY"] as const;
 export const CAUTION_KINDS = ["PREGNANCY", "BREASTFEEDING", "PSYCHOSIS_HISTORY", "ACTIVE_PSYCHOSIS", "SUBSTANCE_USE_DISORDER", "HYPERTENSIVE_ENCEPHALOPATHY", "BIPOLAR_WITHOUT_MOOD_STABILIZER", "OTHER_CAUTION"] as const;

@@ -26,7 +26,7 @@ export async function pmfWorklist(siteIds: string[], q: WorklistQuery, limit = 3
       id: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, version: true, fields: true, ownerId: true, amendmentReason: true, createdAt: true,
       amends: { select: { id: true, submittedAt: true, confirmation: true } },
       amendedBy: { select: { id: true, status: true, createdAt: true, amendmentReason: true } },
-      session: { select: { id: true, status: true, treatmentDate: true, patient: { select: { firstName: true, lastName: true } }, site: { select: { name: true, timeZone: true } } } },
+      session: { select: { id: true, status: true, treatmentDate: true, backEntryReason: true, patient: { select: { firstName: true, lastName: true } }, site: { select: { name: true, timeZone: true } } } },
     },
   });
   const owners = new Map((await db().user.findMany({ where: { id: { in: rows.map((r) => r.ownerId).filter((x): x is string => !!x) } }, select: { id: true, firstName: true, lastName: true } })).map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
@@ -35,7 +35,7 @@ export async function pmfWorklist(siteIds: string[], q: WorklistQuery, limit = 3
     const due = pmfDueState(treatmentDate, localDate(now, r.session.site.timeZone));
     const check = pmfSubmittable((r.fields ?? {}) as Record<string, unknown>, r.session.status);
     return {
-      id: r.id, sessionId: r.session.id, patient: `${r.session.patient.lastName}, ${r.session.patient.firstName}`, site: r.session.site.name, treatmentDate,
+      id: r.id, sessionId: r.session.id, backEntryReason: r.session.backEntryReason, patient: `${r.session.patient.lastName}, ${r.session.patient.firstName}`, site: r.session.site.name, treatmentDate,
       status: r.status, dueDate: due.dueDate, dueState: r.status === "SUBMITTED" ? null : due.state, daysLeft: due.daysLeft, owner: r.ownerId ? owners.get(r.ownerId) ?? null : null,
       submittedAt: r.submittedAt, channel: r.channel, confirmation: r.confirmation, version: r.version, missing: check.missing,
       amends: r.amends && { id: r.amends.id, submittedOn: r.amends.submittedAt ? localDate(r.amends.submittedAt, r.session.site.timeZone) : null, confirmation: r.amends.confirmation, reason: r.amendmentReason ?? "" },

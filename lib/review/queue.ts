@@ -20,7 +20,7 @@ export async function reviewQueue(siteIds: string[], now: Date) {
   const [awaitingSignOff, adverseEvents, deviations, item9] = await Promise.all([
     db().treatmentSession.findMany({
       where: unsigned, orderBy: { endOfMonitoringAt: "asc" },
-      select: { id: true, status: true, treatmentDate: true, endOfMonitoringAt: true, patient: { select: { firstName: true, lastName: true, mrn: true } }, site: { select: { timeZone: true } },
+      select: { id: true, status: true, treatmentDate: true, endOfMonitoringAt: true, backEntryReason: true, patient: { select: { firstName: true, lastName: true, mrn: true } }, site: { select: { timeZone: true } },
         _count: { select: { adverseEvents: true, deviations: true, alerts: true, acknowledgements: true } } },
     }),
     db().adverseEvent.findMany({
@@ -41,7 +41,7 @@ export async function reviewQueue(siteIds: string[], now: Date) {
   return {
     gated: gated.map((c) => ({ ...c, waitingMinutes: Math.floor(waiting(c) / 60_000) })),
     alerted,
-    awaitingSignOff: awaitingSignOff.map((s) => ({ id: s.id, patient: name(s.patient), mrn: s.patient.mrn, status: s.status, endedAt: s.endOfMonitoringAt, timeZone: s.site.timeZone,
+    awaitingSignOff: awaitingSignOff.map((s) => ({ id: s.id, patient: name(s.patient), mrn: s.patient.mrn, backEntryReason: s.backEntryReason, status: s.status, endedAt: s.endOfMonitoringAt, timeZone: s.site.timeZone,
       adverseEvents: s._count.adverseEvents, deviations: s._count.deviations, alerts: s._count.alerts, acknowledgements: s._count.acknowledgements })),
     adverseEvents: adverseEvents.map((a) => ({ ...a, patient: name(a.patient), timeZone: a.site.timeZone })),
     deviations: deviations.map((d) => ({ id: d.id, sessionId: d.sessionId, description: deviationText(d) + (d.recordedBy ? ` (${name(d.recordedBy)})` : ""), detectedAt: d.detectedAt, patient: name(d.session.patient), timeZone: d.session.site.timeZone })),

@@ -29,6 +29,13 @@ describe("vital signs input: possible values only (danger is a rule, not a valid
 });
 
 describe("other session inputs", () => {
+  it("a back-entered check-in needs its time and a reason; a live one needs neither", () => {
+    const base = { patientId: "p", chairId: "c", prescriberOnSiteId: "x", monitoringHcpId: "y", indication: "TRD" };
+    expect(checkInSchema.safeParse(base).success).toBe(true);
+    const r = checkInSchema.safeParse({ ...base, backEntry: true, checkedInAt: "", backEntryReason: "no" });
+    expect(r.success ? [] : r.error.issues.map((i) => i.path[0]).sort()).toEqual(["backEntryReason", "checkedInAt"]);
+    expect(checkInSchema.safeParse({ ...base, backEntry: true, checkedInAt: "2026-06-01T16:11:00Z", backEntryReason: "Network down" }).success).toBe(true);
+  });
   it("names each missing check-in choice in the clinic's words", () => {
     expect(errors(checkInSchema.safeParse({}))).toEqual({ patientId: ["Choose the patient"], chairId: ["Choose a chair"], prescriberOnSiteId: ["Choose the prescriber on site"],
       monitoringHcpId: ["Choose the monitoring nurse"], indication: ["Choose the indication"] });

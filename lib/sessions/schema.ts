@@ -6,10 +6,13 @@ import { instant as instantField, number, optionalInstant, optionalWholeNumber, 
 const int = wholeNumber;
 const optionalInt = optionalWholeNumber;
 /** An instant with its offset; omitted means "now" by the server's clock. (R49 bounds are the commands'.) */
-const instant = optionalInstant({ notFuture: false });
-const requiredInstant = instantField({ notFuture: false });
+const instant = optionalInstant({ notFuture: false, earliest: null });
+const requiredInstant = instantField({ notFuture: false, earliest: null });
 /** A required choice: the same message whether the value is missing or empty. */
 const required = (message: string) => text(message).min(1, message);
+
+/** R49: why an entry is made more than the site's late-entry threshold after its clinical time. */
+export const lateReason = text().trim().max(500, "Keep the reason under 500 characters").optional();
 
 export const checkInSchema = z.object({
   patientId: required("Choose the patient"),
@@ -17,8 +20,16 @@ export const checkInSchema = z.object({
   prescriberOnSiteId: required("Choose the prescriber on site"),
   monitoringHcpId: required("Choose the monitoring nurse"),
   indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
+  /** R49 downtime back-entry: a past session documented after the fact, with its real check-in time and why. */
+  backEntry: z.boolean().default(false),
+  checkedInAt: instant,
+  backEntryReason: text().trim().max(500, "Keep the reason under 500 characters").optional(),
+}).superRefine((v, ctx) => {
+  if (!v.backEntry) return;
+  if (!v.checkedInAt) ctx.addIssue({ code: "custom", path: ["checkedInAt"], message: "Enter when the patient was checked in" });
+  if ((v.backEntryReason ?? "").length < 5) ctx.addIssue({ code: "custom", path: ["backEntryReason"], message: "Say why this session is entered after the fact (at least 5 characters)" });
 });
-export type CheckInInput = z.infer<typeof checkInSchema>;
+export type CheckInInput = z.input<typeof checkInSchema>;
 
 const yesNo = z.boolean({ message: "Answer yes or no" });
 
@@ -57,6 +68,7 @@ export const vitalsSchema = z
   .object({
     kind: z.enum(["PRE_DOSE", "POST_40", "EXTRA", "PRE_COMPLETION"]).default("EXTRA"),
     takenAt: instant,
+  lateReason,
     systolic: optionalInt("systolic", 40, 300),
     diastolic: optionalInt("diastolic", 20, 200),
     heartRate: optionalInt("heart rate", 20, 250),
@@ -94,18 +106,20 @@ export const doseMgOf = (v: z.output<typeof doseSchema>) => (v.doseOption === "O
 export const deviceSchema = z.object({
   deviceId: required("Choose the device (lot)"),
   administeredAt: instant,
+  lateReason,
   /** Codes of the SOFT warnings the nurse read and proceeds despite (REMS.md: acknowledged, audited). */
   acknowledgedWarnings: z.array(text().max(60)).max(20).default([]),
 });
 export type DeviceInput = z.input<typeof deviceSchema>;
 
-export const sedationSchema = z.object({ takenAt: instant, moaas: int("MOAA/S", 0, 5) });
+export const sedationSchema = z.object({ takenAt: instant, lateReason, moaas: int("MOAA/S", 0, 5) });
 export type SedationInput = z.input<typeof sedationSchema>;
 
 export const CADSS6_ITEMS = [1, 2, 6, 7, 15, 22];
 export const dissociationSchema = z
   .object({
     takenAt: instant,
+  lateReason,
     present: z.boolean({ message: "Answer whether dissociation is present" }),
     scale: z.enum(["NONE", "CADSS", "CADSS6"]).default("NONE"),
     itemScores: z.array(wholeNumber("item score", 0, 4)).default([]),
@@ -122,6 +136,7 @@ export const adverseEventSchema = z.object({
   description: text().trim().min(3, "Describe what happened").max(2000),
   serious: z.boolean().default(false),
   onsetAt: instant,
+  lateReason,
   resolvedAt: instant,
   interventions: z.array(text().trim().min(1).max(200)).max(20).default([]),
   outcome: text().trim().max(1000).optional(),
@@ -147,6 +162,8 @@ export const dischargeSchema = z.object({
   vitalsAcceptablePreAdministration: z.boolean().nullable().default(null),
   vitalsAcceptablePreCompletion: z.boolean().nullable().default(null),
   readyToLeaveMinutes: z.preprocess((v) => (v === "" || v === undefined ? null : v), wholeNumber("minutes until ready to leave", 0, 24 * 60).nullable()),
+  /** A back-entered session (R49) is discharged at the time the patient really left; a live one at the server's now. */
+  dischargedAt: instant,
 });
 export type DischargeInput = z.input<typeof dischargeSchema>;
 
@@ -163,6 +180,7 @@ export type DeviationInputForm = z.input<typeof deviationSchema>;
 
 export const transferSchema = z.object({
   transferredAt: instant,
+  lateReason,
   receivingService: text().trim().min(2, "Name the receiving service (EMS, ED)").max(200),
   reason: text().trim().min(3, "Give the reason").max(2000),
 });
@@ -178,6 +196,7 @@ export const CRISIS_SYMPTOMS = {
 export const crisisSchema = z.object({
   symptoms: z.array(z.enum(Object.keys(CRISIS_SYMPTOMS) as [keyof typeof CRISIS_SYMPTOMS, ...(keyof typeof CRISIS_SYMPTOMS)[]])).min(1, "Tick at least one symptom"),
   notedAt: instant,
+  lateReason,
 });
 export type CrisisInput = z.input<typeof crisisSchema>;
 

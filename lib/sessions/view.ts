@@ -66,20 +66,20 @@ export function sessionStatus(f: SessionFacts, now: Date, openSeriousEvents: Ope
   };
 }
 
-export type BoardCard = ReturnType<typeof sessionStatus> & { sessionId: string; chair: string; patientName: string; status: string; timeZone: string; checkedInAt: Date | null };
+export type BoardCard = ReturnType<typeof sessionStatus> & { sessionId: string; backEntryReason: string | null; chair: string; patientName: string; status: string; timeZone: string; checkedInAt: Date | null };
 
 /** One card per active session at the given sites, in chair order. */
 export async function boardFor(siteIds: string[], now: Date): Promise<BoardCard[]> {
   const sessions = await db().treatmentSession.findMany({
     where: { siteId: { in: siteIds }, status: { in: [...ACTIVE_STATUSES] } },
-    select: { id: true, status: true, checkedInAt: true, chair: { select: { label: true } }, patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } },
+    select: { id: true, status: true, checkedInAt: true, backEntryReason: true, chair: { select: { label: true } }, patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } },
     orderBy: [{ chair: { label: "asc" } }, { createdAt: "asc" }],
   });
   const cards: BoardCard[] = [];
   for (const s of sessions) {
     const loaded = await loadSessionFacts(db(), s.id, now);
     if (!loaded) continue;
-    cards.push({ sessionId: s.id, checkedInAt: s.checkedInAt, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) });
+    cards.push({ sessionId: s.id, backEntryReason: s.backEntryReason, checkedInAt: s.checkedInAt, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) });
   }
   return cards;
 }
@@ -93,7 +93,7 @@ export async function sessionView(sessionId: string, now: Date) {
     where: { id: sessionId },
     include: {
       patient: { include: { flags: { where: { removedAt: null } } } },
-      site: { select: { id: true, name: true, timeZone: true, settingType: true, postDoseAlertSystolic: true, postDoseAlertDiastolic: true, spo2AlertThreshold: true } },
+      site: { select: { id: true, name: true, timeZone: true, settingType: true, postDoseAlertSystolic: true, postDoseAlertDiastolic: true, spo2AlertThreshold: true, lateEntryMinutes: true } },
       chair: { select: { label: true } },
       prescriberOnSite: { select: { firstName: true, lastName: true } },
       checklist: true,
@@ -121,12 +121,12 @@ export async function sessionView(sessionId: string, now: Date) {
     select: { id: true, serial: true, lot: { select: { lotNumber: true, expiresOn: true } } },
   });
   return {
-    id: s.id, version: s.version, status: s.status, checkedInAt: s.checkedInAt, plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason, cancelledReason: s.cancelledReason,
+    id: s.id, version: s.version, status: s.status, checkedInAt: s.checkedInAt, backEntryReason: s.backEntryReason, plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason, cancelledReason: s.cancelledReason,
     patient: { id: s.patientId, name: `${s.patient.firstName} ${s.patient.lastName}`, mrn: s.patient.mrn, flags: s.patient.flags.map((f) => ({ category: f.category, kind: f.kind, note: f.note })) },
     site: s.site, chair: s.chair?.label ?? null, prescriberOnSite: s.prescriberOnSite ? `${s.prescriberOnSite.firstName} ${s.prescriberOnSite.lastName}` : null,
     checklist: s.checklist, previousChecklist,
     vitals: s.vitals, sedation: s.sedation, dissociation: s.dissociation, adverseEvents: s.adverseEvents,
-    devices: s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, serial: d.device.serial, lotNumber: d.device.lot.lotNumber, enteredInErrorAt: d.enteredInErrorAt, enteredInErrorReason: d.enteredInErrorReason })),
+    devices: s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, serial: d.device.serial, lotNumber: d.device.lot.lotNumber, enteredInErrorAt: d.enteredInErrorAt, enteredInErrorReason: d.enteredInErrorReason, recordedAt: d.recordedAt, lateEntryReason: d.lateEntryReason })),
     decisions: s.decisions.map((d) => ({ id: d.id, rule: d.rule, decision: d.decision, reason: d.reason, decidedAt: d.decidedAt, by: `${d.prescriber.firstName} ${d.prescriber.lastName}` })),
     devicesOnHand: devicesOnHand.map((d) => ({ id: d.id, label: `${d.serial} · lot ${d.lot.lotNumber} · expires ${d.lot.expiresOn.toISOString().slice(0, 10)}` })),
     discharge: s.discharge,

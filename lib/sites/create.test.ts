@@ -21,7 +21,7 @@ export const siteInput = (over: Partial<SiteCreateInput> = {}): SiteCreateInput 
   remsSettingId: "", acquisitionMethods: ["BUY_AND_BILL"], pulseOximeterAttested: true, recertificationBlocksDosing: false,
   address1: "1 Main St", address2: "", city: "Hudson", state: "ny", zip: "12534", phone: "", timeZone: "America/New_York",
   postDoseAlertSystolic: 180, postDoseAlertDiastolic: 110, urgentSystolic: 200, urgentDiastolic: 120, spo2AlertThreshold: 93,
-  preDoseCeilingSystolic: "", preDoseCeilingDiastolic: "", idleLockMinutes: 10, observationAnchor: "FIRST_DEVICE",
+  preDoseCeilingSystolic: "", preDoseCeilingDiastolic: "", idleLockMinutes: 10, lateEntryMinutes: 10, observationAnchor: "FIRST_DEVICE",
   arName: "Dr. Rep", arEmail: "Rep@Example.com", arPhone: "", arFromDate: "2025-01-01", chairs: [{ label: "Chair 1" }, { label: "Chair 2" }],
   ...over,
 });

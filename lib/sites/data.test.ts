@@ -61,6 +61,14 @@ describe("site settings", () => {
     expect(audit.after).toMatchObject({ recertificationBlocksDosing: true });
   });
 
+  it("keeps the late-entry threshold (R49) the administrator sets with the other thresholds", async () => {
+    const f = await fixture();
+    const opened = await f.form();
+    await updateSite(f.actor, f.siteId, siteSchema.parse({ ...opened, lateEntryMinutes: 20 }));
+    expect((await db().site.findUniqueOrThrow({ where: { id: f.siteId } })).lateEntryMinutes).toBe(20);
+    expect(siteSchema.safeParse({ ...opened, lateEntryMinutes: 0 }).success).toBe(false);
+  });
+
   it("refuses a stale version with 409 and keeps the other administrator's change", async () => {
     const f = await fixture();
     const opened = await f.form();

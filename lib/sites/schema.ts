@@ -67,6 +67,8 @@ const siteFields = z.object({
     preDoseCeilingSystolic: optionalWhole("a systolic value", ...SYSTOLIC),
     preDoseCeilingDiastolic: optionalWhole("a diastolic value", ...DIASTOLIC),
     idleLockMinutes: whole("minutes", 1, 60),
+    // R49: an entry more than this many minutes after its clinical time is a late entry (needs a reason)
+    lateEntryMinutes: z.preprocess((v) => (v === "" || v == null ? 10 : v), whole("minutes", 1, 240)),
     /** Where the 2-hour observation starts (R30). Left out by an older client: the saved value stays. */
     observationAnchor: z.enum(["FIRST_DEVICE", "LAST_DEVICE"], { message: "Choose where the observation period starts" }).optional(),
   });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackEntryBadge } from "@/components/sessions/back-entry-badge";
 import { authorizePage } from "@/lib/auth/authorize";
 import { pmfWorklist } from "@/lib/pmf/worklist";
 import { worklistQuerySchema } from "@/lib/pmf/schema";
@@ -54,7 +55,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200 align-top">
-                  <td className="p-2 font-medium">{r.patient}{user.sites.length > 1 && <div className="text-sm font-normal text-slate-600">{r.site}</div>}</td>
+                  <td className="p-2 font-medium">{r.patient}<BackEntryBadge reason={r.backEntryReason} />{user.sites.length > 1 && <div className="text-sm font-normal text-slate-600">{r.site}</div>}</td>
                   <td className="p-2">{r.treatmentDate}</td>
                   <td className="p-2">{r.dueDate}</td>
                   <td className="p-2">{r.dueState ? <Badge tone={DUE[r.dueState][1]}>{DUE[r.dueState][0]}{r.dueState === "overdue" ? ` (${-r.daysLeft} d)` : ""}</Badge> : <Badge tone="green">Submitted</Badge>}</td>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackEntryBadge } from "@/components/sessions/back-entry-badge";
 import { authorizePage } from "@/lib/auth/authorize";
 import { formatDateTime } from "@/lib/patients/format";
 import { reviewQueue } from "@/lib/review/queue";
@@ -82,7 +83,7 @@ export default async function ReviewPage() {
       <Section title="Sessions awaiting sign-off" count={q.awaitingSignOff.length} empty="Every closed session is signed.">
         {q.awaitingSignOff.map((s) => (
           <li key={s.id} className={card}>
-            <p className="font-semibold">{s.patient} <span className="font-normal text-slate-600">MRN {s.mrn}</span></p>
+            <p className="font-semibold">{s.patient} <span className="font-normal text-slate-600">MRN {s.mrn}</span><BackEntryBadge reason={s.backEntryReason} /></p>
             <p className="my-2">{s.status === "DISCHARGED" ? "Discharged" : "Emergency transfer"} {s.endedAt ? formatDateTime(s.endedAt, s.timeZone) : ""}
               {s.adverseEvents > 0 && ` · ${s.adverseEvents} adverse event${s.adverseEvents > 1 ? "s" : ""}`}{s.deviations > 0 && ` · ${s.deviations} deviation${s.deviations > 1 ? "s" : ""}`}
               {s.alerts > 0 && ` · ${s.alerts} alert${s.alerts > 1 ? "s" : ""}`}{s.acknowledgements > 0 && ` · ${s.acknowledgements} warning${s.acknowledgements > 1 ? "s" : ""} acknowledged`}</p>

@@ -1,5 +1,6 @@
 // A session run through the real chair-side commands from check-in to discharge, for data tests of
 // the reports: every row (devices, vitals, PMF, deviations, audit) is what the app itself writes.
+import { atTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { checkIn, decideGate, discharge, recordDevice, recordDissociation, recordSedation, recordVital, saveChecklist, setDose } from "@/lib/sessions/commands";
 import { checklistSchema, vitalsSchema } from "@/lib/sessions/schema";
@@ -26,7 +27,9 @@ export async function dischargedSession(o: DischargedOpts = {}, c?: Awaited<Retu
   const t0Ago = o.t0MinutesAgo ?? 125;
   const ago = (m: number) => new Date(Date.now() - m * 60_000);
   await db().user.update({ where: { id: c.nurse.id }, data: { telephone: "518-555-0100" } });
-  const { result } = await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" });
+  // entered after the fact: checked in before the first entry (R49), threshold wide enough that no entry is late
+  await db().site.update({ where: { id: c.site.id }, data: { lateEntryMinutes: 24 * 60 } });
+  const { result } = await atTime(ago(t0Ago + 15), () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }));
   const s = result.id;
   await saveChecklist(c.nurse, s, checklistSchema.parse({ version: 0, rideType: "DRIVER", driverName: "Jo", driverPhone: "518-555-0100",
     lastFoodAt: ago(t0Ago + (o.lateFood ? 60 : 300)).toISOString(), lastLiquidAt: ago(t0Ago + 200).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,

@@ -7,22 +7,24 @@ import type { z } from "zod";
 import { syncDraftPmf } from "@/lib/pmf/data";
 import { lockSession } from "../data";
 import type { adverseEventSchema, adverseEventUpdateSchema } from "../schema";
-import { closed, facts, sessionClosed, type Actor } from "./shared";
+import { clinicalTime, closed, facts, noteLateEntry, resolutionTime, sessionClosed, timeContext, type Actor } from "./shared";
 
 export async function recordAdverseEvent(actor: Actor, sessionId: string, input: z.output<typeof adverseEventSchema>) {
   return { result: await transaction(async (tx) => {
       const now = serverNow();
       const { siteId, patientId, facts: f } = await facts(tx, sessionId, now, { afterSigning: true });
       if (closed(f.status) && f.status !== "DISCHARGED" && f.status !== "EMERGENCY_TRANSFER") throw sessionClosed();
-      const onsetAt = input.onsetAt ?? now;
-      if (onsetAt > now) throw invalidInput({ onsetAt: ["This time is in the future"] });
-      if (input.resolvedAt && (input.resolvedAt > now || input.resolvedAt < onsetAt)) throw invalidInput({ resolvedAt: ["Between onset and now"] });
+      const ctx = await timeContext(tx, sessionId, now);
+      const { at: onsetAt, late } = clinicalTime(input.onsetAt, ctx, "onsetAt", input.lateReason);
+      const lateEntryReason = late ? input.lateReason! : null;
+      const resolvedAt = input.resolvedAt ? resolutionTime(input.resolvedAt, onsetAt, { ...ctx, lateEntryMinutes: Infinity }).at : null;
       const ae = await tx.adverseEvent.create({
-        data: { sessionId, siteId, patientId, type: input.type, description: input.description, serious: input.serious, onsetAt,
-          resolvedAt: input.resolvedAt ?? null, interventions: input.interventions, outcome: input.outcome ?? null, spo2Nadir: input.spo2Nadir ?? null, recordedById: actor.id },
+        data: { sessionId, siteId, patientId, type: input.type, description: input.description, serious: input.serious, onsetAt, lateEntryReason,
+          resolvedAt, interventions: input.interventions, outcome: input.outcome ?? null, spo2Nadir: input.spo2Nadir ?? null, recordedById: actor.id },
         select: { id: true },
       });
       await appendAudit(tx, { actor, action: "adverse_event.record", entityType: "AdverseEvent", entityId: ae.id, siteId, patientId, after: input });
+      if (lateEntryReason) await noteLateEntry(tx, actor, { sessionId, siteId, patientId, entityType: "AdverseEvent", entityId: ae.id, at: onsetAt, reason: lateEntryReason });
       await syncDraftPmf(tx, actor, sessionId);
       return ae;
     }) };
@@ -37,8 +39,8 @@ export async function resolveAdverseEvent(actor: Actor, sessionId: string, event
     // Events open at signing cannot exist (sign-off waits for them); one signed as it was stays as it was.
     if (signedAt && before.createdAt <= signedAt) throw new HttpError(409, "SESSION_SIGNED", "This event is part of the signed record: record a correction as an amendment.");
     if (before.resolvedAt) throw new HttpError(409, "ALREADY_RESOLVED", "This event is already resolved.");
-    const at = resolvedAt ?? now;
-    if (at > now || at < before.onsetAt) throw new HttpError(422, "INVALID_INPUT", "The resolution time must be between onset and now.", { resolvedAt: ["Between onset and now"] });
+    // bounded by onset, check-in and now; a resolution reported later is the usual follow-up, not a late entry
+    const { at } = resolutionTime(resolvedAt, before.onsetAt, { ...(await timeContext(tx, sessionId, now)), lateEntryMinutes: Infinity });
     const after = await tx.adverseEvent.update({ where: { id: eventId }, data: { resolvedAt: at, outcome, version: { increment: 1 } } });
     await appendAudit(tx, { actor, action: "adverse_event.resolve", entityType: "AdverseEvent", entityId: eventId, siteId: before.siteId, patientId: before.patientId, before, after });
     await syncDraftPmf(tx, actor, sessionId);

@@ -9,10 +9,23 @@ import { siteMayTreat } from "../eligibility-rules";
 import { localDate } from "../local-time";
 import type { checkInSchema } from "../schema";
 import { chairBusy, patientHasSessionToday, r50Conflict } from "./r50";
-import { OPEN_STATUSES, type Actor } from "./shared";
+import { checkBackEntryCheckIn } from "../clinical-time-rules";
+import { recordDeviation } from "../deviations";
+import { OPEN_STATUSES, refused, type Actor } from "./shared";
 
-export async function checkIn(actor: Actor, input: z.output<typeof checkInSchema>) {
+/**
+ * The server stamps check-in (R49). A downtime back-entry carries the real, past check-in time with a reason:
+ * it is marked as such everywhere, does not hold its chair, and still counts for the patient's day (R23).
+ */
+export async function checkIn(actor: Actor, input: Omit<z.output<typeof checkInSchema>, "backEntry"> & { backEntry?: boolean }) {
   const now = serverNow();
+  const backEntryReason = input.backEntry ? input.backEntryReason! : null;
+  let checkedInAt = now;
+  if (backEntryReason) {
+    const c = checkBackEntryCheckIn(input.checkedInAt!, now);
+    if (!c.ok) throw refused(c);
+    checkedInAt = c.at;
+  }
   return { result: await transaction(async (tx) => {
       // Row locks (patient, then chair: one order everywhere) so the pre-checks below see a settled state;
       // the R50 partial unique indexes are what guarantee it.
@@ -31,22 +44,24 @@ export async function checkIn(actor: Actor, input: z.output<typeof checkInSchema
       if (!prescriber) fieldErrors.prescriberOnSiteId = ["Choose a prescriber who works at this site"];
       if (!nurse) fieldErrors.monitoringHcpId = ["Choose a nurse who works at this site"];
       if (Object.keys(fieldErrors).length) throw new HttpError(422, "INVALID_INPUT", "Please correct the highlighted fields.", fieldErrors);
-      const siteFindings = siteMayTreat({ ...site, deactivated: !!site.deactivatedAt }, await remsParametersAt(now, tx)).filter((f) => f.strength === "HARD");
+      const siteFindings = siteMayTreat({ ...site, deactivated: !!site.deactivatedAt }, await remsParametersAt(checkedInAt, tx)).filter((f) => f.strength === "HARD");
       if (siteFindings.length) throw ruleUnmet(siteFindings);
-      const treatmentDate = localDate(now, site.timeZone);
-      const busyChair = await tx.treatmentSession.findFirst({ where: { chairId: input.chairId, status: { in: [...OPEN_STATUSES] } } });
+      const treatmentDate = localDate(checkedInAt, site.timeZone);
+      const busyChair = !backEntryReason && await tx.treatmentSession.findFirst({ where: { chairId: input.chairId, status: { in: [...OPEN_STATUSES] }, backEntryReason: null } });
       const names = { chair: chair!.label, patient: `${patient.firstName} ${patient.lastName}` };
       if (busyChair) throw chairBusy(names.chair);
       const today = await tx.treatmentSession.findFirst({ where: { patientId: patient.id, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`), status: { notIn: ["CANCELLED", "RESCHEDULED", "NOT_DOSED"] } } });
       if (today) throw patientHasSessionToday(names.patient);
       const s = await tx.treatmentSession.create({
         data: { patientId: patient.id, siteId: site.id, chairId: input.chairId, prescriberOnSiteId: input.prescriberOnSiteId, monitoringHcpId: input.monitoringHcpId,
-          indication: input.indication, status: "CHECKED_IN", checkedInAt: now, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`) },
+          indication: input.indication, status: "CHECKED_IN", checkedInAt, backEntryReason, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`) },
         select: { id: true },
       }).catch((e) => {
         throw r50Conflict(e, names);
       });
-      await appendAudit(tx, { actor, action: "session.check_in", entityType: "TreatmentSession", entityId: s.id, siteId: site.id, patientId: patient.id, after: { ...input, treatmentDate } });
+      await appendAudit(tx, { actor, action: "session.check_in", entityType: "TreatmentSession", entityId: s.id, siteId: site.id, patientId: patient.id, after: { ...input, checkedInAt, treatmentDate } });
+      if (backEntryReason) await recordDeviation(tx, actor, { sessionId: s.id, siteId: site.id, patientId: patient.id, code: "R49_BACK_ENTRY",
+        description: "Session documented after the fact (downtime back-entry)", reason: backEntryReason, entityType: "TreatmentSession", entityId: s.id });
       return s;
     }) };
 }

@@ -7,6 +7,8 @@ import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, notFoundError } from "@/lib/http/errors";
 import { lockSession, loadObservationFacts, loadSessionFacts } from "../data";
 import type { Alert } from "../observation-rules";
+import { checkClinicalTime, checkResolution, type ClinicalTimeContext } from "../clinical-time-rules";
+import { recordDeviation } from "../deviations";
 
 export type Actor = NonNullable<AuditActor>;
 export const OPEN_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
@@ -40,11 +42,40 @@ export async function openForObservation(tx: Tx, sessionId: string) {
   return { now, ...loaded, f: loaded.facts };
 }
 
-/** A clinical time from the form, or now by the server's clock; never in the future. */
-export function clinicalTime(at: Date | undefined, now: Date, field = "takenAt"): Date {
-  const t = at ?? now;
-  if (t.getTime() > now.getTime()) throw new HttpError(422, "INVALID_INPUT", "This time is in the future.", { [field]: ["This time is in the future"] });
-  return t;
+/** What bounds a clinical time in this session (R49): server-stamped check-in, the site's late-entry threshold. */
+export async function timeContext(tx: Tx, sessionId: string, now: Date): Promise<ClinicalTimeContext> {
+  const s = await tx.treatmentSession.findUnique({ where: { id: sessionId }, select: { checkedInAt: true, backEntryReason: true, site: { select: { lateEntryMinutes: true } } } });
+  if (!s) throw notFoundError("Session");
+  // a session never checked in has no past to document
+  return { now, checkedInAt: s.checkedInAt ?? now, lateEntryMinutes: s.site.lateEntryMinutes, backEntered: !!s.backEntryReason };
+}
+
+export const refused = (c: { field: string; message: string }) => new HttpError(422, "INVALID_INPUT", `${c.message}.`, { [c.field]: [c.message] });
+
+/** A clinical time from the form (absent = now), bounded by R49; a late one without a reason is refused. */
+export function clinicalTime(at: Date | undefined, ctx: ClinicalTimeContext, field: string, lateReason?: string | null): { at: Date; late: boolean } {
+  const c = checkClinicalTime(at, ctx, field, lateReason);
+  if (!c.ok) throw refused(c);
+  return c;
+}
+
+/** A resolution time: bounded like any clinical time and never before its onset. */
+export function resolutionTime(at: Date | undefined, onsetAt: Date, ctx: ClinicalTimeContext, lateReason?: string | null): { at: Date; late: boolean } {
+  const c = checkResolution(at, onsetAt, ctx, lateReason);
+  if (!c.ok) throw refused(c);
+  return c;
+}
+
+const ENTRY_NAMES: Record<string, string> = { ObservationVital: "Vital signs", DeviceAdministration: "Device", SedationAssessment: "MOAA/S", DissociationAssessment: "Dissociation check", AdverseEvent: "Adverse event" };
+
+/** R49: a late entry is a protocol-deviation row about the entry, so the report, PMF review and queue see it. */
+export async function noteLateEntry(tx: Tx, actor: Actor, e: { sessionId: string; siteId: string; patientId: string; entityType: string; entityId: string; at: Date; reason: string }) {
+  const { timeZone } = await tx.site.findUniqueOrThrow({ where: { id: e.siteId }, select: { timeZone: true } });
+  const hhmm = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+  await recordDeviation(tx, actor, {
+    sessionId: e.sessionId, siteId: e.siteId, patientId: e.patientId, code: "R49_LATE_ENTRY",
+    description: `${ENTRY_NAMES[e.entityType] ?? "Entry"} of ${hhmm(e.at)} entered at ${hhmm(serverNow())}`, reason: e.reason, entityType: e.entityType, entityId: e.entityId,
+  });
 }
 
 /** The site of a session (for authorization before anything is read). */

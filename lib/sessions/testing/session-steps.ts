@@ -1,5 +1,6 @@
 // Steps of a chair-side session for data tests: the real commands, in the real database.
 import { db } from "@/lib/db/client";
+import { atTime } from "@/lib/clock";
 import { checkIn, recordVital, saveChecklist, setDose } from "../commands";
 import { checklistSchema, vitalsSchema } from "../schema";
 import { clinicFixture } from "./db-fixture";
@@ -9,9 +10,12 @@ export const key = () => `k${Math.random().toString(36).slice(2)}${Date.now()}`;
 const vital = (v: Record<string, unknown>) => vitalsSchema.parse(v);
 
 /** A checked-in session with a completed checklist, a normal pre-dose reading and 56 mg chosen. */
-export async function readyToDose(opts: Parameters<typeof clinicFixture>[0] = {}, preDoseMinutesAgo = 140) {
+export async function readyToDose(opts: Parameters<typeof clinicFixture>[0] = {}, preDoseMinutesAgo = 140, lateEntryMinutes = 24 * 60) {
   const c = await clinicFixture(opts);
-  const { result } = await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" });
+  // These scenarios enter a whole session after the fact: checked in before its first entry (R49), with a
+  // late-entry threshold wide enough not to ask for reasons (lateness itself: clinical-time.test.ts).
+  await db().site.update({ where: { id: c.site.id }, data: { lateEntryMinutes } });
+  const { result } = await atTime(minutesAgo(preDoseMinutesAgo + 5), () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }));
   const sessionId = result.id;
   await saveChecklist(c.nurse, sessionId, checklistSchema.parse({ version: 0, rideType: "DRIVER", driverName: "Jo", driverPhone: "518-555-0100",
     lastFoodAt: minutesAgo(400).toISOString(), lastLiquidAt: minutesAgo(300).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,

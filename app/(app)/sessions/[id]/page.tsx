@@ -15,6 +15,7 @@ import { DeviceForm, DoseForm } from "@/components/sessions/dose-device-forms";
 import { DissociationForm, SedationForm } from "@/components/sessions/assessment-forms";
 import { GatePanel } from "@/components/sessions/gate-panel";
 import { DischargePanel } from "@/components/sessions/discharge-panel";
+import { EntryTimeProvider } from "@/components/sessions/entry-time";
 import { AdverseEventForm, ResolveAdverseEvent } from "@/components/sessions/adverse-event-form";
 import { CrisisForm } from "@/components/sessions/crisis-form";
 import { AdverseEventUpdateForm, DoseCorrectionForm, NotDosedForm } from "@/components/sessions/what-happened-forms";
@@ -93,21 +94,22 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const given = s.devices.filter((d) => !d.enteredInErrorAt).length;
   const bp = (x: { systolic: number | null; diastolic: number | null; heartRate: number | null; spo2: number | null; respiratoryRate: number | null }) =>
     [x.systolic != null ? `BP ${x.systolic}/${x.diastolic}` : "", x.heartRate != null ? `HR ${x.heartRate}` : "", x.spo2 != null ? `SpO₂ ${x.spo2}%` : "", x.respiratoryRate != null ? `RR ${x.respiratoryRate}` : ""].filter(Boolean).join(", ");
+  const late = (x: { recordedAt: Date | string; lateEntryReason: string | null }) => (x.lateEntryReason ? { enteredAt: String(new Date(x.recordedAt).toISOString()), reason: x.lateEntryReason } : null);
   const entries: TimelineEntry[] = [
-    ...s.vitals.map((x) => ({ kind: "vital" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `${x.kind === "PRE_DOSE" ? "Pre-dose vital signs" : "Vital signs"}: ${bp(x)}`,
+    ...s.vitals.map((x) => ({ kind: "vital" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `${x.kind === "PRE_DOSE" ? "Pre-dose vital signs" : "Vital signs"}: ${bp(x)}`,
       fortyMinute: x.kind === "POST_40" ? ("designated" as const) : s.state.t0 && x.systolic != null && Date.parse(x.takenAt) >= Date.parse(s.state.t0) ? ("candidate" as const) : undefined })),
-    ...s.devices.map((x) => ({ kind: "device" as const, id: x.id, at: x.administeredAt, inError: x.enteredInErrorReason, text: `Device ${x.sequence} given (${x.serial}, lot ${x.lotNumber})` })),
-    ...s.sedation.map((x) => ({ kind: "sedation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `MOAA/S ${x.moaas}` })),
-    ...s.dissociation.map((x) => ({ kind: "dissociation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, text: `Dissociation ${x.present ? "present" : "absent"}${x.total != null ? ` (CADSS-6 total ${x.total})` : ""}` })),
+    ...s.devices.map((x) => ({ kind: "device" as const, id: x.id, at: x.administeredAt, inError: x.enteredInErrorReason, late: late(x), text: `Device ${x.sequence} given (${x.serial}, lot ${x.lotNumber})` })),
+    ...s.sedation.map((x) => ({ kind: "sedation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `MOAA/S ${x.moaas}` })),
+    ...s.dissociation.map((x) => ({ kind: "dissociation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `Dissociation ${x.present ? "present" : "absent"}${x.total != null ? ` (CADSS-6 total ${x.total})` : ""}` })),
     ...s.decisions.map((x) => ({ kind: "decision" as const, id: x.id, at: x.decidedAt, inError: null, text: `${x.by} decided ${x.decision.toLowerCase()} on ${x.rule}: ${x.reason}` })),
-    ...s.adverseEvents.map((x) => ({ kind: "event" as const, id: x.id, at: x.onsetAt, inError: null, text: `Adverse event (${x.type.toLowerCase().replace("_", " ")}${x.serious ? ", serious" : ""}): ${x.description}${x.resolvedAt ? " — resolved" : ""}${signature && Date.parse(x.createdAt) > signature.signedAt.getTime() ? " — recorded after sign-off" : ""}` })),
+    ...s.adverseEvents.map((x) => ({ kind: "event" as const, id: x.id, at: x.onsetAt, inError: null, late: late({ recordedAt: x.createdAt, lateEntryReason: x.lateEntryReason }), text: `Adverse event (${x.type.toLowerCase().replace("_", " ")}${x.serious ? ", serious" : ""}): ${x.description}${x.resolvedAt ? " — resolved" : ""}${signature && Date.parse(x.createdAt) > signature.signedAt.getTime() ? " — recorded after sign-off" : ""}` })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const amendmentText = (a: (typeof amendments)[number]) => ({ id: a.id, text: `${a.correction} — reason: ${a.reason} (${a.author}, ${formatDateTime(a.amendedAt, tz)})` });
   const amendedEntries: Record<string, { id: string; text: string }[]> = {};
   for (const a of amendments) (amendedEntries[`${a.entryKind}:${a.entryId ?? ""}`] ??= []).push(amendmentText(a));
   const closedForGood = s.status === "DISCHARGED" || s.status === "EMERGENCY_TRANSFER";
   return (
-    <>
+    <EntryTimeProvider value={{ lateEntryMinutes: s.site.lateEntryMinutes, backEntered: !!s.backEntryReason }}>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <div>
           <h1 className="text-2xl font-semibold">{s.patient.name} <span className="text-base font-normal text-slate-600">MRN {s.patient.mrn}</span></h1>
@@ -115,6 +117,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         </div>
         <Link href={`/patients/${s.patient.id}`} className="text-brand-700 underline">Patient page</Link>
       </div>
+      {s.backEntryReason && <div className="mb-4"><Alert tone="warning">Back-entry: this session is documented after the fact from paper — {s.backEntryReason}. Its times are the paper record&apos;s, from check-in at {formatDateTime(new Date(s.checkedInAt!), tz)}.</Alert></div>}
       <DraftSync />
       <GatePanel sessionId={id} gates={active ? s.state.gates : []} canDecide={active && can(user.role, "gate.decide")} />
       {s.state.alerts.map((a) => <div key={a.code} className="mb-2"><Alert tone="error">{a.message}</Alert></div>)}
@@ -216,6 +219,6 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           </section>
         )}
       </div>
-    </>
+    </EntryTimeProvider>
   );
 }

@@ -5,7 +5,7 @@ import { notFoundError } from "@/lib/http/errors";
 import { ok, parseBody, route } from "@/lib/http/route";
 import { resolveAdverseEvent, sessionSite } from "@/lib/sessions/commands";
 
-const schema = z.object({ resolvedAt: optionalInstant({ notFuture: false }), outcome: text().trim().min(3, "Describe the outcome").max(1000) });
+const schema = z.object({ resolvedAt: optionalInstant({ notFuture: false, earliest: null }), outcome: text().trim().min(3, "Describe the outcome").max(1000) });
 
 export const POST = route<{ params: Promise<{ id: string; eventId: string }> }>(async (req, ctx) => {
   const { id, eventId } = await ctx.params;
