@@ -4,6 +4,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HttpError, invalidInput } from "./errors";
+import { UNSAFE_TEXT_MESSAGE, unsafeTextPaths } from "./fields";
+import { COMMAND_BODY_LIMIT } from "./request-guard";
 
 export type ApiError = { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]>; details?: unknown; requestId?: string };
 
@@ -31,16 +33,55 @@ export function route<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
   };
 }
 
-/** Parses a JSON body with a zod schema; malformed JSON or invalid fields are a 422 with field messages. */
-export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+const tooLarge = (limit: number) => new HttpError(413, "TOO_LARGE", `The request body is larger than ${Math.round(limit / 1024)} KB; nothing was saved.`);
+
+/** The body as text, refused (413) as soon as it passes `limit` bytes, whatever Content-Length said. */
+async function boundedText(req: Request, limit: number): Promise<string> {
+  if (Number(req.headers.get("content-length") ?? 0) > limit) throw tooLarge(limit);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/**
+ * Reads a command's JSON body: at most 64 KB (413), valid JSON (422), and no NUL or bidirectional control
+ * character in any string or key (422 naming the field; lib/http/fields UNSAFE_TEXT). Every route that takes
+ * JSON reads its body here, so a schema that forgets the text primitive cannot let them in.
+ */
+export async function readJsonBody(req: Request, limit = COMMAND_BODY_LIMIT): Promise<unknown> {
+  const text = await boundedText(req, limit);
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(text);
   } catch {
     throw invalidInput({}, "The request body is not valid JSON.");
   }
+  const unsafe = unsafeTextPaths(body);
+  if (unsafe.length) throw invalidInput(Object.fromEntries(unsafe.map((p) => [p, [UNSAFE_TEXT_MESSAGE]])));
+  return body;
+}
+
+/** Parses a JSON body with a zod schema; malformed JSON or invalid fields are a 422 with field messages. */
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  const body = await readJsonBody(req);
   const r = schema.safeParse(body);
-  if (!r.success) throw invalidInput(z.flattenError(r.error).fieldErrors as Record<string, string[]>);
+  if (!r.success) {
+    const { formErrors, fieldErrors } = z.flattenError(r.error);
+    // A body that is not an object at all (an array, a string) has no field: it is named "body".
+    throw invalidInput({ ...(formErrors.length ? { body: formErrors } : {}), ...(fieldErrors as Record<string, string[]>) });
+  }
   return r.data;
 }
 

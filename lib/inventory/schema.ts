@@ -1,27 +1,27 @@
 // What an administrator may enter for controlled-substance stock (R43–R44). Isomorphic: the forms'
 // zodResolver and the route handlers' parseBody use these same schemas.
 import { z } from "zod";
+import { calendarDay, dayInYears, number, optionalInstant, REMS_START, text } from "@/lib/http/fields";
 import { KITS, NDCS } from "./rules";
 
-const date = (message: string) => z.string({ message }).regex(/^\d{4}-\d{2}-\d{2}$/, message)
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), message);
-const id = (message: string) => z.string({ message }).trim().min(1, message).max(60, message);
-const text = (message: string, max: number) => z.string({ message }).trim().min(1, message).max(max, `At most ${max} characters`);
-/** A whole number typed in a form: an empty field is missing, never zero. */
-const count = (message: string) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ message }).int("Enter a whole number"));
-/** An instant sent as ISO text; omitted means "now" by the server's clock. Never in the future. */
-const pastInstant = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "Enter a valid date and time" }).optional())
-  .refine((d) => !d || d.getTime() <= Date.now() + 60_000, "This time is in the future");
+/** A day of the dispensing log's period: a real calendar day (the period may start before the stock did). */
+const date = (message: string) => calendarDay(message);
+const id = (message: string) => text(message).trim().min(1, message).max(60, message);
+const textField = (message: string, max: number) => text(message).trim().min(1, message).max(max, `At most ${max} characters`);
+/** A whole number typed in a form: an empty field is missing, never zero; on the wire only a JSON number. */
+const count = (message: string) => number(message).pipe(z.number().int("Enter a whole number"));
+/** An instant with its offset; omitted means "now" by the server's clock. Never in the future, never before the REMS began. */
+const pastInstant = optionalInstant({ message: "Enter a valid date and time" });
 
 export const receiveLotSchema = z
   .object({
     siteId: id("Choose the site"),
     ndc: z.enum(NDCS, { message: "Choose the kit" }),
-    lotNumber: z.string({ message: "Enter the lot number" }).trim().toUpperCase().min(1, "Enter the lot number").max(30, "At most 30 characters")
+    lotNumber: text("Enter the lot number").trim().toUpperCase().min(1, "Enter the lot number").max(30, "At most 30 characters")
       .regex(/^[A-Z0-9][A-Z0-9-]*$/, "Letters, digits and - only, as printed on the carton"),
-    expiresOn: date("Enter the expiry date"),
+    expiresOn: calendarDay("Enter the expiry date", { min: REMS_START, max: () => dayInYears(5), tooEarly: "Check the expiry date: it is before SPRAVATO was approved", tooLate: "Check the expiry date: more than 5 years ahead" }),
     deviceCount: count("Enter the number of devices").pipe(z.number().min(1, "At least 1 device").max(600, "At most 600 devices in one delivery")),
-    supplier: text("Enter the supplier", 120),
+    supplier: textField("Enter the supplier", 120),
     receivedById: id("Choose who received the delivery"),
     receivedAt: pastInstant,
   })
@@ -35,9 +35,9 @@ export type ReceiveLot = z.output<typeof receiveLotSchema>;
 /** R43: a witnessed waste of one on-hand device. The witness confirms with their own password. */
 export const wasteDeviceSchema = z.object({
   deviceId: id("Choose the device"),
-  reason: text("Give the reason (for example: dropped, damaged, expired)", 300),
+  reason: textField("Give the reason (for example: dropped, damaged, expired)", 300),
   witnessId: id("Choose the witness"),
-  witnessPassword: z.string({ message: "The witness enters their password" }).min(1, "The witness enters their password").max(200),
+  witnessPassword: text("The witness enters their password").min(1, "The witness enters their password").max(200),
 });
 export type WasteDeviceInput = z.input<typeof wasteDeviceSchema>;
 export type WasteDevice = z.output<typeof wasteDeviceSchema>;
@@ -45,8 +45,8 @@ export type WasteDevice = z.output<typeof wasteDeviceSchema>;
 /** R43: one on-hand device returned (to the supplier or a reverse distributor). */
 export const returnDeviceSchema = z.object({
   deviceId: id("Choose the device"),
-  returnedTo: text("Enter who the device goes back to", 120),
-  reason: text("Give the reason (for example: expired, recall)", 300),
+  returnedTo: textField("Enter who the device goes back to", 120),
+  reason: textField("Give the reason (for example: expired, recall)", 300),
 });
 export type ReturnDeviceInput = z.input<typeof returnDeviceSchema>;
 export type ReturnDevice = z.output<typeof returnDeviceSchema>;
@@ -54,7 +54,7 @@ export type ReturnDevice = z.output<typeof returnDeviceSchema>;
 /** A physical count of a lot; the expected stock is computed by the server at the moment of saving. */
 export const physicalCountSchema = z.object({
   countedDevices: count("Enter the number of devices counted").pipe(z.number().min(0, "Cannot be negative").max(10_000, "Too many")),
-  note: z.string().trim().max(500, "At most 500 characters").optional().default(""),
+  note: text().trim().max(500, "At most 500 characters").optional().default(""),
 });
 export type PhysicalCountInput = z.input<typeof physicalCountSchema>;
 export type PhysicalCount = z.output<typeof physicalCountSchema>;

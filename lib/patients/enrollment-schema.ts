@@ -1,9 +1,10 @@
 // R6 (the Patient Enrollment Form) and R7 (counselling before the first dose). Isomorphic: the forms and
 // the routes (and the patient import, for its enrollment columns) parse the same schemas.
 import { z } from "zod";
+import { optionalCalendarDay, readInstant, REMS_START, text } from "@/lib/http/fields";
 
-const isoDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const optionalDay = (message: string) => z.string().trim().refine((s) => s === "" || isoDay(s), message).optional().default("");
+/** A day of the enrollment form: a real calendar day under the REMS (from 2019); "not in the future" is the server's. */
+const optionalDay = (message: string) => optionalCalendarDay(message, { min: REMS_START, tooEarly: "Check the date: before the SPRAVATO REMS began" });
 
 /**
  * R7, REMS.md §5 and §1.3: what the patient is counselled on before the first dose. Defined once; the
@@ -30,12 +31,12 @@ export const SUBMISSION_CHANNELS = ["ONLINE", "FAX"] as const;
  * is the server's check, on its own clock in the site's time zone.
  */
 export const enrollmentFieldsSchema = z.object({
-  prescriberId: z.string({ message: "Choose the prescriber" }).min(1, "Choose the prescriber"),
+  prescriberId: text("Choose the prescriber").min(1, "Choose the prescriber"),
   patientSignedOn: optionalDay("Enter the date the patient signed"),
   prescriberSignedOn: optionalDay("Enter the date the prescriber signed"),
   submittedOn: optionalDay("Enter the date the form was submitted"),
   channel: z.enum(["", ...SUBMISSION_CHANNELS], { message: "Online or fax" }).optional().default(""),
-  remsConfirmation: z.string().trim().max(60, "At most 60 characters").regex(/^[A-Za-z0-9 _./-]*$/, "Letters, digits and - _ . / only").optional().default(""),
+  remsConfirmation: text().trim().max(60, "At most 60 characters").regex(/^[A-Za-z0-9 _./-]*$/, "Letters, digits and - _ . / only").optional().default(""),
 });
 
 type EnrollmentFields = z.output<typeof enrollmentFieldsSchema>;
@@ -60,8 +61,8 @@ export function enrollmentOrderIssues(v: Pick<EnrollmentFields, "patientSignedOn
 export const enrollmentSchema = enrollmentFieldsSchema
   .extend({
     /** The enrollment this one corrects or replaces (the current one), or "" for the patient's first. */
-    supersedesId: z.string().optional().default(""),
-    correctionReason: z.string().trim().max(500, "At most 500 characters").optional().default(""),
+    supersedesId: text().optional().default(""),
+    correctionReason: text().trim().max(500, "At most 500 characters").optional().default(""),
   })
   .superRefine((v, ctx) => {
     for (const i of enrollmentOrderIssues(v)) ctx.addIssue({ code: "custom", path: [i.path], message: i.message });
@@ -73,8 +74,12 @@ export type Enrollment = z.output<typeof enrollmentSchema>;
 
 /** R7: who counselled, when (an instant; omitted = now by the server's clock), and on which topics. */
 export const counsellingSchema = z.object({
-  counselledById: z.string({ message: "Choose who counselled the patient" }).min(1, "Choose who counselled the patient"),
-  counselledAt: z.string().trim().refine((s) => s === "" || !Number.isNaN(Date.parse(s)), "Enter the date and time").optional().default(""),
+  counselledById: text("Choose who counselled the patient").min(1, "Choose who counselled the patient"),
+  /** An instant with its offset (the form converts its datetime box); never read in the server's zone. */
+  counselledAt: text().trim().superRefine((s, ctx) => {
+    const r = s === "" ? null : readInstant(s);
+    if (typeof r === "string") ctx.addIssue({ code: "custom", message: r === "Enter a valid time" ? "Enter the date and time" : r });
+  }).optional().default(""),
   topics: z.array(counsellingTopicSchema, { message: "Choose the topics covered" }).min(1, "Choose the topics covered")
     .refine((t) => new Set(t).size === t.length, "Each topic once"),
 });

@@ -1,10 +1,11 @@
 // One row of a patient import (a clinic's spreadsheet, as CSV). The patient's fields are the
 // new-patient form's schema; the enrollment columns are optional and go together. Isomorphic.
 import { z } from "zod";
+import { latestDayNow, optionalCalendarDay, REMS_START, text } from "@/lib/http/fields";
 import { newPatientSchema } from "./schema";
 
-const isoDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const optionalDay = z.string().trim().refine((s) => s === "" || isoDay(s), "Enter a date as YYYY-MM-DD").refine((s) => s <= new Date().toISOString().slice(0, 10), "The date is in the future").optional().default("");
+// REMS enrollment: a real day, under the REMS (from 2019), not in the future.
+const optionalDay = optionalCalendarDay("Enter a date as YYYY-MM-DD", { min: REMS_START, max: latestDayNow, tooLate: "The date is in the future" });
 const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
 
 export const importRowSchema = newPatientSchema
@@ -16,8 +17,8 @@ export const importRowSchema = newPatientSchema
     enrollmentPrescriberSigned: optionalDay,
     enrollmentSubmitted: optionalDay,
     enrollmentChannel: z.preprocess(upper, z.enum(["", "ONLINE", "FAX"], { message: "ONLINE or FAX" })).optional().default(""),
-    enrollmentConfirmation: z.string().trim().max(60, "At most 60 characters").optional().default(""),
-    prescriberEmail: z.string().trim().toLowerCase().max(254).optional().default(""),
+    enrollmentConfirmation: text().trim().max(60, "At most 60 characters").optional().default(""),
+    prescriberEmail: text().trim().toLowerCase().max(254).optional().default(""),
   })
   .superRefine((v, ctx) => {
     const any = v.enrollmentPatientSigned || v.enrollmentPrescriberSigned || v.enrollmentSubmitted || v.enrollmentChannel || v.enrollmentConfirmation;

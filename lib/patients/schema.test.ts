@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { importRowSchema } from "./import-schema";
 import { newPatientSchema, patientListQuerySchema } from "./schema";
 
 const valid = { siteId: "s1", mrn: "A-1", firstName: "Ann", lastName: "Lee", birthDate: "1980-01-01", sex: "FEMALE", indication: "TRD" };
@@ -17,6 +18,15 @@ describe("new patient input", () => {
   it("refuses a date that does not exist (it would reach the database as an invalid date)", () => {
     expect(errorsOf({ ...valid, birthDate: "1980-13-02" }).birthDate?.[0]).toBe("Enter the date of birth");
     expect(errorsOf({ ...valid, birthDate: "1981-02-29" }).birthDate?.[0]).toBe("Enter the date of birth");
+    expect(errorsOf({ ...valid, birthDate: "1980-02-30" }).birthDate).toEqual(["Enter the date of birth"]);
+    expect(errorsOf({ ...valid, birthDate: "2026-13-45" }).birthDate).toEqual(["Enter the date of birth"]);
+    expect(errorsOf({ ...valid, birthDate: ["1980-01-01"] }).birthDate).toBeDefined();
+  });
+  it("refuses names with NUL or text-direction controls, in the form and in an imported row", () => {
+    expect(errorsOf({ ...valid, lastName: "\u202Eeel" }).lastName?.[0]).toMatch(/invisible control characters/);
+    expect(errorsOf({ ...valid, firstName: "An\u0000n" }).firstName?.[0]).toMatch(/invisible control characters/);
+    const row = importRowSchema.safeParse({ ...valid, firstName: "Ann\u2066" });
+    expect(row.success ? [] : row.error.issues.map((i) => i.path.join("."))).toEqual(["firstName"]);
   });
   it("refuses a future date and an implausible year", () => {
     expect(errorsOf({ ...valid, birthDate: "2999-01-01" }).birthDate?.[0]).toBe("The date of birth is in the future");

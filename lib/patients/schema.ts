@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay, text } from "@/lib/http/fields";
 
 /** Query of the patient list; anything malformed falls back to defaults, never an error page. */
 export const patientListQuerySchema = z.object({
@@ -13,27 +14,27 @@ const yearsBefore = (iso: string, years: number) => `${Number(iso.slice(0, 4)) -
 
 /** A patient's identity as the Patient Monitoring Form asks it (rows 1–5), their contact and indication. */
 const demographicsSchema = z.object({
-  mrn: z.string({ message: "Enter the medical record number" }).trim().min(1, "Enter the medical record number").max(30, "At most 30 characters")
+  mrn: text("Enter the medical record number").trim().min(1, "Enter the medical record number").max(30, "At most 30 characters")
     .regex(/^[A-Za-z0-9-]+$/, "Letters, digits and dashes only"),
-  firstName: z.string({ message: "Enter the first name" }).trim().min(1, "Enter the first name").max(80),
-  middleInitial: z.string().trim().max(1, "One letter").regex(/^[A-Za-z]?$/, "One letter").optional().default(""),
-  lastName: z.string({ message: "Enter the last name" }).trim().min(1, "Enter the last name").max(80),
+  firstName: text("Enter the first name").trim().min(1, "Enter the first name").max(80),
+  middleInitial: text().trim().max(1, "One letter").regex(/^[A-Za-z]?$/, "One letter").optional().default(""),
+  lastName: text("Enter the last name").trim().min(1, "Enter the last name").max(80),
   // Checked on the field itself, so the message shows even while other fields are still empty.
-  birthDate: z.string({ message: "Enter the date of birth" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of birth")
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Enter the date of birth")
-    .refine((d) => d <= today(), "The date of birth is in the future")
-    .refine((d) => d > today() || d <= yearsBefore(today(), 18), "SPRAVATO is for adults: the patient must be 18 or older")
-    .refine((d) => d >= yearsBefore(today(), 120), "Check the year of birth"),
+  // A real calendar day (1980-02-30 is not), not in the future, not before 1900 nor more than 120 years ago.
+  birthDate: z.string({ message: "Enter the date of birth" }).refine(isCalendarDay, "Enter the date of birth")
+    .refine((d) => !isCalendarDay(d) || d <= today(), "The date of birth is in the future")
+    .refine((d) => !isCalendarDay(d) || d > today() || d <= yearsBefore(today(), 18), "SPRAVATO is for adults: the patient must be 18 or older")
+    .refine((d) => !isCalendarDay(d) || (d >= "1900-01-01" && d >= yearsBefore(today(), 120)), "Check the year of birth"),
   sex: z.enum(["MALE", "FEMALE", "OTHER"], { message: "Choose the sex" }),
-  phone: z.string().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),
-  email: z.union([z.literal(""), z.email("Enter an email address like name@example.com").max(254, "At most 254 characters")]).optional().default(""),
+  phone: text().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),
+  email: z.union([z.literal(""), text().pipe(z.email("Enter an email address like name@example.com").max(254, "At most 254 characters"))]).optional().default(""),
   indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
 });
 
 export type DemographicsInput = z.input<typeof demographicsSchema>;
 
 export const newPatientSchema = demographicsSchema.extend({
-  siteId: z.string({ message: "Choose the site" }).min(1, "Choose the site"),
+  siteId: text("Choose the site").min(1, "Choose the site"),
 });
 export type NewPatientInput = z.input<typeof newPatientSchema>;
 
@@ -52,10 +53,10 @@ export const flagCategory = (kind: string) => ((CONTRAINDICATION_KINDS as readon
 
 export const addFlagSchema = z.object({
   kind: z.enum([...CONTRAINDICATION_KINDS, ...CAUTION_KINDS], { message: "Choose the contraindication or caution" }),
-  note: z.string().trim().max(500).optional().default(""),
+  note: text().trim().max(500).optional().default(""),
 });
 export type AddFlagInput = z.input<typeof addFlagSchema>;
 
 /** R8: removing a flag needs the prescriber's reason, kept in the record and the audit trail. */
-export const removeFlagSchema = z.object({ reason: z.string({ message: "Give the clinical reason" }).trim().min(5, "Give the clinical reason (at least 5 characters)").max(1000) });
+export const removeFlagSchema = z.object({ reason: text("Give the clinical reason").trim().min(5, "Give the clinical reason (at least 5 characters)").max(1000) });
 export type RemoveFlagInput = z.input<typeof removeFlagSchema>;

@@ -1,13 +1,16 @@
 // R42: a patient's treatment moves to another certified setting. Isomorphic: form and route share it.
 import { z } from "zod";
+import { calendarDay, dayInYears, optionalCalendarDay, REMS_START, text } from "@/lib/http/fields";
 
-const isoDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const optionalDay = z.string().trim().refine((s) => s === "" || isoDay(s), "Enter a date").optional().default("");
+// Transfers happen under the REMS (from 2019); a transfer may be planned up to 5 years ahead, a notice is never in the future.
+const transferDay = (message: string) => calendarDay(message, { min: REMS_START, max: () => dayInYears(5), tooLate: "Check the date: more than 5 years ahead" });
+// "Not in the future" is the server's check, in the site's calendar (lib/patients/transfers).
+const optionalDay = optionalCalendarDay("Enter a date", { min: REMS_START });
 
 export const transferSchema = z.object({
-  toSettingName: z.string({ message: "Enter the certified setting the treatment moves to" }).trim()
+  toSettingName: text("Enter the certified setting the treatment moves to").trim()
     .min(2, "Enter the certified setting the treatment moves to").max(200, "At most 200 characters"),
-  transferDate: z.string({ message: "Enter the transfer date" }).trim().refine(isoDay, "Enter the transfer date"),
+  transferDate: transferDay("Enter the transfer date"),
   /** The day the REMS was told; may be added later (R42 asks for it before the transfer date). */
   remsNotifiedOn: optionalDay,
 });
@@ -15,6 +18,6 @@ export type TransferInput = z.input<typeof transferSchema>;
 export type Transfer = z.output<typeof transferSchema>;
 
 export const transferNoticeSchema = z.object({
-  remsNotifiedOn: z.string({ message: "Enter the date the REMS was notified" }).trim().refine(isoDay, "Enter the date the REMS was notified"),
+  remsNotifiedOn: calendarDay("Enter the date the REMS was notified", { min: REMS_START }),
 });
 export type TransferNoticeInput = z.input<typeof transferNoticeSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalInstant, text } from "@/lib/http/fields";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
 
@@ -15,16 +16,16 @@ export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
 export const submitPmfSchema = z.object({
   version: z.number().int(),
   channel: z.enum(["ONLINE", "FAX"], { message: "Choose online or fax" }),
-  confirmation: z.string({ message: "Enter the confirmation number or fax receipt" }).trim().min(3, "Enter the confirmation number or fax receipt").max(80),
-  submittedAt: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date().optional())
-    .refine((d) => !d || d.getTime() <= Date.now() + 60_000, "This time is in the future"),
+  confirmation: text("Enter the confirmation number or fax receipt").trim().min(3, "Enter the confirmation number or fax receipt").max(80),
+  /** With its offset; not in the future, not before the REMS began; omitted means now. */
+  submittedAt: optionalInstant(),
 });
 export type SubmitPmfInput = z.input<typeof submitPmfSchema>;
 
 /** R38: a correction to a submitted form is an amendment linked to it, with the reason. */
 export const amendPmfSchema = z.object({
   version: z.number().int(),
-  reason: z.string({ message: "Say what is being corrected and why" }).trim()
+  reason: text("Say what is being corrected and why").trim()
     .min(10, "Say what is being corrected and why (at least 10 characters)").max(500, "Keep the reason under 500 characters"),
 });
 export type AmendPmfInput = z.input<typeof amendPmfSchema>;

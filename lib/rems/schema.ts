@@ -1,18 +1,16 @@
 // A new REMS parameter set (R45): what a REMS modification changes, from its effective date on.
 // Isomorphic: the form and the route share it. Bounds say what is possible, not what is wise.
 import { z } from "zod";
+import { calendarDay, dayInYears, number, REMS_START, text } from "@/lib/http/fields";
 
-const isoDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+/** A whole number: numeral text in the form's text box, a JSON number on the wire (lib/http/fields). */
 const whole = (what: string, min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
-    z.number({ message: `Enter ${what}` }).int("Whole numbers only").min(min, `At least ${min}`).max(max, `At most ${max}`),
-  );
+  number(`Enter ${what}`).pipe(z.number().int("Whole numbers only").min(min, `At least ${min}`).max(max, `At most ${max}`));
 
 export const remsSetSchema = z
   .object({
-    effectiveOn: z.string({ message: "Enter the date the set takes effect" }).trim().refine(isoDay, "Enter the date the set takes effect"),
-    pmfFormVersion: z.string({ message: "Enter the PMF form version" }).trim().min(1, "Enter the PMF form version").max(40, "At most 40 characters"),
+    effectiveOn: calendarDay("Enter the date the set takes effect", { min: REMS_START, max: () => dayInYears(10), tooLate: "Check the date: more than 10 years ahead" }),
+    pmfFormVersion: text("Enter the PMF form version").trim().min(1, "Enter the PMF form version").max(40, "At most 40 characters"),
     minObservationMinutes: whole("minutes", 30, 480),
     pmfRequired: z.boolean().default(true),
     pmfDueDays: whole("days", 1, 60),
@@ -25,7 +23,7 @@ export const remsSetSchema = z
     preDoseBpGateSystolic: whole("a systolic value", 100, 260),
     preDoseBpGateDiastolic: whole("a diastolic value", 60, 160),
     preCompletionBpWindowMinutes: whole("minutes", 5, 60),
-    note: z.string().trim().max(500, "At most 500 characters").optional().default(""),
+    note: text().trim().max(500, "At most 500 characters").optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (!(v.fortyMinuteWindowStart <= v.fortyMinuteTargetMinutes && v.fortyMinuteTargetMinutes <= v.fortyMinuteWindowEnd))

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDay, REMS_START, text } from "@/lib/http/fields";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const optionalDate = z.string().regex(isoDate).optional().catch(undefined);
@@ -19,9 +20,8 @@ export const latestDateNow = () => new Date(Date.now() + 14 * 3_600_000).toISOSt
 /** R41: the "reported to REMS" task — the date the event was reported and the REMS reference number. */
 export const reportedToRemsSchema = z.object({
   version: z.number().int(),
-  reportedOn: z.string({ message: "Enter the date it was reported" }).regex(isoDate, "Enter the date it was reported")
-    .refine((d) => d <= latestDateNow(), "This date is in the future"),
-  reference: z.string({ message: "Enter the REMS reference number" }).trim().min(3, "Enter the REMS reference number (at least 3 characters)")
+  reportedOn: calendarDay("Enter the date it was reported", { min: REMS_START, max: latestDateNow }),
+  reference: text("Enter the REMS reference number").trim().min(3, "Enter the REMS reference number (at least 3 characters)")
     .max(80, "Keep the reference under 80 characters").regex(/^(|[A-Za-z0-9][A-Za-z0-9 ._/-]*)$/, "Use letters, digits, spaces and . _ / - only"),
 });
 export type ReportedToRemsInput = z.input<typeof reportedToRemsSchema>;

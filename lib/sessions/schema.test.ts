@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inTheBrowser } from "@/lib/http/testing/in-browser";
 import { z } from "zod";
 import { adverseEventSchema, checkInSchema, dissociationSchema, doseMgOf, doseSchema, vitalsSchema } from "./schema";
 
@@ -19,7 +20,11 @@ describe("vital signs input: possible values only (danger is a rule, not a valid
     expect(errors(vitalsSchema.safeParse({ spo2: 97, takenAt: new Date(Date.now() + 5 * 60_000).toISOString() }))).toMatchObject({ takenAt: ["This time is in the future"] });
   });
   it("reads form strings as numbers and blanks as absent", () => {
-    expect(vitalsSchema.parse({ systolic: "128", diastolic: "80", heartRate: "", spo2: "98" })).toMatchObject({ systolic: 128, diastolic: 80, heartRate: undefined, spo2: 98 });
+    expect(inTheBrowser(() => vitalsSchema.parse({ systolic: "128", diastolic: "80", heartRate: "", spo2: "98" }))).toMatchObject({ systolic: 128, diastolic: 80, heartRate: undefined, spo2: 98 });
+  });
+  it("takes only JSON numbers on the wire: numeral text, arrays, booleans are refused at the field", () => {
+    for (const systolic of ["128", [128], true, {}])
+      expect((errors(vitalsSchema.safeParse({ systolic, diastolic: 80 })) as Record<string, string[]>).systolic, JSON.stringify(systolic)).toEqual(["Enter systolic"]);
   });
 });
 
@@ -36,8 +41,8 @@ describe("other session inputs", () => {
       monitoringHcpId: ["Choose the monitoring nurse"], indication: ["Choose the indication"] });
   });
   it("needs mg and a reason for another dose, in multiples of 28", () => {
-    expect(errors(doseSchema.safeParse({ version: 1, doseOption: "OTHER", otherDoseMg: "30" }))).toMatchObject({ otherDoseMg: ["The dose must be a multiple of 28 mg (one device)"], otherDoseReason: ["Give the reason for this dose"] });
-    expect(doseMgOf(doseSchema.parse({ version: 1, doseOption: "OTHER", otherDoseMg: "112", otherDoseReason: "Prescriber's plan" }))).toBe(112);
+    expect(errors(doseSchema.safeParse({ version: 1, doseOption: "OTHER", otherDoseMg: 30 }))).toMatchObject({ otherDoseMg: ["The dose must be a multiple of 28 mg (one device)"], otherDoseReason: ["Give the reason for this dose"] });
+    expect(doseMgOf(doseSchema.parse({ version: 1, doseOption: "OTHER", otherDoseMg: 112, otherDoseReason: "Prescriber's plan" }))).toBe(112);
     expect(doseMgOf(doseSchema.parse({ version: 1, doseOption: "84" }))).toBe(84);
   });
   it("refuses an adverse event that ends before its onset (R49), at the field", () => {

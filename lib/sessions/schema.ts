@@ -1,20 +1,18 @@
 // Inputs of the chair-side session, one zod schema each, shared by the forms and the route handlers.
 // zod says what is possible; whether a possible value is dangerous is a rule (observation-rules.ts).
 import { z } from "zod";
+import { instant as instantField, number, optionalInstant, optionalWholeNumber, text, wholeNumber } from "@/lib/http/fields";
 
-const int = (label: string, min: number, max: number) =>
-  z.coerce.number({ message: `Enter ${label}` }).int(`${label[0].toUpperCase()}${label.slice(1)} must be a whole number`)
-    .min(min, `${label[0].toUpperCase()}${label.slice(1)} must be at least ${min}`).max(max, `${label[0].toUpperCase()}${label.slice(1)} must be at most ${max}`);
-const optionalInt = (label: string, min: number, max: number) =>
-  z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), int(label, min, max).optional());
-/** An instant sent as ISO text; omitted means "now" by the server's clock. */
-const instant = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ message: "Enter a valid time" }).optional());
-const requiredInstant = z.coerce.date({ message: "Enter a valid time" });
+const int = wholeNumber;
+const optionalInt = optionalWholeNumber;
+/** An instant with its offset; omitted means "now" by the server's clock. (R49 bounds are the commands'.) */
+const instant = optionalInstant({ notFuture: false, earliest: null });
+const requiredInstant = instantField({ notFuture: false, earliest: null });
 /** A required choice: the same message whether the value is missing or empty. */
-const required = (message: string) => z.string({ message }).min(1, message);
+const required = (message: string) => text(message).min(1, message);
 
 /** R49: why an entry is made more than the site's late-entry threshold after its clinical time. */
-export const lateReason = z.string().trim().max(500, "Keep the reason under 500 characters").optional();
+export const lateReason = text().trim().max(500, "Keep the reason under 500 characters").optional();
 
 export const checkInSchema = z.object({
   patientId: required("Choose the patient"),
@@ -25,7 +23,7 @@ export const checkInSchema = z.object({
   /** R49 downtime back-entry: a past session documented after the fact, with its real check-in time and why. */
   backEntry: z.boolean().default(false),
   checkedInAt: instant,
-  backEntryReason: z.string().trim().max(500, "Keep the reason under 500 characters").optional(),
+  backEntryReason: text().trim().max(500, "Keep the reason under 500 characters").optional(),
 }).superRefine((v, ctx) => {
   if (!v.backEntry) return;
   if (!v.checkedInAt) ctx.addIssue({ code: "custom", path: ["checkedInAt"], message: "Enter when the patient was checked in" });
@@ -39,8 +37,8 @@ export const checklistSchema = z
   .object({
     version: z.number().int(),
     rideType: z.enum(["DRIVER", "RIDESHARE", "NONE"], { message: "Choose how the patient gets home" }),
-    driverName: z.string().trim().max(120).optional().default(""),
-    driverPhone: z.string().trim().max(40).optional().default(""),
+    driverName: text().trim().max(120).optional().default(""),
+    driverPhone: text().trim().max(40).optional().default(""),
     lastFoodAt: requiredInstant,
     lastLiquidAt: requiredInstant,
     nasalMedicationAt: instant,
@@ -94,7 +92,7 @@ export const doseSchema = z
     version: z.number().int(),
     doseOption: z.enum(["56", "84", "OTHER"], { message: "Choose the dose" }),
     otherDoseMg: optionalInt("the dose in mg", 28, 280),
-    otherDoseReason: z.string().trim().max(500).optional().default(""),
+    otherDoseReason: text().trim().max(500).optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.doseOption !== "OTHER") return;
@@ -110,7 +108,7 @@ export const deviceSchema = z.object({
   administeredAt: instant,
   lateReason,
   /** Codes of the SOFT warnings the nurse read and proceeds despite (REMS.md: acknowledged, audited). */
-  acknowledgedWarnings: z.array(z.string().max(60)).max(20).default([]),
+  acknowledgedWarnings: z.array(text().max(60)).max(20).default([]),
 });
 export type DeviceInput = z.input<typeof deviceSchema>;
 
@@ -124,7 +122,7 @@ export const dissociationSchema = z
   lateReason,
     present: z.boolean({ message: "Answer whether dissociation is present" }),
     scale: z.enum(["NONE", "CADSS", "CADSS6"]).default("NONE"),
-    itemScores: z.array(z.coerce.number().int().min(0, "Item scores are 0–4").max(4, "Item scores are 0–4")).default([]),
+    itemScores: z.array(wholeNumber("item score", 0, 4)).default([]),
   })
   .superRefine((v, ctx) => {
     const expected = v.scale === "CADSS" ? 23 : v.scale === "CADSS6" ? 6 : 0;
@@ -135,13 +133,13 @@ export type DissociationInput = z.input<typeof dissociationSchema>;
 
 export const adverseEventSchema = z.object({
   type: z.enum(["SEDATION", "DISSOCIATION", "RESPIRATORY_DEPRESSION", "HYPERTENSION", "OTHER"], { message: "Choose the type" }),
-  description: z.string().trim().min(3, "Describe what happened").max(2000),
+  description: text().trim().min(3, "Describe what happened").max(2000),
   serious: z.boolean().default(false),
   onsetAt: instant,
   lateReason,
   resolvedAt: instant,
-  interventions: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-  outcome: z.string().trim().max(1000).optional(),
+  interventions: z.array(text().trim().min(1).max(200)).max(20).default([]),
+  outcome: text().trim().max(1000).optional(),
   spo2Nadir: optionalInt("lowest SpO₂", 30, 100),
 }).superRefine((v, ctx) => {
   // R49: an event ends after it began. (The server checks "not in the future" against its own clock.)
@@ -153,7 +151,7 @@ export type AdverseEventInput = z.input<typeof adverseEventSchema>;
 export const gateDecisionSchema = z.object({
   rule: z.enum(["R9", "R14", "R21", "R22", "R32", "R35", "R48"], { message: "Choose the GATE" }),
   decision: z.enum(["PROCEED", "DELAY"], { message: "Choose proceed or delay" }),
-  reason: z.string().trim().min(5, "Give the clinical reason (at least 5 characters)").max(2000),
+  reason: text().trim().min(5, "Give the clinical reason (at least 5 characters)").max(2000),
 });
 export type GateDecisionInput = z.input<typeof gateDecisionSchema>;
 
@@ -163,7 +161,7 @@ export const dischargeSchema = z.object({
   noDrivingReminder: z.boolean().default(false),
   vitalsAcceptablePreAdministration: z.boolean().nullable().default(null),
   vitalsAcceptablePreCompletion: z.boolean().nullable().default(null),
-  readyToLeaveMinutes: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int("Whole minutes").min(0, "0 or more minutes").nullable()),
+  readyToLeaveMinutes: z.preprocess((v) => (v === "" || v === undefined ? null : v), wholeNumber("minutes until ready to leave", 0, 24 * 60).nullable()),
   /** A back-entered session (R49) is discharged at the time the patient really left; a live one at the server's now. */
   dischargedAt: instant,
 });
@@ -175,20 +173,20 @@ export type PreCompletionInput = z.input<typeof preCompletionSchema>;
 
 /** A protocol deviation a nurse or psychiatrist records on the session, with the reason. */
 export const deviationSchema = z.object({
-  description: z.string().trim().min(5, "Say what departed from the protocol (at least 5 characters)").max(500),
-  reason: z.string().trim().min(5, "Give the reason (at least 5 characters)").max(2000),
+  description: text().trim().min(5, "Say what departed from the protocol (at least 5 characters)").max(500),
+  reason: text().trim().min(5, "Give the reason (at least 5 characters)").max(2000),
 });
 export type DeviationInputForm = z.input<typeof deviationSchema>;
 
 export const transferSchema = z.object({
   transferredAt: instant,
   lateReason,
-  receivingService: z.string().trim().min(2, "Name the receiving service (EMS, ED)").max(200),
-  reason: z.string().trim().min(3, "Give the reason").max(2000),
+  receivingService: text().trim().min(2, "Name the receiving service (EMS, ED)").max(200),
+  reason: text().trim().min(3, "Give the reason").max(2000),
 });
 export type TransferInput = z.input<typeof transferSchema>;
 
-export const enteredInErrorSchema = z.object({ reason: z.string().trim().min(3, "Say why this entry is wrong").max(500) });
+export const enteredInErrorSchema = z.object({ reason: text().trim().min(3, "Say why this entry is wrong").max(500) });
 
 /** R26: symptoms of a hypertensive crisis (REMS.md §4.3; the list is the label's examples). */
 export const CRISIS_SYMPTOMS = {
@@ -207,7 +205,7 @@ export const NOT_DOSED_REASONS = { PRESCRIBER_DELAYED: "Prescriber delayed the d
 export const notDosedSchema = z
   .object({
     reason: z.enum(["PRESCRIBER_DELAYED", "NO_RIDE", "PATIENT_DECLINED", "OTHER"], { message: "Choose why the patient was not dosed" }),
-    note: z.string().trim().max(1000).optional().default(""),
+    note: text().trim().max(1000).optional().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.reason === "OTHER" && v.note.length < 3) ctx.addIssue({ code: "custom", path: ["note"], message: "Say why the patient was not dosed" });
@@ -216,24 +214,24 @@ export type NotDosedInput = z.input<typeof notDosedSchema>;
 
 /** A prescriber corrects the dose after devices were recorded (e.g. 84 mg recorded, 56 mg given). */
 export const doseCorrectionSchema = z.object({
-  doseMg: z.coerce.number({ message: "Choose the dose" }).refine((v) => v === 28 || v === 56 || v === 84, "Choose 28, 56 or 84 mg"),
-  reason: z.string().trim().min(5, "Give the reason for the correction (at least 5 characters)").max(2000),
+  doseMg: number("Choose the dose").refine((v) => v === 28 || v === 56 || v === 84, "Choose 28, 56 or 84 mg"),
+  reason: text().trim().min(5, "Give the reason for the correction (at least 5 characters)").max(2000),
 });
 export type DoseCorrectionInput = z.input<typeof doseCorrectionSchema>;
 
 /** An existing post-dose reading designated as the 40-minute BP; outside 30–50 minutes it needs a reason. */
 export const designateFortySchema = z.object({
   vitalId: required("Choose the reading"),
-  reason: z.string().trim().max(2000).optional().default(""),
+  reason: text().trim().max(2000).optional().default(""),
 });
 export type DesignateFortyInput = z.input<typeof designateFortySchema>;
 
 /** Later facts about an adverse event: interventions added, or classified serious (R41), with who and why. */
 export const adverseEventUpdateSchema = z
   .object({
-    addInterventions: z.array(z.string().trim().min(2, "Describe the intervention").max(200)).max(20).default([]),
+    addInterventions: z.array(text().trim().min(2, "Describe the intervention").max(200)).max(20).default([]),
     serious: z.literal(true).optional(),
-    reason: z.string().trim().min(3, "Give the reason").max(2000),
+    reason: text().trim().min(3, "Give the reason").max(2000),
   })
   .refine((v) => v.addInterventions.length > 0 || v.serious, { message: "Add an intervention or classify the event as serious", path: ["addInterventions"] });
 export type AdverseEventUpdateInput = z.input<typeof adverseEventUpdateSchema>;

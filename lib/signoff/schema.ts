@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "@/lib/http/fields";
 
 export const signSessionSchema = z.object({
   meaning: z.enum(["REVIEWED", "APPROVED_DISCHARGE"], { error: "Choose what your signature means" }),
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password to sign").max(200),
+  password: text("Enter your password").min(1, "Enter your password to sign").max(200),
 });
 export type SignSessionInput = z.infer<typeof signSessionSchema>;
 
@@ -10,8 +11,8 @@ export const AMENDABLE_ENTRIES = ["session", "vital", "device", "sedation", "dis
 
 export const amendmentSchema = z.object({
   entryKind: z.enum(AMENDABLE_ENTRIES),
-  entryId: z.string().max(64).optional(),
-  correction: z.string().trim().min(3, "Describe the correction (at least 3 characters)").max(2000),
-  reason: z.string().trim().min(3, "Give the reason for the amendment").max(500),
+  entryId: text().max(64).optional(),
+  correction: text().trim().min(3, "Describe the correction (at least 3 characters)").max(2000),
+  reason: text().trim().min(3, "Give the reason for the amendment").max(500),
 });
 export type AmendmentInput = z.infer<typeof amendmentSchema>;

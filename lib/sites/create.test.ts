@@ -21,8 +21,8 @@ export const siteInput = (over: Partial<SiteCreateInput> = {}): SiteCreateInput 
   code: `T-${unique()}`.slice(0, 20), name: "Hudson Valley Outpatient", settingType: "OUTPATIENT", certificationStatus: "ACTIVE", certifiedAt: "2025-01-10",
   remsSettingId: "", acquisitionMethods: ["BUY_AND_BILL"], pulseOximeterAttested: true, recertificationBlocksDosing: false,
   address1: "1 Main St", address2: "", city: "Hudson", state: "ny", zip: "12534", phone: "", timeZone: "America/New_York",
-  postDoseAlertSystolic: "180", postDoseAlertDiastolic: "110", urgentSystolic: "200", urgentDiastolic: "120", spo2AlertThreshold: "93",
-  preDoseCeilingSystolic: "", preDoseCeilingDiastolic: "", idleLockMinutes: "10", lateEntryMinutes: "10", observationAnchor: "FIRST_DEVICE",
+  postDoseAlertSystolic: 180, postDoseAlertDiastolic: 110, urgentSystolic: 200, urgentDiastolic: 120, spo2AlertThreshold: 93,
+  preDoseCeilingSystolic: "", preDoseCeilingDiastolic: "", idleLockMinutes: 10, lateEntryMinutes: 10, observationAnchor: "FIRST_DEVICE",
   arName: "Dr. Rep", arEmail: "Rep@Example.com", arPhone: "", arFromDate: "2025-01-01", chairs: [{ label: "Chair 1" }, { label: "Chair 2" }],
   ...over,
 });
@@ -30,7 +30,7 @@ export const siteInput = (over: Partial<SiteCreateInput> = {}): SiteCreateInput 
 describe("creating a site", () => {
   it("saves every setting, its chairs and representative, gives the site to its creator and audits it", async () => {
     const a = await admin();
-    const input = siteInput({ observationAnchor: "LAST_DEVICE", preDoseCeilingSystolic: "160", preDoseCeilingDiastolic: "100", idleLockMinutes: "5" });
+    const input = siteInput({ observationAnchor: "LAST_DEVICE", preDoseCeilingSystolic: 160, preDoseCeilingDiastolic: 100, idleLockMinutes: 5 });
     const { id } = await createSite(a, siteCreateSchema.parse(input));
     const s = (await siteForEdit(id))!;
     expect(s).toMatchObject({ code: input.code, state: "NY", certifiedAt: "2025-01-10", preDoseCeilingSystolic: 160, idleLockMinutes: 5, deactivatedAt: null });

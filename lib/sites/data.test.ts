@@ -42,7 +42,7 @@ describe("site settings", () => {
   it("saves new thresholds with the current version and audits before → after", async () => {
     const f = await fixture();
     const input = await f.form();
-    const r = await updateSite(f.actor, f.siteId, siteSchema.parse({ ...input, postDoseAlertSystolic: "170", postDoseAlertDiastolic: "105", spo2AlertThreshold: "92" }));
+    const r = await updateSite(f.actor, f.siteId, siteSchema.parse({ ...input, postDoseAlertSystolic: 170, postDoseAlertDiastolic: 105, spo2AlertThreshold: 92 }));
     expect(r.version).toBe(input.version + 1);
     expect(await siteForEdit(f.siteId)).toMatchObject({ postDoseAlertSystolic: 170, postDoseAlertDiastolic: 105, spo2AlertThreshold: 92 });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "site.update", entityId: f.siteId } });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inTheBrowser } from "@/lib/http/testing/in-browser";
 import { arChangeSchema, siteSchema } from "./schema";
 
 const base = {
@@ -17,11 +18,16 @@ describe("site settings input", () => {
   });
 
   it("reads numbers typed into text boxes", () => {
-    expect(siteSchema.parse({ ...base, postDoseAlertSystolic: " 170 ", preDoseCeilingSystolic: "160", preDoseCeilingDiastolic: "100" }))
-      .toMatchObject({ postDoseAlertSystolic: 170, preDoseCeilingSystolic: 160, preDoseCeilingDiastolic: 100 });
-    expect(errorsOf({ ...base, postDoseAlertSystolic: "" }).postDoseAlertSystolic).toEqual(["Enter a systolic value"]);
-    expect(errorsOf({ ...base, postDoseAlertSystolic: "18O" }).postDoseAlertSystolic).toEqual(["Enter a systolic value"]);
-    expect(errorsOf({ ...base, postDoseAlertSystolic: "180.5" }).postDoseAlertSystolic).toEqual(["Whole numbers only"]);
+    inTheBrowser(() => {
+      expect(siteSchema.parse({ ...base, postDoseAlertSystolic: " 170 ", preDoseCeilingSystolic: "160", preDoseCeilingDiastolic: "100" }))
+        .toMatchObject({ postDoseAlertSystolic: 170, preDoseCeilingSystolic: 160, preDoseCeilingDiastolic: 100 });
+      expect(errorsOf({ ...base, postDoseAlertSystolic: "" }).postDoseAlertSystolic).toEqual(["Enter a systolic value"]);
+      expect(errorsOf({ ...base, postDoseAlertSystolic: "18O" }).postDoseAlertSystolic).toEqual(["Enter a systolic value"]);
+      expect(errorsOf({ ...base, postDoseAlertSystolic: "180.5" }).postDoseAlertSystolic).toEqual(["Whole numbers only"]);
+    });
+    // On the wire (the route handler), only a JSON number is a number.
+    expect(errorsOf({ ...base, postDoseAlertSystolic: "170" }).postDoseAlertSystolic).toEqual(["Enter a systolic value"]);
+    expect(errorsOf({ ...base, postDoseAlertSystolic: [170] }).postDoseAlertSystolic).toEqual(["Enter a systolic value"]);
   });
 
   it.each([
@@ -53,7 +59,7 @@ describe("site settings input", () => {
   });
 
   it("takes either pre-dose ceiling value alone, or neither (R15 checks whichever is set)", () => {
-    expect(siteSchema.parse({ ...base, preDoseCeilingSystolic: "160", preDoseCeilingDiastolic: "" })).toMatchObject({ preDoseCeilingSystolic: 160, preDoseCeilingDiastolic: null });
+    expect(siteSchema.parse({ ...base, preDoseCeilingSystolic: 160, preDoseCeilingDiastolic: "" })).toMatchObject({ preDoseCeilingSystolic: 160, preDoseCeilingDiastolic: null });
     expect(errorsOf({ ...base, preDoseCeilingSystolic: "", preDoseCeilingDiastolic: "" })).toEqual({});
   });
 

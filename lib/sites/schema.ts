@@ -2,6 +2,7 @@
 // route handler (parseBody). These bounds say what is *possible*; whether a reading is dangerous is
 // decided by the session rules against the thresholds saved here.
 import { z } from "zod";
+import { calendarDay, number, optionalCalendarDay, REMS_START, text } from "@/lib/http/fields";
 
 export const SETTING_LABELS = { OUTPATIENT: "Outpatient", INPATIENT: "Inpatient" } as const;
 export const CERTIFICATION_LABELS = {
@@ -25,17 +26,16 @@ let known: Set<string> | undefined;
 export const isTimeZone = (tz: string) => (known ??= new Set(timeZones())).has(tz);
 
 const blankToNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : v);
-/** A whole number typed into a text box (the form sends strings, the API may send numbers). */
+/** A whole number: numeral text in the form's text box, a JSON number on the wire (lib/http/fields). */
 const whole = (what: string, min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
-    z.number({ message: `Enter ${what}` }).int("Whole numbers only").min(min, `At least ${min}`).max(max, `At most ${max}`),
-  );
+  number(`Enter ${what}`).pipe(z.number().int("Whole numbers only").min(min, `At least ${min}`).max(max, `At most ${max}`));
 const optionalWhole = (what: string, min: number, max: number) => z.preprocess(blankToNull, whole(what, min, max).nullable());
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const validDay = (s: string) => isoDate.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const phone = z.string().trim().max(40, "At most 40 characters").regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only");
+// Certification and representatives exist under the REMS (from 2019). "Not in the future" is the server's check,
+// in the site's calendar (lib/sites/data).
+const certifiedDay = optionalCalendarDay("Enter a date", { min: REMS_START });
+const representativeDay = (message: string) => calendarDay(message, { min: REMS_START });
+const phone = text().trim().max(40, "At most 40 characters").regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only");
 
 // Clinically possible thresholds (not whether they are wise): systolic 100–260, diastolic 60–160, SpO₂ 80–99 %.
 const SYSTOLIC = [100, 260] as const;
@@ -44,21 +44,21 @@ const SPO2 = [80, 99] as const;
 
 const siteFields = z.object({
     version: z.number({ message: "Reload the page and try again" }).int().positive(),
-    name: z.string().trim().min(2, "Enter the site's name").max(120, "At most 120 characters"),
+    name: text().trim().min(2, "Enter the site's name").max(120, "At most 120 characters"),
     settingType: z.enum(["OUTPATIENT", "INPATIENT"], { message: "Choose the setting type" }),
     certificationStatus: z.enum(["PENDING", "ACTIVE", "RECERTIFICATION_REQUIRED", "SUSPENDED"], { message: "Choose the certification status" }),
-    certifiedAt: z.string().trim().refine((s) => s === "" || validDay(s), "Enter a date").optional().default(""),
-    remsSettingId: z.string().trim().max(40, "At most 40 characters").optional().default(""),
+    certifiedAt: certifiedDay,
+    remsSettingId: text().trim().max(40, "At most 40 characters").optional().default(""),
     acquisitionMethods: z.array(z.enum(["PHARMACY_CHANNEL", "BUY_AND_BILL"])).default([]).transform((m) => [...new Set(m)]),
     pulseOximeterAttested: z.boolean().default(false),
     recertificationBlocksDosing: z.boolean().default(false),
-    address1: z.string().trim().min(1, "Enter the street address").max(120, "At most 120 characters"),
-    address2: z.string().trim().max(120, "At most 120 characters").optional().default(""),
-    city: z.string().trim().min(1, "Enter the city").max(80, "At most 80 characters"),
-    state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Two-letter state code, like NY"),
-    zip: z.string().trim().regex(/^\d{5}(-\d{4})?$/, "ZIP code: 5 digits, or 5+4 like 12534-1234"),
+    address1: text().trim().min(1, "Enter the street address").max(120, "At most 120 characters"),
+    address2: text().trim().max(120, "At most 120 characters").optional().default(""),
+    city: text().trim().min(1, "Enter the city").max(80, "At most 80 characters"),
+    state: text().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Two-letter state code, like NY"),
+    zip: text().trim().regex(/^\d{5}(-\d{4})?$/, "ZIP code: 5 digits, or 5+4 like 12534-1234"),
     phone: phone.optional().default(""),
-    timeZone: z.string({ message: "Choose a time zone" }).trim().refine(isTimeZone, "Choose a time zone from the list"),
+    timeZone: text("Choose a time zone").trim().refine(isTimeZone, "Choose a time zone from the list"),
     postDoseAlertSystolic: whole("a systolic value", ...SYSTOLIC),
     postDoseAlertDiastolic: whole("a diastolic value", ...DIASTOLIC),
     urgentSystolic: whole("a systolic value", ...SYSTOLIC),
@@ -97,16 +97,16 @@ export type SiteUpdate = z.output<typeof siteSchema>;
 
 /** A new Authorized Representative takes over from `fromDate` (R2: the site must then re-certify). */
 export const arChangeSchema = z.object({
-  name: z.string({ message: "Enter the new representative's name" }).trim().min(2, "Enter the new representative's name").max(120, "At most 120 characters"),
-  email: z.string().trim().toLowerCase().max(254, "At most 254 characters")
+  name: text("Enter the new representative's name").trim().min(2, "Enter the new representative's name").max(120, "At most 120 characters"),
+  email: text().trim().toLowerCase().max(254, "At most 254 characters")
     .refine((s) => s === "" || z.email().safeParse(s).success, "Enter a valid email address").optional().default(""),
   phone: phone.optional().default(""),
-  fromDate: z.string({ message: "Enter the date the change takes effect" }).trim().refine(validDay, "Enter the date the change takes effect"),
+  fromDate: representativeDay("Enter the date the change takes effect"),
 });
 export type ArChangeInput = z.input<typeof arChangeSchema>;
 export type ArChange = z.output<typeof arChangeSchema>;
 
-const chairLabel = z.string({ message: "Enter the chair's name" }).trim().min(1, "Enter the chair's name").max(40, "At most 40 characters");
+const chairLabel = text("Enter the chair's name").trim().min(1, "Enter the chair's name").max(40, "At most 40 characters");
 export const chairCreateSchema = z.object({ label: chairLabel });
 export type ChairCreateInput = z.input<typeof chairCreateSchema>;
 export const chairUpdateSchema = z.object({ label: chairLabel, active: z.boolean() });
@@ -124,14 +124,14 @@ export const ANCHOR_LABELS = {
 export const siteCreateSchema = siteFields
   .omit({ version: true })
   .extend({
-    code: z.string({ message: "Enter a short code" }).trim().toUpperCase()
+    code: text("Enter a short code").trim().toUpperCase()
       .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "2–20 letters, digits or -, like HUD-01"),
     observationAnchor: z.enum(["FIRST_DEVICE", "LAST_DEVICE"], { message: "Choose where the observation period starts" }).default("FIRST_DEVICE"),
-    arName: z.string().trim().max(120, "At most 120 characters").optional().default(""),
-    arEmail: z.string().trim().toLowerCase().max(254, "At most 254 characters")
+    arName: text().trim().max(120, "At most 120 characters").optional().default(""),
+    arEmail: text().trim().toLowerCase().max(254, "At most 254 characters")
       .refine((s) => s === "" || z.email().safeParse(s).success, "Enter a valid email address").optional().default(""),
     arPhone: phone.optional().default(""),
-    arFromDate: z.string().trim().refine((s) => s === "" || validDay(s), "Enter a date").optional().default(""),
+    arFromDate: optionalCalendarDay("Enter a date", { min: REMS_START }),
     chairs: z.array(z.object({ label: chairLabel }), { message: "Add at least one chair" }).min(1, "Add at least one chair").max(50, "At most 50 chairs"),
   })
   .superRefine((v, ctx) => {

@@ -1,19 +1,20 @@
 // What an administrator may enter for a staff account. Isomorphic: the form's zodResolver and the
 // route handler's parseBody use these same schemas, so the browser and the server give the same messages.
 import { z } from "zod";
+import { text } from "@/lib/http/fields";
 
 export const ROLE_LABELS = { NURSE: "Nurse", PSYCHIATRIST: "Psychiatrist", ADMIN: "Administrator" } as const;
 
-const phone = z.string().trim().max(40, "At most 40 characters").regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only");
+const phone = text().trim().max(40, "At most 40 characters").regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only");
 
 const profile = {
-  firstName: z.string({ message: "Enter the first name" }).trim().min(1, "Enter the first name").max(80, "At most 80 characters"),
-  lastName: z.string({ message: "Enter the last name" }).trim().min(1, "Enter the last name").max(80, "At most 80 characters"),
-  email: z.string({ message: "Enter an email address" }).trim().toLowerCase().min(1, "Enter an email address")
+  firstName: text("Enter the first name").trim().min(1, "Enter the first name").max(80, "At most 80 characters"),
+  lastName: text("Enter the last name").trim().min(1, "Enter the last name").max(80, "At most 80 characters"),
+  email: text("Enter an email address").trim().toLowerCase().min(1, "Enter an email address")
     .max(254, "At most 254 characters").email("Enter a valid email address"),
   role: z.enum(["NURSE", "PSYCHIATRIST", "ADMIN"], { message: "Choose a role" }),
   telephone: phone.optional().default(""),
-  siteIds: z.array(z.string().min(1), { message: "Choose at least one site" }).min(1, "Choose at least one site")
+  siteIds: z.array(text().min(1), { message: "Choose at least one site" }).min(1, "Choose at least one site")
     .transform((ids) => [...new Set(ids)]),
 };
 
@@ -36,6 +37,6 @@ export type UpdateUser = z.output<typeof updateUserSchema>;
 
 /** Disabling or re-enabling an account always carries a reason for the audit trail. */
 export const userStatusSchema = z.object({
-  reason: z.string({ message: "Give the reason" }).trim().min(3, "Give the reason (at least 3 characters)").max(500, "At most 500 characters"),
+  reason: text("Give the reason").trim().min(3, "Give the reason (at least 3 characters)").max(500, "At most 500 characters"),
 });
 export type UserStatusInput = z.input<typeof userStatusSchema>;

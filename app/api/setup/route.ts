@@ -1,5 +1,5 @@
 import { invalidInput } from "@/lib/http/errors";
-import { ok, route } from "@/lib/http/route";
+import { ok, readJsonBody, route } from "@/lib/http/route";
 import { alreadySetUp, firstRun, needsFirstRun } from "@/lib/setup/first-run";
 import { firstRunSchema } from "@/lib/setup/schema";
 
@@ -9,11 +9,11 @@ import { firstRunSchema } from "@/lib/setup/schema";
  */
 export const POST = route(async (req) => {
   if (!(await needsFirstRun())) throw alreadySetUp();
-  const body = await req.json().catch(() => { throw invalidInput({}, "The request body is not valid JSON."); });
+  const body = await readJsonBody(req);
   const r = firstRunSchema.safeParse(body);
   if (!r.success) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const i of r.error.issues) (fieldErrors[i.path.join(".")] ??= []).push(i.message);
+    for (const i of r.error.issues) (fieldErrors[i.path.join(".") || "body"] ??= []).push(i.message);
     throw invalidInput(fieldErrors);
   }
   return ok(await firstRun(r.data), 201);

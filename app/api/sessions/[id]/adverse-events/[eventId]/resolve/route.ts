@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { optionalInstant, text } from "@/lib/http/fields";
 import { authorizeRequest } from "@/lib/auth/authorize";
 import { notFoundError } from "@/lib/http/errors";
 import { ok, parseBody, route } from "@/lib/http/route";
 import { resolveAdverseEvent, sessionSite } from "@/lib/sessions/commands";
 
-const schema = z.object({ resolvedAt: z.coerce.date().optional(), outcome: z.string().trim().min(3, "Describe the outcome").max(1000) });
+const schema = z.object({ resolvedAt: optionalInstant({ notFuture: false, earliest: null }), outcome: text().trim().min(3, "Describe the outcome").max(1000) });
 
 export const POST = route<{ params: Promise<{ id: string; eventId: string }> }>(async (req, ctx) => {
   const { id, eventId } = await ctx.params;
