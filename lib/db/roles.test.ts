@@ -74,3 +74,10 @@ describe("least-privilege database roles", () => {
     }
   });
 });
+
+describe("the README's production snippet", () => {
+  it("is the grant script the embedded server runs", async () => {
+    const readme = (await import("node:fs")).readFileSync("README.md", "utf8");
+    expect(readme).toContain(appRoleGrantsSql("tracker_app").trim());
+  });
+});

@@ -6,7 +6,7 @@ import pg from "pg";
  */
 export async function asOwner<T extends pg.QueryResultRow = Record<string, unknown>>(...statements: string[]): Promise<T[]> {
   const url = process.env.DATABASE_OWNER_URL;
-  if (!url) throw new Error("DATABASE_OWNER_URL is not set: run the tests through scripts/test-unit.sh");
+  if (!url) throw new Error("DATABASE_OWNER_URL is not set: run through scripts/with-db.ts (npm run test:unit, the bench scripts)");
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
