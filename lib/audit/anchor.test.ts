@@ -49,6 +49,8 @@ describe("audit anchors (pure)", () => {
       "Rows after row #24 up to hash cccccccccccccccc… (row #30, anchor 3 of 2026-12-04T21:00:00.000Z) are missing (anchor 2 still matches).",
     );
 
+    expect(describeGap({ ...gap, lastRowBefore: null, lastGoodAnchorId: null })).toMatch(/^Rows from the start of the trail up to hash cccccccccccccccc… \(row #30, anchor 3 of .*\) are missing\.$/);
+
     table.set(20n, h("x"));
     const replaced = firstAnchorGap(anchors, (id) => table.get(id))!;
     expect(replaced).toMatchObject({ problem: "hash_mismatch", anchorId: 2n, lastGoodAnchorId: 1n });

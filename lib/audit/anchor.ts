@@ -118,9 +118,9 @@ const short = (h: string) => `${h.slice(0, 16)}…`;
 
 /** The gap in words, for the audit page, the verify command and its log. */
 export function describeGap(g: AnchorGap): string {
-  const after = g.lastRowBefore === null ? "the first row" : `row #${g.lastRowBefore}`;
+  const from = g.lastRowBefore === null ? "Rows from the start of the trail" : `Rows after row #${g.lastRowBefore}`;
   const since = g.lastGoodAnchorId === null ? "" : ` (anchor ${g.lastGoodAnchorId} still matches)`;
   if (g.problem === "rows_missing")
-    return `Rows after ${after} up to hash ${short(g.hash)} (row #${g.auditId}, anchor ${g.anchorId} of ${g.anchoredAt.toISOString()}) are missing${since}.`;
+    return `${from} up to hash ${short(g.hash)} (row #${g.auditId}, anchor ${g.anchorId} of ${g.anchoredAt.toISOString()}) are missing${since}.`;
   return `Row #${g.auditId} no longer has the hash ${short(g.hash)} that anchor ${g.anchorId} of ${g.anchoredAt.toISOString()} recorded: rows up to it were replaced${since}.`;
 }

@@ -106,7 +106,7 @@ export function describeChainReport(r: ChainReport): string[] {
   if (r.anchors.unverified.length)
     lines.push(`Anchor${r.anchors.unverified.length > 1 ? "s" : ""} ${r.anchors.unverified.join(", ")}: signature does not verify with this server's key.`);
   const l = r.anchors.latest;
-  lines.push(l ? `${r.anchors.count} anchors; the latest (${l.id}, ${l.anchoredAt.toISOString()}) names row #${l.auditId}.` : "No anchors yet.");
+  lines.push(l ? `${r.anchors.count} anchor${r.anchors.count === 1 ? "" : "s"}; the latest (${l.id}, ${l.anchoredAt.toISOString()}) names row #${l.auditId}.` : "No anchors yet.");
   return lines;
 }
 
