@@ -13,6 +13,7 @@ async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: 
 }
 const PASSWORD = "Go-live-pass-2026";
 const today = () => new Date().toISOString().slice(0, 10);
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const localAgo = (page: Page, min: number) =>
   page.evaluate((m) => { const d = new Date(Date.now() - m * 60_000); return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19); }, min);
 const shots = async (page: Page, name: string) => {
@@ -36,7 +37,7 @@ async function signOut(page: Page) {
 test.describe.configure({ mode: "serial" });
 
 test.describe("go live on an empty database", () => {
-  test("first administrator and site → staff → a lot → REMS parameters → a patient → check-in", async ({ page }) => {
+  test("first administrator and site → staff → a lot → REMS parameters → a patient, enrolled and counselled → check-in → first device", async ({ page }) => {
     test.setTimeout(180_000);
     expect(await sql(`SELECT 1 FROM "User"`)).toHaveLength(0);
 
@@ -121,6 +122,7 @@ test.describe("go live on an empty database", () => {
       await page.getByLabel("Last name").fill(last);
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Role").selectOption({ label: role });
+      await page.getByLabel("Telephone").fill("845-555-0100"); // the monitoring nurse's number is on every PMF
       await page.getByLabel("Password").fill(PASSWORD);
       await page.getByRole("checkbox", { name: "Hudson Valley Outpatient" }).check();
       await page.getByRole("button", { name: "Create user" }).click();
@@ -161,6 +163,30 @@ test.describe("go live on an empty database", () => {
     await page.getByLabel("Indication").selectOption("TRD");
     await page.getByRole("button", { name: "Register patient" }).click();
     await expect(page.getByRole("heading", { name: /First, Dana/ })).toBeVisible();
+    const gate = page.getByTestId("dosing-gate");
+    await expect(gate).toContainText("Dosing is blocked");
+
+    // R6 and R7 on the patient page, before check-in: the Patient Enrollment Form signed by Dana and Dr. Shah,
+    // faxed and confirmed; counselling on every REMS topic. The gate opens.
+    const enrollmentSection = page.getByRole("region", { name: "REMS enrollment" });
+    await enrollmentSection.getByRole("button", { name: "Record enrollment" }).click();
+    const enrollment = enrollmentSection.getByRole("form", { name: "Record the enrollment" });
+    await expect(enrollment.getByLabel("Prescriber", { exact: true })).toHaveValue(/.+/); // the site's only psychiatrist, chosen already
+    await enrollment.getByLabel("Patient signed on").fill(day(-2));
+    await enrollment.getByLabel("Prescriber signed on").fill(day(-2));
+    await enrollment.getByLabel("Submitted to the REMS on").fill(day(-1));
+    await enrollment.getByLabel("Submitted by").selectOption("FAX");
+    await enrollment.getByLabel("REMS confirmation number").fill("ENR-GO-LIVE-1");
+    await enrollment.getByRole("button", { name: "Save enrollment" }).click();
+    await expect(enrollmentSection.getByText("Enrolled", { exact: true })).toBeVisible();
+    const counselling = page.getByRole("region", { name: "Counselling" });
+    await counselling.getByRole("button", { name: "Record counselling" }).click();
+    const counsel = counselling.getByRole("form", { name: "Record counselling" });
+    for (const box of await counsel.getByRole("checkbox").all()) await box.check();
+    await counsel.getByRole("button", { name: "Save counselling" }).click();
+    await expect(counselling.getByText("Counselled on every REMS topic")).toBeVisible();
+    await expect(gate).toContainText("the patient may be dosed");
+    await shots(page, "patient-ready");
 
     await page.getByRole("link", { name: "Check in for a session" }).click();
     await page.getByLabel("Chair").selectOption({ label: "Chair 1" });
@@ -169,7 +195,6 @@ test.describe("go live on an empty database", () => {
     await expect(page).toHaveURL(/\/sessions\/[a-z0-9]+$/);
     await expect(page.getByRole("heading", { name: /Dana First/ })).toBeVisible();
 
-    // Until the enrollment and counselling are recorded (the patients work), the REMS gate keeps the device back.
     const checklist = page.getByRole("form", { name: "Pre-dose checklist" });
     await checklist.getByLabel("Ride home").selectOption("RIDESHARE");
     await checklist.getByLabel("Last food").fill(await localAgo(page, 400));
@@ -180,8 +205,24 @@ test.describe("go live on an empty database", () => {
     await checklist.getByRole("button", { name: "Save checklist" }).click();
     await expect(page.getByText("Pre-dose checklist ✓ done")).toBeVisible();
     await shots(page, "session");
+
+    // The REMS gate is open: the pre-dose reading, the dose and the first device, all at the time of entry
+    // (nothing before check-in, R49), are accepted.
+    const preDose = page.getByRole("form", { name: "Pre-dose vital signs" });
+    await preDose.getByLabel("Systolic (mmHg)").fill("128");
+    await preDose.getByLabel("Diastolic (mmHg)").fill("80");
+    await preDose.getByLabel("Heart rate (/min)").fill("72");
+    await preDose.getByLabel("SpO₂ (%)").fill("98");
+    await preDose.getByRole("button", { name: "Record vital signs" }).click();
+    await page.getByRole("combobox", { name: "Dose" }).selectOption("56");
+    await page.getByRole("button", { name: "Set dose" }).click();
+    await page.getByLabel("Device 1").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Record device 1" }).click();
+    await expect(page.getByText("Device 1 given")).toBeVisible();
+    await expect(page.getByText("not enrolled in the SPRAVATO REMS")).toHaveCount(0);
     const audit = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" ORDER BY id`);
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["setup.first_admin", "rems.parameters_create", "site.create", "site.deactivate", "user.create", "session.check_in"]));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["setup.first_admin", "rems.parameters_create", "site.create", "site.deactivate", "user.create",
+      "patient.enrollment", "patient.counselling", "session.check_in"]));
   });
 
   test("the administrator schedules and withdraws a REMS set and imports patients; a psychiatrist records a transfer", async ({ page }) => {
@@ -253,56 +294,57 @@ test.describe("go live on an empty database", () => {
     expect((await page.request.post(`/api/admin/patients/import?siteId=${siteId}&mode=preview`, { headers: { "content-type": "text/csv" }, data: header })).status()).toBe(403);
   });
 
-  // The rest of the journey needs the patients helper's enrollment, counselling and medication-list screens
-  // (branch "patients", not merged here yet): without them the first device is refused (R6), as it should be.
-  // Everything after that step is written against today's session screens; clinical times are back-entered
-  // (devices 130 minutes ago), so the 2-hour observation has passed without moving any clock.
-  test.fixme("enrollment + counselling + medication list → dosing → observation → discharge → PMF ready → marked submitted", async ({ page }) => {
-    test.setTimeout(180_000);
-    await signIn(page, "priya.shah@clinic.example");
-    const danaId = (await sql<{ id: string }>(`SELECT id FROM "Patient" WHERE mrn = 'HV-0001'`))[0].id;
-    await page.goto(`/patients/${danaId}`);
-    await test.step("enrollment (R6), counselling (R7) and medication list, dated this morning, on the patients helper's screens", async () => {
-      throw new Error("TO DO at merge of branch 'patients': record the Patient Enrollment Form (signed and submitted 3 hours ago), the counselling and the medication list here");
-    });
-    await signOut(page);
+  // The two hours of observation, in minutes: a running server's clock cannot be moved, so the test makes time
+  // pass for this session by moving every clinical time it holds (check-in, devices, readings, checklist) back by
+  // the same amount, exactly as if the nurse had waited. Every entry is then made through the screens at "now",
+  // so R49 applies unchanged (nothing before check-in, nothing in the future, nothing late).
+  async function timePasses(sessionId: string, minutes: number) {
+    const by = `make_interval(mins => ${Number(minutes)})`;
+    await sql(`UPDATE "TreatmentSession" SET "checkedInAt" = "checkedInAt" - ${by} WHERE id = $1`, [sessionId]);
+    await sql(`UPDATE "DeviceAdministration" SET "administeredAt" = "administeredAt" - ${by}, "recordedAt" = "recordedAt" - ${by} WHERE "sessionId" = $1`, [sessionId]);
+    for (const table of ["ObservationVital", "SedationAssessment", "DissociationAssessment"])
+      await sql(`UPDATE "${table}" SET "takenAt" = "takenAt" - ${by}, "recordedAt" = "recordedAt" - ${by} WHERE "sessionId" = $1`, [sessionId]);
+    await sql(`UPDATE "PreDoseChecklist" SET "lastFoodAt" = "lastFoodAt" - ${by}, "lastLiquidAt" = "lastLiquidAt" - ${by} WHERE "sessionId" = $1`, [sessionId]);
+  }
 
+  test("device 2 → the 40-minute BP → two hours of observation → discharge → PMF ready → marked submitted", async ({ page }) => {
+    test.setTimeout(180_000);
     await signIn(page, "nora.bishop@clinic.example");
     const sessionId = (await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'HV-0001'`))[0].id;
+    await timePasses(sessionId, 5); // devices 5 minutes apart (R19)
     await page.goto(`/sessions/${sessionId}`);
-    const preDose = page.getByRole("form", { name: "Pre-dose vital signs" });
-    await preDose.getByLabel("Systolic (mmHg)").fill("128");
-    await preDose.getByLabel("Diastolic (mmHg)").fill("80");
-    await preDose.getByLabel("Heart rate (/min)").fill("72");
-    await preDose.getByLabel("SpO₂ (%)").fill("98");
-    await preDose.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 140));
-    await preDose.getByRole("button", { name: "Record vital signs" }).click();
-    await page.getByRole("combobox", { name: "Dose" }).selectOption("56");
-    await page.getByRole("button", { name: "Set dose" }).click();
-    for (const [n, ago] of [[1, 130], [2, 125]] as const) {
-      await page.getByLabel(`Device ${n}`).selectOption({ index: 1 });
-      await page.getByLabel("Given at (leave empty for now)").fill(await localAgo(page, ago));
-      await page.getByRole("button", { name: `Record device ${n}` }).click();
-      await expect(page.getByText(`Device ${n} given`)).toBeVisible();
-    }
+    await page.getByLabel("Device 2").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Record device 2" }).click();
+    await expect(page.getByText("Device 2 given")).toBeVisible();
     const obs = page.getByRole("region", { name: "Observation" });
     const vitals = obs.getByRole("form", { name: "Vital signs" });
-    const sedation = obs.getByRole("form", { name: "Sedation (MOAA/S)" });
-    const dissociation = obs.getByRole("form", { name: "Dissociation" });
-    for (const [sys, dia, ago] of [["146", "88", 90], ["130", "82", 5]] as const) {
+    const reading = async (sys: string, dia: string, forty = false) => {
       await vitals.getByLabel("Systolic (mmHg)").fill(sys);
       await vitals.getByLabel("Diastolic (mmHg)").fill(dia);
       await vitals.getByLabel("SpO₂ (%)").fill("98");
-      await vitals.getByLabel("Time (leave empty for now)").fill(await localAgo(page, ago));
+      if (forty) await vitals.getByLabel(/This is the 40-minute blood pressure/).check();
       await vitals.getByRole("button", { name: "Record vital signs" }).click();
       await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
-    }
+    };
+    // Discharge is refused before two hours: the screen lists it, and the server says so.
+    const early = await page.request.post(`/api/sessions/${sessionId}/discharge`, { data: { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true } });
+    expect(early.status()).toBe(422);
+
+    await timePasses(sessionId, 35);
+    await page.reload();
+    await reading("146", "88", true);
+    await timePasses(sessionId, 82);
+    await page.reload();
+    await reading("130", "82");
+    const sedation = obs.getByRole("form", { name: "Sedation (MOAA/S)" });
     await sedation.getByLabel(/^5 —/).check();
-    await sedation.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 4));
     await sedation.getByRole("button", { name: "Record MOAA/S" }).click();
+    await expect(sedation.getByText(/recorded/i)).toBeVisible();
+    const dissociation = obs.getByRole("form", { name: "Dissociation" });
     await dissociation.getByLabel("Dissociation", { exact: true }).selectOption("false");
-    await dissociation.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 4));
     await dissociation.getByRole("button", { name: "Record dissociation" }).click();
+    await expect(dissociation.getByText(/recorded/i)).toBeVisible();
+    await page.reload();
     const form = page.getByRole("form", { name: "Discharge" });
     await form.getByLabel("Ride home is here, or the escort is arranged").check();
     await form.getByLabel("I judge the patient clinically stable and ready to leave").check();
@@ -315,7 +357,9 @@ test.describe("go live on an empty database", () => {
     await signOut(page);
 
     await signIn(page, "alex.rivera@clinic.example");
+    await page.goto("/reports");
     const forms = page.getByRole("region", { name: "Patient Monitoring Forms" });
+    expect((await sql<{ status: string }>(`SELECT status FROM "PatientMonitoringForm" WHERE "sessionId" = $1`, [sessionId]))[0].status).toBe("READY");
     await forms.getByRole("button", { name: "Mark submitted: First, Dana" }).click();
     const submission = forms.getByRole("form", { name: "Submission of First, Dana" });
     await submission.getByLabel("Channel").selectOption("ONLINE");

@@ -49,7 +49,7 @@ test.describe("patient list and patient page", () => {
       await page.getByRole("link", { name }).click();
     };
     await open("Quinn", "Quinn, Avery");
-    await expect(page.getByRole("alert").filter({ hasText: "Not enrolled: dosing is blocked" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Dosing is blocked: the Patient Enrollment Form is not complete" })).toBeVisible();
     await open("Ellis", "Ellis, Harper");
     await expect(page.getByText("Contraindication: arteriovenous malformation")).toBeVisible();
     await expect(page.getByText("blocks dosing")).toBeVisible();

@@ -62,8 +62,9 @@ test.describe("administrator: Patient Monitoring Forms", () => {
     const parser = new PDFParse({ data: new Uint8Array(bytes) });
     const text = await parser.getText();
     await parser.destroy();
-    expect(text.pages).toHaveLength(count);
-    expect(text.text).toContain("Patient Monitoring Form");
+    // a page per form; a form with many deviations (late entries, say) may run onto a second page
+    expect(text.text.split("SPRAVATO® REMS — Patient Monitoring Form").length - 1).toBe(count);
+    expect(text.pages.length).toBeGreaterThanOrEqual(count);
     expect(text.text).toContain("Rivera");
   });
 

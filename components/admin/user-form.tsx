@@ -69,7 +69,7 @@ export function UserForm({ sites, existing }: { sites: Site[]; existing?: Existi
       <TextInput label="First name" autoComplete="off" error={e.firstName?.message} {...register("firstName")} />
       <TextInput label="Last name" autoComplete="off" error={e.lastName?.message} {...register("lastName")} />
       <TextInput label="Email" type="email" autoComplete="off" error={e.email?.message} {...register("email")} />
-      <TextInput label="Telephone" type="tel" autoComplete="off" hint="Optional." error={e.telephone?.message} {...register("telephone")} />
+      <TextInput label="Telephone" type="tel" autoComplete="off" hint="The monitoring nurse's number goes on every Patient Monitoring Form." error={e.telephone?.message} {...register("telephone")} />
       <SelectInput label="Role" error={e.role?.message} {...register("role")}>
         <option value="">Choose…</option>
         {Object.entries(ROLE_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}

@@ -6,7 +6,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { newPatientSchema, type NewPatientInput } from "@/lib/patients/schema";
 import { submitJson } from "@/components/forms/submit-json";
-import { SelectInput, TextInput } from "@/components/ui/field";
+import { SelectInput } from "@/components/ui/field";
+import { PatientFields } from "./patient-fields";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
@@ -31,20 +32,7 @@ export function NewPatientForm({ sites }: { sites: { id: string; name: string }[
         <option value="">Choose…</option>
         {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
       </SelectInput>
-      <TextInput label="Medical record number (MRN)" error={e.mrn?.message} {...register("mrn")} />
-      <TextInput label="First name" autoComplete="off" error={e.firstName?.message} {...register("firstName")} />
-      <TextInput label="Middle initial" maxLength={1} error={e.middleInitial?.message} {...register("middleInitial")} />
-      <TextInput label="Last name" autoComplete="off" error={e.lastName?.message} {...register("lastName")} />
-      <TextInput label="Date of birth" type="date" error={e.birthDate?.message} {...register("birthDate")} />
-      <SelectInput label="Sex" error={e.sex?.message} {...register("sex")}>
-        <option value="">Choose…</option><option value="FEMALE">Female</option><option value="MALE">Male</option><option value="OTHER">Other</option>
-      </SelectInput>
-      <TextInput label="Phone" type="tel" error={e.phone?.message} {...register("phone")} />
-      <SelectInput label="Indication" error={e.indication?.message} {...register("indication")}>
-        <option value="">Choose…</option>
-        <option value="TRD">Treatment-resistant depression (TRD)</option>
-        <option value="MDSI">Depression with acute suicidal ideation or behavior (MDSI)</option>
-      </SelectInput>
+      <PatientFields register={register} errors={e} />
       <div className="flex items-end md:col-span-2">
         <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Register patient"}</Button>
       </div>

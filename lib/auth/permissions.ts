@@ -8,7 +8,9 @@ export const PERMISSIONS = {
   "board.view": ["NURSE"],
   "review.view": ["PSYCHIATRIST"],
   "patient.read": ["NURSE", "PSYCHIATRIST"],
-  "patient.write": ["NURSE", "PSYCHIATRIST"],
+  "patient.write": ["NURSE", "PSYCHIATRIST"], // register a patient and edit their demographics
+  "enrollment.record": ["NURSE", "PSYCHIATRIST"], // R6: the Patient Enrollment Form (the prescriber named must be a psychiatrist of the site)
+  "counselling.record": ["NURSE", "PSYCHIATRIST"], // R7: a healthcare provider counsels before the first dose
   "clinical.record": ["NURSE", "PSYCHIATRIST"],
   "gate.decide": ["PSYCHIATRIST"],
   "dose.correct": ["PSYCHIATRIST"], // a dose corrected after devices were recorded is the prescriber's call

@@ -3,7 +3,9 @@ import { db, Prisma, transaction } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError } from "@/lib/http/errors";
 import type { z } from "zod";
-import type { newPatientSchema } from "./schema";
+import { conflictError } from "@/lib/http/errors";
+import { counsellingCompleteAt, enrollmentComplete } from "./enrollment-rules";
+import type { EditPatient, newPatientSchema } from "./schema";
 
 export const PAGE_SIZE = 20;
 /** Counting every match of a broad search at 100 000 patients costs more than it tells: past this, "more than". */
@@ -42,7 +44,8 @@ export async function listPatients(siteIds: string[], q: string | undefined, pag
     select: {
       id: true, mrn: true, firstName: true, lastName: true, birthDate: true, indication: true,
       site: { select: { name: true, settingType: true } },
-      enrollments: { where: { submittedAt: { not: null }, patientSignedAt: { not: null }, prescriberSignedAt: { not: null } }, select: { id: true }, take: 1 },
+      // R6 complete (lib/patients/enrollment-rules enrollmentComplete), on the current row only.
+      enrollments: { where: { supersededBy: { is: null }, submittedAt: { not: null }, patientSignedAt: { not: null }, prescriberSignedAt: { not: null }, channel: { not: null }, remsConfirmation: { not: null } }, select: { id: true }, take: 1 },
       flags: { where: { removedAt: null }, select: { category: true } },
       sessions: { where: { treatmentDate: { not: null } }, orderBy: { treatmentDate: "desc" }, select: { treatmentDate: true }, take: 1 },
     },
@@ -66,10 +69,10 @@ export async function patientDetail(id: string) {
   const p = await db().patient.findUnique({
     where: { id },
     select: {
-      id: true, mrn: true, firstName: true, middleInitial: true, lastName: true, birthDate: true, sex: true, phone: true, indication: true,
+      id: true, mrn: true, firstName: true, middleInitial: true, lastName: true, birthDate: true, sex: true, phone: true, email: true, indication: true, version: true,
       site: { select: { id: true, name: true, settingType: true, timeZone: true } },
-      enrollments: { orderBy: { createdAt: "desc" }, take: 1, select: { patientSignedAt: true, prescriberSignedAt: true, submittedAt: true, channel: true, remsConfirmation: true } },
-      counselling: { orderBy: { counselledAt: "desc" }, take: 1, select: { counselledAt: true } },
+      enrollments: { where: { supersededBy: { is: null } }, take: 1, select: { patientSignedAt: true, prescriberSignedAt: true, submittedAt: true, channel: true, remsConfirmation: true } },
+      counselling: { select: { counselledAt: true, topics: true } },
       flags: { where: { removedAt: null }, orderBy: { recordedAt: "asc" }, select: { id: true, category: true, kind: true, note: true, recordedAt: true } },
       medications: { where: { stoppedOn: null }, orderBy: { name: "asc" }, select: { id: true, name: true, drugClass: true } },
       sessions: {
@@ -84,14 +87,14 @@ export async function patientDetail(id: string) {
   });
   if (!p) return null;
   const e = p.enrollments[0];
-  const enrolled = !!(e?.patientSignedAt && e.prescriberSignedAt && e.submittedAt);
+  const enrolled = enrollmentComplete(e ?? null);
   return {
     ...p,
     birthDate: p.birthDate.toISOString().slice(0, 10),
     enrollment: e ?? null,
     enrolled,
     enrollmentRequired: p.site.settingType === "OUTPATIENT",
-    counselledAt: p.counselling[0]?.counselledAt ?? null,
+    counselledAt: counsellingCompleteAt(p.counselling),
     sessions: p.sessions.map((s) => {
       const t0 = s.devices[0]?.administeredAt ?? null;
       const pmf = s.monitoringForms[0];
@@ -111,15 +114,54 @@ export async function createPatient(actor: NonNullable<AuditActor>, input: z.out
     return await transaction(async (tx) => {
       const p = await tx.patient.create({
         data: { siteId: input.siteId, mrn: input.mrn, firstName: input.firstName, middleInitial: input.middleInitial || null, lastName: input.lastName,
-          birthDate: new Date(`${input.birthDate}T00:00:00Z`), sex: input.sex, phone: input.phone || null, indication: input.indication },
+          birthDate: new Date(`${input.birthDate}T00:00:00Z`), sex: input.sex, phone: input.phone || null, email: input.email || null, indication: input.indication },
         select: { id: true },
       });
       await appendAudit(tx, { actor, action: "patient.create", entityType: "Patient", entityId: p.id, siteId: input.siteId, patientId: p.id, after: input });
       return p;
     });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
-      throw new HttpError(409, "DUPLICATE", "A patient with this medical record number already exists at this site.", { mrn: ["This medical record number is already in use at this site"] });
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw duplicateMrn();
+    throw e;
+  }
+}
+
+const duplicateMrn = () =>
+  new HttpError(409, "DUPLICATE", "A patient with this medical record number already exists at this site.", { mrn: ["This medical record number is already in use at this site"] });
+
+const DEMOGRAPHICS = ["mrn", "firstName", "middleInitial", "lastName", "birthDate", "sex", "phone", "email", "indication"] as const;
+
+/**
+ * Edits a registered patient's demographics. The version read by the form must still be the row's
+ * (409 otherwise, nothing saved); one audit row lists each changed field, old → new.
+ */
+export async function updatePatient(actor: NonNullable<AuditActor>, id: string, input: EditPatient): Promise<{ id: string; version: number; changed: string[] }> {
+  try {
+    return await transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Patient" WHERE id = ${id} FOR UPDATE`;
+      if (!rows.length) throw new HttpError(404, "NOT_FOUND", "Patient not found.");
+      const p = await tx.patient.findUniqueOrThrow({ where: { id }, select: { siteId: true, version: true, mrn: true, firstName: true, middleInitial: true, lastName: true, birthDate: true, sex: true, phone: true, email: true, indication: true } });
+      if (p.version !== input.version) throw conflictError("patient");
+      const current: Record<(typeof DEMOGRAPHICS)[number], string> = {
+        mrn: p.mrn, firstName: p.firstName, middleInitial: p.middleInitial ?? "", lastName: p.lastName, birthDate: p.birthDate.toISOString().slice(0, 10),
+        sex: p.sex, phone: p.phone ?? "", email: p.email ?? "", indication: p.indication ?? "",
+      };
+      const changed = DEMOGRAPHICS.filter((k) => current[k] !== input[k]);
+      if (!changed.length) return { id, version: p.version, changed };
+      const updated = await tx.patient.update({
+        where: { id },
+        data: { mrn: input.mrn, firstName: input.firstName, middleInitial: input.middleInitial || null, lastName: input.lastName, birthDate: new Date(`${input.birthDate}T00:00:00Z`),
+          sex: input.sex, phone: input.phone || null, email: input.email || null, indication: input.indication, version: { increment: 1 } },
+        select: { version: true },
+      });
+      await appendAudit(tx, {
+        actor, action: "patient.update", entityType: "Patient", entityId: id, siteId: p.siteId, patientId: id,
+        before: Object.fromEntries(changed.map((k) => [k, current[k] || null])), after: Object.fromEntries(changed.map((k) => [k, input[k] || null])),
+      });
+      return { id, version: updated.version, changed };
+    });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw duplicateMrn();
     throw e;
   }
 }

@@ -56,13 +56,33 @@ describe("patient import", () => {
     expect(progress).toEqual([2]);
     const ann = await db().patient.findFirstOrThrow({ where: { siteId: f.site.id, mrn: `${p}-1` }, include: { enrollments: true } });
     expect(ann).toMatchObject({ firstName: "Ann", sex: "FEMALE", indication: "TRD" });
-    expect(ann.enrollments[0]).toMatchObject({ prescriberId: f.psych.id, channel: "ONLINE", remsConfirmation: "REMS-123" });
+    expect(ann.enrollments[0]).toMatchObject({ prescriberId: f.psych.id, channel: "ONLINE", remsConfirmation: "REMS-123", recordedById: f.nurse.id, supersedesId: null });
     expect(ann.enrollments[0].submittedAt!.toISOString()).toBe("2026-01-03T05:00:00.000Z"); // start of the site's day
     const audit = await db().auditEvent.findMany({ where: { action: "patient.import", siteId: f.site.id } });
     expect(audit).toHaveLength(1);
     expect(audit[0].after).toMatchObject({ imported: 2, enrollments: 1, mrns: [`${p}-1`, `${p}-2`] });
     // Importing the same file again: every MRN is now taken.
     expect((await refusal(importPatients(f.nurse, f.site.id, csv))).status).toBe(422);
+  });
+
+  it("checks each enrollment as the patient page does (R6): submitted before a signature is an error at its column, nothing imported", async () => {
+    const f = await clinicFixture();
+    const p = u();
+    const psychEmail = (await db().user.findUniqueOrThrow({ where: { id: f.psych.id } })).email;
+    const nurseEmail = (await db().user.findUniqueOrThrow({ where: { id: f.nurse.id } })).email;
+    const csv = [HEADER,
+      `${p}-1,Ann,Lee,1980-01-02,FEMALE,TRD,2026-01-05,2026-01-02,2026-01-03,FAX,R-1,${psychEmail}`,
+      `${p}-2,Bea,Ng,1970-03-04,MALE,MDSI,2026-01-02,2026-01-02,2026-01-03,FAX,R-2,${nurseEmail}`,
+      `${p}-3,Cy,Do,1970-03-04,MALE,MDSI,2026-01-02,2026-01-02,2026-01-03,FAX,R-3,${psychEmail}`,
+    ].join("\n");
+    const e = await refusal(importPatients(f.nurse, f.site.id, csv));
+    expect(e.status).toBe(422);
+    expect((e.details as { errors: { line: number; field: string; message: string }[] }).errors).toEqual([
+      { line: 2, field: "enrollmentSubmitted", message: "Submitted before the patient signed: check the dates" },
+      { line: 3, field: "prescriberEmail", message: "No psychiatrist of this site has this email" },
+    ]);
+    expect(await db().patient.count({ where: { siteId: f.site.id } })).toBe(1);
+    expect(await db().remsEnrollment.count({ where: { siteId: f.site.id, patientId: { not: f.patient.id } } })).toBe(0);
   });
 
   it("refuses a file without the required columns, naming them", async () => {

@@ -4,7 +4,9 @@ import { parse } from "csv-parse/sync";
 import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, notFoundError } from "@/lib/http/errors";
-import { startOfDay } from "@/lib/sessions/local-time";
+import { serverNow } from "@/lib/clock";
+import { localDate } from "@/lib/sessions/local-time";
+import { checkEnrollment, enrollmentRow, writeEnrollments } from "./enrollment";
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, importRowSchema, type ImportRow } from "./import-schema";
 
 type Actor = NonNullable<AuditActor>;
@@ -40,6 +42,8 @@ async function checkFile(siteId: string, text: string): Promise<Checked> {
   const psychiatrists = new Map((await db().user.findMany({
     where: { role: "PSYCHIATRIST", disabledAt: null, sites: { some: { siteId } } }, select: { id: true, email: true },
   })).map((u) => [u.email, u.id]));
+  const psychiatristIds = new Set(psychiatrists.values());
+  const today = localDate(serverNow(), site.timeZone);
   const taken = new Set((await db().patient.findMany({ where: { siteId }, select: { mrn: true } })).map((p) => p.mrn.toUpperCase()));
   const seen = new Map<string, number>();
   const errors: RowError[] = [];
@@ -63,6 +67,10 @@ async function checkFile(siteId: string, text: string): Promise<Checked> {
     seen.set(key, seen.get(key) ?? line);
     const prescriberId = row.prescriberEmail ? psychiatrists.get(row.prescriberEmail) ?? null : null;
     if (row.prescriberEmail && !prescriberId) { push({ line, field: "prescriberEmail", message: "No psychiatrist of this site has this email" }); ok = false; }
+    else if (prescriberId)
+      // R6: the same checks as an enrollment recorded on the patient's page.
+      for (const [field, messages] of Object.entries(checkEnrollment(enrollmentFields(row, prescriberId), { today, psychiatristIds })))
+        for (const message of messages) { push({ line, field: ENROLLMENT_COLUMN[field] ?? field, message }); ok = false; }
     if (ok) rows.push({ line, row, prescriberId });
   });
   const sample = rows.slice(0, 5).map(({ row: { mrn, firstName, lastName, birthDate } }) => ({ mrn, firstName, lastName, birthDate }));
@@ -76,19 +84,20 @@ export async function previewPatientImport(siteId: string, text: string): Promis
 
 const CHUNK = 1000;
 
-/**
- * Enrollment rows from an import. One small function on purpose: the REMS enrollment command of the
- * patients work takes over here once merged (same fields: R6).
- */
-async function recordImportedEnrollments(tx: Tx, siteId: string, timeZone: string, items: { patientId: string; prescriberId: string; row: ImportRow }[]) {
-  const at = (d: string) => (d ? startOfDay(d, timeZone) : null);
-  for (let i = 0; i < items.length; i += CHUNK)
-    await tx.remsEnrollment.createMany({
-      data: items.slice(i, i + CHUNK).map(({ patientId, prescriberId, row }) => ({
-        patientId, prescriberId, siteId, patientSignedAt: at(row.enrollmentPatientSigned), prescriberSignedAt: at(row.enrollmentPrescriberSigned),
-        submittedAt: at(row.enrollmentSubmitted), channel: row.enrollmentChannel || null, remsConfirmation: row.enrollmentConfirmation || null,
-      })),
-    });
+const ENROLLMENT_COLUMN: Record<string, keyof ImportRow> = {
+  prescriberId: "prescriberEmail", patientSignedOn: "enrollmentPatientSigned", prescriberSignedOn: "enrollmentPrescriberSigned",
+  submittedOn: "enrollmentSubmitted", channel: "enrollmentChannel", remsConfirmation: "enrollmentConfirmation",
+};
+const enrollmentFields = (row: ImportRow, prescriberId: string) => ({
+  prescriberId, patientSignedOn: row.enrollmentPatientSigned, prescriberSignedOn: row.enrollmentPrescriberSigned, submittedOn: row.enrollmentSubmitted,
+  channel: row.enrollmentChannel, remsConfirmation: row.enrollmentConfirmation,
+});
+
+/** Enrollment rows from an import, checked in checkFile by the enrollment command's own checks (R6) and written by its writer. */
+async function recordImportedEnrollments(tx: Tx, actor: Actor, site: { id: string; timeZone: string }, items: { patientId: string; prescriberId: string; row: ImportRow }[]) {
+  const now = serverNow();
+  await writeEnrollments(tx, items.map(({ patientId, prescriberId, row }) =>
+    enrollmentRow(enrollmentFields(row, prescriberId), { patientId, siteId: site.id, timeZone: site.timeZone }, { recordedById: actor.id, createdAt: now })));
 }
 
 /**
@@ -113,7 +122,7 @@ export async function importPatients(actor: Actor, siteId: string, text: string,
         onProgress(Math.min(i + CHUNK, total), total);
       }
       const enrolled = rows.flatMap(({ row, prescriberId }, k) => (prescriberId ? [{ patientId: ids[k], prescriberId, row }] : []));
-      await recordImportedEnrollments(tx, siteId, site.timeZone, enrolled);
+      await recordImportedEnrollments(tx, actor, site, enrolled);
       await appendAudit(tx, {
         actor, action: "patient.import", entityType: "Site", entityId: siteId, siteId, before: null,
         after: { imported: total, enrollments: enrolled.length, sha256: createHash("sha256").update(text).digest("hex"), mrns: rows.map((r) => r.row.mrn) },

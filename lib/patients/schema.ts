@@ -11,25 +11,38 @@ export type PatientListQuery = z.infer<typeof patientListQuerySchema>;
 const today = () => new Date().toISOString().slice(0, 10);
 const yearsBefore = (iso: string, years: number) => `${Number(iso.slice(0, 4)) - years}${iso.slice(4)}`;
 
-export const newPatientSchema = z
-  .object({
-    siteId: z.string({ message: "Choose the site" }).min(1, "Choose the site"),
-    mrn: z.string({ message: "Enter the medical record number" }).trim().min(1, "Enter the medical record number").max(30, "At most 30 characters")
-      .regex(/^[A-Za-z0-9-]+$/, "Letters, digits and dashes only"),
-    firstName: z.string({ message: "Enter the first name" }).trim().min(1, "Enter the first name").max(80),
-    middleInitial: z.string().trim().max(1, "One letter").regex(/^[A-Za-z]?$/, "One letter").optional().default(""),
-    lastName: z.string({ message: "Enter the last name" }).trim().min(1, "Enter the last name").max(80),
-    // Checked on the field itself, so the message shows even while other fields are still empty.
-    birthDate: z.string({ message: "Enter the date of birth" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of birth")
-      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Enter the date of birth")
-      .refine((d) => d <= today(), "The date of birth is in the future")
-      .refine((d) => d > today() || d <= yearsBefore(today(), 18), "SPRAVATO is for adults: the patient must be 18 or older")
-      .refine((d) => d >= yearsBefore(today(), 120), "Check the year of birth"),
-    sex: z.enum(["MALE", "FEMALE", "OTHER"], { message: "Choose the sex" }),
-    phone: z.string().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),
-    indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
-  });
+/** A patient's identity as the Patient Monitoring Form asks it (rows 1–5), their contact and indication. */
+const demographicsSchema = z.object({
+  mrn: z.string({ message: "Enter the medical record number" }).trim().min(1, "Enter the medical record number").max(30, "At most 30 characters")
+    .regex(/^[A-Za-z0-9-]+$/, "Letters, digits and dashes only"),
+  firstName: z.string({ message: "Enter the first name" }).trim().min(1, "Enter the first name").max(80),
+  middleInitial: z.string().trim().max(1, "One letter").regex(/^[A-Za-z]?$/, "One letter").optional().default(""),
+  lastName: z.string({ message: "Enter the last name" }).trim().min(1, "Enter the last name").max(80),
+  // Checked on the field itself, so the message shows even while other fields are still empty.
+  birthDate: z.string({ message: "Enter the date of birth" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of birth")
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Enter the date of birth")
+    .refine((d) => d <= today(), "The date of birth is in the future")
+    .refine((d) => d > today() || d <= yearsBefore(today(), 18), "SPRAVATO is for adults: the patient must be 18 or older")
+    .refine((d) => d >= yearsBefore(today(), 120), "Check the year of birth"),
+  sex: z.enum(["MALE", "FEMALE", "OTHER"], { message: "Choose the sex" }),
+  phone: z.string().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),
+  email: z.union([z.literal(""), z.email("Enter an email address like name@example.com").max(254, "At most 254 characters")]).optional().default(""),
+  indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
+});
+
+export type DemographicsInput = z.input<typeof demographicsSchema>;
+
+export const newPatientSchema = demographicsSchema.extend({
+  siteId: z.string({ message: "Choose the site" }).min(1, "Choose the site"),
+});
 export type NewPatientInput = z.input<typeof newPatientSchema>;
+
+/** Editing a registered patient's demographics: the same fields (the site is a transfer, not an edit), and the version read. */
+export const editPatientSchema = demographicsSchema.extend({
+  version: z.number({ message: "Reload the page: the form has no version" }).int().min(1),
+});
+export type EditPatientInput = z.input<typeof editPatientSchema>;
+export type EditPatient = z.output<typeof editPatientSchema>;
 
 export const CONTRAINDICATION_KINDS = ["ANEURYSMAL_VASCULAR_DISEASE", "ARTERIOVENOUS_MALFORMATION", "INTRACEREBRAL_HEMORRHAGE_HISTORY", "HYPERSENSITIVITY"] as const;
 export const CAUTION_KINDS = ["PREGNANCY", "BREASTFEEDING", "PSYCHOSIS_HISTORY", "ACTIVE_PSYCHOSIS", "SUBSTANCE_USE_DISORDER", "HYPERTENSIVE_ENCEPHALOPATHY", "BIPOLAR_WITHOUT_MOOD_STABILIZER", "OTHER_CAUTION"] as const;

@@ -1,12 +1,13 @@
 // Enrollment and certification report (REMS.md §6; R1, R2, R6, R42).
+import { enrollmentComplete, type EnrollmentFacts } from "@/lib/patients/enrollment-rules";
 
 export type EnrollmentState = "enrolled" | "pending" | "not_enrolled" | "not_required";
 
-/** R6: enrolled = signed by patient and prescriber and submitted; some of it = pending; inpatient settings enroll no one (R3). */
-export function enrollmentState(settingType: "OUTPATIENT" | "INPATIENT", e: { patientSignedAt: Date | null; prescriberSignedAt: Date | null; submittedAt: Date | null } | null): EnrollmentState {
+/** R6: enrolled = the enrollment complete (lib/patients/enrollment-rules); some of it = pending; inpatient settings enroll no one (R3). */
+export function enrollmentState(settingType: "OUTPATIENT" | "INPATIENT", e: EnrollmentFacts | null): EnrollmentState {
   if (settingType === "INPATIENT") return "not_required";
   if (!e) return "not_enrolled";
-  return e.patientSignedAt && e.prescriberSignedAt && e.submittedAt ? "enrolled" : "pending";
+  return enrollmentComplete(e) ? "enrolled" : "pending";
 }
 
 export type TransferNotice = "notified" | "notified_late" | "not_notified";

@@ -19,7 +19,7 @@ export async function enrollmentReport(siteIds: string[]) {
     where: { siteId: { in: siteIds }, archivedAt: null }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     select: {
       id: true, mrn: true, firstName: true, lastName: true, site: { select: { name: true, settingType: true, timeZone: true } },
-      enrollments: { orderBy: { createdAt: "desc" }, take: 1, select: { patientSignedAt: true, prescriberSignedAt: true, submittedAt: true, remsConfirmation: true } },
+      enrollments: { where: { supersededBy: { is: null } }, take: 1, select: { patientSignedAt: true, prescriberSignedAt: true, submittedAt: true, channel: true, remsConfirmation: true } },
       sessions: { where: { devices: { some: { enteredInErrorAt: null } } }, orderBy: { treatmentDate: "desc" }, select: { treatmentDate: true } },
     },
   });

@@ -4,6 +4,7 @@ import { HttpError } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
 import type { SessionFacts } from "./facts";
 import { firstDeviceAt } from "./facts";
+import { counsellingCompleteAt } from "@/lib/patients/enrollment-rules";
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -40,8 +41,8 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
       adverseEvents: { where: { resolvedAt: null } },
       patient: {
         include: {
-          enrollments: { orderBy: { createdAt: "desc" }, take: 1 },
-          counselling: { orderBy: { counselledAt: "asc" }, take: 1 },
+          enrollments: { where: { supersededBy: { is: null } }, take: 1 },
+          counselling: { select: { counselledAt: true, topics: true } },
           flags: { where: { removedAt: null } },
           medications: { where: { stoppedOn: null } },
         },
@@ -68,8 +69,8 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
     },
     patient: {
       indication: s.indication ?? p.indication,
-      enrollment: enrollment && { patientSignedAt: enrollment.patientSignedAt, prescriberSignedAt: enrollment.prescriberSignedAt, submittedAt: enrollment.submittedAt },
-      counselledAt: p.counselling[0]?.counselledAt ?? null,
+      enrollment: enrollment && { patientSignedAt: enrollment.patientSignedAt, prescriberSignedAt: enrollment.prescriberSignedAt, submittedAt: enrollment.submittedAt, channel: enrollment.channel, remsConfirmation: enrollment.remsConfirmation },
+      counselledAt: counsellingCompleteAt(p.counselling),
       contraindications: p.flags.filter((f) => f.category === "CONTRAINDICATION").map((f) => f.kind),
       cautions: p.flags.filter((f) => f.category === "CAUTION").map((f) => ({ kind: f.kind, recordedAt: f.recordedAt })),
       medicationClasses: [...new Set(p.medications.map((m) => m.drugClass))],

@@ -3,6 +3,7 @@ import type { RemsParameters } from "@/lib/rems/parameters";
 import type { Finding } from "@/lib/rems/rule-result";
 import type { GateDecisionFact, PatientFacts, SiteFacts } from "./facts";
 import { gate } from "./gates";
+import { describeMissing, enrolledBy, enrollmentMissing } from "@/lib/patients/enrollment-rules";
 
 const FLAG_LABEL: Record<string, string> = {
   ANEURYSMAL_VASCULAR_DISEASE: "aneurysmal vascular disease",
@@ -35,19 +36,16 @@ export function siteMayTreat(site: SiteFacts, params: RemsParameters): Finding[]
   return f;
 }
 
-const enrolledBy = (p: PatientFacts, at: Date) => {
-  const e = p.enrollment;
-  return !!e && !!e.patientSignedAt && !!e.prescriberSignedAt && !!e.submittedAt && e.submittedAt.getTime() <= at.getTime();
-};
-
 /** R3, R6, R7, R8, R9, R10 for dosing at `at` (the first device's time). */
 export function patientMayBeDosed(p: PatientFacts, site: SiteFacts, params: RemsParameters, decisions: GateDecisionFact[], at: Date, pregnantToday = false): Finding[] {
   const f: Finding[] = [];
   const outpatient = site.settingType === "OUTPATIENT";
-  if (outpatient && params.enrollmentGateEnabled && !enrolledBy(p, at))
-    f.push({ code: "R6_NOT_ENROLLED", rule: "R6", strength: "HARD", message: "The patient is not enrolled in the SPRAVATO REMS (enrollment form signed by patient and prescriber and submitted before dosing)." });
+  if (outpatient && params.enrollmentGateEnabled && !enrolledBy(p.enrollment, at)) {
+    const missing = enrollmentMissing(p.enrollment);
+    f.push({ code: "R6_NOT_ENROLLED", rule: "R6", strength: "HARD", message: `The patient is not enrolled in the SPRAVATO REMS (enrollment form signed by patient and prescriber, submitted and confirmed before dosing)${missing.length ? `: missing ${describeMissing(missing)}` : ": submitted after this time"}.` });
+  }
   if (outpatient && p.priorDosedSessions.length === 0 && (!p.counselledAt || p.counselledAt.getTime() > at.getTime()))
-    f.push({ code: "R7_NOT_COUNSELLED", rule: "R7", strength: "HARD", message: "No counselling record before the first session (sedation, dissociation, respiratory depression, blood pressure, 2-hour monitoring, ride home)." });
+    f.push({ code: "R7_NOT_COUNSELLED", rule: "R7", strength: "HARD", message: "No counselling on every REMS topic before the first session (sedation, dissociation, respiratory depression, blood pressure, 2-hour monitoring, ride home, no driving until the next day)." });
   for (const kind of p.contraindications)
     f.push({ code: "R8_CONTRAINDICATION", rule: "R8", strength: "HARD", message: `Contraindication recorded: ${flagLabel(kind)}. Dosing is blocked until a prescriber removes the flag with a reason.` });
   const lastDosed = p.priorDosedSessions.at(-1)?.t0 ?? null;

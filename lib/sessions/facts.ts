@@ -1,3 +1,4 @@
+import type { EnrollmentFacts } from "@/lib/patients/enrollment-rules";
 // The facts the session rules read: a plain snapshot built by lib/sessions/data.ts from the database
 // (or by a test by hand). No Prisma types here, so the rules stay pure and importable anywhere.
 import type { RemsParameters } from "@/lib/rems/parameters";
@@ -41,7 +42,9 @@ export type GateDecisionFact = { rule: string; decision: "PROCEED" | "DELAY"; de
 
 export type PatientFacts = {
   indication: "TRD" | "MDSI" | null;
-  enrollment: { patientSignedAt: Date | null; prescriberSignedAt: Date | null; submittedAt: Date | null } | null;
+  /** The current enrollment (the row no re-enrollment or correction has replaced). */
+  enrollment: EnrollmentFacts | null;
+  /** R7: when counselling had covered every required topic (lib/patients/enrollment-rules counsellingCompleteAt). */
   counselledAt: Date | null;
   contraindications: string[];
   cautions: { kind: string; recordedAt: Date }[];

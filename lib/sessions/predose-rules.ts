@@ -13,7 +13,7 @@ export function rideCheck(c: ChecklistFacts | null): Finding[] {
   if (c?.rideType === "RIDESHARE") return [];
   if (c?.rideType === "DRIVER" && c.driverName && c.driverPhone) return [];
   if (c?.rideType === "NONE")
-    return [{ code: "R11_NO_RIDE", rule: "R11", strength: "HARD", message: "No ride home: the session cannot start and should be rescheduled.", field: "rideType" }];
+    return [{ code: "R11_NO_RIDE", rule: "R11", strength: "HARD", message: "No ride home: the session cannot start; saving ends it as not dosed (no ride).", field: "rideType" }];
   return [{ code: "R11_RIDE_MISSING", rule: "R11", strength: "HARD", message: "Record the ride home (driver's name and phone, or rideshare).", field: "rideType" }];
 }
 

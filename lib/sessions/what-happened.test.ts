@@ -7,9 +7,9 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { dischargedSession } from "@/lib/reports/testing/discharged-session";
 import {
-  checkIn, correctDose, decideGate, designateFortyMinute, endNotDosed, markEnteredInError, recordDevice, recordVital, setDose, updateAdverseEvent,
+  checkIn, correctDose, decideGate, designateFortyMinute, endNotDosed, markEnteredInError, recordDevice, recordVital, saveChecklist, setDose, updateAdverseEvent,
 } from "./commands";
-import { adverseEventUpdateSchema, designateFortySchema, doseCorrectionSchema, notDosedSchema, vitalsSchema } from "./schema";
+import { adverseEventUpdateSchema, checklistSchema, designateFortySchema, doseCorrectionSchema, notDosedSchema, vitalsSchema } from "./schema";
 import { minutesAgo, readyToDose } from "./testing/session-steps";
 import { boardFor } from "./view";
 
@@ -27,6 +27,16 @@ describe("a session ended as not dosed", () => {
     expect(await db().auditEvent.count({ where: { action: "session.not_dosed", entityId: c.sessionId } })).toBe(1);
     const again = await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" });
     expect(again.result.id).not.toBe(c.sessionId);
+  });
+
+  it("is what a checklist saying 'no ride home' records (R11): not dosed, no ride, off the board", async () => {
+    const c = await readyToDose();
+    const { version } = await db().preDoseChecklist.findUniqueOrThrow({ where: { sessionId: c.sessionId } });
+    const r = await saveChecklist(c.nurse, c.sessionId, checklistSchema.parse({ version, rideType: "NONE", lastFoodAt: minutesAgo(400).toISOString(), lastLiquidAt: minutesAgo(300).toISOString(),
+      conmedBenzodiazepines: false, conmedSedativeHypnotics: false, conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE" }));
+    expect(r.notDosed).toBe(true);
+    expect(await db().treatmentSession.findUniqueOrThrow({ where: { id: c.sessionId } })).toMatchObject({ status: "NOT_DOSED", cancelledReason: "No ride home" });
+    expect((await boardFor([c.site.id], new Date())).map((b) => b.sessionId)).not.toContain(c.sessionId);
   });
 
   it("is refused once a device is recorded, and 'other' needs the reason said", async () => {

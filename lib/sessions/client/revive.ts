@@ -12,7 +12,7 @@ export function reviveFacts(j: Json<SessionFacts>): SessionFacts {
     params: { ...j.params, effectiveFrom: new Date(j.params.effectiveFrom) },
     patient: {
       ...j.patient,
-      enrollment: j.patient.enrollment && { patientSignedAt: d(j.patient.enrollment.patientSignedAt), prescriberSignedAt: d(j.patient.enrollment.prescriberSignedAt), submittedAt: d(j.patient.enrollment.submittedAt) },
+      enrollment: j.patient.enrollment && { ...j.patient.enrollment, patientSignedAt: d(j.patient.enrollment.patientSignedAt), prescriberSignedAt: d(j.patient.enrollment.prescriberSignedAt), submittedAt: d(j.patient.enrollment.submittedAt) },
       counselledAt: d(j.patient.counselledAt),
       cautions: j.patient.cautions.map((x) => ({ ...x, recordedAt: new Date(x.recordedAt) })),
       priorDosedSessions: j.patient.priorDosedSessions.map((x) => ({ ...x, t0: new Date(x.t0) })),

@@ -4,7 +4,7 @@ import { appendAudit } from "@/lib/audit/data";
 import { conflictError, HttpError } from "@/lib/http/errors";
 import type { z } from "zod";
 import { firstDeviceAt } from "../facts";
-import { doseMgOf, type checklistSchema, type doseSchema } from "../schema";
+import { doseMgOf, NOT_DOSED_REASONS, type checklistSchema, type doseSchema } from "../schema";
 import { openSession, type Actor } from "./shared";
 
 export async function saveChecklist(actor: Actor, sessionId: string, input: z.output<typeof checklistSchema>) {
@@ -28,9 +28,10 @@ export async function saveChecklist(actor: Actor, sessionId: string, input: z.ou
       if (!count) throw conflictError("checklist");
       saved = await tx.preDoseChecklist.findUniqueOrThrow({ where: { sessionId } });
     }
-    if (input.rideType === "NONE") await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: "RESCHEDULED", cancelledReason: "No ride home (R11)", version: { increment: 1 } } });
+    // R11: no ride home ends the session as "not dosed: no ride", the same record the not-dosed action makes
+    if (input.rideType === "NONE") await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: "NOT_DOSED", cancelledReason: NOT_DOSED_REASONS.NO_RIDE, endOfMonitoringAt: now, version: { increment: 1 } } });
     await appendAudit(tx, { actor, action: existing ? "checklist.update" : "checklist.create", entityType: "PreDoseChecklist", entityId: saved.id, siteId, patientId, before: existing, after: saved });
-    return { version: saved.version, rescheduled: input.rideType === "NONE" };
+    return { version: saved.version, notDosed: input.rideType === "NONE" };
   });
 }
 

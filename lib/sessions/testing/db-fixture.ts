@@ -1,6 +1,7 @@
 // Rows for data tests against the real database: a certified outpatient site with a chair, a nurse,
 // a psychiatrist, an enrolled and counselled patient, and a lot of devices. Unique per call.
 import { db } from "@/lib/db/client";
+import { COUNSELLING_TOPICS } from "@/lib/patients/enrollment-schema";
 
 let counter = 0;
 export async function clinicFixture(opts: { enrolled?: boolean; lotExpiresOn?: string } = {}) {
@@ -22,8 +23,8 @@ export async function clinicFixture(opts: { enrolled?: boolean; lotExpiresOn?: s
     data: { siteId: site.id, mrn: `M-${u}`, firstName: "Pat", lastName: `Test${u}`, birthDate: new Date("1980-04-02"), sex: "FEMALE", indication: "TRD",
       medications: { create: { name: "Sertraline 100 mg", drugClass: "ORAL_ANTIDEPRESSANT" } },
       ...(opts.enrolled === false ? {} : {
-        enrollments: { create: { prescriberId: psych.id, siteId: site.id, patientSignedAt: signed, prescriberSignedAt: signed, submittedAt: signed, channel: "ONLINE" } },
-        counselling: { create: { counselledAt: signed, counselledById: psych.id, topics: ["sedation"] } },
+        enrollments: { create: { prescriberId: psych.id, siteId: site.id, patientSignedAt: signed, prescriberSignedAt: signed, submittedAt: signed, channel: "ONLINE", remsConfirmation: `ENR-${u}` } },
+        counselling: { create: { counselledAt: signed, counselledById: psych.id, topics: [...COUNSELLING_TOPICS] } },
       }) },
   });
   const lot = await client.inventoryLot.create({

@@ -29,7 +29,7 @@ export function readySession(t0: Date, over: Partial<SessionFacts> = {}): Sessio
       preDoseCeilingDiastolic: null, observationAnchor: "FIRST_DEVICE", recertificationBlocksDosing: false },
     patient: {
       indication: "TRD",
-      enrollment: { patientSignedAt: new Date("2026-01-05T15:00:00Z"), prescriberSignedAt: new Date("2026-01-05T15:10:00Z"), submittedAt: new Date("2026-01-05T16:00:00Z") },
+      enrollment: { patientSignedAt: new Date("2026-01-05T15:00:00Z"), prescriberSignedAt: new Date("2026-01-05T15:10:00Z"), submittedAt: new Date("2026-01-05T16:00:00Z"), channel: "ONLINE", remsConfirmation: "ENR-100001" },
       counselledAt: new Date("2026-01-05T15:00:00Z"),
       contraindications: [], cautions: [], medicationClasses: ["ORAL_ANTIDEPRESSANT"],
       priorDosedSessions: [],

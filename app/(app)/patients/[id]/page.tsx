@@ -6,8 +6,12 @@ import { patientDetail } from "@/lib/patients/data";
 import { ageOn, formatCalendarDate, formatDateTime } from "@/lib/patients/format";
 import { flagLabel } from "@/lib/sessions/eligibility-rules";
 import { localDate } from "@/lib/sessions/local-time";
-import { Alert } from "@/components/ui/alert";
-import { Badge, EnrollmentBadge } from "@/components/patients/badges";
+import { Badge } from "@/components/patients/badges";
+import { Counselling } from "@/components/patients/counselling";
+import { DemographicsForm } from "@/components/patients/demographics-form";
+import { DosingGate } from "@/components/patients/dosing-gate";
+import { RemsEnrollment } from "@/components/patients/rems-enrollment";
+import { counsellingView, demographicsOf, remsEnrollmentView } from "@/lib/patients/enrollment-view";
 import { AddFlagForm, RemoveFlag } from "@/components/patients/flag-controls";
 import { PatientTabs } from "@/components/patients/patient-tabs";
 import { Transfers } from "@/components/patients/transfers";
@@ -18,6 +22,7 @@ export const metadata: Metadata = { title: "Patient" };
 const SEX = { MALE: "Male", FEMALE: "Female", OTHER: "Other" } as const;
 const STATUS: Record<string, string> = { SCHEDULED: "Scheduled", CHECKED_IN: "Checked in", DOSING: "Dosing", MONITORING: "Monitoring", DISCHARGED: "Discharged",
   EMERGENCY_TRANSFER: "Emergency transfer", CANCELLED: "Cancelled", RESCHEDULED: "Rescheduled", NOT_DOSED: "Not dosed" };
+const DOSED = new Set(["DOSING", "MONITORING", "DISCHARGED", "EMERGENCY_TRANSFER"]);
 const cal = (iso: string) => formatCalendarDate(new Date(`${iso}T00:00:00Z`));
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
@@ -28,29 +33,19 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const canManageFlags = can(user.role, "flag.manage");
   const [p, transfers] = [(await patientDetail(id))!, await transfersOf(id)];
   const tz = p.site.timeZone;
+  const [rems, counselling] = await Promise.all([remsEnrollmentView(p.id, p.site.id, tz), counsellingView(p.id, p.site.id, tz)]);
   const contraindications = p.flags.filter((f) => f.category === "CONTRAINDICATION");
   const cautions = p.flags.filter((f) => f.category === "CAUTION");
   return (
     <>
       <PatientTabs patientId={p.id} name={`${p.lastName}, ${p.firstName}${p.middleInitial ? ` ${p.middleInitial}.` : ""}`} mrn={p.mrn} current="overview"
-        subtitle={<>born {cal(p.birthDate)} (age {ageOn(p.birthDate, localDate(new Date(), tz))}) · {SEX[p.sex]} · {p.phone ?? "no phone"} · {p.site.name}</>}
+        subtitle={<>born {cal(p.birthDate)} (age {ageOn(p.birthDate, localDate(new Date(), tz))}) · {SEX[p.sex]} · {p.phone ?? "no phone"}{p.email ? ` · ${p.email}` : ""} · {p.indication ?? "indication not recorded"} · {p.site.name}</>}
         action={canCheckIn && <Link href={`/sessions/new?patientId=${p.id}`} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">Check in for a session</Link>} />
-      {p.enrollmentRequired && !p.enrolled && (
-        <div className="mb-4"><Alert tone="error">Not enrolled: dosing is blocked until the Patient Enrollment Form is signed by patient and prescriber and submitted to the REMS (R6).</Alert></div>
-      )}
+      {can(user.role, "patient.write") && <div className="mb-4"><DemographicsForm patientId={p.id} initial={demographicsOf(p)} /></div>}
+      <DosingGate enrollmentRequired={p.enrollmentRequired} enrolled={p.enrolled} counselled={!!p.counselledAt} firstSessionAhead={!p.sessions.some((s) => s.monitoringMinutes != null || DOSED.has(s.status))} />
       <div className="grid gap-4 lg:grid-cols-3">
-        <section aria-labelledby="rems" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="rems" className="mb-2 text-lg font-semibold">REMS enrollment</h2>
-          <p className="mb-2"><EnrollmentBadge state={!p.enrollmentRequired ? "not_required" : p.enrolled ? "enrolled" : "not_enrolled"} /></p>
-          <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
-            <dt className="text-slate-600">Indication</dt><dd>{p.indication ?? "Not recorded"}</dd>
-            <dt className="text-slate-600">Patient signed</dt><dd>{p.enrollment?.patientSignedAt ? formatDateTime(p.enrollment.patientSignedAt, tz) : "—"}</dd>
-            <dt className="text-slate-600">Prescriber signed</dt><dd>{p.enrollment?.prescriberSignedAt ? formatDateTime(p.enrollment.prescriberSignedAt, tz) : "—"}</dd>
-            <dt className="text-slate-600">Submitted</dt><dd>{p.enrollment?.submittedAt ? `${formatDateTime(p.enrollment.submittedAt, tz)} (${p.enrollment.channel?.toLowerCase()})` : "—"}</dd>
-            <dt className="text-slate-600">Confirmation</dt><dd>{p.enrollment?.remsConfirmation ?? "—"}</dd>
-            <dt className="text-slate-600">Counselled</dt><dd>{p.counselledAt ? formatDateTime(p.counselledAt, tz) : "Not yet"}</dd>
-          </dl>
-        </section>
+        <RemsEnrollment patientId={p.id} required={p.enrollmentRequired} history={rems.history} missing={rems.missing} prescribers={rems.prescribers} canRecord={can(user.role, "enrollment.record")} />
+        <Counselling patientId={p.id} view={counselling.view} counsellors={counselling.counsellors} selfId={user.id} canRecord={can(user.role, "counselling.record")} />
         <section aria-labelledby="flags" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="flags" className="mb-2 text-lg font-semibold">Contraindications and cautions</h2>
           {!p.flags.length && <p className="text-slate-700">None recorded.</p>}
