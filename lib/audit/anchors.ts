@@ -51,8 +51,9 @@ export type AnchorStatus = {
 export async function checkAnchors(chainKey = GLOBAL_CHAIN): Promise<AnchorStatus> {
   const all = (await db().auditAnchor.findMany({ where: { chainKey }, orderBy: { id: "asc" } })).map(toSigned);
   const keys = anchorKeys();
-  const unverified = all.filter((a) => !anchorSignatureValid(a, keys)).map((a) => a.id);
-  const valid = all.filter((a) => !unverified.includes(a.id));
+  const valid: SignedAnchor[] = [];
+  const unverified: bigint[] = [];
+  for (const a of all) if (anchorSignatureValid(a, keys)) valid.push(a); else unverified.push(a.id);
   const hashes = new Map<bigint, string>();
   const ids = [...new Set(valid.map((a) => a.auditId))];
   for (let i = 0; i < ids.length; i += 5000)
