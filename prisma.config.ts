@@ -17,5 +17,6 @@ export default defineConfig({
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
-  adapter: async () => createAdapter(),
+  // Migrations run as the owner role; the app's DATABASE_URL role cannot alter tables (issue 12 §5).
+  adapter: async () => createAdapter(process.env.DATABASE_OWNER_URL || undefined),
 });

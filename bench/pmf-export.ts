@@ -5,6 +5,7 @@
 // and prints both times, their ratio (target ≤ 2×) and the export's peak memory growth (target ≤ 150 MB).
 import pg from "pg";
 import { db } from "../lib/db/client";
+import { asOwner } from "../lib/db/testing/owner";
 import { pmfCsvStream } from "../lib/pmf/export";
 
 const N = Number(process.env.BENCH_FORMS ?? 10_000);
@@ -28,7 +29,7 @@ async function seed() {
     await db().treatmentSession.createMany({ data: ids.map((id, k) => ({ id, patientId: patient.id, siteId: site.id, status: "DISCHARGED" as const, treatmentDate: new Date(`2026-03-${String(1 + ((start + k) % 28)).padStart(2, "0")}T00:00:00Z`) })) });
     await db().patientMonitoringForm.createMany({ data: ids.map((sessionId, k) => ({ sessionId, formVersion: "current-2024", status: "SUBMITTED" as const, dueDate: new Date("2026-03-20"), fields: fields(start + k), submittedAt: new Date(), channel: "ONLINE" as const, confirmation: `PMF-${start + k}` })) });
   }
-  await db().$executeRawUnsafe(`ANALYZE`);
+  await asOwner(`ANALYZE`); // only the owner may ANALYZE (the app role reads and writes rows)
   return site.id;
 }
 

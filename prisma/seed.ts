@@ -17,6 +17,10 @@ import { planReportHistory, writeReportRows } from "./seed/reports";
 import { planSignatures } from "./seed/signatures";
 import { addMin } from "./seed/time";
 
+// The seed runs as the owner role, like migrations (DATABASE_OWNER_URL, set by scripts/with-db.ts);
+// db() reads DATABASE_URL on first use, which is below.
+if (process.env.DATABASE_OWNER_URL) process.env.DATABASE_URL = process.env.DATABASE_OWNER_URL;
+
 function planPatients(rows: Rows, clinic: Clinic, now: Date): PlannedPatient[] {
   const outA = [...OUT_A_DETAILED, ...OUT_A_MORE].map((spec, i) => planPatient(rows, spec, clinic.outA, clinic, now, `518-555-0${160 + i}`));
   const inB = IN_B_PATIENTS.map((spec, i) => planPatient(rows, spec, clinic.inB, clinic, now, `312-555-0${160 + i}`));

@@ -4,10 +4,14 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
+import { appRoleGrantsSql } from "../lib/db/roles";
 
-const base = process.env.DATABASE_URL!;
+// As in production: the owner creates the database and migrates it; `npm run setup` runs as the app role.
+const base = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL!;
 const name = `setup_${Date.now().toString(36)}`;
-const url = base.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
+const inDb = (u: string) => u.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
+const url = inDb(process.env.DATABASE_URL!);
+const ownerUrl = inDb(base);
 const example = JSON.parse(fs.readFileSync("docs/setup.example.json", "utf8"));
 
 function setup(input: unknown): Promise<{ code: number; out: string }> {
@@ -31,7 +35,10 @@ beforeAll(async () => {
   await c.connect();
   await c.query(`CREATE DATABASE ${name}`);
   await c.end();
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  const o = new pg.Client({ connectionString: ownerUrl });
+  await o.connect();
+  await o.query(appRoleGrantsSql(new URL(url).username)).finally(() => o.end());
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url, DATABASE_OWNER_URL: ownerUrl }, stdio: "ignore" });
 }, 60_000);
 afterAll(async () => {
   const c = new pg.Client({ connectionString: base });

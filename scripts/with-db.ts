@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { DEFAULT_PG_PORT, embeddedUrl } from "../lib/db/adapter";
+import { appRoleGrantsSql, EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE, withRole } from "../lib/db/roles";
 
 const dir = path.resolve(process.env.PG_DATA_DIR || ".data/pg");
 const ownerFile = path.join(dir, "with-db.pid");
@@ -57,11 +58,33 @@ async function ensureServer(): Promise<{ port: number; owner: boolean }> {
     const tail = fs.readFileSync(path.join(dir, "server.log"), "utf8").trim().split("\n").slice(-3).join("\n");
     throw new Error(`PostgreSQL did not start (port ${port} in use? set PG_PORT):\n${tail}`);
   }
-  const c = new pg.Client({ connectionString: embeddedUrl(port).replace(/\/app$/, "/postgres") });
-  await c.connect();
-  if (!(await c.query("SELECT 1 FROM pg_database WHERE datname = 'app'")).rowCount) await c.query("CREATE DATABASE app");
-  await c.end();
   return { port, owner: true };
+}
+
+/**
+ * Least privilege (issue 12 §5): the owner role owns database `app` and runs migrations and the seed;
+ * the app role gets rows only (see lib/db/roles.ts). Idempotent; run by every wrapper, owner or guest.
+ * A data dir made before the two roles existed keeps `postgres` as its owner.
+ */
+async function ensureRoles(port: number): Promise<{ appUrl: string; ownerUrl: string }> {
+  const superUrl = embeddedUrl(port);
+  const c = new pg.Client({ connectionString: superUrl.replace(/\/app$/, "/postgres") });
+  await c.connect();
+  try {
+    for (const [role, extra] of [[EMBEDDED_OWNER_ROLE, "CREATEDB"], [EMBEDDED_APP_ROLE, ""]])
+      if (!(await c.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role])).rowCount)
+        await c.query(`CREATE ROLE ${role} LOGIN ${extra} PASSWORD '${role}'`).catch((e) => { if (e.code !== "42710") throw e; });
+    if (!(await c.query("SELECT 1 FROM pg_database WHERE datname = 'app'")).rowCount)
+      await c.query(`CREATE DATABASE app OWNER ${EMBEDDED_OWNER_ROLE}`).catch((e) => { if (e.code !== "42P04") throw e; });
+    const dbOwner = (await c.query("SELECT pg_get_userbyid(datdba) AS o FROM pg_database WHERE datname = 'app'")).rows[0].o;
+    const ownerUrl = dbOwner === EMBEDDED_OWNER_ROLE ? withRole(superUrl, EMBEDDED_OWNER_ROLE) : superUrl;
+    const o = new pg.Client({ connectionString: ownerUrl });
+    await o.connect();
+    await o.query(appRoleGrantsSql(EMBEDDED_APP_ROLE)).catch((e) => log(`granting ${EMBEDDED_APP_ROLE} failed: ${e.message}`)).finally(() => o.end());
+    return { appUrl: withRole(superUrl, EMBEDDED_APP_ROLE), ownerUrl };
+  } finally {
+    await c.end();
+  }
 }
 
 const args = process.argv.slice(2);
@@ -73,7 +96,9 @@ const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.resolve("node_mod
 if (!env.DATABASE_URL) {
   server = await ensureServer();
   if (server.owner) fs.writeFileSync(ownerFile, String(process.pid));
-  env.DATABASE_URL = embeddedUrl(server.port);
+  const urls = await ensureRoles(server.port);
+  env.DATABASE_URL = urls.appUrl; // the app and the tests: rows only
+  env.DATABASE_OWNER_URL = urls.ownerUrl; // prisma migrate (prisma.config.ts), the seed, tests that play the attacker
 }
 const child = spawn(args.join(" "), { stdio: "inherit", shell: true, env, detached: true });
 for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const)

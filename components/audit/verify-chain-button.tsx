@@ -3,7 +3,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
-type Result = { intact: true; rows: number } | { intact: false; rows: number; firstBrokenId: string; problem: string };
+// The server words the result (lib/audit/data.ts describeChainReport): the chain walk, then the anchors.
+type Result = { intact: boolean; rows: number; messages: string[] };
 
 export function VerifyChainButton() {
   const [state, setState] = useState<"idle" | "running" | Result | "error">("idle");
@@ -18,9 +19,10 @@ export function VerifyChainButton() {
       <Button type="button" variant="secondary" onClick={verify} disabled={state === "running"}>
         {state === "running" ? "Verifying…" : "Verify chain"}
       </Button>
-      {typeof state === "object" && state.intact && <Alert tone="success">Intact: all {state.rows} rows verified.</Alert>}
-      {typeof state === "object" && !state.intact && (
-        <Alert tone="error">Broken at row {state.firstBrokenId} ({state.problem.replaceAll("_", " ")}); the {state.rows} rows before it are intact.</Alert>
+      {typeof state === "object" && (
+        <Alert tone={state.intact ? "success" : "error"}>
+          {state.messages.map((m) => <span key={m} className="block">{m}</span>)}
+        </Alert>
       )}
       {state === "error" && <Alert tone="error">The check could not be run. Try again.</Alert>}
     </div>

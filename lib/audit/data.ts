@@ -4,6 +4,8 @@ import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditHash, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
 import type { AuditFilter } from "./schema";
+import { describeGap } from "./anchor";
+import { checkAnchors, type AnchorStatus } from "./anchors";
 import { csvFromRows } from "@/lib/reports/csv";
 
 export type AuditActor = { id: string; email: string; role: string } | null;
@@ -53,29 +55,59 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
 
 /** Audit an event that is not part of another write (a login, a denial). */
 export function recordAudit(e: AuditInput): Promise<void> {
-  return db().$transaction((tx) => appendAudit(tx, e));
+  // The same waits as transaction(): under load a burst of sign-ins queues for the chain's lock and the pool.
+  return db().$transaction((tx) => appendAudit(tx, e), { maxWait: 10_000, timeout: 20_000 });
 }
 
-export type ChainReport = { intact: true; rows: number } | { intact: false; rows: number; firstBroken: ChainBreak };
+export type ChainReport =
+  | { intact: true; rows: number; anchors: AnchorStatus }
+  | { intact: false; rows: number; firstBroken: ChainBreak | null; anchors: AnchorStatus };
 
-/** Walks the whole chain in id order, a page at a time (never the whole table in memory). */
+/**
+ * Walks the whole chain in id order, a page at a time (never the whole table in memory), then checks the
+ * anchors kept outside the table: rows deleted from the end of the chain leave it intact but an anchor
+ * naming a row that is gone (`anchors.gap`). An anchor whose signature does not verify also fails the check.
+ */
 export async function verifyAuditChain(pageSize = 2000): Promise<ChainReport> {
   let prev = GENESIS_HASH;
   let afterId: bigint | undefined;
   let rows = 0;
+  let firstBroken: ChainBreak | null = null;
   for (;;) {
     const page = await db().auditEvent.findMany({
       where: afterId === undefined ? {} : { id: { gt: afterId } },
       orderBy: { id: "asc" },
       take: pageSize,
     });
-    if (!page.length) return { intact: true, rows };
+    if (!page.length) break;
     const { broken, lastHash } = checkChainSegment(page, prev);
-    if (broken) return { intact: false, rows: rows + page.findIndex((r) => r.id === broken.id), firstBroken: broken };
+    if (broken) {
+      firstBroken = broken;
+      rows += page.findIndex((r) => r.id === broken.id);
+      break;
+    }
     rows += page.length;
     prev = lastHash;
     afterId = page[page.length - 1].id;
   }
+  const anchors = await checkAnchors();
+  if (!firstBroken && !anchors.gap && !anchors.unverified.length) return { intact: true, rows, anchors };
+  return { intact: false, rows, firstBroken, anchors };
+}
+
+/** The report in words (the audit page, `npm run audit:verify`, the verify route's audit row). */
+export function describeChainReport(r: ChainReport): string[] {
+  const lines: string[] = [];
+  if (r.intact) lines.push(`Intact: all ${r.rows} rows verified.`);
+  else if (r.firstBroken)
+    lines.push(`Broken at row ${r.firstBroken.id} (${r.firstBroken.problem.replaceAll("_", " ")}); the ${r.rows} rows before it are intact.`);
+  else lines.push(`The chain of ${r.rows} rows links up, but its anchors do not match.`);
+  if (r.anchors.gap) lines.push(describeGap(r.anchors.gap));
+  if (r.anchors.unverified.length)
+    lines.push(`Anchor${r.anchors.unverified.length > 1 ? "s" : ""} ${r.anchors.unverified.join(", ")}: signature does not verify with this server's key.`);
+  const l = r.anchors.latest;
+  lines.push(l ? `${r.anchors.count} anchor${r.anchors.count === 1 ? "" : "s"}; the latest (${l.id}, ${l.anchoredAt.toISOString()}) names row #${l.auditId}.` : "No anchors yet.");
+  return lines;
 }
 
 export type AuditRowDto = {

@@ -53,6 +53,7 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/admin/sites/[id]/authorized-representative": { POST: site },
   "/api/admin/audit/export": { GET: role("audit.read") }, // rows of the administrator's sites only (auditScopeFor)
   "/api/admin/audit/verify": { POST: role("audit.read") }, // the chain is one for the installation: intact or the first broken id
+  "/api/admin/audit/anchor": { GET: role("audit.read") }, // a signed checkpoint of the installation's chain head (no patient data), itself audited
   "/api/admin/rems": { POST: { kind: "role", action: "rems.manage", national: "REMS parameters are national (R45)" } },
   "/api/admin/rems/[id]": { DELETE: { kind: "role", action: "rems.manage", national: "REMS parameters are national (R45)" } },
   "/api/admin/patients/import": { POST: role("patient.import", { query: "siteId", record: "Site" }) },

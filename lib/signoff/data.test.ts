@@ -93,6 +93,7 @@ describe("electronic sign-off of a session", () => {
     expect(await amendmentsOf(c.sessionId)).toMatchObject([{ entryKind: "vital", entryId: vital.id, correction: "Systolic was 138, not 128", author: "psych Test" }]);
     // The amendment sits beside the signed content; it does not change it.
     expect((await signatureOf(c.sessionId))?.state).toBe("valid");
-    await expect(db().$executeRaw`DELETE FROM "SessionSignature" WHERE "sessionId" = ${c.sessionId}`).rejects.toThrow(/append-only/);
+    // The app role has no DELETE on it (issue 12 §5); the owner meets the append-only trigger (lib/db/roles.test.ts).
+    await expect(db().$executeRaw`DELETE FROM "SessionSignature" WHERE "sessionId" = ${c.sessionId}`).rejects.toThrow(/permission denied/);
   });
 });

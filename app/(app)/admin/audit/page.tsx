@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
 import { auditScopeFor, listAuditEvents } from "@/lib/audit/data";
+import { latestAnchor } from "@/lib/audit/anchors";
 import { auditFilterSchema } from "@/lib/audit/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
@@ -15,7 +16,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const me = await authorizePage("audit.read");
   const filter = auditFilterSchema.parse(await searchParams);
   // The administrator's sites, and the sign-ins and account changes of the people who work there.
-  const { rows, nextBefore } = await listAuditEvents(filter, await auditScopeFor(me));
+  const [{ rows, nextBefore }, anchor] = await Promise.all([listAuditEvents(filter, await auditScopeFor(me)), latestAnchor()]);
   const next = nextBefore ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v) as [string, string][]), before: nextBefore })}` : null;
   return (
     <>
@@ -35,8 +36,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <Link href="/admin/audit" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4">Clear</Link>
           <a href={`/api/admin/audit/export?${new URLSearchParams(Object.entries(filter).filter(([k, v]) => v && k !== "before") as [string, string][])}`}
             className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4">Export CSV</a>
+          <a href="/api/admin/audit/anchor" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4">Download signed anchor</a>
         </div>
       </form>
+      <p className="mb-4 text-sm text-slate-600">
+        {anchor
+          ? <>Latest anchor {anchor.id.toString()} ({anchor.reason}, {fmt.format(anchor.anchoredAt)} UTC) names row #{anchor.auditId.toString()}. </>
+          : <>No anchor yet. </>}
+        Anchors record the newest row outside the audit table, every hour and at each export; keep downloaded anchors
+        outside the database and check them with <code>npm run audit:verify -- &lt;file&gt;</code>.
+      </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-100">
