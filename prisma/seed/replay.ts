@@ -76,10 +76,15 @@ export async function replay(rows: Rows, follow: Followups) {
     if (!a) throw new Error(`seed: user ${plannedUserId} has not been made yet`);
     return a;
   };
+  const users = new Map<string, CurrentUser>();
   const currentUser = async (plannedUserId: string | null | undefined): Promise<CurrentUser> => {
     const a = actor(plannedUserId);
+    const known = users.get(a.id);
+    if (known) return known;
     const u = await db().user.findUniqueOrThrow({ where: { id: a.id }, select: { firstName: true, lastName: true, sites: { select: { site: { select: { id: true, code: true, name: true, timeZone: true } } } } } });
-    return { ...a, role: a.role as CurrentUser["role"], name: `${u.firstName} ${u.lastName}`, siteIds: u.sites.map((s) => s.site.id), sites: u.sites.map((s) => s.site) } as CurrentUser;
+    const user = { ...a, role: a.role as CurrentUser["role"], name: `${u.firstName} ${u.lastName}`, siteIds: u.sites.map((s) => s.site.id), sites: u.sites.map((s) => s.site) } as CurrentUser;
+    users.set(a.id, user);
+    return user;
   };
   const siteOf = new Map(rows.sites.map((s) => [s.id!, s]));
   const patientSite = new Map(rows.patients.map((p) => [p.id!, siteOf.get(p.siteId)!]));
@@ -131,9 +136,11 @@ export async function replay(rows: Rows, follow: Followups) {
         siteId: id(l.siteId), ndc: l.ndc, lotNumber: l.lotNumber, expiresOn: iso(l.expiresOn as Date), deviceCount: l.deviceCount, supplier: l.supplier, receivedById: id(l.receivedById), receivedAt: l.receivedAt,
       }));
       real.set(l.id!, r.id);
+      for (const d of await db().device.findMany({ where: { lotId: r.id }, select: { id: true, serial: true } })) deviceBySerial.set(d.serial, d.id);
     });
   const serialOf = new Map(rows.devices.map((d) => [d.id!, d.serial]));
-  const deviceId = async (plannedDeviceId: string) => (await db().device.findFirstOrThrow({ where: { serial: serialOf.get(plannedDeviceId)! }, select: { id: true } })).id;
+  const deviceBySerial = new Map<string, string>();
+  const deviceId = async (plannedDeviceId: string) => deviceBySerial.get(serialOf.get(plannedDeviceId)!) ?? (await db().device.findFirstOrThrow({ where: { serial: serialOf.get(plannedDeviceId)! }, select: { id: true } })).id;
 
   // --- Patients: registration, medication list, flags, enrollment and counselling, trials, transfers.
   for (const p of rows.patients) {
@@ -161,10 +168,11 @@ export async function replay(rows: Rows, follow: Followups) {
     rows.trials.filter((t) => t.patientId === p.id).forEach((t, i) => add(addSec(new Date(t.createdAt as Date), 30 * 60 + i), `trial ${p.mrn}`, () =>
       addTrial(actor(psychiatrist), id(p.id), trialSchema.parse({ drug: t.drug, mechanismClass: t.mechanismClass, doseMg: t.doseMg, adequateDose: t.adequateDose, weeks: t.weeks, adherent: t.adherent, outcome: t.outcome, startedOn: iso(t.startedOn as Date | null) || undefined }))));
   }
-  for (const t of rows.transfers)
+  for (const t of rows.transfers) {
     add(t.createdAt, "transfer", () => recordTransfer(actor(psychiatrist), id(t.patientId), patientTransferSchema.parse({
       toSettingName: t.toSettingName, transferDate: iso(t.transferDate as Date), remsNotifiedOn: t.remsNotifiedAt ? localDay(new Date(t.remsNotifiedAt as Date), patientSite.get(t.patientId)!.timeZone!) : "",
     })));
+  }
 
   // --- Sessions, entry by entry at the chair.
   for (const s of rows.sessions) {
@@ -237,31 +245,35 @@ export async function replay(rows: Rows, follow: Followups) {
         vitalsAcceptablePreAdministration: d.vitalsAcceptablePreAdministration, vitalsAcceptablePreCompletion: d.vitalsAcceptablePreCompletion,
       })));
   }
-  for (const o of rows.outcomes)
+  for (const o of rows.outcomes) {
     add(o.createdAt, `outcome ${o.instrument}`, async () => recordOutcome(await currentUser(o.recordedById), id(o.patientId), outcomeSchema.parse({
       instrument: o.instrument, items: o.itemScores, takenAt: o.takenAt, sessionId: o.sessionId ? id(o.sessionId) : undefined,
     })));
+  }
   for (const w of rows.waste)
     add(w.wastedAt, "waste", async () => {
       const device = await deviceId(w.deviceId);
       const { lotId } = await db().device.findUniqueOrThrow({ where: { id: device }, select: { lotId: true } });
       return wasteDevice(actor(w.wastedById), lotId, wasteDeviceSchema.parse({ deviceId: device, reason: w.reason, witnessId: id(w.witnessId), witnessPassword: DEMO_PASSWORD }));
     });
-  for (const g of follow.designations)
+  for (const g of follow.designations) {
     add(g.at, "designation", () => designateFortyMinute(actor(g.byId), id(g.sessionId), designateFortySchema.parse({ vitalId: id(g.vitalId), reason: g.reason })));
-  for (const f of follow.pmfSubmissions)
+  }
+  for (const f of follow.pmfSubmissions) {
     add(f.at, "PMF submitted", async () => {
       const pmf = await db().patientMonitoringForm.findFirstOrThrow({ where: { sessionId: id(f.sessionId) }, select: { id: true, version: true } });
       return markPmfSubmitted(actor(f.byId), pmf.id, submitPmfSchema.parse({ version: pmf.version, channel: f.channel, confirmation: f.confirmation, submittedAt: f.at }));
     });
-  for (const g of follow.signatures)
+  }
+  for (const g of follow.signatures) {
     add(g.at, "signature", async () => signSession(await currentUser(g.signerId), id(g.sessionId), signSessionSchema.parse({ meaning: g.meaning, password: DEMO_PASSWORD })));
+  }
 
-  // Play: in time order (a stable sort keeps each session's same-instant entries in their planned order).
+  // Play: in time order across the clinic (a stable sort keeps each session's same-instant entries in their planned order).
   steps.sort((a, b) => a.at.getTime() - b.at.getTime());
   const now = Date.now();
   const profile = new Map<string, { n: number; ms: number }>();
-  for (const step of steps) {
+  const play = async (step: Step) => {
     if (step.at.getTime() > now) throw new Error(`seed: ${step.what} is planned in the future (${step.at.toISOString()})`);
     try {
       const t = performance.now();
@@ -274,7 +286,8 @@ export async function replay(rows: Rows, follow: Followups) {
       const detail = e instanceof HttpError ? ` ${e.code}: ${e.message} ${JSON.stringify(e.fieldErrors ?? {})} ${JSON.stringify(e.details ?? {})}` : "";
       throw new Error(`seed: ${step.what} at ${step.at.toISOString()} failed:${detail}`, { cause: e });
     }
-  }
+  };
+  for (const step of steps) await play(step);
   if (process.env.SEED_PROFILE) console.log([...profile].sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => `${k}: ${v.n} × ${(v.ms / v.n).toFixed(0)} ms = ${(v.ms / 1000).toFixed(1)} s`).join("\n"));
   return { commands: steps.length, real };
 }
