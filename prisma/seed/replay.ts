@@ -12,6 +12,8 @@ import { createSite } from "../../lib/sites/data";
 import { siteCreateSchema } from "../../lib/sites/schema";
 import { createUser } from "../../lib/users/data";
 import { createUserSchema } from "../../lib/users/schema";
+import { resetPasswordWithCode } from "../../lib/auth/password-reset";
+import { resetWithCodeSchema } from "../../lib/auth/schema";
 import { createPatient } from "../../lib/patients/data";
 import { newPatientSchema, addFlagSchema } from "../../lib/patients/schema";
 import { addFlag } from "../../lib/patients/flags";
@@ -40,7 +42,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./clinic";
 import type { Rows } from "./rows";
 import { addMin, addSec } from "./time";
 
-type Actor = { id: string; email: string; role: string };
+/** Who runs a command, with the sites on their account (administrators act only for their own sites). */
+type Actor = { id: string; email: string; role: string; siteIds: string[] };
 type Step = { at: Date; what: string; run: () => Promise<unknown> };
 
 const iso = (d: Date | string | null | undefined) => (d == null ? "" : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
@@ -114,17 +117,23 @@ export async function replay(rows: Rows, follow: Followups) {
   add(setupAt, "first run", async () => {
     const a = accountOf(admin.id!);
     const r = await firstRun(firstRunSchema.parse({ admin: { firstName: a.firstName, lastName: a.lastName, email: a.email, telephone: a.telephone, password: DEMO_PASSWORD }, site: siteInput(firstSite) }));
-    actors.set(admin.id!, { id: r.userId, email: a.email, role: "ADMIN" });
+    actors.set(admin.id!, { id: r.userId, email: a.email, role: "ADMIN", siteIds: [r.siteId] });
     real.set(admin.id!, r.userId);
     await noteSite(firstSite.id!, r.siteId);
   });
-  otherSites.forEach((s, i) => add(addMin(setupAt, 5 + i), `site ${s.code}`, async () => noteSite(s.id!, (await createSite(actor(admin.id!), siteInput(s))).id)));
+  otherSites.forEach((s, i) => add(addMin(setupAt, 5 + i), `site ${s.code}`, async () => {
+    const { id: siteId } = await createSite(actor(admin.id!), siteInput(s));
+    actor(admin.id!).siteIds.push(siteId); // the creating administrator gets the new site on their account
+    await noteSite(s.id!, siteId);
+  }));
   rows.users.filter((u) => u !== admin).forEach((u, i) => add(addMin(setupAt, 10 + i), `user ${u.email}`, async () => {
     const a = accountOf(u.id!);
     const siteIds = rows.userSites.filter((x) => x.userId === u.id).map((x) => id(x.siteId));
-    const r = await createUser(actor(admin.id!), createUserSchema.parse({ firstName: a.firstName, lastName: a.lastName, email: a.email, role: a.role, telephone: a.telephone, siteIds, password: DEMO_PASSWORD }));
-    actors.set(u.id!, { id: r.id, email: a.email, role: a.role });
+    const r = await createUser(actor(admin.id!), createUserSchema.parse({ firstName: a.firstName, lastName: a.lastName, email: a.email, role: a.role, telephone: a.telephone, siteIds }));
+    actors.set(u.id!, { id: r.id, email: a.email, role: a.role, siteIds });
     real.set(u.id!, r.id);
+    // The new colleague chooses their password with the one-time code the administrator gave them.
+    await resetPasswordWithCode(resetWithCodeSchema.parse({ email: a.email, code: r.code, password: DEMO_PASSWORD, confirm: DEMO_PASSWORD }), { ip: null });
   }));
   const nurseOfSite = (plannedSiteId: string) => rows.users.find((u) => u.role === "NURSE" && rows.userSites.some((x) => x.userId === u.id && x.siteId === plannedSiteId))!.id!;
   const psychiatrist = rows.users.find((u) => u.role === "PSYCHIATRIST")!.id!;
