@@ -1,25 +1,28 @@
 // Demo and test data: `npm run demo` and the browser tests start from it (README lists the accounts).
 // Idempotent: a database that already has the demo clinic (site OUT-A) is left as it is.
 // Run: tsx --conditions=react-server prisma/seed.ts (DATABASE_URL set; see scripts/with-db.ts).
-// Every row is planned in memory (prisma/seed/*), then written in one transaction, table by table.
+// The demo is planned in memory (prisma/seed/*: who, when, which values), then made through the app's own
+// commands, each at the moment it happened (prisma/seed/replay.ts): nothing exists that a user could not create.
+import { useSeedClock } from "./seed/clock-db";
 import { db } from "../lib/db/client";
-import { appendAudit } from "../lib/audit/data";
-import { hashPassword } from "../lib/auth/password";
+import { recordAudit, verifyAuditChain } from "../lib/audit/data";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, planClinic, type Clinic } from "./seed/clinic";
-import { planMonitoringForms } from "./seed/forms";
+import { planPmfSubmissions } from "./seed/forms";
 import { allocateDevices, planLots, type DeviceUse } from "./seed/inventory";
 import { planOutcomes } from "./seed/outcomes";
 import { planPatient, type PlannedPatient } from "./seed/patients";
+import { replay } from "./seed/replay";
 import { IN_B_PATIENTS, OUT_A_DETAILED, OUT_A_MORE } from "./seed/roster";
-import { emptyRows, newId, writeRows, type Rows } from "./seed/rows";
+import { emptyRows, newId, type Rows } from "./seed/rows";
 import { planSessions, type PlannedSession } from "./seed/sessions";
-import { planReportHistory, writeReportRows } from "./seed/reports";
+import { planReportHistory } from "./seed/reports";
 import { planSignatures } from "./seed/signatures";
 import { addMin } from "./seed/time";
 
 // The seed runs as the owner role, like migrations (DATABASE_OWNER_URL, set by scripts/with-db.ts);
 // db() reads DATABASE_URL on first use, which is below.
 if (process.env.DATABASE_OWNER_URL) process.env.DATABASE_URL = process.env.DATABASE_OWNER_URL;
+useSeedClock();
 
 function planPatients(rows: Rows, clinic: Clinic, now: Date): PlannedPatient[] {
   const outA = [...OUT_A_DETAILED, ...OUT_A_MORE].map((spec, i) => planPatient(rows, spec, clinic.outA, clinic, now, `518-555-0${160 + i}`));
@@ -31,28 +34,28 @@ function planPatients(rows: Rows, clinic: Clinic, now: Date): PlannedPatient[] {
 function planWaste(rows: Rows, clinic: Clinic, sessions: PlannedSession[], uses: DeviceUse[]) {
   const at = sessions.filter((s) => s.patient.spec.mrn === "A-1004" && s.end).at(-1)!;
   const wastedAt = addMin(at.t0, -3);
-  const row = { id: newId(), deviceId: "", wastedAt, reason: "Device dropped, dose not delivered", wastedById: clinic.staff.nora.id, witnessId: clinic.staff.priya.id, createdAt: addMin(wastedAt, 4) };
+  const row = { id: newId(), deviceId: "", wastedAt, reason: "Device dropped, dose not delivered", wastedById: clinic.staff.nora.id, witnessId: clinic.staff.priya.id };
   rows.waste.push(row);
   uses.push({ at: wastedAt, status: "WASTED", assign: (id) => { row.deviceId = id; } });
 }
 
-function summarise(rows: Rows, forms: { status?: string }[], sessions: PlannedSession[]) {
-  const lotOf = new Map(rows.lots.map((l) => [l.id, l.lotNumber]));
-  const devices: Record<string, Record<string, number>> = {};
-  for (const d of rows.devices) {
-    const lot = (devices[lotOf.get(d.lotId)!] ??= { total: 0 });
-    lot.total++;
-    lot[d.status!] = (lot[d.status!] ?? 0) + 1;
-  }
+/** What the demo holds, counted in the database. */
+async function summarise() {
+  const c = db();
+  const [sites, chairs, users, patients, enrollments, counsellingRecords, medications, flags, antidepressantTrials, sessionsDischarged, sessionsInProgress,
+    deviceAdministrations, vitals, sedationAssessments, dissociationAssessments, clinicalDecisions, adverseEvents, protocolDeviations, outcomeMeasures,
+    monitoringForms, monitoringFormsSubmitted, signatures, transfers, lots, wasteRecords, auditRows] = await Promise.all([
+    c.site.count(), c.chair.count(), c.user.count(), c.patient.count(), c.remsEnrollment.count(), c.counsellingRecord.count(), c.concomitantMedication.count(), c.clinicalFlag.count(),
+    c.antidepressantTrial.count(), c.treatmentSession.count({ where: { status: "DISCHARGED" } }), c.treatmentSession.count({ where: { status: { in: ["CHECKED_IN", "DOSING", "MONITORING"] } } }),
+    c.deviceAdministration.count(), c.observationVital.count(), c.sedationAssessment.count(), c.dissociationAssessment.count(), c.clinicalDecision.count(), c.adverseEvent.count(),
+    c.protocolDeviation.count(), c.outcomeMeasure.count(), c.patientMonitoringForm.count(), c.patientMonitoringForm.count({ where: { status: "SUBMITTED" } }), c.sessionSignature.count(),
+    c.patientTransfer.count(), c.inventoryLot.count(), c.wasteRecord.count(), c.auditEvent.count(),
+  ]);
+  const devices = await c.device.groupBy({ by: ["status"], _count: true });
   return {
-    sites: rows.sites.length, chairs: rows.chairs.length, users: rows.users.length, patients: rows.patients.length,
-    enrollments: rows.enrollments.length, counsellingRecords: rows.counselling.length, medications: rows.medications.length, flags: rows.flags.length,
-    antidepressantTrials: rows.trials.length, sessionsDischarged: sessions.filter((s) => s.end).length, sessionsInProgress: sessions.filter((s) => !s.end).length,
-    deviceAdministrations: rows.administrations.length, vitals: rows.vitals.length, sedationAssessments: rows.sedation.length,
-    dissociationAssessments: rows.dissociation.length, clinicalDecisions: rows.decisions.length, adverseEvents: rows.adverseEvents.length,
-    outcomeMeasures: rows.outcomes.length, monitoringForms: forms.length,
-    monitoringFormsSubmitted: forms.filter((f) => f.status === "SUBMITTED").length, monitoringFormsDraft: forms.filter((f) => f.status === "DRAFT").length,
-    lots: rows.lots.length, devices, wasteRecords: rows.waste.length,
+    sites, chairs, users, patients, enrollments, counsellingRecords, medications, flags, antidepressantTrials, sessionsDischarged, sessionsInProgress, deviceAdministrations, vitals,
+    sedationAssessments, dissociationAssessments, clinicalDecisions, adverseEvents, protocolDeviations, outcomeMeasures, monitoringForms, monitoringFormsSubmitted, signatures, transfers, lots,
+    devices: Object.fromEntries(devices.map((d) => [d.status, d._count])), wasteRecords, auditRows,
   };
 }
 
@@ -71,13 +74,14 @@ async function main() {
     printAccounts();
     return;
   }
+  if (await db().user.count()) throw new Error("This database already has users: the demo seed goes only into an empty database (it starts with first run).");
   const started = performance.now();
   const now = new Date();
   const rows = emptyRows();
-  const clinic = planClinic(rows, await hashPassword(DEMO_PASSWORD));
+  const clinic = planClinic(rows);
   const patients = planPatients(rows, clinic, now);
   const { sessions, uses } = planSessions(rows, clinic, patients, now);
-  const reportRows = planReportHistory(rows, clinic, patients, sessions, now);
+  const history = planReportHistory(rows, clinic, patients, sessions, now);
   const outAUses = uses.get(clinic.outA.id)!;
   planWaste(rows, clinic, sessions, outAUses);
   const lots = planLots(rows, clinic, outAUses.filter((u) => u.status === "ADMINISTERED").length);
@@ -85,18 +89,13 @@ async function main() {
   allocateDevices(lots.inB, uses.get(clinic.inB.id)!);
   planOutcomes(rows, clinic, sessions);
 
-  const counts = await db().$transaction(async (tx) => {
-    await writeRows(tx, rows);
-    await writeReportRows(tx, reportRows);
-    const forms = await planMonitoringForms(tx, clinic, sessions, now);
-    await tx.patientMonitoringForm.createMany({ data: forms });
-    const signatures = await planSignatures(tx, clinic, sessions, now);
-    const counts = { ...summarise(rows, forms, sessions), signatures };
-    await appendAudit(tx, { actor: null, action: "seed.loaded", entityType: "Seed", after: counts });
-    return counts;
-  }, { maxWait: 10_000, timeout: 60_000 });
+  const { commands } = await replay(rows, { ...history, pmfSubmissions: planPmfSubmissions(clinic, sessions, now), signatures: planSignatures(clinic, sessions, now) });
+  const counts = await summarise();
+  await recordAudit({ actor: null, action: "seed.loaded", entityType: "Seed", after: { commands, ...counts } });
+  const chain = await verifyAuditChain();
+  if (!chain.intact) throw new Error(`The audit chain does not verify after seeding: ${JSON.stringify(chain)}`);
 
-  console.log(`Seeded the demo clinic in ${((performance.now() - started) / 1000).toFixed(1)} s:`);
+  console.log(`Seeded the demo clinic through ${commands} commands in ${((performance.now() - started) / 1000).toFixed(1)} s (audit chain of ${chain.rows} rows verified):`);
   console.log(JSON.stringify(counts, null, 1).replace(/\n\s*/g, " "));
   printAccounts();
 }

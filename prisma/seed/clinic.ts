@@ -1,4 +1,5 @@
-// The REMS parameter set, the two certified sites and the five demo staff (the seed contract).
+// The two certified sites and the five demo staff (the seed contract). The REMS parameter set in force is
+// the initial one that first run writes (lib/setup/first-run.ts), as on any new installation.
 import { newId, type Rows } from "./rows";
 import { dateOnly } from "./time";
 
@@ -15,10 +16,6 @@ export const DEMO_ACCOUNTS = [
   { key: "priya", firstName: "Priya", lastName: "Shah", email: "psych@example.com", role: "PSYCHIATRIST", sites: ["OUT-A", "IN-B"], telephone: "518-555-0143" },
   { key: "adam", firstName: "Adam", lastName: "Cole", email: "admin@example.com", role: "ADMIN", sites: ["OUT-A", "IN-B"], telephone: "518-555-0144" },
 ] as const;
-
-export function planRemsParameters(rows: Rows) {
-  rows.params.push({ id: newId(), effectiveFrom: new Date("2019-03-05T00:00:00Z"), note: "SPRAVATO REMS as summarised in REMS.md (FDA summary 12/31/2024)" });
-}
 
 function planSite(rows: Rows, s: {
   code: string; name: string; settingType: "OUTPATIENT" | "INPATIENT"; certifiedAt: string; acquisitionMethods: ("BUY_AND_BILL" | "PHARMACY_CHANNEL")[];
@@ -39,8 +36,7 @@ function planSite(rows: Rows, s: {
   return { id, code: s.code, name: s.name, timeZone: s.timeZone, settingType: s.settingType, chairs };
 }
 
-export function planClinic(rows: Rows, passwordHash: string): Clinic {
-  planRemsParameters(rows);
+export function planClinic(rows: Rows): Clinic {
   const outA = planSite(rows, {
     code: "OUT-A", name: "Riverside Outpatient Clinic", settingType: "OUTPATIENT", certifiedAt: "2025-01-15T15:00:00Z", acquisitionMethods: ["BUY_AND_BILL", "PHARMACY_CHANNEL"],
     remsSettingId: "OHS-204518", address1: "120 River Street", address2: "Suite 300", city: "Hudson", state: "NY", zip: "12534", phone: "518-555-0140",
@@ -57,7 +53,7 @@ export function planClinic(rows: Rows, passwordHash: string): Clinic {
   const staff = {} as Staff;
   for (const a of DEMO_ACCOUNTS) {
     const id = newId();
-    rows.users.push({ id, email: a.email, firstName: a.firstName, lastName: a.lastName, role: a.role, telephone: a.telephone, passwordHash });
+    rows.users.push({ id, email: a.email, firstName: a.firstName, lastName: a.lastName, role: a.role, telephone: a.telephone, passwordHash: "" }); // createUser hashes DEMO_PASSWORD
     for (const code of a.sites) rows.userSites.push({ userId: id, siteId: siteByCode[code] });
     staff[a.key] = { id, email: a.email, name: `${a.firstName} ${a.lastName}` };
   }

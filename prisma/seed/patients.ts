@@ -1,5 +1,6 @@
 // A patient's chart before any session: identity, medications, flags, REMS enrollment, counselling,
 // and (for patients with sessions) the antidepressant trials that document TRD.
+import { COUNSELLING_TOPICS } from "../../lib/patients/enrollment-schema";
 import type { Clinic, SiteRef } from "./clinic";
 import { rngFor, type Rng } from "./random";
 import type { PatientSpec } from "./roster";
@@ -8,7 +9,6 @@ import { addMin, clock, dateOnly, localDate, localDaysAgo, zonedInstant } from "
 
 export type PlannedPatient = { id: string; spec: PatientSpec; site: SiteRef; r: Rng; medicationClasses: Set<string>; counselledAt: Date | null };
 
-const COUNSELLING_TOPICS = ["sedation", "dissociation", "respiratory_depression", "blood_pressure", "two_hour_monitoring", "ride_home", "no_driving"];
 
 /** Birth date of someone who is `age` on `today` and has their birthday on MM-DD. */
 function birthDate(today: string, age: number, birthday: string): string {
@@ -44,7 +44,7 @@ export function planPatient(rows: Rows, spec: PatientSpec, site: SiteRef, clinic
     });
   const counselled = spec.enrolled || firstSessionDaysAgo != null;
   const counselledAt = counselled ? addMin(visit, 20) : null;
-  if (counselledAt) rows.counselling.push({ id: newId(), patientId: id, counselledAt, counselledById: clinic.staff.priya.id, topics: COUNSELLING_TOPICS, createdAt: counselledAt });
+  if (counselledAt) rows.counselling.push({ id: newId(), patientId: id, counselledAt, counselledById: clinic.staff.priya.id, topics: [...COUNSELLING_TOPICS], createdAt: counselledAt });
   if (spec.past?.length) planTrials(rows, id, spec.mrn, r, registeredAt, spec.meds.map(([name]) => name.split(" ")[0]));
   return { id, spec, site, r, medicationClasses: new Set(spec.meds.map(([, c]) => c)), counselledAt };
 }

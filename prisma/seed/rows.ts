@@ -1,8 +1,7 @@
-// The seed plans every row in memory first (ids made here, so rows can point at each other), then
-// writes each table with one createMany, parents before children.
+// The seed plans every record in memory first, in the shape of its row (planned ids made here, so records
+// can point at each other); prisma/seed/replay.ts then makes each one through the app's command.
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "../../lib/generated/prisma/client";
-import type { Tx } from "../../lib/db/client";
 
 let counter = 0;
 /** A cuid-shaped id (c + time + counter + random, base 36), like the ones Prisma makes. */
@@ -12,7 +11,6 @@ export function newId(): string {
 }
 
 export type Rows = {
-  params: Prisma.RemsParameterSetCreateManyInput[];
   sites: Prisma.SiteCreateManyInput[];
   representatives: Prisma.AuthorizedRepresentativeCreateManyInput[];
   chairs: Prisma.ChairCreateManyInput[];
@@ -37,39 +35,11 @@ export type Rows = {
   discharges: Prisma.DischargeDecisionCreateManyInput[];
   outcomes: Prisma.OutcomeMeasureCreateManyInput[];
   waste: Prisma.WasteRecordCreateManyInput[];
+  transfers: Prisma.PatientTransferCreateManyInput[];
 };
 
 export const emptyRows = (): Rows => ({
-  params: [], sites: [], representatives: [], chairs: [], users: [], userSites: [], patients: [], flags: [], medications: [],
+  sites: [], representatives: [], chairs: [], users: [], userSites: [], patients: [], flags: [], medications: [],
   enrollments: [], counselling: [], trials: [], lots: [], devices: [], sessions: [], checklists: [], administrations: [], vitals: [],
-  sedation: [], dissociation: [], decisions: [], adverseEvents: [], discharges: [], outcomes: [], waste: [],
+  sedation: [], dissociation: [], decisions: [], adverseEvents: [], discharges: [], outcomes: [], waste: [], transfers: [],
 });
-
-/** One INSERT per table, in foreign-key order. */
-export async function writeRows(tx: Tx, r: Rows): Promise<void> {
-  await tx.remsParameterSet.createMany({ data: r.params });
-  await tx.site.createMany({ data: r.sites });
-  await tx.authorizedRepresentative.createMany({ data: r.representatives });
-  await tx.chair.createMany({ data: r.chairs });
-  await tx.user.createMany({ data: r.users });
-  await tx.userSite.createMany({ data: r.userSites });
-  await tx.patient.createMany({ data: r.patients });
-  await tx.clinicalFlag.createMany({ data: r.flags });
-  await tx.concomitantMedication.createMany({ data: r.medications });
-  await tx.remsEnrollment.createMany({ data: r.enrollments });
-  await tx.counsellingRecord.createMany({ data: r.counselling });
-  await tx.antidepressantTrial.createMany({ data: r.trials });
-  await tx.inventoryLot.createMany({ data: r.lots });
-  await tx.device.createMany({ data: r.devices });
-  await tx.treatmentSession.createMany({ data: r.sessions });
-  await tx.preDoseChecklist.createMany({ data: r.checklists });
-  await tx.deviceAdministration.createMany({ data: r.administrations });
-  await tx.observationVital.createMany({ data: r.vitals });
-  await tx.sedationAssessment.createMany({ data: r.sedation });
-  await tx.dissociationAssessment.createMany({ data: r.dissociation });
-  await tx.clinicalDecision.createMany({ data: r.decisions });
-  await tx.adverseEvent.createMany({ data: r.adverseEvents });
-  await tx.dischargeDecision.createMany({ data: r.discharges });
-  await tx.outcomeMeasure.createMany({ data: r.outcomes });
-  await tx.wasteRecord.createMany({ data: r.waste });
-}

@@ -110,8 +110,9 @@ export function planPastSession(ctx: Ctx, p: PlannedPatient, now: Date, o: PastO
   if (o.dissociationEvent)
     rows.adverseEvents.push({
       id: newId(), patientId: p.id, siteId: p.site.id, sessionId: id, type: "DISSOCIATION", serious: false, recordedById: nurseId,
-      description: "Dissociation at the 40-minute check: felt detached from the body, time distortion; calm, vital signs stable.",
-      onsetAt: addMin(t0, 18), resolvedAt: addMin(t0, 86), outcome: "Resolved without intervention by 90 minutes", createdAt: addMin(t0, 45),
+      description: "Dissociation from 18 minutes: felt detached from the body, time distortion; calm, vital signs stable.",
+      // entered at the chair a minute after onset (a later entry would be an R49 late entry), resolved when it was over
+      onsetAt: addMin(t0, 18), resolvedAt: addMin(t0, 86), outcome: "Resolved without intervention by 90 minutes", createdAt: addMin(t0, 19),
     });
 
   // Discharge 120–126 minutes after T0 and 3–5 minutes after the pre-discharge check.
