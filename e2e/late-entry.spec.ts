@@ -85,6 +85,8 @@ test("a nurse documents a downtime session after the fact: past check-in with a 
 
   await page.goto("/board");
   await expect(page.getByRole("listitem", { name: new RegExp(f.name) }).getByText("Back-entry")).toBeVisible();
+  await page.goto(`/patients/${f.patientId}`);
+  await expect(page.getByRole("row").filter({ has: page.locator(`a[href="/sessions/${id}"]`) }).getByText("Back-entry")).toBeVisible();
   const rows = await sql<{ code: string; reason: string }>(`SELECT code, reason FROM "ProtocolDeviation" WHERE "sessionId" = $1`, [id]);
   expect(rows).toEqual([{ code: "R49_BACK_ENTRY", reason: "Network down: from the paper chart" }]);
   await sql(`UPDATE "TreatmentSession" SET status = 'CANCELLED', "cancelledReason" = 'e2e cleanup' WHERE id = $1`, [id]);

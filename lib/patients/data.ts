@@ -78,7 +78,7 @@ export async function patientDetail(id: string) {
       sessions: {
         orderBy: [{ treatmentDate: "desc" }, { createdAt: "desc" }], take: 100,
         select: {
-          id: true, treatmentDate: true, status: true, plannedDoseMg: true, endOfMonitoringAt: true, cancelledReason: true,
+          id: true, treatmentDate: true, status: true, plannedDoseMg: true, endOfMonitoringAt: true, cancelledReason: true, backEntryReason: true,
           devices: { where: { enteredInErrorAt: null }, orderBy: { administeredAt: "asc" }, take: 1, select: { administeredAt: true } },
           monitoringForms: { where: { amendedBy: null }, select: { status: true, fields: true }, take: 1 },
         },
@@ -100,7 +100,7 @@ export async function patientDetail(id: string) {
       const pmf = s.monitoringForms[0];
       const fields = (pmf?.fields ?? {}) as Record<string, unknown>;
       return {
-        id: s.id, treatmentDate: s.treatmentDate?.toISOString().slice(0, 10) ?? null, status: s.status, doseMg: s.plannedDoseMg, notDosedReason: s.status === "NOT_DOSED" ? s.cancelledReason : null,
+        id: s.id, treatmentDate: s.treatmentDate?.toISOString().slice(0, 10) ?? null, status: s.status, doseMg: s.plannedDoseMg, notDosedReason: s.status === "NOT_DOSED" ? s.cancelledReason : null, backEntryReason: s.backEntryReason,
         monitoringMinutes: t0 && s.endOfMonitoringAt ? Math.floor((s.endOfMonitoringAt.getTime() - t0.getTime()) / 60_000) : null,
         fortyMinuteBp: (fields["bp.post40min"] as string | undefined) ?? null, pmfStatus: pmf?.status ?? null,
       };

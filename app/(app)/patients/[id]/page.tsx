@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackEntryBadge } from "@/components/sessions/back-entry-badge";
 import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { can } from "@/lib/auth/permissions";
 import { patientDetail } from "@/lib/patients/data";
@@ -81,7 +82,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
                   <tr key={s.id} className="border-t border-slate-200">
                     <td className="p-3"><Link href={`/sessions/${s.id}`} className="text-brand-700 underline">{s.treatmentDate ? cal(s.treatmentDate) : "Open"}</Link></td>
                     <td className="p-3">{s.doseMg ? `${s.doseMg} mg` : "—"}</td>
-                    <td className="p-3">{STATUS[s.status] ?? s.status}{s.notDosedReason ? ` — ${s.notDosedReason}` : ""}</td>
+                    <td className="p-3">{STATUS[s.status] ?? s.status}{s.notDosedReason ? ` — ${s.notDosedReason}` : ""}<BackEntryBadge reason={s.backEntryReason} /></td>
                     <td className="p-3">{s.monitoringMinutes != null ? `${s.monitoringMinutes} min` : "—"}</td>
                     <td className="p-3 tabular-nums">{s.fortyMinuteBp ?? "—"}</td>
                     <td className="p-3">{s.pmfStatus ? s.pmfStatus.toLowerCase() : "—"}</td>
