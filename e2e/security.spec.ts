@@ -139,8 +139,9 @@ test.describe("security headers", () => {
   });
 
   test("pages render under the policy: sign-in, a session's BP chart, a patient's course charts and the review queue, with no CSP violation", async ({ browser }) => {
-    const [session] = await sql<{ id: string; patientId: string }>(`SELECT s.id, s."patientId" FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId"
-      WHERE st.code = 'OUT-A' AND EXISTS (SELECT 1 FROM "ObservationVital" v WHERE v."sessionId" = s.id) ORDER BY s."checkedInAt" DESC LIMIT 1`);
+    // A seeded patient with a course of sessions (the newest session at the site may be another spec's, with no course yet).
+    const [session] = await sql<{ id: string; patientId: string }>(`SELECT s.id, s."patientId" FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId"
+      WHERE p.mrn = 'A-1003' AND s.status = 'DISCHARGED' ORDER BY s."checkedInAt" DESC LIMIT 1`);
     const context = await browser.newContext({ baseURL: psych.origin, storageState: await psych.context.storageState(), viewport: { width: 820, height: 1180 } });
     const page = await context.newPage();
     const violations: string[] = [];
