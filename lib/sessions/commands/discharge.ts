@@ -6,7 +6,7 @@ import { syncDraftPmf } from "@/lib/pmf/data";
 import { wholeMinutes } from "@/lib/rems/rule-result";
 import type { z } from "zod";
 import { dischargeReadiness } from "../discharge-rules";
-import { firstDeviceAt, type SessionFacts } from "../facts";
+import { firstDeviceAt, live, type SessionFacts } from "../facts";
 import type { dischargeSchema, transferSchema } from "../schema";
 import { recordFoundDeviations } from "../deviations";
 import { recordPreCompletion } from "./pre-completion";
@@ -45,7 +45,7 @@ async function dischargeTime(tx: Tx, sessionId: string, now: Date, f: SessionFac
   if (!ctx.backEntered) return now;
   if (!dischargedAt) throw invalidInput({ dischargedAt: ["Enter when the patient left"] });
   const { at } = clinicalTime(dischargedAt, ctx, "dischargedAt");
-  const entries = [...f.vitals.map((v) => v.takenAt), ...f.devices.map((d) => d.administeredAt), ...f.sedation.map((x) => x.takenAt), ...f.dissociation.map((x) => x.takenAt)];
+  const entries = [...live(f.vitals).map((v) => v.takenAt), ...live(f.devices).map((d) => d.administeredAt), ...live(f.sedation).map((x) => x.takenAt), ...live(f.dissociation).map((x) => x.takenAt)];
   if (entries.some((t) => t.getTime() > at.getTime())) throw invalidInput({ dischargedAt: ["Readings are recorded after this time"] });
   return at;
 }

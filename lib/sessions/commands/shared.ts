@@ -9,6 +9,7 @@ import { lockSession, loadObservationFacts, loadSessionFacts } from "../data";
 import type { Alert } from "../observation-rules";
 import { checkClinicalTime, checkResolution, type ClinicalTimeContext } from "../clinical-time-rules";
 import { recordDeviation } from "../deviations";
+import { localClock } from "../local-time";
 
 export type Actor = NonNullable<AuditActor>;
 export const OPEN_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
@@ -71,10 +72,9 @@ const ENTRY_NAMES: Record<string, string> = { ObservationVital: "Vital signs", D
 /** R49: a late entry is a protocol-deviation row about the entry, so the report, PMF review and queue see it. */
 export async function noteLateEntry(tx: Tx, actor: Actor, e: { sessionId: string; siteId: string; patientId: string; entityType: string; entityId: string; at: Date; reason: string }) {
   const { timeZone } = await tx.site.findUniqueOrThrow({ where: { id: e.siteId }, select: { timeZone: true } });
-  const hhmm = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
   await recordDeviation(tx, actor, {
     sessionId: e.sessionId, siteId: e.siteId, patientId: e.patientId, code: "R49_LATE_ENTRY",
-    description: `${ENTRY_NAMES[e.entityType] ?? "Entry"} of ${hhmm(e.at)} entered at ${hhmm(serverNow())}`, reason: e.reason, entityType: e.entityType, entityId: e.entityId,
+    description: `${ENTRY_NAMES[e.entityType] ?? "Entry"} of ${localClock(e.at, timeZone)} entered at ${localClock(serverNow(), timeZone)}`, reason: e.reason, entityType: e.entityType, entityId: e.entityId,
   });
 }
 
