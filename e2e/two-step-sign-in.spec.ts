@@ -52,3 +52,31 @@ test("a psychiatrist turns on two-step sign-in; signing in then asks for the app
   const [used] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'auth.recovery_code_used' AND "entityId" = $1`, [id]);
   expect(Number(used.n)).toBe(1);
 });
+
+test("an administrator turns off a psychiatrist's two-step sign-in after a lost phone: their sessions end and the password alone signs in", async ({ page, browser }) => {
+  const id = `totp-lost-${Date.now().toString(36)}`;
+  const email = `${id}@example.com`;
+  await sql(`INSERT INTO "User" (id, email, "firstName", "lastName", role, "passwordHash", "totpSecret", "totpEnabledAt", "updatedAt")
+             SELECT $1, $2, 'Ines', 'Duarte', 'PSYCHIATRIST', "passwordHash", 'sealed-secret', now(), now() FROM "User" WHERE email = 'psych@example.com'`, [id, email]);
+  await sql(`INSERT INTO "UserSite" ("userId", "siteId") SELECT $1, id FROM "Site" WHERE code = 'OUT-A'`, [id]);
+
+  await signIn(page, "admin@example.com");
+  await page.goto(`/admin/users/${id}`);
+  await expect(page.getByText("Two-step sign-in is on.")).toBeVisible();
+  await page.getByRole("button", { name: "Turn off two-step sign-in" }).click();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByLabel("Reason (how you checked who asked)")).toHaveCount(0);
+  await page.getByRole("button", { name: "Turn off two-step sign-in" }).click();
+  await page.getByRole("button", { name: "Confirm: turn it off" }).click();
+  await expect(page.getByText(/Give the reason/)).toBeVisible();
+  await page.getByLabel("Reason (how you checked who asked)").fill("Lost phone; identity checked at the front desk");
+  await page.getByRole("button", { name: "Confirm: turn it off" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Two-step sign-in is off for Ines Duarte" })).toBeVisible();
+  await expect(page.getByText("Two-step sign-in is on.")).toHaveCount(0);
+
+  const psych = await (await browser.newContext({ viewport: { width: 820, height: 1180 } })).newPage();
+  await signIn(psych, email);
+  await expect(psych).toHaveURL(/\/review$/);
+  const [audit] = await sql<{ reason: string }>(`SELECT reason FROM "AuditEvent" WHERE action = 'user.totp_reset' AND "entityId" = $1`, [id]);
+  expect(audit.reason).toBe("Lost phone; identity checked at the front desk");
+});

@@ -45,6 +45,7 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/admin/users/[id]/enable": { POST: user },
   "/api/admin/users/[id]/reset-code": { POST: user },
   "/api/admin/users/[id]/unlock": { POST: user },
+  "/api/admin/users/[id]/reset-second-factor": { POST: user },
   "/api/admin/sites": { POST: role("site.manage") }, // a new site is given to its creator
   "/api/admin/sites/[id]": { PATCH: site },
   "/api/admin/sites/[id]/status": { POST: site },

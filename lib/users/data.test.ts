@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
-import { createUser, disableUser, enableUser, listUsers, unlockUser, updateUser, userForEdit } from "./data";
+import { createUser, disableUser, enableUser, listUsers, resetSecondFactor, unlockUser, updateUser, userForEdit } from "./data";
 import { createUserSchema, updateUserSchema } from "./schema";
 
 let n = 0;
@@ -254,5 +254,28 @@ describe("unlocking an account", () => {
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.unlock", entityId: id } });
     expect(audit).toMatchObject({ actorId: f.actor.id, reason: "Called the clinic, identity checked", before: { lockedUntil: until.toISOString(), failures: 5 } });
     expect((await error(unlockUser(f.actor, id, "Again"))).status).toBe(409);
+  });
+});
+
+describe("turning off another user's two-step sign-in", () => {
+  it("removes the secret and recovery codes, ends their sessions, audits the reason; not on is a 409, another site's user a 404, oneself refused", async () => {
+    const f = await fixture();
+    const { id } = await f.create({ role: "PSYCHIATRIST" });
+    await db().user.update({ where: { id }, data: { totpSecret: "sealed", totpEnabledAt: new Date(), totpLastStep: 7 } });
+    await db().recoveryCode.createMany({ data: [{ userId: id, codeHash: `h1-${f.u}`, createdAt: new Date() }, { userId: id, codeHash: `h2-${f.u}`, createdAt: new Date() }] });
+    await addSessions(id, 2);
+    expect((await userForEdit(id))!.secondFactorOn).toBe(true);
+    expect((await error(resetSecondFactor(f.other, id, "Not mine"))).status).toBe(404);
+    expect((await error(resetSecondFactor(f.actor, f.actor.id, "Myself"))).status).toBe(422);
+
+    expect(await resetSecondFactor(f.actor, id, "Lost phone; identity checked in person")).toEqual({ id, sessionsEnded: 2 });
+    const row = await db().user.findUniqueOrThrow({ where: { id }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true } });
+    expect(row).toEqual({ totpSecret: null, totpEnabledAt: null, totpLastStep: null });
+    expect(await db().recoveryCode.count({ where: { userId: id } })).toBe(0);
+    expect(await openSessions(id)).toBe(0);
+    expect((await userForEdit(id))!.secondFactorOn).toBe(false);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.totp_reset", entityId: id } });
+    expect(audit).toMatchObject({ actorId: f.actor.id, reason: "Lost phone; identity checked in person", after: { totpEnabledAt: null, recoveryCodesRemoved: 2, sessionsEnded: 2 } });
+    expect((await error(resetSecondFactor(f.actor, id, "Again"))).status).toBe(409);
   });
 });

@@ -66,11 +66,11 @@ export async function listUsers(actor: Actor): Promise<UserListItem[]> {
   });
 }
 
-export async function userForEdit(id: string): Promise<(UserDto & { lockedUntil: string | null }) | null> {
-  const u = await db().user.findUnique({ where: { id }, select: userFields });
+export async function userForEdit(id: string): Promise<(UserDto & { lockedUntil: string | null; secondFactorOn: boolean }) | null> {
+  const u = await db().user.findUnique({ where: { id }, select: { ...userFields, totpEnabledAt: true } });
   if (!u) return null;
   const lock = await db().loginThrottle.findFirst({ where: { accountKey: throttleKey("account", u.email), lockedUntil: { gt: serverNow() } } });
-  return { ...toDto(u), lockedUntil: lock?.lockedUntil?.toISOString() ?? null };
+  return { ...toDto(u), lockedUntil: lock?.lockedUntil?.toISOString() ?? null, secondFactorOn: u.totpEnabledAt !== null };
 }
 
 export type SiteOption = { id: string; name: string; code: string };
@@ -236,5 +236,29 @@ export async function unlockUser(actor: Actor, id: string, reason: string): Prom
       before: { lockedUntil: lock.lockedUntil!.toISOString(), failures: lock.failures }, after: { lockedUntil: null },
     });
     return { id, lockedUntil: null };
+  });
+}
+
+/**
+ * Turns off another user's two-step sign-in (a lost phone and no recovery code left): the secret and the
+ * recovery codes go, and every open session of theirs ends, so the next sign-in is with the password only
+ * and they can set up a new authenticator. Audited with the reason (who checked their identity, how).
+ */
+export async function resetSecondFactor(actor: Actor, id: string, reason: string): Promise<{ id: string; sessionsEnded: number }> {
+  if (id === actor.id) throw invalidInput({}, "Turn off your own two-step sign-in from your account.");
+  return transaction(async (tx) => {
+    const row = await tx.user.findUnique({ where: { id }, select: { ...userFields, totpEnabledAt: true } });
+    if (!row) throw notFoundError("User");
+    await requireManaged(actor, id, row.sites.map((s) => s.siteId));
+    if (!row.totpEnabledAt) throw new HttpError(409, "NOT_ENABLED", "Two-step sign-in is not on for this account. Reload to see its current state.");
+    const now = serverNow();
+    await tx.user.update({ where: { id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    const { count: codesRemoved } = await tx.recoveryCode.deleteMany({ where: { userId: id } });
+    const { count } = await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now, revokedReason: "second_factor_reset" } });
+    await appendAudit(tx, {
+      actor: auditActor(actor), action: "user.totp_reset", entityType: "User", entityId: id, reason,
+      before: { totpEnabledAt: row.totpEnabledAt.toISOString() }, after: { totpEnabledAt: null, recoveryCodesRemoved: codesRemoved, sessionsEnded: count },
+    });
+    return { id, sessionsEnded: count };
   });
 }

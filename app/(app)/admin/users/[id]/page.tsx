@@ -42,6 +42,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         name={name}
         isSelf={user.id === me.id}
         lockedUntilLabel={user.lockedUntil ? formatInstant(user.lockedUntil, timeZone) : null}
+        secondFactorOn={user.secondFactorOn}
       />
     </>
   );
