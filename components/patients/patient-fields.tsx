@@ -2,6 +2,8 @@
 import type { FieldErrors, FieldValues, UseFormRegister } from "react-hook-form";
 import type { DemographicsInput } from "@/lib/patients/schema";
 import { SelectInput, TextInput } from "@/components/ui/field";
+import { PAYER_TYPES } from "@/lib/billing/schema";
+import { PAYER_TYPE_LABELS } from "@/lib/billing/rules";
 
 /** A patient's identity, contact and indication: the fields registration and the later edit share (one schema). */
 export function PatientFields<T extends FieldValues & DemographicsInput>({ register, errors }: { register: UseFormRegister<T>; errors: FieldErrors<T> }) {
@@ -23,6 +25,10 @@ export function PatientFields<T extends FieldValues & DemographicsInput>({ regis
         <option value="">Choose…</option>
         <option value="TRD">Treatment-resistant depression (TRD)</option>
         <option value="MDSI">Depression with acute suicidal ideation or behavior (MDSI)</option>
+      </SelectInput>
+      <SelectInput label="Primary payer" hint="Chooses the billing codes of each session." error={e.primaryPayerType?.message} {...r("primaryPayerType")}>
+        <option value="">Not recorded</option>
+        {PAYER_TYPES.map((p) => <option key={p} value={p}>{PAYER_TYPE_LABELS[p]}</option>)}
       </SelectInput>
     </>
   );

@@ -6,6 +6,7 @@ export const REPORT_TABS = [
   { href: "/reports/deviations", label: "Protocol deviations" },
   { href: "/reports/enrollment", label: "Enrollment and certification" },
   { href: "/reports/monitoring-duration", label: "Monitoring duration" },
+  { href: "/reports/billing", label: "Billing" },
 ] as const;
 
 /** The row of report tabs on every reports page; the current one is marked for assistive technology. */

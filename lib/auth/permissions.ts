@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   // R42: the prescriber moving the treatment, or the administrator who tells the REMS.
   "transfer.record": ["PSYCHIATRIST", "ADMIN"],
   "audit.read": ["ADMIN"],
+  "billing.manage": ["ADMIN"], // the effective-dated billing-code table (data to confirm with the billing office)
+  "billing.view": ["PSYCHIATRIST", "ADMIN"], // a session's billing summary; the export is reports.export
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -56,6 +56,8 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/admin/audit/verify": { POST: role("audit.read") }, // the chain is one for the installation: intact or the first broken id
   "/api/admin/audit/anchor": { GET: role("audit.read") }, // a signed checkpoint of the installation's chain head (no patient data), itself audited
   "/api/admin/rems": { POST: { kind: "role", action: "rems.manage", national: "REMS parameters are national (R45)" } },
+  "/api/admin/billing-codes": { POST: { kind: "role", action: "billing.manage", national: "the billing-code table is the installation's, like the REMS parameters" } },
+  "/api/admin/billing-codes/[id]/end": { POST: { kind: "role", action: "billing.manage", national: "the billing-code table is the installation's, like the REMS parameters" } },
   "/api/admin/rems/[id]": { DELETE: { kind: "role", action: "rems.manage", national: "REMS parameters are national (R45)" } },
   "/api/admin/patients/import": { POST: role("patient.import", { query: "siteId", record: "Site" }) },
 
@@ -110,6 +112,7 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/reports/pmf/[id]/submit": { POST: role("pmf.submit", { param: "id", record: "PatientMonitoringForm" }) },
   "/api/reports/pmf/[id]/amend": { POST: role("pmf.submit", { param: "id", record: "PatientMonitoringForm" }) },
   "/api/reports/adverse-events/csv": { GET: role("reports.export", { query: "site", record: "Site" }), HEAD: role("reports.export", { query: "site", record: "Site" }) },
+  "/api/reports/billing/csv": { GET: role("reports.export", { query: "site", record: "Site" }), HEAD: role("reports.export", { query: "site", record: "Site" }) },
   "/api/reports/adverse-events/[id]/reported-to-rems": { POST: role("pmf.submit", { param: "id", record: "AdverseEvent" }) },
 };
 
@@ -136,6 +139,7 @@ export const PAGE_PERMISSIONS: Record<string, Access> = {
   "/reports/deviations": role("reports.view"),
   "/reports/enrollment": role("reports.view"),
   "/reports/monitoring-duration": role("reports.view"),
+  "/reports/billing": role("reports.view"),
   "/reports/pmf/[id]": role("reports.view", { param: "id", record: "PatientMonitoringForm" }),
 
   "/inventory": role("inventory.manage", { query: "site", record: "Site" }),
@@ -150,6 +154,7 @@ export const PAGE_PERMISSIONS: Record<string, Access> = {
   "/admin/sites/new": role("site.manage"),
   "/admin/sites/[id]": site,
   "/admin/audit": role("audit.read"), // rows of the administrator's sites only
+  "/admin/billing-codes": { kind: "role", action: "billing.manage", national: "the billing-code table is the installation's, like the REMS parameters" },
   "/admin/rems": { kind: "role", action: "rems.manage", national: "REMS parameters are national (R45)" },
   "/admin/import": role("patient.import"),
 };

@@ -69,7 +69,7 @@ export async function patientDetail(id: string) {
   const p = await db().patient.findUnique({
     where: { id },
     select: {
-      id: true, mrn: true, firstName: true, middleInitial: true, lastName: true, birthDate: true, sex: true, phone: true, email: true, indication: true, version: true,
+      id: true, mrn: true, firstName: true, middleInitial: true, lastName: true, birthDate: true, sex: true, phone: true, email: true, indication: true, primaryPayerType: true, version: true,
       site: { select: { id: true, name: true, settingType: true, timeZone: true } },
       enrollments: { where: { supersededBy: { is: null } }, take: 1, select: { patientSignedAt: true, prescriberSignedAt: true, submittedAt: true, channel: true, remsConfirmation: true } },
       counselling: { select: { counselledAt: true, topics: true } },
@@ -114,7 +114,7 @@ export async function createPatient(actor: NonNullable<AuditActor>, input: z.out
     return await transaction(async (tx) => {
       const p = await tx.patient.create({
         data: { siteId: input.siteId, mrn: input.mrn, firstName: input.firstName, middleInitial: input.middleInitial || null, lastName: input.lastName,
-          birthDate: new Date(`${input.birthDate}T00:00:00Z`), sex: input.sex, phone: input.phone || null, email: input.email || null, indication: input.indication },
+          birthDate: new Date(`${input.birthDate}T00:00:00Z`), sex: input.sex, phone: input.phone || null, email: input.email || null, indication: input.indication, primaryPayerType: input.primaryPayerType || null },
         select: { id: true },
       });
       await appendAudit(tx, { actor, action: "patient.create", entityType: "Patient", entityId: p.id, siteId: input.siteId, patientId: p.id, after: input });
@@ -129,7 +129,7 @@ export async function createPatient(actor: NonNullable<AuditActor>, input: z.out
 const duplicateMrn = () =>
   new HttpError(409, "DUPLICATE", "A patient with this medical record number already exists at this site.", { mrn: ["This medical record number is already in use at this site"] });
 
-const DEMOGRAPHICS = ["mrn", "firstName", "middleInitial", "lastName", "birthDate", "sex", "phone", "email", "indication"] as const;
+const DEMOGRAPHICS = ["mrn", "firstName", "middleInitial", "lastName", "birthDate", "sex", "phone", "email", "indication", "primaryPayerType"] as const;
 
 /**
  * Edits a registered patient's demographics. The version read by the form must still be the row's
@@ -140,18 +140,18 @@ export async function updatePatient(actor: NonNullable<AuditActor>, id: string, 
     return await transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Patient" WHERE id = ${id} FOR UPDATE`;
       if (!rows.length) throw new HttpError(404, "NOT_FOUND", "Patient not found.");
-      const p = await tx.patient.findUniqueOrThrow({ where: { id }, select: { siteId: true, version: true, mrn: true, firstName: true, middleInitial: true, lastName: true, birthDate: true, sex: true, phone: true, email: true, indication: true } });
+      const p = await tx.patient.findUniqueOrThrow({ where: { id }, select: { siteId: true, version: true, mrn: true, firstName: true, middleInitial: true, lastName: true, birthDate: true, sex: true, phone: true, email: true, indication: true, primaryPayerType: true } });
       if (p.version !== input.version) throw conflictError("patient");
       const current: Record<(typeof DEMOGRAPHICS)[number], string> = {
         mrn: p.mrn, firstName: p.firstName, middleInitial: p.middleInitial ?? "", lastName: p.lastName, birthDate: p.birthDate.toISOString().slice(0, 10),
-        sex: p.sex, phone: p.phone ?? "", email: p.email ?? "", indication: p.indication ?? "",
+        sex: p.sex, phone: p.phone ?? "", email: p.email ?? "", indication: p.indication ?? "", primaryPayerType: p.primaryPayerType ?? "",
       };
       const changed = DEMOGRAPHICS.filter((k) => current[k] !== input[k]);
       if (!changed.length) return { id, version: p.version, changed };
       const updated = await tx.patient.update({
         where: { id },
         data: { mrn: input.mrn, firstName: input.firstName, middleInitial: input.middleInitial || null, lastName: input.lastName, birthDate: new Date(`${input.birthDate}T00:00:00Z`),
-          sex: input.sex, phone: input.phone || null, email: input.email || null, indication: input.indication, version: { increment: 1 } },
+          sex: input.sex, phone: input.phone || null, email: input.email || null, indication: input.indication, primaryPayerType: input.primaryPayerType || null, version: { increment: 1 } },
         select: { version: true },
       });
       await appendAudit(tx, {

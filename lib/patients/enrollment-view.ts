@@ -29,5 +29,5 @@ export async function counsellingView(patientId: string, siteId: string, tz: str
 
 export const demographicsOf = (p: PatientDetail): EditPatientInput => ({
   mrn: p.mrn, firstName: p.firstName, middleInitial: p.middleInitial ?? "", lastName: p.lastName, birthDate: p.birthDate, sex: p.sex,
-  phone: p.phone ?? "", email: p.email ?? "", indication: p.indication ?? ("" as "TRD"), version: p.version,
+  phone: p.phone ?? "", email: p.email ?? "", indication: p.indication ?? ("" as "TRD"), primaryPayerType: p.primaryPayerType ?? "", version: p.version,
 });

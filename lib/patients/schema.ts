@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PAYER_TYPES } from "@/lib/billing/schema";
 import { isCalendarDay, text } from "@/lib/http/fields";
 
 /** Query of the patient list; anything malformed falls back to defaults, never an error page. */
@@ -29,6 +30,8 @@ const demographicsSchema = z.object({
   phone: text().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),
   email: z.union([z.literal(""), text().pipe(z.email("Enter an email address like name@example.com").max(254, "At most 254 characters"))]).optional().default(""),
   indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
+  // Who pays: selects the session's billing codes (lib/billing). "" = not recorded yet.
+  primaryPayerType: z.enum([...PAYER_TYPES, ""], { message: "Choose the payer type" }).optional().default(""),
 });
 
 export type DemographicsInput = z.input<typeof demographicsSchema>;

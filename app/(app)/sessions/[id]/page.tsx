@@ -15,6 +15,7 @@ import { DeviceForm, DoseForm } from "@/components/sessions/dose-device-forms";
 import { DissociationForm, SedationForm } from "@/components/sessions/assessment-forms";
 import { GatePanel } from "@/components/sessions/gate-panel";
 import { DischargePanel } from "@/components/sessions/discharge-panel";
+import { SessionBilling } from "@/components/billing/session-billing";
 import { EntryTimeProvider } from "@/components/sessions/entry-time";
 import { AdverseEventForm, ResolveAdverseEvent } from "@/components/sessions/adverse-event-form";
 import { CrisisForm } from "@/components/sessions/crisis-form";
@@ -218,6 +219,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
             )}
           </section>
         )}
+        {closedForGood && dosed && can(user.role, "billing.view") && <SessionBilling sessionId={id} />}
       </div>
     </EntryTimeProvider>
   );
