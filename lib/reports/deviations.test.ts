@@ -21,9 +21,9 @@ describe("protocol-deviation report from sessions run through the chair-side com
   it("leaves out a session run to protocol, other sites and other dates", async () => {
     const clean = await dischargedSession();
     const other = await dischargedSession({ readingAtMinute: 53 });
-    expect(await deviationReport([clean.site.id], today(), today())).toEqual({ checked: 1, next: null, rows: [] });
+    expect(await deviationReport([clean.site.id], today(), today())).toEqual({ inRange: 1, capped: false, checked: 1, next: null, rows: [] });
     const first = await deviationReport([clean.site.id, other.site.id], today(), today(), { maxChecked: 1 });
-    expect(first).toMatchObject({ checked: 1 });
+    expect(first).toMatchObject({ inRange: 2, checked: 1 });
     expect(first.next).not.toBeNull();
     expect((await deviationReport([clean.site.id, other.site.id], today(), today())).rows.map((r) => r.sessionId)).toEqual([other.sessionId]);
     expect((await deviationReport([other.site.id], "2020-01-01", "2020-12-31")).checked).toBe(0);

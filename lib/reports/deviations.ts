@@ -1,5 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
+import { COUNT_CAP } from "@/lib/tables/list-query";
 import { remsParametersAt } from "@/lib/rems/data";
 import { firstDeviceAt } from "@/lib/sessions/facts";
 import { localDate } from "@/lib/sessions/local-time";
@@ -36,8 +37,11 @@ export function parseCursor(v: string | undefined): DeviationCursor | undefined 
  * `maxChecked` sessions were checked; `next` continues after the last one checked, so the report goes through
  * any number of sessions at the same cost per page.
  */
-export async function deviationReport(siteIds: string[], from: string, to: string, opts: { after?: DeviationCursor; pageRows?: number; maxChecked?: number; batch?: number } = {}): Promise<{ checked: number; next: DeviationCursor | null; rows: DeviationRow[] }> {
+export async function deviationReport(siteIds: string[], from: string, to: string, opts: { after?: DeviationCursor; pageRows?: number; maxChecked?: number; batch?: number } = {}): Promise<{ inRange: number; capped: boolean; checked: number; next: DeviationCursor | null; rows: DeviationRow[] }> {
   const { pageRows = 25, maxChecked = 200 } = opts;
+  const dosed = Prisma.sql`s."siteId" = ANY(${siteIds}::text[]) AND s."treatmentDate" BETWEEN ${from}::date AND ${to}::date
+    AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL)`;
+  const [{ count }] = await db().$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (SELECT 1 FROM "TreatmentSession" s WHERE ${dosed} LIMIT ${COUNT_CAP + 1}) m`;
   const batch = Math.min(opts.batch ?? 50, maxChecked);
   const rows: DeviationRow[] = [];
   let checked = 0;
@@ -47,8 +51,7 @@ export async function deviationReport(siteIds: string[], from: string, to: strin
     const take = Math.min(batch, maxChecked - checked);
     const keyset = after ? Prisma.sql`AND (s."treatmentDate", s.id) < (${after.date}::date, ${after.id})` : Prisma.empty;
     const ids = await db().$queryRaw<{ id: string; treatmentDate: Date }[]>`SELECT s.id, s."treatmentDate" FROM "TreatmentSession" s
-      WHERE s."siteId" = ANY(${siteIds}::text[]) AND s."treatmentDate" BETWEEN ${from}::date AND ${to}::date ${keyset}
-        AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL)
+      WHERE ${dosed} ${keyset}
       ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT ${take + 1}`;
     more = ids.length > take;
     const page = ids.slice(0, take);
@@ -63,7 +66,7 @@ export async function deviationReport(siteIds: string[], from: string, to: strin
       if (rows.length >= pageRows) { more = more || page.at(-1)!.id !== id; break; }
     }
   }
-  return { checked, next: more && after ? after : null, rows };
+  return { inRange: Math.min(Number(count), COUNT_CAP), capped: Number(count) > COUNT_CAP, checked, next: more && after ? after : null, rows };
 }
 
 async function deviationRow(s: Prisma.TreatmentSessionGetPayload<{ select: typeof sessionSelect }>): Promise<DeviationRow | null> {

@@ -35,7 +35,8 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
         <p className="mb-3 text-slate-700">Derived from each session&apos;s record: the 40-minute BP outside 30–50 minutes (R25), SpO₂ missing where required (R27), prescriber GATE decisions, and SOFT warnings acknowledged to proceed (from the audit trail).</p>
         <RangeFilter label="Filter deviations" sites={user.sites} site={q.site} from={from} to={to} />
         <dl aria-label="Deviation summary" className="mb-4 flex flex-wrap gap-3">
-          <div className="rounded-md border border-slate-200 px-3 py-2"><dt className="text-sm text-slate-600">Sessions checked on this page</dt><dd className="text-xl font-semibold">{report.checked}</dd></div>
+          <div className="rounded-md border border-slate-200 px-3 py-2"><dt className="text-sm text-slate-600">Dosed sessions in range</dt><dd className="text-xl font-semibold">{report.capped ? `more than ${report.inRange}` : report.inRange}</dd></div>
+          <div className="rounded-md border border-slate-200 px-3 py-2"><dt className="text-sm text-slate-600">Checked on this page</dt><dd className="text-xl font-semibold">{report.checked}</dd></div>
           <div className="rounded-md border border-slate-200 px-3 py-2"><dt className="text-sm text-slate-600">With findings on this page</dt><dd className="text-xl font-semibold">{report.rows.length}</dd></div>
           {byKind.map(([label, n]) => <div key={label} className="rounded-md border border-slate-200 px-3 py-2"><dt className="text-sm text-slate-600">{label}</dt><dd className="text-xl font-semibold">{n}</dd></div>)}
         </dl>
