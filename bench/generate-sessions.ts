@@ -42,29 +42,29 @@ export async function generateSessions(url: string, n: number, log = console.log
   await c.query(`UPDATE g SET day = current_date, t0 = now() - interval '30 minutes' WHERE active`);
   await c.query(`UPDATE g SET t0 = day + time '14:00' WHERE NOT active`);
   await step("sites", `INSERT INTO "Site"(id, code, name, "settingType", "certificationStatus", address1, city, state, zip, "timeZone", "updatedAt")
-    SELECT 'site-' || s, 'BENCH-' || s, 'Bench clinic ' || s, (CASE WHEN s < 16 THEN 'OUTPATIENT' ELSE 'INPATIENT' END)::"SettingType", 'ACTIVE', '1 Main St', 'Hudson', 'NY', '12534', 'America/New_York', now()
+    SELECT 'site-' || s, 'BENCH-' || s, 'Bench clinic ' || s, (CASE WHEN s < 16 THEN 'OUTPATIENT' ELSE 'INPATIENT' END)::"SettingType", 'ACTIVE'::"CertificationStatus", '1 Main St', 'Hudson', 'NY', '12534', 'America/New_York', now()
     FROM generate_series(0, ${SITES - 1}) s`);
   await c.query(`INSERT INTO "RemsParameterSet"(id, "effectiveFrom") VALUES ('rems-bench', '2019-01-01') ON CONFLICT DO NOTHING`);
   await step("chairs", `INSERT INTO "Chair"(id, "siteId", label) SELECT 'chair-' || s || '-' || k, 'site-' || s, 'Chair ' || (k + 1) FROM generate_series(0, ${SITES - 1}) s, generate_series(0, 5) k`);
   await step("users", `INSERT INTO "User"(id, email, "firstName", "lastName", role, "passwordHash", "updatedAt")
-    SELECT 'nurse-' || s, 'nurse' || s || '@bench.example', 'Nora', 'Bench' || s, 'NURSE', 'x', now() FROM generate_series(0, ${SITES - 1}) s
-    UNION ALL SELECT 'admin-bench', 'admin@bench.example', 'Ada', 'Admin', 'ADMIN', 'x', now()`);
+    SELECT 'nurse-' || s, 'nurse' || s || '@bench.example', 'Nora', 'Bench' || s, 'NURSE'::"Role", 'x', now() FROM generate_series(0, ${SITES - 1}) s
+    UNION ALL SELECT 'admin-bench', 'admin@bench.example', 'Ada', 'Admin', 'ADMIN'::"Role", 'x', now()`);
   await step("user sites", `INSERT INTO "UserSite"("userId", "siteId") SELECT 'nurse-' || s, 'site-' || s FROM generate_series(0, ${SITES - 1}) s
     UNION ALL SELECT 'admin-bench', 'site-' || s FROM generate_series(0, ${SITES - 1}) s`);
   await step("patients", `INSERT INTO "Patient"(id, "siteId", mrn, "firstName", "lastName", "birthDate", sex, "updatedAt")
     SELECT 'pat-' || p, 'site-' || (p % ${SITES}), 'M-' || lpad(p::text, 6, '0'), (ARRAY['James','Mary','Robert','Linda','David','Susan'])[1 + p % 6],
-      (ARRAY['Smith','Johnson','Brown','Garcia','Miller','Davis','Lopez','Wilson','Moore','Lee'])[1 + (p * 7) % 10] || '-' || p, date '1950-01-01' + (p % 15000), 'OTHER'
+      (ARRAY['Smith','Johnson','Brown','Garcia','Miller','Davis','Lopez','Wilson','Moore','Lee'])[1 + (p * 7) % 10] || '-' || p, date '1950-01-01' + (p % 15000), 'OTHER'::"Sex", now()
     FROM generate_series(0, $1 - 1) p`, [patients]);
   await step("sessions", `INSERT INTO "TreatmentSession"(id, "patientId", "siteId", "chairId", "monitoringHcpId", status, indication, "checkedInAt", "treatmentDate", "plannedDoseMg", "endOfMonitoringAt", "updatedAt")
     SELECT 'ses-' || i, 'pat-' || p, 'site-' || site, CASE WHEN active THEN 'chair-' || site || '-' || (i / ${SITES}) ELSE 'chair-' || site || '-' || (i % 6) END, 'nurse-' || site,
-      (CASE WHEN active THEN 'MONITORING' ELSE 'DISCHARGED' END)::"SessionStatus", 'TRD', t0 - interval '30 minutes', day, 56,
+      (CASE WHEN active THEN 'MONITORING' ELSE 'DISCHARGED' END)::"SessionStatus", 'TRD'::"Indication", t0 - interval '30 minutes', day, 56,
       CASE WHEN active THEN NULL ELSE t0 + make_interval(mins => 120 + i % 15) END, now()
     FROM g`);
   await step("lots", `INSERT INTO "InventoryLot"(id, "siteId", ndc, "lotNumber", "expiresOn", "receivedAt", supplier, "receivedById", "deviceCount")
     SELECT DISTINCT 'lot-' || site || '-' || (i / 2000), 'site-' || site, '50458-028-02', 'L' || site || '-' || (i / 2000), current_date + 365, now() - interval '800 days', 'Bench supplier', 'nurse-' || site, 212 FROM g`);
   await step("devices", `INSERT INTO "Device"(id, "lotId", serial, status)
-    SELECT 'dev-' || i || '-' || k, 'lot-' || site || '-' || (i / 2000), 'S' || i || '-' || k, 'ADMINISTERED' FROM g, generate_series(1, 2) k
-    UNION ALL SELECT 'dev-' || l.id || '-h' || h, l.id, 'H-' || h, 'ON_HAND' FROM "InventoryLot" l, generate_series(1, 12) h`);
+    SELECT 'dev-' || i || '-' || k, 'lot-' || site || '-' || (i / 2000), 'S' || i || '-' || k, 'ADMINISTERED'::"DeviceStatus" FROM g, generate_series(1, 2) k
+    UNION ALL SELECT 'dev-' || l.id || '-h' || h, l.id, 'H-' || h, 'ON_HAND'::"DeviceStatus" FROM "InventoryLot" l, generate_series(1, 12) h`);
   await step("device administrations", `INSERT INTO "DeviceAdministration"(id, "sessionId", sequence, "administeredAt", "deviceId", "recordedById")
     SELECT 'adm-' || i || '-' || k, 'ses-' || i, k, t0 + make_interval(mins => (k - 1) * 5), 'dev-' || i || '-' || k, 'nurse-' || site FROM g, generate_series(1, 2) k`);
   await step("vitals", `INSERT INTO "ObservationVital"(id, "sessionId", "takenAt", kind, systolic, diastolic, "heartRate", spo2, "recordedById")
@@ -73,7 +73,7 @@ export async function generateSessions(url: string, n: number, log = console.log
       118 + (i + k) % 30, 70 + (i + k) % 15, 60 + (i * k) % 30, 95 + (i + k) % 5, 'nurse-' || site
     FROM g, generate_series(1, ${VITALS_PER_SESSION}) k WHERE NOT active OR k <= 4`);
   await step("discharge decisions", `INSERT INTO "DischargeDecision"(id, "sessionId", outcome, "decidedAt", "hcpId", "criteriaSnapshot", "readyToLeaveMinutes")
-    SELECT 'dis-' || i, 'ses-' || i, 'DISCHARGED', t0 + make_interval(mins => 120 + i % 15), 'nurse-' || site, '{}'::jsonb, 90 + i % 30 FROM g WHERE NOT active`);
+    SELECT 'dis-' || i, 'ses-' || i, 'DISCHARGED'::"SessionOutcome", t0 + make_interval(mins => 120 + i % 15), 'nurse-' || site, '{}'::jsonb, 90 + i % 30 FROM g WHERE NOT active`);
   await step("PMFs", `INSERT INTO "PatientMonitoringForm"(id, "sessionId", "formVersion", fields, status, "dueDate", "ownerId", "submittedAt", "submittedById", channel, confirmation)
     SELECT 'pmf-' || i, 'ses-' || i, 'current-2024',
       $1::jsonb || jsonb_build_object('patient.lastName', 'Patient ' || p, 'site.name', 'Bench clinic ' || site, 'treatmentDate', to_char(day, 'MM/DD/YYYY'), 'totalMonitoringMinutes', 120 + i % 15),
