@@ -10,6 +10,8 @@ export const worklistQuerySchema = z.object({
   status: z.enum(["DRAFT", "READY", "SUBMITTED"]).optional().catch(undefined),
   from: date,
   to: date,
+  /** A patient's MRN, or the start of their last name. */
+  patient: z.string().trim().max(60).optional().catch(undefined),
   // Open forms first, then by due date; only index-backed orders (see the worklist migration).
   ...listParamsSchema(["due"], { key: "due", dir: "asc" }).shape,
 });

@@ -23,6 +23,10 @@ function worklistWhere(siteIds: string[], q: Partial<WorklistQuery>): Prisma.Sql
   if (q.status) parts.push(Prisma.sql`f.status = ${q.status}::"PmfStatus"`);
   if (q.from) parts.push(Prisma.sql`s."treatmentDate" >= ${q.from}::date`);
   if (q.to) parts.push(Prisma.sql`s."treatmentDate" <= ${q.to}::date`);
+  if (q.patient) {
+    const prefix = `${q.patient.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Patient" p WHERE p.id = s."patientId" AND (lower(p.mrn) = ${q.patient.toLowerCase()} OR lower(p."lastName") LIKE ${prefix}))`);
+  }
   return Prisma.join(parts, " AND ");
 }
 

@@ -43,6 +43,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <h2 className="mb-2 text-lg font-semibold">Patient Monitoring Forms — due within 7 days of treatment</h2>
         <form method="get" className="mb-3 flex flex-wrap items-end gap-3" aria-label="Filter forms">
           {user.sites.length > 1 && <label className="flex flex-col font-medium">Site<select name="site" defaultValue={q.site ?? ""} className={input}><option value="">All my sites</option>{user.sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select></label>}
+          <label className="flex flex-col font-medium">Patient (MRN or last name)<input name="patient" defaultValue={q.patient} className={input} /></label>
           <label className="flex flex-col font-medium">Status<select name="status" defaultValue={q.status ?? ""} className={input}><option value="">Any</option><option value="DRAFT">Draft</option><option value="READY">Ready</option><option value="SUBMITTED">Submitted</option></select></label>
           <label className="flex flex-col font-medium">From<input type="date" name="from" defaultValue={q.from} className={input} /></label>
           <label className="flex flex-col font-medium">To<input type="date" name="to" defaultValue={q.to} className={input} /></label>
