@@ -53,7 +53,8 @@ export async function pmfWorklist(siteIds: string[], q: Partial<WorklistQuery>, 
     const check = pmfSubmittable((r.fields ?? {}) as Record<string, unknown>, r.session.status);
     return {
       id: r.id, sessionId: r.session.id, backEntryReason: r.session.backEntryReason, patient: `${r.session.patient.lastName}, ${r.session.patient.firstName}`, site: r.session.site.name, treatmentDate,
-      status: r.status, dueDate: due.dueDate, dueState: r.status === "SUBMITTED" ? null : due.state, daysLeft: due.daysLeft, owner: r.ownerId ? owners.get(r.ownerId) ?? null : null,
+      // The stored due date (the order of the list): an amendment keeps its own days from when it was made.
+      status: r.status, dueDate: day(r.dueDate), dueState: r.status === "SUBMITTED" ? null : due.state, daysLeft: due.daysLeft, owner: r.ownerId ? owners.get(r.ownerId) ?? null : null,
       submittedAt: r.submittedAt, channel: r.channel, confirmation: r.confirmation, version: r.version, missing: check.missing,
       amends: r.amends && { id: r.amends.id, submittedOn: r.amends.submittedAt ? localDate(r.amends.submittedAt, r.session.site.timeZone) : null, confirmation: r.amends.confirmation, reason: r.amendmentReason ?? "" },
       amendedBy: r.amendedBy && { id: r.amendedBy.id, status: r.amendedBy.status, createdOn: localDate(r.amendedBy.createdAt, r.session.site.timeZone), reason: r.amendedBy.amendmentReason ?? "" },
