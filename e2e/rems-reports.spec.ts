@@ -21,7 +21,8 @@ test.describe("administrator: REMS reports", () => {
       JOIN "TreatmentSession" s ON s.id = f."sessionId" JOIN "Patient" p ON p.id = s."patientId"
       WHERE p.mrn = 'A-1003' AND f.status = 'SUBMITTED' ORDER BY s."treatmentDate" LIMIT 1`);
     await signIn(page, "admin@example.com");
-    await page.goto("/reports");
+    // The worklist is paged: the patient's forms, found by MRN, are on one page.
+    await page.goto("/reports?patient=A-1003");
     const forms = page.getByRole("region", { name: "Patient Monitoring Forms" });
     const row = forms.getByRole("row").filter({ hasText: original.confirmation });
     await row.getByRole("button", { name: /^Amend:/ }).click();

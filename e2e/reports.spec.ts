@@ -26,6 +26,9 @@ test.describe("administrator: Patient Monitoring Forms", () => {
     await form.getByLabel("Channel").selectOption("FAX");
     await form.getByLabel("Confirmation or fax receipt").fill("FAX-RCPT-7781");
     await form.getByRole("button", { name: "Save submission" }).click();
+    await expect(form).toBeHidden();
+    // A submitted form leaves the open forms at the top of the paged worklist: found by the patient's name.
+    await page.goto(`/reports?${new URLSearchParams({ patient: patient.split(",")[0], status: "SUBMITTED" })}`);
     await expect(forms.getByRole("row", { name: new RegExp(patient) }).filter({ hasText: "FAX-RCPT-7781" })).toContainText("fax · FAX-RCPT-7781");
     const [pmf] = await sql<{ id: string; status: string; version: number }>(`SELECT id, status, version FROM "PatientMonitoringForm" WHERE confirmation = 'FAX-RCPT-7781'`);
     expect(pmf.status).toBe("SUBMITTED");

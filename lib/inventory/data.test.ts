@@ -210,7 +210,26 @@ describe("reconciliation and physical counts (R44)", () => {
     expect(lot.reconciliation.discrepancies.map((d) => d.code)).toEqual(["R44_COUNT_MISMATCH"]);
     const detail = (await lotDetail(c.lotId))!;
     expect(detail.physicalCounts.map((x) => x.difference)).toEqual([-1, 0]);
+    expect(detail.devicePage).toMatchObject({ page: 1, total: c.devices.length, pageCount: 1 });
     expect(await db().auditEvent.count({ where: { action: "inventory.count", entityId: second.id } })).toBe(1);
+  });
+});
+
+describe("the lot page", () => {
+  it("lists the devices on hand first, then the rest by serial, a page at a time, with every on-hand device for the forms", async () => {
+    const c = await fixture();
+    const serials = new Map(c.devices.map((d) => [d.id, d]));
+    await administer(c, [c.devices[0].id, c.devices[1].id], new Date(Date.now() - 3_600_000));
+    const first = (await lotDetail(c.lotId, 1, 2))!;
+    expect(first.devicePage).toMatchObject({ page: 1, pageSize: 2, total: c.devices.length, pageCount: Math.ceil(c.devices.length / 2) });
+    expect(first.devices.map((d) => d.status)).toEqual(["ON_HAND", "ON_HAND"]);
+    expect(first.onHand.map((d) => d.id).sort()).toEqual(c.devices.slice(2).map((d) => d.id).sort());
+    const last = (await lotDetail(c.lotId, first.devicePage.pageCount, 2))!;
+    expect(last.devices.at(-1)).toMatchObject({ status: "ADMINISTERED" });
+    expect(last.devices.at(-1)!.administered).not.toBeNull();
+    expect(serials.size).toBe(c.devices.length);
+    // A page past the last shows the last one.
+    expect((await lotDetail(c.lotId, 99, 2))!.devicePage.page).toBe(first.devicePage.pageCount);
   });
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { offsetOf, PAGE_SIZE, pageInfo, type PageInfo } from "@/lib/tables/list-query";
 import { serverNow } from "@/lib/clock";
 import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, recordAudit, type AuditActor } from "@/lib/audit/data";
@@ -100,12 +101,26 @@ export type DeviceRowDto = {
   returned: { at: string; to: string; reason: string; by: string } | null;
 };
 export type LotDetail = LotSummary & {
-  siteId: string; siteName: string; timeZone: string; receivedBy: string; devices: DeviceRowDto[];
+  siteId: string; siteName: string; timeZone: string; receivedBy: string;
+  /** One page of the lot's devices, those on hand first (then by serial). */
+  devices: DeviceRowDto[]; devicePage: PageInfo;
+  /** Every device still on hand (the waste and return forms choose among them). */
+  onHand: { id: string; serial: string }[];
   physicalCounts: { id: string; countedAt: string; countedBy: string; countedDevices: number; expectedDevices: number; difference: number; note: string | null }[];
 };
 
-/** One lot with every device's fate and the history of physical counts; null when there is no such lot. */
-export async function lotDetail(lotId: string): Promise<LotDetail | null> {
+/**
+ * One lot with a page of its devices' fates (on hand first) and the history of physical counts; null when
+ * there is no such lot.
+ */
+export async function lotDetail(lotId: string, page = 1, pageSize = PAGE_SIZE): Promise<LotDetail | null> {
+  const [total, onHand] = await Promise.all([
+    db().device.count({ where: { lotId } }),
+    db().device.findMany({ where: { lotId, status: "ON_HAND" }, orderBy: { serial: "asc" }, select: { id: true, serial: true } }),
+  ]);
+  const devicePage = pageInfo(total, page, pageSize, Number.MAX_SAFE_INTEGER);
+  const pageIds = (await db().$queryRaw<{ id: string }[]>`SELECT id FROM "Device" WHERE "lotId" = ${lotId}
+    ORDER BY (status <> 'ON_HAND'), serial, id LIMIT ${pageSize} OFFSET ${offsetOf(devicePage)}`).map((r) => r.id);
   const lot = await db().inventoryLot.findUnique({
     where: { id: lotId },
     select: {
@@ -113,7 +128,7 @@ export async function lotDetail(lotId: string): Promise<LotDetail | null> {
       site: { select: { name: true, timeZone: true } },
       counts: { orderBy: { countedAt: "desc" }, select: { id: true, countedAt: true, countedById: true, countedDevices: true, expectedDevices: true, note: true } },
       devices: {
-        orderBy: { serial: "asc" },
+        where: { id: { in: pageIds } },
         select: {
           id: true, serial: true, status: true,
           administrations: { where: { enteredInErrorAt: null }, take: 1, select: { administeredAt: true, enteredInErrorAt: true, recordedById: true, session: { select: { id: true, patient: { select: { firstName: true, lastName: true, mrn: true } } } } } },
@@ -137,7 +152,8 @@ export async function lotDetail(lotId: string): Promise<LotDetail | null> {
     id: lot.id, siteId: lot.siteId, siteName: lot.site.name, timeZone: tz, lotNumber: lot.lotNumber, ndc: lot.ndc, kit: lot.kitDescription ?? KITS[lot.ndc as Ndc]?.label ?? lot.ndc,
     expiresOn: day(lot.expiresOn), expired: lotExpired(day(lot.expiresOn), localDate(serverNow(), tz)), receivedAt: lot.receivedAt.toISOString(), supplier: lot.supplier,
     receivedBy: name(lot.receivedById), counts: c, reconciliation: lotReconciliation(c), lastCountAt: lc?.countedAt.toISOString() ?? null,
-    devices: lot.devices.map((d) => {
+    devicePage, onHand,
+    devices: lot.devices.sort((a, b) => pageIds.indexOf(a.id) - pageIds.indexOf(b.id)).map((d) => {
       const a = d.administrations[0] ?? null;
       return {
         id: d.id, serial: d.serial, status: d.status,

@@ -40,7 +40,7 @@ describe("PMF amendment (R38, R39)", () => {
     expect(audit).toMatchObject({ reason: "Surname misspelt at registration", siteId: s.site.id, patientId: s.patient.id });
 
     // The worklist shows the link both ways.
-    const rows = await pmfWorklist([s.site.id], {});
+    const { rows } = await pmfWorklist([s.site.id], {});
     expect(rows.find((r) => r.id === s.pmfId)?.amendedBy).toMatchObject({ id: a.id, status: "READY", reason: "Surname misspelt at registration" });
     expect(rows.find((r) => r.id === a.id)?.amends).toMatchObject({ id: s.pmfId, confirmation: "PMF-TEST-1", reason: "Surname misspelt at registration" });
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { optionalInstant, text } from "@/lib/http/fields";
+import { listParamsSchema } from "@/lib/tables/list-query";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
 
@@ -9,6 +10,10 @@ export const worklistQuerySchema = z.object({
   status: z.enum(["DRAFT", "READY", "SUBMITTED"]).optional().catch(undefined),
   from: date,
   to: date,
+  /** A patient's MRN, or the start of their last name. */
+  patient: z.string().trim().max(60).optional().catch(undefined),
+  // Open forms first, then by due date; only index-backed orders (see the worklist migration).
+  ...listParamsSchema(["due"], { key: "due", dir: "asc" }).shape,
 });
 export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDay, REMS_START, text } from "@/lib/http/fields";
+import { listParamsSchema } from "@/lib/tables/list-query";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const optionalDate = z.string().regex(isoDate).optional().catch(undefined);
@@ -11,8 +12,10 @@ export const aeLogQuerySchema = z.object({
   to: optionalDate,
   type: z.enum(["SEDATION", "DISSOCIATION", "RESPIRATORY_DEPRESSION", "HYPERTENSION", "OTHER"]).optional().catch(undefined),
   serious: z.enum(["1"]).optional().catch(undefined),
+  // Open report tasks always lead; the rest by onset, newest first by default.
+  ...listParamsSchema(["onset"], { key: "onset", dir: "desc" }).shape,
 });
-export type AeLogQuery = z.infer<typeof aeLogQuerySchema>;
+export type AeLogQuery = Partial<z.infer<typeof aeLogQuerySchema>>;
 
 /** The latest calendar date anywhere on Earth now (UTC+14): a date after it is in the future wherever the clinic is. */
 export const latestDateNow = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);

@@ -32,11 +32,15 @@ describe("adverse-event log (R41)", () => {
   });
 
   it("never cuts an open report task off the list: a page of one still shows and counts it", async () => {
-    const { c, seriousOpen, mild } = await events();
+    const { c, seriousOpen, seriousDone, mild } = await events();
     const log = await adverseEventLog([c.site.id], {}, 1);
     expect(log.rows.map((r) => r.id)).toEqual([seriousOpen.id]);
-    expect([log.openCount, log.truncated]).toEqual([1, true]);
+    expect([log.openCount, log.pageCount]).toEqual([1, 3]);
     expect((await adverseEventLog([c.site.id], {}, 2)).rows.map((r) => r.id)).toEqual([seriousOpen.id, mild.id]);
+    // The next pages continue after the open tasks, newest first, and sorted oldest first on request.
+    expect((await adverseEventLog([c.site.id], { page: 2 }, 1)).rows.map((r) => r.id)).toEqual([mild.id]);
+    expect((await adverseEventLog([c.site.id], { page: 3 }, 1)).rows.map((r) => r.id)).toEqual([seriousDone.id]);
+    expect((await adverseEventLog([c.site.id], { page: 2, dir: "asc" }, 1)).rows.map((r) => r.id)).toEqual([seriousDone.id]);
   });
 
   it("filters by serious only and by onset date in the site's calendar", async () => {

@@ -4,7 +4,8 @@ import { db, transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { conflictError, HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
-import { localClock, localDate } from "@/lib/sessions/local-time";
+import { addDays, localClock, localDate, startOfDay } from "@/lib/sessions/local-time";
+import { COUNT_CAP, offsetOf, PAGE_SIZE, pageInfo } from "@/lib/tables/list-query";
 import { csvFromRows } from "./csv";
 import { needsRemsReport, remsReportOpen, reportedDateProblem } from "./adverse-event-rules";
 import type { AeLogQuery, reportedToRemsSchema } from "./adverse-events-schema";
@@ -36,28 +37,43 @@ function toDto(r: Row) {
   };
 }
 
-function where(siteIds: string[], q: AeLogQuery): Prisma.AdverseEventWhereInput {
-  const site = q.site && siteIds.includes(q.site) ? [q.site] : siteIds;
-  // Onset dates are compared by instant with a day's margin each side, then exactly in each site's calendar below.
-  const onset = q.from || q.to ? { onsetAt: { ...(q.from ? { gte: new Date(Date.parse(`${q.from}T00:00:00Z`) - 86_400_000) } : {}), ...(q.to ? { lt: new Date(Date.parse(`${q.to}T00:00:00Z`) + 2 * 86_400_000) } : {}) } } : {};
-  return { siteId: { in: site }, ...(q.serious ? { serious: true } : {}), ...(q.type ? { type: q.type } : {}), ...onset };
-}
-const inRange = (q: AeLogQuery) => (r: AeLogRow) => (!q.from || r.onsetDate >= q.from) && (!q.to || r.onsetDate <= q.to);
+const OPEN = { reportedToRemsAt: null } satisfies Prisma.AdverseEventWhereInput;
 
 /**
- * R41: the adverse events of the user's sites, filtered; events whose "reported to REMS" task is still
- * open come first (oldest first), then the rest, newest first. Onset and resolution in the site's time zone.
+ * The log's filter in the user's sites: onset dates exactly in each site's calendar (an OR of instant ranges,
+ * one per site), and which events are open "reported to REMS" tasks (R41: serious, or any at an inpatient site).
  */
-export async function adverseEventLog(siteIds: string[], q: AeLogQuery, limit = 500) {
-  const base = where(siteIds, q);
-  // Every open task, however old (never cut off by the page limit), then the newest of the rest.
-  const open = (await db().adverseEvent.findMany({
-    where: { AND: [base, { reportedToRemsAt: null }, { OR: [{ serious: true }, { site: { settingType: "INPATIENT" } }] }] }, orderBy: [{ onsetAt: "asc" }, { id: "asc" }], select,
-  })).map(toDto).filter(inRange(q)).filter((r) => r.reportOpen);
-  const rest = (await db().adverseEvent.findMany({ where: { AND: [base, { id: { notIn: open.map((r) => r.id) } }] }, orderBy: [{ onsetAt: "desc" }, { id: "asc" }], take: limit + 1, select }))
-    .map(toDto).filter(inRange(q));
-  const rows = [...open, ...rest];
-  return { openCount: open.length, rows: rows.slice(0, Math.max(limit, open.length)), truncated: rows.length > Math.max(limit, open.length) };
+async function scope(siteIds: string[], q: AeLogQuery) {
+  const sites = await db().site.findMany({ where: { id: { in: q.site && siteIds.includes(q.site) ? [q.site] : siteIds } }, select: { id: true, timeZone: true, settingType: true } });
+  const onset = (tz: string) => ({ ...(q.from ? { gte: startOfDay(q.from, tz) } : {}), ...(q.to ? { lt: startOfDay(addDays(q.to, 1), tz) } : {}) });
+  const byZone = new Map<string, string[]>();
+  for (const s of sites) byZone.set(s.timeZone, [...(byZone.get(s.timeZone) ?? []), s.id]);
+  const base: Prisma.AdverseEventWhereInput = {
+    ...(q.from || q.to ? { OR: [...byZone].map(([tz, ids]) => ({ siteId: { in: ids }, onsetAt: onset(tz) })) } : { siteId: { in: sites.map((s) => s.id) } }),
+    ...(q.serious ? { serious: true } : {}), ...(q.type ? { type: q.type } : {}),
+  };
+  const inpatient = sites.filter((s) => s.settingType === "INPATIENT").map((s) => s.id);
+  const open: Prisma.AdverseEventWhereInput = { AND: [base, OPEN, { OR: [{ serious: true }, { siteId: { in: inpatient } }] }] };
+  return { base, open, rest: { AND: [base, { NOT: open }] } satisfies Prisma.AdverseEventWhereInput };
+}
+
+/**
+ * R41: a page of the adverse events of the user's sites, filtered. Events whose "reported to REMS" task is
+ * still open come first (oldest first: however many there are, they lead the first pages and are counted),
+ * then the rest by onset (newest first, or oldest first when sorted so), through the index (onsetAt, id).
+ * Onset and resolution in the site's time zone.
+ */
+export async function adverseEventLog(siteIds: string[], q: AeLogQuery, pageSize = PAGE_SIZE) {
+  const w = await scope(siteIds, q);
+  const [openCount, restCount] = await Promise.all([db().adverseEvent.count({ where: w.open }), db().adverseEvent.count({ where: w.rest, take: COUNT_CAP + 1 })]);
+  const info = pageInfo(openCount + restCount, q.page ?? 1, pageSize, COUNT_CAP + openCount);
+  const offset = offsetOf(info);
+  const open = offset < openCount ? await db().adverseEvent.findMany({ where: w.open, orderBy: [{ onsetAt: "asc" }, { id: "asc" }], skip: offset, take: pageSize, select }) : [];
+  const dir = q.dir === "asc" ? "asc" : "desc";
+  const rest = open.length < pageSize
+    ? await db().adverseEvent.findMany({ where: w.rest, orderBy: [{ onsetAt: dir }, { id: dir }], skip: Math.max(0, offset - openCount), take: pageSize - open.length, select })
+    : [];
+  return { ...info, openCount, rows: [...open, ...rest].map(toDto) };
 }
 
 export const aeSite = async (id: string) => (await db().adverseEvent.findUnique({ where: { id }, select: { siteId: true } }))?.siteId ?? null;
@@ -89,17 +105,18 @@ export const AE_CSV_HEADER = ["onset", "site", "patient", "mrn", "sessionId", "t
 
 /** The filtered log a page at a time (keyset on id), for the CSV. */
 async function* aeRows(siteIds: string[], q: AeLogQuery, pageSize: number): AsyncGenerator<AeLogRow> {
+  const { base } = await scope(siteIds, q);
   let afterId: string | undefined;
   for (;;) {
-    const page = await db().adverseEvent.findMany({ where: { ...where(siteIds, q), ...(afterId ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take: pageSize, select });
+    const page = await db().adverseEvent.findMany({ where: { AND: [base, ...(afterId ? [{ id: { gt: afterId } }] : [])] }, orderBy: { id: "asc" }, take: pageSize, select });
     if (!page.length) return;
     afterId = page[page.length - 1].id;
-    for (const r of page.map(toDto).filter(inRange(q))) yield r;
+    for (const r of page.map(toDto)) yield r;
   }
 }
 
-/** About how many rows the CSV will have (the date margin may count a few more): the download's progress bar. */
-export const aeCount = (siteIds: string[], q: AeLogQuery) => db().adverseEvent.count({ where: where(siteIds, q) });
+/** How many rows the CSV will have: the download's progress bar. */
+export const aeCount = async (siteIds: string[], q: AeLogQuery) => db().adverseEvent.count({ where: (await scope(siteIds, q)).base });
 
 export function aeCsvStream(siteIds: string[], q: AeLogQuery, pageSize = 1000): ReadableStream<Uint8Array> {
   return csvFromRows(AE_CSV_HEADER, aeRows(siteIds, q, pageSize), (r) => [

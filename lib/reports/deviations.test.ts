@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { localDate } from "@/lib/sessions/local-time";
 import { dischargedSession } from "./testing/discharged-session";
-import { deviationReport } from "./deviations";
+import { deviationReport, type DeviationCursor } from "./deviations";
 
 const today = () => localDate(new Date(), "America/New_York");
 
@@ -21,9 +21,32 @@ describe("protocol-deviation report from sessions run through the chair-side com
   it("leaves out a session run to protocol, other sites and other dates", async () => {
     const clean = await dischargedSession();
     const other = await dischargedSession({ readingAtMinute: 53 });
-    expect(await deviationReport([clean.site.id], today(), today())).toEqual({ checked: 1, truncated: false, rows: [] });
-    expect(await deviationReport([clean.site.id, other.site.id], today(), today(), 1)).toMatchObject({ checked: 1, truncated: true });
+    expect(await deviationReport([clean.site.id], today(), today())).toEqual({ inRange: 1, capped: false, checked: 1, next: null, rows: [] });
+    const first = await deviationReport([clean.site.id, other.site.id], today(), today(), { maxChecked: 1 });
+    expect(first).toMatchObject({ inRange: 2, checked: 1 });
+    expect(first.next).not.toBeNull();
     expect((await deviationReport([clean.site.id, other.site.id], today(), today())).rows.map((r) => r.sessionId)).toEqual([other.sessionId]);
     expect((await deviationReport([other.site.id], "2020-01-01", "2020-12-31")).checked).toBe(0);
+  });
+
+  it("goes past any number of sessions a page at a time: each session with findings once, newest first, then no next page", async () => {
+    const a = await dischargedSession({ readingAtMinute: 53 });
+    const b = await dischargedSession({ readingAtMinute: 53 });
+    const c = await dischargedSession();
+    const d = await dischargedSession({ readingAtMinute: 53 });
+    const sites = [a, b, c, d].map((x) => x.site.id);
+    const seen: string[] = [];
+    let after: DeviationCursor | undefined;
+    let pages = 0;
+    for (;;) {
+      const page = await deviationReport(sites, today(), today(), { after, pageRows: 1, maxChecked: 2 });
+      seen.push(...page.rows.map((r) => r.sessionId));
+      pages++;
+      if (!page.next) break;
+      after = page.next;
+      expect(pages).toBeLessThan(10);
+    }
+    expect(seen.sort()).toEqual([a.sessionId, b.sessionId, d.sessionId].sort());
+    expect(seen).not.toContain(c.sessionId);
   });
 });

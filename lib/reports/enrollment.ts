@@ -1,12 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { localDate } from "@/lib/sessions/local-time";
+import { COUNT_CAP, offsetOf, PAGE_SIZE, pageInfo } from "@/lib/tables/list-query";
 import { enrollmentState, transferNotice, treatedBeforeEnrollment } from "./enrollment-rules";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** Sites' certification and current Authorized Representative, patients' enrollment, and transfers with the REMS notice (R42). */
-export async function enrollmentReport(siteIds: string[]) {
+/**
+ * One page of patients (by name, index Patient(siteId, lastName, firstName, id)) and one page of transfers;
+ * only the page's patients' sessions are read. Counts stop at COUNT_CAP.
+ */
+export async function enrollmentReport(siteIds: string[], pages: { page?: number; transfersPage?: number } = {}, pageSize = PAGE_SIZE) {
   const sites = await db().site.findMany({
     where: { id: { in: siteIds } }, orderBy: [{ settingType: "asc" }, { name: "asc" }],
     select: {
@@ -15,16 +20,23 @@ export async function enrollmentReport(siteIds: string[]) {
     },
   });
   const tz = new Map(sites.map((s) => [s.id, s.timeZone]));
+  const patientWhere = { siteId: { in: siteIds }, archivedAt: null };
+  const patientPage = pageInfo(await db().patient.count({ where: patientWhere, take: COUNT_CAP + 1 }), pages.page ?? 1, pageSize);
   const patients = await db().patient.findMany({
-    where: { siteId: { in: siteIds }, archivedAt: null }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    where: patientWhere, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }], skip: offsetOf(patientPage), take: pageSize,
     select: {
       id: true, mrn: true, firstName: true, lastName: true, site: { select: { name: true, settingType: true, timeZone: true } },
       enrollments: { where: { supersededBy: { is: null } }, take: 1, select: { patientSignedAt: true, prescriberSignedAt: true, submittedAt: true, channel: true, remsConfirmation: true } },
       sessions: { where: { devices: { some: { enteredInErrorAt: null } } }, orderBy: { treatmentDate: "desc" }, select: { treatmentDate: true } },
     },
   });
+  const transferWhere = { fromSiteId: { in: siteIds } };
+  const [transferCount, unnotifiedTransfers] = await Promise.all([
+    db().patientTransfer.count({ where: transferWhere, take: COUNT_CAP + 1 }), db().patientTransfer.count({ where: { ...transferWhere, remsNotifiedAt: null } }),
+  ]);
+  const transferPage = pageInfo(transferCount, pages.transfersPage ?? 1, pageSize);
   const transfers = await db().patientTransfer.findMany({
-    where: { fromSiteId: { in: siteIds } }, orderBy: { transferDate: "desc" },
+    where: transferWhere, orderBy: [{ transferDate: "desc" }, { id: "asc" }], skip: offsetOf(transferPage), take: pageSize,
     select: { id: true, fromSiteId: true, toSettingName: true, transferDate: true, remsNotifiedAt: true, fromSite: { select: { name: true } }, patient: { select: { mrn: true, firstName: true, lastName: true } } },
   });
   return {
@@ -34,6 +46,7 @@ export async function enrollmentReport(siteIds: string[]) {
       representative: s.authorizedRepresentatives[0] ? { ...s.authorizedRepresentatives[0], fromDate: day(s.authorizedRepresentatives[0].fromDate) } : null,
       representativeCount: s.authorizedRepresentatives.length,
     })),
+    patientPage, transferPage, unnotifiedTransfers,
     patients: patients.map((p) => {
       const e = p.enrollments[0] ?? null;
       const state = enrollmentState(p.site.settingType, e);

@@ -1,7 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { wholeMinutes } from "@/lib/rems/rule-result";
-import { firstDeviceAt } from "@/lib/sessions/facts";
 import { distribution, READY_EDGES, TOTAL_EDGES } from "./duration-rules";
 
 /**
@@ -10,17 +8,16 @@ import { distribution, READY_EDGES, TOTAL_EDGES } from "./duration-rules";
  * Emergency transfers are left out: their time is not a monitoring decision.
  */
 export async function monitoringDurations(siteIds: string[], from: string, to: string) {
-  const sessions = await db().treatmentSession.findMany({
-    where: { siteId: { in: siteIds }, status: "DISCHARGED", endOfMonitoringAt: { not: null }, treatmentDate: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
-    select: { endOfMonitoringAt: true, devices: { select: { id: true, sequence: true, administeredAt: true, enteredInErrorAt: true } }, discharge: { select: { readyToLeaveMinutes: true } } },
-  });
-  const totals: number[] = [];
-  const ready: number[] = [];
-  for (const s of sessions) {
-    const t0 = firstDeviceAt(s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, lotNumber: "", lotExpiresOn: "", enteredInError: !!d.enteredInErrorAt })));
-    if (!t0) continue;
-    totals.push(wholeMinutes(t0, s.endOfMonitoringAt!));
-    if (s.discharge?.readyToLeaveMinutes != null) ready.push(s.discharge.readyToLeaveMinutes);
-  }
+  // Two numbers per session computed by PostgreSQL (first live device → end of monitoring, in whole minutes, as
+  // `wholeMinutes(firstDeviceAt(devices), end)`), rather than every session's devices as objects.
+  const rows = await db().$queryRaw<{ total: number; ready: number | null }[]>`
+    SELECT floor(extract(epoch FROM s."endOfMonitoringAt" - t.t0) / 60)::int AS total, dd."readyToLeaveMinutes" AS ready
+    FROM "TreatmentSession" s
+    JOIN LATERAL (SELECT min(d."administeredAt") AS t0 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL) t ON t.t0 IS NOT NULL
+    LEFT JOIN "DischargeDecision" dd ON dd."sessionId" = s.id
+    WHERE s."siteId" = ANY(${siteIds}::text[]) AND s.status = 'DISCHARGED' AND s."endOfMonitoringAt" IS NOT NULL
+      AND s."treatmentDate" BETWEEN ${from}::date AND ${to}::date`;
+  const totals = rows.map((r) => r.total);
+  const ready = rows.map((r) => r.ready).filter((r): r is number => r != null);
   return { total: distribution(totals, TOTAL_EDGES), ready: distribution(ready, READY_EDGES) };
 }

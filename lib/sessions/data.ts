@@ -28,9 +28,21 @@ export async function lockSession(tx: Tx, sessionId: string, opts: { afterSignin
 /** Everything the session rules read, as a plain snapshot. */
 export type OpenSeriousEvent = { id: string; type: string; description: string };
 
-export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Promise<{ facts: SessionFacts; siteId: string; patientId: string; version: number; openSeriousEvents: OpenSeriousEvent[] } | null> {
-  const s = await tx.treatmentSession.findUnique({
-    where: { id: sessionId },
+export type LoadedSessionFacts = { facts: SessionFacts; siteId: string; patientId: string; version: number; openSeriousEvents: OpenSeriousEvent[] };
+
+export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Promise<LoadedSessionFacts | null> {
+  return (await loadSessionFactsMany(tx, [sessionId], now)).get(sessionId) ?? null;
+}
+
+/**
+ * The facts of several sessions in a fixed number of queries, whatever their number (the chair board reads
+ * every active session of its sites at once, every 15 s per tablet).
+ */
+export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Date): Promise<Map<string, LoadedSessionFacts>> {
+  const out = new Map<string, LoadedSessionFacts>();
+  if (!sessionIds.length) return out;
+  const rows = await tx.treatmentSession.findMany({
+    where: { id: { in: sessionIds } },
     include: {
       site: true,
       checklist: true,
@@ -51,11 +63,13 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
       },
     },
   });
-  if (!s) return null;
-  const prior = await tx.treatmentSession.findMany({
-    where: { patientId: s.patientId, id: { not: s.id }, devices: { some: { enteredInErrorAt: null } } },
-    select: { treatmentDate: true, plannedDoseMg: true, indication: true, devices: { where: { enteredInErrorAt: null }, select: { administeredAt: true } } },
+  if (!rows.length) return out;
+  const priorRows = await tx.treatmentSession.findMany({
+    where: { patientId: { in: [...new Set(rows.map((r) => r.patientId))] }, devices: { some: { enteredInErrorAt: null } } },
+    select: { id: true, patientId: true, treatmentDate: true, plannedDoseMg: true, indication: true, devices: { where: { enteredInErrorAt: null }, select: { administeredAt: true } } },
   });
+  for (const s of rows) {
+  const prior = priorRows.filter((x) => x.patientId === s.patientId && x.id !== s.id);
   const p = s.patient;
   // The medication list as it stood on the session's date (a stopped medicine stays in the history).
   const sessionDay = s.treatmentDate ? isoDate(s.treatmentDate) : localDate(now, s.site.timeZone);
@@ -108,7 +122,9 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
     preCompletion: s.preCompletion[0] ?? null,
   };
   const openSeriousEvents = s.adverseEvents.filter((e) => e.serious).map((e) => ({ id: e.id, type: e.type, description: e.description }));
-  return { facts, siteId: s.siteId, patientId: s.patientId, version: s.version, openSeriousEvents };
+  out.set(s.id, { facts, siteId: s.siteId, patientId: s.patientId, version: s.version, openSeriousEvents });
+  }
+  return out;
 }
 
 /** The part of the facts an observation entry needs (alerts R26–R28): far fewer queries than the whole session. */

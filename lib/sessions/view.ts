@@ -3,7 +3,7 @@ import "server-only";
 // server time; the screens only format it.
 import { db } from "@/lib/db/client";
 import type { Finding } from "@/lib/rems/rule-result";
-import { loadSessionFacts, type OpenSeriousEvent } from "./data";
+import { loadSessionFacts, loadSessionFactsMany, type OpenSeriousEvent } from "./data";
 import { deviceReadiness, devicesForDose } from "./device-rules";
 import { dischargeReadiness } from "./discharge-rules";
 import { byTime, firstDeviceAt, live, type SessionFacts } from "./facts";
@@ -76,9 +76,10 @@ export async function boardFor(siteIds: string[], now: Date): Promise<BoardCard[
     select: { id: true, status: true, checkedInAt: true, backEntryReason: true, chair: { select: { label: true } }, patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } },
     orderBy: [{ chair: { label: "asc" } }, { createdAt: "asc" }],
   });
+  const facts = await loadSessionFactsMany(db(), sessions.map((s) => s.id), now);
   const cards: BoardCard[] = [];
   for (const s of sessions) {
-    const loaded = await loadSessionFacts(db(), s.id, now);
+    const loaded = facts.get(s.id);
     if (!loaded) continue;
     cards.push({ sessionId: s.id, backEntryReason: s.backEntryReason, checkedInAt: s.checkedInAt, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) });
   }

