@@ -257,6 +257,10 @@ test.describe("go live on an empty database", () => {
     await expect(scheduled).toContainText("rems-2027");
     await shots(page, "rems-scheduled");
     await scheduled.getByRole("button", { name: `Withdraw the set of ${tomorrow}` }).click();
+    await scheduled.getByRole("button", { name: "Cancel" }).click();
+    await expect(scheduled).toContainText("rems-2027");
+    await scheduled.getByRole("button", { name: `Withdraw the set of ${tomorrow}` }).click();
+    await scheduled.getByRole("button", { name: "Confirm withdrawal" }).click();
     await expect(page.getByRole("table", { name: "Sets taking effect later" })).toHaveCount(0);
 
     // Patients from the clinic's spreadsheet: the check lists each problem; the import is all or nothing.
@@ -368,6 +372,7 @@ test.describe("go live on an empty database", () => {
     await form.getByLabel("Vital signs acceptable before completion?").selectOption("true");
     await form.getByLabel(/Ready to leave without the 2-hour minimum/).fill("100");
     await form.getByRole("button", { name: "Discharge" }).click();
+    await form.getByRole("button", { name: "Confirm discharge" }).click();
     await expect(page.getByText("This session is discharged.")).toBeVisible();
     await signOut(page);
 

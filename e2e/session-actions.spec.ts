@@ -61,6 +61,15 @@ test("a nurse designates an earlier reading as the 40-minute BP and adds an inte
   await expect(events.getByRole("listitem").filter({ hasText: "respiratory depression (serious)" })).toContainText("Interventions: Oxygen 2 L/min by nasal cannula");
   const [ae] = await sql<{ serious: boolean }>(`SELECT serious FROM "AdverseEvent" WHERE "sessionId" = $1`, [s.id]);
   expect(ae.serious).toBe(true);
+
+  // A wrong reading is struck out with a reason, never changed; the inline form can be cancelled.
+  await reading.getByRole("button", { name: "Mark entered in error" }).click();
+  await reading.getByRole("button", { name: "Cancel" }).click();
+  await expect(reading.getByLabel("Why is it wrong?")).toHaveCount(0);
+  await reading.getByRole("button", { name: "Mark entered in error" }).click();
+  await reading.getByLabel("Why is it wrong?").fill("Cuff on the wrong arm, repeated");
+  await reading.getByRole("button", { name: "Confirm" }).click();
+  await expect(reading).toContainText("entered in error: Cuff on the wrong arm, repeated");
   expect((await page.request.post(`/api/sessions/${s.id}/transfer`, { data: { receivingService: "ED", reason: "Test cleanup: chair needed" } })).status()).toBe(200);
 });
 

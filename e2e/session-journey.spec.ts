@@ -156,6 +156,9 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
 
     const form = page.getByRole("form", { name: "Discharge" });
     await expect(discharge).toContainText("Confirm the ride home");
+    // Not possible yet: the button is disabled and says why, pointing at the criteria listed above it.
+    await expect(form.getByRole("button", { name: "Discharge" })).toBeDisabled();
+    await expect(form.getByText(/Discharge opens when the \d+ criteria listed above are met/)).toBeVisible();
     await form.getByLabel("Ride home is here, or the escort is arranged").check();
     await form.getByLabel("I judge the patient clinically stable and ready to leave").check();
     await form.getByLabel("Reminded: no driving until the next day after a restful sleep").check();
@@ -165,6 +168,13 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await expect(discharge).toContainText("All discharge criteria are met.");
     await page.screenshot({ path: "test-results/screens/session-discharge.png", fullPage: true });
     await form.getByRole("button", { name: "Discharge" }).click();
+    const confirm = form.getByRole("group", { name: "Confirm discharge" });
+    const heading = (await page.getByRole("heading", { level: 1 }).textContent())!.replace(/\s*MRN.*$/, "").trim();
+    await expect(confirm).toContainText(new RegExp(`Discharge ${heading} at \\d{2}:\\d{2}\\?`));
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByText("This session is discharged.")).toHaveCount(0);
+    await form.getByRole("button", { name: "Discharge" }).click();
+    await form.getByRole("button", { name: "Confirm discharge" }).click();
     await expect(page.getByText("This session is discharged.")).toBeVisible();
     const [pmf] = await sql<{ status: string; fields: Record<string, unknown> }>(`SELECT status, fields FROM "PatientMonitoringForm" WHERE "sessionId" = $1`, [sessionId]);
     // Every required field is derived from the session, so the form is ready to submit at once.

@@ -14,13 +14,14 @@ import { Button } from "@/components/ui/button";
 export function RemoveFlag({ patientId, flagId, label }: { patientId: string; flagId: string; label: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const { register, handleSubmit, setError, formState } = useForm<RemoveFlagInput>({ resolver: zodResolver(removeFlagSchema) });
+  const { register, handleSubmit, setError, reset, formState } = useForm<RemoveFlagInput>({ resolver: zodResolver(removeFlagSchema) });
   if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)} aria-label={`Remove: ${label}`}>Remove</Button>;
   return (
     <form noValidate aria-label={`Remove ${label}`} className="mt-2 flex flex-wrap items-end gap-2"
       onSubmit={handleSubmit(async (v) => { const r = await submitJson(`/api/patients/${patientId}/flags/${flagId}/remove`, "POST", v, setError); if (r.ok) router.refresh(); })}>
       <div className="min-w-64 flex-1"><TextInput label="Clinical reason for removing it" error={formState.errors.reason?.message} {...register("reason")} /></div>
       <Button type="submit" variant="danger" disabled={formState.isSubmitting}>Confirm removal</Button>
+      <Button type="button" variant="secondary" onClick={() => { setOpen(false); reset(); }}>Cancel</Button>
     </form>
   );
 }

@@ -3,18 +3,26 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 
+/** Withdraws a future parameter set after a confirmation that names it; Cancel leaves it in place. */
 export function WithdrawSetButton({ id, label }: { id: string; label: string }) {
   const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const withdraw = async () => {
     const res = await fetch(`/api/admin/rems/${id}`, { method: "DELETE" });
     if (!res.ok) return setFailure(((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? "The server refused.");
+    setConfirming(false);
     router.refresh();
   };
+  if (!confirming) return <Button type="button" variant="secondary" onClick={() => setConfirming(true)} aria-label={`Withdraw the set of ${label}`}>Withdraw</Button>;
   return (
-    <>
-      <Button type="button" variant="secondary" onClick={withdraw} aria-label={`Withdraw the set of ${label}`}>Withdraw</Button>
+    <div role="group" aria-label={`Withdraw the set of ${label}?`} className="flex flex-col gap-2">
+      <p className="font-normal">Withdraw the set taking effect on {label}?</p>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" variant="danger" onClick={withdraw}>Confirm withdrawal</Button>
+        <Button type="button" variant="secondary" onClick={() => { setConfirming(false); setFailure(null); }}>Cancel</Button>
+      </div>
       {failure && <p role="alert" className="text-sm text-red-700">{failure}</p>}
-    </>
+    </div>
   );
 }

@@ -20,7 +20,7 @@ const bool = { setValueAs: (v: unknown) => (v === "true" ? true : v === "false" 
 /** The discharge assessment: every unmet criterion, live, from the same rule the server applies (R30–R35). */
 type PreCompletion = { vitalsAcceptable: boolean; at: string; by: string } | null;
 
-export function DischargePanel({ sessionId, factsJson, serverNowIso, timeZone, outpatient, preCompletion = null }: { sessionId: string; factsJson: FactsJson; serverNowIso: string; timeZone: string; outpatient: boolean; preCompletion?: PreCompletion }) {
+export function DischargePanel({ sessionId, patientName, factsJson, serverNowIso, timeZone, outpatient, preCompletion = null }: { sessionId: string; patientName: string; factsJson: FactsJson; serverNowIso: string; timeZone: string; outpatient: boolean; preCompletion?: PreCompletion }) {
   const facts = useMemo(() => reviveFacts(factsJson), [factsJson]);
   // Judged on the server's clock, re-evaluated every few seconds (the 120-minute line passes while the screen is open).
   const [offsetMs] = useState(() => clockOffset(serverNowIso, Date.now()));
@@ -29,18 +29,21 @@ export function DischargePanel({ sessionId, factsJson, serverNowIso, timeZone, o
   const { register, handleSubmit, setError, formState, watch } = useForm<DischargeInput, unknown, z.output<typeof dischargeSchema>>({ resolver: zodResolver(dischargeSchema),
     defaultValues: { vitalsAcceptablePreCompletion: preCompletion ? preCompletion.vitalsAcceptable : null } });
   const { submit, outcome } = useEntry(setError, "Discharge");
+  // Discharge is final: the button asks once more, naming the patient and the time.
+  const [confirming, setConfirming] = useState(false);
   const { backEntered } = useEntryTime();
   const v = watch();
   // a back-entered session is judged at the time the patient left, as the server does (R49)
   const leftAt = backEntered && v.dischargedAt ? new Date(v.dischargedAt as unknown as string) : null;
-  const ready = dischargeReadiness(facts, leftAt && !Number.isNaN(leftAt.getTime()) ? leftAt : serverNow(offsetMs), {
+  const judgedAt = leftAt && !Number.isNaN(leftAt.getTime()) ? leftAt : serverNow(offsetMs);
+  const ready = dischargeReadiness(facts, judgedAt, {
     rideConfirmed: !!v.rideConfirmed, clinicallyStable: !!v.clinicallyStable, noDrivingReminder: !!v.noDrivingReminder,
     vitalsAcceptablePreCompletion: typeof v.vitalsAcceptablePreCompletion === "boolean" ? v.vitalsAcceptablePreCompletion : null,
     readyToLeaveMinutes: v.readyToLeaveMinutes === "" || v.readyToLeaveMinutes == null ? null : Number(v.readyToLeaveMinutes),
   });
   return (
     <div className="flex flex-col gap-4">
-      <section aria-label="Discharge criteria" className="rounded-md border border-slate-200 p-3">
+      <section id={`${sessionId}-criteria`} aria-label="Discharge criteria" className="rounded-md border border-slate-200 p-3">
         {ready.ok ? <p className="font-semibold text-green-800">All discharge criteria are met.</p> : (
           <>
             <p className="font-semibold">Not yet — {ready.unmet.length} criteri{ready.unmet.length === 1 ? "on" : "a"} unmet:</p>
@@ -52,7 +55,7 @@ export function DischargePanel({ sessionId, factsJson, serverNowIso, timeZone, o
         {ready.warnings.map((w) => <p key={w.code} className="text-amber-900">{w.message}</p>)}
         {ready.totalMinutes != null && <p className="mt-1 text-sm text-slate-700">Monitoring so far: {ready.totalMinutes} minutes from the first device.</p>}
       </section>
-      <form onSubmit={handleSubmit((x) => submit(`/api/sessions/${sessionId}/discharge`, "POST", { ...x, dischargedAt: backEntered ? toInstant(x.dischargedAt) : undefined }))} noValidate aria-label="Discharge" className="grid gap-3 md:grid-cols-2">
+      <form onSubmit={handleSubmit(async (x) => { setConfirming(false); await submit(`/api/sessions/${sessionId}/discharge`, "POST", { ...x, dischargedAt: backEntered ? toInstant(x.dischargedAt) : undefined }); })} noValidate aria-label="Discharge" className="grid gap-3 md:grid-cols-2">
         {backEntered && <div className="md:col-span-2"><TimeField label="Time the patient left" error={formState.errors.dischargedAt?.message} registration={register("dischargedAt")} /></div>}
         <Checkbox label="Ride home is here, or the escort is arranged" {...register("rideConfirmed")} />
         <Checkbox label="I judge the patient clinically stable and ready to leave" {...register("clinicallyStable")} />
@@ -65,7 +68,23 @@ export function DischargePanel({ sessionId, factsJson, serverNowIso, timeZone, o
           <PreCompletionRecord sessionId={sessionId} answer={typeof v.vitalsAcceptablePreCompletion === "boolean" ? v.vitalsAcceptablePreCompletion : null} recorded={preCompletion?.vitalsAcceptable ?? null} />
         </div>
         {outpatient && <TextInput label="Ready to leave without the 2-hour minimum (minutes from the first device)" inputMode="numeric" error={formState.errors.readyToLeaveMinutes?.message} {...register("readyToLeaveMinutes")} />}
-        <div className="md:col-span-2"><Button type="submit" disabled={formState.isSubmitting}>Discharge</Button></div>
+        <div className="md:col-span-2">
+          {!confirming ? (
+            <>
+              <Button type="button" disabled={!ready.ok || formState.isSubmitting} aria-describedby={ready.ok ? undefined : `${sessionId}-criteria`}
+                onClick={handleSubmit(() => setConfirming(true))}>Discharge</Button>
+              {!ready.ok && <p className="mt-1 text-sm text-slate-700">Discharge opens when the {ready.unmet.length === 1 ? "criterion" : `${ready.unmet.length} criteria`} listed above {ready.unmet.length === 1 ? "is" : "are"} met.</p>}
+            </>
+          ) : (
+            <div role="group" aria-label="Confirm discharge" className="flex flex-col gap-2 rounded-md border border-brand-700 bg-brand-50 p-3">
+              <p className="font-medium">Discharge {patientName} at {clock(judgedAt, timeZone)}?</p>
+              <div className="flex flex-wrap gap-3">
+                <Button type="submit" disabled={formState.isSubmitting || !ready.ok}>Confirm discharge</Button>
+                <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>Cancel</Button>
+              </div>
+            </div>
+          )}
+        </div>
         <div className="md:col-span-2"><EntryOutcomeView outcome={outcome} saved="Discharged." /></div>
       </form>
       <TransferForm sessionId={sessionId} />

@@ -36,43 +36,33 @@ export function Timeline({ sessionId, entries, timeZone, t0, editable, amendment
   );
 }
 
-function MarkInError({ sessionId, kind, id }: { sessionId: string; kind: string; id: string }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Mark entered in error</Button>;
-  async function confirm() {
-    const res = await fetch(`/api/sessions/${sessionId}/entries/${kind}/${id}/entered-in-error`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ reason }) });
-    const json = await res.json().catch(() => null);
-    if (res.ok) { setOpen(false); router.refresh(); } else setError(json?.fieldErrors?.reason?.[0] ?? json?.message ?? "Not saved.");
-  }
-  return (
-    <span className="flex flex-wrap items-center gap-2">
-      <label className="flex items-center gap-2">Why is it wrong?<input value={reason} onChange={(e) => setReason(e.target.value)} className="min-h-11 rounded-md border border-slate-300 px-2" /></label>
-      <Button type="button" variant="danger" onClick={confirm}>Confirm</Button>
-      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
-    </span>
-  );
-}
+const MarkInError = ({ sessionId, kind, id }: { sessionId: string; kind: string; id: string }) => (
+  <ReasonPrompt open="Mark entered in error" label="Why is it wrong?" confirm="Confirm" danger url={`/api/sessions/${sessionId}/entries/${kind}/${id}/entered-in-error`} body={(reason) => ({ reason })} />
+);
 
 /** R25: this reading was the 40-minute BP; outside 30–50 minutes the server asks for the reason (a deviation). */
-function DesignateForty({ sessionId, vitalId }: { sessionId: string; vitalId: string }) {
+const DesignateForty = ({ sessionId, vitalId }: { sessionId: string; vitalId: string }) => (
+  <ReasonPrompt open="Use as 40-minute BP" label="Reason (if outside 30–50 min)" confirm="Designate" url={`/api/sessions/${sessionId}/forty-minute`} body={(reason) => ({ vitalId, reason })} />
+);
+
+/** A button that opens a reason field in place, posts it, and can be cancelled without saving anything. */
+function ReasonPrompt({ open: openLabel, label, confirm: confirmLabel, danger = false, url, body }: { open: string; label: string; confirm: string; danger?: boolean; url: string; body: (reason: string) => object }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
-  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Use as 40-minute BP</Button>;
+  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>{openLabel}</Button>;
   async function confirm() {
-    const res = await fetch(`/api/sessions/${sessionId}/forty-minute`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ vitalId, reason }) });
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body(reason)) });
     const json = await res.json().catch(() => null);
-    if (res.ok) { setOpen(false); router.refresh(); } else setError(json?.fieldErrors?.reason?.[0] ?? json?.fieldErrors?.vitalId?.[0] ?? json?.message ?? "Not saved.");
+    if (res.ok) { setOpen(false); router.refresh(); } else setError(Object.values(json?.fieldErrors ?? {}).flat()[0] as string ?? json?.message ?? "Not saved.");
   }
+  const cancel = () => { setOpen(false); setReason(""); setError(null); };
   return (
     <span className="flex flex-wrap items-center gap-2">
-      <label className="flex items-center gap-2">Reason (if outside 30–50 min)<input value={reason} onChange={(e) => setReason(e.target.value)} className="min-h-11 rounded-md border border-slate-300 px-2" /></label>
-      <Button type="button" onClick={confirm}>Designate</Button>
-      <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
+      <label className="flex items-center gap-2">{label}<input value={reason} onChange={(e) => setReason(e.target.value)} autoFocus className="min-h-11 rounded-md border border-slate-300 px-2" /></label>
+      <Button type="button" variant={danger ? "danger" : "primary"} onClick={confirm}>{confirmLabel}</Button>
+      <Button type="button" variant="secondary" onClick={cancel}>Cancel</Button>
       {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
     </span>
   );

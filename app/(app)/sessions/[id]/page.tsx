@@ -172,7 +172,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         )}
         {canRecord && dosed && (
           <Step n={6} title="Discharge">
-            <DischargePanel sessionId={id} factsJson={s.facts} serverNowIso={now.toISOString()} timeZone={tz} outpatient={s.site.settingType === "OUTPATIENT"} preCompletion={s.preCompletion} />
+            <DischargePanel sessionId={id} patientName={s.patient.name} factsJson={s.facts} serverNowIso={now.toISOString()} timeZone={tz} outpatient={s.site.settingType === "OUTPATIENT"} preCompletion={s.preCompletion} />
           </Step>
         )}
         {!!chart.points.length && (
