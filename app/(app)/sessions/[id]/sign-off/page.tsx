@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { amendmentsOf, signOffRecord } from "@/lib/signoff/data";
 import { SIGNATURE_MEANINGS, type SignatureMeaning } from "@/lib/signoff/rules";
 import { formatDateTime } from "@/lib/patients/format";
+import { plainWords, ruleCodes } from "@/lib/review/plain-words";
 import { Alert } from "@/components/ui/alert";
 import { PrintButton } from "@/components/ui/print-button";
 import { SignSessionForm } from "@/components/review/sign-off-panel";
@@ -68,7 +69,7 @@ export default async function SignOffPage({ params }: { params: Promise<{ id: st
                   {s.lines.map((l, i) => (
                     <div key={i} className="contents">
                       <dt className="text-slate-700">{l.label}</dt>
-                      <dd className={l.struck ? "text-slate-600 line-through" : ""}>{l.value}{l.struck && <span className="sr-only"> (entered in error)</span>}</dd>
+                      <dd className={l.struck ? "text-slate-600 line-through" : ""}><span title={ruleCodes(l.value) || undefined}>{plainWords(l.value)}</span>{l.struck && <span className="sr-only"> (entered in error)</span>}</dd>
                     </div>
                   ))}
                 </dl>
