@@ -58,7 +58,7 @@ export default async function SignOffPage({ params }: { params: Promise<{ id: st
       </section>
 
       <section aria-labelledby="signed-heading" className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="signed-heading" className="mb-1 text-lg font-semibold">{signature ? "What was signed" : "What you are signing"}</h2>
+        <h2 id="signed-heading" className="mb-1 text-lg font-semibold">{signature ? "What was signed" : can(user.role, "session.sign") ? "What you are signing" : "What will be signed"}</h2>
         <p className="mb-3 text-sm text-slate-700">Exactly the content the signature covers{signature ? ", as it was at signing" : ""}. Times are {tz} time, 24-hour clock.</p>
         <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2">
           {sections.map((s) => (
