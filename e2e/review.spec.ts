@@ -102,7 +102,8 @@ test.describe("outcomes and TRD documentation", () => {
     await expect(cssrs.getByText("Saved, total 1.")).toBeVisible();
     await expect(psych.getByText("positive — yes to question 1")).toBeVisible();
     await psych.goto("/review");
-    await expect(psych.getByRole("region", { name: "Suicide-risk follow-up" })).not.toContainText("Owen Douglas");
+    // Done: gone from the section (which folds into the "Nothing waiting" line once empty).
+    await expect(psych.getByRole("region", { name: "Suicide-risk follow-up" }).filter({ hasText: "Owen Douglas" })).toHaveCount(0);
   });
 
   test("the outcome trend marks baseline, response and remission from the seeded scores", async ({ page }) => {

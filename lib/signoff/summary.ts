@@ -91,7 +91,7 @@ export function signedSummary(content: SignedContent, timeZone: string): Summary
 
   const decisions: SummaryLine[] = [
     ...[...content.decisions].sort(byTime("decidedAt")).map((d) => ({ label: `Prescriber decision at ${clock(d.decidedAt)}`, value: `${lower(d.decision)} — ${d.reason}` })),
-    ...[...content.deviations].sort(byTime("detectedAt")).map((d) => ({ label: `Protocol deviation at ${clock(d.detectedAt)}`, value: `${d.description}${d.reason ? ` — reason: ${d.reason}` : ""}` })),
+    ...[...content.deviations].sort(byTime("detectedAt")).map((d) => ({ label: `${d.code === "R49_LATE_ENTRY" ? "Late entry" : "Protocol deviation"} at ${clock(d.detectedAt)}`, value: `${d.description}${d.reason ? ` — reason: ${d.reason}` : ""}` })),
   ];
 
   const d = content.discharge;

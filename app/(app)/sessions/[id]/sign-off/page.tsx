@@ -65,7 +65,7 @@ export default async function SignOffPage({ params }: { params: Promise<{ id: st
             <section key={s.id} aria-labelledby={`signed-${s.id}`} data-testid={`signed-${s.id}`} className="break-inside-avoid">
               <h3 id={`signed-${s.id}`} className="mb-1 font-semibold">{s.title}</h3>
               {s.lines.length ? (
-                <dl className="grid grid-cols-[minmax(8rem,max-content)_1fr] gap-x-3 gap-y-1 text-sm">
+                <dl className="grid grid-cols-[minmax(6rem,11rem)_1fr] gap-x-3 gap-y-1 text-sm">
                   {s.lines.map((l, i) => (
                     <div key={i} className="contents">
                       <dt className="text-slate-700">{l.label}</dt>
