@@ -109,7 +109,7 @@ export default async function ReviewPage() {
       {waiting.map((s) => (
         <section key={s.key} aria-labelledby={`queue-${s.key}`} data-testid={`queue-${s.key}`} className="mb-6">
           <h2 id={`queue-${s.key}`} className="mb-2 text-lg font-semibold">{s.title} ({s.count})</h2>
-          <ul className="grid gap-3 md:grid-cols-2">{s.items}</ul>
+          <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">{s.items}</ul>
         </section>
       ))}
       {!waiting.length && <p className="mb-4 text-lg">Nothing is waiting for you.</p>}
