@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
-import { LATE, ago, device, key, preparedSession } from "./helpers/session-api";
+import { observedSession } from "./helpers/session-api";
 
 // Issue 13 (points 5, 6, 8): the psychiatrist's queue, sign-off and printouts on the tablet. The spec makes its own
 // discharged session through the API (a nurse's work), then reviews and signs it as the psychiatrist.
@@ -16,14 +16,9 @@ test("a psychiatrist on the tablet opens the queue, reads what is signed, must c
   const nurse = await nurseContext.newPage();
   await signIn(nurse, "nurse@example.com");
   const api = nurse.request;
-  const post = async (url: string, data: unknown, status = 201) => { const r = await api.post(url, { data, headers: { "idempotency-key": key() } }); expect(r.status(), await r.text()).toBe(status); };
-  const { id, name } = await preparedSession(api, 140);
-  for (const m of [130, 125]) await device(api, id, m);
-  await post(`/api/sessions/${id}/vitals`, { kind: "POST_40", takenAt: ago(90), systolic: 152, diastolic: 94, heartRate: 84, spo2: 96, lateReason: LATE });
-  await post(`/api/sessions/${id}/sedation`, { takenAt: ago(6), moaas: 5 });
-  await post(`/api/sessions/${id}/dissociation`, { takenAt: ago(6), present: false, scale: "NONE", itemScores: [] });
-  await post(`/api/sessions/${id}/vitals`, { takenAt: ago(5), systolic: 128, diastolic: 82, heartRate: 76, spo2: 98 });
-  await post(`/api/sessions/${id}/discharge`, { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 120 }, 200);
+  const { id, name } = await observedSession(api, { systolic: 152, diastolic: 94, heartRate: 84, spo2: 96 });
+  const done = await api.post(`/api/sessions/${id}/discharge`, { data: { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 120 } });
+  expect(done.status(), await done.text()).toBe(200);
   await nurseContext.close();
 
   await page.setViewportSize({ width: 820, height: 1180 });
