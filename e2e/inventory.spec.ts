@@ -52,7 +52,7 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
 
     await page.getByRole("link", { name: /← Inventory/ }).click();
     const row = lotRow(page, LOT);
-    await expect(row.getByRole("cell")).toHaveText(["84 mg kit (3 devices)NDC 50458-028-03", "Dec 31, 2028", "9", "0", "0", "0", "9", "9", "None", "Reconciled"]);
+    await expect(row.getByRole("cell")).toHaveText(["9", "Reconciled", "Dec 31, 2028", "9", "0", "0", "0", "9", "None", "84 mg kit (3 devices)NDC 50458-028-03"]);
     await page.screenshot({ path: "test-results/screens/inventory.png", fullPage: true });
     const [lot] = await sql<{ count: number; by: string }>(`SELECT count(d.id)::int AS count, l."receivedById" AS by FROM "InventoryLot" l JOIN "Device" d ON d."lotId" = l.id WHERE l."lotNumber" = $1 GROUP BY l.id`, [LOT]);
     expect(lot).toEqual({ count: 9, by: await userId("admin@example.com") });

@@ -102,7 +102,8 @@ test.describe("outcomes and TRD documentation", () => {
     await expect(cssrs.getByText("Saved, total 1.")).toBeVisible();
     await expect(psych.getByText("positive — yes to question 1")).toBeVisible();
     await psych.goto("/review");
-    await expect(psych.getByRole("region", { name: "Suicide-risk follow-up" })).not.toContainText("Owen Douglas");
+    // Done: gone from the section (which folds into the "Nothing waiting" line once empty).
+    await expect(psych.getByRole("region", { name: "Suicide-risk follow-up" }).filter({ hasText: "Owen Douglas" })).toHaveCount(0);
   });
 
   test("the outcome trend marks baseline, response and remission from the seeded scores", async ({ page }) => {
@@ -174,7 +175,7 @@ test.describe("electronic sign-off", () => {
   test("signing needs the password again; the signed session is locked and a correction becomes an amendment beside the original", async ({ page }) => {
     const s = await latestSession("A-1003");
     await signIn(page, "psych@example.com");
-    await page.goto(`/sessions/${s.id}#sign-off`);
+    await page.goto(`/sessions/${s.id}/sign-off`);
     const sign = page.getByRole("form", { name: "Sign this session" });
     await sign.getByLabel("Approved discharge decision").check();
     await sign.getByLabel("Your password").fill("not-my-password");
@@ -186,6 +187,8 @@ test.describe("electronic sign-off", () => {
     await expect(page.getByTestId("signature")).toContainText("Signed by Priya Shah");
     await expect(page.getByTestId("signature")).toContainText("Approved discharge decision");
     await expect(page.getByText("Signature valid")).toBeVisible();
+    await page.goto(`/sessions/${s.id}#sign-off`);
+    await expect(page.getByRole("region", { name: "Sign-off" }).getByTestId("signature")).toContainText("Approved discharge decision");
 
     // Locked: changing a signed entry is refused by the server, whatever the screen shows.
     const [vital] = await sql<{ id: string; systolic: number; diastolic: number }>(`SELECT id, systolic, diastolic FROM "ObservationVital" WHERE "sessionId" = $1 AND kind = 'PRE_DOSE'`, [s.id]);
@@ -220,6 +223,9 @@ test.describe("electronic sign-off", () => {
     await page.goto(`/sessions/${s.id}`);
     await expect(page.getByRole("region", { name: "Sign-off" })).toContainText("Not signed yet");
     await expect(page.getByRole("form", { name: "Sign this session" })).toHaveCount(0);
+    await page.goto(`/sessions/${s.id}/sign-off`);
+    await expect(page.getByRole("heading", { name: "What will be signed" })).toBeVisible();
+    await expect(page.getByRole("form", { name: "Sign this session" })).toHaveCount(0);
     const res = await page.request.post(`/api/sessions/${s.id}/signature`, { data: { meaning: "REVIEWED", password: "Demo-pass-2026" } });
     expect(res.status()).toBe(403);
     expect((await sql(`SELECT 1 FROM "SessionSignature" WHERE "sessionId" = $1`, [s.id])).length).toBe(0);
@@ -230,7 +236,7 @@ test.describe("electronic sign-off", () => {
     const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" JOIN "SessionSignature" g ON g."sessionId" = s.id
       WHERE p.mrn = 'A-1003' ORDER BY s."treatmentDate" DESC LIMIT 1`);
     await signIn(page, "psych@example.com");
-    await page.goto(`/sessions/${s.id}#sign-off`);
+    await page.goto(`/sessions/${s.id}/sign-off`);
     await expect(page.getByText("Signature valid")).toBeVisible();
     await sql(`UPDATE "ObservationVital" SET systolic = systolic - 20 WHERE "sessionId" = $1 AND kind = 'POST_40'`, [s.id]);
     await page.reload();

@@ -1,5 +1,7 @@
 "use client";
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { COURSE_MOMENTS, courseBpPanels } from "@/lib/review/chart-model";
+import { ChartLegend, markerDot } from "./chart-marker";
 
 export type CoursePoint = {
   id: string; at: number; date: string; doseMg: number | null; phase: string; week: number;
@@ -42,37 +44,37 @@ function CourseTooltip({ active, payload }: { active?: boolean; payload?: { payl
 
 const ring = (p: unknown) => { const { cx, cy } = p as { cx?: number; cy?: number }; return <circle cx={cx} cy={cy} r={8} fill="none" stroke="#dc2626" strokeWidth={2.5} />; };
 
-/** Pre-dose, peak post-dose and pre-discharge BP of every session over the course, phases shaded, flags ringed. */
+/** Pre-dose, peak post-dose and pre-discharge BP of every session over the course: systolic and diastolic in two
+ *  panels of three series (lib/review/chart-model.ts), phases shaded, flags ringed; the course table is its twin. */
 export function CourseBpChart({ points, phases }: { points: CoursePoint[]; phases: PhaseBand[] }) {
-  const top = Math.max(200, ...points.map((p) => (p.peakSys ?? 0) + 10));
+  const panels = courseBpPanels(points);
   const domain = [Math.min(...points.map((p) => p.at)) - 2 * 86_400_000, Math.max(...points.map((p) => p.at)) + 2 * 86_400_000];
-  const line = (key: keyof CoursePoint, name: string, color: string, dashed = false) => (
-    <Line data={points.filter((p) => p[key] != null)} dataKey={key} name={name} stroke={color} strokeWidth={dashed ? 1.5 : 2} strokeDasharray={dashed ? "5 3" : undefined} dot={{ r: points.length > 20 ? 2 : 3 }} isAnimationActive={false} />
-  );
+  const small = points.length > 20;
   return (
-    <figure data-testid="course-bp-chart" data-points={JSON.stringify(points.map(({ date, preSys, preDia, peakSys, peakDia, endSys, endDia, doseMg, flags }) => ({ date, preSys, preDia, peakSys, peakDia, endSys, endDia, doseMg, flags })))} className="w-full">
-      <figcaption className="mb-1 text-sm text-slate-700">Systolic (solid) and diastolic (dashed) per session. Dashed orange lines: 140/90. Red rings: flagged sessions.</figcaption>
-      <div className="h-80 w-full">
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="#e2e8f0" />
-            <XAxis type="number" dataKey="at" domain={domain} ticks={monthTicks(domain[0], domain[1])} tickFormatter={shortDate} tick={AXIS} scale="time" />
-            <YAxis domain={[40, top]} ticks={Array.from({ length: Math.floor((top - 40) / 20) + 1 }, (_, i) => 40 + i * 20)} tick={AXIS} width={44} />
-            {phases.map((b, i) => <ReferenceArea key={b.label + b.from} x1={b.from} x2={b.to} fill={PHASE_FILL[i % 3]} fillOpacity={0.9} label={{ value: PHASE_SHORT[b.label] ?? b.label, position: "insideTopLeft", ...AXIS }} />)}
-            <ReferenceLine y={140} stroke="#b45309" strokeDasharray="5 4" />
-            <ReferenceLine y={90} stroke="#b45309" strokeDasharray="5 4" />
-            <Tooltip content={<CourseTooltip />} />
-            <Legend wrapperStyle={{ fontSize: 13 }} />
-            {line("preSys", "Pre-dose", "#1d4ed8")}
-            {line("peakSys", "Peak post-dose", "#b91c1c")}
-            {line("endSys", "Pre-discharge", "#0f766e")}
-            {line("preDia", "Pre-dose diastolic", "#1d4ed8", true)}
-            {line("peakDia", "Peak diastolic", "#b91c1c", true)}
-            {line("endDia", "Pre-discharge diastolic", "#0f766e", true)}
-            <Scatter data={points.filter((p) => p.flagged != null)} dataKey="flagged" name="Flagged" fill="#dc2626" shape={ring} legendType="circle" isAnimationActive={false} />
-          </ComposedChart>
-        </ResponsiveContainer>
-      </div>
+    <figure data-testid="course-bp-chart" data-points={JSON.stringify(points.map(({ date, preSys, preDia, peakSys, peakDia, endSys, endDia, doseMg, flags }) => ({ date, preSys, preDia, peakSys, peakDia, endSys, endDia, doseMg, flags })))} className="chart-print w-full">
+      <figcaption className="mb-1 text-sm text-slate-700">Per session: pre-dose, peak post-dose and pre-discharge blood pressure. Dashed orange lines: 140/90. Red rings: flagged sessions. The table below has the same figures.</figcaption>
+      <ChartLegend items={[...COURSE_MOMENTS]} />
+      {panels.map((panel) => (
+        <div key={panel.id} data-panel={panel.id} className="mt-2">
+          <p className="text-sm font-medium text-slate-800">{panel.title}</p>
+          <div className="w-full" style={{ height: panel.heightPx }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <ComposedChart margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
+                <CartesianGrid stroke="#e2e8f0" />
+                <XAxis type="number" dataKey="at" domain={domain} ticks={monthTicks(domain[0], domain[1])} tickFormatter={shortDate} tick={AXIS} scale="time" />
+                <YAxis yAxisId={panel.axis.id} domain={panel.axis.domain} ticks={panel.axis.ticks} tick={AXIS} width={44} />
+                {phases.map((b, i) => <ReferenceArea key={b.label + b.from} yAxisId={panel.axis.id} x1={b.from} x2={b.to} fill={PHASE_FILL[i % 3]} fillOpacity={0.9} label={panel.id === "systolic" ? { value: PHASE_SHORT[b.label] ?? b.label, position: "insideTopLeft", ...AXIS } : undefined} />)}
+                {panel.rules.map((r) => <ReferenceLine key={r.label} yAxisId={r.axisId} y={r.value} stroke="#b45309" strokeDasharray="5 4" />)}
+                <Tooltip content={<CourseTooltip />} />
+                {panel.series.map((s) => (
+                  <Line key={s.key} yAxisId={s.axisId} data={points.filter((p) => p[s.key as keyof CoursePoint] != null)} dataKey={s.key} name={s.name} stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} dot={markerDot(s.marker, s.color, small ? 3 : 4)} isAnimationActive={false} />
+                ))}
+                {panel.id === "systolic" && <Scatter yAxisId={panel.axis.id} data={points.filter((p) => p.flagged != null)} dataKey="flagged" name="Flagged" fill="#dc2626" shape={ring} isAnimationActive={false} />}
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+        </div>
+      ))}
     </figure>
   );
 }

@@ -10,24 +10,29 @@ import { SelectInput, TextInput } from "@/components/ui/field";
 import { SIGNATURE_MEANINGS } from "@/lib/signoff/rules";
 import { amendmentSchema, signSessionSchema, type AmendmentInput, type SignSessionInput } from "@/lib/signoff/schema";
 
-/** Sign a closed session: the meaning is chosen and the password typed again; the server checks both. */
+/**
+ * Sign a closed session: the meaning is chosen explicitly (nothing pre-selected) and the password typed again;
+ * the server checks both and refuses a missing meaning with the field's message.
+ */
 export function SignSessionForm({ sessionId, discharged }: { sessionId: string; discharged: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<SignSessionInput>({ resolver: zodResolver(signSessionSchema), defaultValues: { meaning: discharged ? "APPROVED_DISCHARGE" : "REVIEWED", password: "" } });
+  const form = useForm<SignSessionInput>({ resolver: zodResolver(signSessionSchema), defaultValues: { password: "" } });
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
     const res = await submitJson(`/api/sessions/${sessionId}/signature`, "POST", values, form.setError);
     if (res.ok) router.refresh();
     else if (res.code !== "INVALID_INPUT") setError(res.message);
   });
+  const meaningError = form.formState.errors.meaning?.message;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign this session" className="flex flex-col gap-3">
-      <fieldset className="flex flex-col gap-1">
+      <fieldset className="flex flex-col gap-1" aria-describedby={meaningError ? "meaning-error" : undefined}>
         <legend className="font-medium">Meaning of your signature</legend>
         {Object.entries(SIGNATURE_MEANINGS).filter(([k]) => discharged || k !== "APPROVED_DISCHARGE").map(([value, label]) => (
-          <label key={value} className="inline-flex min-h-11 items-center gap-3"><input type="radio" value={value} className="size-5" {...form.register("meaning")} />{label}</label>
+          <label key={value} className="inline-flex min-h-11 items-center gap-3"><input type="radio" value={value} className="size-5" aria-invalid={!!meaningError} {...form.register("meaning")} />{label}</label>
         ))}
+        {meaningError && <p id="meaning-error" role="alert" className="text-sm font-medium text-red-700">{meaningError}</p>}
       </fieldset>
       <div className="max-w-sm"><TextInput label="Your password" type="password" autoComplete="off" hint="Signing is the legal equivalent of your handwritten signature." error={form.formState.errors.password?.message} {...form.register("password")} /></div>
       <div><Button type="submit" disabled={form.formState.isSubmitting}>Sign session</Button></div>

@@ -80,7 +80,8 @@ export function DataTable({ label, columns, rows, sort, page, noun = "rows", emp
 
   return (
     <div>
-      {page && <p className="mb-2 text-slate-700" aria-live="polite">{showingText(page, rows.length, noun)}</p>}
+      {/* an empty list says so once, in the table */}
+      {page && (rows.length > 0 || page.page > 1) && <p className="mb-2 text-slate-700" aria-live="polite">{showingText(page, rows.length, noun)}</p>}
       {scrolls && <p className="mb-1 text-sm text-slate-700" id={hintId}>The table scrolls sideways: swipe or use the arrow keys for more columns. The last column stays in view.</p>}
       <div ref={scroller} className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={scrolls ? 0 : undefined} aria-describedby={scrolls ? hintId : undefined}>
         <table className="w-full text-left">

@@ -47,3 +47,15 @@ export const device = async (api: APIRequestContext, id: string, minutesAgo: num
   expect(r.status(), await r.text()).toBe(201);
 };
 
+
+/** A prepared session two hours on: two devices, a 40-minute reading (late), MOAA/S 5, no dissociation and a pre-discharge reading — ready for the discharge assessment. */
+export async function observedSession(api: APIRequestContext, fortyMinute: { systolic: number; diastolic: number; heartRate: number; spo2: number }) {
+  const s = await preparedSession(api, 140);
+  const post = async (url: string, data: unknown) => { const r = await api.post(url, { data, headers: { "idempotency-key": key() } }); expect(r.status(), await r.text()).toBe(201); };
+  for (const m of [130, 125]) await device(api, s.id, m);
+  await post(`/api/sessions/${s.id}/vitals`, { kind: "POST_40", takenAt: ago(90), ...fortyMinute, lateReason: LATE });
+  await post(`/api/sessions/${s.id}/sedation`, { takenAt: ago(6), moaas: 5 });
+  await post(`/api/sessions/${s.id}/dissociation`, { takenAt: ago(6), present: false, scale: "NONE", itemScores: [] });
+  await post(`/api/sessions/${s.id}/vitals`, { takenAt: ago(5), systolic: 128, diastolic: 82, heartRate: 76, spo2: 98 });
+  return s;
+}

@@ -133,6 +133,7 @@ export const PAGE_PERMISSIONS: Record<string, Access> = {
   "/patients/[id]/trd": patient("patient.read"),
   "/sessions/new": role("clinical.record", { query: "patientId", record: "Patient" }),
   "/sessions/[id]": session("patient.read"),
+  "/sessions/[id]/sign-off": session("patient.read"),
 
   "/reports": role("reports.view"),
   "/reports/adverse-events": role("reports.view"),

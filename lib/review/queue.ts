@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { deviationText } from "@/lib/pmf/fields";
 import { boardFor } from "@/lib/sessions/view";
+import { peakPostDose, signOffFlags } from "./sign-off-card";
 
 const CLOSED = ["DISCHARGED", "EMERGENCY_TRANSFER"] as const;
 const name = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
@@ -20,8 +21,11 @@ export async function reviewQueue(siteIds: string[], now: Date) {
   const [awaitingSignOff, adverseEvents, deviations, item9] = await Promise.all([
     db().treatmentSession.findMany({
       where: unsigned, orderBy: { endOfMonitoringAt: "asc" },
-      select: { id: true, status: true, treatmentDate: true, endOfMonitoringAt: true, backEntryReason: true, patient: { select: { firstName: true, lastName: true, mrn: true } }, site: { select: { timeZone: true } },
-        _count: { select: { adverseEvents: true, deviations: true, alerts: true, acknowledgements: true } } },
+      select: { id: true, status: true, treatmentDate: true, endOfMonitoringAt: true, backEntryReason: true, plannedDoseMg: true, patient: { select: { firstName: true, lastName: true, mrn: true } }, site: { select: { name: true, timeZone: true } },
+        vitals: { where: { enteredInErrorAt: null, systolic: { not: null } }, select: { systolic: true, diastolic: true, takenAt: true } },
+        devices: { where: { enteredInErrorAt: null }, select: { administeredAt: true }, orderBy: { administeredAt: "asc" }, take: 1 },
+        deviations: { select: { code: true } },
+        _count: { select: { adverseEvents: true, alerts: true, acknowledgements: true } } },
     }),
     db().adverseEvent.findMany({
       where: { siteId: { in: siteIds }, OR: [{ resolvedAt: null }, { session: unsigned }] }, orderBy: { onsetAt: "asc" },
@@ -42,7 +46,10 @@ export async function reviewQueue(siteIds: string[], now: Date) {
     gated: gated.map((c) => ({ ...c, waitingMinutes: Math.floor(waiting(c) / 60_000) })),
     alerted,
     awaitingSignOff: awaitingSignOff.map((s) => ({ id: s.id, patient: name(s.patient), mrn: s.patient.mrn, backEntryReason: s.backEntryReason, status: s.status, endedAt: s.endOfMonitoringAt, timeZone: s.site.timeZone,
-      adverseEvents: s._count.adverseEvents, deviations: s._count.deviations, alerts: s._count.alerts, acknowledgements: s._count.acknowledgements })),
+      site: s.site.name, doseMg: s.plannedDoseMg, peak: peakPostDose(s.vitals, s.devices[0]?.administeredAt ?? null),
+      // A late entry is recorded as a deviation row (R49); the card counts the two apart.
+      flags: signOffFlags({ alerts: s._count.alerts, adverseEvents: s._count.adverseEvents, acknowledgements: s._count.acknowledgements,
+        deviations: s.deviations.filter((d) => d.code !== "R49_LATE_ENTRY").length, lateEntries: s.deviations.filter((d) => d.code === "R49_LATE_ENTRY").length }) })),
     adverseEvents: adverseEvents.map((a) => ({ ...a, patient: name(a.patient), timeZone: a.site.timeZone })),
     deviations: deviations.map((d) => ({ id: d.id, sessionId: d.sessionId, description: deviationText(d) + (d.recordedBy ? ` (${name(d.recordedBy)})` : ""), detectedAt: d.detectedAt, patient: name(d.session.patient), timeZone: d.session.site.timeZone })),
     // One item per patient: the oldest answer still waiting for a screener.

@@ -6,7 +6,8 @@ import { db } from "@/lib/db/client";
 import { emergencyTransfer, markEnteredInError, recordAdverseEvent, recordDevice, resolveAdverseEvent } from "@/lib/sessions/commands";
 import { adverseEventSchema } from "@/lib/sessions/schema";
 import { key, minutesAgo, readyToDose } from "@/lib/sessions/testing/session-steps";
-import { amendSession, amendmentsOf, signatureOf, signedContent, signSession } from "./data";
+import { amendSession, amendmentsOf, signatureOf, signedContent, signOffRecord, signSession } from "./data";
+import { signSessionSchema } from "./schema";
 
 /** A dosed session that ended in an emergency transfer, and its psychiatrist with a known password. */
 async function closedSession() {
@@ -95,5 +96,30 @@ describe("electronic sign-off of a session", () => {
     expect((await signatureOf(c.sessionId))?.state).toBe("valid");
     // The app role has no DELETE on it (issue 12 §5); the owner meets the append-only trigger (lib/db/roles.test.ts).
     await expect(db().$executeRaw`DELETE FROM "SessionSignature" WHERE "sessionId" = ${c.sessionId}`).rejects.toThrow(/permission denied/);
+  });
+
+  it("shows on the sign-off page exactly the content the signature covers: transfer answers, dose and devices, vital signs, events", async () => {
+    const c = await closedSession();
+    const before = await signOffRecord(c.sessionId);
+    const section = (r: typeof before, id: string) => r!.sections.find((s) => s.id === id)!.lines.map((l) => `${l.label}: ${l.value}`);
+    expect(before!.signature).toBeNull();
+    expect(before!.problems).toEqual([]);
+    expect(section(before, "discharge")).toEqual([expect.stringMatching(/^Outcome: Emergency transfer at \d\d:\d\d \(T0\+20 min\)$/), "Receiving service: EMS"]);
+    expect(section(before, "dose")[1]).toMatch(new RegExp(`^Device 1: \\d\\d:\\d\\d \\(T0\\+0 min\\) — ${c.devices[0].serial}, lot `));
+    expect(section(before, "vitals")[0]).toMatch(/^Pre-dose BP: \d+\/\d+ at \d\d:\d\d \(T0−\d+ min\)$/);
+    // An event recorded after signing is beside the signed record, not in it: the page shows the signed content.
+    await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
+    await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse({ type: "OTHER", description: "Nausea reported by phone the next morning" }));
+    const after = await signOffRecord(c.sessionId);
+    expect(after!.signature).toMatchObject({ meaning: "REVIEWED", state: "valid" });
+    expect(section(after, "events")).toEqual([]);
+    expect(after!.sections).toEqual(before!.sections.map((s) => (s.id === "session" ? after!.sections[0] : s)));
+  });
+
+  it("refuses a signature without a chosen meaning, with the field's message", async () => {
+    const parsed = signSessionSchema.safeParse({ password: "Sign-here-2026" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["meaning", "Choose what your signature means"]]);
+    await expect(signOffRecord("no-such-session")).resolves.toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
 import { syncDraftPmf } from "@/lib/pmf/data";
 import { mayAmend, signatureState, signOffProblems, type SignatureState } from "./rules";
 import type { amendmentSchema, signSessionSchema } from "./schema";
+import { signedSummary } from "./summary";
 
 // Bookkeeping columns (row versions, update stamps) are left out: the signature covers what the record says.
 // So is the administrator's REMS reporting of an adverse event (R41), which happens after the clinical review.
@@ -108,4 +109,26 @@ export async function amendSession(user: CurrentUser, sessionId: string, input: 
 export async function amendmentsOf(sessionId: string) {
   const rows = await db().sessionAmendment.findMany({ where: { sessionId }, orderBy: { amendedAt: "asc" }, include: { author: { select: { firstName: true, lastName: true } } } });
   return rows.map((a) => ({ id: a.id, entryKind: a.entryKind, entryId: a.entryId, correction: a.correction, reason: a.reason, amendedAt: a.amendedAt, author: `${a.author.firstName} ${a.author.lastName}` }));
+}
+
+/**
+ * What the sign-off page shows: the record in words, built from the very content that is (or was) hashed for
+ * the signature — as stored now while unsigned, as it was at signing once signed — and why it cannot be signed yet.
+ */
+export async function signOffRecord(sessionId: string) {
+  const heading = await db().treatmentSession.findUnique({ where: { id: sessionId }, select: { patient: { select: { id: true, firstName: true, lastName: true, mrn: true } }, site: { select: { name: true, timeZone: true } }, chair: { select: { label: true } } } });
+  if (!heading) return null;
+  const timeZone = heading.site.timeZone;
+  const signature = await signatureOf(sessionId);
+  const content = await signedContent(db(), sessionId, signature?.signedAt);
+  if (!content) return null;
+  const openEvents = content.adverseEvents.filter((a) => a.resolvedAt == null).length;
+  return {
+    patient: { id: heading.patient.id, name: `${heading.patient.firstName} ${heading.patient.lastName}`, mrn: heading.patient.mrn },
+    site: heading.site.name, chair: heading.chair?.label ?? null, timeZone,
+    signature,
+    sections: signedSummary(content, timeZone),
+    status: String(content.session.status),
+    problems: signature ? [] : signOffProblems(String(content.session.status), false, "REVIEWED", openEvents),
+  };
 }

@@ -6,6 +6,7 @@ import { localDate } from "@/lib/sessions/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDay, formatInstant } from "@/components/admin/badge";
 import { ExpiryBadge, ReconciliationBadge } from "@/components/inventory/reconciliation";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Inventory" };
 
@@ -39,55 +40,38 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         <strong className="tabular-nums">{usable}</strong> usable devices on hand (lots not expired).{" "}
         {flagged ? <strong className="text-red-800">{flagged} lot{flagged === 1 ? "" : "s"} with a discrepancy.</strong> : "Every lot reconciles."}
       </p>
-      <section aria-label="Lots" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left">
-          <caption className="sr-only">Lots at {site.name}: received − administered − wasted − returned = expected on hand</caption>
-          <thead className="bg-slate-100 text-sm">
-            <tr>
-              <th scope="col" className="px-3 py-2">Lot</th>
-              <th scope="col" className="px-3 py-2">Kit</th>
-              <th scope="col" className="px-3 py-2">Expires</th>
-              <th scope="col" className="px-3 py-2 text-right">Received</th>
-              <th scope="col" className="px-3 py-2 text-right">Administered</th>
-              <th scope="col" className="px-3 py-2 text-right">Wasted</th>
-              <th scope="col" className="px-3 py-2 text-right">Returned</th>
-              <th scope="col" className="px-3 py-2 text-right">Expected</th>
-              <th scope="col" className="px-3 py-2 text-right">On hand</th>
-              <th scope="col" className="px-3 py-2">Last count</th>
-              <th scope="col" className="px-3 py-2">Reconciliation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lots.map((l) => (
-              <tr key={l.id} className="border-t border-slate-200 align-middle">
-                <th scope="row" className="px-3 py-1 font-normal">
-                  <Link href={`/inventory/lots/${l.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{l.lotNumber}</Link>
-                </th>
-                <td className="px-3 py-1 text-sm">{l.kit}<div className="text-slate-600">NDC {l.ndc}</div></td>
-                <td className="whitespace-nowrap px-3 py-1">
-                  {formatDay(l.expiresOn)} <ExpiryBadge expired={l.expired} />
-                  {l.expired && l.counts.onHand > 0 && <div className="text-sm text-amber-900">{l.counts.onHand} to waste or return</div>}
-                </td>
-                <td className="px-3 py-1 text-right tabular-nums">{l.counts.received}</td>
-                <td className="px-3 py-1 text-right tabular-nums">{l.counts.administered}</td>
-                <td className="px-3 py-1 text-right tabular-nums">{l.counts.wasted}</td>
-                <td className="px-3 py-1 text-right tabular-nums">{l.counts.returned}</td>
-                <td className="px-3 py-1 text-right tabular-nums">{l.reconciliation.expected}</td>
-                <td className="px-3 py-1 text-right font-semibold tabular-nums">{l.counts.onHand}</td>
-                <td className="px-3 py-1 text-sm">
-                  {l.counts.lastCount && l.lastCountAt
-                    ? <>{l.counts.lastCount.countedDevices} counted<div className="text-slate-600">{formatInstant(l.lastCountAt, site.timeZone)}</div></>
-                    : <span className="text-slate-600">None</span>}
-                </td>
-                <td className="px-3 py-1">
-                  <ReconciliationBadge reconciliation={l.reconciliation} />
-                  {l.reconciliation.discrepancies.map((d) => <div key={d.code} className="text-sm text-red-800">{d.message}</div>)}
-                </td>
-              </tr>
-            ))}
-            {!lots.length && <tr><td colSpan={11} className="p-4 text-slate-700">No lots received at this site yet.</td></tr>}
-          </tbody>
-        </table>
+      <section aria-label="Lots">
+      <DataTable
+        label={`Lots at ${site.name}: received − administered − wasted − returned = expected on hand`}
+        noun="lots" empty="No lots received at this site yet."
+        columns={[
+          { id: "lot", header: "Lot", rowHeader: true },
+          { id: "onHand", header: "On hand", align: "right" },
+          { id: "reconciliation", header: "Reconciliation" },
+          { id: "expires", header: "Expires", nowrap: true },
+          { id: "received", header: "Received", align: "right" },
+          { id: "administered", header: "Administered", align: "right" },
+          { id: "wasted", header: "Wasted", align: "right" },
+          { id: "returned", header: "Returned", align: "right" },
+          { id: "expected", header: "Expected", align: "right" },
+          { id: "lastCount", header: "Last count" },
+          { id: "kit", header: "Kit" },
+        ]}
+        rows={lots.map((l) => ({
+          id: l.id, tone: l.reconciliation.discrepancies.length ? ("alert" as const) : undefined,
+          cells: {
+            lot: <Link href={`/inventory/lots/${l.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{l.lotNumber}</Link>,
+            onHand: <span className="font-semibold">{l.counts.onHand}</span>,
+            reconciliation: <><ReconciliationBadge reconciliation={l.reconciliation} />{l.reconciliation.discrepancies.map((d) => <div key={d.code} className="text-sm text-red-800">{d.message}</div>)}</>,
+            expires: <>{formatDay(l.expiresOn)} <ExpiryBadge expired={l.expired} />{l.expired && l.counts.onHand > 0 && <div className="text-sm text-amber-900">{l.counts.onHand} to waste or return</div>}</>,
+            received: l.counts.received, administered: l.counts.administered, wasted: l.counts.wasted, returned: l.counts.returned, expected: l.reconciliation.expected,
+            lastCount: l.counts.lastCount && l.lastCountAt
+              ? <>{l.counts.lastCount.countedDevices} counted<div className="text-slate-600">{formatInstant(l.lastCountAt, site.timeZone)}</div></>
+              : <span className="text-slate-600">None</span>,
+            kit: <>{l.kit}<div className="text-slate-600">NDC {l.ndc}</div></>,
+          },
+        }))}
+      />
       </section>
     </>
   );

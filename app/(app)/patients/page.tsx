@@ -6,6 +6,7 @@ import { formatCalendarDate } from "@/lib/patients/format";
 import { patientListQuerySchema } from "@/lib/patients/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge, EnrollmentBadge } from "@/components/patients/badges";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Patients" };
 
@@ -14,9 +15,6 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const query = patientListQuerySchema.parse(await searchParams);
   const siteIds = query.site && user.siteIds.includes(query.site) ? [query.site] : user.siteIds;
   const list = await listPatients(siteIds, query.q, query.page);
-  const href = (page: number) => `/patients?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.site ? { site: query.site } : {}), page: String(page) })}`;
-  const first = (list.page - 1) * list.pageSize + 1;
-  const last = first + list.rows.length - 1;
   const manySites = user.sites.length > 1;
   return (
     <>
@@ -39,45 +37,35 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         )}
         <button className="min-h-11 rounded-md bg-brand-700 px-5 font-medium text-white hover:bg-brand-800">Search</button>
       </form>
-      <p className="mb-2 text-slate-700" aria-live="polite">
-        {list.total === 0 ? "No patients match." : `Showing ${first}–${last} of ${list.capped ? `more than ${list.total - 1}` : list.total}`}
-      </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left">
-          <thead className="bg-slate-100 text-sm">
-            <tr>
-              <th scope="col" className="p-3">Name</th><th scope="col" className="p-3">MRN</th><th scope="col" className="p-3">Date of birth</th>
-              {manySites && <th scope="col" className="p-3">Site</th>}
-              <th scope="col" className="p-3">Indication</th><th scope="col" className="p-3">REMS enrollment</th><th scope="col" className="p-3">Flags</th><th scope="col" className="p-3">Last session</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((p) => (
-              <tr key={p.id} className="border-t border-slate-200">
-                <td className="p-3"><Link href={`/patients/${p.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{p.name}</Link></td>
-                <td className="p-3 tabular-nums">{p.mrn}</td>
-                <td className="p-3">{formatCalendarDate(new Date(`${p.birthDate}T00:00:00Z`))}</td>
-                {manySites && <td className="p-3">{p.siteName}</td>}
-                <td className="p-3">{p.indication ?? "—"}</td>
-                <td className="p-3"><EnrollmentBadge state={p.enrollment} /></td>
-                <td className="p-3">
-                  <span className="flex flex-wrap gap-1">
-                    {p.contraindications > 0 && <Badge tone="red">{p.contraindications} contraindication{p.contraindications > 1 ? "s" : ""}</Badge>}
-                    {p.cautions > 0 && <Badge tone="amber">{p.cautions} caution{p.cautions > 1 ? "s" : ""}</Badge>}
-                    {!p.contraindications && !p.cautions && "—"}
-                  </span>
-                </td>
-                <td className="p-3">{p.lastSessionDate ? formatCalendarDate(new Date(`${p.lastSessionDate}T00:00:00Z`)) : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <nav aria-label="Pages" className="mt-4 flex items-center gap-3">
-        {list.page > 1 ? <Link href={href(list.page - 1)} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4">Previous</Link> : <span className="inline-flex min-h-11 items-center px-4 text-slate-400">Previous</span>}
-        <span>Page {list.page} of {list.capped ? `${list.pageCount}+` : list.pageCount}</span>
-        {list.page < list.pageCount || (list.capped && list.rows.length === list.pageSize) ? <Link href={href(list.page + 1)} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4">Next</Link> : <span className="inline-flex min-h-11 items-center px-4 text-slate-400">Next</span>}
-      </nav>
+      <DataTable
+        label="Patients" noun="patients" empty="No patients match." page={list}
+        columns={[
+          { id: "name", header: "Name", rowHeader: true },
+          { id: "mrn", header: "MRN", nowrap: true },
+          { id: "birthDate", header: "Date of birth", nowrap: true },
+          ...(manySites ? [{ id: "site", header: "Site" }] : []),
+          { id: "indication", header: "Indication" },
+          { id: "enrollment", header: "REMS enrollment" },
+          { id: "flags", header: "Flags" },
+          { id: "lastSession", header: "Last session", nowrap: true },
+        ]}
+        rows={list.rows.map((p) => ({
+          id: p.id,
+          cells: {
+            name: <Link href={`/patients/${p.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{p.name}</Link>,
+            mrn: p.mrn, birthDate: formatCalendarDate(new Date(`${p.birthDate}T00:00:00Z`)), site: p.siteName, indication: p.indication ?? "—",
+            enrollment: <EnrollmentBadge state={p.enrollment} />,
+            flags: (
+              <span className="flex flex-wrap gap-1">
+                {p.contraindications > 0 && <Badge tone="red">{p.contraindications} contraindication{p.contraindications > 1 ? "s" : ""}</Badge>}
+                {p.cautions > 0 && <Badge tone="amber">{p.cautions} caution{p.cautions > 1 ? "s" : ""}</Badge>}
+                {!p.contraindications && !p.cautions && "—"}
+              </span>
+            ),
+            lastSession: p.lastSessionDate ? formatCalendarDate(new Date(`${p.lastSessionDate}T00:00:00Z`)) : "—",
+          },
+        }))}
+      />
     </>
   );
 }

@@ -28,9 +28,9 @@ import { sessionChart } from "@/lib/review/session-chart";
 import { amendmentsOf, signatureOf } from "@/lib/signoff/data";
 import { SIGNATURE_MEANINGS, type SignatureMeaning } from "@/lib/signoff/rules";
 import { formatDateTime } from "@/lib/patients/format";
-import { SessionBpChart } from "@/components/review/session-bp-chart";
+import { LazySessionBpChart } from "@/components/review/lazy-charts";
 import { SessionVitalsTable } from "@/components/review/session-vitals-table";
-import { AmendmentForm, SignSessionForm } from "@/components/review/sign-off-panel";
+import { AmendmentForm } from "@/components/review/sign-off-panel";
 
 export const metadata: Metadata = { title: "Session" };
 const ACTIVE = ["CHECKED_IN", "DOSING", "MONITORING"];
@@ -179,7 +179,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           <section id="vitals" aria-label="Blood pressure and vital signs" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="mb-2 text-lg font-semibold">Blood pressure and vital signs</h2>
             <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
-              <div className="no-print min-w-0"><SessionBpChart chart={chart} thresholds={{ alertSystolic: s.site.postDoseAlertSystolic, alertDiastolic: s.site.postDoseAlertDiastolic, spo2Alert: s.site.spo2AlertThreshold }} /></div>
+              <div className="min-w-0"><LazySessionBpChart chart={chart} thresholds={{ alertSystolic: s.site.postDoseAlertSystolic, alertDiastolic: s.site.postDoseAlertDiastolic, spo2Alert: s.site.spo2AlertThreshold }} /></div>
               <div className="overflow-x-auto"><SessionVitalsTable points={chart.points} reasons={Object.fromEntries(s.vitals.map((v) => [v.id, v.enteredInErrorReason]))} /></div>
             </div>
           </section>
@@ -191,15 +191,6 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           <h2 className="mb-2 text-lg font-semibold">Timeline</h2>
           {entries.length ? <Timeline sessionId={id} entries={entries} timeZone={tz} t0={s.state.t0} editable={canRecord} amendments={amendedEntries} /> : <p className="text-slate-700">Nothing recorded yet.</p>}
         </section>
-        {closedForGood && can(user.role, "clinical.record") && (
-          <section id="adverse-events" aria-label="Adverse events after the session" className="no-print scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
-            <h2 className="mb-1 text-lg font-semibold">Adverse events after the session</h2>
-            <p className="mb-3 text-slate-700">An event learnt of later (a call the next day) is recorded here. An open event must have an end recorded before sign-off.</p>
-            <OpenEvents sessionId={id} events={s.adverseEvents} />
-            <EventFacts sessionId={id} events={s.adverseEvents} />
-            <AdverseEventForm sessionId={id} />
-          </section>
-        )}
         {closedForGood && (
           <section id="sign-off" aria-label="Sign-off" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="mb-2 text-lg font-semibold">Sign-off</h2>
@@ -210,13 +201,23 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
                   ? <Alert tone="success">Signature valid: the record is as it was signed. This session is locked; corrections are amendments.</Alert>
                   : <Alert tone="error">Changed since signing: the record no longer matches what was signed. Report this to the administrator.</Alert>}
               </div>
-            ) : can(user.role, "session.sign") ? <SignSessionForm sessionId={id} discharged={s.status === "DISCHARGED"} /> : <p className="text-slate-700">Not signed yet: a psychiatrist signs the session after review.</p>}
+            ) : <p className="text-slate-700">Not signed yet{can(user.role, "session.sign") ? "." : ": a psychiatrist signs the session after review."}</p>}
+            <p className="no-print mt-2"><Link href={`/sessions/${id}/sign-off`} className={`inline-flex min-h-11 items-center ${!signature && can(user.role, "session.sign") ? "rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800" : "text-brand-700 underline"}`}>{!signature && can(user.role, "session.sign") ? "Review and sign" : signature ? "What was signed" : "What will be signed"}</Link></p>
             {!!amendedEntries["session:"]?.length && (
               <ul className="mt-3 flex flex-col gap-1">{amendedEntries["session:"].map((a) => <li key={a.id} className="border-l-4 border-amber-500 bg-amber-50 px-3 py-1 text-sm"><span className="font-medium">Amendment:</span> {a.text}</li>)}</ul>
             )}
             {can(user.role, "clinical.record") && (
               <div className="no-print mt-3"><AmendmentForm sessionId={id} entries={entries.map((e) => ({ kind: e.kind, id: e.id, label: `${new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(e.at))} ${e.text}` }))} /></div>
             )}
+          </section>
+        )}
+        {closedForGood && can(user.role, "clinical.record") && (
+          <section id="adverse-events" aria-label="Adverse events after the session" className="no-print scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-1 text-lg font-semibold">Adverse events after the session</h2>
+            <p className="mb-3 text-slate-700">An event learnt of later (a call the next day) is recorded here. An open event must have an end recorded before sign-off.</p>
+            <OpenEvents sessionId={id} events={s.adverseEvents} />
+            <EventFacts sessionId={id} events={s.adverseEvents} />
+            <AdverseEventForm sessionId={id} />
           </section>
         )}
         {closedForGood && dosed && can(user.role, "billing.view") && <SessionBilling sessionId={id} />}

@@ -11,9 +11,9 @@ import { formatDateTime } from "@/lib/patients/format";
 import { COURSE_FLAGS, patientCourse, type Bp } from "@/lib/review/course";
 import { courseSessionsOf } from "@/lib/review/data";
 import { localDate } from "@/lib/sessions/local-time";
-import { CourseBpChart, type CoursePoint, type PhaseBand } from "@/components/review/course-chart";
+import type { CoursePoint, PhaseBand } from "@/components/review/course-chart";
+import { LazyCourseBpChart, LazyOutcomeTrendChart } from "@/components/review/lazy-charts";
 import { OutcomeForm } from "@/components/review/outcome-form";
-import { OutcomeTrendChart } from "@/components/review/outcome-trend-chart";
 import { PatientTabs } from "@/components/patients/patient-tabs";
 
 export const metadata: Metadata = { title: "Course and outcomes" };
@@ -62,9 +62,9 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
         {!rows.length ? <p className="text-slate-700">No dosed sessions yet.</p> : (
           <>
             {!!flagged.length && <ul className="mb-3 flex flex-col gap-1" aria-label="Course flags">{flagged.map((r) => r.flags.map((f) => <li key={r.id + f} className="rounded-md border border-red-300 bg-red-50 px-3 py-1 text-red-900">{r.treatmentDate}: {COURSE_FLAGS[f]}</li>))}</ul>}
-            <div className="no-print"><CourseBpChart points={points} phases={phases} /></div>
+            <LazyCourseBpChart points={points} phases={phases} />
             <div className="mt-4 overflow-x-auto">
-              <table data-testid="course-table" className="w-full text-left text-sm tabular-nums [&_td]:whitespace-nowrap">
+              <table data-testid="course-table" aria-label="Blood pressure over the course, as a table" className="w-full text-left text-sm tabular-nums [&_td]:whitespace-nowrap">
                 <thead className="border-b-2 border-slate-300"><tr>
                   <th scope="col" className="p-2">Date</th><th scope="col" className="p-2">Week · phase</th><th scope="col" className="p-2">Dose</th>
                   <th scope="col" className="p-2">Pre-dose BP</th><th scope="col" className="p-2">Peak post-dose</th><th scope="col" className="p-2">Pre-discharge</th><th scope="col" className="p-2">Flags</th>
@@ -92,7 +92,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
           {trends.map((t) => (
             <div key={t.instrument} className="min-w-0">
               <h3 className="font-semibold">{SCALES[t.instrument].name}</h3>
-              <div className="no-print"><OutcomeTrendChart trend={t} annotations={annotations} phases={phases} /></div>
+              <LazyOutcomeTrendChart trend={t} annotations={annotations} phases={phases} />
               <table data-testid={`trend-table-${t.instrument}`} className="mt-2 w-full text-left text-sm tabular-nums">
                 <thead className="border-b-2 border-slate-300"><tr><th scope="col" className="p-2">Date</th><th scope="col" className="p-2">Total</th><th scope="col" className="p-2">Against baseline</th></tr></thead>
                 <tbody>{t.points.map((x, i) => (
