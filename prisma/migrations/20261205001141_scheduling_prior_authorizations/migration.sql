@@ -101,6 +101,3 @@ CREATE UNIQUE INDEX "Appointment_one_per_chair_slot" ON "Appointment"("chairId",
   WHERE "status" IN ('BOOKED', 'CHECKED_IN');
 CREATE UNIQUE INDEX "Appointment_one_per_patient_day" ON "Appointment"("patientId", "localDate")
   WHERE "status" IN ('BOOKED', 'CHECKED_IN');
-ALTER TABLE "Appointment" ADD CONSTRAINT "Appointment_ends_after_start" CHECK ("endsAt" > "startsAt");
-ALTER TABLE "PriorAuthorization" ADD CONSTRAINT "PriorAuthorization_dates_ordered" CHECK ("endDate" >= "startDate");
-ALTER TABLE "PriorAuthorization" ADD CONSTRAINT "PriorAuthorization_sessions_positive" CHECK ("sessionsApproved" > 0);
