@@ -6,7 +6,7 @@ import { clockOffset, minutesSince, serverNow } from "@/lib/sessions/client/serv
 
 type Msg = { code: string; message: string };
 export type Card = {
-  sessionId: string; backEntryReason: string | null; chair: string; patientName: string; status: string; timeZone: string; t0: string | null; devicesGiven: number; devicesNeeded: number | null;
+  sessionId: string; backEntryReason: string | null; chair: string; patientName: string; mrn: string; birthDate: string; status: string; timeZone: string; t0: string | null; devicesGiven: number; devicesNeeded: number | null;
   gates: Msg[]; alerts: (Msg & { severity: "alert" | "urgent" })[]; nextStep: string;
   forty: { state: string; dueAt: string; windowEnd: string; reading: { bp: string; minutes: number; deviation: boolean } | null } | null;
   dischargeAvailableAt: string | null;
@@ -77,6 +77,7 @@ function BoardCardView({ card: c, now }: { card: Card; now: Date }) {
         <span className="text-sm text-slate-600">{c.status.replace("_", " ").toLowerCase()}</span>
       </div>
       <p className="text-xl font-medium">{c.patientName}<BackEntryBadge reason={c.backEntryReason} /></p>
+      <p className="text-sm text-slate-700">MRN {c.mrn} · born {c.birthDate}</p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-slate-600">Since first device</dt>
         <dd className="text-2xl font-semibold tabular-nums" data-testid="since-t0">{c.t0 ? `${minutesSince(c.t0, now)} min` : "not dosed"}</dd>
