@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { formatCalendarDate } from "@/lib/patients/format";
 import { BackEntryBadge } from "@/components/sessions/back-entry-badge";
 import { useCallback, useEffect, useState } from "react";
 import { clockOffset, minutesSince, serverNow } from "@/lib/sessions/client/server-clock";
@@ -77,7 +78,7 @@ function BoardCardView({ card: c, now }: { card: Card; now: Date }) {
         <span className="text-sm text-slate-600">{c.status.replace("_", " ").toLowerCase()}</span>
       </div>
       <p className="text-xl font-medium">{c.patientName}<BackEntryBadge reason={c.backEntryReason} /></p>
-      <p className="text-sm text-slate-700">MRN {c.mrn} · born {c.birthDate}</p>
+      <p className="text-sm text-slate-700">MRN {c.mrn} · born {formatCalendarDate(new Date(`${c.birthDate}T00:00:00Z`))}</p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-slate-600">Since first device</dt>
         <dd className="text-2xl font-semibold tabular-nums" data-testid="since-t0">{c.t0 ? `${minutesSince(c.t0, now)} min` : "not dosed"}</dd>

@@ -4,6 +4,7 @@ const TABS = [
   { key: "overview", label: "Overview", href: (id: string) => `/patients/${id}` },
   { key: "course", label: "Course and outcomes", href: (id: string) => `/patients/${id}/course` },
   { key: "trd", label: "TRD documentation", href: (id: string) => `/patients/${id}/trd` },
+  { key: "authorizations", label: "Authorizations", href: (id: string) => `/patients/${id}/authorizations` },
 ] as const;
 
 /** The patient's name and the tabs of their record. */
