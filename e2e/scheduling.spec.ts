@@ -95,7 +95,7 @@ test("a nurse books tomorrow's chair for an enrolled patient with a valid author
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: "docs/screens/schedule-day-1280.png", fullPage: true });
   await page.getByRole("link", { name: "Week", exact: true }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: `${enrolled.last}, ${enrolled.first}` })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: `${enrolled.last}, ${enrolled.first}` }).last()).toBeVisible();
   await page.screenshot({ path: "docs/screens/schedule-week-1280.png", fullPage: true });
   await page.setViewportSize({ width: 820, height: 1180 });
   await page.screenshot({ path: "docs/screens/schedule-week-820.png", fullPage: true });

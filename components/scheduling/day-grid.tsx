@@ -18,7 +18,7 @@ export function DayGrid({ day, now }: { day: ScheduleDay; now: Date }) {
   return (
     <>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Chairs by time" tabIndex={0}>
-        <table className="w-full min-w-[36rem] border-collapse text-left">
+        <table className="w-full min-w-[36rem] table-fixed border-collapse text-left">
           <caption className="sr-only">Appointments at {day.site.name} on {day.day}: chairs across, {day.site.blockMinutes}-minute blocks down</caption>
           <thead>
             <tr className="border-b-2 border-slate-300">
