@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
 import { scheduleDay } from "@/lib/scheduling/data";
-import { scheduleQuerySchema } from "@/lib/scheduling/schema";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { schedulePageScope } from "@/lib/scheduling/page-scope";
+import { addDays } from "@/lib/sessions/local-time";
 import { formatCalendarDate } from "@/lib/patients/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScheduleNav } from "@/components/scheduling/schedule-nav";
@@ -13,14 +12,9 @@ export const metadata: Metadata = { title: "Schedule" };
 
 /** One site's day: chairs × blocks of the site's length, in the site's zone. */
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<{ site?: string; date?: string }> }) {
-  const q = scheduleQuerySchema.safeParse(await searchParams);
-  const wanted = q.success ? q.data.site : undefined;
-  const user = await authorizePage("appointment.book", wanted ? { siteId: wanted, entityType: "Site", entityId: wanted } : undefined);
-  const site = user.sites.find((s) => s.id === wanted) ?? user.sites[0];
+  const { user, site, today, date } = await schedulePageScope(await searchParams);
   if (!site) return <><PageHeader title="Schedule" /><p>You are not assigned to a site.</p></>;
   const now = new Date();
-  const today = localDate(now, site.timeZone);
-  const date = (q.success && q.data.date) || today;
   const day = await scheduleDay(site.id, date);
   if (!day) notFound();
   return (

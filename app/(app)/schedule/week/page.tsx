@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
 import { scheduleWeek } from "@/lib/scheduling/data";
-import { scheduleQuerySchema } from "@/lib/scheduling/schema";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { schedulePageScope } from "@/lib/scheduling/page-scope";
+import { addDays } from "@/lib/sessions/local-time";
 import { formatCalendarDate } from "@/lib/patients/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScheduleNav } from "@/components/scheduling/schedule-nav";
@@ -16,13 +15,8 @@ const cal = (d: string) => formatCalendarDate(new Date(`${d}T00:00:00Z`));
 
 /** One site's week, Monday to Sunday: each day's visits and how many blocks are still free. */
 export default async function ScheduleWeekPage({ searchParams }: { searchParams: Promise<{ site?: string; date?: string }> }) {
-  const q = scheduleQuerySchema.safeParse(await searchParams);
-  const wanted = q.success ? q.data.site : undefined;
-  const user = await authorizePage("appointment.book", wanted ? { siteId: wanted, entityType: "Site", entityId: wanted } : undefined);
-  const site = user.sites.find((s) => s.id === wanted) ?? user.sites[0];
+  const { user, site, today, date } = await schedulePageScope(await searchParams);
   if (!site) return <><PageHeader title="Schedule" /><p>You are not assigned to a site.</p></>;
-  const today = localDate(new Date(), site.timeZone);
-  const date = (q.success && q.data.date) || today;
   const week = await scheduleWeek(site.id, date);
   if (!week) notFound();
   return (
