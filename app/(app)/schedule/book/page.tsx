@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { authorizePage } from "@/lib/auth/authorize";
 import { listPatients } from "@/lib/patients/data";
 import { bookingChoices, scheduleDay } from "@/lib/scheduling/data";
@@ -17,10 +17,12 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
   const user = await authorizePage("appointment.book", wanted ? { siteId: wanted, entityType: "Site", entityId: wanted } : undefined);
   const site = user.sites.find((s) => s.id === wanted) ?? user.sites[0];
   const startsAt = start ? new Date(start) : null;
-  if (!site || !startsAt || Number.isNaN(startsAt.getTime())) notFound();
+  if (!site) notFound();
+  // No block chosen (or not a real time): back to the day view, where free blocks are offered.
+  if (!startsAt || Number.isNaN(startsAt.getTime())) redirect(`/schedule?site=${site.id}`);
   const date = localDate(startsAt, site.timeZone);
   const [day, nurses] = await Promise.all([scheduleDay(site.id, date), bookingChoices(site.id)]);
-  if (!day || !day.slots.some((s) => s.startsAt === startsAt.toISOString())) notFound();
+  if (!day || !day.slots.some((s) => s.startsAt === startsAt.toISOString())) redirect(`/schedule?site=${site.id}&date=${date}`);
   const search = q?.trim() ? await listPatients([site.id], q.trim().slice(0, 100), 1) : null;
   const patients = (search?.rows ?? []).map((p) => ({ id: p.id, name: p.name, mrn: p.mrn, birthDate: formatCalendarDate(new Date(`${p.birthDate}T00:00:00Z`)), enrollment: p.enrollment }));
   const chairId = day.chairs.some((c) => c.id === chair) ? chair! : day.chairs[0]?.id ?? "";
