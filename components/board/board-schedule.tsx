@@ -1,3 +1,4 @@
+"use client";
 import Link from "next/link";
 import type { BoardSchedule } from "@/lib/scheduling/data";
 import type { PatientRow } from "@/lib/patients/data";
@@ -6,7 +7,7 @@ import { formatCalendarDate } from "@/lib/patients/format";
 const born = (d: string) => formatCalendarDate(new Date(`${d}T00:00:00Z`));
 const checkInLink = "inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800";
 
-/** Above the live cards: today's booked visits not yet checked in, the free chairs, and finding any patient to check in. */
+/** Above the live cards (refreshed with them): today's booked visits not yet checked in, the free chairs, and finding any patient to check in. */
 export function BoardSchedulePanel({ sites, q, found }: { sites: BoardSchedule; q: string; found: PatientRow[] | null }) {
   const multi = sites.length > 1;
   return (

@@ -1,6 +1,9 @@
 "use client";
 import Link from "next/link";
 import { formatCalendarDate } from "@/lib/patients/format";
+import type { PatientRow } from "@/lib/patients/data";
+import type { BoardSchedule } from "@/lib/scheduling/data";
+import { BoardSchedulePanel } from "./board-schedule";
 import { BackEntryBadge } from "@/components/sessions/back-entry-badge";
 import { useCallback, useEffect, useState } from "react";
 import { clockOffset, minutesSince, serverNow } from "@/lib/sessions/client/server-clock";
@@ -12,14 +15,14 @@ export type Card = {
   forty: { state: string; dueAt: string; windowEnd: string; reading: { bp: string; minutes: number; deviation: boolean } | null } | null;
   dischargeAvailableAt: string | null;
 };
-type BoardData = { serverNow: string; cards: Card[] };
+type BoardData = { serverNow: string; cards: Card[]; schedule: BoardSchedule };
 
 const POLL_MS = 15_000;
 const clock = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 const clockSec = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(d);
 
 /** Live chair board: polls without a reload, ticks every second on server time, says when it is stale. */
-export function ChairBoard({ initial, timeZone }: { initial: BoardData; timeZone: string }) {
+export function ChairBoard({ initial, timeZone, q = "", found = null }: { initial: BoardData; timeZone: string; q?: string; found?: PatientRow[] | null }) {
   const [data, setData] = useState(initial);
   const [offset, setOffset] = useState(() => clockOffset(initial.serverNow, Date.now()));
   const [lastOk, setLastOk] = useState(() => new Date(initial.serverNow));
@@ -53,6 +56,7 @@ export function ChairBoard({ initial, timeZone }: { initial: BoardData; timeZone
   const now = serverNow(offset);
   return (
     <div>
+      <BoardSchedulePanel sites={data.schedule} q={q} found={found} />
       <p role="status" className={`mb-4 rounded-md px-3 py-2 text-sm ${offline ? "border border-amber-300 bg-amber-50 font-medium text-amber-900" : "text-slate-600"}`}>
         {offline ? `Offline — last updated ${clockSec(lastOk, timeZone)}. Timers keep running; the board catches up when the connection returns.` : `Updated ${clockSec(lastOk, timeZone)} · clinic time ${clockSec(now, timeZone)}`}
       </p>

@@ -90,6 +90,16 @@ describe("booking a chair block", () => {
     expect(e.message).toContain(`already has a session on ${today()}`);
   });
 
+  it("the payer's frequency counts a session in the chair today and booked visits: once weekly refuses tomorrow", async () => {
+    const c = await clinic({ authorized: false });
+    await recordAuthorization(c.psych, c.patient.id, { payerName: "Acme Health", reference: "WEEKLY", startDate: today(), endDate: addDays(today(), 60), phases: [{ sessionsPerWeek: 1, weeks: 8 }], sessionsApproved: 8 });
+    await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" });
+    const e = await refusal(book(c));
+    expect(e.message).toContain("Acme Health authorization WEEKLY allows 1 session a week, and 1 is already used or booked");
+    // a week later the next window is open
+    expect((await book(c, { startsAt: slotsOf(addDays(today(), 7))[0].startsAt })).localDate).toBe(addDays(today(), 7));
+  });
+
   it("a start that is not one of the site's blocks, or already past, is refused on the field", async () => {
     const c = await clinic();
     const off = await refusal(book(c, { startsAt: new Date(slotsOf(tomorrow())[1].startsAt.getTime() + 30 * 60_000) }));

@@ -72,13 +72,15 @@ export async function bookAppointment(actor: Actor, input: z.output<typeof bookA
     ]);
     const booked = otherVisits.map((v) => day(v.localDate));
     const dosed = (await dosedDays([patient.id], tx)).get(patient.id) ?? [];
+    // a session checked in but not yet dosed counts for the payer's frequency too (it will be, or it ends NOT_DOSED)
+    const inChair = (await tx.treatmentSession.findMany({ where: { patientId: patient.id, status: "CHECKED_IN", treatmentDate: { not: null } }, select: { treatmentDate: true } })).map((s) => day(s.treatmentDate!));
     const lastDosedAt = lastDosed?.checkedInAt ?? null;
     const findings = bookingFindings({
       day: d, outpatient: site.settingType === "OUTPATIENT", enrollmentGateEnabled: params.enrollmentGateEnabled, enrollment: patient.enrollments[0] ?? null,
       contraindications: patient.flags.filter((f) => f.category === "CONTRAINDICATION").map((f) => f.kind),
       gateCautions: patient.flags.filter((f) => f.category === "CAUTION" && (!lastDosedAt || f.recordedAt > lastDosedAt)).map((f) => f.kind),
       sameDay: sessionsThatDay ? "session" : booked.includes(d) ? "appointment" : null,
-      authorizations: auths.map(toFacts), usedDays: [...new Set([...dosed, ...booked])].filter((x) => x !== d),
+      authorizations: auths.map(toFacts), usedDays: [...new Set([...dosed, ...inChair, ...booked])].filter((x) => x !== d),
     });
     const hard = findings.filter((f) => f.strength !== "SOFT");
     if (hard.length) throw ruleUnmet(hard);

@@ -6,7 +6,6 @@ import { listPatients } from "@/lib/patients/data";
 import { boardSchedule } from "@/lib/scheduling/data";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChairBoard, type Card } from "@/components/board/chair-board";
-import { BoardSchedulePanel } from "@/components/board/board-schedule";
 
 export const metadata: Metadata = { title: "Chair board" };
 
@@ -22,8 +21,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         <Link href="/schedule" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">Schedule</Link>
         <Link href="/patients" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">Check in a patient</Link>
       </PageHeader>
-      <BoardSchedulePanel sites={schedule} q={q} found={found?.rows ?? null} />
-      <ChairBoard initial={{ serverNow: now.toISOString(), cards }} timeZone={user.sites[0]?.timeZone ?? "America/New_York"} />
+      <ChairBoard initial={{ serverNow: now.toISOString(), cards, schedule: JSON.parse(JSON.stringify(schedule)) }} q={q} found={found?.rows ?? null} timeZone={user.sites[0]?.timeZone ?? "America/New_York"} />
     </>
   );
 }

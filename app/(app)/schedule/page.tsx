@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Schedule" };
 
 /** One site's day: chairs × blocks of the site's length, in the site's zone. */
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<{ site?: string; date?: string }> }) {
-  const { user, site, today, date } = await schedulePageScope(await searchParams);
+  const { user, site, today, date } = await schedulePageScope("appointment.book", await searchParams);
   if (!site) return <><PageHeader title="Schedule" /><p>You are not assigned to a site.</p></>;
   const now = new Date();
   const day = await scheduleDay(site.id, date);

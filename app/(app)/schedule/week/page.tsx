@@ -15,7 +15,7 @@ const cal = (d: string) => formatCalendarDate(new Date(`${d}T00:00:00Z`));
 
 /** One site's week, Monday to Sunday: each day's visits and how many blocks are still free. */
 export default async function ScheduleWeekPage({ searchParams }: { searchParams: Promise<{ site?: string; date?: string }> }) {
-  const { user, site, today, date } = await schedulePageScope(await searchParams);
+  const { user, site, today, date } = await schedulePageScope("appointment.book", await searchParams);
   if (!site) return <><PageHeader title="Schedule" /><p>You are not assigned to a site.</p></>;
   const week = await scheduleWeek(site.id, date);
   if (!week) notFound();
