@@ -87,6 +87,7 @@ test("a nurse books tomorrow's chair for an enrolled patient with a valid author
   const refusal = page.getByRole("alert").filter({ hasText: "Not booked" });
   await expect(refusal).toContainText("The patient is not enrolled in the SPRAVATO REMS: complete the enrollment form first");
   expect(await sql(`SELECT 1 FROM "Appointment" WHERE "patientId" = $1`, [unenrolled.id])).toHaveLength(0);
+  await page.screenshot({ path: "docs/screens/schedule-book-refused-820.png", fullPage: true });
 
   // The same chair block cannot be booked twice: the day view no longer offers it.
   await page.goto(`/schedule?site=${siteId}&date=${tomorrow}`);

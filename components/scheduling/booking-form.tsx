@@ -34,7 +34,7 @@ export function BookingForm({ siteId, date, startsAt, chairId, chairs, nurses, m
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Book a chair" className="grid max-w-3xl gap-4 rounded-lg border border-slate-200 bg-white p-6 md:grid-cols-2">
-      <fieldset className="md:col-span-2" aria-describedby={e.patientId ? "patient-error" : undefined}>
+      <fieldset className="md:col-span-2" aria-describedby={e.patientId && !refusal ? "patient-error" : undefined}>
         <legend className="mb-2 font-medium">Patient</legend>
         {!patients.length && <p className="text-slate-700">Search for the patient above by name or MRN.</p>}
         <div className="grid gap-2">
@@ -45,7 +45,7 @@ export function BookingForm({ siteId, date, startsAt, chairId, chairs, nurses, m
             </label>
           ))}
         </div>
-        {e.patientId && <p id="patient-error" role="alert" className="mt-1 text-sm font-medium text-red-700">{e.patientId.message}</p>}
+        {e.patientId && !refusal && <p id="patient-error" role="alert" className="mt-1 text-sm font-medium text-red-700">{e.patientId.message}</p>}
       </fieldset>
       <SelectInput label="Chair" error={e.chairId?.message} {...form.register("chairId")}>
         {chairs.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
@@ -53,7 +53,7 @@ export function BookingForm({ siteId, date, startsAt, chairId, chairs, nurses, m
       <SelectInput label="Monitoring nurse" error={e.monitoringNurseId?.message} {...form.register("monitoringNurseId")}>
         <option value="">Choose…</option>{nurses.map((n) => <option key={n.id} value={n.id}>{n.firstName} {n.lastName}</option>)}
       </SelectInput>
-      {e.startsAt && <p role="alert" className="text-sm font-medium text-red-700 md:col-span-2">{e.startsAt.message}</p>}
+      {e.startsAt && !refusal && <p role="alert" className="text-sm font-medium text-red-700 md:col-span-2">{e.startsAt.message}</p>}
       {warnings && warnings.length > 0 && (
         <div className="md:col-span-2">
           <Alert tone="warning">
