@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from "@
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
 import { key } from "./helpers/session-api";
+import { COUNSELLING_TOPICS } from "@/lib/patients/enrollment-schema";
 
 // Issue 16: chair scheduling, prior authorizations and checking in from the board's appointment. The spec makes
 // its own patients through the app's API (a nurse registers and enrolls them, a psychiatrist records the payer's
@@ -47,6 +48,9 @@ test.beforeAll(async ({ browser }) => {
   for (const p of [enrolled, walkIn]) {
     const r = await nurse.req.post(`/api/patients/${p.id}/enrollments`, { data: { prescriberId: psychId, patientSignedOn: signed, prescriberSignedOn: signed, submittedOn: signed, channel: "ONLINE", remsConfirmation: `ENR-${p.mrn}` } });
     expect(r.status(), await r.text()).toBe(201);
+    // Counselled too (R7), so that a later spec that picks "an enrolled patient" may dose them.
+    const c = await nurse.req.post(`/api/patients/${p.id}/counselling`, { data: { counselledById: psychId, topics: [...COUNSELLING_TOPICS] } });
+    expect(c.status(), await c.text()).toBe(201);
   }
   await nurse.close();
   const psych = await api(browser, "psych@example.com");
