@@ -8,9 +8,9 @@ const signInError = (page: Page) => page.getByRole("alert").filter({ hasText: "S
 
 test.describe("signing in and navigation by role", () => {
   for (const [email, home, links] of [
-    ["nurse@example.com", "/board", ["Chair board", "Patients"]],
-    ["psych@example.com", "/review", ["Review", "Patients"]],
-    ["admin@example.com", "/reports", ["Reports", "Inventory", "Users", "Sites", "REMS parameters", "Import patients", "Audit log"]],
+    ["nurse@example.com", "/board", ["Chair board", "Schedule", "Patients"]],
+    ["psych@example.com", "/review", ["Review", "Patients", "Authorizations"]],
+    ["admin@example.com", "/reports", ["Reports", "Authorizations", "Inventory", "Users", "Sites", "REMS parameters", "Import patients", "Audit log"]],
   ] as const) {
     test(`${email} lands on ${home} and sees only their navigation`, async ({ page }) => {
       await signIn(page, email);

@@ -110,6 +110,7 @@ export function SiteSettingsFields({ register, control, errors, prefix = "", tim
         {num("spo2AlertThreshold", "SpO₂ alert below (%)")}
         {num("idleLockMinutes", "Tablet lock after (minutes idle)", "From 1 to 60.")}
         {num("lateEntryMinutes", "Late entry after (minutes)", "An entry made longer than this after its clinical time needs a reason. From 1 to 240.")}
+        {num("appointmentBlockMinutes", "Appointment block (minutes)", "One chair booking: check-in, dosing, 2-hour observation, discharge. From 30 to 480.")}
         <SelectInput label="Observation period counts" hint="The 2-hour minimum (R30) runs from this device." error={err("observationAnchor")} {...register(p("observationAnchor"))}>
           {Object.entries(ANCHOR_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
         </SelectInput>
@@ -144,6 +145,6 @@ export const newSiteDefaults = (today: string) => ({
   code: "", name: "", settingType: "OUTPATIENT", certificationStatus: "ACTIVE", certifiedAt: "", remsSettingId: "", acquisitionMethods: [],
   pulseOximeterAttested: false, recertificationBlocksDosing: false, address1: "", address2: "", city: "", state: "", zip: "", phone: "",
   timeZone: "America/New_York", postDoseAlertSystolic: "180", postDoseAlertDiastolic: "110", urgentSystolic: "200", urgentDiastolic: "120",
-  spo2AlertThreshold: "93", preDoseCeilingSystolic: "", preDoseCeilingDiastolic: "", idleLockMinutes: "10", lateEntryMinutes: "10", observationAnchor: "FIRST_DEVICE",
+  spo2AlertThreshold: "93", preDoseCeilingSystolic: "", preDoseCeilingDiastolic: "", idleLockMinutes: "10", lateEntryMinutes: "10", appointmentBlockMinutes: "150", observationAnchor: "FIRST_DEVICE",
   arName: "", arEmail: "", arPhone: "", arFromDate: today, chairs: [{ label: "Chair 1" }, { label: "Chair 2" }],
 });

@@ -1,24 +1,28 @@
 "use client";
 import Link from "next/link";
+import { formatCalendarDate } from "@/lib/patients/format";
+import type { PatientRow } from "@/lib/patients/data";
+import type { BoardSchedule } from "@/lib/scheduling/data";
+import { BoardSchedulePanel } from "./board-schedule";
 import { BackEntryBadge } from "@/components/sessions/back-entry-badge";
 import { useCallback, useEffect, useState } from "react";
 import { clockOffset, minutesSince, serverNow } from "@/lib/sessions/client/server-clock";
 
 type Msg = { code: string; message: string };
 export type Card = {
-  sessionId: string; backEntryReason: string | null; chair: string; patientName: string; status: string; timeZone: string; t0: string | null; devicesGiven: number; devicesNeeded: number | null;
+  sessionId: string; backEntryReason: string | null; chair: string; patientName: string; mrn: string; birthDate: string; status: string; timeZone: string; t0: string | null; devicesGiven: number; devicesNeeded: number | null;
   gates: Msg[]; alerts: (Msg & { severity: "alert" | "urgent" })[]; nextStep: string;
   forty: { state: string; dueAt: string; windowEnd: string; reading: { bp: string; minutes: number; deviation: boolean } | null } | null;
   dischargeAvailableAt: string | null;
 };
-type BoardData = { serverNow: string; cards: Card[] };
+type BoardData = { serverNow: string; cards: Card[]; schedule: BoardSchedule };
 
 const POLL_MS = 15_000;
 const clock = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 const clockSec = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(d);
 
 /** Live chair board: polls without a reload, ticks every second on server time, says when it is stale. */
-export function ChairBoard({ initial, timeZone }: { initial: BoardData; timeZone: string }) {
+export function ChairBoard({ initial, timeZone, q = "", found = null }: { initial: BoardData; timeZone: string; q?: string; found?: PatientRow[] | null }) {
   const [data, setData] = useState(initial);
   const [offset, setOffset] = useState(() => clockOffset(initial.serverNow, Date.now()));
   const [lastOk, setLastOk] = useState(() => new Date(initial.serverNow));
@@ -52,6 +56,7 @@ export function ChairBoard({ initial, timeZone }: { initial: BoardData; timeZone
   const now = serverNow(offset);
   return (
     <div>
+      <BoardSchedulePanel sites={data.schedule} q={q} found={found} />
       <p role="status" className={`mb-4 rounded-md px-3 py-2 text-sm ${offline ? "border border-amber-300 bg-amber-50 font-medium text-amber-900" : "text-slate-600"}`}>
         {offline ? `Offline — last updated ${clockSec(lastOk, timeZone)}. Timers keep running; the board catches up when the connection returns.` : `Updated ${clockSec(lastOk, timeZone)} · clinic time ${clockSec(now, timeZone)}`}
       </p>
@@ -77,6 +82,7 @@ function BoardCardView({ card: c, now }: { card: Card; now: Date }) {
         <span className="text-sm text-slate-600">{c.status.replace("_", " ").toLowerCase()}</span>
       </div>
       <p className="text-xl font-medium">{c.patientName}<BackEntryBadge reason={c.backEntryReason} /></p>
+      <p className="text-sm text-slate-700">MRN {c.mrn} · born {formatCalendarDate(new Date(`${c.birthDate}T00:00:00Z`))}</p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-slate-600">Since first device</dt>
         <dd className="text-2xl font-semibold tabular-nums" data-testid="since-t0">{c.t0 ? `${minutesSince(c.t0, now)} min` : "not dosed"}</dd>

@@ -10,13 +10,13 @@ import { useEntry } from "./use-entry";
 import { EntryOutcomeView } from "./entry-outcome";
 
 type Person = { id: string; firstName: string; lastName: string };
-type Props = { patientId: string; indication: "TRD" | "MDSI" | null; chairs: { id: string; label: string }[]; prescribers: Person[]; nurses: Person[]; me: string };
+type Props = { appointmentId?: string; chairId?: string; patientId: string; indication: "TRD" | "MDSI" | null; chairs: { id: string; label: string }[]; prescribers: Person[]; nurses: Person[]; me: string };
 
-export function CheckInForm({ patientId, indication, chairs, prescribers, nurses, me }: Props) {
+export function CheckInForm({ appointmentId, chairId, patientId, indication, chairs, prescribers, nurses, me }: Props) {
   const router = useRouter();
   const { register, handleSubmit, setError, formState, watch } = useForm<CheckInInput>({
     resolver: zodResolver(checkInSchema),
-    defaultValues: { patientId, indication: indication ?? undefined, monitoringHcpId: nurses.some((n) => n.id === me) ? me : "", prescriberOnSiteId: prescribers.length === 1 ? prescribers[0].id : "" },
+    defaultValues: { patientId, appointmentId, chairId, indication: indication ?? undefined, monitoringHcpId: nurses.some((n) => n.id === me) ? me : "", prescriberOnSiteId: prescribers.length === 1 ? prescribers[0].id : "" },
   });
   const { submit, outcome } = useEntry(setError, "Check-in");
   const e = formState.errors;

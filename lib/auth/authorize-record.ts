@@ -7,6 +7,7 @@ import { transferSite } from "@/lib/patients/transfers";
 import { pmfSite } from "@/lib/pmf/worklist";
 import { aeSite } from "@/lib/reports/adverse-events";
 import { sessionSite } from "@/lib/sessions/commands";
+import { appointmentSite } from "@/lib/scheduling/data";
 import { notFound } from "next/navigation";
 import { authorizePage, authorizeRequest } from "./authorize";
 import type { Action } from "./permissions";
@@ -33,6 +34,7 @@ const RECORDS = {
   PatientTransfer: { label: "Transfer", sitesOf: one(transferSite) },
   User: { label: "User", sitesOf: userSites },
   Site: { label: "Site", sitesOf: siteItself },
+  Appointment: { label: "Appointment", sitesOf: one(appointmentSite) },
 } as const;
 export type RecordType = keyof typeof RECORDS;
 

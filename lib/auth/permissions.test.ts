@@ -25,6 +25,12 @@ describe("permission table", () => {
     expect(ROLES.filter((r) => can(r, "transfer.record"))).toEqual(["PSYCHIATRIST", "ADMIN"]);
   });
 
+  it("issue 16: nurses book chairs; prescribers and administrators manage prior authorizations, which nurses may read", () => {
+    expect(ROLES.filter((r) => can(r, "appointment.book"))).toEqual(["NURSE"]);
+    expect(ROLES.filter((r) => can(r, "authorization.manage"))).toEqual(["PSYCHIATRIST", "ADMIN"]);
+    expect(ROLES.filter((r) => can(r, "authorization.view"))).toEqual(["NURSE", "PSYCHIATRIST", "ADMIN"]);
+  });
+
   it("lets nurses and psychiatrists record clinical data", () => {
     expect(can("NURSE", "clinical.record")).toBe(true);
     expect(can("PSYCHIATRIST", "clinical.record")).toBe(true);
@@ -41,9 +47,9 @@ describe("permission table", () => {
   });
 
   it("derives each role's navigation from the table, so no link leads to a refusal", () => {
-    expect(navigationFor("NURSE").map((n) => n.label)).toEqual(["Chair board", "Patients"]);
-    expect(navigationFor("PSYCHIATRIST").map((n) => n.label)).toEqual(["Review", "Patients"]);
-    expect(navigationFor("ADMIN").map((n) => n.label)).toEqual(["Reports", "Inventory", "Users", "Sites", "REMS parameters", "Import patients", "Audit log"]);
+    expect(navigationFor("NURSE").map((n) => n.label)).toEqual(["Chair board", "Schedule", "Patients"]);
+    expect(navigationFor("PSYCHIATRIST").map((n) => n.label)).toEqual(["Review", "Patients", "Authorizations"]);
+    expect(navigationFor("ADMIN").map((n) => n.label)).toEqual(["Reports", "Authorizations", "Inventory", "Users", "Sites", "REMS parameters", "Import patients", "Audit log"]);
     for (const role of ROLES) for (const item of navigationFor(role)) expect(can(role, item.action)).toBe(true);
     expect(homeFor("NURSE")).toBe("/board");
     expect(homeFor("ADMIN")).toBe("/reports");

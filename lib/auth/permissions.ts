@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   "audit.read": ["ADMIN"],
   "billing.manage": ["ADMIN"], // the effective-dated billing-code table (data to confirm with the billing office)
   "billing.view": ["PSYCHIATRIST", "ADMIN"], // a session's billing summary; the export is reports.export
+  // Issue 16: nurses book chairs (and check in from the board); prescribers and administrators keep the payers' prior authorizations.
+  "appointment.book": ["NURSE"],
+  "authorization.view": ["NURSE", "PSYCHIATRIST", "ADMIN"],
+  "authorization.manage": ["PSYCHIATRIST", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -46,9 +50,11 @@ export type NavItem = { href: string; label: string; action: Action };
 
 const NAV: NavItem[] = [
   { href: "/board", label: "Chair board", action: "board.view" },
+  { href: "/schedule", label: "Schedule", action: "appointment.book" },
   { href: "/review", label: "Review", action: "review.view" },
   { href: "/patients", label: "Patients", action: "patient.read" },
   { href: "/reports", label: "Reports", action: "reports.view" },
+  { href: "/authorizations", label: "Authorizations", action: "authorization.manage" },
   { href: "/inventory", label: "Inventory", action: "inventory.manage" },
   { href: "/admin/users", label: "Users", action: "user.manage" },
   { href: "/admin/sites", label: "Sites", action: "site.manage" },

@@ -6,7 +6,7 @@
 import type { Action } from "./permissions";
 
 /** The record whose site decides: named by a path parameter, or by a query parameter. */
-export type RecordKind = "Patient" | "TreatmentSession" | "PatientMonitoringForm" | "AdverseEvent" | "InventoryLot" | "PatientTransfer" | "User" | "Site";
+export type RecordKind = "Patient" | "TreatmentSession" | "PatientMonitoringForm" | "AdverseEvent" | "InventoryLot" | "PatientTransfer" | "User" | "Site" | "Appointment";
 export type SiteScope =
   | { param: string; record: RecordKind } // /api/sessions/[id]/… : the session's site
   | { query: string; record: "Site" | "Patient" } // ?siteId=… or ?patientId=…
@@ -62,6 +62,10 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/admin/patients/import": { POST: role("patient.import", { query: "siteId", record: "Site" }) },
 
   "/api/board": { GET: role("board.view") }, // the user's own sites
+  "/api/appointments": { POST: role("appointment.book", { body: "patientId" }) },
+  "/api/appointments/[id]/cancel": { POST: role("appointment.book", { param: "id", record: "Appointment" }) },
+  "/api/appointments/[id]/no-show": { POST: role("appointment.book", { param: "id", record: "Appointment" }) },
+  "/api/patients/[id]/authorizations": { POST: patient("authorization.manage") },
   "/api/patients": { POST: role("patient.write", { body: "siteId" }) },
   "/api/patients/[id]": { PATCH: patient("patient.write") },
   "/api/patients/[id]/counselling": { POST: patient("counselling.record") },
@@ -131,6 +135,11 @@ export const PAGE_PERMISSIONS: Record<string, Access> = {
   "/patients/[id]": patient("patient.read"),
   "/patients/[id]/course": patient("patient.read"),
   "/patients/[id]/trd": patient("patient.read"),
+  "/patients/[id]/authorizations": patient("authorization.view"),
+  "/schedule": role("appointment.book", { query: "site", record: "Site" }),
+  "/schedule/week": role("appointment.book", { query: "site", record: "Site" }),
+  "/schedule/book": role("appointment.book", { query: "site", record: "Site" }),
+  "/authorizations": role("authorization.manage"), // the user's own sites
   "/sessions/new": role("clinical.record", { query: "patientId", record: "Patient" }),
   "/sessions/[id]": session("patient.read"),
   "/sessions/[id]/sign-off": session("patient.read"),

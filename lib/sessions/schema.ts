@@ -24,6 +24,8 @@ export const checkInSchema = z.object({
   backEntry: z.boolean().default(false),
   checkedInAt: instant,
   backEntryReason: text().trim().max(500, "Keep the reason under 500 characters").optional(),
+  /** Checked in from a booked appointment (lib/scheduling): the session is linked to it and it becomes CHECKED_IN. */
+  appointmentId: text().trim().max(40).optional(),
 }).superRefine((v, ctx) => {
   if (!v.backEntry) return;
   if (!v.checkedInAt) ctx.addIssue({ code: "custom", path: ["checkedInAt"], message: "Enter when the patient was checked in" });

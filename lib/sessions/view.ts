@@ -67,13 +67,13 @@ export function sessionStatus(f: SessionFacts, now: Date, openSeriousEvents: Ope
   };
 }
 
-export type BoardCard = ReturnType<typeof sessionStatus> & { sessionId: string; backEntryReason: string | null; chair: string; patientName: string; status: string; timeZone: string; checkedInAt: Date | null };
+export type BoardCard = ReturnType<typeof sessionStatus> & { sessionId: string; backEntryReason: string | null; chair: string; patientName: string; mrn: string; birthDate: string; status: string; timeZone: string; checkedInAt: Date | null };
 
 /** One card per active session at the given sites, in chair order. */
 export async function boardFor(siteIds: string[], now: Date): Promise<BoardCard[]> {
   const sessions = await db().treatmentSession.findMany({
     where: { siteId: { in: siteIds }, status: { in: [...ACTIVE_STATUSES] } },
-    select: { id: true, status: true, checkedInAt: true, backEntryReason: true, chair: { select: { label: true } }, patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } },
+    select: { id: true, status: true, checkedInAt: true, backEntryReason: true, chair: { select: { label: true } }, patient: { select: { firstName: true, lastName: true, mrn: true, birthDate: true } }, site: { select: { timeZone: true } } },
     orderBy: [{ chair: { label: "asc" } }, { createdAt: "asc" }],
   });
   const facts = await loadSessionFactsMany(db(), sessions.map((s) => s.id), now);
@@ -81,7 +81,7 @@ export async function boardFor(siteIds: string[], now: Date): Promise<BoardCard[
   for (const s of sessions) {
     const loaded = facts.get(s.id);
     if (!loaded) continue;
-    cards.push({ sessionId: s.id, backEntryReason: s.backEntryReason, checkedInAt: s.checkedInAt, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) });
+    cards.push({ sessionId: s.id, backEntryReason: s.backEntryReason, checkedInAt: s.checkedInAt, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, mrn: s.patient.mrn, birthDate: s.patient.birthDate.toISOString().slice(0, 10), status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) });
   }
   return cards;
 }

@@ -69,6 +69,17 @@ describe("site settings", () => {
     expect(siteSchema.safeParse({ ...opened, lateEntryMinutes: 0 }).success).toBe(false);
   });
 
+  it("keeps the appointment block length (issue 16) the administrator sets; left out, the saved value stays", async () => {
+    const f = await fixture();
+    const opened = await f.form(); // an older form without the field
+    expect((await siteForEdit(f.siteId))!.appointmentBlockMinutes).toBe(150);
+    await updateSite(f.actor, f.siteId, siteSchema.parse({ ...opened, appointmentBlockMinutes: 120 }));
+    expect((await siteForEdit(f.siteId))!.appointmentBlockMinutes).toBe(120);
+    await updateSite(f.actor, f.siteId, siteSchema.parse(await f.form()));
+    expect((await siteForEdit(f.siteId))!.appointmentBlockMinutes).toBe(120);
+    expect(siteSchema.safeParse({ ...opened, appointmentBlockMinutes: 20 }).success).toBe(false);
+  });
+
   it("refuses a stale version with 409 and keeps the other administrator's change", async () => {
     const f = await fixture();
     const opened = await f.form();

@@ -45,7 +45,7 @@ const editable = {
   name: true, settingType: true, certificationStatus: true, certifiedAt: true, remsSettingId: true, acquisitionMethods: true,
   pulseOximeterAttested: true, pulseOximeterAttestedAt: true, address1: true, address2: true, city: true, state: true, zip: true, phone: true,
   timeZone: true, postDoseAlertSystolic: true, postDoseAlertDiastolic: true, urgentSystolic: true, urgentDiastolic: true, spo2AlertThreshold: true,
-  preDoseCeilingSystolic: true, preDoseCeilingDiastolic: true, idleLockMinutes: true, lateEntryMinutes: true, recertificationBlocksDosing: true, observationAnchor: true, version: true,
+  preDoseCeilingSystolic: true, preDoseCeilingDiastolic: true, idleLockMinutes: true, lateEntryMinutes: true, appointmentBlockMinutes: true, recertificationBlocksDosing: true, observationAnchor: true, version: true,
 } as const satisfies Prisma.SiteSelect;
 type EditableRow = Prisma.SiteGetPayload<{ select: typeof editable }>;
 

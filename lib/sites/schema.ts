@@ -71,6 +71,8 @@ const siteFields = z.object({
     lateEntryMinutes: z.preprocess((v) => (v === "" || v == null ? 10 : v), whole("minutes", 1, 240)),
     /** Where the 2-hour observation starts (R30). Left out by an older client: the saved value stays. */
     observationAnchor: z.enum(["FIRST_DEVICE", "LAST_DEVICE"], { message: "Choose where the observation period starts" }).optional(),
+    /** Chair scheduling (issue 16): one appointment block in minutes. Left out: the saved value (default 150) stays. */
+    appointmentBlockMinutes: z.preprocess((v) => (v === "" || v == null ? undefined : v), whole("minutes", 30, 480).optional()),
   });
 
 type SiteFields = z.output<typeof siteFields>;

@@ -12,6 +12,19 @@ import { chairBusy, patientHasSessionToday, r50Conflict } from "./r50";
 import { checkBackEntryCheckIn } from "../clinical-time-rules";
 import { recordDeviation } from "../deviations";
 import { OPEN_STATUSES, refused, type Actor } from "./shared";
+import type { Tx } from "@/lib/db/client";
+
+/** Checking in from a booked appointment: it must be this patient's, for today, and still booked; it becomes CHECKED_IN. */
+async function checkInAppointment(tx: Tx, appointmentId: string, patientId: string, treatmentDate: string): Promise<string> {
+  await tx.$executeRaw`SELECT 1 FROM "Appointment" WHERE "id" = ${appointmentId} FOR UPDATE`;
+  const a = await tx.appointment.findUnique({ where: { id: appointmentId }, select: { patientId: true, status: true, localDate: true } });
+  const bad = (message: string) => new HttpError(409, "APPOINTMENT_NOT_BOOKED", message, { appointmentId: [message] });
+  if (!a || a.patientId !== patientId) throw bad("This appointment is not this patient's.");
+  if (a.status !== "BOOKED") throw bad(a.status === "CHECKED_IN" ? "This appointment is already checked in." : "This appointment is no longer booked.");
+  if (a.localDate.toISOString().slice(0, 10) !== treatmentDate) throw bad("This appointment is not for today.");
+  await tx.appointment.update({ where: { id: appointmentId }, data: { status: "CHECKED_IN", statusChangedAt: serverNow(), version: { increment: 1 } } });
+  return appointmentId;
+}
 
 /**
  * The server stamps check-in (R49). A downtime back-entry carries the real, past check-in time with a reason:
@@ -52,9 +65,10 @@ export async function checkIn(actor: Actor, input: Omit<z.output<typeof checkInS
       if (busyChair) throw chairBusy(names.chair);
       const today = await tx.treatmentSession.findFirst({ where: { patientId: patient.id, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`), status: { notIn: ["CANCELLED", "RESCHEDULED", "NOT_DOSED"] } } });
       if (today) throw patientHasSessionToday(names.patient);
+      const appointmentId = input.appointmentId ? await checkInAppointment(tx, input.appointmentId, patient.id, treatmentDate) : null;
       const s = await tx.treatmentSession.create({
         data: { patientId: patient.id, siteId: site.id, chairId: input.chairId, prescriberOnSiteId: input.prescriberOnSiteId, monitoringHcpId: input.monitoringHcpId,
-          indication: input.indication, status: "CHECKED_IN", checkedInAt, backEntryReason, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`) },
+          indication: input.indication, status: "CHECKED_IN", checkedInAt, backEntryReason, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`), appointmentId },
         select: { id: true },
       }).catch((e) => {
         throw r50Conflict(e, names);

@@ -8,8 +8,8 @@ import { CheckInForm } from "@/components/sessions/check-in-form";
 
 export const metadata: Metadata = { title: "Check in" };
 
-export default async function CheckInPage({ searchParams }: { searchParams: Promise<{ patientId?: string }> }) {
-  const { patientId } = await searchParams;
+export default async function CheckInPage({ searchParams }: { searchParams: Promise<{ patientId?: string; appointmentId?: string; chairId?: string }> }) {
+  const { patientId, appointmentId, chairId } = await searchParams;
   const siteId = patientId ? await patientSite(patientId) : null;
   if (!patientId || !siteId) notFound();
   const user = await authorizePage("clinical.record", { siteId, entityType: "Patient", entityId: patientId });
@@ -17,7 +17,7 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={`Check in ${c.patient.firstName} ${c.patient.lastName}`} />
-      <CheckInForm patientId={patientId} indication={c.patient.indication} chairs={c.chairs} prescribers={c.prescribers} nurses={c.nurses} me={user.id} />
+      <CheckInForm patientId={patientId} indication={c.patient.indication} chairs={c.chairs} appointmentId={appointmentId} chairId={c.chairs.some((x) => x.id === chairId) ? chairId : undefined} prescribers={c.prescribers} nurses={c.nurses} me={user.id} />
     </>
   );
 }

@@ -48,7 +48,7 @@ export default async function EditSitePage({ params, searchParams }: { params: P
           address1: s.address1, address2: s.address2, city: s.city, state: s.state, zip: s.zip, phone: s.phone, timeZone: s.timeZone,
           postDoseAlertSystolic: s.postDoseAlertSystolic, postDoseAlertDiastolic: s.postDoseAlertDiastolic, urgentSystolic: s.urgentSystolic,
           urgentDiastolic: s.urgentDiastolic, spo2AlertThreshold: s.spo2AlertThreshold, preDoseCeilingSystolic: s.preDoseCeilingSystolic ?? "",
-          preDoseCeilingDiastolic: s.preDoseCeilingDiastolic ?? "", idleLockMinutes: s.idleLockMinutes, lateEntryMinutes: s.lateEntryMinutes, observationAnchor: s.observationAnchor,
+          preDoseCeilingDiastolic: s.preDoseCeilingDiastolic ?? "", idleLockMinutes: s.idleLockMinutes, lateEntryMinutes: s.lateEntryMinutes, appointmentBlockMinutes: s.appointmentBlockMinutes, observationAnchor: s.observationAnchor,
         }}
       />
       <section aria-labelledby="ar-heading" className="mt-6 max-w-4xl rounded-lg border border-slate-200 bg-white p-6">

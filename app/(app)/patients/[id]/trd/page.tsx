@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { trdCriteria, whyNotAdequate, formatWeeks } from "@/lib/outcomes/trd-rules";
 import { trdDocumentation } from "@/lib/outcomes/trials";
@@ -65,6 +66,7 @@ export default async function TrdPage({ params }: { params: Promise<{ id: string
           <p className="border-t border-slate-400 pt-1">Prescriber signature</p><p className="border-t border-slate-400 pt-1">Date</p>
         </footer>
       </article>
+      <p className="no-print mt-3"><Link href={`/patients/${id}/authorizations`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">Prior authorizations of this patient (dates, frequency, sessions used)</Link></p>
       {can(user.role, "trd.manage") && (
         <section aria-labelledby="add-trial" className="no-print mt-6 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="add-trial" className="mb-2 text-lg font-semibold">Record a trial of the current episode</h2>
