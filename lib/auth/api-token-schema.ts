@@ -10,3 +10,5 @@ export const createApiTokenSchema = z.object({
   siteIds: z.array(text().max(64), { error: "Choose at least one site" }).min(1, "Choose at least one site").max(50),
 });
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
+
+export const revokeApiTokenSchema = z.object({ id: text("Choose the token").min(1, "Choose the token").max(64) });

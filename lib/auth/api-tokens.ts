@@ -41,7 +41,7 @@ export async function revokeApiToken(admin: SiteScopedActor, id: string): Promis
 
 /** The tokens whose every site the administrator administers, newest first. */
 export async function apiTokensOf(admin: SiteScopedActor): Promise<ApiTokenView[]> {
-  const rows = await db().apiToken.findMany({ where: { siteIds: { isEmpty: false, hasSome: [...admin.siteIds] } }, orderBy: { createdAt: "desc" } });
+  const rows = await db().apiToken.findMany({ where: { siteIds: { hasSome: [...admin.siteIds] } }, orderBy: { createdAt: "desc" } });
   const mine = rows.filter((t) => t.siteIds.every((s) => admin.siteIds.includes(s)));
   const sites = new Map((await db().site.findMany({ where: { id: { in: mine.flatMap((t) => t.siteIds) } }, select: { id: true, name: true } })).map((s) => [s.id, s]));
   const users = new Map((await db().user.findMany({ where: { id: { in: mine.map((t) => t.createdById) } }, select: { id: true, firstName: true, lastName: true } })).map((u) => [u.id, `${u.firstName} ${u.lastName}`]));

@@ -113,7 +113,7 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/fhir/sessions/[id]": { GET: session("fhir.read") }, // or an API token of the session's site (lib/fhir/access.ts)
   "/api/fhir/export": { GET: role("fhir.export", { query: "site", record: "Site" }) }, // or an API token of the site
   "/api/admin/api-tokens": { POST: role("token.manage", { body: "siteIds" }) },
-  "/api/admin/api-tokens/[id]/revoke": { POST: role("token.manage") }, // a token of another administrator's sites: 404 (data function)
+  "/api/admin/api-tokens/revoke": { POST: role("token.manage") }, // { id }: a token of sites the administrator lacks is 404 (data function)
   "/api/reports/adverse-events/[id]/reported-to-rems": { POST: role("pmf.submit", { param: "id", record: "AdverseEvent" }) },
 };
 
