@@ -99,3 +99,42 @@ test("an administrator exports a site's sessions as NDJSON with progress and rea
   expect(bad.status()).toBe(422);
   expect((await bad.json()).fieldErrors.to).toEqual(["The end date is before the start date"]);
 });
+
+test("every seeded session's resources validate against R4 (and the vital-signs profiles) and pass the code checks", async ({ page }) => {
+  test.setTimeout(300_000);
+  const { validate } = await import("../lib/fhir/testing/validator");
+  const { codeProblems } = await import("../lib/fhir/schema");
+  const { VITAL_PROFILE_BASES } = await import("../lib/fhir/profiles");
+  await signIn(page, "admin@example.com");
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const problems: string[] = [];
+  let resources = 0;
+  const check = (r: { resourceType: string; id?: string; meta?: { profile?: string[] } }) => {
+    resources++;
+    const p = r.meta?.profile?.[0];
+    const base = p ? VITAL_PROFILE_BASES[p] : undefined;
+    for (const i of [...validate(r as never), ...(base ? validate(r as never, base) : [])]) problems.push(`${r.resourceType}/${r.id}: ${i.details?.text ?? i.diagnostics}`);
+    for (const c of codeProblems(r as never)) problems.push(`${r.resourceType}/${r.id}: ${c}`);
+  };
+  for (const { id: site } of await sql<{ id: string }>(`SELECT id FROM "Site" ORDER BY code`)) {
+    const q = `site=${site}&from=2019-03-05&to=${tomorrow}`;
+    const summary = await (await page.request.get(`/api/fhir/export?${q}`)).json();
+    const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "TreatmentSession" WHERE "siteId" = $1 AND "checkedInAt" IS NOT NULL`, [site]);
+    expect(summary.data.sessions).toBe(n);
+    for (const type of summary.data.types as string[]) {
+      const text = await (await page.request.get(`/api/fhir/export?${q}&type=${type}`)).text();
+      for (const line of text.split("\n").filter(Boolean)) {
+        const r = JSON.parse(line);
+        expect(r.resourceType).toBe(type);
+        check(r);
+      }
+    }
+  }
+  // Sessions never checked in are outside every date range: their Bundles one by one.
+  for (const { id } of await sql<{ id: string }>(`SELECT id FROM "TreatmentSession" WHERE "checkedInAt" IS NULL`)) {
+    const b = await (await page.request.get(`/api/fhir/sessions/${id}`)).json();
+    for (const e of b.entry) check(e.resource);
+  }
+  expect(resources).toBeGreaterThan(100);
+  expect(problems.slice(0, 20)).toEqual([]);
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AdverseEvent, Encounter, MedicationAdministration, Observation, Provenance, QuestionnaireResponse, Resource } from "@medplum/fhirtypes";
 import { sessionBundle, stableId, VITAL_PROFILES } from "./bundle";
 import { LOCAL, LOINC } from "./codes";
+import { VITAL_PROFILE_BASES } from "./profiles";
 import { codeProblems } from "./schema";
 import { sessionDto } from "./testing/dto";
 import { validate } from "./testing/validator";
@@ -92,11 +93,9 @@ describe("one session → one FHIR R4 Bundle", () => {
       expect(validate(r), `${r.resourceType} ${JSON.stringify(r).slice(0, 200)}`).toEqual([]);
       expect(codeProblems(r as never)).toEqual([]);
       const p = (r.meta?.profile ?? [])[0];
-      // US Core profiles the package ships (patient, blood pressure); the R4 base vital-signs profiles the US Core
-      // heart-rate, pulse-oximetry and respiratory-rate profiles derive from (their extra constraints: codeProblems).
-      if (p === VITAL_PROFILES.bp || p === "http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient") expect(validate(r, p)).toEqual([]);
-      const base = { [VITAL_PROFILES.hr]: "heartrate", [VITAL_PROFILES.rr]: "resprate", [VITAL_PROFILES.spo2]: "oxygensat" }[p ?? ""];
-      if (base) expect(validate(r, `http://hl7.org/fhir/StructureDefinition/${base}`), base).toEqual([]);
+      // US Core patient and blood pressure; heart rate, SpO₂ and respiratory rate on their R4 base profiles (profiles.ts).
+      if (p === "http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient") expect(validate(r, p)).toEqual([]);
+      if (p && VITAL_PROFILE_BASES[p]) expect(validate(r, VITAL_PROFILE_BASES[p]), p).toEqual([]);
     }
   }, 60_000);
 

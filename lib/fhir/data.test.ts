@@ -9,10 +9,10 @@ import { emergencyTransfer, markEnteredInError, recordAdverseEvent, recordDevice
 import { adverseEventSchema, dissociationSchema, sedationSchema, vitalsSchema } from "@/lib/sessions/schema";
 import { minutesAgo, readyToDose } from "@/lib/sessions/testing/session-steps";
 import { amendSession, signSession } from "@/lib/signoff/data";
-import { sessionBundle, VITAL_PROFILES } from "./bundle";
+import { sessionBundle } from "./bundle";
+import { VITAL_PROFILE_BASES } from "./profiles";
 import { LOINC } from "./codes";
-import { exportBatches } from "./data";
-import { fhirSession } from "./data";
+import { exportBatches, fhirSession } from "./data";
 import { ndjsonStream } from "./export";
 import { codeProblems } from "./schema";
 import { validate } from "./testing/validator";
@@ -54,7 +54,8 @@ describe("FHIR export of sessions recorded through the app", () => {
     for (const r of rs) {
       expect(validate(r), `${r.resourceType}/${r.id}`).toEqual([]);
       expect(codeProblems(r as never), `${r.resourceType}/${r.id}`).toEqual([]);
-      if ((r.meta?.profile ?? [])[0] === VITAL_PROFILES.bp) expect(validate(r, VITAL_PROFILES.bp)).toEqual([]);
+      const p = (r.meta?.profile ?? [])[0];
+      if (p && VITAL_PROFILE_BASES[p]) expect(validate(r, VITAL_PROFILE_BASES[p]), p).toEqual([]);
     }
     const bp = rs.filter((r): r is Observation => r.resourceType === "Observation" && r.code.coding?.[0].code === "85354-9" && r.code.coding[0].system === LOINC);
     expect(bp.map((o) => [o.component![0].valueQuantity!.value, o.status])).toEqual([[128, "final"], [142, "final"], [210, "entered-in-error"]]);
