@@ -25,8 +25,9 @@ export const GET = route(async (req: Request) => {
   const site = await db().site.findUnique({ where: { id: siteId }, select: { timeZone: true } });
   if (!site) throw notFoundError("Site");
   const { start, end } = exportRange(q.data.from, q.data.to, site.timeZone);
+  // Every use is audited, the count before an export too (it says how many sessions a range holds).
+  await recordAudit({ actor, action: q.data.type ? "fhir.export" : "fhir.export_count", entityType: "Site", entityId: siteId, siteId, after: { type: q.data.type ?? null, from: q.data.from, to: q.data.to, via: actor.via } });
   if (!q.data.type) return Response.json({ ok: true, data: { sessions: await countExportSessions(siteId, start, end), types: EXPORT_TYPES } });
-  await recordAudit({ actor, action: "fhir.export", entityType: "Site", entityId: siteId, siteId, after: { type: q.data.type, from: q.data.from, to: q.data.to, via: actor.via } });
   return new Response(ndjsonStream(siteId, start, end, q.data.type), {
     headers: { "content-type": "application/fhir+ndjson", "content-disposition": `attachment; filename="${q.data.type}-${q.data.from}-to-${q.data.to}.ndjson"`, "cache-control": "no-store" },
   });
