@@ -18,9 +18,13 @@ test("an administrator creates a token (shown once) that reads a session Bundle 
   await page.getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   const name = `EHR engine ${Date.now()}`;
-  await page.getByLabel("Client name").fill(name);
-  await page.getByLabel("Riverside Outpatient Clinic").check();
-  await page.getByRole("button", { name: "Create token" }).click();
+  // (Retried: a click before the page is interactive submits the plain form, which only reloads the page.)
+  await expect(async () => {
+    await page.getByLabel("Client name").fill(name);
+    await page.getByLabel("Riverside Outpatient Clinic").check();
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByTestId("new-token-secret")).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   const secret = (await page.getByTestId("new-token-secret").textContent())!.trim();
   expect(secret).toMatch(/^est_/);
   await page.screenshot({ path: test.info().outputPath("api-tokens-820.png"), fullPage: true });
@@ -49,8 +53,10 @@ test("an administrator creates a token (shown once) that reads a session Bundle 
   const [use] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'fhir.read' AND "entityId" = $1 AND "actorRole" = 'API_TOKEN'`, [s.id]);
   expect(use.n).toBe(1);
 
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.reload();
   await expect(row).not.toContainText("Never");
+  await page.screenshot({ path: test.info().outputPath("api-tokens-1280.png"), fullPage: true });
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
   await row.getByRole("button", { name: `Confirm revoking ${name}` }).click();
   await expect(row).toContainText("Revoked");
@@ -84,6 +90,8 @@ test("an administrator exports a site's sessions as NDJSON with progress and rea
   await page.getByRole("button", { name: "Export as FHIR NDJSON" }).click();
   await expect(page.getByRole("status").filter({ hasText: "files are ready" })).toBeVisible({ timeout: 60_000 });
   await page.screenshot({ path: test.info().outputPath("fhir-export-1280.png"), fullPage: true });
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.screenshot({ path: test.info().outputPath("fhir-export-820.png"), fullPage: true });
   const link = page.getByRole("link", { name: /^MedicationAdministration-.*\.ndjson$/ });
   const download = page.waitForEvent("download");
   await link.click();

@@ -11,15 +11,16 @@ type Errors = Partial<Record<"name" | "siteIds" | "form", string>>;
 /** Creates a read-only token; its secret is shown here once and never again. */
 export function CreateTokenForm({ sites }: { sites: { id: string; name: string }[] }) {
   const router = useRouter();
-  const [name, setName] = useState("");
-  const [siteIds, setSiteIds] = useState<string[]>(sites.length === 1 ? [sites[0].id] : []);
   const [errors, setErrors] = useState<Errors>({});
   const [secret, setSecret] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: React.FormEvent) {
+  // Uncontrolled fields read at submit: what was typed before the page became interactive is kept.
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const parsed = createApiTokenSchema.safeParse({ name, siteIds });
+    const form = e.currentTarget;
+    const fd = new FormData(form);
+    const parsed = createApiTokenSchema.safeParse({ name: fd.get("name"), siteIds: fd.getAll("siteIds") });
     if (!parsed.success) {
       const f = parsed.error.flatten().fieldErrors;
       return setErrors({ name: f.name?.[0], siteIds: f.siteIds?.[0] });
@@ -31,7 +32,7 @@ export function CreateTokenForm({ sites }: { sites: { id: string; name: string }
     setBusy(false);
     if (!res.ok) return setErrors({ name: body.fieldErrors?.name?.[0], siteIds: body.fieldErrors?.siteIds?.[0], form: body.message ?? "The token was not created." });
     setSecret(body.data.secret);
-    setName("");
+    form.reset();
     router.refresh();
   }
 
@@ -48,12 +49,11 @@ export function CreateTokenForm({ sites }: { sites: { id: string; name: string }
         </div>
       )}
       <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-        <TextInput label="Client name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} hint="Which system uses it, e.g. the EHR interface engine" autoComplete="off" />
+        <TextInput label="Client name" name="name" error={errors.name} hint="Which system uses it, e.g. the EHR interface engine" autoComplete="off" />
         <fieldset className="flex flex-col gap-1" aria-describedby={errors.siteIds ? "token-sites-error" : undefined}>
           <legend className="font-medium">Sites it may read</legend>
           {sites.map((s) => (
-            <Checkbox key={s.id} label={s.name} checked={siteIds.includes(s.id)}
-              onChange={(e) => setSiteIds((ids) => (e.target.checked ? [...ids, s.id] : ids.filter((x) => x !== s.id)))} />
+            <Checkbox key={s.id} label={s.name} name="siteIds" value={s.id} defaultChecked={sites.length === 1} />
           ))}
           {errors.siteIds && <p id="token-sites-error" role="alert" className="text-sm font-medium text-red-700">{errors.siteIds}</p>}
         </fieldset>
