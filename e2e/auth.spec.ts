@@ -10,7 +10,7 @@ test.describe("signing in and navigation by role", () => {
   for (const [email, home, links] of [
     ["nurse@example.com", "/board", ["Chair board", "Schedule", "Patients"]],
     ["psych@example.com", "/review", ["Review", "Patients", "Authorizations"]],
-    ["admin@example.com", "/reports", ["Reports", "Authorizations", "Inventory", "Users", "Sites", "REMS parameters", "Import patients", "Audit log"]],
+    ["admin@example.com", "/reports", ["Reports", "Authorizations", "Inventory", "Users", "Sites", "REMS parameters", "Import patients", "Audit log", "FHIR export", "API tokens"]],
   ] as const) {
     test(`${email} lands on ${home} and sees only their navigation`, async ({ page }) => {
       await signIn(page, email);

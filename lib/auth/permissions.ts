@@ -36,6 +36,9 @@ export const PERMISSIONS = {
   "appointment.book": ["NURSE"],
   "authorization.view": ["NURSE", "PSYCHIATRIST", "ADMIN"],
   "authorization.manage": ["PSYCHIATRIST", "ADMIN"],
+  "fhir.read": ["NURSE", "PSYCHIATRIST", "ADMIN"], // a session as a FHIR Bundle (issue 15); API tokens too (lib/fhir/access.ts)
+  "fhir.export": ["ADMIN"], // bulk NDJSON export of a site and date range
+  "token.manage": ["ADMIN"], // read-only API tokens of the administrator's sites
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -61,6 +64,8 @@ const NAV: NavItem[] = [
   { href: "/admin/rems", label: "REMS parameters", action: "rems.manage" },
   { href: "/admin/import", label: "Import patients", action: "patient.import" },
   { href: "/admin/audit", label: "Audit log", action: "audit.read" },
+  { href: "/admin/fhir-export", label: "FHIR export", action: "fhir.export" },
+  { href: "/admin/api-tokens", label: "API tokens", action: "token.manage" },
 ];
 
 export const navigationFor = (role: Role): NavItem[] => NAV.filter((n) => can(role, n.action));

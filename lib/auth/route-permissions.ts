@@ -117,6 +117,10 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/reports/pmf/[id]/amend": { POST: role("pmf.submit", { param: "id", record: "PatientMonitoringForm" }) },
   "/api/reports/adverse-events/csv": { GET: role("reports.export", { query: "site", record: "Site" }), HEAD: role("reports.export", { query: "site", record: "Site" }) },
   "/api/reports/billing/csv": { GET: role("reports.export", { query: "site", record: "Site" }), HEAD: role("reports.export", { query: "site", record: "Site" }) },
+  "/api/fhir/sessions/[id]": { GET: session("fhir.read") }, // or an API token of the session's site (lib/fhir/access.ts)
+  "/api/fhir/export": { GET: role("fhir.export", { query: "site", record: "Site" }) }, // or an API token of the site
+  "/api/admin/api-tokens": { POST: role("token.manage", { body: "siteIds" }) },
+  "/api/admin/api-tokens/revoke": { POST: role("token.manage") }, // { id }: a token of sites the administrator lacks is 404 (data function)
   "/api/reports/adverse-events/[id]/reported-to-rems": { POST: role("pmf.submit", { param: "id", record: "AdverseEvent" }) },
 };
 
@@ -167,6 +171,8 @@ export const PAGE_PERMISSIONS: Record<string, Access> = {
   "/admin/billing-codes": { kind: "role", action: "billing.manage", national: "the billing-code table is the installation's, like the REMS parameters" },
   "/admin/rems": { kind: "role", action: "rems.manage", national: "REMS parameters are national (R45)" },
   "/admin/import": role("patient.import"),
+  "/admin/api-tokens": role("token.manage"), // tokens of the administrator's sites only
+  "/admin/fhir-export": role("fhir.export"), // the administrator's sites only
 };
 
 /** The URL path of a route or page file: `app/(app)/admin/users/[id]/page.tsx` → `/admin/users/[id]`. */

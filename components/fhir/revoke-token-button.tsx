@@ -1,0 +1,24 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+
+export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function revoke() {
+    const res = await fetch("/api/admin/api-tokens/revoke", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id }) });
+    if (!res.ok) return setError((await res.json().catch(() => ({}))).message ?? "Not revoked.");
+    setConfirming(false);
+    router.refresh();
+  }
+  if (!confirming) return <Button variant="secondary" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`}>Revoke</Button>;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button variant="danger" onClick={revoke} aria-label={`Confirm revoking ${name}`}>Revoke now</Button>
+      <Button variant="secondary" onClick={() => setConfirming(false)}>Cancel</Button>
+      {error && <p role="alert" className="text-sm font-medium text-red-700">{error}</p>}
+    </div>
+  );
+}
