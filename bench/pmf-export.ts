@@ -12,7 +12,6 @@ const N = Number(process.env.BENCH_FORMS ?? 10_000);
 
 async function seed() {
   const site = await db().site.create({ data: { code: `BENCH-${Date.now()}`, name: "Bench clinic", settingType: "OUTPATIENT", certificationStatus: "ACTIVE", address1: "1 Main St", city: "Hudson", state: "NY", zip: "12534" } });
-  const patient = await db().patient.create({ data: { siteId: site.id, mrn: "B-1", firstName: "Bench", lastName: "Patient", birthDate: new Date("1980-01-01"), sex: "OTHER" } });
   const fields = (i: number) => ({
     "patient.firstName": "Bench", "patient.middleInitial": "", "patient.lastName": i % 100 === 0 ? "=cmd|' /C calc'!A0" : `Patient ${i}`, "patient.birthDate": "01/01/1980", "patient.sex": "Other",
     isFirstTreatment: i === 0, isEnrolledInRems: true, "conmed.benzodiazepines": false, "conmed.nonBenzoSedativeHypnotics": false, "conmed.psychostimulants": false,
@@ -23,12 +22,18 @@ async function seed() {
     "sedation.occurred": true, "sedation.resolvedBeforeCompletion": true, "dissociation.occurred": false, "dissociation.resolvedBeforeCompletion": null,
     "respiratoryDepression.occurred": false, "pulseOximetry.monitored": true, "seriousAdverseEvent.occurred": false, protocolDeviations: [],
   });
-  for (let start = 0; start < N; start += 1000) {
-    const count = Math.min(1000, N - start);
-    const ids = Array.from({ length: count }, (_, k) => `bench-s-${start + k}`);
-    await db().treatmentSession.createMany({ data: ids.map((id, k) => ({ id, patientId: patient.id, siteId: site.id, status: "DISCHARGED" as const, treatmentDate: new Date(`2026-03-${String(1 + ((start + k) % 28)).padStart(2, "0")}T00:00:00Z`) })) });
-    await db().patientMonitoringForm.createMany({ data: ids.map((sessionId, k) => ({ sessionId, formVersion: "current-2024", status: "SUBMITTED" as const, dueDate: new Date("2026-03-20"), fields: fields(start + k), submittedAt: new Date(), channel: "ONLINE" as const, confirmation: `PMF-${start + k}` })) });
-  }
+  // A fast generator in SQL (100 000 forms in seconds): one patient per 28 sessions (one session per patient and day),
+  // the fields of form i are the template with i's own last name, minutes and first-treatment flag.
+  const template = fields(1);
+  const patients = Math.ceil(N / 28);
+  await db().$executeRawUnsafe(`INSERT INTO "Patient" (id, "siteId", mrn, "firstName", "lastName", "birthDate", sex, "updatedAt")
+    SELECT 'bench-p-' || p, $1, 'B-' || p, 'Bench', 'Patient ' || p, '1980-01-01', 'OTHER', now() FROM generate_series(0, $2::int - 1) p`, site.id, patients);
+  await db().$executeRawUnsafe(`INSERT INTO "TreatmentSession" (id, "patientId", "siteId", status, "treatmentDate", "updatedAt")
+    SELECT 'bench-s-' || i, 'bench-p-' || (i / 28), $1, 'DISCHARGED', make_date(2026, 3, 1 + i % 28), now() FROM generate_series(0, $2::int - 1) i`, site.id, N);
+  await db().$executeRawUnsafe(`INSERT INTO "PatientMonitoringForm" (id, "sessionId", "formVersion", status, "dueDate", fields, "submittedAt", channel, confirmation)
+    SELECT 'bench-f-' || lpad(i::text, 7, '0'), 'bench-s-' || i, 'current-2024', 'SUBMITTED', '2026-03-20', $1::jsonb || jsonb_build_object(
+        'patient.lastName', CASE WHEN i % 100 = 0 THEN '=cmd|'' /C calc''!A0' ELSE 'Patient ' || i END, 'totalMonitoringMinutes', 120 + i % 30, 'isFirstTreatment', i = 0),
+      now(), 'ONLINE', 'PMF-' || i FROM generate_series(0, $2::int - 1) i`, JSON.stringify(template), N);
   await asOwner(`ANALYZE`); // only the owner may ANALYZE (the app role reads and writes rows)
   return site.id;
 }
