@@ -2,15 +2,14 @@
 // On its own throwaway database: seeds 10 sites with 6 monitoring sessions each, then for 1, 8 and 50 concurrent
 // writers records vitals for a fixed time through the application's command (lib/sessions recordVital: session
 // lock, facts, R49 time check, the vital row, its audit row in the site's hash chain) and, in the same run, the
-// same rows as raw SQL (BEGIN; INSERT the vital; INSERT an unchained audit row; COMMIT) on as many connections.
+// same rows as raw SQL (BEGIN; lock the session row; INSERT the vital; INSERT an unchained audit row into a copy of the audit table; COMMIT) on as many connections.
 // Writer w works at site w mod 10 (a clinic network); a last row puts all 50 writers on one site (one chain).
 // Prints writes/s for both, the ratio, and the target (≥ 50 % of raw at 50 writers) met or not.
-import { randomUUID, createHash } from "node:crypto";
 import pg from "pg";
 import { db } from "../lib/db/client";
 import { recordVital } from "../lib/sessions/commands";
 import { verifyAuditChain } from "../lib/audit/data";
-import { asOwner } from "../lib/db/testing/owner";
+import { benchVital, createRawAuditTable, rawVitalWrite } from "./raw-writes";
 import { INITIAL_REMS_EFFECTIVE_FROM } from "../lib/setup/first-run";
 
 const SECONDS = Number(process.env.BENCH_AUDIT_SECONDS ?? 8);
@@ -41,7 +40,6 @@ async function seed() {
 }
 
 type Seeded = Awaited<ReturnType<typeof seed>>;
-const vital = () => ({ kind: "EXTRA" as const, systolic: 120 + Math.floor(Math.random() * 10), diastolic: 80, heartRate: 72, spo2: 98, respiratoryRate: 14 });
 
 /** W writers for SECONDS, closed loop; writer w picks sessions of `siteOf(w)`. Returns writes per second. */
 async function run(writers: number, siteOf: (w: number) => number, write: (w: number, siteId: string, sessionId: string) => Promise<void>, sites: Seeded["sites"]) {
@@ -58,27 +56,10 @@ async function run(writers: number, siteOf: (w: number) => number, write: (w: nu
 }
 
 const { actor, sites } = await seed();
-// The raw audit rows go to a copy of the audit table (same columns, defaults and indexes), so the chains stay clean.
-const me = (await db().$queryRaw<{ u: string }[]>`SELECT current_user AS u`)[0].u;
-await asOwner(`CREATE TABLE "BenchAuditRaw" (LIKE "AuditEvent" INCLUDING DEFAULTS INCLUDING INDEXES INCLUDING IDENTITY)`,
-  `CREATE SEQUENCE "BenchAuditRaw_id_seq" OWNED BY "BenchAuditRaw".id`, `ALTER TABLE "BenchAuditRaw" ALTER COLUMN id SET DEFAULT nextval('"BenchAuditRaw_id_seq"')`,
-  `GRANT SELECT, INSERT ON "BenchAuditRaw" TO "${me}"`, `GRANT USAGE ON SEQUENCE "BenchAuditRaw_id_seq" TO "${me}"`);
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 50 });
-const appWrite = async (_w: number, _site: string, sessionId: string) => { await recordVital(actor, sessionId, vital()); };
-const rawWrite = async (_w: number, siteId: string, sessionId: string) => {
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
-    const v = vital(), id = randomUUID(), now = new Date();
-    const row = await c.query(`INSERT INTO "ObservationVital" (id, "sessionId", "takenAt", kind, systolic, diastolic, "heartRate", spo2, "respiratoryRate", "recordedById", "recordedAt")
-      VALUES ($1, $2, $3, 'EXTRA', $4, $5, $6, $7, $8, $9, $3) RETURNING *`, [id, sessionId, now, v.systolic, v.diastolic, v.heartRate, v.spo2, v.respiratoryRate, actor.id]);
-    const after = JSON.stringify(row.rows[0]);
-    await c.query(`INSERT INTO "BenchAuditRaw" (at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", after, "prevHash", hash, "chainKey")
-      VALUES ($1, $2, $3, $4, 'vital.record', 'ObservationVital', $5, $6, $7::jsonb, '', $8, $6)`,
-      [now, actor.id, actor.email, actor.role, id, siteId, after, createHash("sha256").update(id).digest("hex")]);
-    await c.query("COMMIT");
-  } catch (e) { await c.query("ROLLBACK"); throw e; } finally { c.release(); }
-};
+await createRawAuditTable();
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.PG_POOL_MAX ?? 10) }); // as many connections as the app's pool
+const appWrite = async (_w: number, _site: string, sessionId: string) => { await recordVital(actor, sessionId, benchVital()); };
+const rawWrite = (_w: number, siteId: string, sessionId: string) => rawVitalWrite(pool, actor, siteId, sessionId);
 
 console.log(`Audited vitals writes: ${SITES} sites × ${PER_SITE} monitoring sessions, ${SECONDS} s per level, app pool PG_POOL_MAX=${process.env.PG_POOL_MAX ?? 10}\n`);
 console.log("  writers  sites  application (w/s)  raw SQL (w/s)  ratio");
