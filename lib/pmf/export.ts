@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { csvFromRows } from "@/lib/reports/csv";
+import { CsvText, csvFromRows } from "@/lib/reports/csv";
+import { pmfFieldsCsv } from "./fields-csv";
 import { PMF_FIELD_KEYS } from "./field-keys";
 import { amendmentNotes } from "./links";
 import type { PrintablePmf } from "./pdf";
@@ -19,7 +20,7 @@ export const PMF_CSV_HEADER = [...META, ...PMF_FIELD_KEYS];
 
 type FormRow = {
   id: string; sessionId: string; formVersion: string; status: string; dueDate: Date; submittedAt: Date | null; channel: string | null;
-  confirmation: string | null; fields: unknown; amendmentReason: string | null; amendsId: string | null;
+  confirmation: string | null; fields: unknown; fieldsCsv: string | null; amendmentReason: string | null; amendsId: string | null;
   amendsSubmittedAt: Date | null; amendsConfirmation: string | null;
 };
 
@@ -29,14 +30,22 @@ type FormRow = {
  * One SQL statement per page (issue 14 §5): the session filter, the "current form" rule of `currentForm` and the
  * amended original's submission (a left join) in the database, instead of a relation query plus a second query.
  */
-export async function* pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage?: (rowsSoFar: number) => void): AsyncGenerator<PrintablePmf> {
+export function pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage?: (rowsSoFar: number) => void): AsyncGenerator<PrintablePmf> {
+  return forms(filter, pageSize, onPage, false);
+}
+
+/** `csv`: the stored CSV cells (fieldsCsv) instead of the fields, which are then read only for forms stored without them. */
+function forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsSoFar: number) => void) | undefined, csv: true): AsyncGenerator<PrintablePmf & { fieldsCsv: string }>;
+function forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsSoFar: number) => void) | undefined, csv: false): AsyncGenerator<PrintablePmf>;
+async function* forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsSoFar: number) => void) | undefined, csv: boolean): AsyncGenerator<PrintablePmf & { fieldsCsv?: string }> {
   let afterId: string | null = null;
   let rows = 0;
   const from = new Date(`${filter.from}T00:00:00Z`), to = new Date(`${filter.to}T00:00:00Z`);
   const status = filter.status ?? null;
   for (;;) {
     const page: FormRow[] = await db().$queryRaw<FormRow[]>`
-      SELECT f.id, f."sessionId", f."formVersion", f.status::text AS status, f."dueDate", f."submittedAt", f.channel::text AS channel, f.confirmation, f.fields,
+      SELECT f.id, f."sessionId", f."formVersion", f.status::text AS status, f."dueDate", f."submittedAt", f.channel::text AS channel, f.confirmation,
+        CASE WHEN ${csv} AND f."fieldsCsv" IS NOT NULL THEN NULL ELSE f.fields END AS fields, CASE WHEN ${csv} THEN f."fieldsCsv" END AS "fieldsCsv",
         f."amendmentReason", f."amendsId", o."submittedAt" AS "amendsSubmittedAt", o.confirmation AS "amendsConfirmation"
       FROM "PatientMonitoringForm" f
       JOIN "TreatmentSession" s ON s.id = f."sessionId"
@@ -57,6 +66,7 @@ export async function* pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage
         sessionId: p.sessionId, formVersion: p.formVersion, status: p.status, dueDate: p.dueDate.toISOString().slice(0, 10), submittedAt: p.submittedAt,
         channel: p.channel, confirmation: p.confirmation, fields: (p.fields ?? {}) as Record<string, unknown>,
         links: amendmentNotes({ amendmentReason: p.amendmentReason, amends }),
+        ...(csv ? { fieldsCsv: p.fieldsCsv ?? pmfFieldsCsv(p.fields) } : {}),
       };
     }
   }
@@ -67,8 +77,8 @@ export const pmfFormCount = (filter: PmfExportFilter) => db().patientMonitoringF
   where: { session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } }, ...currentForm(filter.status) },
 });
 
-/** CSV: one row per form, one column per field. */
+/** CSV: one row per form, one column per field (the field cells as stored with the form, issue 14 §5). */
 export function pmfCsvStream(filter: PmfExportFilter, pageSize = 2000): ReadableStream<Uint8Array> {
-  return csvFromRows(PMF_CSV_HEADER, pmfForms(filter, pageSize), (p) =>
-    [p.sessionId, p.formVersion, p.status, p.dueDate, p.submittedAt, p.channel, p.confirmation, ...PMF_FIELD_KEYS.map((k) => p.fields[k])], pageSize);
+  return csvFromRows(PMF_CSV_HEADER, forms(filter, pageSize, undefined, true), (p) =>
+    [p.sessionId, p.formVersion, p.status, p.dueDate, p.submittedAt, p.channel, p.confirmation, new CsvText(p.fieldsCsv)], pageSize);
 }
