@@ -8,7 +8,9 @@
 // throughput, errors, and the reconciliation of acknowledged submissions against rows in the database.
 import { spawn } from "node:child_process";
 import { db } from "../lib/db/client";
+import pg from "pg";
 import { pct, reconcileVitals, runVitalsLoad, seedLoad, signIn, sleep } from "./vitals-client";
+import { createRawAuditTable, rawVitalWrite, serverCpuMs } from "./raw-writes";
 
 const K = Number(process.env.BENCH_NURSES ?? 50);
 const T = Number(process.env.BENCH_SECONDS ?? 300);
@@ -35,8 +37,25 @@ async function main() {
     await waitForServer();
     const cookies = await Promise.all(nurses.map((n) => signIn(BASE, n)));
     console.log(`Signed in ${cookies.length} nurses. Load: ${T} s, think time ${THINK_MS} ms, ${Math.round(RETRY * 100)} % of submissions sent twice.`);
+    const cpu0 = serverCpuMs(app.pid!);
     const { latencies, acked, statuses, retries, failedAttempts, gaveUp } = await runVitalsLoad({ base: BASE, cookies, sessions, seconds: T, retryShare: RETRY, thinkMs: THINK_MS });
+    const cpu1 = serverCpuMs(app.pid!);
     const { keyedRows, lost, duplicated, unacknowledged } = await reconcileVitals(sessions, acked);
+    // The same writes as raw SQL in the same run (session lock, vital, audit row; 10 connections), CPU of PostgreSQL and this client.
+    await createRawAuditTable();
+    const rawN = Math.min(acked.size, 5000);
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+    const actor = await db().user.findUniqueOrThrow({ where: { email: nurses[0] }, select: { id: true, email: true, role: true } });
+    const siteId = (await db().treatmentSession.findUniqueOrThrow({ where: { id: sessions[0] }, select: { siteId: true } })).siteId;
+    const rawCpu0 = serverCpuMs(null), client0 = process.cpuUsage();
+    let next = 0;
+    await Promise.all(Array.from({ length: 10 }, async () => { for (let i = next++; i < rawN; i = next++) await rawVitalWrite(pool, actor, siteId, sessions[i % sessions.length]); }));
+    const rawCpu1 = serverCpuMs(null), client1 = process.cpuUsage(client0);
+    await pool.end();
+    const writes = acked.size;
+    const appNode = (cpu1.node - cpu0.node) / writes, appPg = (cpu1.postgres - cpu0.postgres) / writes;
+    const rawPg = (rawCpu1.postgres - rawCpu0.postgres) / rawN, rawClient = (client1.user + client1.system) / 1000 / rawN;
+    const cpuRatio = (appNode + appPg) / (rawPg + rawClient);
     const serverErrors = [...statuses].filter(([s]) => s >= 500).reduce((a, [, n]) => a + n, 0);
     const total = latencies.length;
     console.log(`\nVitals load benchmark — ${K} nurses, ${T} s, ${N} active sessions, ${retries} retried submissions`);
@@ -44,6 +63,9 @@ async function main() {
     console.log(`  latency (ms)    p50 ${pct(latencies, 50).toFixed(1)}  p95 ${pct(latencies, 95).toFixed(1)}  p99 ${pct(latencies, 99).toFixed(1)}  max ${Math.max(...latencies).toFixed(1)}`);
     console.log(`  reconciliation  acknowledged ${acked.size}, rows ${keyedRows}, lost ${lost}, duplicated ${duplicated}, rows never acknowledged ${unacknowledged}`);
     console.log(`  server errors   ${serverErrors}`);
+    console.log(`  CPU per write   application ${(appNode + appPg).toFixed(1)} ms (Node ${appNode.toFixed(1)}, PostgreSQL ${appPg.toFixed(1)}; per acknowledged write, its retries included)`);
+    console.log(`                  raw SQL ${(rawPg + rawClient).toFixed(1)} ms (PostgreSQL ${rawPg.toFixed(1)}, client ${rawClient.toFixed(1)}; ${rawN} writes)`);
+    console.log(`                  ratio ${cpuRatio.toFixed(1)}× (target ≤ 5×): ${cpuRatio <= 5 ? "met" : "NOT met"}`);
     const pass = lost === 0 && duplicated === 0 && serverErrors === 0 && pct(latencies, 95) <= 50;
     console.log(`  target (0 lost, 0 duplicated, 0 server errors, p95 ≤ 50 ms): ${pass ? "met" : "NOT met"}`);
   } finally {

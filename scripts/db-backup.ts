@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { dataDir, run, runningServer, superUrl } from "./embedded-pg";
+import { AUDIT_ROWS_AND_HEADS_SQL } from "../lib/audit/heads-sql";
 
 const SKIP_TOP = new Set(["postmaster.pid", "postmaster.opts", "with-db.pid", "server.log", "backup_label", "backup_label.old", "tablespace_map"]);
 // Contents the server recreates at start (as pg_basebackup leaves them out); the folders themselves are kept.
@@ -53,7 +54,7 @@ function copyWal(from: string, to: string, last?: string) {
 }
 
 async function auditHead(c: pg.Client) {
-  const r = await c.query<{ rows: string; head: string | null }>(`SELECT count(*)::text AS rows, (SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1) AS head FROM "AuditEvent"`);
+  const r = await c.query<{ rows: string; head: string | null }>(AUDIT_ROWS_AND_HEADS_SQL);
   return { auditRows: Number(r.rows[0].rows), auditHead: r.rows[0].head };
 }
 const hasAudit = async (c: pg.Client) => (await c.query(`SELECT to_regclass('"AuditEvent"') AS t`)).rows[0].t !== null;

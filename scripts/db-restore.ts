@@ -10,6 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { chownTree, dataDir, pgctl, run, runningServer, superUrl } from "./embedded-pg";
 import { DEFAULT_PG_PORT } from "../lib/db/adapter";
+import { AUDIT_ROWS_AND_HEADS_SQL } from "../lib/audit/heads-sql";
 
 const dir = dataDir();
 const backups = path.resolve(".data", "backups");
@@ -54,7 +55,7 @@ let rows = 0, head: string | null = null;
 try {
   const c = new pg.Client({ connectionString: superUrl(port) });
   await c.connect();
-  const r = await c.query<{ rows: string; head: string | null }>(`SELECT count(*)::text AS rows, (SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1) AS head FROM "AuditEvent"`);
+  const r = await c.query<{ rows: string; head: string | null }>(AUDIT_ROWS_AND_HEADS_SQL);
   await c.end();
   rows = Number(r.rows[0].rows);
   head = r.rows[0].head;

@@ -1,5 +1,5 @@
 import "server-only";
-import { anchorAuditChain } from "./anchors";
+import { anchorAllAuditChains } from "./anchors";
 
 const g = globalThis as unknown as { __auditAnchorTimer?: NodeJS.Timeout };
 
@@ -11,7 +11,7 @@ const g = globalThis as unknown as { __auditAnchorTimer?: NodeJS.Timeout };
 export function startAuditAnchorSchedule(env: Record<string, string | undefined> = process.env): void {
   const minutes = Number(env.AUDIT_ANCHOR_INTERVAL_MINUTES ?? 60);
   if (!Number.isFinite(minutes) || minutes <= 0 || g.__auditAnchorTimer) return;
-  const tick = () => anchorAuditChain({ reason: "schedule", onlyIfMoved: true }).catch((e) => console.error("[audit anchor]", e));
+  const tick = () => anchorAllAuditChains({ reason: "schedule", onlyIfMoved: true }).catch((e) => console.error("[audit anchor]", e));
   g.__auditAnchorTimer = setInterval(tick, minutes * 60_000);
   g.__auditAnchorTimer.unref();
   setTimeout(tick, 5_000).unref(); // and once soon after start, so a server that runs less than an hour anchors too

@@ -8,10 +8,9 @@ import {
 
 export type AnchorReason = "schedule" | "export" | "download" | "cli";
 
-/** The newest row of a chain. Only the global chain exists today (every row); a split chain filters here. */
-async function chainHead(chainKey: string) {
-  if (chainKey !== GLOBAL_CHAIN) throw new Error(`unknown audit chain ${chainKey}`);
-  return db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true, at: true } });
+/** The newest committed row of a chain (one chain per site, and "global"; issue 14 §2). */
+function chainHead(chainKey: string) {
+  return db().auditEvent.findFirst({ where: { chainKey }, orderBy: { id: "desc" }, select: { id: true, hash: true, at: true } });
 }
 
 const toSigned = (a: { id: bigint; chainKey: string; auditId: bigint; hash: string; at: Date; anchoredAt: Date; reason: string; actorId: string | null; keyId: string; signature: string }): SignedAnchor => a;
@@ -39,6 +38,17 @@ export async function anchorAuditChain(opts: { reason: AnchorReason; actorId?: s
   return toSigned(await db().auditAnchor.create({ data: signed }));
 }
 
+/** One anchor per chain (the schedule and `npm run audit:anchor`): every chain's head is signed. */
+export async function anchorAllAuditChains(opts: { reason: AnchorReason; actorId?: string | null; onlyIfMoved?: boolean }): Promise<SignedAnchor[]> {
+  const heads = await db().auditChainHead.findMany({ select: { chainKey: true }, orderBy: { chainKey: "asc" } });
+  const out: SignedAnchor[] = [];
+  for (const { chainKey } of heads) {
+    const a = await anchorAuditChain({ ...opts, chainKey });
+    if (a) out.push(a);
+  }
+  return out;
+}
+
 export type AnchorStatus = {
   count: number;
   latest: { id: bigint; auditId: bigint; hash: string; anchoredAt: Date } | null;
@@ -47,9 +57,12 @@ export type AnchorStatus = {
   gap: AnchorGap | null;
 };
 
-/** Checks every anchor of a chain against the audit table: each anchored row must still be there with its hash. */
-export async function checkAnchors(chainKey = GLOBAL_CHAIN): Promise<AnchorStatus> {
-  const all = (await db().auditAnchor.findMany({ where: { chainKey }, orderBy: { id: "asc" } })).map(toSigned);
+/**
+ * Checks every anchor of a chain (of every chain when none is named) against the audit table: each anchored
+ * row must still be there with its hash. The gap reported is the first one, chains taken in key order.
+ */
+export async function checkAnchors(chainKey?: string): Promise<AnchorStatus> {
+  const all = (await db().auditAnchor.findMany({ where: chainKey === undefined ? {} : { chainKey }, orderBy: { id: "asc" } })).map(toSigned);
   const keys = anchorKeys();
   const valid: SignedAnchor[] = [];
   const unverified: bigint[] = [];
@@ -59,11 +72,13 @@ export async function checkAnchors(chainKey = GLOBAL_CHAIN): Promise<AnchorStatu
   for (let i = 0; i < ids.length; i += 5000)
     for (const r of await db().auditEvent.findMany({ where: { id: { in: ids.slice(i, i + 5000) } }, select: { id: true, hash: true } }))
       hashes.set(r.id, r.hash);
-  const found = firstAnchorGap(valid, (id) => hashes.get(id));
   let gap: AnchorGap | null = null;
-  if (found) {
-    const before = await db().auditEvent.findFirst({ where: { id: { lt: found.auditId } }, orderBy: { id: "desc" }, select: { id: true } });
+  for (const key of [...new Set(valid.map((a) => a.chainKey))].sort()) {
+    const found = firstAnchorGap(valid.filter((a) => a.chainKey === key), (id) => hashes.get(id));
+    if (!found) continue;
+    const before = await db().auditEvent.findFirst({ where: { chainKey: key, id: { lt: found.auditId } }, orderBy: { id: "desc" }, select: { id: true } });
     gap = { ...found, lastRowBefore: before?.id ?? null };
+    break;
   }
   const last = valid.at(-1);
   return {
@@ -80,11 +95,11 @@ export async function checkAnchorFile(a: SignedAnchor): Promise<{ signatureValid
   const row = await db().auditEvent.findUnique({ where: { id: a.auditId }, select: { hash: true } });
   const found = firstAnchorGap([a], () => row?.hash);
   if (!found) return { signatureValid, gap: null };
-  const before = await db().auditEvent.findFirst({ where: { id: { lt: a.auditId } }, orderBy: { id: "desc" }, select: { id: true } });
+  const before = await db().auditEvent.findFirst({ where: { chainKey: a.chainKey, id: { lt: a.auditId } }, orderBy: { id: "desc" }, select: { id: true } });
   return { signatureValid, gap: { ...found, lastRowBefore: before?.id ?? null } };
 }
 
-/** The newest anchor of a chain, for the audit page. */
-export function latestAnchor(chainKey = GLOBAL_CHAIN) {
-  return db().auditAnchor.findFirst({ where: { chainKey }, orderBy: { id: "desc" }, select: { id: true, auditId: true, anchoredAt: true, reason: true } });
+/** The newest anchor (of a chain, or of any chain), for the audit page. */
+export function latestAnchor(chainKey?: string) {
+  return db().auditAnchor.findFirst({ where: chainKey === undefined ? {} : { chainKey }, orderBy: { id: "desc" }, select: { id: true, auditId: true, anchoredAt: true, reason: true } });
 }

@@ -63,6 +63,121 @@ describe("audit trail in the database", () => {
   });
 });
 
+describe("one hash chain per site (issue 14 §2)", () => {
+  const site = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const waitersOf = async (pid: number) =>
+    Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`)[0].n);
+
+  it("a writer of another site commits while one site's transaction is held open; a second writer of the same site waits for it", async () => {
+    const a = site("chain-a"), b = site("chain-b");
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let opened!: (pid: number) => void;
+    const inside = new Promise<number>((r) => (opened = r));
+    let aCommitted = false;
+    const txA = db().$transaction(async (tx) => {
+      await appendAudit(tx, { actor: null, action: "test.chain_held", entityType: "Test", siteId: a });
+      opened((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid);
+      await held;
+    }, { timeout: 30_000 }).then(() => { aCommitted = true; });
+    const pidA = await inside;
+    try {
+      // Site B's audited write completes although site A's chain head is locked (it would wait until A commits otherwise).
+      await recordAudit({ actor: null, action: "test.chain_free", entityType: "Test", siteId: b });
+      expect(aCommitted).toBe(false);
+      expect(await waitersOf(pidA)).toBe(0);
+      // A second writer of site A queues on A's head row: it shows up as blocked by A's backend.
+      const second = recordAudit({ actor: null, action: "test.chain_queued", entityType: "Test", siteId: a });
+      for (let i = 0; i < 200 && (await waitersOf(pidA)) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(await waitersOf(pidA)).toBe(1);
+      release();
+      await Promise.all([txA, second]);
+    } finally {
+      release();
+      await txA.catch(() => undefined);
+    }
+    const rowsA = await db().auditEvent.findMany({ where: { chainKey: a }, orderBy: { id: "asc" } });
+    expect(rowsA.map((r) => r.action)).toEqual(["test.chain_held", "test.chain_queued"]);
+    expect(rowsA[0].prevHash).toBe("0".repeat(64)); // a site's chain starts at the genesis hash
+    expect(rowsA[1].prevHash).toBe(rowsA[0].hash);
+    const [rowB] = await db().auditEvent.findMany({ where: { chainKey: b } });
+    expect(rowB).toMatchObject({ siteId: b, prevHash: "0".repeat(64) });
+    expect(await db().auditChainHead.findUnique({ where: { chainKey: a } })).toMatchObject({ auditId: rowsA[1].id, hash: rowsA[1].hash });
+    const report = await verifyAuditChain();
+    expect(report.intact).toBe(true);
+    expect(report.chains).toEqual(expect.arrayContaining(["global", a, b]));
+  });
+
+  it("chains many sites' writers concurrently, each chain intact", async () => {
+    const sites = [site("many-a"), site("many-b"), site("many-c")];
+    await Promise.all(Array.from({ length: 30 }, (_, i) =>
+      recordAudit({ actor: null, action: "test.many", entityType: "Test", entityId: String(i), siteId: i % 4 === 3 ? null : sites[i % 3] })));
+    const report = await verifyAuditChain(4);
+    expect(report.intact).toBe(true);
+    const expected = (k: number) => Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 4 !== 3 && i % 3 === k).length;
+    for (const [k, s] of sites.entries()) expect(await db().auditEvent.count({ where: { chainKey: s } })).toBe(expected(k));
+  });
+
+  it("a row changed in one site's chain is found, the other chains still link up; a row moved to another chain breaks it too", async () => {
+    const a = site("tamper-a"), b = site("tamper-b");
+    for (let i = 0; i < 3; i++) {
+      await recordAudit({ actor: null, action: "test.tamper_chain", entityType: "Test", entityId: String(i), siteId: a, after: { value: i } });
+      await recordAudit({ actor: null, action: "test.tamper_chain", entityType: "Test", entityId: String(i), siteId: b, after: { value: i } });
+    }
+    const target = await db().auditEvent.findFirstOrThrow({ where: { chainKey: a, entityId: "1" } });
+    const edit = (sql: string) => asOwner(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_delete"`, sql, `ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_delete"`);
+    await edit(`UPDATE "AuditEvent" SET "after" = '{"value":99}' WHERE id = ${target.id}`);
+    try {
+      const report = await verifyAuditChain();
+      expect(report.intact).toBe(false);
+      if (!report.intact) expect(report.firstBroken).toEqual({ id: target.id, problem: "hash_mismatch" });
+    } finally {
+      await edit(`UPDATE "AuditEvent" SET "after" = '{"value":1}' WHERE id = ${target.id}`);
+    }
+    expect((await verifyAuditChain()).intact).toBe(true);
+    // Moving a row from chain b to chain a (its chainKey only) breaks the link after it in b.
+    const moved = await db().auditEvent.findFirstOrThrow({ where: { chainKey: b, entityId: "1" } });
+    const nextInB = await db().auditEvent.findFirstOrThrow({ where: { chainKey: b, entityId: "2" } });
+    await edit(`UPDATE "AuditEvent" SET "chainKey" = '${a}' WHERE id = ${moved.id}`);
+    try {
+      const report = await verifyAuditChain();
+      expect(report.intact).toBe(false);
+      if (!report.intact) expect(report.firstBroken?.problem).toBe("prev_hash_mismatch");
+      if (!report.intact) expect([moved.id, nextInB.id]).toContain(report.firstBroken?.id);
+    } finally {
+      await edit(`UPDATE "AuditEvent" SET "chainKey" = '${b}' WHERE id = ${moved.id}`);
+    }
+    expect((await verifyAuditChain()).intact).toBe(true);
+  });
+
+  it("anchors every chain's head, and a gap in one site's chain names that chain's last row", async () => {
+    const { anchorAllAuditChains } = await import("./anchors");
+    const a = site("anchor-a");
+    for (let i = 0; i < 2; i++) await recordAudit({ actor: null, action: "test.anchor_chain", entityType: "Test", entityId: String(i), siteId: a });
+    const anchors = await anchorAllAuditChains({ reason: "cli" });
+    expect(anchors.map((x) => x.chainKey)).toEqual(expect.arrayContaining(["global", a]));
+    const mine = anchors.find((x) => x.chainKey === a)!;
+    const rows = await db().auditEvent.findMany({ where: { chainKey: a }, orderBy: { id: "asc" } });
+    expect(mine).toMatchObject({ auditId: rows[1].id, hash: rows[1].hash });
+    expect(await anchorAllAuditChains({ reason: "schedule", onlyIfMoved: true })).toEqual([]); // nothing moved
+    const removed = await asOwner(`SELECT * FROM "AuditEvent" WHERE id = ${rows[1].id}`);
+    await asOwner(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_delete"`, `DELETE FROM "AuditEvent" WHERE id = ${rows[1].id}`, `ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_delete"`);
+    try {
+      const report = await verifyAuditChain();
+      expect(report.intact).toBe(false);
+      if (!report.intact) expect(report.firstBroken).toBeNull();
+      expect(report.anchors.gap).toMatchObject({ problem: "rows_missing", anchorId: mine.id, auditId: rows[1].id, lastRowBefore: rows[0].id });
+    } finally {
+      await asOwner(
+        `ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_delete"`,
+        ...removed.map((r) => `INSERT INTO "AuditEvent" SELECT * FROM json_populate_record(NULL::"AuditEvent", '${JSON.stringify(r).replaceAll("'", "''")}')`),
+        `ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_delete"`,
+      );
+    }
+    expect((await verifyAuditChain()).intact).toBe(true);
+  });
+});
+
 describe("anchors of the audit chain (issue 12 §6)", () => {
   it("deleting the newest rows as the owner leaves the chain linked, and verification names the gap after the last anchor", async () => {
     for (let i = 0; i < 3; i++) await recordAudit({ actor: null, action: "test.before_anchor", entityType: "Test", entityId: String(i) });
@@ -100,9 +215,12 @@ describe("anchors of the audit chain (issue 12 §6)", () => {
         `DELETE FROM "AuditEvent" WHERE id > ${kept!.auditId}`,
         ...removed.map((r) => `INSERT INTO "AuditEvent" SELECT * FROM json_populate_record(NULL::"AuditEvent", '${JSON.stringify(r).replaceAll("'", "''")}')`),
         `ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_delete"`,
+        // and the chain's head back onto the last restored row (the next append chains from it)
+        `UPDATE "AuditChainHead" h SET "auditId" = e.id, "hash" = e.hash FROM (SELECT id, hash FROM "AuditEvent" WHERE "chainKey" = 'global' ORDER BY id DESC LIMIT 1) e WHERE h."chainKey" = 'global'`,
       );
     }
-    // Rows appended after the restore would chain from the last row again; the test leaves an intact chain.
+    // Rows appended after the restore chain from the last row again; the test leaves an intact chain.
+    await recordAudit({ actor: null, action: "test.after_restore", entityType: "Test" });
     expect((await verifyAuditChain()).intact).toBe(true);
   });
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { serverNow } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditHash, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
 import type { AuditFilter } from "./schema";
-import { describeGap } from "./anchor";
+import { describeGap, GLOBAL_CHAIN } from "./anchor";
 import { checkAnchors, type AnchorStatus } from "./anchors";
 import { csvFromRows } from "@/lib/reports/csv";
 
@@ -23,16 +23,28 @@ export type AuditInput = {
   requestId?: string | null;
 };
 
-const jsonOrNull = (v: unknown) => (v === undefined || v === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+const jsonText = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** The chain a row belongs to: one per site, "global" for rows without a site (sign-ins, accounts). */
+export const chainKeyOf = (siteId: string | null | undefined) => siteId ?? GLOBAL_CHAIN;
 
 /**
- * Appends one audit row inside the caller's transaction. A transaction-scoped advisory lock
- * serialises appenders, so each row's prevHash is the hash of the row committed just before it.
+ * Appends one audit row inside the caller's transaction, to its site's hash chain (issue 14 §2). The chain's
+ * head row in AuditChainHead is locked (SELECT … FOR UPDATE) until the caller commits, so each row's prevHash is
+ * the hash of the row committed just before it in the same chain; writers of other sites do not wait.
+ * Two round trips: lock and read the head; insert the row and move the head in one statement.
  */
 export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(7355608)`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const chainKey = chainKeyOf(e.siteId);
+  const lockHead = () => tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditChainHead" WHERE "chainKey" = ${chainKey} FOR UPDATE`;
+  let head = await lockHead();
+  if (!head.length) {
+    // A chain's first row (a new site): concurrent first writers meet on the primary key, the losers then wait for the lock.
+    await tx.$executeRaw`INSERT INTO "AuditChainHead" ("chainKey", "auditId", "hash") VALUES (${chainKey}, 0, ${GENESIS_HASH}) ON CONFLICT ("chainKey") DO NOTHING`;
+    head = await lockHead();
+  }
+  const prevHash = head[0].hash;
+  const before = jsonText(e.before), after = jsonText(e.after);
   const content = {
     at: serverNow(),
     actorId: e.actor?.id ?? null,
@@ -43,14 +55,18 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
     entityId: e.entityId ?? null,
     siteId: e.siteId ?? null,
     patientId: e.patientId ?? null,
-    before: e.before === undefined ? null : JSON.parse(JSON.stringify(e.before)),
-    after: e.after === undefined ? null : JSON.parse(JSON.stringify(e.after)),
+    before: before === null ? null : JSON.parse(before),
+    after: after === null ? null : JSON.parse(after),
     reason: e.reason ?? null,
     requestId: e.requestId ?? null,
   };
-  await tx.auditEvent.create({
-    data: { ...content, before: jsonOrNull(content.before), after: jsonOrNull(content.after), prevHash, hash: auditHash(prevHash, content) },
-  });
+  const hash = auditHash(prevHash, content);
+  await tx.$executeRaw`WITH row AS (
+      INSERT INTO "AuditEvent" ("at", "actorId", "actorEmail", "actorRole", "action", "entityType", "entityId", "siteId", "patientId", "before", "after", "reason", "requestId", "prevHash", "hash", "chainKey")
+      VALUES (${content.at.toISOString()}::timestamptz, ${content.actorId}, ${content.actorEmail}, ${content.actorRole}, ${content.action}, ${content.entityType}, ${content.entityId},
+        ${content.siteId}, ${content.patientId}, ${before}::jsonb, ${after}::jsonb, ${content.reason}, ${content.requestId}, ${prevHash}, ${hash}, ${chainKey})
+      RETURNING "id")
+    UPDATE "AuditChainHead" SET "auditId" = (SELECT "id" FROM row), "hash" = ${hash} WHERE "chainKey" = ${chainKey}`;
 }
 
 /** Audit an event that is not part of another write (a login, a denial). */
@@ -60,39 +76,56 @@ export function recordAudit(e: AuditInput): Promise<void> {
 }
 
 export type ChainReport =
-  | { intact: true; rows: number; anchors: AnchorStatus }
-  | { intact: false; rows: number; firstBroken: ChainBreak | null; anchors: AnchorStatus };
+  | { intact: true; rows: number; chains: string[]; anchors: AnchorStatus }
+  | { intact: false; rows: number; chains: string[]; firstBroken: (ChainBreak & { chainKey?: string }) | null; anchors: AnchorStatus };
 
-/**
- * Walks the whole chain in id order, a page at a time (never the whole table in memory), then checks the
- * anchors kept outside the table: rows deleted from the end of the chain leave it intact but an anchor
- * naming a row that is gone (`anchors.gap`). An anchor whose signature does not verify also fails the check.
- */
-export async function verifyAuditChain(pageSize = 2000): Promise<ChainReport> {
+/** Every chain that has rows (a loose index scan of (chainKey, id): one index probe per chain, not a table scan). */
+export async function auditChainKeys(): Promise<string[]> {
+  const rows = await db().$queryRaw<{ key: string }[]>`WITH RECURSIVE k AS (
+      SELECT min("chainKey") AS key FROM "AuditEvent"
+      UNION ALL SELECT (SELECT min("chainKey") FROM "AuditEvent" WHERE "chainKey" > k.key) FROM k WHERE k.key IS NOT NULL)
+    SELECT key FROM k WHERE key IS NOT NULL`;
+  return rows.map((r) => r.key);
+}
+
+/** Walks one chain in id order, a page at a time; the first broken row, if any, and the rows before it. */
+async function verifyChain(chainKey: string, pageSize: number): Promise<{ rows: number; broken: ChainBreak | null }> {
   let prev = GENESIS_HASH;
   let afterId: bigint | undefined;
   let rows = 0;
-  let firstBroken: ChainBreak | null = null;
   for (;;) {
     const page = await db().auditEvent.findMany({
-      where: afterId === undefined ? {} : { id: { gt: afterId } },
+      where: { chainKey, ...(afterId === undefined ? {} : { id: { gt: afterId } }) },
       orderBy: { id: "asc" },
       take: pageSize,
     });
-    if (!page.length) break;
+    if (!page.length) return { rows, broken: null };
     const { broken, lastHash } = checkChainSegment(page, prev);
-    if (broken) {
-      firstBroken = broken;
-      rows += page.findIndex((r) => r.id === broken.id);
-      break;
-    }
+    if (broken) return { rows: rows + page.findIndex((r) => r.id === broken.id), broken };
     rows += page.length;
     prev = lastHash;
     afterId = page[page.length - 1].id;
   }
+}
+
+/**
+ * Walks every chain (one per site, and "global") in id order, a page at a time (never the whole table in
+ * memory), then checks the anchors kept outside the table: rows deleted from the end of a chain leave it
+ * intact but an anchor naming a row that is gone (`anchors.gap`). An anchor whose signature does not verify
+ * also fails the check. A row moved to another chain (its chainKey changed) breaks both chains' links.
+ */
+export async function verifyAuditChain(pageSize = 2000): Promise<ChainReport> {
+  const chains = await auditChainKeys();
+  let rows = 0;
+  let firstBroken: (ChainBreak & { chainKey?: string }) | null = null;
+  for (const chainKey of chains) {
+    const r = await verifyChain(chainKey, pageSize);
+    rows += r.rows;
+    if (r.broken && (!firstBroken || r.broken.id < firstBroken.id)) firstBroken = r.broken;
+  }
   const anchors = await checkAnchors();
-  if (!firstBroken && !anchors.gap && !anchors.unverified.length) return { intact: true, rows, anchors };
-  return { intact: false, rows, firstBroken, anchors };
+  if (!firstBroken && !anchors.gap && !anchors.unverified.length) return { intact: true, rows, chains, anchors };
+  return { intact: false, rows, chains, firstBroken, anchors };
 }
 
 /** The report in words (the audit page, `npm run audit:verify`, the verify route's audit row). */
@@ -102,6 +135,7 @@ export function describeChainReport(r: ChainReport): string[] {
   else if (r.firstBroken)
     lines.push(`Broken at row ${r.firstBroken.id} (${r.firstBroken.problem.replaceAll("_", " ")}); the ${r.rows} rows before it are intact.`);
   else lines.push(`The chain of ${r.rows} rows links up, but its anchors do not match.`);
+  lines.push(`${r.chains.length} chain${r.chains.length === 1 ? "" : "s"} (one per site, and one for rows without a site).`);
   if (r.anchors.gap) lines.push(describeGap(r.anchors.gap));
   if (r.anchors.unverified.length)
     lines.push(`Anchor${r.anchors.unverified.length > 1 ? "s" : ""} ${r.anchors.unverified.join(", ")}: signature does not verify with this server's key.`);

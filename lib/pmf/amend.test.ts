@@ -7,6 +7,7 @@ import { amendPmf } from "./amend";
 import { pmfForms } from "./export";
 import { markPmfSubmitted, pmfWorklist } from "./worklist";
 import { amendPmfSchema } from "./schema";
+import { pmfFieldsCsv } from "./fields-csv";
 
 const admin = { id: "admin-test", email: "admin@test.example", role: "ADMIN" };
 
@@ -25,6 +26,10 @@ describe("PMF amendment (R38, R39)", () => {
     const a = await amendPmf(admin, s.pmfId, { version: before.version, reason: "Surname misspelt at registration" });
     const amendment = await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: a.id } });
     expect(amendment).toMatchObject({ amendsId: s.pmfId, sessionId: s.sessionId, status: "READY", amendmentReason: "Surname misspelt at registration", formVersion: before.formVersion });
+    // Both writers store the field cells of the export with the fields (issue 14 §5).
+    expect(before.fieldsCsv).toBe(pmfFieldsCsv(before.fields));
+    expect(amendment.fieldsCsv).toBe(pmfFieldsCsv(amendment.fields));
+    expect(amendment.fieldsCsv).toContain("Corrected");
     // Due 7 days from the day it is made (site calendar), not overdue from birth like the original.
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: s.site.timeZone }).format(new Date());
     expect(amendment.dueDate.toISOString().slice(0, 10)).toBe(new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10));

@@ -10,6 +10,7 @@ import { addDays, localDate } from "@/lib/sessions/local-time";
 import { derivePmfFields } from "./data";
 import { pmfSubmittable } from "./rules";
 import type { amendPmfSchema } from "./schema";
+import { pmfFieldsCsv } from "./fields-csv";
 
 const alreadyAmended = () => new HttpError(409, "ALREADY_AMENDED", "This form already has an amendment: correct that one instead (reload to see it).");
 
@@ -40,7 +41,7 @@ export async function amendPmf(actor: NonNullable<AuditActor>, id: string, input
       const today = localDate(serverNow(), loaded.facts.site.timeZone);
       const dueDate = new Date(`${addDays(today, loaded.facts.params.pmfDueDays)}T00:00:00Z`);
       const amendment = await tx.patientMonitoringForm.create({
-        data: { sessionId: pmf.sessionId, formVersion: pmf.formVersion, fields, status, dueDate, ownerId: pmf.ownerId, amendsId: pmf.id, amendmentReason: input.reason },
+        data: { sessionId: pmf.sessionId, formVersion: pmf.formVersion, fields, fieldsCsv: pmfFieldsCsv(fields), status, dueDate, ownerId: pmf.ownerId, amendsId: pmf.id, amendmentReason: input.reason },
         select: { id: true, status: true },
       });
       await appendAudit(tx, {

@@ -7,6 +7,7 @@ import { firstDeviceAt, live, type SessionFacts } from "@/lib/sessions/facts";
 import { addDays, localDate } from "@/lib/sessions/local-time";
 import { pmfFields, type PmfFields } from "./fields";
 import { pmfRequired, pmfSubmittable } from "./rules";
+import { pmfFieldsCsv } from "./fields-csv";
 
 const CLOSED = ["DISCHARGED", "EMERGENCY_TRANSFER"];
 
@@ -42,7 +43,7 @@ export async function createDraftPmf(tx: Tx, actor: NonNullable<AuditActor>, ses
   const fields = await derivePmfFields(tx, sessionId, facts, endOfMonitoringAt);
   const treatmentDate = localDate(t0, facts.site.timeZone);
   const pmf = await tx.patientMonitoringForm.create({
-    data: { sessionId, formVersion: facts.params.pmfFormVersion, fields, status: statusOf(fields, sessionStatus), dueDate: new Date(`${addDays(treatmentDate, facts.params.pmfDueDays)}T00:00:00Z`), ownerId: s.monitoringHcpId },
+    data: { sessionId, formVersion: facts.params.pmfFormVersion, fields, fieldsCsv: pmfFieldsCsv(fields), status: statusOf(fields, sessionStatus), dueDate: new Date(`${addDays(treatmentDate, facts.params.pmfDueDays)}T00:00:00Z`), ownerId: s.monitoringHcpId },
   });
   await appendAudit(tx, { actor, action: "pmf.create", entityType: "PatientMonitoringForm", entityId: pmf.id, siteId: s.siteId, patientId: s.patientId, after: { formVersion: pmf.formVersion, dueDate: treatmentDate, status: pmf.status } });
   return pmf.id;
@@ -80,7 +81,7 @@ export async function syncDraftPmf(tx: Tx, actor: AuditActor, sessionId: string)
   const same = canonicalJson(fields) === canonicalJson(form.fields) && status === form.status && formVersion === form.formVersion && dueDate.getTime() === form.dueDate.getTime();
   if (same) return { id: form.id, status };
   // Only a form still unsubmitted changes: a submission racing this write keeps the form as submitted.
-  const { count } = await tx.patientMonitoringForm.updateMany({ where: { id: form.id, status: { not: "SUBMITTED" } }, data: { fields, status, formVersion, dueDate, version: { increment: 1 } } });
+  const { count } = await tx.patientMonitoringForm.updateMany({ where: { id: form.id, status: { not: "SUBMITTED" } }, data: { fields, fieldsCsv: pmfFieldsCsv(fields), status, formVersion, dueDate, version: { increment: 1 } } });
   if (!count) return null;
   await appendAudit(tx, { actor, action: "pmf.sync", entityType: "PatientMonitoringForm", entityId: form.id, siteId: s.siteId, patientId: s.patientId,
     before: { status: form.status, fields: form.fields }, after: { status, fields } });

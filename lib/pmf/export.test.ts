@@ -5,6 +5,7 @@ import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 import { PDFParse } from "pdf-parse";
 import { PMF_CSV_HEADER, pmfCsvStream, pmfForms } from "./export";
 import { pmfPdfStream } from "./pdf";
+import { pmfFieldsCsv } from "./fields-csv";
 
 async function seedForms(n: number, lastName: (i: number) => string) {
   const c = await clinicFixture();
@@ -32,6 +33,21 @@ describe("PMF CSV export", () => {
     const c = await seedForms(1, () => '=HYPERLINK("http://evil.example","click")');
     const rows = parse(await read(pmfCsvStream({ siteId: c.site.id, from: "2026-03-01", to: "2026-03-31" })), { columns: true }) as Record<string, string>[];
     expect(rows[0]["patient.lastName"]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+  });
+
+  it("writes the field cells stored with a form, deriving them only for a form stored without: the same text either way", async () => {
+    const c = await seedForms(4, (i) => `Stored${i}, "quoted"`);
+    const filter = { siteId: c.site.id, from: "2026-03-01", to: "2026-03-31" };
+    const derived = await read(pmfCsvStream(filter, 3));
+    const forms = await db().patientMonitoringForm.findMany({ where: { session: { siteId: c.site.id } }, orderBy: { id: "asc" } });
+    for (const f of forms.slice(0, 2)) await db().patientMonitoringForm.update({ where: { id: f.id }, data: { fieldsCsv: pmfFieldsCsv(f.fields) } });
+    expect(await read(pmfCsvStream(filter, 3))).toBe(derived);
+    // The stored cells are what the export writes (not the JSON read again).
+    await db().patientMonitoringForm.update({ where: { id: forms[0].id }, data: { fieldsCsv: pmfFieldsCsv({ ...(forms[0].fields as object), "patient.lastName": "FromStoredCells" }) } });
+    const rows = parse(await read(pmfCsvStream(filter, 3)), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r["patient.lastName"])).toContain("FromStoredCells");
+    expect(rows.filter((r) => r["patient.lastName"].startsWith("Stored"))).toHaveLength(3);
+    expect(rows[1]["patient.lastName"]).toMatch(/^Stored\d, "quoted"$/);
   });
 
   it("keeps to the site and the date range", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { csvFromRows } from "@/lib/reports/csv";
+import { CsvText, csvFromRows } from "@/lib/reports/csv";
+import { pmfFieldsCsv } from "./fields-csv";
 import { PMF_FIELD_KEYS } from "./field-keys";
 import { amendmentNotes } from "./links";
 import type { PrintablePmf } from "./pdf";
@@ -17,36 +18,57 @@ export type PmfExportFilter = { siteId: string; from: string; to: string; status
 const META = ["sessionId", "formVersion", "status", "dueDate", "submittedAt", "channel", "confirmation"] as const;
 export const PMF_CSV_HEADER = [...META, ...PMF_FIELD_KEYS];
 
+type FormRow = {
+  id: string; sessionId: string; formVersion: string; status: string; dueDate: Date; submittedAt: Date | null; channel: string | null;
+  confirmation: string | null; fields: unknown; fieldsCsv: string | null; amendmentReason: string | null; amendsId: string | null;
+  amendsSubmittedAt: Date | null; amendsConfirmation: string | null;
+};
+
 /**
  * The PMFs of a site and treatment-date range, a page at a time (keyset on id), so 10 000 forms are
  * never in memory together. Originals that were amended are left out: the amendment stands for them.
+ * One SQL statement per page (issue 14 §5): the session filter, the "current form" rule of `currentForm` and the
+ * amended original's submission (a left join) in the database, instead of a relation query plus a second query.
  */
-export async function* pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage?: (rowsSoFar: number) => void): AsyncGenerator<PrintablePmf> {
-  let afterId: string | undefined;
+export function pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage?: (rowsSoFar: number) => void): AsyncGenerator<PrintablePmf> {
+  return forms(filter, pageSize, onPage, false);
+}
+
+/** `csv`: the stored CSV cells (fieldsCsv) instead of the fields, which are then read only for forms stored without them. */
+function forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsSoFar: number) => void) | undefined, csv: true): AsyncGenerator<PrintablePmf & { fieldsCsv: string }>;
+function forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsSoFar: number) => void) | undefined, csv: false): AsyncGenerator<PrintablePmf>;
+async function* forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsSoFar: number) => void) | undefined, csv: boolean): AsyncGenerator<PrintablePmf & { fieldsCsv?: string }> {
+  let afterId: string | null = null;
   let rows = 0;
+  const from = new Date(`${filter.from}T00:00:00Z`), to = new Date(`${filter.to}T00:00:00Z`);
+  const status = filter.status ?? null;
   for (;;) {
-    const page = await db().patientMonitoringForm.findMany({
-      where: {
-        session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } },
-        ...currentForm(filter.status),
-        ...(afterId ? { id: { gt: afterId } } : {}),
-      },
-      orderBy: { id: "asc" },
-      take: pageSize,
-      select: { id: true, sessionId: true, formVersion: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, fields: true,
-        amendmentReason: true, amendsId: true },
-    });
+    const page: FormRow[] = await db().$queryRaw<FormRow[]>`
+      SELECT f.id, f."sessionId", f."formVersion", f.status::text AS status, f."dueDate", f."submittedAt", f.channel::text AS channel, f.confirmation,
+        CASE WHEN ${csv} AND f."fieldsCsv" IS NOT NULL THEN NULL ELSE f.fields END AS fields, CASE WHEN ${csv} THEN f."fieldsCsv" END AS "fieldsCsv",
+        f."amendmentReason", f."amendsId", o."submittedAt" AS "amendsSubmittedAt", o.confirmation AS "amendsConfirmation"
+      FROM "PatientMonitoringForm" f
+      JOIN "TreatmentSession" s ON s.id = f."sessionId"
+      LEFT JOIN "PatientMonitoringForm" o ON o.id = f."amendsId"
+      WHERE s."siteId" = ${filter.siteId} AND s."treatmentDate" >= ${from}::date AND s."treatmentDate" <= ${to}::date
+        AND (${status}::text IS NULL OR f.status::text = ${status}::text)
+        AND NOT EXISTS (SELECT 1 FROM "PatientMonitoringForm" a WHERE a."amendsId" = f.id AND (${status}::text IS NULL OR a.status::text = ${status}::text))
+        AND (${afterId}::text IS NULL OR f.id > ${afterId}::text)
+      ORDER BY f.id
+      LIMIT ${pageSize}`;
     if (!page.length) return;
     rows += page.length;
     onPage?.(rows);
     afterId = page[page.length - 1].id;
-    // Amendments are rare: their originals are read in one query, only for the pages that hold one.
-    const amendedIds = page.flatMap((p) => (p.amendsId ? [p.amendsId] : []));
-    const originals = new Map(amendedIds.length
-      ? (await db().patientMonitoringForm.findMany({ where: { id: { in: amendedIds } }, select: { id: true, submittedAt: true, confirmation: true } })).map((o) => [o.id, o])
-      : []);
-    for (const { amendsId, ...p } of page)
-      yield { ...p, dueDate: p.dueDate.toISOString().slice(0, 10), fields: (p.fields ?? {}) as Record<string, unknown>, links: amendmentNotes({ ...p, amends: amendsId ? originals.get(amendsId) : null }) };
+    for (const p of page) {
+      const amends = p.amendsId ? { id: p.amendsId, submittedAt: p.amendsSubmittedAt, confirmation: p.amendsConfirmation } : null;
+      yield {
+        sessionId: p.sessionId, formVersion: p.formVersion, status: p.status, dueDate: p.dueDate.toISOString().slice(0, 10), submittedAt: p.submittedAt,
+        channel: p.channel, confirmation: p.confirmation, fields: (p.fields ?? {}) as Record<string, unknown>,
+        links: amendmentNotes({ amendmentReason: p.amendmentReason, amends }),
+        ...(csv ? { fieldsCsv: p.fieldsCsv ?? pmfFieldsCsv(p.fields) } : {}),
+      };
+    }
   }
 }
 
@@ -55,8 +77,8 @@ export const pmfFormCount = (filter: PmfExportFilter) => db().patientMonitoringF
   where: { session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } }, ...currentForm(filter.status) },
 });
 
-/** CSV: one row per form, one column per field. */
+/** CSV: one row per form, one column per field (the field cells as stored with the form, issue 14 §5). */
 export function pmfCsvStream(filter: PmfExportFilter, pageSize = 2000): ReadableStream<Uint8Array> {
-  return csvFromRows(PMF_CSV_HEADER, pmfForms(filter, pageSize), (p) =>
-    [p.sessionId, p.formVersion, p.status, p.dueDate, p.submittedAt, p.channel, p.confirmation, ...PMF_FIELD_KEYS.map((k) => p.fields[k])], pageSize);
+  return csvFromRows(PMF_CSV_HEADER, forms(filter, pageSize, undefined, true), (p) =>
+    [p.sessionId, p.formVersion, p.status, p.dueDate, p.submittedAt, p.channel, p.confirmation, new CsvText(p.fieldsCsv)], pageSize);
 }

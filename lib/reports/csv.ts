@@ -2,8 +2,14 @@
 // neutralised with a leading apostrophe (OWASP "CSV injection"): =, +, -, @, tab, carriage return.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Cells already encoded as CSV (e.g. stored with the row), written as they are. */
+export class CsvText {
+  constructor(readonly text: string) {}
+}
+
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
+  if (value instanceof CsvText) return value.text;
   let text: string;
   if (typeof value === "number" || typeof value === "boolean") text = typeof value === "boolean" ? (value ? "Yes" : "No") : String(value);
   else if (value instanceof Date) text = value.toISOString();

@@ -3,10 +3,11 @@
 //   churn <stopfile>     audited writes one after another until <stopfile> exists (a backup runs meanwhile);
 //                        <stopfile>.started appears after the first write
 //   state                prints nothing but the state
-// Always prints one JSON line: the audit chain's verification, row count and head hash, and the tags present.
+// Always prints one JSON line: the audit chain's verification, row count and every chain's head hash, and the tags present.
 import fs from "node:fs";
 import { db } from "../../lib/db/client";
 import { recordAudit, verifyAuditChain } from "../../lib/audit/data";
+import { AUDIT_ROWS_AND_HEADS_SQL } from "../../lib/audit/heads-sql";
 
 const [mode, arg, tag] = process.argv.slice(2);
 if (mode === "append") {
@@ -19,7 +20,7 @@ if (mode === "append") {
   }
 }
 const report = await verifyAuditChain();
-const head = await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+const [{ head }] = await db().$queryRawUnsafe<{ head: string | null }[]>(AUDIT_ROWS_AND_HEADS_SQL); // every chain's head
 const tags = (await db().loginThrottle.findMany({ where: { accountKey: { startsWith: "backup-test-" } }, select: { accountKey: true } })).map((t) => t.accountKey.slice(12)).sort();
-console.log(JSON.stringify({ intact: report.intact, rows: report.rows, head: head?.hash ?? null, tags }));
+console.log(JSON.stringify({ intact: report.intact, rows: report.rows, head, tags }));
 await db().$disconnect();

@@ -1,0 +1,65 @@
+// Shared by bench:audit and bench:vitals: the same vital + audit rows as raw SQL (the floor an app write is measured
+// against), and the CPU time of the server processes read from /proc/<pid>/stat (Linux).
+import fs from "node:fs";
+import { createHash, randomUUID } from "node:crypto";
+import type pg from "pg";
+import { db } from "../lib/db/client";
+import { asOwner } from "../lib/db/testing/owner";
+
+/** A copy of the audit table (same columns, defaults and indexes) for raw rows, so the app's hash chains stay clean. */
+export async function createRawAuditTable() {
+  const me = (await db().$queryRaw<{ u: string }[]>`SELECT current_user AS u`)[0].u;
+  await asOwner(`CREATE TABLE IF NOT EXISTS "BenchAuditRaw" (LIKE "AuditEvent" INCLUDING DEFAULTS INCLUDING INDEXES)`,
+    `CREATE SEQUENCE IF NOT EXISTS "BenchAuditRaw_id_seq" OWNED BY "BenchAuditRaw".id`, `ALTER TABLE "BenchAuditRaw" ALTER COLUMN id SET DEFAULT nextval('"BenchAuditRaw_id_seq"')`,
+    `GRANT SELECT, INSERT ON "BenchAuditRaw" TO "${me}"`, `GRANT USAGE ON SEQUENCE "BenchAuditRaw_id_seq" TO "${me}"`);
+}
+
+export const benchVital = () => ({ kind: "EXTRA" as const, systolic: 120 + Math.floor(Math.random() * 10), diastolic: 80, heartRate: 72, spo2: 98, respiratoryRate: 14 });
+
+/** One vital as raw SQL: BEGIN; lock the session row; INSERT the vital; INSERT its (unchained) audit row; COMMIT. */
+export async function rawVitalWrite(pool: pg.Pool, actor: { id: string; email: string; role: string }, siteId: string, sessionId: string) {
+  const c = await pool.connect();
+  try {
+    await c.query("BEGIN");
+    await c.query(`SELECT 1 FROM "TreatmentSession" WHERE id = $1 FOR UPDATE`, [sessionId]);
+    const v = benchVital(), id = randomUUID(), now = new Date();
+    const row = await c.query(`INSERT INTO "ObservationVital" (id, "sessionId", "takenAt", kind, systolic, diastolic, "heartRate", spo2, "respiratoryRate", "recordedById", "recordedAt")
+      VALUES ($1, $2, $3, 'EXTRA', $4, $5, $6, $7, $8, $9, $3) RETURNING *`, [id, sessionId, now, v.systolic, v.diastolic, v.heartRate, v.spo2, v.respiratoryRate, actor.id]);
+    await c.query(`INSERT INTO "BenchAuditRaw" (at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", after, "prevHash", hash, "chainKey")
+      VALUES ($1, $2, $3, $4, 'vital.record', 'ObservationVital', $5, $6, $7::jsonb, '', $8, $6)`,
+      [now, actor.id, actor.email, actor.role, id, siteId, JSON.stringify(row.rows[0]), createHash("sha256").update(id).digest("hex")]);
+    await c.query("COMMIT");
+  } catch (e) {
+    await c.query("ROLLBACK");
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+type Stat = { pid: number; ppid: number; pgrp: number; cpu: number; childCpu: number };
+function stat(pid: number): Stat | null {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = s.slice(s.lastIndexOf(")") + 2).split(" "); // fields from 3 (state) on
+    return { pid, ppid: Number(f[1]), pgrp: Number(f[2]), cpu: (Number(f[11]) + Number(f[12])) * TICK_MS, childCpu: (Number(f[13]) + Number(f[14])) * TICK_MS };
+  } catch {
+    return null; // gone
+  }
+}
+const allStats = () => fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map((d) => stat(Number(d))).filter((s): s is Stat => !!s);
+
+/**
+ * CPU milliseconds so far of the app server (every process in its process group) and of PostgreSQL (the postmaster
+ * of PG_DATA_DIR and all its backends, plus backends that already exited, counted in the postmaster's child time).
+ */
+export function serverCpuMs(appPgid: number | null): { node: number; postgres: number } {
+  const all = allStats();
+  const postmaster = Number(fs.readFileSync(`${process.env.PG_DATA_DIR}/postmaster.pid`, "utf8").split("\n")[0]);
+  const pm = all.find((s) => s.pid === postmaster);
+  return {
+    node: appPgid === null ? 0 : all.filter((s) => s.pgrp === appPgid).reduce((a, s) => a + s.cpu, 0),
+    postgres: (pm ? pm.cpu + pm.childCpu : 0) + all.filter((s) => s.ppid === postmaster).reduce((a, s) => a + s.cpu, 0),
+  };
+}

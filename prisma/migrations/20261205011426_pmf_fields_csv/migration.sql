@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PatientMonitoringForm" ADD COLUMN     "fieldsCsv" TEXT;
