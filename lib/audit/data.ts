@@ -128,6 +128,13 @@ export async function verifyAuditChain(pageSize = 2000): Promise<ChainReport> {
   return { intact: false, rows, chains, firstBroken, anchors };
 }
 
+/** One chain checked the same way, with that chain's anchors (a session's audit packet). */
+export async function verifyOneAuditChain(chainKey: string, pageSize = 2000) {
+  const r = await verifyChain(chainKey, pageSize);
+  const anchors = await checkAnchors(chainKey);
+  return { chainKey, rows: r.rows, broken: r.broken, anchors, intact: !r.broken && !anchors.gap && !anchors.unverified.length };
+}
+
 /** The report in words (the audit page, `npm run audit:verify`, the verify route's audit row). */
 export function describeChainReport(r: ChainReport): string[] {
   const lines: string[] = [];

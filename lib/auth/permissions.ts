@@ -30,6 +30,7 @@ export const PERMISSIONS = {
   // R42: the prescriber moving the treatment, or the administrator who tells the REMS.
   "transfer.record": ["PSYCHIATRIST", "ADMIN"],
   "audit.read": ["ADMIN"],
+  "packet.export": ["PSYCHIATRIST", "ADMIN"], // a session's audit packet (PDF + self-checking JSON), issue 15 §4
   "billing.manage": ["ADMIN"], // the effective-dated billing-code table (data to confirm with the billing office)
   "billing.view": ["PSYCHIATRIST", "ADMIN"], // a session's billing summary; the export is reports.export
   // Issue 16: nurses book chairs (and check in from the board); prescribers and administrators keep the payers' prior authorizations.

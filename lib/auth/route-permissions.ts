@@ -116,6 +116,7 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/reports/pmf/[id]/submit": { POST: role("pmf.submit", { param: "id", record: "PatientMonitoringForm" }) },
   "/api/reports/pmf/[id]/amend": { POST: role("pmf.submit", { param: "id", record: "PatientMonitoringForm" }) },
   "/api/reports/adverse-events/csv": { GET: role("reports.export", { query: "site", record: "Site" }), HEAD: role("reports.export", { query: "site", record: "Site" }) },
+  "/api/sessions/[id]/audit-packet": { GET: session("packet.export") },
   "/api/reports/billing/csv": { GET: role("reports.export", { query: "site", record: "Site" }), HEAD: role("reports.export", { query: "site", record: "Site" }) },
   "/api/fhir/sessions/[id]": { GET: session("fhir.read") }, // or an API token of the session's site (lib/fhir/access.ts)
   "/api/fhir/export": { GET: role("fhir.export", { query: "site", record: "Site" }) }, // or an API token of the site

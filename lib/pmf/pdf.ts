@@ -10,7 +10,7 @@ export type PrintablePmf = {
 };
 
 /** One form on one US-letter page, black on white, large enough to survive a fax. */
-function drawForm(doc: PDFKit.PDFDocument, f: PrintablePmf) {
+export function drawPmf(doc: PDFKit.PDFDocument, f: PrintablePmf) {
   doc.font("Helvetica-Bold").fontSize(15).text("SPRAVATO® REMS — Patient Monitoring Form", { align: "left" });
   doc.font("Helvetica").fontSize(9).fillColor("black")
     .text(`Form version ${f.formVersion} · status ${f.status.toLowerCase()} · due ${f.dueDate}` +
@@ -45,7 +45,7 @@ export function pmfPdfStream(forms: AsyncIterable<PrintablePmf>): ReadableStream
         for await (const f of forms) {
           if (!first) doc.addPage();
           first = false;
-          drawForm(doc, f);
+          drawPmf(doc, f);
         }
         if (first) doc.font("Helvetica").fontSize(12).text("No Patient Monitoring Forms match this selection.");
         doc.end();

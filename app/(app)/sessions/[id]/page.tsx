@@ -16,6 +16,7 @@ import { DissociationForm, SedationForm } from "@/components/sessions/assessment
 import { GatePanel } from "@/components/sessions/gate-panel";
 import { DischargePanel } from "@/components/sessions/discharge-panel";
 import { SessionBilling } from "@/components/billing/session-billing";
+import { AuditPacketLinks } from "@/components/packet/audit-packet-links";
 import { EntryTimeProvider } from "@/components/sessions/entry-time";
 import { AdverseEventForm, ResolveAdverseEvent } from "@/components/sessions/adverse-event-form";
 import { CrisisForm } from "@/components/sessions/crisis-form";
@@ -221,6 +222,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           </section>
         )}
         {closedForGood && dosed && can(user.role, "billing.view") && <SessionBilling sessionId={id} />}
+        {closedForGood && can(user.role, "packet.export") && <AuditPacketLinks sessionId={id} />}
       </div>
     </EntryTimeProvider>
   );

@@ -22,6 +22,8 @@ export default async function PmfPage({ params }: { params: Promise<{ id: string
         <Link href="/reports" className="inline-flex min-h-11 items-center text-brand-700 underline">Back to the worklist</Link>
         <PrintButton />
         <Link href={`/api/reports/pmf/${id}/pdf`} prefetch={false} className="inline-flex min-h-11 items-center text-brand-700 underline">PDF to fax</Link>
+        <a href={`/api/sessions/${pmf.sessionId}/audit-packet?format=pdf`} download className="inline-flex min-h-11 items-center text-brand-700 underline">Session audit packet (PDF)</a>
+        <a href={`/api/sessions/${pmf.sessionId}/audit-packet?format=json`} download className="inline-flex min-h-11 items-center text-brand-700 underline">Session audit packet (JSON)</a>
       </div>
       <h1 className="text-xl font-semibold">SPRAVATO® REMS — Patient Monitoring Form</h1>
       <p className="text-sm text-slate-700">Form version {pmf.formVersion} · status {pmf.status.toLowerCase()} · due {pmf.dueDate.toISOString().slice(0, 10)}
