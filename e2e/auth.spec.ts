@@ -157,6 +157,8 @@ test.describe("server-side sessions", () => {
     await page.clock.install();
     await signIn(page, "nurse@example.com");
     await page.goto("/board");
+    // The idle lock's timer starts once the page is hydrated: on a loaded machine that is after the first paint.
+    await page.waitForLoadState("networkidle");
     await page.clock.fastForward("10:01");
     await expect(page).toHaveURL(/\/sign-in\?reason=idle&callbackUrl=%2Fboard/);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
-import { device, preparedSession } from "./helpers/session-api";
+import { device, preparedSession, releaseChair } from "./helpers/session-api";
 
 // Issue 15: read-only API tokens, a session as a FHIR Bundle, the bulk NDJSON export and who may use them.
 test("an administrator creates a token (shown once) that reads a session Bundle and nothing else; revoked, it is refused", async ({ page, browser }) => {
@@ -11,6 +11,7 @@ test("an administrator creates a token (shown once) that reads a session Bundle 
   await signIn(nurse, "nurse@example.com");
   const s = await preparedSession(nurse.request);
   await device(nurse.request, s.id, 20);
+  await releaseChair(nurse.request, s.id); // a closed session exports the same; its chair is free for other specs
   await nurse.close();
 
   await page.setViewportSize({ width: 820, height: 1180 });
@@ -69,6 +70,7 @@ test("an administrator exports a site's sessions as NDJSON with progress and rea
   await signIn(nurse, "nurse@example.com");
   const s = await preparedSession(nurse.request);
   await device(nurse.request, s.id, 20);
+  await releaseChair(nurse.request, s.id);
   const [riverside] = await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'OUT-A'`);
   const today = new Date().toISOString().slice(0, 10);
   expect((await nurse.request.get(`/api/fhir/export?site=${riverside.id}&from=${today}&to=${today}&type=Observation`)).status()).toBe(403);

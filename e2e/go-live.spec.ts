@@ -12,8 +12,9 @@ async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: 
   try { return (await c.query<T>(text, params)).rows; } finally { await c.end(); }
 }
 const PASSWORD = "Go-live-pass-2026";
-const today = () => new Date().toISOString().slice(0, 10);
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// The clinic's calendar day (the go-live site and the REMS dates are US Eastern), not UTC's: in the evening they differ.
+const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+const day = (offset: number) => new Date(Date.parse(`${today()}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 const localAgo = (page: Page, min: number) =>
   page.evaluate((m) => { const d = new Date(Date.now() - m * 60_000); return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19); }, min);
 const shots = async (page: Page, name: string) => {

@@ -40,6 +40,11 @@ export async function preparedSession(api: APIRequestContext, preDoseAgo = 70) {
   expect((await api.put(`/api/sessions/${id}/dose`, { data: { version, doseOption: "56" } })).status()).toBe(200);
   return { id, name: f.name };
 }
+/** Ends a prepared session (an emergency transfer closes it) so its chair is free for the specs that follow. */
+export async function releaseChair(api: APIRequestContext, id: string) {
+  const r = await api.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "ED", reason: "Test cleanup: chair needed", lateReason: LATE } });
+  expect(r.status(), await r.text()).toBe(200);
+}
 export const onHand = async () => (await sql<{ id: string }>(`SELECT d.id FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" JOIN "Site" s ON s.id = l."siteId"
   WHERE s.code = 'OUT-A' AND d.status = 'ON_HAND' AND l."expiresOn" > now() ORDER BY l."expiresOn", d.serial LIMIT 1`))[0].id;
 export const device = async (api: APIRequestContext, id: string, minutesAgo: number) => {
