@@ -43,7 +43,7 @@ test.describe("administrator: Patient Monitoring Forms", () => {
     // A form the export contains: not an original that was amended (the amendment stands for it).
     const [target] = await sql<{ id: string }>(`SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" JOIN "Site" t ON t.id = s."siteId"
       WHERE t.code = 'OUT-A' AND NOT EXISTS (SELECT 1 FROM "PatientMonitoringForm" a WHERE a."amendsId" = f.id) LIMIT 1`);
-    await sql(`UPDATE "PatientMonitoringForm" SET fields = jsonb_set(fields, '{patient.lastName}', to_jsonb('=HYPERLINK("http://evil.example","x")'::text)) WHERE id = $1`, [target.id]);
+    await sql(`UPDATE "PatientMonitoringForm" SET fields = jsonb_set(fields, '{patient.lastName}', to_jsonb('=HYPERLINK("http://evil.example","x")'::text)), "fieldsCsv" = NULL WHERE id = $1`, [target.id]);
     const section = page.getByRole("region", { name: "Export Patient Monitoring Forms" });
     await section.getByLabel("Treatment from").fill(from);
     await section.getByLabel("to", { exact: true }).fill(to);
