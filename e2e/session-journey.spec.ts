@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
+import { onHand } from "./helpers/session-api";
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
 /** The datetime-local value (the tablet's wall clock) of "min minutes ago". */
@@ -28,7 +29,6 @@ async function preparedSession(api: APIRequestContext, mrn: string, chair: strin
   expect((await api.put(`/api/sessions/${id}/dose`, { data: { version, doseOption: "56" } })).status()).toBe(200);
   return id;
 }
-const onHand = async () => (await sql<{ id: string }>(`SELECT d.id FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" WHERE l."lotNumber" = '24A118' AND d.status = 'ON_HAND' ORDER BY d.serial LIMIT 1`))[0].id;
 const device = async (api: APIRequestContext, id: string, minutesAgo: number) => api.post(`/api/sessions/${id}/devices`, { data: { deviceId: await onHand(), administeredAt: ago(minutesAgo), lateReason: LATE }, headers: { "idempotency-key": key() } });
 
 test.describe("a nurse runs a session from check-in to discharge", () => {
@@ -207,8 +207,10 @@ test.describe("the server refuses unsafe steps with a 4xx and a clear message", 
   test("discharge at 119 minutes, and discharge with MOAA/S 4", async ({ page }) => {
     await signIn(page, "nurse@example.com");
     const attest = { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 60 };
+    const opened: string[] = [];
     const monitored = async (mrn: string, chair: string, t0Ago: number, lastMoaas: number) => {
       const id = await preparedSession(page.request, mrn, chair, t0Ago + 10);
+      opened.push(id);
       expect((await device(page.request, id, t0Ago)).status()).toBe(201);
       expect((await device(page.request, id, t0Ago - 5)).status()).toBe(201);
       for (const [data, path] of [[{ takenAt: ago(t0Ago - 40), systolic: 148, diastolic: 88, spo2: 97, lateReason: LATE }, "vitals"], [{ takenAt: ago(1), systolic: 128, diastolic: 80, spo2: 98 }, "vitals"],
@@ -216,21 +218,32 @@ test.describe("the server refuses unsafe steps with a 4xx and a clear message", 
         expect((await page.request.post(`/api/sessions/${id}/${path}`, { data, headers: { "idempotency-key": key() } })).status()).toBe(201);
       return id;
     };
+    // An emergency transfer ends a session; done for every session this test opened, even when it fails half-way,
+    // so Chair 4 is free for the tests that follow.
+    const release = async (id: string) => {
+      const r = await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "County EMS", reason: "Test cleanup: chair needed", lateReason: LATE } });
+      opened.splice(opened.indexOf(id), 1);
+      return r.status();
+    };
     const filler = (k: number) => `A-${1011 + 2 * test.info().retry + k}`; // a retry uses other patients (one session a day)
-    const early = await monitored(filler(0), "Chair 4", 119, 5);
-    const r1 = await page.request.post(`/api/sessions/${early}/discharge`, { data: attest });
-    expect(r1.status()).toBe(422);
-    expect((await r1.json()).details.unmet.map((u: { code: string }) => u.code)).toEqual(["R30_MIN_OBSERVATION"]);
-    await page.goto(`/sessions/${early}`);
-    await expect(page.getByRole("region", { name: "Discharge criteria" })).toContainText("Monitoring must last at least 120 minutes after the first device. Possible at");
-    expect((await page.request.post(`/api/sessions/${early}/transfer`, { data: { receivingService: "County EMS", reason: "Test cleanup: chair needed" } })).status()).toBe(200);
+    try {
+      const early = await monitored(filler(0), "Chair 4", 119, 5);
+      const r1 = await page.request.post(`/api/sessions/${early}/discharge`, { data: attest });
+      expect(r1.status()).toBe(422);
+      expect((await r1.json()).details.unmet.map((u: { code: string }) => u.code)).toEqual(["R30_MIN_OBSERVATION"]);
+      await page.goto(`/sessions/${early}`);
+      await expect(page.getByRole("region", { name: "Discharge criteria" })).toContainText("Monitoring must last at least 120 minutes after the first device. Possible at");
+      expect(await release(early)).toBe(200);
 
-    const sedated = await monitored(filler(1), "Chair 4", 125, 4);
-    const r2 = await page.request.post(`/api/sessions/${sedated}/discharge`, { data: attest });
-    expect(r2.status()).toBe(422);
-    expect((await r2.json()).message).toContain("Latest MOAA/S is 4: sedation must have resolved (MOAA/S 5).");
-    expect((await sql(`SELECT 1 FROM "DischargeDecision" WHERE "sessionId" = $1`, [sedated])).length).toBe(0);
-    expect((await page.request.post(`/api/sessions/${sedated}/transfer`, { data: { receivingService: "County EMS", reason: "Test cleanup: chair needed" } })).status()).toBe(200);
+      const sedated = await monitored(filler(1), "Chair 4", 125, 4);
+      const r2 = await page.request.post(`/api/sessions/${sedated}/discharge`, { data: attest });
+      expect(r2.status()).toBe(422);
+      expect((await r2.json()).message).toContain("Latest MOAA/S is 4: sedation must have resolved (MOAA/S 5).");
+      expect((await sql(`SELECT 1 FROM "DischargeDecision" WHERE "sessionId" = $1`, [sedated])).length).toBe(0);
+      expect(await release(sedated)).toBe(200);
+    } finally {
+      for (const id of [...opened]) await release(id);
+    }
   });
 
   test("a GATE decision by a nurse is refused (403)", async ({ page }) => {
