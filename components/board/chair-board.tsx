@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BackEntryBadge } from "@/components/sessions/back-entry-badge";
 import { useCallback, useEffect, useState } from "react";
 import { clockOffset, minutesSince, serverNow } from "@/lib/sessions/client/server-clock";
+import { formatTime } from "@/lib/time/format";
 
 type Msg = { code: string; message: string };
 export type Card = {
@@ -14,8 +15,8 @@ export type Card = {
 type BoardData = { serverNow: string; cards: Card[] };
 
 const POLL_MS = 15_000;
-const clock = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
-const clockSec = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(d);
+const clock = (iso: string, timeZone: string) => formatTime(iso, timeZone);
+const clockSec = (d: Date, timeZone: string) => formatTime(d, timeZone, { seconds: true });
 
 /** Live chair board: polls without a reload, ticks every second on server time, says when it is stale. */
 export function ChairBoard({ initial, timeZone }: { initial: BoardData; timeZone: string }) {

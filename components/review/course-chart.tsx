@@ -1,5 +1,6 @@
 "use client";
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDayShort } from "@/lib/time/format";
 
 export type CoursePoint = {
   id: string; at: number; date: string; doseMg: number | null; phase: string; week: number;
@@ -25,7 +26,7 @@ export function monthTicks(from: number, to: number): number[] {
   }
   return ticks.length > 8 ? ticks.filter((_, i) => i % 2 === 0) : ticks;
 }
-export const shortDate = (ms: number) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(ms));
+export const shortDate = (ms: number) => formatDayShort(ms);
 
 function CourseTooltip({ active, payload }: { active?: boolean; payload?: { payload: CoursePoint }[] }) {
   const p = active ? payload?.[0]?.payload : undefined;

@@ -4,6 +4,7 @@ import { csvFromRows } from "@/lib/reports/csv";
 import { PMF_FIELD_KEYS } from "./field-keys";
 import { amendmentNotes } from "./links";
 import type { PrintablePmf } from "./pdf";
+import { dateOnly } from "@/lib/time/days";
 
 /**
  * One form per session: the latest one (an amendment stands for its original) — or, filtered by status,
@@ -24,6 +25,7 @@ export const PMF_CSV_HEADER = [...META, ...PMF_FIELD_KEYS];
 export async function* pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage?: (rowsSoFar: number) => void): AsyncGenerator<PrintablePmf> {
   let afterId: string | undefined;
   let rows = 0;
+  const { timeZone } = await db().site.findUniqueOrThrow({ where: { id: filter.siteId }, select: { timeZone: true } });
   for (;;) {
     const page = await db().patientMonitoringForm.findMany({
       where: {
@@ -46,7 +48,7 @@ export async function* pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage
       ? (await db().patientMonitoringForm.findMany({ where: { id: { in: amendedIds } }, select: { id: true, submittedAt: true, confirmation: true } })).map((o) => [o.id, o])
       : []);
     for (const { amendsId, ...p } of page)
-      yield { ...p, dueDate: p.dueDate.toISOString().slice(0, 10), fields: (p.fields ?? {}) as Record<string, unknown>, links: amendmentNotes({ ...p, amends: amendsId ? originals.get(amendsId) : null }) };
+      yield { ...p, timeZone, dueDate: dateOnly(p.dueDate), fields: (p.fields ?? {}) as Record<string, unknown>, links: amendmentNotes({ ...p, amends: amendsId ? originals.get(amendsId) : null }, timeZone) };
   }
 }
 

@@ -6,8 +6,9 @@ import { conflictError, HttpError, notFoundError } from "@/lib/http/errors";
 import { localDate } from "@/lib/sessions/local-time";
 import { pmfDueState, pmfSubmittable } from "./rules";
 import type { submitPmfSchema, WorklistQuery } from "./schema";
+import { dateOnly } from "@/lib/time/days";
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = dateOnly;
 
 /**
  * Every PMF of the sites with status and due state in each site's calendar; unsubmitted first, the most

@@ -4,6 +4,7 @@ import { remsParametersAt } from "@/lib/rems/data";
 import { firstDeviceAt } from "@/lib/sessions/facts";
 import { localDate } from "@/lib/sessions/local-time";
 import { sessionDeviations, type SessionDeviation } from "./deviation-rules";
+import { dateOnly } from "@/lib/time/days";
 
 const name = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
 
@@ -46,7 +47,7 @@ export async function deviationReport(siteIds: string[], from: string, to: strin
       recorded: s.deviations.map((d) => ({ code: d.code, description: d.description, reason: d.reason, by: d.recordedBy && name(d.recordedBy) })),
     });
     if (deviations.length)
-      rows.push({ sessionId: s.id, treatmentDate: s.treatmentDate ? s.treatmentDate.toISOString().slice(0, 10) : t0 ? localDate(t0, s.site.timeZone) : "", patient: `${s.patient.lastName}, ${s.patient.firstName}`, mrn: s.patient.mrn, site: s.site.name, status: s.status, deviations });
+      rows.push({ sessionId: s.id, treatmentDate: s.treatmentDate ? dateOnly(s.treatmentDate) : t0 ? localDate(t0, s.site.timeZone) : "", patient: `${s.patient.lastName}, ${s.patient.firstName}`, mrn: s.patient.mrn, site: s.site.name, status: s.status, deviations });
   }
   return { checked: sessions.length, truncated, rows };
 }

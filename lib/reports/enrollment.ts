@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { localDate } from "@/lib/sessions/local-time";
 import { enrollmentState, transferNotice, treatedBeforeEnrollment } from "./enrollment-rules";
+import { dateOnly } from "@/lib/time/days";
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const day = (d: Date | null) => (d ? dateOnly(d) : null);
 
 /** Sites' certification and current Authorized Representative, patients' enrollment, and transfers with the REMS notice (R42). */
 export async function enrollmentReport(siteIds: string[]) {

@@ -10,6 +10,7 @@ import { SubmitPmfForm } from "@/components/reports/submit-pmf-form";
 import { AmendPmfForm } from "@/components/reports/amend-pmf-form";
 import { ReportTabs } from "@/components/reports/report-tabs";
 import { DownloadButton } from "@/components/reports/download-button";
+import { addDays, siteDay } from "@/lib/time/days";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -22,8 +23,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const siteIds = q.site && user.siteIds.includes(q.site) ? [q.site] : user.siteIds;
   const rows = await pmfWorklist(siteIds, q);
   const exportSite = siteIds[0];
-  const today = new Date().toISOString().slice(0, 10);
-  const monthAgo = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+  const today = siteDay(new Date(), user.sites.find((s) => s.id === exportSite)?.timeZone ?? "UTC");
+  const monthAgo = addDays(today, -60);
   return (
     <>
       <PageHeader title="Reports" />
