@@ -20,7 +20,8 @@ export async function freePatientAndChair() {
       AND NOT EXISTS (SELECT 1 FROM "TreatmentSession" x WHERE x."patientId" = p.id AND x."treatmentDate" >= CURRENT_DATE - 1)
       AND NOT EXISTS (SELECT 1 FROM "ClinicalFlag" fl WHERE fl."patientId" = p.id AND fl."removedAt" IS NULL)
       AND EXISTS (SELECT 1 FROM "RemsEnrollment" e WHERE e."patientId" = p.id)
-      AND EXISTS (SELECT 1 FROM "CounsellingRecord" c WHERE c."patientId" = p.id) -- R7: counselled before a first dose (specs register new patients without)
+      -- R7: counselled on every topic before a first dose (specs register patients with none or some)
+      AND (SELECT count(DISTINCT t) FROM "CounsellingRecord" c, unnest(c.topics) t WHERE c."patientId" = p.id) >= 7
     ORDER BY p.mrn DESC, ch.label LIMIT 1`);
   expect(f, "an enrolled patient without a session today and a free chair").toBeTruthy();
   return f;
