@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { CERTIFICATION_LABELS } from "@/lib/sites/schema";
+import { formatDateTime, formatDay } from "@/lib/time/format";
 
 const tones = {
   red: "bg-red-100 text-red-900 border-red-300",
@@ -20,12 +21,9 @@ export function CertificationBadge({ status }: { status: CertificationStatus }) 
   return <StatusBadge tone={CERTIFICATION_TONE[status]}>{CERTIFICATION_LABELS[status]}</StatusBadge>;
 }
 
-/** "Nov 23, 2026, 14:05 EST": an instant shown in a site's time zone, with the zone named. */
+/** "23 Nov 2026, 14:05 EST": an instant shown in a site's time zone, with the zone named. */
 export function formatInstant(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).format(new Date(iso));
+  return formatDateTime(iso, timeZone, { zone: true });
 }
 
-/** "Nov 20, 2026" for a calendar date stored as YYYY-MM-DD (no time zone shift). */
-export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" }).format(new Date(`${day}T00:00:00Z`));
-}
+export { formatDay };

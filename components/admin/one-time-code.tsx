@@ -1,9 +1,10 @@
 "use client";
 import { Alert } from "@/components/ui/alert";
+import { formatDateTime, viewerZone } from "@/lib/time/format";
 
 /** A one-time code, shown once to the administrator who issued it, with what to do with it. */
 export function OneTimeCode({ name, code, expiresAt }: { name: string; code: string; expiresAt: string }) {
-  const until = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }).format(new Date(expiresAt));
+  const until = formatDateTime(expiresAt, viewerZone(), { zone: true });
   return (
     <Alert tone="success">
       <p>Give this one-time code to {name} in person or by phone. It is shown only now.</p>

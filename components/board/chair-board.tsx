@@ -7,6 +7,7 @@ import { BoardSchedulePanel } from "./board-schedule";
 import { BackEntryBadge } from "@/components/sessions/back-entry-badge";
 import { useCallback, useEffect, useState } from "react";
 import { clockOffset, minutesSince, serverNow } from "@/lib/sessions/client/server-clock";
+import { formatTime } from "@/lib/time/format";
 
 type Msg = { code: string; message: string };
 export type Card = {
@@ -18,8 +19,8 @@ export type Card = {
 type BoardData = { serverNow: string; cards: Card[]; schedule: BoardSchedule };
 
 const POLL_MS = 15_000;
-const clock = (iso: string, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
-const clockSec = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(d);
+const clock = (iso: string, timeZone: string) => formatTime(iso, timeZone);
+const clockSec = (d: Date, timeZone: string) => formatTime(d, timeZone, { seconds: true });
 
 /** Live chair board: polls without a reload, ticks every second on server time, says when it is stale. */
 export function ChairBoard({ initial, timeZone, q = "", found = null }: { initial: BoardData; timeZone: string; q?: string; found?: PatientRow[] | null }) {

@@ -1,6 +1,7 @@
 "use client";
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { COURSE_MOMENTS, courseBpPanels } from "@/lib/review/chart-model";
+import { formatDayShort } from "@/lib/time/format";
 import { ChartLegend, markerDot } from "./chart-marker";
 
 export type CoursePoint = {
@@ -27,7 +28,7 @@ export function monthTicks(from: number, to: number): number[] {
   }
   return ticks.length > 8 ? ticks.filter((_, i) => i % 2 === 0) : ticks;
 }
-export const shortDate = (ms: number) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(ms));
+export const shortDate = (ms: number) => formatDayShort(ms);
 
 function CourseTooltip({ active, payload }: { active?: boolean; payload?: { payload: CoursePoint }[] }) {
   const p = active ? payload?.[0]?.payload : undefined;

@@ -13,8 +13,9 @@ import { useEntry } from "./use-entry";
 import { EntryOutcomeView } from "./entry-outcome";
 import { TimeField, toInstant } from "./time-field";
 import { useEntryTime } from "./entry-time";
+import { formatTime } from "@/lib/time/format";
 
-const clock = (d: Date, tz: string) => new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+const clock = (d: Date, tz: string) => formatTime(d, tz);
 const bool = { setValueAs: (v: unknown) => (v === "true" ? true : v === "false" ? false : v === "" ? null : v) };
 
 /** The discharge assessment: every unmet criterion, live, from the same rule the server applies (R30–R35). */

@@ -5,6 +5,7 @@ import { flushDrafts, readDrafts } from "@/lib/sessions/client/drafts";
 import { alertsOfReply, type ReplyAlert } from "@/lib/sessions/client/reply-alerts";
 import { Button } from "@/components/ui/button";
 import { EntryAlerts } from "./entry-alerts";
+import { formatTime, viewerZone } from "@/lib/time/format";
 
 type LateAlerts = { key: string; label: string; savedAt: string; alerts: ReplyAlert[] };
 
@@ -44,7 +45,7 @@ export function DraftSync() {
       {waiting > 0 && <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 font-medium text-amber-900">{waiting} entr{waiting === 1 ? "y" : "ies"} saved on this tablet, waiting for the connection.</p>}
       {late.map((l) => (
         <section key={l.key} aria-label={`Alerts for ${l.label} sent late`} className="flex flex-col gap-2">
-          <EntryAlerts alerts={l.alerts} intro={`${l.label} entered at ${new Date(l.savedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })} on this tablet, sent when the connection returned:`} />
+          <EntryAlerts alerts={l.alerts} intro={`${l.label} entered at ${formatTime(l.savedAt, viewerZone())} on this tablet, sent when the connection returned:`} />
           <div><Button type="button" variant="secondary" onClick={() => setLate((x) => x.filter((y) => y.key !== l.key))}>I have seen this alert</Button></div>
         </section>
       ))}

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { formatTime } from "@/lib/time/format";
 
 export type TimelineEntry = {
   kind: "vital" | "device" | "sedation" | "dissociation" | "decision" | "event"; id: string; at: string; text: string; inError: string | null;
@@ -11,7 +12,7 @@ export type TimelineEntry = {
   fortyMinute?: "designated" | "candidate";
 };
 
-const clock = (iso: string, tz: string) => new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+const clock = (iso: string, tz: string) => formatTime(iso, tz, { seconds: true });
 
 /** Every entry of the session in time order; a wrong one is marked entered in error (kept, struck through), never changed. */
 export type Amendment = { id: string; text: string };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatTime, viewerZone } from "@/lib/time/format";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, "Enter your email address").email("Enter a valid email address").max(254),
@@ -37,7 +38,7 @@ export function parseLockedError(error: string | null | undefined): { scope: Loc
 
 /** What the sign-in page says about a lock: which counter, and when it ends (in the device's clock). */
 export function lockMessage(lock: { scope: LockScope; until: Date }, now: Date, timeZone?: string): string {
-  const at = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone }).format(lock.until);
+  const at = formatTime(lock.until, timeZone ?? viewerZone());
   const minutes = Math.max(1, Math.ceil((lock.until.getTime() - now.getTime()) / 60_000));
   const when = `at ${at} (in ${minutes} minute${minutes === 1 ? "" : "s"})`;
   if (lock.scope === "account") return `This account is locked after too many failed sign-ins. It unlocks ${when}, or an administrator can unlock it now.`;

@@ -76,7 +76,7 @@ describe("what a lock tells the person signing in", () => {
     expect(parsed).toEqual({ scope: "account", until });
     expect(parseLockedError("CredentialsSignin")).toBeNull();
     expect(lockMessage(parsed!, new Date("2026-12-04T21:33:10Z"), "UTC")).toBe(
-      "This account is locked after too many failed sign-ins. It unlocks at 9:45 PM (in 12 minutes), or an administrator can unlock it now.");
-    expect(lockMessage({ scope: "address", until }, new Date("2026-12-04T21:44:30Z"), "UTC")).toMatch(/from this network.*until 9:45 PM \(in 1 minute\)/);
+      "This account is locked after too many failed sign-ins. It unlocks at 21:45 (in 12 minutes), or an administrator can unlock it now.");
+    expect(lockMessage({ scope: "address", until }, new Date("2026-12-04T21:44:30Z"), "UTC")).toMatch(/from this network.*until 21:45 \(in 1 minute\)/);
   });
 });

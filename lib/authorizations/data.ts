@@ -8,9 +8,10 @@ import { notFoundError } from "@/lib/http/errors";
 import { localDate } from "@/lib/sessions/local-time";
 import { describePhases, renewalDue, sessionsUsed, type AuthorizationFacts, type Phase } from "./rules";
 import type { PriorAuthorization } from "./schema";
+import { dateOnly } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
-const day = (d: Date) => d.toISOString().slice(0, 10); // a @db.Date column is midnight UTC of its calendar day
+const day = (d: Date) => dateOnly(d); // a @db.Date column is midnight UTC of its calendar day
 const asDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
 /** Statuses of a session in which the patient was dosed (a device was given). */

@@ -8,8 +8,9 @@ import { DEVICE_MG } from "@/lib/sessions/device-rules";
 import { addDays, localDate, startOfDay } from "@/lib/sessions/local-time";
 import { billingSummary, type BillableSession, type BillingCodeRow, type BillingLine, type BillingSummary, type PayerType } from "./rules";
 import type { billingCodeSchema, BillingExportQuery, endBillingCodeSchema } from "./schema";
+import { dateOnly } from "@/lib/time/days";
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const day = (d: Date | null) => (d ? dateOnly(d) : null);
 
 export type BillingCodeDto = BillingCodeRow & { id: string; note: string | null; createdAt: string };
 

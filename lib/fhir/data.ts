@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FhirSessionDto } from "./session-dto";
+import { dateOnly } from "@/lib/time/days";
 
 // Everything one session's Bundle needs, in one query per batch of sessions (explicit include, DTO out).
 const INCLUDE = {
@@ -20,7 +21,7 @@ const INCLUDE = {
 } satisfies Prisma.TreatmentSessionInclude;
 
 type Row = Prisma.TreatmentSessionGetPayload<{ include: typeof INCLUDE }>;
-const day = (d: Date) => d.toISOString().slice(0, 10); // @db.Date columns: midnight UTC of the stored day
+const day = (d: Date) => dateOnly(d); // @db.Date columns: midnight UTC of the stored day
 
 function toDto(s: Row, people: Map<string, FhirSessionDto["people"][number]>): FhirSessionDto {
   const ids = new Set<string>();

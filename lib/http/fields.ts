@@ -7,6 +7,7 @@
 // datetime-local box holds a zone-less wall-clock time, read in the tablet's zone; the form then sends the parsed
 // numbers and ISO instants (with Z), so the server never has to guess.
 import { z } from "zod";
+import { latestDayOnEarth } from "@/lib/time/days";
 
 // The page's Content-Security-Policy forbids eval (proxy.ts); zod would otherwise probe `new Function` in the browser
 // to compile object parsers, which the browser reports as a CSP violation. The interpreted path gives the same results.
@@ -66,7 +67,7 @@ export function isCalendarDay(s: string): boolean {
 /** SPRAVATO's approval (and its REMS): no lot, certification, enrollment or REMS date can be older. */
 export const REMS_START = "2019-03-05";
 /** The latest calendar date anywhere on Earth now (UTC+14): a day after it is in the future wherever the clinic is. */
-export const latestDayNow = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+export const latestDayNow = () => latestDayOnEarth(new Date());
 /** The day `years` years from today (UTC+14), for upper bounds of days that may lie ahead (expiry, effective date). */
 export const dayInYears = (years: number) => `${Number(latestDayNow().slice(0, 4)) + years}${latestDayNow().slice(4)}`;
 

@@ -12,9 +12,10 @@ import {
   type DeviceStatus, type LotCounts, type Ndc, type Reconciliation,
 } from "./rules";
 import type { DispensingLogQuery, PhysicalCount, ReceiveLot, ReturnDevice, WasteDevice } from "./schema";
+import { dateOnly } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = dateOnly;
 const personName = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
 
 async function namesOf(ids: (string | null | undefined)[]): Promise<Map<string, string>> {

@@ -7,6 +7,7 @@ import { anchorAuditChain } from "@/lib/audit/anchors";
 import { db } from "@/lib/db/client";
 import { amendmentsOf, contentHash, signedContent, signOffRecord } from "@/lib/signoff/data";
 import { amendmentNotes } from "@/lib/pmf/links";
+import { dateOnly } from "@/lib/time/days";
 
 // A session's audit packet (issue 15 §4): everything an auditor asks about one session, in one file that
 // checks itself (scripts/verify-packet.mjs, no app needed): the record, its PMFs with amendments, the
@@ -35,7 +36,7 @@ async function sessionEntityIds(sessionId: string): Promise<string[]> {
 export async function sessionAuditPacket(sessionId: string, actor: NonNullable<AuditActor>) {
   const record = await signOffRecord(sessionId);
   if (!record) return null;
-  const session = await db().treatmentSession.findUniqueOrThrow({ where: { id: sessionId }, select: { siteId: true, patientId: true, status: true, treatmentDate: true, site: { select: { name: true } } } });
+  const session = await db().treatmentSession.findUniqueOrThrow({ where: { id: sessionId }, select: { siteId: true, patientId: true, status: true, treatmentDate: true, site: { select: { name: true, timeZone: true } } } });
   // The export itself is audited first, so the packet's own row is in the chain it reports.
   await recordAudit({ actor, action: "session.audit_packet", entityType: "TreatmentSession", entityId: sessionId, siteId: session.siteId, patientId: session.patientId });
 
@@ -56,12 +57,12 @@ export async function sessionAuditPacket(sessionId: string, actor: NonNullable<A
     format: PACKET_FORMAT,
     generatedAt: new Date().toISOString(),
     generatedBy: actor.email,
-    session: { id: sessionId, site: session.site.name, status: session.status, treatmentDate: session.treatmentDate?.toISOString().slice(0, 10) ?? null, patient: record.patient, chair: record.chair },
+    session: { id: sessionId, site: session.site.name, timeZone: session.site.timeZone, status: session.status, treatmentDate: session.treatmentDate ? dateOnly(session.treatmentDate) : null, patient: record.patient, chair: record.chair },
     record: record.sections,
     monitoringForms: forms.map((f) => ({
-      id: f.id, formVersion: f.formVersion, status: f.status, dueDate: f.dueDate.toISOString().slice(0, 10), submittedAt: f.submittedAt?.toISOString() ?? null,
+      id: f.id, formVersion: f.formVersion, status: f.status, dueDate: dateOnly(f.dueDate), submittedAt: f.submittedAt?.toISOString() ?? null,
       channel: f.channel, confirmation: f.confirmation, amendsId: f.amendsId, amendmentReason: f.amendmentReason, fields: f.fields,
-      links: amendmentNotes({ amendmentReason: f.amendmentReason, amends: f.amends }),
+      links: amendmentNotes({ amendmentReason: f.amendmentReason, amends: f.amends }, session.site.timeZone),
     })),
     signature: sig && content ? {
       printedName: sig.printedName, meaning: sig.meaning, signedAt: sig.signedAt.toISOString(), contentHash: sig.contentHash,

@@ -34,7 +34,7 @@ export function auditPacketPdf(p: AuditPacket): ReadableStream<Uint8Array> {
       for (const r of p.audit.rows) doc.text(`#${r.id} ${r.at} ${r.actorEmail ?? "system"} ${r.action} ${r.entityType} ${r.entityId ?? ""}${r.reason ? ` — ${r.reason}` : ""} · hash ${r.hash.slice(0, 16)}…`);
       for (const f of p.monitoringForms) {
         doc.addPage();
-        drawPmf(doc, { sessionId: p.session.id, formVersion: f.formVersion, status: f.status, dueDate: f.dueDate, submittedAt: f.submittedAt ? new Date(f.submittedAt) : null, channel: f.channel, confirmation: f.confirmation, fields: f.fields as Record<string, unknown>, links: f.links });
+        drawPmf(doc, { sessionId: p.session.id, timeZone: p.session.timeZone, formVersion: f.formVersion, status: f.status, dueDate: f.dueDate, submittedAt: f.submittedAt ? new Date(f.submittedAt) : null, channel: f.channel, confirmation: f.confirmation, fields: f.fields as Record<string, unknown>, links: f.links });
       }
       doc.end();
     },

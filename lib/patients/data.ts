@@ -1,11 +1,14 @@
 import "server-only";
-import { db, Prisma, transaction } from "@/lib/db/client";
+import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
+import { serverNow } from "@/lib/clock";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError } from "@/lib/http/errors";
 import type { z } from "zod";
-import { conflictError } from "@/lib/http/errors";
+import { conflictError, invalidInput } from "@/lib/http/errors";
+import { ADULT_MESSAGE, adultOn } from "./age-rules";
 import { counsellingCompleteAt, enrollmentComplete } from "./enrollment-rules";
 import type { EditPatient, newPatientSchema } from "./schema";
+import { dateOnly } from "@/lib/time/days";
 
 export const PAGE_SIZE = 20;
 /** Counting every match of a broad search at 100 000 patients costs more than it tells: past this, "more than". */
@@ -52,10 +55,10 @@ export async function listPatients(siteIds: string[], q: string | undefined, pag
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const list: PatientRow[] = ids.map(({ id }) => byId.get(id)!).filter(Boolean).map((r) => ({
-    id: r.id, mrn: r.mrn, name: `${r.lastName}, ${r.firstName}`, birthDate: r.birthDate.toISOString().slice(0, 10), siteName: r.site.name, settingType: r.site.settingType,
+    id: r.id, mrn: r.mrn, name: `${r.lastName}, ${r.firstName}`, birthDate: dateOnly(r.birthDate), siteName: r.site.name, settingType: r.site.settingType,
     indication: r.indication, enrollment: r.site.settingType === "INPATIENT" ? "not_required" : r.enrollments.length ? "enrolled" : "not_enrolled",
     contraindications: r.flags.filter((f) => f.category === "CONTRAINDICATION").length, cautions: r.flags.filter((f) => f.category === "CAUTION").length,
-    lastSessionDate: r.sessions[0]?.treatmentDate?.toISOString().slice(0, 10) ?? null,
+    lastSessionDate: (r.sessions[0]?.treatmentDate ? dateOnly(r.sessions[0].treatmentDate) : null),
   }));
   return { rows: list, total, capped: total > COUNT_CAP, page: current, pageCount, pageSize: PAGE_SIZE };
 }
@@ -90,7 +93,7 @@ export async function patientDetail(id: string) {
   const enrolled = enrollmentComplete(e ?? null);
   return {
     ...p,
-    birthDate: p.birthDate.toISOString().slice(0, 10),
+    birthDate: dateOnly(p.birthDate),
     enrollment: e ?? null,
     enrolled,
     enrollmentRequired: p.site.settingType === "OUTPATIENT",
@@ -100,7 +103,7 @@ export async function patientDetail(id: string) {
       const pmf = s.monitoringForms[0];
       const fields = (pmf?.fields ?? {}) as Record<string, unknown>;
       return {
-        id: s.id, treatmentDate: s.treatmentDate?.toISOString().slice(0, 10) ?? null, status: s.status, doseMg: s.plannedDoseMg, notDosedReason: s.status === "NOT_DOSED" ? s.cancelledReason : null, backEntryReason: s.backEntryReason,
+        id: s.id, treatmentDate: s.treatmentDate ? dateOnly(s.treatmentDate) : null, status: s.status, doseMg: s.plannedDoseMg, notDosedReason: s.status === "NOT_DOSED" ? s.cancelledReason : null, backEntryReason: s.backEntryReason,
         monitoringMinutes: t0 && s.endOfMonitoringAt ? Math.floor((s.endOfMonitoringAt.getTime() - t0.getTime()) / 60_000) : null,
         fortyMinuteBp: (fields["bp.post40min"] as string | undefined) ?? null, pmfStatus: pmf?.status ?? null,
       };
@@ -109,9 +112,16 @@ export async function patientDetail(id: string) {
 }
 export type PatientDetail = NonNullable<Awaited<ReturnType<typeof patientDetail>>>;
 
+/** The exact adult check, on the site's calendar day (the schema can only bound it by the latest day on Earth). */
+async function requireAdult(tx: Tx, siteId: string, birthDate: string) {
+  const site = await tx.site.findUnique({ where: { id: siteId }, select: { timeZone: true } });
+  if (site && !adultOn(birthDate, serverNow(), site.timeZone)) throw invalidInput({ birthDate: [ADULT_MESSAGE] });
+}
+
 export async function createPatient(actor: NonNullable<AuditActor>, input: z.output<typeof newPatientSchema>) {
   try {
     return await transaction(async (tx) => {
+      await requireAdult(tx, input.siteId, input.birthDate);
       const p = await tx.patient.create({
         data: { siteId: input.siteId, mrn: input.mrn, firstName: input.firstName, middleInitial: input.middleInitial || null, lastName: input.lastName,
           birthDate: new Date(`${input.birthDate}T00:00:00Z`), sex: input.sex, phone: input.phone || null, email: input.email || null, indication: input.indication, primaryPayerType: input.primaryPayerType || null },
@@ -143,10 +153,11 @@ export async function updatePatient(actor: NonNullable<AuditActor>, id: string, 
       const p = await tx.patient.findUniqueOrThrow({ where: { id }, select: { siteId: true, version: true, mrn: true, firstName: true, middleInitial: true, lastName: true, birthDate: true, sex: true, phone: true, email: true, indication: true, primaryPayerType: true } });
       if (p.version !== input.version) throw conflictError("patient");
       const current: Record<(typeof DEMOGRAPHICS)[number], string> = {
-        mrn: p.mrn, firstName: p.firstName, middleInitial: p.middleInitial ?? "", lastName: p.lastName, birthDate: p.birthDate.toISOString().slice(0, 10),
+        mrn: p.mrn, firstName: p.firstName, middleInitial: p.middleInitial ?? "", lastName: p.lastName, birthDate: dateOnly(p.birthDate),
         sex: p.sex, phone: p.phone ?? "", email: p.email ?? "", indication: p.indication ?? "", primaryPayerType: p.primaryPayerType ?? "",
       };
       const changed = DEMOGRAPHICS.filter((k) => current[k] !== input[k]);
+      if (changed.includes("birthDate")) await requireAdult(tx, p.siteId, input.birthDate);
       if (!changed.length) return { id, version: p.version, changed };
       const updated = await tx.patient.update({
         where: { id },

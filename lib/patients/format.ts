@@ -1,14 +1,16 @@
-// Dates for people, in the site's time zone (never the server's or the browser's).
-export function formatDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "short", day: "numeric" }).format(instant);
-}
+// Dates for people, in the site's time zone (never the server's or the browser's): the one time module, lib/time.
+import { dateOnly } from "@/lib/time/days";
+import { formatDateTime as dateTime, formatDay } from "@/lib/time/format";
 
+export { formatDate } from "@/lib/time/format";
+
+/** "6 Mar 2026, 20:30 CST": the zone named, as people elsewhere read it too. */
 export function formatDateTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).format(instant);
+  return dateTime(instant, timeZone, { zone: true });
 }
 
 /** A calendar date stored as `date` (midnight UTC) shown as that same calendar date. */
-export const formatCalendarDate = (d: Date) => formatDate(d, "UTC");
+export const formatCalendarDate = (d: Date) => formatDay(dateOnly(d));
 
 /** Whole years between a birth date and a calendar date (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, today: string): number {

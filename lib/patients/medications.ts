@@ -8,11 +8,12 @@ import { syncDraftPmf } from "@/lib/pmf/data";
 import { localDate } from "@/lib/sessions/local-time";
 import type { Medication, MedicationEdit, MedicationStop } from "./medication-schema";
 import { inForceOn } from "./medication-rules";
+import { dateOnly as dayOf, dateOnlyValue } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const dateOnly = (day: string) => new Date(`${day}T00:00:00Z`);
+const iso = dayOf;
+const dateOnly = dateOnlyValue;
 
 export type MedicationDto = { id: string; name: string; drugClass: string; dose: string | null; startedOn: string | null; stoppedOn: string | null; version: number; current: boolean };
 

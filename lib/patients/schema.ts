@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { PAYER_TYPES } from "@/lib/billing/schema";
-import { isCalendarDay, text } from "@/lib/http/fields";
+import { isCalendarDay, latestDayNow, text } from "@/lib/http/fields";
+import { yearsBefore } from "@/lib/time/days";
+import { ADULT_MESSAGE } from "./age-rules";
 
 /** Query of the patient list; anything malformed falls back to defaults, never an error page. */
 export const patientListQuerySchema = z.object({
@@ -10,8 +12,9 @@ export const patientListQuerySchema = z.object({
 });
 export type PatientListQuery = z.infer<typeof patientListQuerySchema>;
 
-const today = () => new Date().toISOString().slice(0, 10);
-const yearsBefore = (iso: string, years: number) => `${Number(iso.slice(0, 4)) - years}${iso.slice(4)}`;
+// What is possible: 18 or older on the latest calendar day anywhere (UTC+14). The exact check, on the site's own
+// calendar day, is made by the server when the patient is saved (lib/patients/age-rules.ts).
+const today = latestDayNow;
 
 /** A patient's identity as the Patient Monitoring Form asks it (rows 1–5), their contact and indication. */
 const demographicsSchema = z.object({
@@ -24,7 +27,7 @@ const demographicsSchema = z.object({
   // A real calendar day (1980-02-30 is not), not in the future, not before 1900 nor more than 120 years ago.
   birthDate: z.string({ message: "Enter the date of birth" }).refine(isCalendarDay, "Enter the date of birth")
     .refine((d) => !isCalendarDay(d) || d <= today(), "The date of birth is in the future")
-    .refine((d) => !isCalendarDay(d) || d > today() || d <= yearsBefore(today(), 18), "SPRAVATO is for adults: the patient must be 18 or older")
+    .refine((d) => !isCalendarDay(d) || d > today() || d <= yearsBefore(today(), 18), ADULT_MESSAGE)
     .refine((d) => !isCalendarDay(d) || (d >= "1900-01-01" && d >= yearsBefore(today(), 120)), "Check the year of birth"),
   sex: z.enum(["MALE", "FEMALE", "OTHER"], { message: "Choose the sex" }),
   phone: text().trim().max(40).regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only").optional().default(""),

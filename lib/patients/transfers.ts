@@ -6,13 +6,14 @@ import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
 import { localDate } from "@/lib/sessions/local-time";
 import { transferNotice } from "@/lib/reports/enrollment-rules";
 import type { Transfer } from "./transfer-schema";
+import { dateOnly as dayOf, dateOnlyValue } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
 
 // A notified *day* is stored as noon UTC, which is that same calendar day in every US time zone.
 const noticeInstant = (day: string) => new Date(`${day}T12:00:00Z`);
-const dateOnly = (day: string) => new Date(`${day}T00:00:00Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+const dateOnly = dateOnlyValue;
+const iso = dayOf;
 
 export type TransferDto = { id: string; toSettingName: string; transferDate: string; remsNotifiedOn: string | null; notice: ReturnType<typeof transferNotice> };
 

@@ -8,6 +8,7 @@ import { addDays, localDate } from "@/lib/sessions/local-time";
 import { pmfFields, type PmfFields } from "./fields";
 import { pmfRequired, pmfSubmittable } from "./rules";
 import { pmfFieldsCsv } from "./fields-csv";
+import { dateOnly } from "@/lib/time/days";
 
 const CLOSED = ["DISCHARGED", "EMERGENCY_TRANSFER"];
 
@@ -19,7 +20,7 @@ export async function derivePmfFields(tx: Tx, sessionId: string, facts: SessionF
   });
   return pmfFields({
     facts,
-    patient: { ...s.patient, birthDate: s.patient.birthDate.toISOString().slice(0, 10) },
+    patient: { ...s.patient, birthDate: dateOnly(s.patient.birthDate) },
     monitoringHcp: s.monitoringHcp,
     site: s.site,
     endOfMonitoringAt,

@@ -5,6 +5,7 @@ import { pmfFieldsCsv } from "./fields-csv";
 import { PMF_FIELD_KEYS } from "./field-keys";
 import { amendmentNotes } from "./links";
 import type { PrintablePmf } from "./pdf";
+import { dateOnly } from "@/lib/time/days";
 
 /**
  * One form per session: the latest one (an amendment stands for its original) — or, filtered by status,
@@ -42,6 +43,7 @@ async function* forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsS
   let rows = 0;
   const from = new Date(`${filter.from}T00:00:00Z`), to = new Date(`${filter.to}T00:00:00Z`);
   const status = filter.status ?? null;
+  const { timeZone } = await db().site.findUniqueOrThrow({ where: { id: filter.siteId }, select: { timeZone: true } });
   for (;;) {
     const page: FormRow[] = await db().$queryRaw<FormRow[]>`
       SELECT f.id, f."sessionId", f."formVersion", f.status::text AS status, f."dueDate", f."submittedAt", f.channel::text AS channel, f.confirmation,
@@ -63,9 +65,9 @@ async function* forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsS
     for (const p of page) {
       const amends = p.amendsId ? { id: p.amendsId, submittedAt: p.amendsSubmittedAt, confirmation: p.amendsConfirmation } : null;
       yield {
-        sessionId: p.sessionId, formVersion: p.formVersion, status: p.status, dueDate: p.dueDate.toISOString().slice(0, 10), submittedAt: p.submittedAt,
+        sessionId: p.sessionId, formVersion: p.formVersion, status: p.status, timeZone, dueDate: dateOnly(p.dueDate), submittedAt: p.submittedAt,
         channel: p.channel, confirmation: p.confirmation, fields: (p.fields ?? {}) as Record<string, unknown>,
-        links: amendmentNotes({ amendmentReason: p.amendmentReason, amends }),
+        links: amendmentNotes({ amendmentReason: p.amendmentReason, amends }, timeZone),
         ...(csv ? { fieldsCsv: p.fieldsCsv ?? pmfFieldsCsv(p.fields) } : {}),
       };
     }

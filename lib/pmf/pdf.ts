@@ -1,9 +1,10 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import { displayValue, PMF_SECTIONS } from "./field-keys";
+import { pmfStatusLine } from "./links";
 
 export type PrintablePmf = {
-  sessionId: string; formVersion: string; status: string; dueDate: string;
+  sessionId: string; timeZone: string; formVersion: string; status: string; dueDate: string;
   submittedAt: Date | null; channel: string | null; confirmation: string | null; fields: Record<string, unknown>;
   /** Amendment links in words (lib/pmf/links.ts): "amends …" / "amended by …". */
   links?: string[];
@@ -13,8 +14,7 @@ export type PrintablePmf = {
 export function drawPmf(doc: PDFKit.PDFDocument, f: PrintablePmf) {
   doc.font("Helvetica-Bold").fontSize(15).text("SPRAVATO® REMS — Patient Monitoring Form", { align: "left" });
   doc.font("Helvetica").fontSize(9).fillColor("black")
-    .text(`Form version ${f.formVersion} · status ${f.status.toLowerCase()} · due ${f.dueDate}` +
-      (f.submittedAt ? ` · submitted ${f.submittedAt.toISOString().slice(0, 10)} (${f.channel?.toLowerCase()}, ${f.confirmation ?? "no confirmation"})` : "") + ` · session ${f.sessionId}`);
+    .text(`${pmfStatusLine(f, f.timeZone)} · session ${f.sessionId}`);
   for (const note of f.links ?? []) doc.moveDown(0.2).font("Helvetica-Bold").fontSize(10).text(note);
   doc.moveDown(0.5);
   for (const section of PMF_SECTIONS) {

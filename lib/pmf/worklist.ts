@@ -7,8 +7,9 @@ import { conflictError, HttpError, notFoundError } from "@/lib/http/errors";
 import { localDate } from "@/lib/sessions/local-time";
 import { pmfDueState, pmfSubmittable } from "./rules";
 import type { submitPmfSchema, WorklistQuery } from "./schema";
+import { dateOnly } from "@/lib/time/days";
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = dateOnly;
 
 const worklistSelect = {
   id: true, status: true, dueDate: true, submittedAt: true, channel: true, confirmation: true, version: true, fields: true, ownerId: true, amendmentReason: true, createdAt: true,

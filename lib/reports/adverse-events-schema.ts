@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDay, REMS_START, text } from "@/lib/http/fields";
 import { listParamsSchema } from "@/lib/tables/list-query";
+import { latestDayOnEarth } from "@/lib/time/days";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const optionalDate = z.string().regex(isoDate).optional().catch(undefined);
@@ -18,7 +19,7 @@ export const aeLogQuerySchema = z.object({
 export type AeLogQuery = Partial<z.infer<typeof aeLogQuerySchema>>;
 
 /** The latest calendar date anywhere on Earth now (UTC+14): a date after it is in the future wherever the clinic is. */
-export const latestDateNow = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+export const latestDateNow = () => latestDayOnEarth(new Date());
 
 /** R41: the "reported to REMS" task — the date the event was reported and the REMS reference number. */
 export const reportedToRemsSchema = z.object({

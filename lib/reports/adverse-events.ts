@@ -9,6 +9,7 @@ import { COUNT_CAP, offsetOf, PAGE_SIZE, pageInfo } from "@/lib/tables/list-quer
 import { csvFromRows } from "./csv";
 import { needsRemsReport, remsReportOpen, reportedDateProblem } from "./adverse-event-rules";
 import type { AeLogQuery, reportedToRemsSchema } from "./adverse-events-schema";
+import { dateOnly } from "@/lib/time/days";
 
 const select = {
   id: true, type: true, description: true, serious: true, onsetAt: true, resolvedAt: true, interventions: true, outcome: true, spo2Nadir: true,
@@ -26,7 +27,7 @@ function toDto(r: Row) {
   return {
     id: r.id, version: r.version, sessionId: r.sessionId, site: r.site.name,
     // Administrators do not open the chair-side session screen (R47): the session is shown by its date and PMF.
-    sessionDate: r.session?.treatmentDate ? r.session.treatmentDate.toISOString().slice(0, 10) : null, sessionPmfId: r.session?.monitoringForms[0]?.id ?? null,
+    sessionDate: r.session?.treatmentDate ? dateOnly(r.session.treatmentDate) : null, sessionPmfId: r.session?.monitoringForms[0]?.id ?? null,
     onset: `${localDate(r.onsetAt, tz)} ${localClock(r.onsetAt, tz)}`, onsetDate: localDate(r.onsetAt, tz),
     patient: `${r.patient.lastName}, ${r.patient.firstName}`, mrn: r.patient.mrn, type: r.type, serious: r.serious, description: r.description,
     interventions: r.interventions, outcome: r.outcome, spo2Nadir: r.spo2Nadir,

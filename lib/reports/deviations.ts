@@ -5,6 +5,7 @@ import { remsParametersAt } from "@/lib/rems/data";
 import { firstDeviceAt } from "@/lib/sessions/facts";
 import { localDate } from "@/lib/sessions/local-time";
 import { sessionDeviations, type SessionDeviation } from "./deviation-rules";
+import { dateOnly } from "@/lib/time/days";
 
 const name = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
 
@@ -60,7 +61,7 @@ export async function deviationReport(siteIds: string[], from: string, to: strin
     const byId = new Map(found.map((f) => [f.id, f]));
     for (const { id, treatmentDate } of page) {
       checked++;
-      after = { date: treatmentDate.toISOString().slice(0, 10), id };
+      after = { date: dateOnly(treatmentDate), id };
       const row = await deviationRow(byId.get(id)!);
       if (row) rows.push(row);
       if (rows.length >= pageRows) { more = more || page.at(-1)!.id !== id; break; }
@@ -82,5 +83,5 @@ async function deviationRow(s: Prisma.TreatmentSessionGetPayload<{ select: typeo
       recorded: s.deviations.map((d) => ({ code: d.code, description: d.description, reason: d.reason, by: d.recordedBy && name(d.recordedBy) })),
     });
     if (!deviations.length) return null;
-    return ({ sessionId: s.id, treatmentDate: s.treatmentDate ? s.treatmentDate.toISOString().slice(0, 10) : t0 ? localDate(t0, s.site.timeZone) : "", patient: `${s.patient.lastName}, ${s.patient.firstName}`, mrn: s.patient.mrn, site: s.site.name, status: s.status, deviations });
+    return ({ sessionId: s.id, treatmentDate: s.treatmentDate ? dateOnly(s.treatmentDate) : t0 ? localDate(t0, s.site.timeZone) : "", patient: `${s.patient.lastName}, ${s.patient.firstName}`, mrn: s.patient.mrn, site: s.site.name, status: s.status, deviations });
 }

@@ -3,8 +3,9 @@ import { db } from "@/lib/db/client";
 import { localDate } from "@/lib/sessions/local-time";
 import { COUNT_CAP, offsetOf, PAGE_SIZE, pageInfo } from "@/lib/tables/list-query";
 import { enrollmentState, transferNotice, treatedBeforeEnrollment } from "./enrollment-rules";
+import { dateOnly } from "@/lib/time/days";
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const day = (d: Date | null) => (d ? dateOnly(d) : null);
 
 /** Sites' certification and current Authorized Representative, patients' enrollment, and transfers with the REMS notice (R42). */
 /**

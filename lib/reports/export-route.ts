@@ -3,6 +3,7 @@ import { authorizeRequest } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { recordAudit } from "@/lib/audit/data";
 import { route } from "@/lib/http/route";
+import { siteDay } from "@/lib/time/days";
 
 type Scope = { siteIds: string[]; user: CurrentUser };
 
@@ -29,7 +30,7 @@ export function csvExportRoute<Q extends { site?: string }>(o: {
     GET: route(async (req: Request) => {
       const { user, q, siteIds } = await scope(req);
       await recordAudit({ actor: { id: user.id, email: user.email, role: user.role }, action: "report.export", entityType: o.entityType, siteId: q.site ?? null, after: { format: "csv", report: o.name, ...q } });
-      return new Response(o.stream(siteIds, q), { headers: { ...headers, "content-disposition": `attachment; filename="${o.name}-${new Date().toISOString().slice(0, 10)}.csv"` } });
+      return new Response(o.stream(siteIds, q), { headers: { ...headers, "content-disposition": `attachment; filename="${o.name}-${siteDay(new Date(), "UTC")}.csv"` } });
     }),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addDays } from "@/lib/time/days";
 
 const optionalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
 
@@ -9,6 +10,6 @@ export type RangeQuery = z.infer<typeof rangeQuerySchema>;
 /** The range a page shows: the given dates, else the 60 days up to today; from after to is swapped rather than refused. */
 export function effectiveRange(q: RangeQuery, today: string, days = 60): { from: string; to: string } {
   const to = q.to ?? today;
-  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  const from = q.from ?? addDays(to, -days);
   return from <= to ? { from, to } : { from: to, to: from };
 }

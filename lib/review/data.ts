@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { localDate } from "@/lib/sessions/local-time";
 import type { CourseSession } from "./course";
+import { dateOnly } from "@/lib/time/days";
 
 /** Every session of a patient with its readings and devices, as the course view reads them. */
 export async function courseSessionsOf(patientId: string, timeZone: string): Promise<CourseSession[]> {
@@ -18,7 +19,7 @@ export async function courseSessionsOf(patientId: string, timeZone: string): Pro
     const t0 = s.devices.length ? new Date(Math.min(...s.devices.map((d) => d.administeredAt.getTime()))) : null;
     return {
       id: s.id, status: s.status, doseMg: s.plannedDoseMg, t0,
-      treatmentDate: s.treatmentDate ? s.treatmentDate.toISOString().slice(0, 10) : localDate(s.checkedInAt ?? new Date(), timeZone),
+      treatmentDate: s.treatmentDate ? dateOnly(s.treatmentDate) : localDate(s.checkedInAt ?? new Date(), timeZone),
       vitals: s.vitals.map(({ enteredInErrorAt, ...v }) => ({ ...v, enteredInError: !!enteredInErrorAt })),
     };
   });

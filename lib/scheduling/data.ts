@@ -13,9 +13,10 @@ import { bookingFindings } from "./booking-rules";
 import { daySlots, slotStartingAt, weekDays } from "./blocks";
 import type { z } from "zod";
 import type { bookAppointmentSchema } from "./schema";
+import { dateOnly } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = (d: Date) => dateOnly(d);
 const asDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
 /** The partial unique indexes of migration 20261205001141 (R50 for the schedule). */

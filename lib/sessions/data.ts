@@ -7,8 +7,9 @@ import { firstDeviceAt } from "./facts";
 import { localDate } from "./local-time";
 import { medicationsInForce } from "@/lib/patients/medication-rules";
 import { counsellingCompleteAt } from "@/lib/patients/enrollment-rules";
+import { dateOnly } from "@/lib/time/days";
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const isoDate = dateOnly;
 
 /**
  * Locks the session row for the rest of the transaction, so two writers judge rules one after the other.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addMinutes } from "@/lib/rems/rule-result";
-import { deviceReadiness, doseCheck, dosingStatus, scheduleChecks } from "./device-rules";
+import { deviceReadiness, doseCheck, dosingStatus, earliestUsableExpiry, scheduleChecks } from "./device-rules";
 import type { SessionFacts } from "./facts";
 import { device, readySession, vital } from "./testing/session-fixture";
 
@@ -237,5 +237,15 @@ describe("the session's step from its live devices", () => {
     expect(dosingStatus(readySession(t0, { plannedDoseMg: 56, devices: [device(1, at(0)), device(2, at(5))] }))).toBe("MONITORING");
     expect(dosingStatus(readySession(t0, { plannedDoseMg: 56, devices: [device(1, at(0)), device(2, at(5), { enteredInError: true })] }))).toBe("DOSING");
     expect(dosingStatus(readySession(t0, { plannedDoseMg: 56, devices: [device(1, at(0), { enteredInError: true })] }))).toBe("CHECKED_IN");
+  });
+});
+
+describe("which lots are offered for dosing (the device-expiry filter)", () => {
+  it("still offers a lot expiring today at 23:30 in Los Angeles, when the UTC day is already tomorrow", () => {
+    const at = new Date("2026-12-05T07:30:00Z"); // 23:30 on 4 Dec in Los Angeles
+    expect(earliestUsableExpiry(at, "America/Los_Angeles").toISOString()).toBe("2026-12-04T00:00:00.000Z");
+  });
+  it("stops offering it once the site's day has turned", () => {
+    expect(earliestUsableExpiry(new Date("2026-12-05T08:00:00Z"), "America/Los_Angeles").toISOString()).toBe("2026-12-05T00:00:00.000Z");
   });
 });

@@ -4,6 +4,7 @@ import { lotExpired } from "@/lib/inventory/rules";
 import { firstDeviceAt, live, type SessionFacts } from "./facts";
 import { gate } from "./gates";
 import { daysBetween, localDate } from "./local-time";
+import { dateOnlyValue, siteDay } from "@/lib/time/days";
 import { conmedChecks, fastingChecks, preDoseVitalsChecks, rideCheck } from "./predose-rules";
 import { patientMayBeDosed, siteMayTreat } from "./eligibility-rules";
 
@@ -113,3 +114,11 @@ export function dosingStatus(facts: SessionFacts): "CHECKED_IN" | "DOSING" | "MO
 }
 
 export { firstDeviceAt };
+
+/**
+ * R20: the earliest expiry date a lot may carry to be offered for dosing at `now` — today in the site's calendar
+ * (a lot expiring on 4 Dec is still usable at 23:30 on 4 Dec in Los Angeles, though the UTC day is 5 Dec).
+ */
+export function earliestUsableExpiry(now: Date, timeZone: string): Date {
+  return dateOnlyValue(siteDay(now, timeZone));
+}

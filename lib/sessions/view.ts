@@ -4,7 +4,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Finding } from "@/lib/rems/rule-result";
 import { loadSessionFacts, loadSessionFactsMany, type OpenSeriousEvent } from "./data";
-import { deviceReadiness, devicesForDose } from "./device-rules";
+import { deviceReadiness, devicesForDose, earliestUsableExpiry } from "./device-rules";
+import { dateOnly } from "@/lib/time/days";
+import { formatDay } from "@/lib/time/format";
 import { dischargeReadiness } from "./discharge-rules";
 import { byTime, firstDeviceAt, live, type SessionFacts } from "./facts";
 import { localClock } from "./local-time";
@@ -81,7 +83,7 @@ export async function boardFor(siteIds: string[], now: Date): Promise<BoardCard[
   for (const s of sessions) {
     const loaded = facts.get(s.id);
     if (!loaded) continue;
-    cards.push({ sessionId: s.id, backEntryReason: s.backEntryReason, checkedInAt: s.checkedInAt, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, mrn: s.patient.mrn, birthDate: s.patient.birthDate.toISOString().slice(0, 10), status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) });
+    cards.push({ sessionId: s.id, backEntryReason: s.backEntryReason, checkedInAt: s.checkedInAt, chair: s.chair?.label ?? "No chair", patientName: `${s.patient.firstName} ${s.patient.lastName}`, mrn: s.patient.mrn, birthDate: dateOnly(s.patient.birthDate), status: s.status, timeZone: s.site.timeZone, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) });
   }
   return cards;
 }
@@ -117,7 +119,7 @@ export async function sessionView(sessionId: string, now: Date) {
     where: { session: { patientId: s.patientId, id: { not: s.id } }, conmedConfirmedAt: { not: null } }, orderBy: { createdAt: "desc" },
   });
   const conmedPrefill = s.checklist ? null : await conmedPrefillOf(s.patientId, loaded.facts, previousChecklist);
-  const today = new Date(now.toISOString().slice(0, 10));
+  const today = earliestUsableExpiry(now, s.site.timeZone);
   const devicesOnHand = await db().device.findMany({
     where: { status: "ON_HAND", lot: { siteId: s.siteId, expiresOn: { gte: today } } },
     orderBy: [{ lot: { expiresOn: "asc" } }, { serial: "asc" }], take: 12,
@@ -131,7 +133,7 @@ export async function sessionView(sessionId: string, now: Date) {
     vitals: s.vitals, sedation: s.sedation, dissociation: s.dissociation, adverseEvents: s.adverseEvents,
     devices: s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, serial: d.device.serial, lotNumber: d.device.lot.lotNumber, enteredInErrorAt: d.enteredInErrorAt, enteredInErrorReason: d.enteredInErrorReason, recordedAt: d.recordedAt, lateEntryReason: d.lateEntryReason })),
     decisions: s.decisions.map((d) => ({ id: d.id, rule: d.rule, decision: d.decision, reason: d.reason, decidedAt: d.decidedAt, by: `${d.prescriber.firstName} ${d.prescriber.lastName}` })),
-    devicesOnHand: devicesOnHand.map((d) => ({ id: d.id, label: `${d.serial} · lot ${d.lot.lotNumber} · expires ${d.lot.expiresOn.toISOString().slice(0, 10)}` })),
+    devicesOnHand: devicesOnHand.map((d) => ({ id: d.id, label: `${d.serial} · lot ${d.lot.lotNumber} · expires ${formatDay(dateOnly(d.lot.expiresOn))}` })),
     discharge: s.discharge,
     deviations: s.deviations.map((d) => ({ id: d.id, code: d.code, description: d.description, reason: d.reason, detectedAt: d.detectedAt, by: d.recordedBy ? `${d.recordedBy.firstName} ${d.recordedBy.lastName}` : null })),
     alertsRaised: s.alerts,

@@ -6,14 +6,15 @@ import { requireAdministers, type SiteScopedActor } from "@/lib/auth/admin-scope
 import { conflictError, HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
 import { addDays, localDate } from "@/lib/sessions/local-time";
 import type { ArChange, SiteCreate, SiteUpdate } from "./schema";
+import { dateOnly as dayOf, dateOnlyValue } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
 /** Only an administrator of the site changes it; another site "does not exist" for them (404). */
 const requireSite = (actor: SiteScopedActor, siteId: string) =>
   requireAdministers(actor, [siteId], { refuse: 404, entityType: "Site", entityId: siteId, what: "Site" });
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const day = dayOf;
+const dateOnly = dateOnlyValue;
 
 // ---------------------------------------------------------------- reading
 

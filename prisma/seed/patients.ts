@@ -6,6 +6,7 @@ import { rngFor, type Rng } from "./random";
 import type { PatientSpec } from "./roster";
 import { newId, type Rows } from "./rows";
 import { addMin, clock, dateOnly, localDate, localDaysAgo, zonedInstant } from "./time";
+import { dateOnly as dayOf } from "../../lib/time/days";
 
 export type PlannedPatient = { id: string; spec: PatientSpec; site: SiteRef; r: Rng; medicationClasses: Set<string>; counselledAt: Date | null };
 
@@ -77,7 +78,7 @@ function planTrials(rows: Rows, patientId: string, mrn: string, r: Rng, register
   const dated = trials.reverse().map((t) => {
     const start = end - t.weeks * 7 * 86_400_000;
     end = start - 14 * 86_400_000;
-    return { ...t, startedOn: dateOnly(new Date(start).toISOString().slice(0, 10)) };
+    return { ...t, startedOn: dateOnly(dayOf(new Date(start))) };
   });
   for (const t of dated.reverse()) rows.trials.push({ id: newId(), patientId, ...t, createdAt: registeredAt });
 }

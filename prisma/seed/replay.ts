@@ -3,6 +3,7 @@
 // the person who did it. Planned ids (prisma/seed/rows.ts) only link the plan; the commands make the
 // real rows and this file maps one onto the other. Nothing is inserted directly.
 import { atTime } from "../../lib/clock";
+import { dateOnly, siteDay } from "../../lib/time/days";
 import { db } from "../../lib/db/client";
 import { HttpError } from "../../lib/http/errors";
 import type { CurrentUser } from "../../lib/auth/current-user";
@@ -46,8 +47,8 @@ import { addMin, addSec } from "./time";
 type Actor = { id: string; email: string; role: string; siteIds: string[] };
 type Step = { at: Date; what: string; run: () => Promise<unknown> };
 
-const iso = (d: Date | string | null | undefined) => (d == null ? "" : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
-const localDay = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+const iso = (d: Date | string | null | undefined) => (d == null ? "" : typeof d === "string" ? d.slice(0, 10) : dateOnly(d));
+const localDay = siteDay;
 const when = (v: Date | string | undefined | null) => (v == null ? undefined : new Date(v));
 
 /** Later facts that are not rows of their own: who submitted which form, who signed, rule-opened events. */

@@ -11,6 +11,7 @@ import { AmendPmfForm } from "@/components/reports/amend-pmf-form";
 import { ReportTabs } from "@/components/reports/report-tabs";
 import { DownloadButton } from "@/components/reports/download-button";
 import { DataTable } from "@/components/ui/data-table";
+import { addDays, siteDay } from "@/lib/time/days";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -23,8 +24,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const siteIds = q.site && user.siteIds.includes(q.site) ? [q.site] : user.siteIds;
   const list = await pmfWorklist(siteIds, q);
   const exportSite = siteIds[0];
-  const today = new Date().toISOString().slice(0, 10);
-  const monthAgo = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+  const today = siteDay(new Date(), user.sites.find((s) => s.id === exportSite)?.timeZone ?? "UTC");
+  const monthAgo = addDays(today, -60);
   return (
     <>
       <PageHeader title="Reports" />

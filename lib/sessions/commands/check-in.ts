@@ -13,6 +13,7 @@ import { checkBackEntryCheckIn } from "../clinical-time-rules";
 import { recordDeviation } from "../deviations";
 import { OPEN_STATUSES, refused, type Actor } from "./shared";
 import type { Tx } from "@/lib/db/client";
+import { dateOnly } from "@/lib/time/days";
 
 /** Checking in from a booked appointment: it must be this patient's, for today, and still booked; it becomes CHECKED_IN. */
 async function checkInAppointment(tx: Tx, appointmentId: string, patientId: string, treatmentDate: string): Promise<string> {
@@ -21,7 +22,7 @@ async function checkInAppointment(tx: Tx, appointmentId: string, patientId: stri
   const bad = (message: string) => new HttpError(409, "APPOINTMENT_NOT_BOOKED", message, { appointmentId: [message] });
   if (!a || a.patientId !== patientId) throw bad("This appointment is not this patient's.");
   if (a.status !== "BOOKED") throw bad(a.status === "CHECKED_IN" ? "This appointment is already checked in." : "This appointment is no longer booked.");
-  if (a.localDate.toISOString().slice(0, 10) !== treatmentDate) throw bad("This appointment is not for today.");
+  if (dateOnly(a.localDate) !== treatmentDate) throw bad("This appointment is not for today.");
   await tx.appointment.update({ where: { id: appointmentId }, data: { status: "CHECKED_IN", statusChangedAt: serverNow(), version: { increment: 1 } } });
   return appointmentId;
 }

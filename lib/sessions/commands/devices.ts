@@ -7,6 +7,7 @@ import { deviceReadiness, dosingStatus } from "../device-rules";
 import type { deviceSchema } from "../schema";
 import { recordAcknowledgements } from "../alerts";
 import { clinicalTime, noteLateEntry, openSession, timeContext, type Actor } from "./shared";
+import { dateOnly } from "@/lib/time/days";
 
 export async function recordDevice(actor: Actor, sessionId: string, input: z.output<typeof deviceSchema>) {
   return { result: await transaction(async (tx) => {
@@ -16,7 +17,7 @@ export async function recordDevice(actor: Actor, sessionId: string, input: z.out
       if (device.status !== "ON_HAND") throw new HttpError(409, "DEVICE_USED", `Device ${device.serial} is no longer on hand (${device.status.toLowerCase()}).`, { deviceId: ["This device is no longer on hand"] });
       const { at: administeredAt, late } = clinicalTime(input.administeredAt, await timeContext(tx, sessionId, now), "administeredAt", input.lateReason);
       const lateEntryReason = late ? input.lateReason! : null;
-      const decision = deviceReadiness(f, { administeredAt, lotNumber: device.lot.lotNumber, lotExpiresOn: device.lot.expiresOn.toISOString().slice(0, 10) }, now);
+      const decision = deviceReadiness(f, { administeredAt, lotNumber: device.lot.lotNumber, lotExpiresOn: dateOnly(device.lot.expiresOn) }, now);
       if (!decision.ok) throw ruleUnmet(decision.unmet);
       const unacknowledged = decision.warnings.filter((w) => !input.acknowledgedWarnings.includes(w.code));
       if (unacknowledged.length) throw warningsNotAcknowledged(unacknowledged);

@@ -6,14 +6,17 @@ import { latestAnchor } from "@/lib/audit/anchors";
 import { auditFilterSchema } from "@/lib/audit/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
+import { formatDateTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const fmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const input = "min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2";
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const me = await authorizePage("audit.read");
+  // Times in the site's zone, 24-hour, the zone named (an administrator of several sites sees the first site's zone).
+  const tz = me.sites[0]?.timeZone ?? "UTC";
+  const fmt = { format: (d: Date) => formatDateTime(d, tz, { zone: true, seconds: true }) };
   const filter = auditFilterSchema.parse(await searchParams);
   // The administrator's sites, and the sign-ins and account changes of the people who work there.
   const [{ rows, nextBefore }, anchor] = await Promise.all([listAuditEvents(filter, await auditScopeFor(me)), latestAnchor()]);
@@ -41,7 +44,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </form>
       <p className="mb-4 text-sm text-slate-600">
         {anchor
-          ? <>Latest anchor {anchor.id.toString()} ({anchor.reason}, {fmt.format(anchor.anchoredAt)} UTC) names row #{anchor.auditId.toString()}. </>
+          ? <>Latest anchor {anchor.id.toString()} ({anchor.reason}, {fmt.format(anchor.anchoredAt)}) names row #{anchor.auditId.toString()}. </>
           : <>No anchor yet. </>}
         Anchors record the newest row outside the audit table, every hour and at each export; keep downloaded anchors
         outside the database and check them with <code>npm run audit:verify -- &lt;file&gt;</code>.

@@ -32,6 +32,7 @@ import { formatDateTime } from "@/lib/patients/format";
 import { LazySessionBpChart } from "@/components/review/lazy-charts";
 import { SessionVitalsTable } from "@/components/review/session-vitals-table";
 import { AmendmentForm } from "@/components/review/sign-off-panel";
+import { formatTime } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Session" };
 const ACTIVE = ["CHECKED_IN", "DOSING", "MONITORING"];
@@ -127,7 +128,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         <p className="mb-4 flex flex-wrap gap-2">{s.patient.flags.map((f) => <Badge key={f.kind} tone={f.category === "CONTRAINDICATION" ? "red" : "amber"}>{f.category === "CONTRAINDICATION" ? "Contraindication" : "Caution"}: {flagLabel(f.kind)}</Badge>)}</p>
       )}
       {active && <p className="mb-4 text-lg"><span className="text-slate-600">Next: </span><strong>{s.state.nextStep}</strong></p>}
-      {!active && <div className="mb-4"><Alert tone="info">This session {CLOSED[s.status] ?? `is ${s.status.toLowerCase()}`}{s.status === "NOT_DOSED" && s.cancelledReason ? ` — ${s.cancelledReason}` : ""}.{s.discharge ? ` Monitoring ended at ${new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(s.discharge.decidedAt))}.` : ""}</Alert></div>}
+      {!active && <div className="mb-4"><Alert tone="info">This session {CLOSED[s.status] ?? `is ${s.status.toLowerCase()}`}{s.status === "NOT_DOSED" && s.cancelledReason ? ` — ${s.cancelledReason}` : ""}.{s.discharge ? ` Monitoring ended at ${formatTime(s.discharge.decidedAt, tz)}.` : ""}</Alert></div>}
       <div className="flex flex-col gap-4">
         {canRecord && !dosed && (
           <>
@@ -208,7 +209,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
               <ul className="mt-3 flex flex-col gap-1">{amendedEntries["session:"].map((a) => <li key={a.id} className="border-l-4 border-amber-500 bg-amber-50 px-3 py-1 text-sm"><span className="font-medium">Amendment:</span> {a.text}</li>)}</ul>
             )}
             {can(user.role, "clinical.record") && (
-              <div className="no-print mt-3"><AmendmentForm sessionId={id} entries={entries.map((e) => ({ kind: e.kind, id: e.id, label: `${new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(new Date(e.at))} ${e.text}` }))} /></div>
+              <div className="no-print mt-3"><AmendmentForm sessionId={id} entries={entries.map((e) => ({ kind: e.kind, id: e.id, label: `${formatTime(e.at, tz)} ${e.text}` }))} /></div>
             )}
           </section>
         )}

@@ -15,6 +15,7 @@ import type { CoursePoint, PhaseBand } from "@/components/review/course-chart";
 import { LazyCourseBpChart, LazyOutcomeTrendChart } from "@/components/review/lazy-charts";
 import { OutcomeForm } from "@/components/review/outcome-form";
 import { PatientTabs } from "@/components/patients/patient-tabs";
+import { dateOnly } from "@/lib/time/days";
 
 export const metadata: Metadata = { title: "Course and outcomes" };
 
@@ -50,7 +51,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
   const dateOf = (d: Date) => localDate(d, tz);
   const scored = measures.filter((m) => m.instrument !== "CSSRS").map((m) => ({ id: m.id, instrument: m.instrument as "PHQ9" | "MADRS", total: m.total, takenAt: new Date(dayAt(dateOf(m.takenAt))), item9: m.instrument === "PHQ9" ? m.items[8] : 0 }));
   const annotations = courseAnnotations(rows, (sid) => at.get(sid) ?? t0.get(sid) ?? 0);
-  const trends = (["PHQ9", "MADRS"] as const).map((i) => outcomeTrend(i, scored, (d) => new Date(d).toISOString().slice(0, 10))).filter((t) => t.points.length);
+  const trends = (["PHQ9", "MADRS"] as const).map((i) => outcomeTrend(i, scored, (d) => dateOnly(new Date(d)))).filter((t) => t.points.length);
   const cssrs = measures.filter((m) => m.instrument === "CSSRS").reverse();
   const flagged = rows.filter((r) => r.flags.length);
 

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { db } from "@/lib/db/client";
 import { displayValue, PMF_SECTIONS } from "@/lib/pmf/field-keys";
-import { amendmentNotes } from "@/lib/pmf/links";
+import { amendmentNotes, pmfStatusLine } from "@/lib/pmf/links";
+import { dateOnly } from "@/lib/time/days";
 import { PrintButton } from "@/components/ui/print-button";
 
 export const metadata: Metadata = { title: "Patient Monitoring Form" };
@@ -13,8 +14,9 @@ export default async function PmfPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   await authorizeRecordPage("reports.view", "PatientMonitoringForm", id);
   const pmf = (await db().patientMonitoringForm.findUnique({ where: { id }, include: {
-    amends: { select: { id: true, submittedAt: true, confirmation: true } }, amendedBy: { select: { id: true, createdAt: true, status: true } },
+    amends: { select: { id: true, submittedAt: true, confirmation: true } }, amendedBy: { select: { id: true, createdAt: true, status: true } }, session: { select: { site: { select: { timeZone: true } } } },
   } }))!;
+  const tz = pmf.session.site.timeZone;
   const fields = (pmf.fields ?? {}) as Record<string, unknown>;
   return (
     <article aria-label="Patient Monitoring Form" className="mx-auto max-w-3xl rounded-lg border border-slate-200 bg-white p-6 print:border-0 print:p-0">
@@ -26,9 +28,8 @@ export default async function PmfPage({ params }: { params: Promise<{ id: string
         <a href={`/api/sessions/${pmf.sessionId}/audit-packet?format=json`} download className="inline-flex min-h-11 items-center text-brand-700 underline">Session audit packet (JSON)</a>
       </div>
       <h1 className="text-xl font-semibold">SPRAVATO® REMS — Patient Monitoring Form</h1>
-      <p className="text-sm text-slate-700">Form version {pmf.formVersion} · status {pmf.status.toLowerCase()} · due {pmf.dueDate.toISOString().slice(0, 10)}
-        {pmf.submittedAt && ` · submitted ${pmf.submittedAt.toISOString().slice(0, 10)} (${pmf.channel?.toLowerCase()}, ${pmf.confirmation ?? "no confirmation"})`}</p>
-      {amendmentNotes({ ...pmf }).map((n) => <p key={n} className="mt-2 font-semibold">{n}</p>)}
+      <p className="text-sm text-slate-700">{pmfStatusLine({ ...pmf, dueDate: dateOnly(pmf.dueDate) }, tz)}</p>
+      {amendmentNotes({ ...pmf }, tz).map((n) => <p key={n} className="mt-2 font-semibold">{n}</p>)}
       {PMF_SECTIONS.map((section) => (
         <section key={section.title} aria-label={section.title} className="mt-4 break-inside-avoid">
           <h2 className="border-b border-slate-400 font-semibold">{section.title}</h2>
