@@ -52,7 +52,7 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
 
     await page.getByRole("link", { name: /← Inventory/ }).click();
     const row = lotRow(page, LOT);
-    await expect(row.getByRole("cell")).toHaveText(["9", "Reconciled", "Dec 31, 2028", "9", "0", "0", "0", "9", "None", "84 mg kit (3 devices)NDC 50458-028-03"]);
+    await expect(row.getByRole("cell")).toHaveText(["9", "Reconciled", "31 Dec 2028", "9", "0", "0", "0", "9", "None", "84 mg kit (3 devices)NDC 50458-028-03"]);
     await page.screenshot({ path: "test-results/screens/inventory.png", fullPage: true });
     const [lot] = await sql<{ count: number; by: string }>(`SELECT count(d.id)::int AS count, l."receivedById" AS by FROM "InventoryLot" l JOIN "Device" d ON d."lotId" = l.id WHERE l."lotNumber" = $1 GROUP BY l.id`, [LOT]);
     expect(lot).toEqual({ count: 9, by: await userId("admin@example.com") });
@@ -117,7 +117,7 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
   test("an expired lot says so, and its devices can still be returned (never administered)", async ({ page }) => {
     await signIn(page, "admin@example.com");
     await page.goto(`/inventory/lots/${await lotId("23K042")}`);
-    await expect(page.getByText("This lot expired on Oct 31, 2026: its devices cannot be administered. Waste or return the 4 devices still on hand.")).toBeVisible();
+    await expect(page.getByText("This lot expired on 31 Oct 2026: its devices cannot be administered. Waste or return the 4 devices still on hand.")).toBeVisible();
     const form = page.getByRole("form", { name: "Return a device" });
     await form.getByLabel("Device to return").selectOption({ label: "23K042-001" });
     await form.getByLabel("Reason for return").fill("Expired");
