@@ -2,6 +2,7 @@
 // turned into instants with the offset in force at that moment — so 07:00 is 07:00 on either side of a
 // DST change, a wall time that does not exist (spring forward) has no slot, and one that occurs twice
 // (fall back) is the first occurrence. Pure: no I/O, no machine zone.
+import { addDays, dateOnlyValue } from "@/lib/time/days";
 
 export const DEFAULT_BLOCK_MINUTES = 150; // check-in, dosing, 2 h observation, discharge
 export const DAY_OPENS = "07:00";
@@ -61,7 +62,6 @@ export function slotStartingAt(startsAt: Date, day: string, timeZone: string, bl
 
 /** The seven local days of the week (Monday first) that contains `day`. */
 export function weekDays(day: string): string[] {
-  const t = Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10));
-  const monday = t - ((new Date(t).getUTCDay() + 6) % 7) * 86_400_000;
-  return Array.from({ length: 7 }, (_, i) => new Date(monday + i * 86_400_000).toISOString().slice(0, 10));
+  const monday = addDays(day, -((dateOnlyValue(day).getUTCDay() + 6) % 7));
+  return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
 }

@@ -1,6 +1,7 @@
 // What a psychiatrist signs, in words: built from the same content that is hashed for the signature
 // (`signedContent` in ./data), so the screen shows exactly what the hash covers. Pure: no I/O.
-import { localClock, localDate } from "@/lib/sessions/local-time";
+import { dateOnly, siteDay } from "@/lib/time/days";
+import { formatDay, formatTime } from "@/lib/time/format";
 
 type Row = { [key: string]: unknown };
 /** The shape of `signedContent(...)` as far as the summary reads it. */
@@ -28,14 +29,14 @@ const CONMEDS: [string, string][] = [
 
 /** The signed record as labelled lines, in the order a reviewer reads a session. */
 export function signedSummary(content: SignedContent, timeZone: string): SummarySection[] {
-  const clock = (v: unknown) => { const d = date(v); return d ? localClock(d, timeZone) : "—"; };
+  const clock = (v: unknown) => { const d = date(v); return d ? formatTime(d, timeZone) : "—"; };
   const devices = live(content.devices).sort(byTime("administeredAt"));
   const t0 = devices[0] ? date(devices[0].administeredAt)! : null;
   const sinceT0 = (v: unknown) => (t0 ? ` (T0${(() => { const m = Math.floor((date(v)!.getTime() - t0.getTime()) / 60_000); return m >= 0 ? `+${m}` : `−${-m}`; })()} min)` : "");
   const s = content.session;
 
   const session: SummaryLine[] = [
-    { label: "Treatment date", value: s.checkedInAt ? localDate(date(s.checkedInAt)!, timeZone) : String(s.treatmentDate ?? "—").slice(0, 10) },
+    { label: "Treatment date", value: s.checkedInAt ? formatDay(siteDay(date(s.checkedInAt)!, timeZone)) : s.treatmentDate ? formatDay(dateOnly(date(s.treatmentDate)!)) : "—" },
     { label: "Checked in", value: clock(s.checkedInAt) },
     { label: "End of monitoring", value: clock(s.endOfMonitoringAt) },
     { label: "Status", value: lower(s.status) },
@@ -58,7 +59,7 @@ export function signedSummary(content: SignedContent, timeZone: string): Summary
     { label: "Dose", value: s.plannedDoseMg ? `${s.plannedDoseMg} mg${s.otherDoseReason ? ` — ${s.otherDoseReason}` : ""}` : "—" },
     ...[...content.devices].sort(byTime("administeredAt")).map((d) => {
       const device = (d.device ?? {}) as { serial?: string; lot?: { lotNumber?: string; expiresOn?: unknown } };
-      const expires = device.lot?.expiresOn ? `, expires ${String(date(device.lot.expiresOn)!.toISOString()).slice(0, 10)}` : "";
+      const expires = device.lot?.expiresOn ? `, expires ${formatDay(dateOnly(date(device.lot.expiresOn)!))}` : "";
       return { label: `Device ${d.sequence}`, value: `${clock(d.administeredAt)}${sinceT0(d.administeredAt)} — ${device.serial ?? "?"}, lot ${device.lot?.lotNumber ?? "?"}${expires}`, struck: d.enteredInErrorAt != null };
     }),
   ];
