@@ -30,8 +30,8 @@ test.describe("REMS enrollment, counselling and demographics of a new patient", 
     await expect(page.getByRole("heading", { name: "Newcomer, Robin" })).toBeVisible();
     const gate = page.getByTestId("dosing-gate");
     await expect(gate).toContainText("Dosing is blocked");
-    await expect(gate).toContainText("(R6)");
-    await expect(gate).toContainText("(R7)");
+    await expect(gate).toContainText("Patient Enrollment Form is not complete");
+    await expect(gate).toContainText("not been counselled on every REMS topic");
 
     // Demographics: a bad email is refused at the field; the saved change shows at once.
     await page.getByRole("button", { name: "Edit details" }).click();
@@ -82,8 +82,8 @@ test.describe("REMS enrollment, counselling and demographics of a new patient", 
     await expect(rems.getByText(`${day(-1)} (fax)`)).toBeVisible();
     await rems.getByText("Earlier enrollments (1)").click();
     await expect(rems.getByRole("list", { name: "Earlier enrollments" }).getByRole("listitem")).toHaveCount(1);
-    await expect(gate).not.toContainText("(R6)");
-    await expect(gate).toContainText("(R7)");
+    await expect(gate).not.toContainText("Patient Enrollment Form is not complete");
+    await expect(gate).toContainText("not been counselled on every REMS topic");
 
     // R7 over two visits: the gate opens once every REMS topic is covered.
     const counselling = page.getByRole("region", { name: "Counselling" });
@@ -94,7 +94,7 @@ test.describe("REMS enrollment, counselling and demographics of a new patient", 
     for (const t of ["Sedation", "Dissociation", "Respiratory depression"]) await form.getByLabel(t, { exact: true }).check();
     await form.getByRole("button", { name: "Save counselling" }).click();
     await expect(counselling.getByText("Topics missing")).toBeVisible();
-    await expect(gate).toContainText("(R7)");
+    await expect(gate).toContainText("not been counselled on every REMS topic");
     await counselling.getByRole("button", { name: "Record counselling" }).click();
     form = counselling.getByRole("form", { name: "Record counselling" });
     await form.getByRole("button", { name: "Now" }).click();

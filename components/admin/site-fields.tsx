@@ -111,7 +111,7 @@ export function SiteSettingsFields({ register, control, errors, prefix = "", tim
         {num("idleLockMinutes", "Tablet lock after (minutes idle)", "From 1 to 60.")}
         {num("lateEntryMinutes", "Late entry after (minutes)", "An entry made longer than this after its clinical time needs a reason. From 1 to 240.")}
         {num("appointmentBlockMinutes", "Appointment block (minutes)", "One chair booking: check-in, dosing, 2-hour observation, discharge. From 30 to 480.")}
-        <SelectInput label="Observation period counts" hint="The 2-hour minimum (R30) runs from this device." error={err("observationAnchor")} {...register(p("observationAnchor"))}>
+        <SelectInput label="Observation period counts" hint="The 2-hour minimum runs from this device." error={err("observationAnchor")} {...register(p("observationAnchor"))}>
           {Object.entries(ANCHOR_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
         </SelectInput>
       </Group>

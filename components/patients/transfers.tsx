@@ -63,7 +63,7 @@ export function Transfers({ patientId, transfers, canRecord }: { patientId: stri
           {failure && <div className="md:col-span-3"><Alert tone="error">{failure}</Alert></div>}
           <TextInput label="Certified setting taking over" error={e.toSettingName?.message} {...register("toSettingName")} />
           <TextInput label="Transfer date" type="date" error={e.transferDate?.message} {...register("transferDate")} />
-          <TextInput label="REMS notified on" type="date" hint="Optional now; before the transfer date (R42)." error={e.remsNotifiedOn?.message} {...register("remsNotifiedOn")} />
+          <TextInput label="REMS notified on" type="date" hint="Optional now; before the transfer date." error={e.remsNotifiedOn?.message} {...register("remsNotifiedOn")} />
           <div className="md:col-span-3"><Button type="submit" variant="secondary" disabled={formState.isSubmitting}>Record transfer</Button></div>
         </form>
       )}

@@ -43,8 +43,8 @@ export function RemsSetForm({ initial, earliest }: { initial: RemsSetInput; earl
           <TextInput key={name} label={label} inputMode="numeric" autoComplete="off" error={e[name]?.message} {...register(name)} />
         ))}
         <Checkbox label="A Patient Monitoring Form is required after each session" {...register("pmfRequired")} />
-        <Checkbox label="Outpatients must be enrolled before the first dose (R6)" {...register("enrollmentGateEnabled")} />
-        <Checkbox label="Pulse oximetry is required (R5)" {...register("pulseOximetryRequired")} />
+        <Checkbox label="Outpatients must be enrolled before the first dose" {...register("enrollmentGateEnabled")} />
+        <Checkbox label="Pulse oximetry is required" {...register("pulseOximetryRequired")} />
         <div className="md:col-span-2"><TextInput label="Note" hint="Optional: the REMS modification this follows." error={e.note?.message} {...register("note")} /></div>
       </Group>
       <div><Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Add parameter set"}</Button></div>

@@ -77,7 +77,7 @@ export async function recordEnrollment(actor: Actor, patientId: string, input: E
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Patient" WHERE id = ${patientId} FOR UPDATE`;
     if (!locked.length) throw notFoundError("Patient");
     const p = await tx.patient.findUniqueOrThrow({ where: { id: patientId }, select: { siteId: true, site: { select: { timeZone: true, settingType: true } } } });
-    if (p.site.settingType === "INPATIENT") throw new HttpError(422, "NOT_REQUIRED", "Patients of an inpatient setting are not enrolled in the REMS (R3).");
+    if (p.site.settingType === "INPATIENT") throw new HttpError(422, "NOT_REQUIRED", "Patients of an inpatient setting are not enrolled in the REMS.");
     const current = await tx.remsEnrollment.findFirst({ where: { patientId, supersededBy: { is: null } } });
     if ((input.supersedesId || null) !== (current?.id ?? null))
       throw input.supersedesId && !current ? invalidInput({ supersedesId: ["No enrollment to correct"] }) : conflictError("enrollment");

@@ -29,7 +29,7 @@ export function drawPmf(doc: PDFKit.PDFDocument, f: PrintablePmf) {
     }
     doc.moveDown(0.4);
   }
-  doc.font("Helvetica").fontSize(8).text("Submit within 7 days of treatment at SPRAVATOrems.com or by fax to 1-877-778-0091. Values are derived from the session record (R39).", { align: "left" });
+  doc.font("Helvetica").fontSize(8).text("Submit within 7 days of treatment at SPRAVATOrems.com or by fax to 1-877-778-0091. Values are derived from the session record.", { align: "left" });
 }
 
 /** A PDF of one or many forms (a page each), produced as the forms arrive: never all in memory. */

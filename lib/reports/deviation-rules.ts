@@ -6,6 +6,7 @@ import type { RemsParameters } from "@/lib/rems/parameters";
 import { byTime, live, type Vital } from "@/lib/sessions/facts";
 import { fortyMinuteReading } from "@/lib/sessions/observation-rules";
 import { latestPreDoseBp } from "@/lib/sessions/predose-rules";
+import { gateName } from "@/lib/sessions/gates";
 
 export type DeviationKind = "forty_minute" | "spo2" | "gate" | "override" | "late_entry" | "recorded";
 
@@ -27,11 +28,6 @@ export type DeviationFacts = {
 const kindOfRow = (code: string): DeviationKind =>
   code.startsWith("R25_") ? "forty_minute" : code.startsWith("R27_SPO2") ? "spo2" : code === "R49_LATE_ENTRY" ? "late_entry" : "recorded";
 
-const RULE_NAMES: Record<string, string> = {
-  R9: "caution flag (benefit/risk)", R14: "pre-dose BP above 140/90", R21: "84 mg at the first TRD session", R22: "MDSI beyond 4 weeks",
-  R32: "pre-discharge BP above 140/90 and not decreasing", R35: "vital signs not acceptable before completion",
-  R48: "severe hepatic impairment (benefit/risk)",
-};
 const WARNING_NAMES: Record<string, string> = {
   R12_FOOD: "food less than 2 hours before the first device", R12_LIQUID: "liquid less than 30 minutes before the first device",
   R12_NASAL_MED: "nasal corticosteroid or decongestant less than 1 hour before", R24_FREQUENCY: "more sessions than the schedule in 7 days",
@@ -72,7 +68,7 @@ export function sessionDeviations(f: DeviationFacts): SessionDeviation[] {
   const order: DeviationKind[] = ["forty_minute", "spo2"];
   out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   for (const d of f.decisions)
-    out.push({ kind: "gate", code: `${d.rule}_GATE`, message: `GATE ${d.rule} (${RULE_NAMES[d.rule] ?? "prescriber decision"}): ${d.decision === "PROCEED" ? "proceed" : "delay"} — ${d.prescriber}: “${d.reason}”` });
+    out.push({ kind: "gate", code: `${d.rule}_GATE`, message: `GATE ${d.rule} (${gateName(d.rule)}): ${d.decision === "PROCEED" ? "proceed" : "delay"} — ${d.prescriber}: “${d.reason}”` });
   // A warning in force at several devices is acknowledged at each: one line per warning, at its first acknowledgement.
   const seen = new Set<string>();
   for (const a of f.acknowledgements)

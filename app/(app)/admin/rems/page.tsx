@@ -57,7 +57,7 @@ export default async function RemsParametersPage() {
     <>
       <PageHeader title="REMS parameters" />
       <p className="mb-4 max-w-3xl text-slate-700">
-        The REMS rules the tracker enforces are data with an effective date (R45). Each session is judged by the set in force at its time, and each
+        The REMS rules the tracker enforces are data with an effective date. Each session is judged by the set in force at its time, and each
         Patient Monitoring Form records its form version. Sets in force or past cannot change; a REMS modification is entered as a new set.
       </p>
       <section aria-labelledby="in-force" className="mb-6">

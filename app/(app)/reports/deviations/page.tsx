@@ -32,7 +32,7 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
       <ReportTabs current="/reports/deviations" />
       <section aria-label="Protocol deviations" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Protocol deviations</h2>
-        <p className="mb-3 text-slate-700">Derived from each session&apos;s record: the 40-minute BP outside 30–50 minutes (R25), SpO₂ missing where required (R27), prescriber GATE decisions, and SOFT warnings acknowledged to proceed (from the audit trail).</p>
+        <p className="mb-3 text-slate-700">Derived from each session&apos;s record: the 40-minute BP outside 30–50 minutes, SpO₂ missing where required, prescriber GATE decisions, and SOFT warnings acknowledged to proceed (from the audit trail).</p>
         <RangeFilter label="Filter deviations" sites={user.sites} site={q.site} from={from} to={to} />
         <dl aria-label="Deviation summary" className="mb-4 flex flex-wrap gap-3">
           <div className="rounded-md border border-slate-200 px-3 py-2"><dt className="text-sm text-slate-600">Dosed sessions in range</dt><dd className="text-xl font-semibold">{report.capped ? `more than ${report.inRange}` : report.inRange}</dd></div>

@@ -50,7 +50,7 @@ export default async function EnrollmentPage({ searchParams }: { searchParams: P
 
       <section aria-label="Transfers to another certified setting" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Transfers to another certified setting</h2>
-        <p className="mb-2 text-slate-700">R42: the REMS is notified before the transfer date. {unnotified ? <strong className="text-red-800">{unnotified} {unnotified === 1 ? "transfer has" : "transfers have"} no notification date.</strong> : "Every transfer has a notification date."}</p>
+        <p className="mb-2 text-slate-700">The REMS is notified before the transfer date. {unnotified ? <strong className="text-red-800">{unnotified} {unnotified === 1 ? "transfer has" : "transfers have"} no notification date.</strong> : "Every transfer has a notification date."}</p>
         <DataTable
           label="Transfers"
           noun="transfers"

@@ -46,9 +46,9 @@ export default async function MonitoringDurationPage({ searchParams }: { searchP
       <ReportTabs current="/reports/monitoring-duration" />
       <RangeFilter label="Filter monitoring duration" sites={user.sites} site={q.site} from={from} to={to} />
       <DistributionSection title="Total monitoring time" d={d.total}
-        note="PMF row 19 (R33): whole minutes from the first device to the end of monitoring, over discharged sessions (emergency transfers left out). The REMS minimum is 120 minutes." />
+        note="PMF row 19: whole minutes from the first device to the end of monitoring, over discharged sessions (emergency transfers left out). The REMS minimum is 120 minutes." />
       <DistributionSection title="Ready to leave without the 2-hour minimum" d={d.ready}
-        note="PMF row 20 (R34): the monitoring HCP's answer, minutes from the start of administration." />
+        note="PMF row 20: the monitoring HCP's answer, minutes from the start of administration." />
     </>
   );
 }

@@ -33,6 +33,7 @@ import { LazySessionBpChart } from "@/components/review/lazy-charts";
 import { SessionVitalsTable } from "@/components/review/session-vitals-table";
 import { AmendmentForm } from "@/components/review/sign-off-panel";
 import { formatTime } from "@/lib/time/format";
+import { gateName } from "@/lib/sessions/gates";
 
 export const metadata: Metadata = { title: "Session" };
 const ACTIVE = ["CHECKED_IN", "DOSING", "MONITORING"];
@@ -104,7 +105,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     ...s.devices.map((x) => ({ kind: "device" as const, id: x.id, at: x.administeredAt, inError: x.enteredInErrorReason, late: late(x), text: `Device ${x.sequence} given (${x.serial}, lot ${x.lotNumber})` })),
     ...s.sedation.map((x) => ({ kind: "sedation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `MOAA/S ${x.moaas}` })),
     ...s.dissociation.map((x) => ({ kind: "dissociation" as const, id: x.id, at: x.takenAt, inError: x.enteredInErrorReason, late: late(x), text: `Dissociation ${x.present ? "present" : "absent"}${x.total != null ? ` (CADSS-6 total ${x.total})` : ""}` })),
-    ...s.decisions.map((x) => ({ kind: "decision" as const, id: x.id, at: x.decidedAt, inError: null, text: `${x.by} decided ${x.decision.toLowerCase()} on ${x.rule}: ${x.reason}` })),
+    ...s.decisions.map((x) => ({ kind: "decision" as const, id: x.id, at: x.decidedAt, inError: null, text: `${x.by} decided to ${x.decision.toLowerCase()} (${gateName(x.rule)}): ${x.reason}` })),
     ...s.adverseEvents.map((x) => ({ kind: "event" as const, id: x.id, at: x.onsetAt, inError: null, late: late({ recordedAt: x.createdAt, lateEntryReason: x.lateEntryReason }), text: `Adverse event (${x.type.toLowerCase().replace("_", " ")}${x.serious ? ", serious" : ""}): ${x.description}${x.resolvedAt ? " — resolved" : ""}${signature && Date.parse(x.createdAt) > signature.signedAt.getTime() ? " — recorded after sign-off" : ""}` })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const amendmentText = (a: (typeof amendments)[number]) => ({ id: a.id, text: `${a.correction} — reason: ${a.reason} (${a.author}, ${formatDateTime(a.amendedAt, tz)})` });

@@ -40,7 +40,7 @@ export default async function PmfPage({ params }: { params: Promise<{ id: string
           </dl>
         </section>
       ))}
-      <p className="mt-4 text-xs text-slate-700">Values are derived from the session record (R39); they are not typed again.</p>
+      <p className="mt-4 text-xs text-slate-700">Values are derived from the session record; they are not typed again.</p>
     </article>
   );
 }
