@@ -171,7 +171,7 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
     await filter.getByRole("button", { name: "Show" }).click();
     const table = page.getByRole("region", { name: "Administered devices" });
     const rows = table.getByRole("row");
-    await expect(rows).toHaveCount(Math.min(expected.length, 500) + 1);
+    await expect(rows).toHaveCount(Math.min(expected.length, 25) + 1); // a page of the shared table
     await expect(rows.nth(1)).toContainText(expected[0].serial);
     await expect(rows.nth(1)).toContainText(expected[0].mrn);
     await expect(rows.nth(1)).toContainText("24A118");

@@ -7,7 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { HttpError } from "@/lib/http/errors";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 import { localDate } from "@/lib/sessions/local-time";
-import { DISPENSING_CSV_HEADER, dispensingCsvStream, dispensingRows, lotDetail, receiveLot, recordCount, returnDevice, siteLots, siteStaff, wasteDevice } from "./data";
+import { DISPENSING_CSV_HEADER, dispensingCsvStream, dispensingLogPage, dispensingRows, lotDetail, receiveLot, recordCount, returnDevice, siteLots, siteStaff, wasteDevice } from "./data";
 import { physicalCountSchema, receiveLotSchema, returnDeviceSchema, wasteDeviceSchema } from "./schema";
 
 const WITNESS_PASSWORD = "witness-pass-2026";
@@ -258,6 +258,12 @@ describe("the dispensing log (R44)", () => {
     expect(rows.map((r) => r.deviceSerial)).toEqual([c.devices[3].serial, c.devices[0].serial, c.devices[1].serial, c.devices[2].serial]);
     expect(rows.map((r) => r.enteredInError)).toEqual(["entered in error", "", "", ""]);
     expect(rows[3]).toMatchObject({ date: "2026-11-03", time: "10:00", doseMg: "28", lotNumber: expect.stringMatching(/^L/) });
+
+    // The screen's page holds exactly the local day's rows (the count too), in the same order.
+    const page = await dispensingLogPage({ siteId: c.site.id, from: "2026-11-02", to: "2026-11-02" }, 1);
+    expect(page).toMatchObject({ total: 3, pageCount: 1, page: 1 });
+    expect(page.rows.map((r) => r.serial)).toEqual([c.devices[3].serial, c.devices[0].serial, c.devices[1].serial]);
+    expect((await dispensingLogPage({ siteId: c.site.id, from: "2026-11-03", to: "2026-11-03" }, 1)).rows.map((r) => r.serial)).toEqual([c.devices[2].serial]);
   });
 });
 

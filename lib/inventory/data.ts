@@ -1,5 +1,5 @@
 import "server-only";
-import { offsetOf, PAGE_SIZE, pageInfo, type PageInfo } from "@/lib/tables/list-query";
+import { COUNT_CAP, offsetOf, PAGE_SIZE, pageInfo, type PageInfo, type Paged } from "@/lib/tables/list-query";
 import { serverNow } from "@/lib/clock";
 import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, recordAudit, type AuditActor } from "@/lib/audit/data";
@@ -312,49 +312,49 @@ export type DispensingRow = {
 };
 
 /** Administered devices of a site whose site-local date is in [from, to], oldest first, a page at a time. */
+// Entries in error stay in the log, marked: the device went back on hand and may be given again.
+const dispensingWhere = (q: DispensingLogQuery, timeZone: string) => ({ session: { siteId: q.siteId }, administeredAt: localDaysWindow(q.from, q.to, timeZone) });
+const DISPENSING_ORDER = [{ administeredAt: "asc" as const }, { id: "asc" as const }];
+const DISPENSING_SELECT = {
+  id: true, sequence: true, administeredAt: true, recordedById: true, enteredInErrorAt: true, enteredInErrorReason: true,
+  device: { select: { serial: true, lot: { select: { lotNumber: true, ndc: true } } } },
+  session: { select: { id: true, plannedDoseMg: true, patient: { select: { firstName: true, lastName: true, mrn: true } }, _count: { select: { devices: { where: { enteredInErrorAt: null } } } } } },
+} satisfies Prisma.DeviceAdministrationSelect;
+type DispensingRecord = Prisma.DeviceAdministrationGetPayload<{ select: typeof DISPENSING_SELECT }>;
+
+async function dispensingRowsOf(page: DispensingRecord[], tz: string): Promise<DispensingRow[]> {
+  const names = await namesOf(page.map((p) => p.recordedById));
+  return page.map((a) => ({
+    administrationId: a.id, administeredAt: a.administeredAt.toISOString(), date: localDate(a.administeredAt, tz), time: localClock(a.administeredAt, tz),
+    patient: `${a.session.patient.lastName}, ${a.session.patient.firstName}`, mrn: a.session.patient.mrn, doseMg: a.session.plannedDoseMg,
+    devicesInSession: a.session._count.devices, sequence: a.sequence, serial: a.device.serial, lotNumber: a.device.lot.lotNumber, ndc: a.device.lot.ndc,
+    nurse: names.get(a.recordedById) ?? "Unknown user", sessionId: a.session.id, enteredInError: a.enteredInErrorAt ? a.enteredInErrorReason || "entered in error" : null,
+  }));
+}
+
 export async function* dispensingRows(q: DispensingLogQuery, pageSize = 1000): AsyncGenerator<DispensingRow> {
   const site = await db().site.findUnique({ where: { id: q.siteId }, select: { timeZone: true } });
   if (!site) return;
-  const tz = site.timeZone;
   let cursor: string | undefined;
   for (;;) {
     const page = await db().deviceAdministration.findMany({
-      // Entries in error stay in the log, marked: the device went back on hand and may be given again.
-      where: { session: { siteId: q.siteId }, administeredAt: localDaysWindow(q.from, q.to) },
-      orderBy: [{ administeredAt: "asc" }, { id: "asc" }],
-      take: pageSize,
+      where: dispensingWhere(q, site.timeZone), orderBy: DISPENSING_ORDER, take: pageSize, select: DISPENSING_SELECT,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: {
-        id: true, sequence: true, administeredAt: true, recordedById: true, enteredInErrorAt: true, enteredInErrorReason: true,
-        device: { select: { serial: true, lot: { select: { lotNumber: true, ndc: true } } } },
-        session: { select: { id: true, plannedDoseMg: true, patient: { select: { firstName: true, lastName: true, mrn: true } }, _count: { select: { devices: { where: { enteredInErrorAt: null } } } } } },
-      },
     });
     if (!page.length) return;
     cursor = page[page.length - 1].id;
-    const names = await namesOf(page.map((p) => p.recordedById));
-    for (const a of page) {
-      const date = localDate(a.administeredAt, tz);
-      if (date < q.from || date > q.to) continue;
-      yield {
-        administrationId: a.id, administeredAt: a.administeredAt.toISOString(), date, time: localClock(a.administeredAt, tz),
-        patient: `${a.session.patient.lastName}, ${a.session.patient.firstName}`, mrn: a.session.patient.mrn, doseMg: a.session.plannedDoseMg,
-        devicesInSession: a.session._count.devices, sequence: a.sequence, serial: a.device.serial, lotNumber: a.device.lot.lotNumber, ndc: a.device.lot.ndc,
-        nurse: names.get(a.recordedById) ?? "Unknown user", sessionId: a.session.id, enteredInError: a.enteredInErrorAt ? a.enteredInErrorReason || "entered in error" : null,
-      };
-    }
+    yield* await dispensingRowsOf(page, site.timeZone);
     if (page.length < pageSize) return;
   }
 }
 
-/** The first `limit` rows of the log, for the page (the CSV has them all). */
-export async function dispensingLogPage(q: DispensingLogQuery, limit = 500): Promise<{ rows: DispensingRow[]; more: boolean }> {
-  const rows: DispensingRow[] = [];
-  for await (const r of dispensingRows(q, Math.min(limit + 1, 1000))) {
-    if (rows.length === limit) return { rows, more: true };
-    rows.push(r);
-  }
-  return { rows, more: false };
+/** One page of the log for the screen (the CSV streams them all). */
+export async function dispensingLogPage(q: DispensingLogQuery, page: number): Promise<Paged<DispensingRow>> {
+  const site = await db().site.findUniqueOrThrow({ where: { id: q.siteId }, select: { timeZone: true } });
+  const where = dispensingWhere(q, site.timeZone);
+  const info = pageInfo(await db().deviceAdministration.count({ where, take: COUNT_CAP + 1 }), page);
+  const records = await db().deviceAdministration.findMany({ where, orderBy: DISPENSING_ORDER, skip: offsetOf(info), take: info.pageSize, select: DISPENSING_SELECT });
+  return { ...info, rows: await dispensingRowsOf(records, site.timeZone) };
 }
 
 export const DISPENSING_CSV_HEADER = ["date", "time", "timeZone", "administeredAtUtc", "patient", "mrn", "doseMg", "devicesInSession", "deviceSequence", "deviceSerial", "lotNumber", "ndc", "nurse", "sessionId", "enteredInError"];

@@ -1,6 +1,7 @@
 // R43–R44: controlled-substance accountability, as pure rules. Every device ends administered (linked
 // to a session), wasted (witnessed) or returned — "given to the patient" does not exist.
 import type { Finding } from "@/lib/rems/rule-result";
+import { addDays, startOfDay } from "@/lib/time/days";
 
 /** The SPRAVATO kits (REMS.md §2.2): how many 28 mg devices each holds. */
 export const KITS = {
@@ -89,10 +90,7 @@ export function countDifference(countedDevices: number, expectedDevices: number)
   return { difference: countedDevices - expectedDevices, matches: countedDevices === expectedDevices };
 }
 
-/**
- * UTC bounds that surely contain every instant whose site-local date lies in [from, to] (any zone
- * is within ±14 h of UTC); the caller keeps the rows whose local date is in range.
- */
-export function localDaysWindow(from: string, to: string): { gte: Date; lt: Date } {
-  return { gte: new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000), lt: new Date(Date.parse(`${to}T00:00:00Z`) + 2 * 86_400_000) };
+/** The instants whose site-local date lies in [from, to]: from local midnight of `from` to local midnight after `to`. */
+export function localDaysWindow(from: string, to: string, timeZone: string): { gte: Date; lt: Date } {
+  return { gte: startOfDay(from, timeZone), lt: startOfDay(addDays(to, 1), timeZone) };
 }

@@ -6,7 +6,8 @@ import { latestAnchor } from "@/lib/audit/anchors";
 import { auditFilterSchema } from "@/lib/audit/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
-import { formatDateTime } from "@/lib/time/format";
+import { formatDateTime, zoneAbbreviation } from "@/lib/time/format";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -49,32 +50,30 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         Anchors record the newest row outside the audit table, every hour and at each export; keep downloaded anchors
         outside the database and check them with <code>npm run audit:verify -- &lt;file&gt;</code>.
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="p-2">#</th><th scope="col" className="p-2">When (UTC)</th><th scope="col" className="p-2">Who</th>
-              <th scope="col" className="p-2">Action</th><th scope="col" className="p-2">Record</th><th scope="col" className="p-2">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-200 align-top">
-                <td className="p-2 tabular-nums">{r.id}</td>
-                <td className="whitespace-nowrap p-2">{fmt.format(new Date(r.at))}</td>
-                <td className="p-2">{r.actorEmail ?? "system"}{r.actorRole && <span className="text-slate-600"> ({r.actorRole.toLowerCase()})</span>}</td>
-                <td className="p-2 font-medium">{r.action}{r.reason && <div className="font-normal text-slate-600">{r.reason}</div>}</td>
-                <td className="p-2">{r.entityType}{r.entityId && <div className="break-all text-slate-600">{r.entityId}</div>}</td>
-                <td className="max-w-md p-2">
-                  {r.before != null && <pre className="whitespace-pre-wrap break-all text-xs text-slate-600">before: {JSON.stringify(r.before)}</pre>}
-                  {r.after != null && <pre className="whitespace-pre-wrap break-all text-xs">after: {JSON.stringify(r.after)}</pre>}
-                </td>
-              </tr>
-            ))}
-            {!rows.length && <tr><td colSpan={6} className="p-4 text-slate-600">No audit events match these filters.</td></tr>}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Audit events"
+        empty="No audit events match these filters."
+        columns={[
+          { id: "id", header: "#", align: "right" }, { id: "at", header: `When (${zoneAbbreviation(new Date(), tz)})`, nowrap: true }, { id: "who", header: "Who" },
+          { id: "action", header: "Action", rowHeader: true }, { id: "record", header: "Record" }, { id: "change", header: "Change" },
+        ]}
+        rows={rows.map((r) => ({
+          id: String(r.id),
+          cells: {
+            id: r.id,
+            at: fmt.format(new Date(r.at)),
+            who: <>{r.actorEmail ?? "system"}{r.actorRole && <span className="text-slate-600"> ({r.actorRole.toLowerCase()})</span>}</>,
+            action: <><span className="font-medium">{r.action}</span>{r.reason && <div className="font-normal text-slate-600">{r.reason}</div>}</>,
+            record: <>{r.entityType}{r.entityId && <div className="break-all text-slate-600">{r.entityId}</div>}</>,
+            change: (
+              <div className="max-w-md">
+                {r.before != null && <pre className="whitespace-pre-wrap break-all text-xs text-slate-600">before: {JSON.stringify(r.before)}</pre>}
+                {r.after != null && <pre className="whitespace-pre-wrap break-all text-xs">after: {JSON.stringify(r.after)}</pre>}
+              </div>
+            ),
+          },
+        }))}
+      />
       {next && <Link href={next} className="mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4">Older events</Link>}
     </>
   );

@@ -7,6 +7,9 @@ import { dispensingLogQuerySchema } from "@/lib/inventory/schema";
 import { addDays, localDate } from "@/lib/sessions/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
+import { listParamsSchema } from "@/lib/tables/list-query";
+import { formatDay } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Dispensing log" };
 
@@ -22,7 +25,7 @@ export default async function DispensingLogPage({ searchParams }: { searchParams
   const raw = { siteId: site.id, from: sp.from || addDays(today, -30), to: sp.to || today };
   const parsed = dispensingLogQuerySchema.safeParse(raw);
   const errors = parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>);
-  const log = parsed.success ? await dispensingLogPage(parsed.data) : null;
+  const log = parsed.success ? await dispensingLogPage(parsed.data, listParamsSchema(["date"], { key: "date", dir: "asc" }).parse(sp).page) : null;
   const csvHref = parsed.success ? `/api/inventory/dispensing-log/csv?${new URLSearchParams(parsed.data)}` : null;
   return (
     <>
@@ -47,36 +50,27 @@ export default async function DispensingLogPage({ searchParams }: { searchParams
       </form>
       {!parsed.success && <Alert tone="error">Correct the dates to see the log.</Alert>}
       {log && (
-        <section aria-label="Administered devices" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left">
-            <caption className="px-3 py-2 text-left text-sm text-slate-700">
-              {log.rows.length}{log.more ? "+" : ""} administered device{log.rows.length === 1 ? "" : "s"} at {site.name}, {raw.from} to {raw.to}; times in {site.timeZone}.
-              {log.more && " The first 500 are shown; the CSV has them all."}
-            </caption>
-            <thead className="bg-slate-100 text-sm">
-              <tr>
-                <th scope="col" className="px-3 py-2">Date</th><th scope="col" className="px-3 py-2">Time</th><th scope="col" className="px-3 py-2">Patient</th>
-                <th scope="col" className="px-3 py-2">MRN</th><th scope="col" className="px-3 py-2 text-right">Dose</th><th scope="col" className="px-3 py-2 text-right">Devices</th>
-                <th scope="col" className="px-3 py-2">Device</th><th scope="col" className="px-3 py-2">Lot</th><th scope="col" className="px-3 py-2">Nurse</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.rows.map((r) => (
-                <tr key={r.administrationId} className="border-t border-slate-200">
-                  <td className="whitespace-nowrap px-3 py-2">{r.date}</td>
-                  <td className="px-3 py-2 tabular-nums">{r.time}</td>
-                  <td className="px-3 py-2">{r.patient}</td>
-                  <td className="px-3 py-2">{r.mrn}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.doseMg != null ? `${r.doseMg} mg` : "—"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r.sequence} of {r.devicesInSession}</td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.serial}</td>
-                  <td className="px-3 py-2">{r.lotNumber}</td>
-                  <td className="px-3 py-2">{r.nurse}{r.enteredInError && <span className="block text-sm text-red-800">Entered in error: {r.enteredInError} — device back on hand</span>}</td>
-                </tr>
-              ))}
-              {!log.rows.length && <tr><td colSpan={9} className="p-4 text-slate-700">No devices were administered in this period.</td></tr>}
-            </tbody>
-          </table>
+        <section aria-label="Administered devices">
+          <p className="mb-2 text-sm text-slate-700">Administered devices at {site.name}, {formatDay(raw.from)} to {formatDay(raw.to)}; times in {site.timeZone}. The CSV has every row.</p>
+          <DataTable
+            label="Administered devices"
+            noun="devices"
+            empty="No devices were administered in this period."
+            page={log}
+            columns={[
+              { id: "date", header: "Date", nowrap: true }, { id: "time", header: "Time", nowrap: true }, { id: "patient", header: "Patient", rowHeader: true },
+              { id: "mrn", header: "MRN" }, { id: "dose", header: "Dose", align: "right", nowrap: true }, { id: "devices", header: "Devices", align: "right" },
+              { id: "serial", header: "Device", nowrap: true }, { id: "lot", header: "Lot" }, { id: "nurse", header: "Nurse" },
+            ]}
+            rows={log.rows.map((r) => ({
+              id: r.administrationId,
+              cells: {
+                date: formatDay(r.date), time: r.time, patient: r.patient, mrn: r.mrn, dose: r.doseMg != null ? `${r.doseMg} mg` : "—",
+                devices: `${r.sequence} of ${r.devicesInSession}`, serial: r.serial, lot: r.lotNumber,
+                nurse: <>{r.nurse}{r.enteredInError && <span className="block text-sm text-red-800">Entered in error: {r.enteredInError} — device back on hand</span>}</>,
+              },
+            }))}
+          />
         </section>
       )}
     </>
