@@ -13,6 +13,7 @@ const SIZES = { tablet: { width: 820, height: 1180 }, desktop: { width: 1280, he
 const OUT = process.env.SCREENS_DIR;
 const USERS: Record<Role, string> = { NURSE: "nurse@example.com", PSYCHIATRIST: "psych@example.com", ADMIN: "admin@example.com" };
 const ORDER: Role[] = ["NURSE", "PSYCHIATRIST", "ADMIN"];
+const NAMES: Record<Role, string> = { NURSE: "nurse", PSYCHIATRIST: "psychiatrist", ADMIN: "administrator" };
 
 const whoSees = (access: Access): Role | null =>
   access.kind === "signed-in" ? "NURSE" : access.kind === "role" ? (ORDER.find((r) => can(r, access.action)) ?? null) : null;
@@ -55,7 +56,7 @@ async function shoot(page: Page, path: string) {
 }
 
 for (const role of ORDER) {
-  test(`every screen a ${role.toLowerCase()} uses renders at tablet and desktop size`, async ({ page }) => {
+  test(`every screen a${role === "ADMIN" ? "n" : ""} ${NAMES[role]} uses renders at tablet and desktop size`, async ({ page }) => {
     test.setTimeout(240_000);
     const ids = await riversideIds();
     await signIn(page, USERS[role]);
