@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { PDFParse } from "pdf-parse";
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";

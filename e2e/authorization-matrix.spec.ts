@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "./helpers/test";
 import { PERMISSIONS, type Role } from "@/lib/auth/permissions";
 import { PAGE_PERMISSIONS, ROUTE_PERMISSIONS, type Access, type Method } from "@/lib/auth/route-permissions";
 import { DEMO_PASSWORD } from "./helpers/auth";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "./helpers/test";
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
 import { device, preparedSession, releaseChair } from "./helpers/session-api";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import pg from "pg";
 
 // A clinic installs the tracker on an empty database (migrations only, no seed: the "go-live" project's

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { parse } from "csv-parse/sync";
 import { signIn } from "./helpers/auth";
 import { sql, userId } from "./helpers/db";

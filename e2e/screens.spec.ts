@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { can, type Role } from "@/lib/auth/permissions";
 import { PAGE_PERMISSIONS, type Access } from "@/lib/auth/route-permissions";
 import { signIn } from "./helpers/auth";
@@ -46,7 +46,7 @@ async function shoot(page: Page, path: string) {
   for (const [size, viewport] of Object.entries(SIZES)) {
     await page.setViewportSize(viewport);
     await expect(page.locator("h1").first(), `${path} has a heading`).toBeVisible();
-    await expect(page.getByText("Something went wrong"), `${path} is not the error page`).toHaveCount(0);
+    await expect(page.getByText("This page could not be shown"), `${path} is not the error page`).toHaveCount(0);
     if (size === "tablet") {
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(wide, `${path} fits the tablet's width (tables scroll inside their own box)`).toBeLessThanOrEqual(820);

@@ -1,0 +1,3 @@
+import { LoadingView } from "@/components/states/loading-view";
+
+export default LoadingView;

@@ -1,0 +1,71 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+
+// Every spec imports `test` and `expect` from here: Playwright's, with an automatic accessibility check.
+// Each page a test opens (its own, and those of browsers it opens with browser.newContext()) is checked with axe
+// (WCAG 2.1 A and AA) once per URL after it loads, and once more at the end of the test; any violation fails the
+// test, naming the rule, its impact, the elements and the page.
+export * from "@playwright/test";
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+export type AxeFinding = { url: string; rule: string; impact: string; help: string; targets: string[] };
+
+/** The WCAG 2.1 A/AA violations of the page as it is now. */
+export async function axeFindings(page: Page): Promise<AxeFinding[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  return result.violations.map((v) => ({
+    url: page.url(), rule: v.id, impact: v.impact ?? "unknown", help: v.help,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+  }));
+}
+
+const isHtmlPage = (page: Page) => /^https?:/.test(page.url());
+
+function watch(page: Page, findings: Map<string, AxeFinding>, pending: Promise<unknown>[]) {
+  const checked = new Set<string>();
+  const check = async () => {
+    if (page.isClosed() || !isHtmlPage(page)) return;
+    try {
+      for (const f of await axeFindings(page)) findings.set(`${new URL(f.url).pathname}|${f.rule}|${f.targets.join(",")}`, f);
+    } catch {
+      // the page navigated or closed while it was being checked: its next load (or the final check) covers it
+    }
+  };
+  page.on("load", () => {
+    const url = page.url();
+    if (checked.has(url)) return;
+    checked.add(url);
+    pending.push(check());
+  });
+  return check;
+}
+
+export const test = base.extend<{ accessibility: void }>({
+  accessibility: [
+    async ({ page, browser }, use) => {
+      const findings = new Map<string, AxeFinding>();
+      const pending: Promise<unknown>[] = [];
+      const finals = [watch(page, findings, pending)];
+      // Pages of other browsers the test opens (a psychiatrist beside the nurse) are checked too.
+      const newContext = browser.newContext.bind(browser);
+      (browser as Browser).newContext = async (...args: Parameters<Browser["newContext"]>) => {
+        const context = await newContext(...args);
+        context.on("page", (p) => finals.push(watch(p, findings, pending)));
+        return context;
+      };
+      try {
+        await use();
+        await Promise.all(pending);
+        for (const final of finals) await final();
+      } finally {
+        (browser as Browser).newContext = newContext;
+      }
+      const list = [...findings.values()];
+      expect(list, `accessibility (axe, WCAG 2.1 A/AA):\n${list.map((f) => `  ${f.rule} (${f.impact}) on ${f.url}: ${f.help} — ${f.targets.join(" | ")}`).join("\n")}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
