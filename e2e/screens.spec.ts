@@ -72,7 +72,7 @@ for (const role of ORDER) {
 }
 
 test("the signed-out screens render at tablet and desktop size", async ({ page }) => {
-  for (const [path, access] of Object.entries(PAGE_PERMISSIONS).filter(([, a]) => a.kind === "public")) {
+  for (const [path] of Object.entries(PAGE_PERMISSIONS).filter(([, a]) => a.kind === "public")) {
     await page.goto(path);
     await shoot(page, path);
   }

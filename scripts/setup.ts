@@ -22,8 +22,10 @@ try {
     console.log(`Created administrator ${parsed.data.admin.email} (${r.userId}) and site ${parsed.data.site.code} (${r.siteId}). Sign in at /sign-in.`);
   }
 } catch (e) {
-  if (e instanceof SyntaxError) console.error(`Not valid JSON: ${e.message}`), (code = 2);
-  else if (e instanceof HttpError) {
+  if (e instanceof SyntaxError) {
+    console.error(`Not valid JSON: ${e.message}`);
+    code = 2;
+  } else if (e instanceof HttpError) {
     console.error(e.message);
     for (const [f, m] of Object.entries(e.fieldErrors ?? {})) console.error(`  ${f}: ${m.join(" ")}`);
     code = e.status === 409 ? 1 : 2;

@@ -35,6 +35,7 @@ export function SiteForm({ siteId, initial, timeZones }: { siteId: string; initi
     setVersion(loadedVersion);
     reset(initial);
     // Keyed on the version alone, on purpose: only a new version means new values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loadedVersion]);
 
   const onSubmit = handleSubmit(async (values) => {

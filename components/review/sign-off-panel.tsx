@@ -30,7 +30,7 @@ export function SignSessionForm({ sessionId, discharged }: { sessionId: string; 
       <fieldset className="flex flex-col gap-1" aria-describedby={meaningError ? "meaning-error" : undefined}>
         <legend className="font-medium">Meaning of your signature</legend>
         {Object.entries(SIGNATURE_MEANINGS).filter(([k]) => discharged || k !== "APPROVED_DISCHARGE").map(([value, label]) => (
-          <label key={value} className="inline-flex min-h-11 items-center gap-3"><input type="radio" value={value} className="size-5" aria-invalid={!!meaningError} {...form.register("meaning")} />{label}</label>
+          <label key={value} className="inline-flex min-h-11 items-center gap-3"><input type="radio" value={value} className="size-5" {...form.register("meaning")} />{label}</label>
         ))}
         {meaningError && <p id="meaning-error" role="alert" className="text-sm font-medium text-red-700">{meaningError}</p>}
       </fieldset>

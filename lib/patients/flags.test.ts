@@ -8,7 +8,6 @@ import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 import { addFlag, removeFlag } from "./flags";
 import { addFlagSchema } from "./schema";
 
-const key = () => `k${Math.random().toString(36).slice(2)}`;
 const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
 describe("contraindication flags (R8)", () => {

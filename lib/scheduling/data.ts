@@ -114,7 +114,7 @@ export async function closeAppointment(actor: Actor, id: string, status: "NO_SHO
       throw new HttpError(409, "APPOINTMENT_CLOSED", `This appointment is already ${before.status === "CHECKED_IN" ? "checked in" : before.status === "NO_SHOW" ? "recorded as a no-show" : "cancelled"}.`);
     if (status === "NO_SHOW" && before.startsAt.getTime() > now.getTime())
       throw new HttpError(422, "INVALID_INPUT", "A no-show can be recorded once the block has started.", { reason: ["A no-show can be recorded once the block has started"] });
-    const after = await tx.appointment.update({ where: { id }, data: { status, statusReason: reason, statusChangedAt: now, version: { increment: 1 } } });
+    await tx.appointment.update({ where: { id }, data: { status, statusReason: reason, statusChangedAt: now, version: { increment: 1 } } });
     await appendAudit(tx, { actor, action: status === "NO_SHOW" ? "appointment.no_show" : "appointment.cancel", entityType: "Appointment", entityId: id,
       siteId: before.siteId, patientId: before.patientId, before: { status: before.status }, after: { status, statusReason: reason }, reason });
     return { id, status };

@@ -5,7 +5,7 @@ import { atTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { refusal } from "@/lib/http/testing/refusal";
 import { checkIn, discharge, markEnteredInError, recordAdverseEvent, recordDevice, recordDissociation, recordSedation, recordVital, resolveAdverseEvent, saveChecklist, setDose } from "./commands";
-import { adverseEventSchema, checklistSchema, vitalsSchema } from "./schema";
+import { checklistSchema, vitalsSchema } from "./schema";
 import { clinicFixture } from "./testing/db-fixture";
 
 const min = 60_000;

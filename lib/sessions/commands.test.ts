@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { refusal } from "@/lib/http/testing/refusal";
 import { db } from "@/lib/db/client";
-import { checkIn, decideGate, discharge, markEnteredInError, recordDevice, recordHypertensiveCrisis, recordSedation, recordDissociation, recordVital, saveChecklist, setDose } from "./commands";
+import { decideGate, discharge, markEnteredInError, recordDevice, recordHypertensiveCrisis, recordSedation, recordDissociation, recordVital, saveChecklist } from "./commands";
 import { checklistSchema, crisisSchema, vitalsSchema } from "./schema";
 import { keyed } from "@/lib/http/testing/keyed";
-import { clinicFixture } from "./testing/db-fixture";
 import { key, minutesAgo, readyToDose } from "./testing/session-steps";
 
 const vital = (v: Record<string, unknown>) => vitalsSchema.parse(v);

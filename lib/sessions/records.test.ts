@@ -8,7 +8,7 @@ import { reviewQueue } from "@/lib/review/queue";
 import { localDate } from "./local-time";
 import { decideGate, discharge, recordDevice, recordDissociation, recordHypertensiveCrisis, recordPreCompletion, recordSedation, recordSessionDeviation, recordVital } from "./commands";
 import { vitalsSchema } from "./schema";
-import { key, minutesAgo, readyToDose } from "./testing/session-steps";
+import { minutesAgo, readyToDose } from "./testing/session-steps";
 import { boardFor } from "./view";
 
 const vital = (v: Record<string, unknown>) => vitalsSchema.parse(v);

@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { emergencyTransfer, markEnteredInError, recordAdverseEvent, recordDevice, resolveAdverseEvent } from "@/lib/sessions/commands";
 import { adverseEventSchema } from "@/lib/sessions/schema";
-import { key, minutesAgo, readyToDose } from "@/lib/sessions/testing/session-steps";
+import { minutesAgo, readyToDose } from "@/lib/sessions/testing/session-steps";
 import { amendSession, amendmentsOf, signatureOf, signedContent, signOffRecord, signSession } from "./data";
 import { signSessionSchema } from "./schema";
 

@@ -49,7 +49,6 @@ type Step = { at: Date; what: string; run: () => Promise<unknown> };
 
 const iso = (d: Date | string | null | undefined) => (d == null ? "" : typeof d === "string" ? d.slice(0, 10) : dateOnly(d));
 const localDay = siteDay;
-const when = (v: Date | string | undefined | null) => (v == null ? undefined : new Date(v));
 
 /** Later facts that are not rows of their own: who submitted which form, who signed, rule-opened events. */
 export type Followups = {

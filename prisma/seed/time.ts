@@ -1,5 +1,5 @@
 // Site-local wall-clock times → instants, without a time-zone library (Intl gives the offset).
-import { addDays, dateOnlyValue, siteDay as localDate, zonedInstant } from "../../lib/time/days";
+import { addDays, dateOnlyValue, siteDay as localDate } from "../../lib/time/days";
 
 export { addDays, daysBetween, siteDay as localDate, zonedInstant } from "../../lib/time/days";
 

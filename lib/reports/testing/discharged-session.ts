@@ -6,7 +6,6 @@ import { checkIn, decideGate, discharge, recordDevice, recordDissociation, recor
 import { checklistSchema, vitalsSchema } from "@/lib/sessions/schema";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 
-const key = () => `k${Math.random().toString(36).slice(2)}${Date.now()}`;
 
 export type DischargedOpts = {
   /** Minutes after T0 of the one post-dose reading before the pre-discharge one (R25: 30–50 is in the window). */

@@ -1,8 +1,8 @@
 import "server-only";
 import { serverNow } from "@/lib/clock";
-import { db, transaction } from "@/lib/db/client";
+import { transaction } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/data";
-import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
+import { HttpError, notFoundError } from "@/lib/http/errors";
 import type { z } from "zod";
 import { syncDraftPmf } from "@/lib/pmf/data";
 import { lockSession } from "../data";

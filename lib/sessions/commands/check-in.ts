@@ -1,6 +1,6 @@
 import "server-only";
 import { serverNow } from "@/lib/clock";
-import { db, transaction } from "@/lib/db/client";
+import { transaction } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/data";
 import { HttpError, notFoundError, ruleUnmet } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";

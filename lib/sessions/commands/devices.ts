@@ -1,5 +1,5 @@
 import "server-only";
-import { db, transaction } from "@/lib/db/client";
+import { transaction } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/data";
 import { HttpError, ruleUnmet, warningsNotAcknowledged } from "@/lib/http/errors";
 import type { z } from "zod";

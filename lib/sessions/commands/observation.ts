@@ -1,5 +1,5 @@
 import "server-only";
-import { db, transaction } from "@/lib/db/client";
+import { transaction } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/data";
 import type { z } from "zod";
 import { firstDeviceAt } from "../facts";
@@ -43,7 +43,7 @@ export async function recordVital(actor: Actor, sessionId: string, input: z.outp
 
 export async function recordSedation(actor: Actor, sessionId: string, input: z.output<typeof sedationSchema>) {
   return { result: await transaction(async (tx) => {
-      const { now, siteId, patientId, f } = await openForObservation(tx, sessionId);
+      const { now, siteId, patientId } = await openForObservation(tx, sessionId);
       const { at: takenAt, late } = clinicalTime(input.takenAt, await timeContext(tx, sessionId, now), "takenAt", input.lateReason);
       const lateEntryReason = late ? input.lateReason! : null;
       const s = await tx.sedationAssessment.create({ data: { sessionId, takenAt, moaas: input.moaas, recordedById: actor.id, recordedAt: now, lateEntryReason } });
@@ -58,7 +58,7 @@ export async function recordSedation(actor: Actor, sessionId: string, input: z.o
 
 export async function recordDissociation(actor: Actor, sessionId: string, input: z.output<typeof dissociationSchema>) {
   return { result: await transaction(async (tx) => {
-      const { now, siteId, patientId, f } = await openForObservation(tx, sessionId);
+      const { now, siteId, patientId } = await openForObservation(tx, sessionId);
       const { at: takenAt, late } = clinicalTime(input.takenAt, await timeContext(tx, sessionId, now), "takenAt", input.lateReason);
       const lateEntryReason = late ? input.lateReason! : null;
       const total = input.itemScores.length ? input.itemScores.reduce((a, b) => a + b, 0) : null;
