@@ -1,3 +1,0 @@
-import { LoadingView } from "@/components/states/loading-view";
-
-export default LoadingView;
