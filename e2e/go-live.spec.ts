@@ -233,7 +233,7 @@ test.describe("go live on an empty database", () => {
     await page.getByRole("combobox", { name: "Dose" }).selectOption("56");
     await page.getByRole("button", { name: "Set dose" }).click();
     await page.getByLabel("Device 1").selectOption({ index: 1 });
-    await page.getByRole("button", { name: "Record device 1" }).click();
+    await page.getByRole("button", { name: "Record device 1", exact: true }).click();
     await expect(page.getByText("Device 1 given")).toBeVisible();
     await expect(page.getByText("not enrolled in the SPRAVATO REMS")).toHaveCount(0);
     const audit = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" ORDER BY id`);
@@ -334,7 +334,7 @@ test.describe("go live on an empty database", () => {
     await timePasses(sessionId, 5); // devices 5 minutes apart (R19)
     await page.goto(`/sessions/${sessionId}`);
     await page.getByLabel("Device 2").selectOption({ index: 1 });
-    await page.getByRole("button", { name: "Record device 2" }).click();
+    await page.getByRole("button", { name: "Record device 2", exact: true }).click();
     await expect(page.getByText("Device 2 given")).toBeVisible();
     const obs = page.getByRole("region", { name: "Observation" });
     const vitals = obs.getByRole("form", { name: "Vital signs" });

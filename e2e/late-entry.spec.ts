@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "./helpers/test";
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
+import { siteClockAgo } from "./helpers/site-clock";
 import { freePatientAndChair } from "./helpers/session-api";
 
 // R49: a late vital asks for its reason in place and is marked late on the timeline; a time before
@@ -27,11 +28,11 @@ test("a nurse records a late vital with a reason, sees it marked, and a time bef
   const vitals = page.getByRole("form", { name: "Pre-dose vital signs" });
   await vitals.getByLabel("Systolic (mmHg)").fill("126");
   await vitals.getByLabel("Diastolic (mmHg)").fill("80");
-  await vitals.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 90));
+  await vitals.getByLabel("Time", { exact: true }).fill(siteClockAgo(90));
   await vitals.getByRole("button", { name: "Record vital signs" }).click();
   await expect(vitals.getByText("This time is before the patient's check-in")).toBeVisible();
 
-  await vitals.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 30));
+  await vitals.getByLabel("Time", { exact: true }).fill(siteClockAgo(30));
   await expect(vitals.getByLabel("Reason for late entry")).toBeVisible();
   await vitals.getByRole("button", { name: "Record vital signs" }).click();
   await expect(vitals.getByText("Give the reason for late entry")).toBeVisible();
@@ -75,7 +76,7 @@ test("a nurse documents a downtime session after the fact: past check-in with a 
   const vitals = page.getByRole("form", { name: "Pre-dose vital signs" });
   await vitals.getByLabel("Systolic (mmHg)").fill("126");
   await vitals.getByLabel("Diastolic (mmHg)").fill("80");
-  await vitals.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 175));
+  await vitals.getByLabel("Time (date and time)").fill(await localAgo(page, 175));
   await expect(vitals.getByLabel("Reason for late entry")).toHaveCount(0);
   await vitals.getByRole("button", { name: "Record vital signs" }).click();
   await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();

@@ -66,7 +66,7 @@ test.describe("administrator: REMS reports", () => {
 
     // The seed's event was opened by the readings, then updated and resolved through the commands: each bumps its version.
     const [seeded] = await sql<{ version: number }>(`SELECT version FROM "AdverseEvent" WHERE serious AND type = 'RESPIRATORY_DEPRESSION'`);
-    await row.getByRole("button", { name: /^Record reported to REMS:/ }).click();
+    await row.getByRole("button", { name: /^Record report to the REMS:/ }).click();
     const form = page.getByRole("dialog", { name: /^Reported to REMS: Stone, Gabriel/ }).getByRole("form");
     await form.getByLabel("Date reported").fill("2099-01-01");
     await form.getByRole("button", { name: "Save" }).click();

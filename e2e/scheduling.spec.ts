@@ -124,7 +124,7 @@ test("a nurse checks in from the board's appointment: the session is linked and 
   const waiting = page.getByRole("region", { name: "Today's appointments not yet checked in" });
   const item = waiting.getByRole("listitem").filter({ hasText: walkIn.mrn });
   await expect(item).toContainText(`${walkIn.last}, ${walkIn.first}`);
-  await expect(item).toContainText("born Jun 15, 1975");
+  await expect(item).toContainText("born 15 Jun 1975");
   await expect(page.getByTestId("free-chairs")).toContainText(chair.label);
   await page.screenshot({ path: "docs/screens/schedule-board-820.png", fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -149,7 +149,7 @@ test("a nurse checks in from the board's appointment: the session is linked and 
   // The board: the visit has left the waiting list and its card shows MRN and birth date.
   await page.goto("/board");
   await expect(page.getByRole("listitem").filter({ hasText: walkIn.mrn }).filter({ hasText: "Check in" })).toHaveCount(0);
-  await expect(page.getByRole("listitem", { name: new RegExp(`^${chair.label}:`) })).toContainText(`MRN ${walkIn.mrn} · born Jun 15, 1975`);
+  await expect(page.getByRole("listitem", { name: new RegExp(`^${chair.label}:`) })).toContainText(`MRN ${walkIn.mrn} · born 15 Jun 1975`);
   // Free the chair for the specs that follow (the patient leaves without a dose).
   const [{ version }] = await sql<{ version: number }>(`SELECT version FROM "TreatmentSession" WHERE id = $1`, [sessionId]);
   const ended = await page.request.post(`/api/sessions/${sessionId}/not-dosed`, { data: { version, reason: "PATIENT_DECLINED", note: "" }, headers: { "idempotency-key": key() } });

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "./helpers/test";
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
+import { siteClockAgo } from "./helpers/site-clock";
 import { onHand } from "./helpers/session-api";
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
@@ -76,7 +77,7 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await preDose.getByLabel("Diastolic (mmHg)").fill("94");
     await preDose.getByLabel("Heart rate (/min)").fill("80");
     await preDose.getByLabel("SpO₂ (%)").fill("98");
-    await preDose.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 140));
+    await preDose.getByLabel("Time", { exact: true }).fill(siteClockAgo(140));
     await preDose.getByRole("button", { name: "Record vital signs" }).click();
     const gate = page.getByRole("region", { name: "Waiting for a prescriber" });
     await expect(gate).toContainText("pre-dose blood pressure 152/94 is above 140/90");
@@ -85,8 +86,8 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await page.getByRole("combobox", { name: "Dose" }).selectOption("56");
     await page.getByRole("button", { name: "Set dose" }).click();
     await page.getByLabel("Device 1").selectOption({ index: 1 });
-    await page.getByLabel("Given at (leave empty for now)").fill(await localAgo(page, 130));
-    await page.getByRole("button", { name: "Record device 1" }).click();
+    await page.getByLabel("Given at", { exact: true }).fill(siteClockAgo(130));
+    await page.getByRole("button", { name: "Record device 1", exact: true }).click();
     await expect(page.getByText("Prescriber decision needed: pre-dose blood pressure 152/94")).toBeVisible();
     await page.screenshot({ path: "test-results/screens/session-gate.png", fullPage: true });
 
@@ -105,16 +106,16 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await page.reload();
     await expect(page.getByRole("region", { name: "Waiting for a prescriber" })).toHaveCount(0);
     await page.getByLabel("Device 1").selectOption({ index: 1 });
-    await page.getByLabel("Given at (leave empty for now)").fill(await localAgo(page, 130));
-    await page.getByRole("button", { name: "Record device 1" }).click();
+    await page.getByLabel("Given at", { exact: true }).fill(siteClockAgo(130));
+    await page.getByRole("button", { name: "Record device 1", exact: true }).click();
     await expect(page.getByText("Device 1 given")).toBeVisible();
     // 4 minutes after the previous device is refused, 5 is fine (R19).
     await page.getByLabel("Device 2").selectOption({ index: 1 });
-    await page.getByLabel("Given at (leave empty for now)").fill(await localAgo(page, 126));
-    await page.getByRole("button", { name: "Record device 2" }).click();
+    await page.getByLabel("Given at", { exact: true }).fill(siteClockAgo(126));
+    await page.getByRole("button", { name: "Record device 2", exact: true }).click();
     await expect(page.getByText("Wait 5 minutes after the previous device.")).toBeVisible();
-    await page.getByLabel("Given at (leave empty for now)").fill(await localAgo(page, 125));
-    await page.getByRole("button", { name: "Record device 2" }).click();
+    await page.getByLabel("Given at", { exact: true }).fill(siteClockAgo(125));
+    await page.getByRole("button", { name: "Record device 2", exact: true }).click();
     await expect(page.getByText("Device 2 given")).toBeVisible();
     const sessionId = sessionUrl.split("/").pop()!;
     const third = await device(page.request, sessionId, 119);
@@ -127,7 +128,7 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
       await vitals.getByLabel("Systolic (mmHg)").fill(sys);
       await vitals.getByLabel("Diastolic (mmHg)").fill(dia);
       await vitals.getByLabel("SpO₂ (%)").fill(spo2);
-      await vitals.getByLabel("Time (leave empty for now)").fill(await localAgo(page, minutesAgo));
+      await vitals.getByLabel("Time", { exact: true }).fill(siteClockAgo(minutesAgo));
       await vitals.getByRole("button", { name: "Record vital signs" }).click();
       await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
     };
@@ -135,11 +136,11 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     const sedation = obs.getByRole("form", { name: "Sedation (MOAA/S)" });
     const dissociation = obs.getByRole("form", { name: "Dissociation" });
     await sedation.getByLabel(/^4 —/).check();
-    await sedation.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 90));
+    await sedation.getByLabel("Time", { exact: true }).fill(siteClockAgo(90));
     await sedation.getByRole("button", { name: "Record MOAA/S" }).click();
     await expect(sedation.getByText("MOAA/S recorded.")).toBeVisible();
     await dissociation.getByLabel("Dissociation", { exact: true }).selectOption("true");
-    await dissociation.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 90));
+    await dissociation.getByLabel("Time", { exact: true }).fill(siteClockAgo(90));
     await dissociation.getByRole("button", { name: "Record dissociation" }).click();
     await expect(dissociation.getByText("Dissociation recorded.")).toBeVisible();
 
@@ -147,10 +148,10 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await expect(discharge).toContainText("Latest MOAA/S is 4");
     await recordVitals("130", "82", "98", 5);
     await sedation.getByLabel(/^5 —/).check();
-    await sedation.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 4));
+    await sedation.getByLabel("Time", { exact: true }).fill(siteClockAgo(4));
     await sedation.getByRole("button", { name: "Record MOAA/S" }).click();
     await dissociation.getByLabel("Dissociation", { exact: true }).selectOption("false");
-    await dissociation.getByLabel("Time (leave empty for now)").fill(await localAgo(page, 4));
+    await dissociation.getByLabel("Time", { exact: true }).fill(siteClockAgo(4));
     await dissociation.getByRole("button", { name: "Record dissociation" }).click();
     await expect(page.getByText("Dissociation absent")).toBeVisible();
 
@@ -197,7 +198,7 @@ test.describe("the server refuses unsafe steps with a 4xx and a clear message", 
     expect((await res.json()).message).toContain("not enrolled in the SPRAVATO REMS");
     await page.goto(`/sessions/${id}`);
     await page.getByLabel("Device 1").selectOption({ index: 1 });
-    await page.getByRole("button", { name: "Record device 1" }).click();
+    await page.getByRole("button", { name: "Record device 1", exact: true }).click();
     await expect(page.getByText("The patient is not enrolled in the SPRAVATO REMS")).toBeVisible();
     expect((await sql(`SELECT 1 FROM "DeviceAdministration" WHERE "sessionId" = $1`, [id])).length).toBe(0);
     // Free the chair: a session without a dose ends as cancelled.
@@ -308,10 +309,10 @@ test.describe("warnings, the 40-minute reading and adverse events on the session
     const deviceForm = page.getByRole("form", { name: "Device" });
     await expect(deviceForm.getByRole("note")).toContainText("Nasal corticosteroid or decongestant less than 1 hour before");
     await deviceForm.getByLabel("Device 1").selectOption({ index: 1 });
-    await deviceForm.getByRole("button", { name: "Record device 1" }).click();
+    await deviceForm.getByRole("button", { name: "Record device 1", exact: true }).click();
     await expect(deviceForm.getByText("Tick that you have read the warnings")).toBeVisible();
     await deviceForm.getByLabel("I have read these warnings and proceed").check();
-    await deviceForm.getByRole("button", { name: "Record device 1" }).click();
+    await deviceForm.getByRole("button", { name: "Record device 1", exact: true }).click();
     await expect(page.getByText("Device 1 given")).toBeVisible();
     const [audit] = await sql<{ after: { acknowledgedWarnings: string[] } }>(`SELECT after FROM "AuditEvent" WHERE action = 'device.administer' AND "entityId" IN (SELECT id FROM "DeviceAdministration" WHERE "sessionId" = $1)`, [id]);
     expect(audit.after.acknowledgedWarnings).toEqual(["R12_NASAL_MED"]);

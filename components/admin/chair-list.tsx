@@ -73,7 +73,7 @@ export function ChairList({ siteId, chairs }: { siteId: string; chairs: Chair[] 
                     <td className="px-3 py-2">
                       <div className="flex flex-wrap justify-end gap-2">
                         <Button type="button" variant="secondary" aria-label={`Rename ${c.label}`} onClick={() => setRenaming(c.id)}>Rename</Button>
-                        <Button type="button" variant="secondary" aria-label={c.active ? `Take ${c.label} out of service` : `Put ${c.label} back in service`}
+                        <Button type="button" variant="secondary" aria-label={c.active ? `Take out of service: ${c.label}` : `Put back in service: ${c.label}`}
                           onClick={() => send(`/api/admin/sites/${siteId}/chairs/${c.id}`, "PATCH", { label: c.label, active: !c.active })}>
                           {c.active ? "Take out of service" : "Put back in service"}
                         </Button>

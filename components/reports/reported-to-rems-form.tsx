@@ -25,7 +25,7 @@ export function ReportedToRemsForm({ eventId, version, label, today }: { eventId
   });
   return (
     <>
-      <Button type="button" onClick={() => dialog.current?.showModal()} aria-label={`Record reported to REMS: ${label}`}>Record report</Button>
+      <Button type="button" onClick={() => dialog.current?.showModal()} aria-label={`Record report to the REMS: ${label}`}>Record report</Button>
       <dialog ref={dialog} aria-label={`Reported to REMS: ${label}`} className="m-auto w-[min(30rem,92vw)] rounded-lg p-0 backdrop:bg-slate-900/40">
         <form onSubmit={onSubmit} noValidate aria-label={`Reported to REMS: ${label}`} className="flex flex-col gap-3 p-5">
           <h3 className="text-lg font-semibold">Reported to the REMS</h3>

@@ -28,7 +28,7 @@ export function AdverseEventForm({ sessionId }: { sessionId: string }) {
         <option value="RESPIRATORY_DEPRESSION">Respiratory depression</option><option value="HYPERTENSION">Hypertension</option><option value="OTHER">Other</option>
       </SelectInput>
       <div className="md:col-span-2"><TextInput label="What happened" error={e.description?.message} {...register("description")} /></div>
-      <TimeField label="Onset (leave empty for now)" error={e.onsetAt?.message} registration={register("onsetAt")} late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("onsetAt") as unknown as string }} />
+      <TimeField label="Onset" error={e.onsetAt?.message} registration={register("onsetAt")} late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("onsetAt") as unknown as string }} />
       <TextInput label="Interventions (comma-separated)" {...register("interventionsText")} />
       <TimeField label="Resolved at (if resolved)" error={e.resolvedAt?.message} registration={register("resolvedAt")} />
       <TextInput label="Outcome" {...register("outcome")} />

@@ -54,7 +54,7 @@ export function DeviceForm({ sessionId, nextSequence, devicesOnHand, warnings }:
         <option value="">Choose…</option>
         {devicesOnHand.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
       </SelectInput>
-      <TimeField label="Given at (leave empty for now)" error={e.administeredAt?.message} registration={register("administeredAt")} late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("administeredAt") as unknown as string }} />
+      <TimeField label="Given at" error={e.administeredAt?.message} registration={register("administeredAt")} late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("administeredAt") as unknown as string }} />
       <Button type="submit" disabled={formState.isSubmitting}>{`Record device ${nextSequence}`}</Button>
       <div className="w-full"><EntryOutcomeView outcome={outcome} saved={`Device ${nextSequence} recorded.`} fields={["deviceId", "administeredAt", "acknowledgedWarnings"]} /></div>
     </form>

@@ -16,6 +16,8 @@ import { CONMED_CLASSES, conmedAnswersFromClasses, type ConmedKey } from "@/lib/
 export const ACTIVE_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
 
 type Msg = { code: string; message: string };
+/** The sections of the session page, in the order a session runs. */
+export type SessionSection = "checklist" | "pre-dose" | "gates" | "dose" | "observation" | "discharge";
 const msg = (f: Finding | { code: string; message: string }): Msg => ({ code: f.code, message: f.message });
 
 /** GATEs and alerts that are open now, and the next step, from the session's facts (and its open serious events). */
@@ -48,18 +50,19 @@ export function sessionStatus(f: SessionFacts, now: Date, openSeriousEvents: Ope
   const forty = t0 ? fortyMinuteReading(f.vitals, t0, f.params, now) : null;
   const discharge = t0 ? dischargeReadiness(f, now) : null;
   const lastDevice = live(f.devices).sort((a, b) => a.administeredAt.getTime() - b.administeredAt.getTime()).at(-1);
-  let nextStep: string;
-  if (!f.checklist?.conmedConfirmedAt) nextStep = "Complete the pre-dose checklist";
-  else if (!live(f.vitals).some((v) => v.kind === "PRE_DOSE" && v.systolic != null)) nextStep = "Take the pre-dose vital signs";
-  else if (gates.length && !t0) nextStep = "Waiting for a prescriber's decision";
-  else if (!f.plannedDoseMg) nextStep = "Choose the dose";
-  else if (needed != null && given < needed)
-    nextStep = given === 0 ? "Record device 1" : `Record device ${given + 1} (from ${localClock(new Date(lastDevice!.administeredAt.getTime() + f.params.deviceSpacingMinutes * 60_000), tz)})`;
-  else if (forty && forty.state !== "recorded") nextStep = forty.state === "waiting" ? `Take the 40-minute BP at ${localClock(forty.dueAt, tz)}` : "Take the 40-minute BP now";
-  else if (discharge && !discharge.ok) nextStep = discharge.unmet.some((u) => u.code === "R30_MIN_OBSERVATION") ? "Observe" : "Assess for discharge";
-  else nextStep = "Ready for the discharge assessment";
+  // The next step, and the section of the session page where it is done (the cockpit's button jumps there).
+  const [nextStep, nextSection]: [string, SessionSection] =
+    !f.checklist?.conmedConfirmedAt ? ["Complete the pre-dose checklist", "checklist"]
+    : !live(f.vitals).some((v) => v.kind === "PRE_DOSE" && v.systolic != null) ? ["Take the pre-dose vital signs", "pre-dose"]
+    : gates.length && !t0 ? ["Waiting for a prescriber's decision", "gates"]
+    : !f.plannedDoseMg ? ["Choose the dose", "dose"]
+    : needed != null && given < needed
+      ? [given === 0 ? "Record device 1" : `Record device ${given + 1} (from ${localClock(new Date(lastDevice!.administeredAt.getTime() + f.params.deviceSpacingMinutes * 60_000), tz)})`, "dose"]
+    : forty && forty.state !== "recorded" ? [forty.state === "waiting" ? `Take the 40-minute BP at ${localClock(forty.dueAt, tz)}` : "Take the 40-minute BP now", "observation"]
+    : discharge && !discharge.ok ? (discharge.unmet.some((u) => u.code === "R30_MIN_OBSERVATION") ? ["Observe", "observation"] : ["Assess for discharge", "discharge"])
+    : ["Ready for the discharge assessment", "discharge"];
   return {
-    t0, devicesGiven: given, devicesNeeded: needed, gates, warnings, alerts, nextStep,
+    t0, devicesGiven: given, devicesNeeded: needed, gates, warnings, alerts, nextStep, nextSection,
     forty: forty && {
       state: forty.state, dueAt: forty.dueAt, windowEnd: forty.windowEnd,
       reading: forty.state === "recorded" ? { bp: `${forty.reading.systolic}/${forty.reading.diastolic}`, minutes: Math.floor(forty.minutesAfterT0), deviation: forty.deviation } : null,
@@ -127,7 +130,7 @@ export async function sessionView(sessionId: string, now: Date) {
   });
   return {
     id: s.id, version: s.version, status: s.status, checkedInAt: s.checkedInAt, backEntryReason: s.backEntryReason, plannedDoseMg: s.plannedDoseMg, otherDoseReason: s.otherDoseReason, cancelledReason: s.cancelledReason,
-    patient: { id: s.patientId, name: `${s.patient.firstName} ${s.patient.lastName}`, mrn: s.patient.mrn, flags: s.patient.flags.map((f) => ({ category: f.category, kind: f.kind, note: f.note })) },
+    patient: { id: s.patientId, name: `${s.patient.firstName} ${s.patient.lastName}`, mrn: s.patient.mrn, birthDate: dateOnly(s.patient.birthDate), hepaticImpairment: s.patient.hepaticImpairment, flags: s.patient.flags.map((f) => ({ category: f.category, kind: f.kind, note: f.note })) },
     site: s.site, chair: s.chair?.label ?? null, prescriberOnSite: s.prescriberOnSite ? `${s.prescriberOnSite.firstName} ${s.prescriberOnSite.lastName}` : null,
     checklist: s.checklist, previousChecklist, conmedPrefill,
     vitals: s.vitals, sedation: s.sedation, dissociation: s.dissociation, adverseEvents: s.adverseEvents,

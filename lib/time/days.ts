@@ -86,3 +86,17 @@ export function zonedInstant(day: string, minutes: number, timeZone: string): Da
   instant = wall - offsetMinutes(new Date(instant), timeZone) * 60_000; // second pass: the offset at the answer, not at the guess
   return new Date(instant);
 }
+
+/**
+ * The instant a time-only entry ("14:05", the site's wall clock) stands for: its latest occurrence at or before `now`
+ * — today, or yesterday when today's is still ahead. Clinical times are never in the future (R49), so a time typed
+ * after midnight for a reading before it is read right. `now` may run ahead by the slack (clocks differ by seconds).
+ */
+export function latestWallTime(hhmm: string, now: Date, timeZone: string, slackMs = 60_000): Date | null {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m || +m[1] > 23 || +m[2] > 59) return null;
+  const minutes = +m[1] * 60 + +m[2];
+  const today = siteDay(now, timeZone);
+  const at = zonedInstant(today, minutes, timeZone);
+  return at.getTime() <= now.getTime() + slackMs ? at : zonedInstant(addDays(today, -1), minutes, timeZone);
+}

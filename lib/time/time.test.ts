@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dateOnly, daysBetween, isAtLeastYearsOld, latestDayOnEarth, siteDay, startOfDay } from "./days";
+import { addDays, dateOnly, daysBetween, isAtLeastYearsOld, latestDayOnEarth, latestWallTime, siteDay, startOfDay } from "./days";
 import { formatDate, formatDateTime, formatDay, formatDayShort, formatTime } from "./format";
 
 // 07:30 UTC on 5 Dec 2026: 23:30 on 4 Dec in Los Angeles, 02:30 on 5 Dec in New York.
@@ -49,5 +49,28 @@ describe("one way to show dates and times", () => {
   it("names the zone where a reader may be elsewhere", () => {
     expect(formatDateTime(new Date("2026-12-04T19:05:00Z"), "America/New_York", { zone: true })).toBe("4 Dec 2026, 14:05 EST");
     expect(formatDateTime(new Date("2026-07-04T19:05:00Z"), "America/Los_Angeles", { zone: true })).toBe("4 Jul 2026, 12:05 PDT");
+  });
+});
+
+describe("a time-only entry (latestWallTime)", () => {
+  const NY = "America/New_York";
+  it("is today's occurrence when it has passed, yesterday's when today's is still ahead", () => {
+    const now = new Date("2026-12-05T20:00:00Z"); // 15:00 in New York
+    expect(latestWallTime("14:05", now, NY)?.toISOString()).toBe("2026-12-05T19:05:00.000Z");
+    expect(latestWallTime("15:00", now, NY)?.toISOString()).toBe("2026-12-05T20:00:00.000Z");
+    expect(latestWallTime("15:30", now, NY)?.toISOString()).toBe("2026-12-04T20:30:00.000Z");
+  });
+  it("reads a reading from before midnight, typed after it, as yesterday's", () => {
+    const now = new Date("2026-12-06T05:10:00Z"); // 00:10 in New York
+    expect(latestWallTime("23:50", now, NY)?.toISOString()).toBe("2026-12-06T04:50:00.000Z");
+  });
+  it("uses the site's zone, not the machine's, across a DST change", () => {
+    const now = new Date("2026-11-01T15:00:00Z"); // 10:00 EST on the fall-back day
+    expect(latestWallTime("00:30", now, NY)?.toISOString()).toBe("2026-11-01T04:30:00.000Z"); // still EDT at 00:30
+    expect(latestWallTime("09:00", now, NY)?.toISOString()).toBe("2026-11-01T14:00:00.000Z"); // EST
+    expect(latestWallTime("09:00", now, "Asia/Kathmandu")?.toISOString()).toBe("2026-11-01T03:15:00.000Z");
+  });
+  it("refuses what is not a time", () => {
+    for (const bad of ["", "9:00", "24:00", "12:60", "noon"]) expect(latestWallTime(bad, new Date(), NY)).toBeNull();
   });
 });

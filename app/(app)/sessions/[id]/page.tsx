@@ -34,16 +34,19 @@ import { SessionVitalsTable } from "@/components/review/session-vitals-table";
 import { AmendmentForm } from "@/components/review/sign-off-panel";
 import { formatTime } from "@/lib/time/format";
 import { gateName } from "@/lib/sessions/gates";
+import { SessionCockpit } from "@/components/sessions/session-cockpit";
+import { StepFold } from "@/components/sessions/step-fold";
+import { formatDay } from "@/lib/time/format";
 
 export const metadata: Metadata = { title: "Session" };
 const ACTIVE = ["CHECKED_IN", "DOSING", "MONITORING"];
 const CLOSED: Record<string, string> = { DISCHARGED: "is discharged", EMERGENCY_TRANSFER: "ended in an emergency transfer", CANCELLED: "was cancelled", RESCHEDULED: "was rescheduled", NOT_DOSED: "ended without a dose" };
 
-function Step({ n, title, done, children }: { n: number; title: string; done?: boolean; children: React.ReactNode }) {
+/** One step of the session; a step that is done is folded when the page opens (one tap to open and correct). */
+function Step({ id, n, title, done = false, children }: { id: string; n: number; title: string; done?: boolean; children: React.ReactNode }) {
   return (
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="mb-3 text-lg font-semibold">{n}. {title} {done && <span className="text-sm font-normal text-green-800">✓ done</span>}</h2>
-      {children}
+    <section id={id} aria-label={title} className="scroll-mt-48 rounded-lg border border-slate-200 bg-white p-4">
+      <StepFold done={done} summary={<><h2>{n}. {title}</h2> {done && <span className="text-sm font-normal text-green-800">✓ done</span>}</>}>{children}</StepFold>
     </section>
   );
 }
@@ -112,11 +115,23 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const amendedEntries: Record<string, { id: string; text: string }[]> = {};
   for (const a of amendments) (amendedEntries[`${a.entryKind}:${a.entryId ?? ""}`] ??= []).push(amendmentText(a));
   const closedForGood = s.status === "DISCHARGED" || s.status === "EMERGENCY_TRANSFER";
+  const flagBadges = [
+    ...s.patient.flags.map((f) => ({ label: `${f.category === "CONTRAINDICATION" ? "Contraindication" : "Caution"}: ${flagLabel(f.kind)}`, tone: f.category === "CONTRAINDICATION" ? ("red" as const) : ("amber" as const) })),
+    ...(s.patient.hepaticImpairment !== "NONE" ? [{ label: `Hepatic impairment: ${s.patient.hepaticImpairment.toLowerCase()}`, tone: "amber" as const }] : []),
+  ];
   return (
-    <EntryTimeProvider value={{ lateEntryMinutes: s.site.lateEntryMinutes, backEntered: !!s.backEntryReason }}>
+    <EntryTimeProvider value={{ lateEntryMinutes: s.site.lateEntryMinutes, backEntered: !!s.backEntryReason, timeZone: tz }}>
+      {active && (
+        <SessionCockpit
+          patient={{ name: s.patient.name, mrn: s.patient.mrn, birthDate: formatDay(s.patient.birthDate), flags: flagBadges }}
+          serverNow={now.toISOString()} timeZone={tz} t0={s.state.t0}
+          forty={s.state.forty && { state: s.state.forty.state, dueAt: s.state.forty.dueAt }} dischargeAvailableAt={s.state.dischargeAvailableAt}
+          gates={s.state.gates} alerts={s.state.alerts} next={{ text: s.state.nextStep, section: s.state.nextSection }}
+        />
+      )}
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
         <div>
-          <h1 className="text-2xl font-semibold">{s.patient.name} <span className="text-base font-normal text-slate-600">MRN {s.patient.mrn}</span></h1>
+          {!active && <h1 className="text-2xl font-semibold">{s.patient.name} <span className="text-base font-normal text-slate-600">MRN {s.patient.mrn}</span></h1>}
           <p className="text-slate-700">{s.site.name} · {s.chair ?? "no chair"} · prescriber on site: {s.prescriberOnSite ?? "none"} · status: <strong>{s.status.replace("_", " ").toLowerCase()}</strong>{s.plannedDoseMg ? ` · ${s.plannedDoseMg} mg` : ""}</p>
         </div>
         <Link href={`/patients/${s.patient.id}`} className="text-brand-700 underline">Patient page</Link>
@@ -124,21 +139,19 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
       {s.backEntryReason && <div className="mb-4"><Alert tone="warning">Back-entry: this session is documented after the fact from paper — {s.backEntryReason}. Its times are the paper record&apos;s, from check-in at {formatDateTime(new Date(s.checkedInAt!), tz)}.</Alert></div>}
       <DraftSync />
       <GatePanel sessionId={id} gates={active ? s.state.gates : []} canDecide={active && can(user.role, "gate.decide")} />
-      {s.state.alerts.map((a) => <div key={a.code} className="mb-2"><Alert tone="error">{a.message}</Alert></div>)}
-      {!!s.patient.flags.length && (
-        <p className="mb-4 flex flex-wrap gap-2">{s.patient.flags.map((f) => <Badge key={f.kind} tone={f.category === "CONTRAINDICATION" ? "red" : "amber"}>{f.category === "CONTRAINDICATION" ? "Contraindication" : "Caution"}: {flagLabel(f.kind)}</Badge>)}</p>
+      {!active && !!s.patient.flags.length && (
+        <p className="mb-4 flex flex-wrap gap-2">{flagBadges.map((f) => <Badge key={f.label} tone={f.tone}>{f.label}</Badge>)}</p>
       )}
-      {active && <p className="mb-4 text-lg"><span className="text-slate-600">Next: </span><strong>{s.state.nextStep}</strong></p>}
       {!active && <div className="mb-4"><Alert tone="info">This session {CLOSED[s.status] ?? `is ${s.status.toLowerCase()}`}{s.status === "NOT_DOSED" && s.cancelledReason ? ` — ${s.cancelledReason}` : ""}.{s.discharge ? ` Monitoring ended at ${formatTime(s.discharge.decidedAt, tz)}.` : ""}</Alert></div>}
       <div className="flex flex-col gap-4">
         {canRecord && !dosed && (
           <>
-            <Step n={1} title="Pre-dose checklist" done={!!s.checklist?.conmedConfirmedAt}><ChecklistForm sessionId={id} saved={s.checklist} prefill={s.conmedPrefill} /></Step>
-            <Step n={2} title="Pre-dose vital signs"><VitalsForm sessionId={id} preDose /></Step>
+            <Step id="checklist" n={1} title="Pre-dose checklist" done={!!s.checklist?.conmedConfirmedAt}><ChecklistForm sessionId={id} saved={s.checklist} prefill={s.conmedPrefill} /></Step>
+            <Step id="pre-dose" n={2} title="Pre-dose vital signs" done={s.vitals.some((v) => v.kind === "PRE_DOSE" && v.systolic != null && !v.enteredInErrorAt) && !s.state.gates.length}><VitalsForm sessionId={id} preDose /></Step>
           </>
         )}
         {canRecord && (!s.state.devicesNeeded || given < s.state.devicesNeeded) && (
-          <Step n={3} title="Dose and devices">
+          <Step id="dose" n={3} title="Dose and devices">
             {!dosed && <DoseForm sessionId={id} version={s.version} doseMg={s.plannedDoseMg} />}
             {s.plannedDoseMg && <div className="mt-4"><DeviceForm sessionId={id} nextSequence={given + 1} devicesOnHand={s.devicesOnHand} warnings={s.state.warnings} /></div>}
           </Step>
@@ -157,7 +170,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           </section>
         )}
         {canRecord && dosed && (
-          <Step n={4} title="Observation">
+          <Step id="observation" n={4} title="Observation">
             <VitalsForm sessionId={id} preDose={false} />
             <hr className="my-4" />
             <SedationForm sessionId={id} />
@@ -166,7 +179,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           </Step>
         )}
         {canRecord && dosed && (
-          <Step n={5} title="Adverse events">
+          <Step id="adverse-events" n={5} title="Adverse events">
             <OpenEvents sessionId={id} events={s.adverseEvents} />
             <EventFacts sessionId={id} events={s.adverseEvents} />
             <CrisisForm sessionId={id} />
@@ -174,7 +187,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           </Step>
         )}
         {canRecord && dosed && (
-          <Step n={6} title="Discharge">
+          <Step id="discharge" n={6} title="Discharge">
             <DischargePanel sessionId={id} patientName={s.patient.name} factsJson={s.facts} serverNowIso={now.toISOString()} timeZone={tz} outpatient={s.site.settingType === "OUTPATIENT"} preCompletion={s.preCompletion} />
           </Step>
         )}
