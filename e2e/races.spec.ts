@@ -13,6 +13,7 @@ test.describe("a late entry's alert and keyed requests over HTTP", () => {
       const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1010' AND s.status = 'MONITORING'`);
       await page.goto(`/sessions/${s.id}`);
       const vitals = page.getByRole("region", { name: "Observation" }).getByRole("form", { name: "Vital signs" });
+      await expect(vitals.getByLabel("Systolic (mmHg)")).toBeVisible(); // the form is on the tablet before the connection drops
       await page.context().setOffline(true);
       await vitals.getByLabel("Systolic (mmHg)").fill("190");
       await vitals.getByLabel("Diastolic (mmHg)").fill("112");

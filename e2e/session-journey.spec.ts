@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from "./helpers/test"
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
 import { siteClockAgo } from "./helpers/site-clock";
-import { onHand } from "./helpers/session-api";
+import { ensureDevicesOnHand, onHand } from "./helpers/session-api";
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
 /** The datetime-local value (the tablet's wall clock) of "min minutes ago". */
@@ -31,6 +31,9 @@ async function preparedSession(api: APIRequestContext, mrn: string, chair: strin
   return id;
 }
 const device = async (api: APIRequestContext, id: string, minutesAgo: number) => api.post(`/api/sessions/${id}/devices`, { data: { deviceId: await onHand(), administeredAt: ago(minutesAgo), lateReason: LATE }, headers: { "idempotency-key": key() } });
+
+// The screens below pick devices from the site's stock: keep some on hand whatever the specs before used.
+test.beforeEach(() => ensureDevicesOnHand(8));
 
 test.describe("a nurse runs a session from check-in to discharge", () => {
   test("with a pre-dose BP GATE resolved by a psychiatrist in another browser", async ({ page, browser }) => {
@@ -286,6 +289,7 @@ test.describe("bad input and a lost connection", () => {
     const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1010' AND s.status = 'MONITORING'`);
     await page.goto(`/sessions/${s.id}`);
     const vitals = page.getByRole("region", { name: "Observation" }).getByRole("form", { name: "Vital signs" });
+    await expect(vitals.getByLabel("Heart rate (/min)")).toBeVisible(); // the form is on the tablet before the connection drops
     await page.context().setOffline(true);
     await vitals.getByLabel("Heart rate (/min)").fill("67");
     await vitals.getByLabel("SpO₂ (%)").fill("96");

@@ -47,8 +47,25 @@ export async function releaseChair(api: APIRequestContext, id: string) {
   const r = await api.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "ED", reason: "Test cleanup: chair needed", lateReason: LATE } });
   expect(r.status(), await r.text()).toBe(200);
 }
-export const onHand = async () => (await sql<{ id: string }>(`SELECT d.id FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" JOIN "Site" s ON s.id = l."siteId"
-  WHERE s.code = 'OUT-A' AND d.status = 'ON_HAND' AND l."expiresOn" > now() ORDER BY l."expiresOn", d.serial LIMIT 1`))[0].id;
+/**
+ * At least `min` usable devices on hand at the outpatient site: the seed's lots are small and the specs dose many
+ * sessions, so a delivery of 30 is put in stock when they run low (as data: receiving a lot has its own spec).
+ */
+export async function ensureDevicesOnHand(min = 6) {
+  const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" JOIN "Site" s ON s.id = l."siteId"
+    WHERE s.code = 'OUT-A' AND d.status = 'ON_HAND' AND l."expiresOn" > now() + interval '1 day'`);
+  if (n >= min) return;
+  const lot = `E2E${Date.now().toString(36).toUpperCase()}`;
+  await sql(`INSERT INTO "InventoryLot" (id, "siteId", ndc, "kitDescription", "lotNumber", "expiresOn", "receivedAt", supplier, "receivedById", "deviceCount")
+    SELECT $1, s.id, '50458-028-02', '56 mg kit (2 devices)', $1, DATE '2031-12-31', now() - interval '30 days', 'E2E stock', (SELECT id FROM "User" WHERE email = 'admin@example.com'), 30
+    FROM "Site" s WHERE s.code = 'OUT-A'`, [lot]);
+  await sql(`INSERT INTO "Device" (id, "lotId", serial) SELECT $1 || '-' || g, $1, $1 || '-' || lpad(g::text, 3, '0') FROM generate_series(1, 30) g`, [lot]);
+}
+export const onHand = async () => {
+  await ensureDevicesOnHand(1);
+  return (await sql<{ id: string }>(`SELECT d.id FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" JOIN "Site" s ON s.id = l."siteId"
+    WHERE s.code = 'OUT-A' AND d.status = 'ON_HAND' AND l."expiresOn" > now() + interval '1 day' ORDER BY l."expiresOn", d.serial LIMIT 1`))[0].id;
+};
 export const device = async (api: APIRequestContext, id: string, minutesAgo: number) => {
   const r = await api.post(`/api/sessions/${id}/devices`, { data: { deviceId: await onHand(), administeredAt: ago(minutesAgo), lateReason: LATE, acknowledgedWarnings: ["R12_FOOD", "R12_LIQUID", "R12_NASAL_MED"] }, headers: { "idempotency-key": key() } });
   expect(r.status(), await r.text()).toBe(201);

@@ -9,21 +9,15 @@ import type { Json } from "@/lib/sessions/client/revive";
 import type { SessionView } from "@/lib/sessions/view";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/patients/badges";
-import { ChecklistForm } from "@/components/sessions/checklist-form";
-import { VitalsForm } from "@/components/sessions/vitals-form";
-import { DeviceForm, DoseForm } from "@/components/sessions/dose-device-forms";
-import { DissociationForm, SedationForm } from "@/components/sessions/assessment-forms";
-import { GatePanel } from "@/components/sessions/gate-panel";
-import { DischargePanel } from "@/components/sessions/discharge-panel";
+import {
+  AdverseEventForm, AdverseEventUpdateForm, AmendmentForm, ChecklistForm, CrisisForm, DeviationForm, DeviceForm, DischargePanel, DissociationForm,
+  DoseCorrectionForm, DoseForm, GatePanel, NotDosedForm, ResolveAdverseEvent, SedationForm, VitalsForm,
+} from "@/components/sessions/lazy-forms";
 import { SessionBilling } from "@/components/billing/session-billing";
 import { AuditPacketLinks } from "@/components/packet/audit-packet-links";
 import { EntryTimeProvider } from "@/components/sessions/entry-time";
-import { AdverseEventForm, ResolveAdverseEvent } from "@/components/sessions/adverse-event-form";
-import { CrisisForm } from "@/components/sessions/crisis-form";
-import { AdverseEventUpdateForm, DoseCorrectionForm, NotDosedForm } from "@/components/sessions/what-happened-forms";
 import { Timeline, type TimelineEntry } from "@/components/sessions/timeline";
 import { DraftSync } from "@/components/sessions/draft-sync";
-import { DeviationForm } from "@/components/sessions/deviation-form";
 import { SessionRecord } from "@/components/sessions/session-record";
 import { sessionChart } from "@/lib/review/session-chart";
 import { amendmentsOf, signatureOf } from "@/lib/signoff/data";
@@ -31,7 +25,6 @@ import { SIGNATURE_MEANINGS, type SignatureMeaning } from "@/lib/signoff/rules";
 import { formatDateTime } from "@/lib/patients/format";
 import { LazySessionBpChart } from "@/components/review/lazy-charts";
 import { SessionVitalsTable } from "@/components/review/session-vitals-table";
-import { AmendmentForm } from "@/components/review/sign-off-panel";
 import { formatTime } from "@/lib/time/format";
 import { gateName } from "@/lib/sessions/gates";
 import { SessionCockpit } from "@/components/sessions/session-cockpit";
