@@ -53,7 +53,7 @@ export function SessionCockpit({ patient, serverNow, timeZone, t0, forty, discha
   const fortyTone = forty && forty.state !== "recorded" && minutes(forty.dueAt) >= 0 ? "text-red-800" : "text-slate-900";
   const open = gates.length + alerts.length;
   return (
-    <section aria-label="Session at a glance" className="no-print sticky top-0 z-30 -mx-4 mb-4 border-b border-slate-300 bg-white/95 px-4 py-3 shadow-sm backdrop-blur">
+    <section aria-label="Session at a glance" className="no-print sticky top-0 z-30 -mx-4 mb-4 border-b border-slate-300 bg-white px-4 py-3 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold">{patient.name}</h1>
