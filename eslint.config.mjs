@@ -22,10 +22,24 @@ export default defineConfig([
       // A table's scroll box is focusable so keyboard users can scroll it (axe: scrollable-region-focusable).
       "jsx-a11y/no-noninteractive-tabindex": ["error", { roles: ["region"], allowExpressionValues: true }],
       // `_name` marks a value left unused on purpose (a destructured field dropped from a copy).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   // Outside React code a function named use… is not a hook (Playwright fixtures' `use`, the seed's clock).
   { files: ["e2e/**", "prisma/**", "scripts/**", "bench/**", "lib/**/*.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
-  globalIgnores([".next*/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", ".data/**", "bench/out/**", "docs/screens/**", "next-env.d.ts", "scripts/verify-packet.mjs"]),
+  globalIgnores([
+    ".next*/**",
+    "lib/generated/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    ".data/**",
+    "bench/out/**",
+    "docs/screens/**",
+    "next-env.d.ts",
+    "scripts/verify-packet.mjs",
+  ]),
 ]);

@@ -1,7 +1,11 @@
 import fs from "node:fs";
 
 // The migrations this build expects; GET /api/health compares them with the database's `_prisma_migrations`.
-const migrations = fs.readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const migrations = fs
+  .readdirSync("prisma/migrations", { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -38,8 +38,16 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [
@@ -47,28 +55,36 @@ export default defineConfig({
     { name: "go-live", testMatch: /go-live\.spec\.ts/, use: { baseURL: goLiveURL } },
   ],
   webServer: [
-    ...(wantSeeded ? [{
-      command:
-        `rm -rf ${dataDir} && PG_DATA_DIR=${dataDir} PG_PORT=${pgPort} npx tsx scripts/with-db.ts ` +
-        `'prisma migrate deploy && tsx --conditions=react-server prisma/seed.ts && next start -H 127.0.0.1 -p ${port}'`,
-      url: `${baseURL}/sign-in`,
-      timeout: 180_000,
-      reuseExistingServer: false,
-      stdout: "pipe" as const,
-      env: { ...env(baseURL), E2E_DATA_DIR: dataDir, E2E_PG_PORT: String(pgPort) },
-      gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
-    }] : []),
-    ...(wantGoLive ? [{
-      // As in production: migrations on an empty database, then the app. No seed.
-      command:
-        `rm -rf ${goLiveDir} && PG_DATA_DIR=${goLiveDir} PG_PORT=${goLivePgPort} npx tsx scripts/with-db.ts ` +
-        `'prisma migrate deploy && next start -H 127.0.0.1 -p ${goLivePort}'`,
-      url: `${goLiveURL}/setup`,
-      timeout: 180_000,
-      reuseExistingServer: false,
-      stdout: "pipe" as const,
-      env: env(goLiveURL),
-      gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
-    }] : []),
+    ...(wantSeeded
+      ? [
+          {
+            command:
+              `rm -rf ${dataDir} && PG_DATA_DIR=${dataDir} PG_PORT=${pgPort} npx tsx scripts/with-db.ts ` +
+              `'prisma migrate deploy && tsx --conditions=react-server prisma/seed.ts && next start -H 127.0.0.1 -p ${port}'`,
+            url: `${baseURL}/sign-in`,
+            timeout: 180_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+            env: { ...env(baseURL), E2E_DATA_DIR: dataDir, E2E_PG_PORT: String(pgPort) },
+            gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+          },
+        ]
+      : []),
+    ...(wantGoLive
+      ? [
+          {
+            // As in production: migrations on an empty database, then the app. No seed.
+            command:
+              `rm -rf ${goLiveDir} && PG_DATA_DIR=${goLiveDir} PG_PORT=${goLivePgPort} npx tsx scripts/with-db.ts ` +
+              `'prisma migrate deploy && next start -H 127.0.0.1 -p ${goLivePort}'`,
+            url: `${goLiveURL}/setup`,
+            timeout: 180_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+            env: env(goLiveURL),
+            gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+          },
+        ]
+      : []),
   ],
 });

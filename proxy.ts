@@ -13,9 +13,17 @@ import { guardRefusal, isHttps, newNonce, ownOrigins, securityHeaders } from "@/
 export function proxy(req: NextRequest) {
   const https = isHttps(req.url, req.headers);
   const dev = process.env.NODE_ENV === "development";
-  const refusal = guardRefusal({ method: req.method, pathname: req.nextUrl.pathname, headers: req.headers, ownOrigins: ownOrigins(req.url, req.headers, process.env.NEXTAUTH_URL) });
+  const refusal = guardRefusal({
+    method: req.method,
+    pathname: req.nextUrl.pathname,
+    headers: req.headers,
+    ownOrigins: ownOrigins(req.url, req.headers, process.env.NEXTAUTH_URL),
+  });
   if (refusal)
-    return NextResponse.json({ ok: false, code: refusal.code, message: refusal.message }, { status: refusal.status, headers: securityHeaders({ https, dev, noStore: true }) });
+    return NextResponse.json(
+      { ok: false, code: refusal.code, message: refusal.message },
+      { status: refusal.status, headers: securityHeaders({ https, dev, noStore: true }) },
+    );
 
   const isApi = req.nextUrl.pathname.startsWith("/api/");
   const nonce = isApi ? undefined : newNonce();

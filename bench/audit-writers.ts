@@ -13,24 +13,71 @@ import { benchVital, createRawAuditTable, rawVitalWrite } from "./raw-writes";
 import { INITIAL_REMS_EFFECTIVE_FROM } from "../lib/setup/first-run";
 
 const SECONDS = Number(process.env.BENCH_AUDIT_SECONDS ?? 8);
-const SITES = 10, PER_SITE = 6;
+const SITES = 10,
+  PER_SITE = 6;
 
 async function seed() {
   const tag = Date.now().toString(36);
   if (!(await db().remsParameterSet.count())) await db().remsParameterSet.create({ data: { effectiveFrom: INITIAL_REMS_EFFECTIVE_FROM, note: "bench" } });
-  const psych = await db().user.create({ data: { email: `aw-psych-${tag}@example.com`, firstName: "P", lastName: "Bench", role: "PSYCHIATRIST", passwordHash: "x" } });
+  const psych = await db().user.create({
+    data: { email: `aw-psych-${tag}@example.com`, firstName: "P", lastName: "Bench", role: "PSYCHIATRIST", passwordHash: "x" },
+  });
   const nurse = await db().user.create({ data: { email: `aw-nurse-${tag}@example.com`, firstName: "N", lastName: "Bench", role: "NURSE", passwordHash: "x" } });
   const t0 = new Date(Date.now() - 20 * 60_000);
   const sites: { siteId: string; sessions: string[] }[] = [];
   for (let s = 0; s < SITES; s++) {
-    const site = await db().site.create({ data: { code: `AW${s}-${tag}`.slice(0, 20), name: `Bench ${s}`, settingType: "OUTPATIENT", certificationStatus: "ACTIVE", address1: "1 Main St", city: "Hudson", state: "NY", zip: "12534" } });
-    const lot = await db().inventoryLot.create({ data: { siteId: site.id, ndc: "50458-028-03", lotNumber: `AW-${tag}-${s}`, expiresOn: new Date("2030-01-01"), receivedAt: new Date(), supplier: "Bench", receivedById: psych.id, deviceCount: PER_SITE } });
+    const site = await db().site.create({
+      data: {
+        code: `AW${s}-${tag}`.slice(0, 20),
+        name: `Bench ${s}`,
+        settingType: "OUTPATIENT",
+        certificationStatus: "ACTIVE",
+        address1: "1 Main St",
+        city: "Hudson",
+        state: "NY",
+        zip: "12534",
+      },
+    });
+    const lot = await db().inventoryLot.create({
+      data: {
+        siteId: site.id,
+        ndc: "50458-028-03",
+        lotNumber: `AW-${tag}-${s}`,
+        expiresOn: new Date("2030-01-01"),
+        receivedAt: new Date(),
+        supplier: "Bench",
+        receivedById: psych.id,
+        deviceCount: PER_SITE,
+      },
+    });
     const sessions: string[] = [];
     for (let i = 0; i < PER_SITE; i++) {
-      const patient = await db().patient.create({ data: { siteId: site.id, mrn: `AW-${tag}-${s}-${i}`, firstName: "Load", lastName: `P${i}`, birthDate: new Date("1980-01-01"), sex: "OTHER", indication: "TRD" } });
+      const patient = await db().patient.create({
+        data: {
+          siteId: site.id,
+          mrn: `AW-${tag}-${s}-${i}`,
+          firstName: "Load",
+          lastName: `P${i}`,
+          birthDate: new Date("1980-01-01"),
+          sex: "OTHER",
+          indication: "TRD",
+        },
+      });
       const device = await db().device.create({ data: { lotId: lot.id, serial: `${lot.lotNumber}-${i}`, status: "ADMINISTERED" } });
-      const ses = await db().treatmentSession.create({ data: { patientId: patient.id, siteId: site.id, status: "MONITORING", indication: "TRD", plannedDoseMg: 28, otherDoseReason: "bench",
-        prescriberOnSiteId: psych.id, monitoringHcpId: nurse.id, treatmentDate: new Date(new Date().toISOString().slice(0, 10)), checkedInAt: t0 } });
+      const ses = await db().treatmentSession.create({
+        data: {
+          patientId: patient.id,
+          siteId: site.id,
+          status: "MONITORING",
+          indication: "TRD",
+          plannedDoseMg: 28,
+          otherDoseReason: "bench",
+          prescriberOnSiteId: psych.id,
+          monitoringHcpId: nurse.id,
+          treatmentDate: new Date(new Date().toISOString().slice(0, 10)),
+          checkedInAt: t0,
+        },
+      });
       await db().deviceAdministration.create({ data: { sessionId: ses.id, sequence: 1, administeredAt: t0, deviceId: device.id, recordedById: nurse.id } });
       sessions.push(ses.id);
     }
@@ -42,37 +89,57 @@ async function seed() {
 type Seeded = Awaited<ReturnType<typeof seed>>;
 
 /** W writers for SECONDS, closed loop; writer w picks sessions of `siteOf(w)`. Returns writes per second. */
-async function run(writers: number, siteOf: (w: number) => number, write: (w: number, siteId: string, sessionId: string) => Promise<void>, sites: Seeded["sites"]) {
+async function run(
+  writers: number,
+  siteOf: (w: number) => number,
+  write: (w: number, siteId: string, sessionId: string) => Promise<void>,
+  sites: Seeded["sites"],
+) {
   const end = Date.now() + SECONDS * 1000;
   let n = 0;
-  await Promise.all(Array.from({ length: writers }, async (_, w) => {
-    const { siteId, sessions } = sites[siteOf(w)];
-    for (let k = 0; Date.now() < end; k++) {
-      await write(w, siteId, sessions[(Math.floor(w / SITES) + k) % sessions.length]);
-      n++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      const { siteId, sessions } = sites[siteOf(w)];
+      for (let k = 0; Date.now() < end; k++) {
+        await write(w, siteId, sessions[(Math.floor(w / SITES) + k) % sessions.length]);
+        n++;
+      }
+    }),
+  );
   return n / SECONDS;
 }
 
 const { actor, sites } = await seed();
 await createRawAuditTable();
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.PG_POOL_MAX ?? 10) }); // as many connections as the app's pool
-const appWrite = async (_w: number, _site: string, sessionId: string) => { await recordVital(actor, sessionId, benchVital()); };
+const appWrite = async (_w: number, _site: string, sessionId: string) => {
+  await recordVital(actor, sessionId, benchVital());
+};
 const rawWrite = (_w: number, siteId: string, sessionId: string) => rawVitalWrite(pool, actor, siteId, sessionId);
 
-console.log(`Audited vitals writes: ${SITES} sites × ${PER_SITE} monitoring sessions, ${SECONDS} s per level, app pool PG_POOL_MAX=${process.env.PG_POOL_MAX ?? 10}\n`);
+console.log(
+  `Audited vitals writes: ${SITES} sites × ${PER_SITE} monitoring sessions, ${SECONDS} s per level, app pool PG_POOL_MAX=${process.env.PG_POOL_MAX ?? 10}\n`,
+);
 console.log("  writers  sites  application (w/s)  raw SQL (w/s)  ratio");
 let ratioAt50 = 0;
-for (const [writers, label, siteOf] of [[1, "10", (w: number) => w % SITES], [8, "10", (w: number) => w % SITES], [50, "10", (w: number) => w % SITES], [50, "1", () => 0]] as const) {
+for (const [writers, label, siteOf] of [
+  [1, "10", (w: number) => w % SITES],
+  [8, "10", (w: number) => w % SITES],
+  [50, "10", (w: number) => w % SITES],
+  [50, "1", () => 0],
+] as const) {
   await run(Math.min(writers, 4), siteOf, appWrite, sites); // warm-up (JIT, plans, pool)
   const app = await run(writers, siteOf, appWrite, sites);
   const raw = await run(writers, siteOf, rawWrite, sites);
   if (writers === 50 && label === "10") ratioAt50 = app / raw;
-  console.log(`  ${String(writers).padStart(7)}  ${label.padStart(5)}  ${app.toFixed(0).padStart(17)}  ${raw.toFixed(0).padStart(13)}  ${(100 * app / raw).toFixed(0).padStart(4)} %`);
+  console.log(
+    `  ${String(writers).padStart(7)}  ${label.padStart(5)}  ${app.toFixed(0).padStart(17)}  ${raw.toFixed(0).padStart(13)}  ${((100 * app) / raw).toFixed(0).padStart(4)} %`,
+  );
 }
 const report = await verifyAuditChain();
 console.log(`\n  audit chains after the run: ${report.chains.length}, ${report.rows} rows, ${report.intact ? "intact" : "NOT INTACT"}`);
-console.log(`  target (application ≥ 50 % of raw SQL at 50 writers over ${SITES} sites): ${(100 * ratioAt50).toFixed(0)} % — ${ratioAt50 >= 0.5 ? "met" : "NOT met"}`);
+console.log(
+  `  target (application ≥ 50 % of raw SQL at 50 writers over ${SITES} sites): ${(100 * ratioAt50).toFixed(0)} % — ${ratioAt50 >= 0.5 ? "met" : "NOT met"}`,
+);
 await pool.end();
 await db().$disconnect();

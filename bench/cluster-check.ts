@@ -28,9 +28,14 @@ export async function runClusterChecks(c: Cluster): Promise<number> {
   {
     const h = await get("/api/health");
     const json = JSON.parse(h.body) as { status: string; migrations?: { expected: number; applied: number } };
-    check("GET /api/health answers 200 without sign-in, not cached, migrations current",
-      h.status === 200 && json.status === "ok" && /no-store/.test(h.headers.get("cache-control") ?? "") && json.migrations?.applied === json.migrations?.expected,
-      `${h.status} ${h.body}; cache-control: ${h.headers.get("cache-control")}`);
+    check(
+      "GET /api/health answers 200 without sign-in, not cached, migrations current",
+      h.status === 200 &&
+        json.status === "ok" &&
+        /no-store/.test(h.headers.get("cache-control") ?? "") &&
+        json.migrations?.applied === json.migrations?.expected,
+      `${h.status} ${h.body}; cache-control: ${h.headers.get("cache-control")}`,
+    );
   }
 
   // 2. Round robin.
@@ -47,9 +52,11 @@ export async function runClusterChecks(c: Cluster): Promise<number> {
     cookie = await signIn(c.url, "nurse@example.com");
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await get("/api/board", cookie));
-    check("a session signed in through one instance holds on both",
+    check(
+      "a session signed in through one instance holds on both",
       answers.every((r) => r.status === 200) && new Set(answers.map((r) => r.instance)).size === 2,
-      answers.map((r) => `${r.instance}→${r.status}`).join(" "));
+      answers.map((r) => `${r.instance}→${r.status}`).join(" "),
+    );
   }
 
   // 4. Sign-out through one instance ends the session on the other.
@@ -58,16 +65,22 @@ export async function runClusterChecks(c: Cluster): Promise<number> {
     const csrf = await fetch(`${c.url}/api/auth/csrf`, { headers: { cookie } });
     jar.take(csrf);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const out = await fetch(`${c.url}/api/auth/signout`, { method: "POST", redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${cookie}; ${jar.header()}` }, body: new URLSearchParams({ csrfToken, json: "true" }) });
+    const out = await fetch(`${c.url}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${cookie}; ${jar.header()}` },
+      body: new URLSearchParams({ csrfToken, json: "true" }),
+    });
     await out.arrayBuffer();
     const signedOutOn = out.headers.get("x-instance") ?? "-";
     const after = [await get("/api/board", cookie), await get("/api/board", cookie)];
     const user = await db().user.findUniqueOrThrow({ where: { email: "nurse@example.com" } });
     const row = await db().authSession.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "desc" } });
-    check("sign-out through one instance is refused by the other (the server-side session is revoked)",
+    check(
+      "sign-out through one instance is refused by the other (the server-side session is revoked)",
       after.every((r) => r.status === 401) && after.some((r) => r.instance !== signedOutOn) && !!row?.revokedAt,
-      `signed out on ${signedOutOn} (${out.status}); the same cookie afterwards: ${after.map((r) => `${r.instance}→${r.status}`).join(" ")}; AuthSession.revokedAt ${row?.revokedAt?.toISOString() ?? "null"} (${row?.revokedReason})`);
+      `signed out on ${signedOutOn} (${out.status}); the same cookie afterwards: ${after.map((r) => `${r.instance}→${r.status}`).join(" ")}; AuthSession.revokedAt ${row?.revokedAt?.toISOString() ?? "null"} (${row?.revokedReason})`,
+    );
   }
 
   // 5. Five wrong passwords spread over both instances lock the account on both.
@@ -87,10 +100,17 @@ export async function runClusterChecks(c: Cluster): Promise<number> {
     }
     const throttle = await db().loginThrottle.findUnique({ where: { accountKey: email } });
     const instances = new Set(wrong.map((w) => w.split(":")[0]));
-    check("five wrong passwords spread over both instances lock the account on both",
-      instances.size === 2 && wrong.every((w) => w.endsWith("refused")) && right.every((w) => w.endsWith("refused")) && new Set(right.map((w) => w.split(":")[0])).size === 2
-        && (throttle?.failures ?? 0) >= 5 && !!throttle?.lockedUntil && throttle.lockedUntil > new Date(),
-      `wrong: ${wrong.join(" ")}; then the right password: ${right.join(" ")}; LoginThrottle failures ${throttle?.failures}, locked until ${throttle?.lockedUntil?.toISOString()}`);
+    check(
+      "five wrong passwords spread over both instances lock the account on both",
+      instances.size === 2 &&
+        wrong.every((w) => w.endsWith("refused")) &&
+        right.every((w) => w.endsWith("refused")) &&
+        new Set(right.map((w) => w.split(":")[0])).size === 2 &&
+        (throttle?.failures ?? 0) >= 5 &&
+        !!throttle?.lockedUntil &&
+        throttle.lockedUntil > new Date(),
+      `wrong: ${wrong.join(" ")}; then the right password: ${right.join(" ")}; LoginThrottle failures ${throttle?.failures}, locked until ${throttle?.lockedUntil?.toISOString()}`,
+    );
   }
 
   // 6. The vitals load with kill -9 of one instance in the middle.
@@ -117,18 +137,30 @@ export async function runClusterChecks(c: Cluster): Promise<number> {
     for (let i = 0; i < 4; i++) afterwards.push((await get("/api/health")).instance);
     const total = r.latencies.length;
     console.log(`      load: ${NURSES} nurses, ${SECONDS} s, ${SESSIONS} sessions; ${events.join("; ")}`);
-    console.log(`      ${total} answers (${(total / SECONDS).toFixed(1)}/s), by instance ${JSON.stringify(Object.fromEntries(r.byInstance))}, statuses ${JSON.stringify(Object.fromEntries(r.statuses))}, ${r.retries} sent twice on purpose`);
-    console.log(`      ${r.failedAttempts} attempts failed in transit (HAProxy 502/503 or connection lost) and were sent again with the same key (${r.replayedAfterFailure} of them had been saved before the failure and were answered from the idempotency record); never answered ${r.gaveUp}`);
-    console.log(`      latency p50 ${pct(r.latencies, 50).toFixed(0)} ms, p95 ${pct(r.latencies, 95).toFixed(0)} ms, max ${Math.max(...r.latencies).toFixed(0)} ms`);
-    check(`kill -9 of ${b.id} during the ${NURSES}-nurse vitals load loses nothing and duplicates nothing`,
+    console.log(
+      `      ${total} answers (${(total / SECONDS).toFixed(1)}/s), by instance ${JSON.stringify(Object.fromEntries(r.byInstance))}, statuses ${JSON.stringify(Object.fromEntries(r.statuses))}, ${r.retries} sent twice on purpose`,
+    );
+    console.log(
+      `      ${r.failedAttempts} attempts failed in transit (HAProxy 502/503 or connection lost) and were sent again with the same key (${r.replayedAfterFailure} of them had been saved before the failure and were answered from the idempotency record); never answered ${r.gaveUp}`,
+    );
+    console.log(
+      `      latency p50 ${pct(r.latencies, 50).toFixed(0)} ms, p95 ${pct(r.latencies, 95).toFixed(0)} ms, max ${Math.max(...r.latencies).toFixed(0)} ms`,
+    );
+    check(
+      `kill -9 of ${b.id} during the ${NURSES}-nurse vitals load loses nothing and duplicates nothing`,
       rec.lost === 0 && rec.duplicated === 0 && r.gaveUp === 0 && r.appErrors === 0 && rec.rows === r.acked.size && rec.unacknowledged === 0,
-      `acknowledged ${r.acked.size}, vitals rows ${rec.rows}, lost ${rec.lost}, duplicated ${rec.duplicated}, rows never acknowledged ${rec.unacknowledged}, app 5xx ${r.appErrors}`);
-    check(`HAProxy takes the killed instance out and back in after its restart`,
+      `acknowledged ${r.acked.size}, vitals rows ${rec.rows}, lost ${rec.lost}, duplicated ${rec.duplicated}, rows never acknowledged ${rec.unacknowledged}, app 5xx ${r.appErrors}`,
+    );
+    check(
+      `HAProxy takes the killed instance out and back in after its restart`,
       events.some((e) => e.includes(`${b.id} DOWN`)) && events.some((e) => e.includes(`${b.id} UP`)) && new Set(afterwards).size === 2,
-      `${events.join("; ")}; x-instance afterwards: ${afterwards.join(" ")} (${a.id} served throughout)`);
+      `${events.join("; ")}; x-instance afterwards: ${afterwards.join(" ")} (${a.id} served throughout)`,
+    );
   }
 
-  console.log(`\n${failures ? `${failures} check(s) FAILED` : "All checks passed"} in ${((Date.now() - t0) / 1000).toFixed(1)} s (cluster start-up not included).`);
+  console.log(
+    `\n${failures ? `${failures} check(s) FAILED` : "All checks passed"} in ${((Date.now() - t0) / 1000).toFixed(1)} s (cluster start-up not included).`,
+  );
   await db().$disconnect();
   return failures;
 }

@@ -29,12 +29,15 @@ if (process.env.BENCH_COMPARE) {
   let met = 0;
   const names = Object.keys(large.results);
   for (const name of names) {
-    const a = small.results[name], b = large.results[name];
+    const a = small.results[name],
+      b = large.results[name];
     const ratio = b.p95 / a.p95;
     // A page under 2 ms at both scales is flat whatever its ratio of two tiny numbers says.
     const ok = ratio <= TARGET || b.p95 < 2;
     if (ok) met++;
-    console.log(`  ${name.padEnd(44)} p95 ${a.p95.toFixed(1).padStart(7)} ms → ${b.p95.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2).padStart(5)}×  ${ok ? "met" : "NOT MET"}`);
+    console.log(
+      `  ${name.padEnd(44)} p95 ${a.p95.toFixed(1).padStart(7)} ms → ${b.p95.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2).padStart(5)}×  ${ok ? "met" : "NOT MET"}`,
+    );
   }
   console.log(`  ${met} of ${names.length} pages met the target.`);
   process.exit(0);

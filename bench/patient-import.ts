@@ -11,14 +11,48 @@ const LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Mille
 const FIRST = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth"];
 
 if (!(await db().remsParameterSet.count())) await db().remsParameterSet.create({ data: { effectiveFrom: new Date("2019-03-05T00:00:00Z") } });
-const site = await db().site.create({ data: { code: `BENCH-${Date.now()}`, name: "Bench clinic", settingType: "OUTPATIENT", certificationStatus: "ACTIVE", address1: "1 Main St", city: "Hudson", state: "NY", zip: "12534" } });
-const admin = await db().user.create({ data: { email: `bench-admin-${Date.now()}@example.com`, firstName: "Bench", lastName: "Admin", role: "ADMIN", passwordHash: "x", sites: { create: { siteId: site.id } } } });
-const psych = await db().user.create({ data: { email: `bench-psych-${Date.now()}@example.com`, firstName: "Bench", lastName: "Psych", role: "PSYCHIATRIST", passwordHash: "x", sites: { create: { siteId: site.id } } } });
+const site = await db().site.create({
+  data: {
+    code: `BENCH-${Date.now()}`,
+    name: "Bench clinic",
+    settingType: "OUTPATIENT",
+    certificationStatus: "ACTIVE",
+    address1: "1 Main St",
+    city: "Hudson",
+    state: "NY",
+    zip: "12534",
+  },
+});
+const admin = await db().user.create({
+  data: {
+    email: `bench-admin-${Date.now()}@example.com`,
+    firstName: "Bench",
+    lastName: "Admin",
+    role: "ADMIN",
+    passwordHash: "x",
+    sites: { create: { siteId: site.id } },
+  },
+});
+const psych = await db().user.create({
+  data: {
+    email: `bench-psych-${Date.now()}@example.com`,
+    firstName: "Bench",
+    lastName: "Psych",
+    role: "PSYCHIATRIST",
+    passwordHash: "x",
+    sites: { create: { siteId: site.id } },
+  },
+});
 
-const lines = ["mrn,first_name,last_name,birth_date,sex,indication,enrollment_patient_signed,enrollment_prescriber_signed,enrollment_submitted,enrollment_channel,enrollment_confirmation,prescriber_email"];
+const lines = [
+  "mrn,first_name,last_name,birth_date,sex,indication,enrollment_patient_signed,enrollment_prescriber_signed,enrollment_submitted,enrollment_channel,enrollment_confirmation,prescriber_email",
+];
 for (let i = 0; i < N; i++) {
-  const enrolled = i % 2 === 0 ? `2025-0${1 + (i % 9)}-10,2025-0${1 + (i % 9)}-10,2025-0${1 + (i % 9)}-11,${i % 4 ? "FAX" : "ONLINE"},R-${i},${psych.email}` : ",,,,,";
-  lines.push(`M-${String(i).padStart(6, "0")},${FIRST[i % 10]},${LAST[(i * 7) % 10]},${1940 + (i % 60)}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},${["MALE", "FEMALE", "OTHER"][i % 3]},${i % 5 ? "TRD" : "MDSI"},${enrolled}`);
+  const enrolled =
+    i % 2 === 0 ? `2025-0${1 + (i % 9)}-10,2025-0${1 + (i % 9)}-10,2025-0${1 + (i % 9)}-11,${i % 4 ? "FAX" : "ONLINE"},R-${i},${psych.email}` : ",,,,,";
+  lines.push(
+    `M-${String(i).padStart(6, "0")},${FIRST[i % 10]},${LAST[(i * 7) % 10]},${1940 + (i % 60)}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},${["MALE", "FEMALE", "OTHER"][i % 3]},${i % 5 ? "TRD" : "MDSI"},${enrolled}`,
+  );
 }
 const csv = lines.join("\n");
 console.log(`CSV: ${N} rows, ${(Buffer.byteLength(csv) / 1024 / 1024).toFixed(2)} MB`);

@@ -9,12 +9,23 @@ import { asOwner } from "../lib/db/testing/owner";
 /** A copy of the audit table (same columns, defaults and indexes) for raw rows, so the app's hash chains stay clean. */
 export async function createRawAuditTable() {
   const me = (await db().$queryRaw<{ u: string }[]>`SELECT current_user AS u`)[0].u;
-  await asOwner(`CREATE TABLE IF NOT EXISTS "BenchAuditRaw" (LIKE "AuditEvent" INCLUDING DEFAULTS INCLUDING INDEXES)`,
-    `CREATE SEQUENCE IF NOT EXISTS "BenchAuditRaw_id_seq" OWNED BY "BenchAuditRaw".id`, `ALTER TABLE "BenchAuditRaw" ALTER COLUMN id SET DEFAULT nextval('"BenchAuditRaw_id_seq"')`,
-    `GRANT SELECT, INSERT ON "BenchAuditRaw" TO "${me}"`, `GRANT USAGE ON SEQUENCE "BenchAuditRaw_id_seq" TO "${me}"`);
+  await asOwner(
+    `CREATE TABLE IF NOT EXISTS "BenchAuditRaw" (LIKE "AuditEvent" INCLUDING DEFAULTS INCLUDING INDEXES)`,
+    `CREATE SEQUENCE IF NOT EXISTS "BenchAuditRaw_id_seq" OWNED BY "BenchAuditRaw".id`,
+    `ALTER TABLE "BenchAuditRaw" ALTER COLUMN id SET DEFAULT nextval('"BenchAuditRaw_id_seq"')`,
+    `GRANT SELECT, INSERT ON "BenchAuditRaw" TO "${me}"`,
+    `GRANT USAGE ON SEQUENCE "BenchAuditRaw_id_seq" TO "${me}"`,
+  );
 }
 
-export const benchVital = () => ({ kind: "EXTRA" as const, systolic: 120 + Math.floor(Math.random() * 10), diastolic: 80, heartRate: 72, spo2: 98, respiratoryRate: 14 });
+export const benchVital = () => ({
+  kind: "EXTRA" as const,
+  systolic: 120 + Math.floor(Math.random() * 10),
+  diastolic: 80,
+  heartRate: 72,
+  spo2: 98,
+  respiratoryRate: 14,
+});
 
 /** One vital as raw SQL: BEGIN; lock the session row; INSERT the vital; INSERT its (unchained) audit row; COMMIT. */
 export async function rawVitalWrite(pool: pg.Pool, actor: { id: string; email: string; role: string }, siteId: string, sessionId: string) {
@@ -22,12 +33,19 @@ export async function rawVitalWrite(pool: pg.Pool, actor: { id: string; email: s
   try {
     await c.query("BEGIN");
     await c.query(`SELECT 1 FROM "TreatmentSession" WHERE id = $1 FOR UPDATE`, [sessionId]);
-    const v = benchVital(), id = randomUUID(), now = new Date();
-    const row = await c.query(`INSERT INTO "ObservationVital" (id, "sessionId", "takenAt", kind, systolic, diastolic, "heartRate", spo2, "respiratoryRate", "recordedById", "recordedAt")
-      VALUES ($1, $2, $3, 'EXTRA', $4, $5, $6, $7, $8, $9, $3) RETURNING *`, [id, sessionId, now, v.systolic, v.diastolic, v.heartRate, v.spo2, v.respiratoryRate, actor.id]);
-    await c.query(`INSERT INTO "BenchAuditRaw" (at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", after, "prevHash", hash, "chainKey")
+    const v = benchVital(),
+      id = randomUUID(),
+      now = new Date();
+    const row = await c.query(
+      `INSERT INTO "ObservationVital" (id, "sessionId", "takenAt", kind, systolic, diastolic, "heartRate", spo2, "respiratoryRate", "recordedById", "recordedAt")
+      VALUES ($1, $2, $3, 'EXTRA', $4, $5, $6, $7, $8, $9, $3) RETURNING *`,
+      [id, sessionId, now, v.systolic, v.diastolic, v.heartRate, v.spo2, v.respiratoryRate, actor.id],
+    );
+    await c.query(
+      `INSERT INTO "BenchAuditRaw" (at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", after, "prevHash", hash, "chainKey")
       VALUES ($1, $2, $3, $4, 'vital.record', 'ObservationVital', $5, $6, $7::jsonb, '', $8, $6)`,
-      [now, actor.id, actor.email, actor.role, id, siteId, JSON.stringify(row.rows[0]), createHash("sha256").update(id).digest("hex")]);
+      [now, actor.id, actor.email, actor.role, id, siteId, JSON.stringify(row.rows[0]), createHash("sha256").update(id).digest("hex")],
+    );
     await c.query("COMMIT");
   } catch (e) {
     await c.query("ROLLBACK");
@@ -48,7 +66,12 @@ function stat(pid: number): Stat | null {
     return null; // gone
   }
 }
-const allStats = () => fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map((d) => stat(Number(d))).filter((s): s is Stat => !!s);
+const allStats = () =>
+  fs
+    .readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => stat(Number(d)))
+    .filter((s): s is Stat => !!s);
 
 /**
  * CPU milliseconds so far of the app server (every process in its process group) and of PostgreSQL (the postmaster

@@ -22,7 +22,11 @@ const BASE = `http://127.0.0.1:${PORT}`;
 
 async function waitForServer() {
   for (let i = 0; i < 240; i++) {
-    try { if ((await fetch(`${BASE}/sign-in`)).ok) return; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${BASE}/sign-in`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
     await sleep(500);
   }
   throw new Error("app did not start");
@@ -31,14 +35,24 @@ async function waitForServer() {
 async function main() {
   console.log(`Seeding ${N} active sessions and ${K} nurses…`);
   const { nurses, sessions } = await seedLoad(K, N);
-  const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], { stdio: ["ignore", "ignore", "inherit"], detached: true,
-    env: { ...process.env, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef", NEXTAUTH_URL: BASE, PG_POOL_MAX: process.env.PG_POOL_MAX ?? "10" } });
+  const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+    env: { ...process.env, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef", NEXTAUTH_URL: BASE, PG_POOL_MAX: process.env.PG_POOL_MAX ?? "10" },
+  });
   try {
     await waitForServer();
     const cookies = await Promise.all(nurses.map((n) => signIn(BASE, n)));
     console.log(`Signed in ${cookies.length} nurses. Load: ${T} s, think time ${THINK_MS} ms, ${Math.round(RETRY * 100)} % of submissions sent twice.`);
     const cpu0 = serverCpuMs(app.pid!);
-    const { latencies, acked, statuses, retries, failedAttempts, gaveUp } = await runVitalsLoad({ base: BASE, cookies, sessions, seconds: T, retryShare: RETRY, thinkMs: THINK_MS });
+    const { latencies, acked, statuses, retries, failedAttempts, gaveUp } = await runVitalsLoad({
+      base: BASE,
+      cookies,
+      sessions,
+      seconds: T,
+      retryShare: RETRY,
+      thinkMs: THINK_MS,
+    });
     const cpu1 = serverCpuMs(app.pid!);
     const { keyedRows, lost, duplicated, unacknowledged } = await reconcileVitals(sessions, acked);
     // The same writes as raw SQL in the same run (session lock, vital, audit row; 10 connections), CPU of PostgreSQL and this client.
@@ -47,29 +61,51 @@ async function main() {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     const actor = await db().user.findUniqueOrThrow({ where: { email: nurses[0] }, select: { id: true, email: true, role: true } });
     const siteId = (await db().treatmentSession.findUniqueOrThrow({ where: { id: sessions[0] }, select: { siteId: true } })).siteId;
-    const rawCpu0 = serverCpuMs(null), client0 = process.cpuUsage();
+    const rawCpu0 = serverCpuMs(null),
+      client0 = process.cpuUsage();
     let next = 0;
-    await Promise.all(Array.from({ length: 10 }, async () => { for (let i = next++; i < rawN; i = next++) await rawVitalWrite(pool, actor, siteId, sessions[i % sessions.length]); }));
-    const rawCpu1 = serverCpuMs(null), client1 = process.cpuUsage(client0);
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        for (let i = next++; i < rawN; i = next++) await rawVitalWrite(pool, actor, siteId, sessions[i % sessions.length]);
+      }),
+    );
+    const rawCpu1 = serverCpuMs(null),
+      client1 = process.cpuUsage(client0);
     await pool.end();
     const writes = acked.size;
-    const appNode = (cpu1.node - cpu0.node) / writes, appPg = (cpu1.postgres - cpu0.postgres) / writes;
-    const rawPg = (rawCpu1.postgres - rawCpu0.postgres) / rawN, rawClient = (client1.user + client1.system) / 1000 / rawN;
+    const appNode = (cpu1.node - cpu0.node) / writes,
+      appPg = (cpu1.postgres - cpu0.postgres) / writes;
+    const rawPg = (rawCpu1.postgres - rawCpu0.postgres) / rawN,
+      rawClient = (client1.user + client1.system) / 1000 / rawN;
     const cpuRatio = (appNode + appPg) / (rawPg + rawClient);
     const serverErrors = [...statuses].filter(([s]) => s >= 500).reduce((a, [, n]) => a + n, 0);
     const total = latencies.length;
     console.log(`\nVitals load benchmark — ${K} nurses, ${T} s, ${N} active sessions, ${retries} retried submissions`);
-    console.log(`  requests        ${total} (${(total / T).toFixed(1)}/s), statuses ${JSON.stringify(Object.fromEntries(statuses))}, attempts failed in transit and sent again ${failedAttempts}, never answered ${gaveUp}`);
-    console.log(`  latency (ms)    p50 ${pct(latencies, 50).toFixed(1)}  p95 ${pct(latencies, 95).toFixed(1)}  p99 ${pct(latencies, 99).toFixed(1)}  max ${Math.max(...latencies).toFixed(1)}`);
-    console.log(`  reconciliation  acknowledged ${acked.size}, rows ${keyedRows}, lost ${lost}, duplicated ${duplicated}, rows never acknowledged ${unacknowledged}`);
+    console.log(
+      `  requests        ${total} (${(total / T).toFixed(1)}/s), statuses ${JSON.stringify(Object.fromEntries(statuses))}, attempts failed in transit and sent again ${failedAttempts}, never answered ${gaveUp}`,
+    );
+    console.log(
+      `  latency (ms)    p50 ${pct(latencies, 50).toFixed(1)}  p95 ${pct(latencies, 95).toFixed(1)}  p99 ${pct(latencies, 99).toFixed(1)}  max ${Math.max(...latencies).toFixed(1)}`,
+    );
+    console.log(
+      `  reconciliation  acknowledged ${acked.size}, rows ${keyedRows}, lost ${lost}, duplicated ${duplicated}, rows never acknowledged ${unacknowledged}`,
+    );
     console.log(`  server errors   ${serverErrors}`);
-    console.log(`  CPU per write   application ${(appNode + appPg).toFixed(1)} ms (Node ${appNode.toFixed(1)}, PostgreSQL ${appPg.toFixed(1)}; per acknowledged write, its retries included)`);
-    console.log(`                  raw SQL ${(rawPg + rawClient).toFixed(1)} ms (PostgreSQL ${rawPg.toFixed(1)}, client ${rawClient.toFixed(1)}; ${rawN} writes)`);
+    console.log(
+      `  CPU per write   application ${(appNode + appPg).toFixed(1)} ms (Node ${appNode.toFixed(1)}, PostgreSQL ${appPg.toFixed(1)}; per acknowledged write, its retries included)`,
+    );
+    console.log(
+      `                  raw SQL ${(rawPg + rawClient).toFixed(1)} ms (PostgreSQL ${rawPg.toFixed(1)}, client ${rawClient.toFixed(1)}; ${rawN} writes)`,
+    );
     console.log(`                  ratio ${cpuRatio.toFixed(1)}× (target ≤ 5×): ${cpuRatio <= 5 ? "met" : "NOT met"}`);
     const pass = lost === 0 && duplicated === 0 && serverErrors === 0 && pct(latencies, 95) <= 50;
     console.log(`  target (0 lost, 0 duplicated, 0 server errors, p95 ≤ 50 ms): ${pass ? "met" : "NOT met"}`);
   } finally {
-    try { process.kill(-app.pid!, "SIGTERM"); } catch { /* already gone */ }
+    try {
+      process.kill(-app.pid!, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
     await db().$disconnect();
   }
 }

@@ -10,14 +10,22 @@ const alertWith = (page: Page, text: string | RegExp) => page.getByRole("alert")
 
 type SiteRow = { postDoseAlertDiastolic: number; spo2AlertThreshold: number; idleLockMinutes: number; certificationStatus: string; certifiedAt: Date | null };
 const siteRow = async () =>
-  (await sql<SiteRow>(`SELECT "postDoseAlertDiastolic", "spo2AlertThreshold", "idleLockMinutes", "certificationStatus", "certifiedAt" FROM "Site" WHERE code = 'IN-B'`))[0];
+  (
+    await sql<SiteRow>(
+      `SELECT "postDoseAlertDiastolic", "spo2AlertThreshold", "idleLockMinutes", "certificationStatus", "certifiedAt" FROM "Site" WHERE code = 'IN-B'`,
+    )
+  )[0];
 
 let seeded: SiteRow;
-test.beforeAll(async () => { seeded = await siteRow(); });
+test.beforeAll(async () => {
+  seeded = await siteRow();
+});
 test.afterEach(async ({}, testInfo) => {
   if (testInfo.status === testInfo.expectedStatus) return;
-  await sql(`UPDATE "Site" SET "postDoseAlertDiastolic" = $1, "spo2AlertThreshold" = $2, "idleLockMinutes" = $3, "certificationStatus" = $4::"CertificationStatus", "certifiedAt" = $5 WHERE code = 'IN-B'`,
-    [seeded.postDoseAlertDiastolic, seeded.spo2AlertThreshold, seeded.idleLockMinutes, seeded.certificationStatus, seeded.certifiedAt]);
+  await sql(
+    `UPDATE "Site" SET "postDoseAlertDiastolic" = $1, "spo2AlertThreshold" = $2, "idleLockMinutes" = $3, "certificationStatus" = $4::"CertificationStatus", "certifiedAt" = $5 WHERE code = 'IN-B'`,
+    [seeded.postDoseAlertDiastolic, seeded.spo2AlertThreshold, seeded.idleLockMinutes, seeded.certificationStatus, seeded.certifiedAt],
+  );
 });
 
 async function openSite(page: Page) {
@@ -53,8 +61,23 @@ test.describe("administrator: sites", () => {
     // The server refuses the same impossible values with the same messages at the same fields.
     const [site] = await sql<{ id: string; version: number }>(`SELECT id, version FROM "Site" WHERE code = 'IN-B'`);
     const bad = await page.request.patch(`/api/admin/sites/${site.id}`, {
-      data: { version: site.version, name: SITE, settingType: "INPATIENT", certificationStatus: "PENDING", address1: "1 Lake Rd", city: "Albany", state: "NY", zip: "1220",
-        timeZone: "Mars/Olympus", postDoseAlertSystolic: 180, postDoseAlertDiastolic: 190, urgentSystolic: 200, urgentDiastolic: 170, spo2AlertThreshold: 101, idleLockMinutes: 0 },
+      data: {
+        version: site.version,
+        name: SITE,
+        settingType: "INPATIENT",
+        certificationStatus: "PENDING",
+        address1: "1 Lake Rd",
+        city: "Albany",
+        state: "NY",
+        zip: "1220",
+        timeZone: "Mars/Olympus",
+        postDoseAlertSystolic: 180,
+        postDoseAlertDiastolic: 190,
+        urgentSystolic: 200,
+        urgentDiastolic: 170,
+        spo2AlertThreshold: 101,
+        idleLockMinutes: 0,
+      },
     });
     expect(bad.status()).toBe(422);
     const errors = ((await bad.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors;
@@ -69,7 +92,9 @@ test.describe("administrator: sites", () => {
     await expect(page.getByRole("status").filter({ hasText: "Site settings saved." })).toBeVisible();
     expect(await siteRow()).toMatchObject({ postDoseAlertDiastolic: 105, spo2AlertThreshold: 92 });
     const [audit] = await sql<{ before: Record<string, unknown>; after: Record<string, unknown> }>(
-      `SELECT before, after FROM "AuditEvent" WHERE action = 'site.update' AND "entityId" = $1 ORDER BY id DESC LIMIT 1`, [site.id]);
+      `SELECT before, after FROM "AuditEvent" WHERE action = 'site.update' AND "entityId" = $1 ORDER BY id DESC LIMIT 1`,
+      [site.id],
+    );
     expect(audit.before).toMatchObject({ postDoseAlertDiastolic: seeded.postDoseAlertDiastolic, spo2AlertThreshold: seeded.spo2AlertThreshold });
     expect(audit.after).toMatchObject({ postDoseAlertDiastolic: 105, spo2AlertThreshold: 92 });
 
@@ -77,7 +102,11 @@ test.describe("administrator: sites", () => {
     await group(page, "Alert").getByLabel("Diastolic above").fill(String(seeded.postDoseAlertDiastolic));
     await page.getByLabel("SpO₂ alert below (%)").fill(String(seeded.spo2AlertThreshold));
     await page.getByRole("button", { name: "Save site" }).click();
-    await expect.poll(async () => { const r = await siteRow(); return [r.postDoseAlertDiastolic, r.spo2AlertThreshold]; })
+    await expect
+      .poll(async () => {
+        const r = await siteRow();
+        return [r.postDoseAlertDiastolic, r.spo2AlertThreshold];
+      })
       .toEqual([seeded.postDoseAlertDiastolic, seeded.spo2AlertThreshold]);
     await expect(page.getByRole("status").filter({ hasText: "Site settings saved." })).toBeVisible();
   });

@@ -30,7 +30,10 @@ async function setPasswordWithCode(page: Page, email: string, code: string, pass
 test.describe("administrator: users", () => {
   test.use({ viewport: { width: 1024, height: 768 } });
 
-  test("creates a user: bad input gets messages at the fields, the server answers 422 to the same input, and the new user can sign in", async ({ page, browser }) => {
+  test("creates a user: bad input gets messages at the fields, the server answers 422 to the same input, and the new user can sign in", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, "admin@example.com");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
     await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
@@ -52,7 +55,9 @@ test.describe("administrator: users", () => {
     await page.screenshot({ path: "test-results/screens/admin-user-new-errors.png", fullPage: true });
 
     // The same bad input sent straight to the server is refused with the same field messages.
-    const bad = await page.request.post("/api/admin/users", { data: { firstName: "Rosa", lastName: "Diaz", email: "not-an-email", role: "NURSE", password: "a-long-enough-password", siteIds: [] } });
+    const bad = await page.request.post("/api/admin/users", {
+      data: { firstName: "Rosa", lastName: "Diaz", email: "not-an-email", role: "NURSE", password: "a-long-enough-password", siteIds: [] },
+    });
     expect(bad.status()).toBe(422);
     const badBody = (await bad.json()) as { fieldErrors: Record<string, string[]> };
     expect(Object.keys(badBody.fieldErrors).sort()).toEqual(["email", "password", "siteIds"]);
@@ -80,7 +85,9 @@ test.describe("administrator: users", () => {
     await expect(row).toContainText("Active");
     await expect(row).toContainText("Never");
 
-    const [audit] = await sql<{ after: Record<string, unknown> }>(`SELECT after FROM "AuditEvent" WHERE action = 'user.create' AND after->>'email' = $1`, [email]);
+    const [audit] = await sql<{ after: Record<string, unknown> }>(`SELECT after FROM "AuditEvent" WHERE action = 'user.create' AND after->>'email' = $1`, [
+      email,
+    ]);
     expect(audit.after).toMatchObject({ email, role: "NURSE", passwordSet: false });
     expect(JSON.stringify(audit.after)).not.toMatch(/argon2|passwordHash/);
 
@@ -140,10 +147,20 @@ test.describe("administrator: users", () => {
     await expect(page.getByLabel("New password")).toHaveCount(0);
     const [row] = await sql<{ version: number; passwordHash: string }>(`SELECT version, "passwordHash" FROM "User" WHERE id = $1`, [nurse.id]);
     const res = await page.request.patch(`/api/admin/users/${nurse.id}`, {
-      data: { firstName: "Ines", lastName: "Park", email: nurse.email, role: "NURSE", siteIds: [(await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'OUT-A'`))[0].id], version: row.version, password: "an-admin-chosen-password" },
+      data: {
+        firstName: "Ines",
+        lastName: "Park",
+        email: nurse.email,
+        role: "NURSE",
+        siteIds: [(await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'OUT-A'`))[0].id],
+        version: row.version,
+        password: "an-admin-chosen-password",
+      },
     });
     expect(res.status()).toBe(422);
-    expect(((await res.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.password).toEqual(["Administrators do not set passwords: issue a one-time code instead"]);
+    expect(((await res.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.password).toEqual([
+      "Administrators do not set passwords: issue a one-time code instead",
+    ]);
     const [after] = await sql<{ passwordHash: string }>(`SELECT "passwordHash" FROM "User" WHERE id = $1`, [nurse.id]);
     expect(after.passwordHash).toBe(row.passwordHash);
   });
@@ -189,7 +206,9 @@ test.describe("administrator: users", () => {
     await signIn(page, "nurse@example.com");
     expect((await page.goto("/admin/users/new"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
-    const res = await page.request.post("/api/admin/users", { data: { firstName: "X", lastName: "Y", email: "x.y@example.com", role: "ADMIN", password: "a-long-enough-password", siteIds: [] } });
+    const res = await page.request.post("/api/admin/users", {
+      data: { firstName: "X", lastName: "Y", email: "x.y@example.com", role: "ADMIN", password: "a-long-enough-password", siteIds: [] },
+    });
     expect(res.status()).toBe(403);
   });
 });

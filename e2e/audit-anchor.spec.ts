@@ -30,7 +30,10 @@ test("an administrator downloads a signed anchor; exports anchor too; Verify cha
   await page.getByRole("button", { name: "Verify chain" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Intact" })).toContainText(/Intact: all \d+ rows verified\./);
   await expect(page.getByRole("status").filter({ hasText: "Intact" })).toContainText(/\d+ anchors?; the latest \(\d+, .*\) names row #\d+\./);
-  for (const [w, h] of [[820, 1180], [1280, 900]] as const) {
+  for (const [w, h] of [
+    [820, 1180],
+    [1280, 900],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `test-results/screens/audit-anchor-${w}.png`, fullPage: false });
   }

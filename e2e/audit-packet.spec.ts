@@ -36,12 +36,16 @@ test("an administrator downloads a session's audit packet from its PMF; the JSON
   expect(text).toContain("Audit packet");
   expect(text).toContain(`MRN ${f.mrn}`);
   expect(text).toContain("Patient Monitoring Form");
-  const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'session.audit_packet' AND "entityId" = $1`, [f.sessionId]);
+  const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'session.audit_packet' AND "entityId" = $1`, [
+    f.sessionId,
+  ]);
   expect(n).toBeGreaterThanOrEqual(2);
 });
 
 test("a psychiatrist finds the packet on the session; a nurse is refused it", async ({ page, browser }) => {
-  const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId" WHERE st.code = 'OUT-A' AND s.status = 'DISCHARGED' ORDER BY s."treatmentDate" DESC LIMIT 1`);
+  const [s] = await sql<{ id: string }>(
+    `SELECT s.id FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId" WHERE st.code = 'OUT-A' AND s.status = 'DISCHARGED' ORDER BY s."treatmentDate" DESC LIMIT 1`,
+  );
   await signIn(page, "psych@example.com");
   await page.goto(`/sessions/${s.id}`);
   await expect(page.getByRole("region", { name: "Audit packet" }).getByRole("link", { name: "Download audit packet (JSON)" })).toBeVisible();

@@ -10,7 +10,11 @@ test.describe("signing in and navigation by role", () => {
   for (const [email, home, links] of [
     ["nurse@example.com", "/board", ["Chair board", "Schedule", "Patients"]],
     ["psych@example.com", "/review", ["Review", "Patients", "Authorizations"]],
-    ["admin@example.com", "/reports", ["Reports", "Authorizations", "Inventory", "Users", "Sites", "REMS parameters", "Import patients", "Audit log", "FHIR export", "API tokens"]],
+    [
+      "admin@example.com",
+      "/reports",
+      ["Reports", "Authorizations", "Inventory", "Users", "Sites", "REMS parameters", "Import patients", "Audit log", "FHIR export", "API tokens"],
+    ],
   ] as const) {
     test(`${email} lands on ${home} and sees only their navigation`, async ({ page }) => {
       await signIn(page, email);
@@ -43,7 +47,11 @@ test.describe("signing in and navigation by role", () => {
     await expect(page.getByText("Enter a valid email address")).toBeVisible();
   });
 
-  test("an account is locked after five failures, even for the right password; the page says when it unlocks and an administrator can unlock it", async ({ page, request, browser }) => {
+  test("an account is locked after five failures, even for the right password; the page says when it unlocks and an administrator can unlock it", async ({
+    page,
+    request,
+    browser,
+  }) => {
     // A throwaway account, so the lock does not disturb other tests.
     await sql(`INSERT INTO "User" (id, email, "firstName", "lastName", role, "passwordHash", "updatedAt")
                SELECT 'throttle-user', 'throttle@example.com', 'Throttle', 'Test', 'NURSE', "passwordHash", now() FROM "User" WHERE email = 'nurse@example.com'
@@ -51,7 +59,9 @@ test.describe("signing in and navigation by role", () => {
     await sql(`INSERT INTO "UserSite" ("userId", "siteId") SELECT 'throttle-user', id FROM "Site" WHERE code = 'OUT-A' ON CONFLICT DO NOTHING`);
     const csrf = async () => ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
     for (let i = 0; i < 5; i++) {
-      const r = await request.post("/api/auth/callback/credentials", { form: { email: "throttle@example.com", password: `wrong-${i}`, csrfToken: await csrf(), json: "true" } });
+      const r = await request.post("/api/auth/callback/credentials", {
+        form: { email: "throttle@example.com", password: `wrong-${i}`, csrfToken: await csrf(), json: "true" },
+      });
       expect(r.status()).toBe(401);
     }
     await page.goto("/sign-in");
@@ -62,7 +72,9 @@ test.describe("signing in and navigation by role", () => {
     await expect(locked).toBeVisible();
     await expect(locked).toContainText(/It unlocks at \d\d:\d\d \(in 1[45] minutes\)/);
     await page.screenshot({ path: "test-results/screens/sign-in-locked.png" });
-    const [row] = await sql<{ reason: string }>(`SELECT after->>'reason' AS reason FROM "AuditEvent" WHERE "actorEmail" = 'throttle@example.com' ORDER BY id DESC LIMIT 1`);
+    const [row] = await sql<{ reason: string }>(
+      `SELECT after->>'reason' AS reason FROM "AuditEvent" WHERE "actorEmail" = 'throttle@example.com' ORDER BY id DESC LIMIT 1`,
+    );
     expect(row.reason).toBe("throttled_account");
 
     // The administrator sees the lock on the user's page and unlocks it, with a reason (audited).
@@ -77,7 +89,9 @@ test.describe("signing in and navigation by role", () => {
     await admin.screenshot({ path: "test-results/screens/admin-user-unlock.png", fullPage: true });
     await admin.getByRole("button", { name: "Confirm unlock" }).click();
     await expect(admin.getByRole("status").filter({ hasText: "is unlocked" })).toBeVisible();
-    const [audit] = await sql<{ reason: string; actorEmail: string }>(`SELECT reason, "actorEmail" FROM "AuditEvent" WHERE action = 'user.unlock' AND "entityId" = 'throttle-user' ORDER BY id DESC LIMIT 1`);
+    const [audit] = await sql<{ reason: string; actorEmail: string }>(
+      `SELECT reason, "actorEmail" FROM "AuditEvent" WHERE action = 'user.unlock' AND "entityId" = 'throttle-user' ORDER BY id DESC LIMIT 1`,
+    );
     expect(audit).toEqual({ reason: "Called the front desk; identity checked", actorEmail: "admin@example.com" });
 
     await signIn(page, "throttle@example.com");
@@ -141,7 +155,10 @@ test.describe("server-side sessions", () => {
     await page.getByLabel("Password").fill("Demo-pass-2026");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/board\?chair=2$/);
-    const [ended] = await sql<{ revokedReason: string }>(`SELECT "revokedReason" FROM "AuthSession" WHERE "userId" = $1 AND "revokedAt" IS NOT NULL ORDER BY "revokedAt" DESC LIMIT 1`, [id]);
+    const [ended] = await sql<{ revokedReason: string }>(
+      `SELECT "revokedReason" FROM "AuthSession" WHERE "userId" = $1 AND "revokedAt" IS NOT NULL ORDER BY "revokedAt" DESC LIMIT 1`,
+      [id],
+    );
     expect(ended.revokedReason).toBe("idle");
   });
 

@@ -33,19 +33,33 @@ let riverside: string;
 
 test.beforeAll(async () => {
   // Two more staff of Lakeside only (the demo has a Lakeside nurse already).
-  for (const [id, email, role, like] of [["matrix-psych-b", "matrix.psych.b@example.com", "PSYCHIATRIST", "psych@example.com"], ["matrix-admin-b", "matrix.admin.b@example.com", "ADMIN", "admin@example.com"]]) {
-    await sql(`INSERT INTO "User" (id, email, "firstName", "lastName", role, "passwordHash", "updatedAt")
-               SELECT $1, $2, 'Matrix', 'Lakeside', $3::"Role", "passwordHash", now() FROM "User" WHERE email = $4 ON CONFLICT (id) DO NOTHING`, [id, email, role, like]);
+  for (const [id, email, role, like] of [
+    ["matrix-psych-b", "matrix.psych.b@example.com", "PSYCHIATRIST", "psych@example.com"],
+    ["matrix-admin-b", "matrix.admin.b@example.com", "ADMIN", "admin@example.com"],
+  ]) {
+    await sql(
+      `INSERT INTO "User" (id, email, "firstName", "lastName", role, "passwordHash", "updatedAt")
+               SELECT $1, $2, 'Matrix', 'Lakeside', $3::"Role", "passwordHash", now() FROM "User" WHERE email = $4 ON CONFLICT (id) DO NOTHING`,
+      [id, email, role, like],
+    );
     await sql(`INSERT INTO "UserSite" ("userId", "siteId") SELECT $1, id FROM "Site" WHERE code = 'IN-B' ON CONFLICT DO NOTHING`, [id]);
   }
   const one = async (q: string, p: unknown[] = []) => (await sql<{ id: string }>(q, p))[0]?.id ?? "none";
   riverside = await one(`SELECT id FROM "Site" WHERE code = 'OUT-A'`);
-  const ae = (await sql<{ id: string; sessionId: string }>(`SELECT id, "sessionId" FROM "AdverseEvent" WHERE "siteId" = $1 AND "sessionId" IS NOT NULL ORDER BY id LIMIT 1`, [riverside]))[0];
+  const ae = (
+    await sql<{ id: string; sessionId: string }>(
+      `SELECT id, "sessionId" FROM "AdverseEvent" WHERE "siteId" = $1 AND "sessionId" IS NOT NULL ORDER BY id LIMIT 1`,
+      [riverside],
+    )
+  )[0];
   ids = {
     Site: riverside,
     Patient: await one(`SELECT id FROM "Patient" WHERE "siteId" = $1 ORDER BY id LIMIT 1`, [riverside]),
     TreatmentSession: ae?.sessionId ?? (await one(`SELECT id FROM "TreatmentSession" WHERE "siteId" = $1 ORDER BY id LIMIT 1`, [riverside])),
-    PatientMonitoringForm: await one(`SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE s."siteId" = $1 ORDER BY f.id LIMIT 1`, [riverside]),
+    PatientMonitoringForm: await one(
+      `SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE s."siteId" = $1 ORDER BY f.id LIMIT 1`,
+      [riverside],
+    ),
     AdverseEvent: ae?.id ?? "none",
     InventoryLot: await one(`SELECT id FROM "InventoryLot" WHERE "siteId" = $1 ORDER BY id LIMIT 1`, [riverside]),
     PatientTransfer: await one(`SELECT id FROM "PatientTransfer" WHERE "fromSiteId" = $1 ORDER BY id LIMIT 1`, [riverside]),
@@ -53,7 +67,10 @@ test.beforeAll(async () => {
     User: await one(`SELECT u.id FROM "User" u WHERE u.email = 'nurse2@example.com'`),
     chairId: await one(`SELECT id FROM "Chair" WHERE "siteId" = $1 ORDER BY id LIMIT 1`, [riverside]),
     eventId: ae?.id ?? "none",
-    medId: await one(`SELECT m.id FROM "ConcomitantMedication" m WHERE m."patientId" = (SELECT id FROM "Patient" WHERE "siteId" = $1 ORDER BY id LIMIT 1) ORDER BY m.id LIMIT 1`, [riverside]),
+    medId: await one(
+      `SELECT m.id FROM "ConcomitantMedication" m WHERE m."patientId" = (SELECT id FROM "Patient" WHERE "siteId" = $1 ORDER BY id LIMIT 1) ORDER BY m.id LIMIT 1`,
+      [riverside],
+    ),
     kind: "vital",
   };
 });
@@ -66,7 +83,10 @@ function urlFor(path: string, access: Access): { url: string; real: boolean } {
   const url = path.replace(/\[([^\]]+)\]/g, (_, name: string) => {
     if (name === "...nextauth") return "csrf";
     const v = name === "id" && recordOf ? ids[recordOf] : ids[name];
-    if (!v || v === "none") { real = false; return "none"; }
+    if (!v || v === "none") {
+      real = false;
+      return "none";
+    }
     return v;
   });
   if (!scope || !("query" in scope)) return { url, real };
@@ -102,9 +122,12 @@ test.describe("authorization matrix: every route and page, every role, another s
       const ctx = await contextFor(who);
       const wrong: string[] = [];
       const check = (what: string, status: number, exp: ReturnType<typeof expectation>, location?: string) => {
-        if (exp.toSignIn) { if (!(status === 307 || status === 302 || status === 303) || !location?.includes("/sign-in")) wrong.push(`${what}: ${status} → ${location ?? ""}, expected a redirect to sign-in`); }
-        else if (exp.exactly !== undefined) { if (status !== exp.exactly) wrong.push(`${what}: ${status}, expected ${exp.exactly}`); }
-        else if (exp.notIn!.includes(status) || status >= 500) wrong.push(`${what}: ${status}, expected none of ${exp.notIn!.join("/")} (nor 5xx)`);
+        if (exp.toSignIn) {
+          if (!(status === 307 || status === 302 || status === 303) || !location?.includes("/sign-in"))
+            wrong.push(`${what}: ${status} → ${location ?? ""}, expected a redirect to sign-in`);
+        } else if (exp.exactly !== undefined) {
+          if (status !== exp.exactly) wrong.push(`${what}: ${status}, expected ${exp.exactly}`);
+        } else if (exp.notIn!.includes(status) || status >= 500) wrong.push(`${what}: ${status}, expected none of ${exp.notIn!.join("/")} (nor 5xx)`);
       };
       for (const [path, methods] of Object.entries(ROUTE_PERMISSIONS)) {
         if (who.email && NOT_CALLED_SIGNED_IN[path]) continue;
@@ -112,7 +135,12 @@ test.describe("authorization matrix: every route and page, every role, another s
           if (path === "/api/auth/[...nextauth]" && method === "POST") continue; // next-auth's own sign-in/sign-out
           const { url, real } = urlFor(path, access);
           // the upload route takes CSV (any JSON body is refused before authorization, by proxy.ts: 415)
-          const body = method === "GET" || method === "HEAD" ? {} : path === "/api/admin/patients/import" ? { headers: { "content-type": "text/csv" }, data: "" } : { data: {} };
+          const body =
+            method === "GET" || method === "HEAD"
+              ? {}
+              : path === "/api/admin/patients/import"
+                ? { headers: { "content-type": "text/csv" }, data: "" }
+                : { data: {} };
           const res = await ctx.fetch(url, { method, maxRedirects: 0, ...body });
           check(`${method} ${url}`, res.status(), expectation(access, who, false, real));
         }
@@ -131,6 +159,7 @@ test.describe("authorization matrix: every route and page, every role, another s
   }
 
   test("the records used are real Riverside records (so a 404 means refused, not missing)", async () => {
-    for (const k of ["Site", "Patient", "TreatmentSession", "PatientMonitoringForm", "AdverseEvent", "InventoryLot", "User", "chairId"]) expect(ids[k], k).not.toBe("none");
+    for (const k of ["Site", "Patient", "TreatmentSession", "PatientMonitoringForm", "AdverseEvent", "InventoryLot", "User", "chairId"])
+      expect(ids[k], k).not.toBe("none");
   });
 });

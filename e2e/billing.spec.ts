@@ -8,7 +8,10 @@ import { sql } from "./helpers/db";
 // effective-dated code table), shown on the session, listed and exported by the administrator.
 test.use({ viewport: { width: 820, height: 1180 } });
 
-test("a psychiatrist records a patient's payer; the session shows its code; the administrator lists and downloads the billing CSV", async ({ page, browser }) => {
+test("a psychiatrist records a patient's payer; the session shows its code; the administrator lists and downloads the billing CSV", async ({
+  page,
+  browser,
+}) => {
   const [s] = await sql<{ id: string; patientId: string; name: string; mrn: string; devices: number; day: string }>(`
     SELECT s.id, p.id AS "patientId", p."firstName" || ' ' || p."lastName" AS name, p.mrn, count(d.id)::int AS devices,
            to_char(min(d."administeredAt") AT TIME ZONE st."timeZone", 'YYYY-MM-DD') AS day
@@ -56,7 +59,9 @@ test("a psychiatrist records a patient's payer; the session shows its code; the 
   await end.getByLabel("Last day in force").fill("2026-06-30");
   await end.getByLabel("Reason").fill("Entered to test the table");
   await end.getByRole("button", { name: "Save last day" }).click();
-  await expect(admin.getByRole("row").filter({ has: admin.getByRole("rowheader", { name: new RegExp(`^${newCode}`) }) })).toContainText("2026-01-01 to 2026-06-30");
+  await expect(admin.getByRole("row").filter({ has: admin.getByRole("rowheader", { name: new RegExp(`^${newCode}`) }) })).toContainText(
+    "2026-01-01 to 2026-06-30",
+  );
   await admin.screenshot({ path: "test-results/screens/billing-codes-1280.png", fullPage: true });
 
   await admin.goto(`/reports/billing?from=${s.day}&to=${s.day}`);
@@ -68,7 +73,9 @@ test("a psychiatrist records a patient's payer; the session shows its code; the 
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^billing-\d{4}-\d{2}-\d{2}\.csv$/);
   const rows = parse(fs.readFileSync((await file.path())!, "utf8"), { columns: true }) as Record<string, string>[];
-  expect(rows.filter((r) => r.sessionId === s.id)).toEqual([expect.objectContaining({ code, units: "1", doseMg: String(dose), payerType: "MEDICARE", dateOfService: s.day, mrn: s.mrn })]);
+  expect(rows.filter((r) => r.sessionId === s.id)).toEqual([
+    expect.objectContaining({ code, units: "1", doseMg: String(dose), payerType: "MEDICARE", dateOfService: s.day, mrn: s.mrn }),
+  ]);
   const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'report.export' AND after->>'report' = 'billing'`);
   expect(n).toBeGreaterThan(0);
   await admin.screenshot({ path: "test-results/screens/billing-report-1280.png", fullPage: true });

@@ -30,11 +30,16 @@ test.describe("chair board", () => {
     const indira = card(page, "Chair 1");
     await expect(indira).toContainText("due at");
     // Another nurse records Indira's 40-minute reading.
-    const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1009' AND s.status = 'MONITORING'`);
+    const [s] = await sql<{ id: string }>(
+      `SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1009' AND s.status = 'MONITORING'`,
+    );
     const other = await browser.newContext();
     const nurse2 = await other.newPage();
     await signIn(nurse2, "psych@example.com");
-    const res = await nurse2.request.post(`/api/sessions/${s.id}/vitals`, { data: { systolic: 148, diastolic: 88, spo2: 97 }, headers: { "idempotency-key": `board-test-${Date.now()}` } });
+    const res = await nurse2.request.post(`/api/sessions/${s.id}/vitals`, {
+      data: { systolic: 148, diastolic: 88, spo2: 97 },
+      headers: { "idempotency-key": `board-test-${Date.now()}` },
+    });
     expect(res.status()).toBe(201);
     await other.close();
     await expect(indira).toContainText(/recorded 148\/88 at \d+ min/, { timeout: 20_000 });

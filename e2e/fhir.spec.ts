@@ -51,7 +51,10 @@ test("an administrator creates a token (shown once) that reads a session Bundle 
   // Lakeside is not among its sites.
   const [lakeside] = await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'IN-B'`);
   expect((await machine.get(`/api/fhir/export?site=${lakeside.id}&from=2026-01-01&to=2026-01-31`, { headers: auth })).status()).toBe(404);
-  const [use] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'fhir.read' AND "entityId" = $1 AND "actorRole" = 'API_TOKEN'`, [s.id]);
+  const [use] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'fhir.read' AND "entityId" = $1 AND "actorRole" = 'API_TOKEN'`,
+    [s.id],
+  );
   expect(use.n).toBe(1);
 
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -102,7 +105,10 @@ test("an administrator exports a site's sessions as NDJSON with progress and rea
   expect(lines.length).toBeGreaterThan(0);
   for (const l of lines) expect(JSON.parse(l).resourceType).toBe("MedicationAdministration");
   expect(file).toContain('"code":"50458-028-00"');
-  const [audit] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'fhir.export' AND "siteId" = $1 AND "actorEmail" = 'admin@example.com'`, [riverside.id]);
+  const [audit] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'fhir.export' AND "siteId" = $1 AND "actorEmail" = 'admin@example.com'`,
+    [riverside.id],
+  );
   expect(audit.n).toBeGreaterThanOrEqual(10);
   // A date range ending before it starts is refused with the field's message.
   const bad = await page.request.get(`/api/fhir/export?site=${riverside.id}&from=${tomorrow}&to=${yesterday}`);
@@ -123,7 +129,8 @@ test("every seeded session's resources validate against R4 (and the vital-signs 
     resources++;
     const p = r.meta?.profile?.[0];
     const base = p ? VITAL_PROFILE_BASES[p] : undefined;
-    for (const i of [...validate(r as never), ...(base ? validate(r as never, base) : [])]) problems.push(`${r.resourceType}/${r.id}: ${i.details?.text ?? i.diagnostics}`);
+    for (const i of [...validate(r as never), ...(base ? validate(r as never, base) : [])])
+      problems.push(`${r.resourceType}/${r.id}: ${i.details?.text ?? i.diagnostics}`);
     for (const c of codeProblems(r as never)) problems.push(`${r.resourceType}/${r.id}: ${c}`);
   };
   for (const { id: site } of await sql<{ id: string }>(`SELECT id FROM "Site" ORDER BY code`)) {

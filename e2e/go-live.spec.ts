@@ -9,16 +9,26 @@ const url = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_GOLIVE_P
 async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return (await c.query<T>(text, params)).rows; } finally { await c.end(); }
+  try {
+    return (await c.query<T>(text, params)).rows;
+  } finally {
+    await c.end();
+  }
 }
 const PASSWORD = "Go-live-pass-2026";
 // The clinic's calendar day (the go-live site and the REMS dates are US Eastern), not UTC's: in the evening they differ.
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
 const day = (offset: number) => new Date(Date.parse(`${today()}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 const localAgo = (page: Page, min: number) =>
-  page.evaluate((m) => { const d = new Date(Date.now() - m * 60_000); return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19); }, min);
+  page.evaluate((m) => {
+    const d = new Date(Date.now() - m * 60_000);
+    return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+  }, min);
 const shots = async (page: Page, name: string) => {
-  for (const [w, h] of [[820, 1180], [1280, 900]] as const) {
+  for (const [w, h] of [
+    [820, 1180],
+    [1280, 900],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `test-results/screens/go-live-${name}-${w}.png`, fullPage: true });
   }
@@ -49,10 +59,16 @@ test.describe("go live on an empty database", () => {
     await shots(page, "setup");
 
     // The route re-validates with the same schema: field messages keyed as the form names its fields; nothing saved.
-    const bad = await page.request.post("/api/setup", { data: { admin: { firstName: "A", lastName: "B", email: "nope", password: "short" }, site: { chairs: [{ label: "" }] } } });
+    const bad = await page.request.post("/api/setup", {
+      data: { admin: { firstName: "A", lastName: "B", email: "nope", password: "short" }, site: { chairs: [{ label: "" }] } },
+    });
     expect(bad.status()).toBe(422);
     const badBody = (await bad.json()) as { fieldErrors: Record<string, string[]> };
-    expect(badBody.fieldErrors).toMatchObject({ "admin.email": ["Enter a valid email address"], "admin.password": ["At least 12 characters"], "site.chairs.0.label": ["Enter the chair's name"] });
+    expect(badBody.fieldErrors).toMatchObject({
+      "admin.email": ["Enter a valid email address"],
+      "admin.password": ["At least 12 characters"],
+      "site.chairs.0.label": ["Enter the chair's name"],
+    });
     expect(await sql(`SELECT 1 FROM "User"`)).toHaveLength(0);
 
     const setup = page.getByRole("form", { name: "First run setup" });
@@ -115,7 +131,10 @@ test.describe("go live on an empty database", () => {
     await expect(page.getByRole("row", { name: /Kingston Annex/ })).toContainText("Inactive");
 
     // Staff: a nurse and a psychiatrist of the first site.
-    for (const [first, last, email, role] of [["Nora", "Bishop", "nora.bishop@clinic.example", "Nurse"], ["Priya", "Shah", "priya.shah@clinic.example", "Psychiatrist"]]) {
+    for (const [first, last, email, role] of [
+      ["Nora", "Bishop", "nora.bishop@clinic.example", "Nurse"],
+      ["Priya", "Shah", "priya.shah@clinic.example", "Psychiatrist"],
+    ]) {
       await nav.getByRole("link", { name: "Users" }).click();
       await page.getByRole("link", { name: "New user" }).click();
       await expect(page.getByRole("checkbox", { name: "Kingston Annex" })).toHaveCount(0);
@@ -215,7 +234,8 @@ test.describe("go live on an empty database", () => {
     await checklist.getByLabel("Ride home").selectOption("RIDESHARE");
     await checklist.getByLabel("Last food").fill(await localAgo(page, 400));
     await checklist.getByLabel("Last liquid").fill(await localAgo(page, 300));
-    for (const label of ["Benzodiazepines", "Other sedative hypnotics", "Psychostimulants", "MAO inhibitors", "Opioids"]) await checklist.getByLabel(label).selectOption("false");
+    for (const label of ["Benzodiazepines", "Other sedative hypnotics", "Psychostimulants", "MAO inhibitors", "Opioids"])
+      await checklist.getByLabel(label).selectOption("false");
     await checklist.getByLabel("Pregnancy").selectOption("NOT_PREGNANT");
     await checklist.getByLabel("Medication answers confirmed with the patient today").check();
     await checklist.getByRole("button", { name: "Save checklist" }).click();
@@ -237,8 +257,19 @@ test.describe("go live on an empty database", () => {
     await expect(page.getByText("Device 1 given")).toBeVisible();
     await expect(page.getByText("not enrolled in the SPRAVATO REMS")).toHaveCount(0);
     const audit = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" ORDER BY id`);
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["setup.first_admin", "rems.parameters_create", "site.create", "site.deactivate", "user.create",
-      "patient.enrollment", "patient.counselling", "medication.add", "session.check_in"]));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        "setup.first_admin",
+        "rems.parameters_create",
+        "site.create",
+        "site.deactivate",
+        "user.create",
+        "patient.enrollment",
+        "patient.counselling",
+        "medication.add",
+        "session.check_in",
+      ]),
+    );
   });
 
   test("the administrator schedules and withdraws a REMS set and imports patients; a psychiatrist records a transfer", async ({ page }) => {
@@ -266,8 +297,12 @@ test.describe("go live on an empty database", () => {
 
     // Patients from the clinic's spreadsheet: the check lists each problem; the import is all or nothing.
     await nav.getByRole("link", { name: "Import patients" }).click();
-    const header = "MRN,First name,Last name,Date of birth,Sex,Indication,Enrollment patient signed,Enrollment prescriber signed,Enrollment submitted,Enrollment channel,Enrollment confirmation,Prescriber email";
-    const good = ["HV-0100,Ann,Lee,1980-01-02,female,TRD,,,,,,", "HV-0101,Bo,Chu,1975-05-05,MALE,MDSI,2026-01-02,2026-01-02,2026-01-03,ONLINE,R-77,priya.shah@clinic.example"];
+    const header =
+      "MRN,First name,Last name,Date of birth,Sex,Indication,Enrollment patient signed,Enrollment prescriber signed,Enrollment submitted,Enrollment channel,Enrollment confirmation,Prescriber email";
+    const good = [
+      "HV-0100,Ann,Lee,1980-01-02,female,TRD,,,,,,",
+      "HV-0101,Bo,Chu,1975-05-05,MALE,MDSI,2026-01-02,2026-01-02,2026-01-03,ONLINE,R-77,priya.shah@clinic.example",
+    ];
     const file = (rows: string[]) => ({ name: "patients.csv", mimeType: "text/csv", buffer: Buffer.from([header, ...rows].join("\n")) });
     await page.getByLabel("CSV file").setInputFiles(file([...good, "HV-0001,Dup,Mrn,1980-01-01,MALE,TRD,,,,,,", "HV-0102,Cy,Do,2015-01-01,MALE,TRD,,,,,,"]));
     await page.getByRole("button", { name: "Check the file" }).click();
@@ -286,7 +321,10 @@ test.describe("go live on an empty database", () => {
     expect(await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'patient.import'`)).toHaveLength(1);
     // The route itself: too large a file is 413, a nurse is 403.
     const siteId = (await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'HUD-01'`))[0].id;
-    const big = await page.request.post(`/api/admin/patients/import?siteId=${siteId}&mode=preview`, { headers: { "content-type": "text/csv" }, data: Buffer.alloc(5 * 1024 * 1024 + 10, 65) });
+    const big = await page.request.post(`/api/admin/patients/import?siteId=${siteId}&mode=preview`, {
+      headers: { "content-type": "text/csv" },
+      data: Buffer.alloc(5 * 1024 * 1024 + 10, 65),
+    });
     expect(big.status()).toBe(413);
     expect((await page.request.post(`/api/admin/patients/import?siteId=${siteId}&mode=preview`, { data: { rows: [] } })).status()).toBe(415);
     await signOut(page);
@@ -311,7 +349,9 @@ test.describe("go live on an empty database", () => {
     await signIn(page, "nora.bishop@clinic.example");
     const refused = await page.request.post(`/api/patients/${annId}/transfers`, { data: { toSettingName: "Elsewhere", transferDate: today() } });
     expect(refused.status()).toBe(403);
-    expect((await page.request.post(`/api/admin/patients/import?siteId=${siteId}&mode=preview`, { headers: { "content-type": "text/csv" }, data: header })).status()).toBe(403);
+    expect(
+      (await page.request.post(`/api/admin/patients/import?siteId=${siteId}&mode=preview`, { headers: { "content-type": "text/csv" }, data: header })).status(),
+    ).toBe(403);
   });
 
   // The two hours of observation, in minutes: a running server's clock cannot be moved, so the test makes time
@@ -321,7 +361,9 @@ test.describe("go live on an empty database", () => {
   async function timePasses(sessionId: string, minutes: number) {
     const by = `make_interval(mins => ${Number(minutes)})`;
     await sql(`UPDATE "TreatmentSession" SET "checkedInAt" = "checkedInAt" - ${by} WHERE id = $1`, [sessionId]);
-    await sql(`UPDATE "DeviceAdministration" SET "administeredAt" = "administeredAt" - ${by}, "recordedAt" = "recordedAt" - ${by} WHERE "sessionId" = $1`, [sessionId]);
+    await sql(`UPDATE "DeviceAdministration" SET "administeredAt" = "administeredAt" - ${by}, "recordedAt" = "recordedAt" - ${by} WHERE "sessionId" = $1`, [
+      sessionId,
+    ]);
     for (const table of ["ObservationVital", "SedationAssessment", "DissociationAssessment"])
       await sql(`UPDATE "${table}" SET "takenAt" = "takenAt" - ${by}, "recordedAt" = "recordedAt" - ${by} WHERE "sessionId" = $1`, [sessionId]);
     await sql(`UPDATE "PreDoseChecklist" SET "lastFoodAt" = "lastFoodAt" - ${by}, "lastLiquidAt" = "lastLiquidAt" - ${by} WHERE "sessionId" = $1`, [sessionId]);
@@ -330,7 +372,8 @@ test.describe("go live on an empty database", () => {
   test("device 2 → the 40-minute BP → two hours of observation → discharge → PMF ready → marked submitted", async ({ page }) => {
     test.setTimeout(180_000);
     await signIn(page, "nora.bishop@clinic.example");
-    const sessionId = (await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'HV-0001'`))[0].id;
+    const sessionId = (await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'HV-0001'`))[0]
+      .id;
     await timePasses(sessionId, 5); // devices 5 minutes apart (R19)
     await page.goto(`/sessions/${sessionId}`);
     await page.getByLabel("Device 2").selectOption({ index: 1 });
@@ -347,7 +390,9 @@ test.describe("go live on an empty database", () => {
       await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
     };
     // Discharge is refused before two hours: the screen lists it, and the server says so.
-    const early = await page.request.post(`/api/sessions/${sessionId}/discharge`, { data: { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true } });
+    const early = await page.request.post(`/api/sessions/${sessionId}/discharge`, {
+      data: { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true },
+    });
     expect(early.status()).toBe(422);
 
     await timePasses(sessionId, 35);

@@ -9,8 +9,16 @@ import { sql, userId } from "./helpers/db";
 const LOT = "26E501";
 const siteId = async (code: string) => (await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = $1`, [code]))[0].id;
 const lotId = async (lotNumber: string) => (await sql<{ id: string }>(`SELECT id FROM "InventoryLot" WHERE "lotNumber" = $1`, [lotNumber]))[0].id;
-const lotRow = (page: Page, lotNumber: string) => page.getByRole("region", { name: "Lots" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: lotNumber }) });
-const deviceRow = (page: Page, serial: string) => page.getByRole("region", { name: /^Devices/ }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: serial }) });
+const lotRow = (page: Page, lotNumber: string) =>
+  page
+    .getByRole("region", { name: "Lots" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: lotNumber }) });
+const deviceRow = (page: Page, serial: string) =>
+  page
+    .getByRole("region", { name: /^Devices/ })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: serial }) });
 
 test.describe.configure({ mode: "serial" });
 
@@ -52,12 +60,31 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
 
     await page.getByRole("link", { name: /← Inventory/ }).click();
     const row = lotRow(page, LOT);
-    await expect(row.getByRole("cell")).toHaveText(["9", "Reconciled", "31 Dec 2028", "9", "0", "0", "0", "9", "None", "84 mg kit (3 devices)NDC 50458-028-03"]);
+    await expect(row.getByRole("cell")).toHaveText([
+      "9",
+      "Reconciled",
+      "31 Dec 2028",
+      "9",
+      "0",
+      "0",
+      "0",
+      "9",
+      "None",
+      "84 mg kit (3 devices)NDC 50458-028-03",
+    ]);
     await page.screenshot({ path: "test-results/screens/inventory.png", fullPage: true });
-    const [lot] = await sql<{ count: number; by: string }>(`SELECT count(d.id)::int AS count, l."receivedById" AS by FROM "InventoryLot" l JOIN "Device" d ON d."lotId" = l.id WHERE l."lotNumber" = $1 GROUP BY l.id`, [LOT]);
+    const [lot] = await sql<{ count: number; by: string }>(
+      `SELECT count(d.id)::int AS count, l."receivedById" AS by FROM "InventoryLot" l JOIN "Device" d ON d."lotId" = l.id WHERE l."lotNumber" = $1 GROUP BY l.id`,
+      [LOT],
+    );
     expect(lot).toEqual({ count: 9, by: await userId("admin@example.com") });
     // (the demo's own lots were received through the same command: count this lot's receipt only)
-    expect(await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'inventory.receive' AND "actorEmail" = 'admin@example.com' AND "entityId" IN (SELECT id FROM "InventoryLot" WHERE "lotNumber" = $1)`, [LOT])).toHaveLength(1);
+    expect(
+      await sql(
+        `SELECT 1 FROM "AuditEvent" WHERE action = 'inventory.receive' AND "actorEmail" = 'admin@example.com' AND "entityId" IN (SELECT id FROM "InventoryLot" WHERE "lotNumber" = $1)`,
+        [LOT],
+      ),
+    ).toHaveLength(1);
   });
 
   test("wastes a device with a second person as witness; yourself as witness is refused", async ({ page }) => {
@@ -68,14 +95,18 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
     // The list never offers yourself; the server refuses it anyway, at the witness field.
     await expect(form.getByLabel("Witness", { exact: true }).getByRole("option", { name: /Adam Cole/ })).toHaveCount(0);
     const [device] = await sql<{ id: string }>(`SELECT d.id FROM "Device" d WHERE d.serial = $1`, [`${LOT}-001`]);
-    const self = await page.request.post(`/api/inventory/lots/${id}/waste`, { data: { deviceId: device.id, reason: "Dropped", witnessId: await userId("admin@example.com"), witnessPassword: "Demo-pass-2026" } });
+    const self = await page.request.post(`/api/inventory/lots/${id}/waste`, {
+      data: { deviceId: device.id, reason: "Dropped", witnessId: await userId("admin@example.com"), witnessPassword: "Demo-pass-2026" },
+    });
     expect(self.status()).toBe(422);
     expect((await self.json()).fieldErrors.witnessId[0]).toBe("The witness must be a second person, not you.");
 
     // Bad input is a 422 with a message at the field, never a 500.
     const broken = await page.request.post(`/api/inventory/lots/${id}/waste`, { data: "{not json", headers: { "content-type": "application/json" } });
     expect(broken.status()).toBe(422);
-    const foreign = await page.request.post(`/api/inventory/lots/${id}/waste`, { data: { deviceId: "no-such-device", reason: "Dropped", witnessId: await userId("nurse@example.com"), witnessPassword: "Demo-pass-2026" } });
+    const foreign = await page.request.post(`/api/inventory/lots/${id}/waste`, {
+      data: { deviceId: "no-such-device", reason: "Dropped", witnessId: await userId("nurse@example.com"), witnessPassword: "Demo-pass-2026" },
+    });
     expect(foreign.status()).toBe(422);
     expect((await foreign.json()).fieldErrors.deviceId[0]).toBe("Choose a device of this lot");
 
@@ -96,7 +127,9 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
     await expect(form.getByLabel("Device to waste").getByRole("option", { name: `${LOT}-001` })).toHaveCount(0);
 
     // A second waste of the same device is a conflict, not a second record.
-    const again = await page.request.post(`/api/inventory/lots/${id}/waste`, { data: { deviceId: device.id, reason: "Again", witnessId: await userId("nurse@example.com"), witnessPassword: "Demo-pass-2026" } });
+    const again = await page.request.post(`/api/inventory/lots/${id}/waste`, {
+      data: { deviceId: device.id, reason: "Again", witnessId: await userId("nurse@example.com"), witnessPassword: "Demo-pass-2026" },
+    });
     expect(again.status()).toBe(409);
     expect(await sql(`SELECT 1 FROM "WasteRecord" WHERE "deviceId" = $1`, [device.id])).toHaveLength(1);
   });
@@ -117,7 +150,9 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
   test("an expired lot says so, and its devices can still be returned (never administered)", async ({ page }) => {
     await signIn(page, "admin@example.com");
     await page.goto(`/inventory/lots/${await lotId("23K042")}`);
-    await expect(page.getByText("This lot expired on 31 Oct 2026: its devices cannot be administered. Waste or return the 4 devices still on hand.")).toBeVisible();
+    await expect(
+      page.getByText("This lot expired on 31 Oct 2026: its devices cannot be administered. Waste or return the 4 devices still on hand."),
+    ).toBeVisible();
     const form = page.getByRole("form", { name: "Return a device" });
     await form.getByLabel("Device to return").selectOption({ label: "23K042-001" });
     await form.getByLabel("Reason for return").fill("Expired");
@@ -148,7 +183,10 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
     await page.getByRole("link", { name: /← Inventory/ }).click();
     await expect(lotRow(page, LOT)).toContainText("Discrepancy");
     await expect(lotRow(page, "24A118")).toContainText("Reconciled");
-    const [count] = await sql<{ countedDevices: number; expectedDevices: number }>(`SELECT c."countedDevices", c."expectedDevices" FROM "InventoryCount" c JOIN "InventoryLot" l ON l.id = c."lotId" WHERE l."lotNumber" = $1`, [LOT]);
+    const [count] = await sql<{ countedDevices: number; expectedDevices: number }>(
+      `SELECT c."countedDevices", c."expectedDevices" FROM "InventoryCount" c JOIN "InventoryLot" l ON l.id = c."lotId" WHERE l."lotNumber" = $1`,
+      [LOT],
+    );
     expect(count).toEqual({ countedDevices: 6, expectedDevices: 7 });
   });
 
@@ -158,7 +196,9 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
     const site = await siteId("OUT-A");
     const expected = await sql<{ serial: string; mrn: string }>(
       `SELECT d.serial, p.mrn FROM "DeviceAdministration" a JOIN "Device" d ON d.id = a."deviceId" JOIN "TreatmentSession" s ON s.id = a."sessionId" JOIN "Patient" p ON p.id = s."patientId"
-       WHERE s."siteId" = $1 ORDER BY a."administeredAt", a.id`, [site]); // entries in error stay in the log, marked
+       WHERE s."siteId" = $1 ORDER BY a."administeredAt", a.id`,
+      [site],
+    ); // entries in error stay in the log, marked
     expect(expected.length).toBeGreaterThan(0);
     await page.goto(`/inventory`);
     await page.getByRole("link", { name: "Dispensing log" }).click();
@@ -182,10 +222,28 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
     const csv = fs.readFileSync((await (await download).path())!, "utf8");
     const parsed = parse(csv, { columns: true }) as Record<string, string>[];
     expect(parsed.map((r) => r.deviceSerial)).toEqual(expected.map((e) => e.serial));
-    expect(Object.keys(parsed[0])).toEqual(["date", "time", "timeZone", "administeredAtUtc", "patient", "mrn", "doseMg", "devicesInSession", "deviceSequence", "deviceSerial", "lotNumber", "ndc", "nurse", "sessionId", "enteredInError"]);
+    expect(Object.keys(parsed[0])).toEqual([
+      "date",
+      "time",
+      "timeZone",
+      "administeredAtUtc",
+      "patient",
+      "mrn",
+      "doseMg",
+      "devicesInSession",
+      "deviceSequence",
+      "deviceSerial",
+      "lotNumber",
+      "ndc",
+      "nurse",
+      "sessionId",
+      "enteredInError",
+    ]);
     expect(parsed[0]).toMatchObject({ mrn: expected[0].mrn, lotNumber: "24A118", timeZone: "America/New_York" });
     expect(Number(parsed[0].doseMg) % 28).toBe(0);
-    expect(await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'inventory.dispensing_log.export' AND "siteId" = $1 AND at >= $2`, [site, since])).toHaveLength(1);
+    expect(await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'inventory.dispensing_log.export' AND "siteId" = $1 AND at >= $2`, [site, since])).toHaveLength(
+      1,
+    );
   });
 
   test("an administrator of another site gets 404 for a lot and a log that are not theirs", async ({ page }) => {
@@ -200,7 +258,9 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
     expect((await page.goto(`/inventory/lots/${other}`))?.status()).toBe(404);
     expect((await page.goto(`/inventory?site=${inB}`))?.status()).toBe(404);
     const [device] = await sql<{ id: string }>(`SELECT id FROM "Device" WHERE "lotId" = $1 AND status = 'ON_HAND' LIMIT 1`, [other]);
-    expect((await page.request.post(`/api/inventory/lots/${other}/returns`, { data: { deviceId: device.id, returnedTo: "X", reason: "Y" } })).status()).toBe(404);
+    expect((await page.request.post(`/api/inventory/lots/${other}/returns`, { data: { deviceId: device.id, returnedTo: "X", reason: "Y" } })).status()).toBe(
+      404,
+    );
     expect((await page.request.post(`/api/inventory/lots/${other}/counts`, { data: { countedDevices: 1 } })).status()).toBe(404);
     expect((await page.request.get(`/api/inventory/dispensing-log/csv?siteId=${inB}&from=2020-01-01&to=2030-12-31`)).status()).toBe(404);
     expect((await sql<{ status: string }>(`SELECT status FROM "Device" WHERE id = $1`, [device.id]))[0].status).toBe("ON_HAND");
@@ -215,14 +275,30 @@ test.describe("administrator: controlled-substance inventory (R43–R44)", () =>
       expect((await page.goto(url))?.status(), url).toBe(403);
     const [device] = await sql<{ id: string }>(`SELECT id FROM "Device" WHERE serial = $1`, [`${LOT}-003`]);
     const posts: [string, unknown][] = [
-      ["/api/inventory/lots", { siteId: site, ndc: "50458-028-03", lotNumber: "NURSE1", expiresOn: "2029-01-01", deviceCount: 3, supplier: "X", receivedById: await userId("nurse@example.com") }],
-      [`/api/inventory/lots/${id}/waste`, { deviceId: device.id, reason: "X", witnessId: await userId("nurse2@example.com"), witnessPassword: "Demo-pass-2026" }],
+      [
+        "/api/inventory/lots",
+        {
+          siteId: site,
+          ndc: "50458-028-03",
+          lotNumber: "NURSE1",
+          expiresOn: "2029-01-01",
+          deviceCount: 3,
+          supplier: "X",
+          receivedById: await userId("nurse@example.com"),
+        },
+      ],
+      [
+        `/api/inventory/lots/${id}/waste`,
+        { deviceId: device.id, reason: "X", witnessId: await userId("nurse2@example.com"), witnessPassword: "Demo-pass-2026" },
+      ],
       [`/api/inventory/lots/${id}/returns`, { deviceId: device.id, returnedTo: "X", reason: "Y" }],
       [`/api/inventory/lots/${id}/counts`, { countedDevices: 1 }],
     ];
     for (const [url, data] of posts) expect((await page.request.post(url, { data })).status(), url).toBe(403);
     expect((await page.request.get(`/api/inventory/dispensing-log/csv?siteId=${site}&from=2020-01-01&to=2030-12-31`)).status()).toBe(403);
     expect((await sql<{ status: string }>(`SELECT status FROM "Device" WHERE id = $1`, [device.id]))[0].status).toBe("ON_HAND");
-    expect(await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'access.denied' AND "actorEmail" = 'nurse@example.com' AND reason LIKE '%inventory.manage%'`)).not.toHaveLength(0);
+    expect(
+      await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'access.denied' AND "actorEmail" = 'nurse@example.com' AND reason LIKE '%inventory.manage%'`),
+    ).not.toHaveLength(0);
   });
 });

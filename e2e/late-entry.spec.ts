@@ -9,16 +9,27 @@ import { freePatientAndChair } from "./helpers/session-api";
 let n = 0;
 const key = () => `late${Date.now()}${n++}`;
 const localAgo = (page: Page, min: number) =>
-  page.evaluate((m) => { const d = new Date(Date.now() - m * 60_000); return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19); }, min);
+  page.evaluate((m) => {
+    const d = new Date(Date.now() - m * 60_000);
+    return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+  }, min);
 
 test("a nurse records a late vital with a reason, sees it marked, and a time before check-in is refused", async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 820, height: 1180 });
   await signIn(page, "nurse@example.com");
-  const [c] = await sql<{ chairId: string; psychId: string; nurseId: string; patientId: string }>(`SELECT ch.id AS "chairId", (SELECT id FROM "User" WHERE email = 'psych@example.com') AS "psychId",
+  const [c] = await sql<{
+    chairId: string;
+    psychId: string;
+    nurseId: string;
+    patientId: string;
+  }>(`SELECT ch.id AS "chairId", (SELECT id FROM "User" WHERE email = 'psych@example.com') AS "psychId",
     (SELECT id FROM "User" WHERE email = 'nurse@example.com') AS "nurseId", (SELECT id FROM "Patient" WHERE mrn = 'A-1005') AS "patientId"
     FROM "Chair" ch JOIN "Site" s ON s.id = ch."siteId" WHERE s.code = 'OUT-A' AND ch.label = 'Chair 4'`);
-  const res = await page.request.post("/api/sessions", { data: { patientId: c.patientId, chairId: c.chairId, prescriberOnSiteId: c.psychId, monitoringHcpId: c.nurseId, indication: "TRD" }, headers: { "idempotency-key": key() } });
+  const res = await page.request.post("/api/sessions", {
+    data: { patientId: c.patientId, chairId: c.chairId, prescriberOnSiteId: c.psychId, monitoringHcpId: c.nurseId, indication: "TRD" },
+    headers: { "idempotency-key": key() },
+  });
   expect(res.status(), await res.text()).toBe(201);
   const id = (await res.json()).data.result.id as string;
   // the patient has been in the chair for an hour (the server stamped check-in; the test moves it back)
@@ -87,7 +98,12 @@ test("a nurse documents a downtime session after the fact: past check-in with a 
   await page.goto("/board");
   await expect(page.getByRole("listitem", { name: new RegExp(f.name) }).getByText("Back-entry")).toBeVisible();
   await page.goto(`/patients/${f.patientId}`);
-  await expect(page.getByRole("row").filter({ has: page.locator(`a[href="/sessions/${id}"]`) }).getByText("Back-entry")).toBeVisible();
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ has: page.locator(`a[href="/sessions/${id}"]`) })
+      .getByText("Back-entry"),
+  ).toBeVisible();
   const rows = await sql<{ code: string; reason: string }>(`SELECT code, reason FROM "ProtocolDeviation" WHERE "sessionId" = $1`, [id]);
   expect(rows).toEqual([{ code: "R49_BACK_ENTRY", reason: "Network down: from the paper chart" }]);
   await sql(`UPDATE "TreatmentSession" SET status = 'CANCELLED', "cancelledReason" = 'e2e cleanup' WHERE id = $1`, [id]);

@@ -35,11 +35,17 @@ test.describe("medication list and hepatic impairment", () => {
     await page.screenshot({ path: "test-results/screens/medication-list-desktop.png", fullPage: true });
     await page.setViewportSize({ width: 820, height: 1180 });
     // (the demo's own list was entered through the same command: count this medicine's entry only)
-    const [audit] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'medication.add' AND "patientId" = $1 AND "actorEmail" = 'nurse@example.com' AND "after"->>'name' = 'Lorazepam'`, [f.patientId]);
+    const [audit] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'medication.add' AND "patientId" = $1 AND "actorEmail" = 'nurse@example.com' AND "after"->>'name' = 'Lorazepam'`,
+      [f.patientId],
+    );
     expect(audit.n).toBe(1);
 
     // Check in (through the API: the check-in screen has its own journey) and open the session.
-    const res = await page.request.post("/api/sessions", { data: { patientId: f.patientId, chairId: f.chairId, prescriberOnSiteId: f.psychId, monitoringHcpId: f.nurseId, indication: "TRD" }, headers: { "idempotency-key": key() } });
+    const res = await page.request.post("/api/sessions", {
+      data: { patientId: f.patientId, chairId: f.chairId, prescriberOnSiteId: f.psychId, monitoringHcpId: f.nurseId, indication: "TRD" },
+      headers: { "idempotency-key": key() },
+    });
     expect(res.status(), await res.text()).toBe(201);
     const sessionId = (await res.json()).data.result.id as string;
     await page.goto(`/sessions/${sessionId}`);
@@ -55,7 +61,11 @@ test.describe("medication list and hepatic impairment", () => {
     await page.screenshot({ path: "test-results/screens/checklist-prefilled-desktop.png", fullPage: false });
 
     // The session ends without a dose, so the chair is free for the other specs.
-    expect((await page.request.post(`/api/sessions/${sessionId}/not-dosed`, { data: { reason: "PATIENT_DECLINED" }, headers: { "idempotency-key": key() } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.post(`/api/sessions/${sessionId}/not-dosed`, { data: { reason: "PATIENT_DECLINED" }, headers: { "idempotency-key": key() } })
+      ).status(),
+    ).toBe(200);
   });
 
   test("a nurse stops a medicine and it stays in the history; she cannot record hepatic impairment", async ({ page }) => {
@@ -87,7 +97,10 @@ test.describe("medication list and hepatic impairment", () => {
     await page.screenshot({ path: "test-results/screens/hepatic-impairment-820.png", fullPage: false });
     const [row] = await sql<{ hepaticImpairment: string }>(`SELECT "hepaticImpairment" FROM "Patient" WHERE id = $1`, [f.patientId]);
     expect(row.hepaticImpairment).toBe("MODERATE");
-    const [audit] = await sql<{ before: unknown; after: unknown }>(`SELECT before, after FROM "AuditEvent" WHERE action = 'patient.hepatic_impairment' AND "entityId" = $1`, [f.patientId]);
+    const [audit] = await sql<{ before: unknown; after: unknown }>(
+      `SELECT before, after FROM "AuditEvent" WHERE action = 'patient.hepatic_impairment' AND "entityId" = $1`,
+      [f.patientId],
+    );
     expect([audit.before, audit.after]).toEqual([{ hepaticImpairment: "NONE" }, { hepaticImpairment: "MODERATE" }]);
   });
 });

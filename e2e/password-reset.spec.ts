@@ -21,8 +21,11 @@ test.describe("password reset with a one-time code", () => {
   test("an administrator issues a code to a nurse; she sets a new password with it and signs in; the old one is refused", async ({ page, browser }) => {
     const email = `reset.nurse.${Date.now().toString(36)}@example.com`;
     const id = `reset-nurse-${Date.now().toString(36)}`;
-    await sql(`INSERT INTO "User" (id, email, "firstName", "lastName", role, "passwordHash", "updatedAt")
-               SELECT $1, $2, 'Rhea', 'Quill', 'NURSE', "passwordHash", now() FROM "User" WHERE email = 'nurse@example.com'`, [id, email]);
+    await sql(
+      `INSERT INTO "User" (id, email, "firstName", "lastName", role, "passwordHash", "updatedAt")
+               SELECT $1, $2, 'Rhea', 'Quill', 'NURSE', "passwordHash", now() FROM "User" WHERE email = 'nurse@example.com'`,
+      [id, email],
+    );
     await sql(`INSERT INTO "UserSite" ("userId", "siteId") SELECT $1, id FROM "Site" WHERE code = 'OUT-A'`, [id]);
 
     // The nurse is signed in on the chair-side tablet with her old password.
@@ -37,7 +40,10 @@ test.describe("password reset with a one-time code", () => {
     const code = (await page.getByTestId("one-time-code").textContent())!.trim();
     expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
     await page.screenshot({ path: "test-results/screens/admin-user-reset-code.png", fullPage: true });
-    const [issued] = await sql<{ after: Record<string, unknown> }>(`SELECT after FROM "AuditEvent" WHERE action = 'user.password_reset_issued' AND "entityId" = $1`, [id]);
+    const [issued] = await sql<{ after: Record<string, unknown> }>(
+      `SELECT after FROM "AuditEvent" WHERE action = 'user.password_reset_issued' AND "entityId" = $1`,
+      [id],
+    );
     expect(JSON.stringify(issued.after)).not.toContain(code.replaceAll("-", "").slice(0, 8));
 
     // Signed out, on another device: the nurse chooses her own password with the code.
@@ -68,7 +74,9 @@ test.describe("password reset with a one-time code", () => {
     await expect(phone).toHaveURL(/\/board$/);
 
     // The code works once.
-    const again = await page.request.post("/api/password/reset", { data: { email, code, password: "another-quiet-harbor-9", confirm: "another-quiet-harbor-9" } });
+    const again = await page.request.post("/api/password/reset", {
+      data: { email, code, password: "another-quiet-harbor-9", confirm: "another-quiet-harbor-9" },
+    });
     expect(again.status()).toBe(422);
     expect(((await again.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.code[0]).toMatch(/already been used/);
     const [done] = await sql<{ actorEmail: string }>(`SELECT "actorEmail" FROM "AuditEvent" WHERE action = 'user.password_reset' AND "entityId" = $1`, [id]);

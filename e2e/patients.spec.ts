@@ -98,7 +98,9 @@ test.describe("registering a patient", () => {
     await expect(page.getByText("SPRAVATO is for adults")).toBeVisible();
 
     const [site] = await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'OUT-A'`);
-    const bad = await page.request.post("/api/patients", { data: { siteId: site.id, mrn: "x y", firstName: "", lastName: "L", birthDate: "2015-01-01", sex: "X", indication: "TRD" } });
+    const bad = await page.request.post("/api/patients", {
+      data: { siteId: site.id, mrn: "x y", firstName: "", lastName: "L", birthDate: "2015-01-01", sex: "X", indication: "TRD" },
+    });
     expect(bad.status()).toBe(422);
     const json = await bad.json();
     expect(Object.keys(json.fieldErrors)).toEqual(expect.arrayContaining(["mrn", "firstName", "sex", "birthDate"]));
@@ -121,7 +123,9 @@ test.describe("registering a patient", () => {
   test("a nurse cannot register a patient at a site she does not work at", async ({ page }) => {
     const [siteB] = await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'IN-B'`);
     await signIn(page, "nurse@example.com");
-    const res = await page.request.post("/api/patients", { data: { siteId: siteB.id, mrn: "B-9999", firstName: "No", lastName: "Way", birthDate: "1980-01-01", sex: "MALE", indication: "TRD" } });
+    const res = await page.request.post("/api/patients", {
+      data: { siteId: siteB.id, mrn: "B-9999", firstName: "No", lastName: "Way", birthDate: "1980-01-01", sex: "MALE", indication: "TRD" },
+    });
     expect(res.status()).toBe(404);
     expect((await sql(`SELECT 1 FROM "Patient" WHERE mrn = 'B-9999'`)).length).toBe(0);
   });

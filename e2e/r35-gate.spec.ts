@@ -19,7 +19,14 @@ test("a nurse records 'not acceptable'; a psychiatrist resolves the R35 GATE fro
   await discharge.getByRole("button", { name: "Record this answer" }).click();
   await expect(discharge.getByText("Recorded: not acceptable. A prescriber must decide before discharge.")).toBeVisible();
   // Only a prescriber decides: the nurse's request is refused by the server.
-  expect((await api.post(`/api/sessions/${id}/decisions`, { data: { rule: "R35", decision: "PROCEED", reason: "Nurse trying to lift it" }, headers: { "idempotency-key": key() } })).status()).toBe(403);
+  expect(
+    (
+      await api.post(`/api/sessions/${id}/decisions`, {
+        data: { rule: "R35", decision: "PROCEED", reason: "Nurse trying to lift it" },
+        headers: { "idempotency-key": key() },
+      })
+    ).status(),
+  ).toBe(403);
 
   const psychContext = await browser.newContext();
   const psych = await psychContext.newPage();
@@ -37,7 +44,15 @@ test("a nurse records 'not acceptable'; a psychiatrist resolves the R35 GATE fro
   await page.reload();
   const [row] = await sql<{ decision: string; rule: string }>(`SELECT decision, rule FROM "ClinicalDecision" WHERE "sessionId" = $1`, [id]);
   expect(row).toEqual({ decision: "PROCEED", rule: "R35" });
-  const done = await api.post(`/api/sessions/${id}/discharge`, { data: { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true,
-    vitalsAcceptablePreCompletion: false, readyToLeaveMinutes: 100 } });
+  const done = await api.post(`/api/sessions/${id}/discharge`, {
+    data: {
+      rideConfirmed: true,
+      clinicallyStable: true,
+      noDrivingReminder: true,
+      vitalsAcceptablePreAdministration: true,
+      vitalsAcceptablePreCompletion: false,
+      readyToLeaveMinutes: 100,
+    },
+  });
   expect(done.status(), await done.text()).toBe(200);
 });

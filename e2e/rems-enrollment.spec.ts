@@ -7,7 +7,10 @@ import { sql } from "./helpers/db";
 // dosing-gate banner opens only at the end.
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const shots = async (page: Page, name: string) => {
-  for (const [w, h] of [[820, 1180], [1280, 900]] as const) {
+  for (const [w, h] of [
+    [820, 1180],
+    [1280, 900],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `test-results/screens/${name}-${w}.png`, fullPage: true });
   }
@@ -49,7 +52,9 @@ test.describe("REMS enrollment, counselling and demographics of a new patient", 
     const [p] = await sql<{ id: string; version: number }>(`SELECT id, version FROM "Patient" WHERE mrn = $1`, [mrn]);
     expect(p.version).toBe(2);
     // The form's stale version is refused (someone else saved in between): 409, nothing changed.
-    const stale = await page.request.patch(`/api/patients/${p.id}`, { data: { mrn, firstName: "Bobby", lastName: "Newcomer", birthDate: "1979-06-15", sex: "FEMALE", indication: "TRD", version: 1 } });
+    const stale = await page.request.patch(`/api/patients/${p.id}`, {
+      data: { mrn, firstName: "Bobby", lastName: "Newcomer", birthDate: "1979-06-15", sex: "FEMALE", indication: "TRD", version: 1 },
+    });
     expect(stale.status()).toBe(409);
     expect((await sql<{ firstName: string }>(`SELECT "firstName" FROM "Patient" WHERE id = $1`, [p.id]))[0].firstName).toBe("Robyn");
 
@@ -60,7 +65,9 @@ test.describe("REMS enrollment, counselling and demographics of a new patient", 
     await first.getByLabel("Prescriber", { exact: true }).selectOption({ index: 1 });
     await first.getByLabel("Patient signed on").fill(day(-3));
     await first.getByRole("button", { name: "Save enrollment" }).click();
-    await expect(rems.getByText("Still missing for dosing: the prescriber's signature date, the submission date, how it was submitted, the REMS confirmation number.")).toBeVisible();
+    await expect(
+      rems.getByText("Still missing for dosing: the prescriber's signature date, the submission date, how it was submitted, the REMS confirmation number."),
+    ).toBeVisible();
     await expect(rems.getByText("Not enrolled")).toBeVisible();
     await expect(gate).toContainText("Dosing is blocked");
 
@@ -98,7 +105,12 @@ test.describe("REMS enrollment, counselling and demographics of a new patient", 
     await counselling.getByRole("button", { name: "Record counselling" }).click();
     form = counselling.getByRole("form", { name: "Record counselling" });
     await form.getByRole("button", { name: "Now" }).click();
-    for (const t of ["Blood pressure increases", "Monitoring for at least 2 hours after every dose", "Arranging a safe ride home", "No driving or heavy machinery until the next day after a restful sleep"])
+    for (const t of [
+      "Blood pressure increases",
+      "Monitoring for at least 2 hours after every dose",
+      "Arranging a safe ride home",
+      "No driving or heavy machinery until the next day after a restful sleep",
+    ])
       await form.getByLabel(t).check();
     await shots(page, "patient-counselling-form");
     await form.getByRole("button", { name: "Save counselling" }).click();
@@ -108,7 +120,14 @@ test.describe("REMS enrollment, counselling and demographics of a new patient", 
     await shots(page, "patient-gate-open");
 
     const audit = await sql<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "patientId" = $1 ORDER BY id`, [p.id]);
-    expect(audit.map((a) => a.action)).toEqual(["patient.create", "patient.update", "patient.enrollment", "patient.enrollment_correct", "patient.counselling", "patient.counselling"]);
+    expect(audit.map((a) => a.action)).toEqual([
+      "patient.create",
+      "patient.update",
+      "patient.enrollment",
+      "patient.enrollment_correct",
+      "patient.counselling",
+      "patient.counselling",
+    ]);
   });
 
   test("an administrator may not record an enrollment or counselling, nor edit a patient", async ({ page }) => {

@@ -35,21 +35,30 @@ test.describe("administrator: REMS reports", () => {
     const linked = forms.getByRole("row").filter({ hasText: original.confirmation });
     await expect(linked).toHaveCount(2);
     await expect(linked.filter({ hasText: "Amended by the form of" })).toContainText("Concomitant benzodiazepine answer re-checked");
-    await expect(linked.filter({ hasText: "Amends the form submitted" })).toContainText("Reason: Concomitant benzodiazepine answer re-checked with the patient");
+    await expect(linked.filter({ hasText: "Amends the form submitted" })).toContainText(
+      "Reason: Concomitant benzodiazepine answer re-checked with the patient",
+    );
     await page.screenshot({ path: "test-results/screens/reports-amendment.png", fullPage: true });
 
-    const [amendment] = await sql<{ id: string; status: string; dueDate: Date }>(`SELECT id, status, "dueDate" FROM "PatientMonitoringForm" WHERE "amendsId" = $1`, [original.id]);
+    const [amendment] = await sql<{ id: string; status: string; dueDate: Date }>(
+      `SELECT id, status, "dueDate" FROM "PatientMonitoringForm" WHERE "amendsId" = $1`,
+      [original.id],
+    );
     expect(amendment.status).toBe("READY");
     const [after] = await sql<{ status: string; version: number }>(`SELECT status, version FROM "PatientMonitoringForm" WHERE id = $1`, [original.id]);
     expect(after).toEqual({ status: "SUBMITTED", version: original.version });
     expect((await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'pmf.amend' AND "entityId" = $1`, [amendment.id])).length).toBe(1);
-    const again = await page.request.post(`/api/reports/pmf/${original.id}/amend`, { data: { version: original.version, reason: "A second correction of the same form" } });
+    const again = await page.request.post(`/api/reports/pmf/${original.id}/amend`, {
+      data: { version: original.version, reason: "A second correction of the same form" },
+    });
     expect(again.status()).toBe(409);
 
     const amendmentPdf = (await pdfText(await (await page.request.get(`/api/reports/pmf/${amendment.id}/pdf`)).body())).replace(/\s+/g, " ");
     expect(amendmentPdf).toContain(`AMENDMENT of form ${original.id}`);
     expect(amendmentPdf).toContain("Reason: Concomitant benzodiazepine answer re-checked with the patient");
-    expect((await pdfText(await (await page.request.get(`/api/reports/pmf/${original.id}/pdf`)).body())).replace(/\s+/g, " ")).toContain(`it is corrected by form ${amendment.id}`);
+    expect((await pdfText(await (await page.request.get(`/api/reports/pmf/${original.id}/pdf`)).body())).replace(/\s+/g, " ")).toContain(
+      `it is corrected by form ${amendment.id}`,
+    );
   });
 
   test("records 'reported to REMS' for the serious event; a bad date or reference is refused at the field; it leaves the open list", async ({ page }) => {
@@ -83,7 +92,9 @@ test.describe("administrator: REMS reports", () => {
     await form.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("status", { name: "Open REMS reports" })).toHaveText("Every serious event is reported to the REMS");
     await expect(log.getByRole("row").filter({ hasText: "Stone, Gabriel" })).toContainText(`${nyToday()} · REMS-2026-0042`);
-    const [ae] = await sql<{ remsReference: string; version: number }>(`SELECT "remsReference", version FROM "AdverseEvent" WHERE serious AND type = 'RESPIRATORY_DEPRESSION'`);
+    const [ae] = await sql<{ remsReference: string; version: number }>(
+      `SELECT "remsReference", version FROM "AdverseEvent" WHERE serious AND type = 'RESPIRATORY_DEPRESSION'`,
+    );
     expect(ae).toEqual({ remsReference: "REMS-2026-0042", version: seeded.version + 1 });
     expect((await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'adverse_event.reported_to_rems'`)).length).toBe(1);
   });
@@ -100,10 +111,18 @@ test.describe("administrator: REMS reports", () => {
     const [{ count }] = await sql<{ count: number }>(`SELECT count(*)::int AS count FROM "AdverseEvent"`);
     expect(rows).toHaveLength(count);
     await expect(page.getByRole("status").filter({ hasText: "Downloaded" })).toHaveText(`Downloaded ${count} rows.`);
-    expect(rows.find((r) => r.patient === "Stone, Gabriel")).toMatchObject({ type: "RESPIRATORY_DEPRESSION", serious: "Yes", spo2Nadir: "89", reportToRems: "done", remsReference: "REMS-2026-0042",
-      interventions: "Verbal and tactile stimulation; Supplemental oxygen 2 L/min by nasal cannula" });
+    expect(rows.find((r) => r.patient === "Stone, Gabriel")).toMatchObject({
+      type: "RESPIRATORY_DEPRESSION",
+      serious: "Yes",
+      spo2Nadir: "89",
+      reportToRems: "done",
+      remsReference: "REMS-2026-0042",
+      interventions: "Verbal and tactile stimulation; Supplemental oxygen 2 L/min by nasal cannula",
+    });
     expect(rows.find((r) => r.patient === "Rivera, Casey")).toMatchObject({ type: "DISSOCIATION", serious: "No", reportToRems: "not required" });
-    expect((await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'report.export' AND after->>'report' = 'adverse-events' AND at >= $1`, [since])).length).toBe(1);
+    expect((await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'report.export' AND after->>'report' = 'adverse-events' AND at >= $1`, [since])).length).toBe(
+      1,
+    );
 
     // The filters narrow the log (and the CSV with it): dissociation events only.
     await page.getByLabel("Type").selectOption("DISSOCIATION");
@@ -125,13 +144,18 @@ test.describe("administrator: REMS reports", () => {
     await expect(deviations.getByRole("row").filter({ hasText: "Rivera, Casey" }).filter({ hasText: "GATE R14" })).toContainText("proceed — Priya Shah");
     // The page's default range: the 60 days up to the site's today (Lucia Alvarez's course reaches further back).
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
-    const [{ dosed }] = await sql<{ dosed: number }>(`SELECT count(*)::int AS dosed FROM "TreatmentSession" s WHERE s."treatmentDate" >= $1::date - 60
-      AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL)`, [today]);
+    const [{ dosed }] = await sql<{ dosed: number }>(
+      `SELECT count(*)::int AS dosed FROM "TreatmentSession" s WHERE s."treatmentDate" >= $1::date - 60
+      AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL)`,
+      [today],
+    );
     await expect(page.getByRole("definition").first()).toHaveText(String(dosed));
     await page.screenshot({ path: "test-results/screens/reports-deviations.png", fullPage: true });
 
     await page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Enrollment and certification" }).click();
-    await expect(page.getByRole("region", { name: "Site certification" }).getByRole("row").filter({ hasText: "Riverside Outpatient Clinic" })).toContainText("Dr. Helen Marsh");
+    await expect(page.getByRole("region", { name: "Site certification" }).getByRole("row").filter({ hasText: "Riverside Outpatient Clinic" })).toContainText(
+      "Dr. Helen Marsh",
+    );
     const transfers = page.getByRole("region", { name: "Transfers to another certified setting" });
     await expect(transfers.getByRole("row").filter({ hasText: "Bell, Marcus" })).toContainText("REMS not notified");
     await expect(transfers.getByRole("row").filter({ hasText: "Chowdhury, Nadia" })).toContainText("Notified before transfer");
@@ -142,9 +166,12 @@ test.describe("administrator: REMS reports", () => {
     await page.screenshot({ path: "test-results/screens/reports-enrollment.png", fullPage: true });
 
     await page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Monitoring duration" }).click();
-    const totals = await sql<{ minutes: number; ready: number | null }>(`SELECT floor(extract(epoch FROM s."endOfMonitoringAt" - min(d."administeredAt")) / 60)::int AS minutes, max(dd."readyToLeaveMinutes") AS ready
+    const totals = await sql<{ minutes: number; ready: number | null }>(
+      `SELECT floor(extract(epoch FROM s."endOfMonitoringAt" - min(d."administeredAt")) / 60)::int AS minutes, max(dd."readyToLeaveMinutes") AS ready
       FROM "TreatmentSession" s JOIN "DeviceAdministration" d ON d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL JOIN "DischargeDecision" dd ON dd."sessionId" = s.id
-      WHERE s.status = 'DISCHARGED' AND s."treatmentDate" >= $1::date - 60 GROUP BY s.id`, [today]);
+      WHERE s.status = 'DISCHARGED' AND s."treatmentDate" >= $1::date - 60 GROUP BY s.id`,
+      [today],
+    );
     const total = page.getByRole("table", { name: "Total monitoring time by bucket" });
     const count = (lo: number, hi: number) => String(totals.filter((t) => t.minutes >= lo && t.minutes < hi).length);
     await expect(total.getByRole("row", { name: "120–129" })).toContainText(count(120, 130));
@@ -159,9 +186,14 @@ test.describe("administrator: REMS reports", () => {
   test("bad input to the new routes is a 4xx with a message, never a 500; another clinic's records are a 404", async ({ page }) => {
     await signIn(page, "admin@example.com");
     const [ae] = await sql<{ id: string }>(`SELECT id FROM "AdverseEvent" LIMIT 1`);
-    const notJson = await page.request.post(`/api/reports/adverse-events/${ae.id}/reported-to-rems`, { headers: { "content-type": "application/json" }, data: "{not json" });
+    const notJson = await page.request.post(`/api/reports/adverse-events/${ae.id}/reported-to-rems`, {
+      headers: { "content-type": "application/json" },
+      data: "{not json",
+    });
     expect(notJson.status()).toBe(422);
-    const badTypes = await page.request.post(`/api/reports/adverse-events/${ae.id}/reported-to-rems`, { data: { version: "one", reportedOn: 5, reference: null } });
+    const badTypes = await page.request.post(`/api/reports/adverse-events/${ae.id}/reported-to-rems`, {
+      data: { version: "one", reportedOn: 5, reference: null },
+    });
     expect(badTypes.status()).toBe(422);
     expect(Object.keys((await badTypes.json()).fieldErrors).sort()).toEqual(["reference", "reportedOn", "version"]);
     expect((await page.request.post(`/api/reports/pmf/no-such-form/amend`, { data: { version: 1, reason: "A reason long enough" } })).status()).toBe(404);
@@ -170,13 +202,28 @@ test.describe("administrator: REMS reports", () => {
 
     // A clinic the administrator does not work at: its event and its submitted form "do not exist" for him.
     const [nurse] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'nurse@example.com'`);
-    await sql(`INSERT INTO "Site" (id, code, name, "settingType", "certificationStatus", address1, city, state, zip, "updatedAt") VALUES ('site-z', 'OUT-Z', 'Elsewhere Clinic', 'OUTPATIENT', 'ACTIVE', '1 Elm St', 'Troy', 'NY', '12180', now())`);
-    await sql(`INSERT INTO "Patient" (id, "siteId", mrn, "firstName", "lastName", "birthDate", sex, "updatedAt") VALUES ('patient-z', 'site-z', 'Z-1', 'Zed', 'Other', '1980-01-01', 'MALE', now())`);
-    await sql(`INSERT INTO "TreatmentSession" (id, "patientId", "siteId", status, "treatmentDate", "updatedAt") VALUES ('session-z', 'patient-z', 'site-z', 'DISCHARGED', '2026-03-06', now())`);
-    await sql(`INSERT INTO "PatientMonitoringForm" (id, "sessionId", "formVersion", fields, status, "dueDate", "submittedAt", channel, confirmation) VALUES ('pmf-z', 'session-z', 'current-2024', '{}', 'SUBMITTED', '2026-03-13', now(), 'ONLINE', 'Z-CONF')`);
-    await sql(`INSERT INTO "AdverseEvent" (id, "patientId", "siteId", type, description, serious, "onsetAt", "recordedById") VALUES ('ae-z', 'patient-z', 'site-z', 'OTHER', 'Elsewhere', true, '2026-03-06T15:00:00Z', $1)`, [nurse.id]);
+    await sql(
+      `INSERT INTO "Site" (id, code, name, "settingType", "certificationStatus", address1, city, state, zip, "updatedAt") VALUES ('site-z', 'OUT-Z', 'Elsewhere Clinic', 'OUTPATIENT', 'ACTIVE', '1 Elm St', 'Troy', 'NY', '12180', now())`,
+    );
+    await sql(
+      `INSERT INTO "Patient" (id, "siteId", mrn, "firstName", "lastName", "birthDate", sex, "updatedAt") VALUES ('patient-z', 'site-z', 'Z-1', 'Zed', 'Other', '1980-01-01', 'MALE', now())`,
+    );
+    await sql(
+      `INSERT INTO "TreatmentSession" (id, "patientId", "siteId", status, "treatmentDate", "updatedAt") VALUES ('session-z', 'patient-z', 'site-z', 'DISCHARGED', '2026-03-06', now())`,
+    );
+    await sql(
+      `INSERT INTO "PatientMonitoringForm" (id, "sessionId", "formVersion", fields, status, "dueDate", "submittedAt", channel, confirmation) VALUES ('pmf-z', 'session-z', 'current-2024', '{}', 'SUBMITTED', '2026-03-13', now(), 'ONLINE', 'Z-CONF')`,
+    );
+    await sql(
+      `INSERT INTO "AdverseEvent" (id, "patientId", "siteId", type, description, serious, "onsetAt", "recordedById") VALUES ('ae-z', 'patient-z', 'site-z', 'OTHER', 'Elsewhere', true, '2026-03-06T15:00:00Z', $1)`,
+      [nurse.id],
+    );
     expect((await page.request.post(`/api/reports/pmf/pmf-z/amend`, { data: { version: 1, reason: "Not this administrator's clinic" } })).status()).toBe(404);
-    expect((await page.request.post(`/api/reports/adverse-events/ae-z/reported-to-rems`, { data: { version: 1, reportedOn: "2026-03-07", reference: "REMS-Z" } })).status()).toBe(404);
+    expect(
+      (
+        await page.request.post(`/api/reports/adverse-events/ae-z/reported-to-rems`, { data: { version: 1, reportedOn: "2026-03-07", reference: "REMS-Z" } })
+      ).status(),
+    ).toBe(404);
     expect((await page.request.get(`/api/reports/adverse-events/csv?site=site-z`)).status()).toBe(404);
     await page.goto("/reports/adverse-events");
     await expect(page.getByRole("region", { name: "Adverse-event log" })).not.toContainText("Other, Zed");
@@ -197,7 +244,13 @@ test.describe("administrator: REMS reports", () => {
       expect((await page.request.get("/api/reports/adverse-events/csv")).status(), `${email} AE CSV`).toBe(403);
       expect((await page.request.head("/api/reports/adverse-events/csv")).status(), `${email} AE CSV HEAD`).toBe(403);
       expect((await page.request.head(`/api/reports/pmf/csv?siteId=${site.id}&from=2020-01-01&to=2030-12-31`)).status(), `${email} PMF HEAD`).toBe(403);
-      expect((await page.request.post(`/api/reports/adverse-events/${ae.id}/reported-to-rems`, { data: { version: 1, reportedOn: "2026-01-01", reference: "REMS-1" } })).status()).toBe(403);
+      expect(
+        (
+          await page.request.post(`/api/reports/adverse-events/${ae.id}/reported-to-rems`, {
+            data: { version: 1, reportedOn: "2026-01-01", reference: "REMS-1" },
+          })
+        ).status(),
+      ).toBe(403);
       expect((await page.request.post(`/api/reports/pmf/${pmf.id}/amend`, { data: { version: 1, reason: "Not allowed for this role" } })).status()).toBe(403);
       await context.close();
     }

@@ -30,7 +30,9 @@ test.describe("administrator: Patient Monitoring Forms", () => {
     // A submitted form leaves the open forms at the top of the paged worklist: found by the patient's name.
     await page.goto(`/reports?${new URLSearchParams({ patient: patient.split(",")[0], status: "SUBMITTED" })}`);
     await expect(forms.getByRole("row", { name: new RegExp(patient) }).filter({ hasText: "FAX-RCPT-7781" })).toContainText("fax · FAX-RCPT-7781");
-    const [pmf] = await sql<{ id: string; status: string; version: number }>(`SELECT id, status, version FROM "PatientMonitoringForm" WHERE confirmation = 'FAX-RCPT-7781'`);
+    const [pmf] = await sql<{ id: string; status: string; version: number }>(
+      `SELECT id, status, version FROM "PatientMonitoringForm" WHERE confirmation = 'FAX-RCPT-7781'`,
+    );
     expect(pmf.status).toBe("SUBMITTED");
     const again = await page.request.post(`/api/reports/pmf/${pmf.id}/submit`, { data: { version: pmf.version, channel: "ONLINE", confirmation: "CHANGED" } });
     expect(again.status()).toBe(409);
@@ -41,9 +43,14 @@ test.describe("administrator: Patient Monitoring Forms", () => {
     await signIn(page, "admin@example.com");
     // A name that a spreadsheet would run as a formula, as if typed at registration.
     // A form the export contains: not an original that was amended (the amendment stands for it).
-    const [target] = await sql<{ id: string }>(`SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" JOIN "Site" t ON t.id = s."siteId"
+    const [target] = await sql<{
+      id: string;
+    }>(`SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" JOIN "Site" t ON t.id = s."siteId"
       WHERE t.code = 'OUT-A' AND NOT EXISTS (SELECT 1 FROM "PatientMonitoringForm" a WHERE a."amendsId" = f.id) LIMIT 1`);
-    await sql(`UPDATE "PatientMonitoringForm" SET fields = jsonb_set(fields, '{patient.lastName}', to_jsonb('=HYPERLINK("http://evil.example","x")'::text)), "fieldsCsv" = NULL WHERE id = $1`, [target.id]);
+    await sql(
+      `UPDATE "PatientMonitoringForm" SET fields = jsonb_set(fields, '{patient.lastName}', to_jsonb('=HYPERLINK("http://evil.example","x")'::text)), "fieldsCsv" = NULL WHERE id = $1`,
+      [target.id],
+    );
     const section = page.getByRole("region", { name: "Export Patient Monitoring Forms" });
     await section.getByLabel("Treatment from").fill(from);
     await section.getByLabel("to", { exact: true }).fill(to);
@@ -52,10 +59,15 @@ test.describe("administrator: Patient Monitoring Forms", () => {
     const csv = fs.readFileSync((await (await csvDownload).path())!, "utf8");
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     // One row per session: an amended original is represented by its amendment (e2e/rems-reports.spec.ts amends one).
-    const [{ count }] = await sql<{ count: number }>(`SELECT count(*)::int AS count FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId"
-      WHERE s."siteId" = $1 AND NOT EXISTS (SELECT 1 FROM "PatientMonitoringForm" a WHERE a."amendsId" = f.id)`, [await siteA()]);
+    const [{ count }] = await sql<{ count: number }>(
+      `SELECT count(*)::int AS count FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId"
+      WHERE s."siteId" = $1 AND NOT EXISTS (SELECT 1 FROM "PatientMonitoringForm" a WHERE a."amendsId" = f.id)`,
+      [await siteA()],
+    );
     expect(rows).toHaveLength(count);
-    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(["patient.lastName", "bp.post40min", "totalMonitoringMinutes", "readyToLeaveMinutes", "lotNumber"]));
+    expect(Object.keys(rows[0])).toEqual(
+      expect.arrayContaining(["patient.lastName", "bp.post40min", "totalMonitoringMinutes", "readyToLeaveMinutes", "lotNumber"]),
+    );
     expect(rows.find((r) => r.sessionId && r["patient.lastName"].includes("HYPERLINK"))!["patient.lastName"]).toBe(`'=HYPERLINK("http://evil.example","x")`);
     expect((await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'report.export' AND after->>'format' = 'csv'`)).length).toBeGreaterThan(0);
 
@@ -82,7 +94,9 @@ test.describe("administrator: Patient Monitoring Forms", () => {
     const session = form.getByRole("region", { name: "Treatment session" });
     await expect(session).toContainText(`Treatment date${pmf.fields.treatmentDate}`);
     await expect(session).toContainText(`Lot number${pmf.fields.lotNumber}`);
-    await expect(form.getByRole("region", { name: "Vital signs and blood pressure" })).toContainText(`BP 40 minutes after administration${pmf.fields["bp.post40min"] ?? "—"}`);
+    await expect(form.getByRole("region", { name: "Vital signs and blood pressure" })).toContainText(
+      `BP 40 minutes after administration${pmf.fields["bp.post40min"] ?? "—"}`,
+    );
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
     await page.screenshot({ path: "test-results/screens/pmf-print.png", fullPage: true });
@@ -96,9 +110,15 @@ test.describe("administrator: Patient Monitoring Forms", () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       await signIn(page, email);
-      for (const url of [`/api/reports/pmf/csv?siteId=${site}&from=${from}&to=${to}`, `/api/reports/pmf/pdf?siteId=${site}&from=${from}&to=${to}`, `/api/reports/pmf/${pmf.id}/pdf`])
+      for (const url of [
+        `/api/reports/pmf/csv?siteId=${site}&from=${from}&to=${to}`,
+        `/api/reports/pmf/pdf?siteId=${site}&from=${from}&to=${to}`,
+        `/api/reports/pmf/${pmf.id}/pdf`,
+      ])
         expect((await page.request.get(url)).status(), `${email} ${url}`).toBe(403);
-      expect((await page.request.post(`/api/reports/pmf/${pmf.id}/submit`, { data: { version: 1, channel: "ONLINE", confirmation: "X-1" } })).status()).toBe(403);
+      expect((await page.request.post(`/api/reports/pmf/${pmf.id}/submit`, { data: { version: 1, channel: "ONLINE", confirmation: "X-1" } })).status()).toBe(
+        403,
+      );
       expect((await page.goto("/reports"))?.status()).toBe(403);
       expect((await page.goto(`/reports/pmf/${pmf.id}`))?.status()).toBe(403);
       await context.close();

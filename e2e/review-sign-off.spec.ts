@@ -9,7 +9,10 @@ import { observedSession } from "./helpers/session-api";
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 const visibleControls = (page: Page) => page.locator("input:visible, button:visible, select:visible, textarea:visible");
 
-test("a psychiatrist on the tablet opens the queue, reads what is signed, must choose a meaning, signs; printouts have no forms and keep the chart", async ({ page, browser }) => {
+test("a psychiatrist on the tablet opens the queue, reads what is signed, must choose a meaning, signs; printouts have no forms and keep the chart", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   // The nurse's session: 56 mg, a 40-minute BP of 152/94 (the peak), documented late, then discharged.
   const nurseContext = await browser.newContext();
@@ -17,7 +20,16 @@ test("a psychiatrist on the tablet opens the queue, reads what is signed, must c
   await signIn(nurse, "nurse@example.com");
   const api = nurse.request;
   const { id, name } = await observedSession(api, { systolic: 152, diastolic: 94, heartRate: 84, spo2: 96 });
-  const done = await api.post(`/api/sessions/${id}/discharge`, { data: { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 120 } });
+  const done = await api.post(`/api/sessions/${id}/discharge`, {
+    data: {
+      rideConfirmed: true,
+      clinicallyStable: true,
+      noDrivingReminder: true,
+      vitalsAcceptablePreAdministration: true,
+      vitalsAcceptablePreCompletion: true,
+      readyToLeaveMinutes: 120,
+    },
+  });
   expect(done.status(), await done.text()).toBe(200);
   await nurseContext.close();
 
@@ -103,7 +115,9 @@ test("a psychiatrist on the tablet opens the queue, reads what is signed, must c
 });
 
 test("the session's chart loads the chart library only when the chart comes near the screen", async ({ page }) => {
-  const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1007' AND s.status = 'DISCHARGED' ORDER BY s."treatmentDate" DESC LIMIT 1`);
+  const [s] = await sql<{ id: string }>(
+    `SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1007' AND s.status = 'DISCHARGED' ORDER BY s."treatmentDate" DESC LIMIT 1`,
+  );
   await signIn(page, "psych@example.com");
   await page.setViewportSize({ width: 820, height: 1180 });
   await page.goto(`/sessions/${s.id}`);

@@ -5,19 +5,32 @@ import { sql } from "./helpers/db";
 // The psychiatrist's review (issue 5): charts that show exactly the recorded readings, outcomes entered
 // item by item, the TRD summary, and electronic sign-off with its lock and its tamper check.
 
-type Reading = { id: string; takenAt: Date; systolic: number | null; diastolic: number | null; heartRate: number | null; spo2: number | null; in_error: boolean };
+type Reading = {
+  id: string;
+  takenAt: Date;
+  systolic: number | null;
+  diastolic: number | null;
+  heartRate: number | null;
+  spo2: number | null;
+  in_error: boolean;
+};
 const clock = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: "America/New_York", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
 
 /** The patient's most recent discharged session: 7 site-local days ago in the seed, so never signed by it. */
 async function latestSession(mrn: string) {
   const [s] = await sql<{ id: string; patient_id: string }>(
     `SELECT s.id, s."patientId" AS patient_id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId"
-     WHERE p.mrn = $1 AND s.status = 'DISCHARGED' ORDER BY s."treatmentDate" DESC LIMIT 1`, [mrn]);
+     WHERE p.mrn = $1 AND s.status = 'DISCHARGED' ORDER BY s."treatmentDate" DESC LIMIT 1`,
+    [mrn],
+  );
   return s;
 }
 const readingsOf = (sessionId: string) =>
-  sql<Reading>(`SELECT id, "takenAt" AS "takenAt", systolic, diastolic, "heartRate" AS "heartRate", spo2, "enteredInErrorAt" IS NOT NULL AS in_error
-    FROM "ObservationVital" WHERE "sessionId" = $1 ORDER BY "takenAt"`, [sessionId]);
+  sql<Reading>(
+    `SELECT id, "takenAt" AS "takenAt", systolic, diastolic, "heartRate" AS "heartRate", spo2, "enteredInErrorAt" IS NOT NULL AS in_error
+    FROM "ObservationVital" WHERE "sessionId" = $1 ORDER BY "takenAt"`,
+    [sessionId],
+  );
 const chartData = async (page: Page, testId: string) => JSON.parse((await page.getByTestId(testId).getAttribute("data-points"))!) as Record<string, unknown>[];
 
 test.describe("the psychiatrist's charts", () => {
@@ -26,13 +39,23 @@ test.describe("the psychiatrist's charts", () => {
     const readings = await readingsOf(s.id);
     // A wrong reading, as a nurse would have marked it during the session.
     await sql(`UPDATE "ObservationVital" SET "enteredInErrorAt" = "takenAt", "enteredInErrorReason" = 'Cuff on the wrong arm' WHERE id = $1`, [readings[2].id]);
-    const [t0] = await sql<{ t0: Date }>(`SELECT min("administeredAt") AS t0 FROM "DeviceAdministration" WHERE "sessionId" = $1 AND "enteredInErrorAt" IS NULL`, [s.id]);
+    const [t0] = await sql<{ t0: Date }>(
+      `SELECT min("administeredAt") AS t0 FROM "DeviceAdministration" WHERE "sessionId" = $1 AND "enteredInErrorAt" IS NULL`,
+      [s.id],
+    );
 
     await signIn(page, "psych@example.com");
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`/sessions/${s.id}#vitals`);
-    const expected = readings.map((r, i) => ({ clock: clock(r.takenAt), minute: Math.round(((r.takenAt.getTime() - t0.t0.getTime()) / 60_000) * 10) / 10,
-      systolic: r.systolic, diastolic: r.diastolic, heartRate: r.heartRate, spo2: r.spo2, enteredInError: i === 2 }));
+    const expected = readings.map((r, i) => ({
+      clock: clock(r.takenAt),
+      minute: Math.round(((r.takenAt.getTime() - t0.t0.getTime()) / 60_000) * 10) / 10,
+      systolic: r.systolic,
+      diastolic: r.diastolic,
+      heartRate: r.heartRate,
+      spo2: r.spo2,
+      enteredInError: i === 2,
+    }));
     expect(await chartData(page, "session-bp-chart")).toEqual(expected);
     const table = page.getByTestId("session-vitals-table");
     await expect(table.getByRole("row")).toHaveCount(readings.length + 1);
@@ -51,7 +74,9 @@ test.describe("the psychiatrist's charts", () => {
     const pre = await sql<{ date: string; systolic: number; diastolic: number; dose: number }>(
       `SELECT to_char(s."treatmentDate", 'YYYY-MM-DD') AS date, v.systolic, v.diastolic, s."plannedDoseMg" AS dose FROM "TreatmentSession" s
        JOIN "ObservationVital" v ON v."sessionId" = s.id AND v.kind = 'PRE_DOSE' AND v."enteredInErrorAt" IS NULL
-       WHERE s."patientId" = $1 AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id) ORDER BY s."treatmentDate"`, [p.id]);
+       WHERE s."patientId" = $1 AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id) ORDER BY s."treatmentDate"`,
+      [p.id],
+    );
     expect(pre.length).toBe(40);
     await signIn(page, "psych@example.com");
     await page.goto(`/patients/${p.id}/course`);
@@ -73,7 +98,11 @@ test.describe("outcomes and TRD documentation", () => {
     await signIn(page, "nurse@example.com");
     await page.goto(`/patients/${p.id}/course`);
     const form = page.getByRole("form", { name: "Record an outcome measure" });
-    const answer = async (item: number, label: string) => form.getByRole("group", { name: new RegExp(`^${item}\\. `) }).getByLabel(label).check();
+    const answer = async (item: number, label: string) =>
+      form
+        .getByRole("group", { name: new RegExp(`^${item}\\. `) })
+        .getByLabel(label)
+        .check();
     for (let i = 1; i <= 8; i++) await answer(i, i % 2 ? "Several days (1)" : "Not at all (0)");
     await form.getByRole("button", { name: "Save PHQ-9" }).click();
     await expect(form.getByRole("alert")).toContainText("Answer every item");
@@ -81,10 +110,15 @@ test.describe("outcomes and TRD documentation", () => {
     await expect(form.getByText("Total so far: 5")).toBeVisible();
     await form.getByRole("button", { name: "Save PHQ-9" }).click();
     await expect(form.getByText("Saved, total 5. PHQ-9 item 9 is above 0")).toBeVisible();
-    const [row] = await sql<{ total: number; items: number[] }>(`SELECT total, "itemScores" AS items FROM "OutcomeMeasure" WHERE "patientId" = $1 AND instrument = 'PHQ9' ORDER BY "createdAt" DESC LIMIT 1`, [p.id]);
+    const [row] = await sql<{ total: number; items: number[] }>(
+      `SELECT total, "itemScores" AS items FROM "OutcomeMeasure" WHERE "patientId" = $1 AND instrument = 'PHQ9' ORDER BY "createdAt" DESC LIMIT 1`,
+      [p.id],
+    );
     expect(row).toEqual({ total: 5, items: [1, 0, 1, 0, 1, 0, 1, 0, 1] });
     // The server never takes a total or a wrong number of items from the client.
-    expect((await page.request.post(`/api/patients/${p.id}/outcomes`, { data: { instrument: "PHQ9", items: [3, 3, 3, 3, 3, 3, 3, 3], total: 0 } })).status()).toBe(422);
+    expect(
+      (await page.request.post(`/api/patients/${p.id}/outcomes`, { data: { instrument: "PHQ9", items: [3, 3, 3, 3, 3, 3, 3, 3], total: 0 } })).status(),
+    ).toBe(422);
 
     const psych = await page.context().browser()!.newPage();
     await signIn(psych, "psych@example.com");
@@ -191,7 +225,10 @@ test.describe("electronic sign-off", () => {
     await expect(page.getByRole("region", { name: "Sign-off" }).getByTestId("signature")).toContainText("Approved discharge decision");
 
     // Locked: changing a signed entry is refused by the server, whatever the screen shows.
-    const [vital] = await sql<{ id: string; systolic: number; diastolic: number }>(`SELECT id, systolic, diastolic FROM "ObservationVital" WHERE "sessionId" = $1 AND kind = 'PRE_DOSE'`, [s.id]);
+    const [vital] = await sql<{ id: string; systolic: number; diastolic: number }>(
+      `SELECT id, systolic, diastolic FROM "ObservationVital" WHERE "sessionId" = $1 AND kind = 'PRE_DOSE'`,
+      [s.id],
+    );
     const change = await page.request.post(`/api/sessions/${s.id}/entries/vital/${vital.id}/entered-in-error`, { data: { reason: "wrong arm" } });
     expect(change.status()).toBe(409);
     expect((await change.json()).code).toBe("SESSION_SIGNED");
@@ -212,7 +249,10 @@ test.describe("electronic sign-off", () => {
     await amend.getByLabel("Correction").fill(`Pre-dose BP was ${vital.systolic + 10}/${vital.diastolic}`);
     await amend.getByLabel("Reason for the amendment").fill("Monitor printout reviewed");
     await amend.getByRole("button", { name: "Save amendment" }).click();
-    const entry = page.getByRole("region", { name: "Timeline" }).getByRole("listitem").filter({ hasText: `Pre-dose vital signs: BP ${vital.systolic}/${vital.diastolic}` });
+    const entry = page
+      .getByRole("region", { name: "Timeline" })
+      .getByRole("listitem")
+      .filter({ hasText: `Pre-dose vital signs: BP ${vital.systolic}/${vital.diastolic}` });
     await expect(entry).toContainText(`Amendment: Pre-dose BP was ${vital.systolic + 10}/${vital.diastolic} — reason: Monitor printout reviewed (Priya Shah`);
     await expect(page.getByText("Signature valid")).toBeVisible(); // the original stays as signed
   });
@@ -233,7 +273,9 @@ test.describe("electronic sign-off", () => {
 
   test("a signed row changed directly in the database shows 'changed since signing'", async ({ page }) => {
     // A session the seed signed (treated 8 or more days ago), then altered behind the application's back.
-    const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" JOIN "SessionSignature" g ON g."sessionId" = s.id
+    const [s] = await sql<{
+      id: string;
+    }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" JOIN "SessionSignature" g ON g."sessionId" = s.id
       WHERE p.mrn = 'A-1003' ORDER BY s."treatmentDate" DESC LIMIT 1`);
     await signIn(page, "psych@example.com");
     await page.goto(`/sessions/${s.id}/sign-off`);

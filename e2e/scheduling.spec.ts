@@ -29,7 +29,9 @@ async function api(browser: Browser, email: string): Promise<{ page: Page; req: 
 
 async function newPatient(req: APIRequestContext, first: string): Promise<Made> {
   const mrn = `SCH-${stamp}-${first.slice(0, 3).toUpperCase()}`;
-  const res = await req.post("/api/patients", { data: { siteId, mrn, firstName: first, lastName: `Sched${stamp}`, birthDate: "1975-06-15", sex: "FEMALE", indication: "TRD" } });
+  const res = await req.post("/api/patients", {
+    data: { siteId, mrn, firstName: first, lastName: `Sched${stamp}`, birthDate: "1975-06-15", sex: "FEMALE", indication: "TRD" },
+  });
   expect(res.status(), await res.text()).toBe(201);
   const body = await res.json();
   return { id: body.data.id ?? body.data.patient?.id, mrn, first, last: `Sched${stamp}` };
@@ -46,7 +48,16 @@ test.beforeAll(async ({ browser }) => {
   walkIn = await newPatient(nurse.req, "Walkin");
   const signed = addDays(today, -10);
   for (const p of [enrolled, walkIn]) {
-    const r = await nurse.req.post(`/api/patients/${p.id}/enrollments`, { data: { prescriberId: psychId, patientSignedOn: signed, prescriberSignedOn: signed, submittedOn: signed, channel: "ONLINE", remsConfirmation: `ENR-${p.mrn}` } });
+    const r = await nurse.req.post(`/api/patients/${p.id}/enrollments`, {
+      data: {
+        prescriberId: psychId,
+        patientSignedOn: signed,
+        prescriberSignedOn: signed,
+        submittedOn: signed,
+        channel: "ONLINE",
+        remsConfirmation: `ENR-${p.mrn}`,
+      },
+    });
     expect(r.status(), await r.text()).toBe(201);
     // Counselled too (R7), so that a later spec that picks "an enrolled patient" may dose them.
     const c = await nurse.req.post(`/api/patients/${p.id}/counselling`, { data: { counselledById: psychId, topics: [...COUNSELLING_TOPICS] } });
@@ -55,9 +66,24 @@ test.beforeAll(async ({ browser }) => {
   await nurse.close();
   const psych = await api(browser, "psych@example.com");
   // Twice weekly for 4 weeks then weekly; the enrolled patient's ends in 10 days (so it is listed for renewal).
-  for (const [p, end] of [[enrolled, addDays(today, 10)], [walkIn, addDays(today, 60)], [unenrolled, addDays(today, 60)]] as const) {
-    const r = await psych.req.post(`/api/patients/${p.id}/authorizations`, { data: { payerName: "Acme Health", reference: `PA-${p.mrn}`, startDate: addDays(today, -3), endDate: end,
-      phases: [{ sessionsPerWeek: 2, weeks: 4 }, { sessionsPerWeek: 1, weeks: 8 }], sessionsApproved: 12 } });
+  for (const [p, end] of [
+    [enrolled, addDays(today, 10)],
+    [walkIn, addDays(today, 60)],
+    [unenrolled, addDays(today, 60)],
+  ] as const) {
+    const r = await psych.req.post(`/api/patients/${p.id}/authorizations`, {
+      data: {
+        payerName: "Acme Health",
+        reference: `PA-${p.mrn}`,
+        startDate: addDays(today, -3),
+        endDate: end,
+        phases: [
+          { sessionsPerWeek: 2, weeks: 4 },
+          { sessionsPerWeek: 1, weeks: 8 },
+        ],
+        sessionsApproved: 12,
+      },
+    });
     expect(r.status(), await r.text()).toBe(201);
   }
   await psych.close();
@@ -84,7 +110,10 @@ test("a nurse books tomorrow's chair for an enrolled patient with a valid author
   const cell = page.getByRole("cell", { name: new RegExp(enrolled.mrn) });
   await expect(cell).toContainText(`${enrolled.last}, ${enrolled.first}`);
   await expect(cell).toContainText("Booked");
-  const [a] = await sql<{ status: string; chair: string }>(`SELECT a.status, c.label AS chair FROM "Appointment" a JOIN "Chair" c ON c.id = a."chairId" WHERE a."patientId" = $1`, [enrolled.id]);
+  const [a] = await sql<{ status: string; chair: string }>(
+    `SELECT a.status, c.label AS chair FROM "Appointment" a JOIN "Chair" c ON c.id = a."chairId" WHERE a."patientId" = $1`,
+    [enrolled.id],
+  );
   expect(a).toEqual({ status: "BOOKED", chair: "Chair 3" });
 
   await bookFromDayView(page, unenrolled, "Chair 4", "12:00");
@@ -100,7 +129,12 @@ test("a nurse books tomorrow's chair for an enrolled patient with a valid author
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: "docs/screens/schedule-day-1280.png", fullPage: true });
   await page.getByRole("link", { name: "Week", exact: true }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: `${enrolled.last}, ${enrolled.first}` }).last()).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: `${enrolled.last}, ${enrolled.first}` })
+      .last(),
+  ).toBeVisible();
   await page.screenshot({ path: "docs/screens/schedule-week-1280.png", fullPage: true });
   await page.setViewportSize({ width: 820, height: 1180 });
   await page.screenshot({ path: "docs/screens/schedule-week-820.png", fullPage: true });
@@ -109,15 +143,24 @@ test("a nurse books tomorrow's chair for an enrolled patient with a valid author
 test("a nurse checks in from the board's appointment: the session is linked and the appointment checked in", async ({ page }) => {
   await signIn(page, "nurse@example.com");
   // Booked for tomorrow through the API, then moved to a block that started today (as a booking made earlier would be).
-  const [chair] = await sql<{ id: string; label: string }>(`SELECT ch.id, ch.label FROM "Chair" ch WHERE ch."siteId" = $1 AND ch.active
-    AND NOT EXISTS (SELECT 1 FROM "TreatmentSession" x WHERE x."chairId" = ch.id AND x.status IN ('CHECKED_IN','DOSING','MONITORING')) ORDER BY ch.label DESC LIMIT 1`, [siteId]);
+  const [chair] = await sql<{ id: string; label: string }>(
+    `SELECT ch.id, ch.label FROM "Chair" ch WHERE ch."siteId" = $1 AND ch.active
+    AND NOT EXISTS (SELECT 1 FROM "TreatmentSession" x WHERE x."chairId" = ch.id AND x.status IN ('CHECKED_IN','DOSING','MONITORING')) ORDER BY ch.label DESC LIMIT 1`,
+    [siteId],
+  );
   expect(chair, "a free chair").toBeTruthy();
   const [{ id: nurseId }] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'nurse@example.com'`);
   const startsAt = (await sql<{ t: Date }>(`SELECT (($1::date + time '14:30') AT TIME ZONE $2) AS t`, [tomorrow, TZ]))[0].t;
-  const booked = await page.request.post("/api/appointments", { data: { patientId: walkIn.id, chairId: chair.id, startsAt: new Date(startsAt).toISOString(), monitoringNurseId: nurseId }, headers: { "idempotency-key": key() } });
+  const booked = await page.request.post("/api/appointments", {
+    data: { patientId: walkIn.id, chairId: chair.id, startsAt: new Date(startsAt).toISOString(), monitoringNurseId: nurseId },
+    headers: { "idempotency-key": key() },
+  });
   expect(booked.status(), await booked.text()).toBe(201);
   const appointmentId = (await booked.json()).data.id as string;
-  await sql(`UPDATE "Appointment" SET "startsAt" = now() - interval '5 minutes', "endsAt" = now() + interval '145 minutes', "localDate" = $2::date WHERE id = $1`, [appointmentId, today]);
+  await sql(
+    `UPDATE "Appointment" SET "startsAt" = now() - interval '5 minutes', "endsAt" = now() + interval '145 minutes', "localDate" = $2::date WHERE id = $1`,
+    [appointmentId, today],
+  );
 
   await page.setViewportSize({ width: 820, height: 1180 });
   await page.goto("/board");
@@ -143,7 +186,10 @@ test("a nurse checks in from the board's appointment: the session is linked and 
   await page.getByRole("button", { name: "Check in", exact: true }).click();
   await expect(page).toHaveURL(/\/sessions\/[a-z0-9]+$/);
   const sessionId = page.url().split("/").pop()!;
-  const [s] = await sql<{ appointmentId: string; status: string }>(`SELECT s."appointmentId", a.status FROM "TreatmentSession" s JOIN "Appointment" a ON a.id = s."appointmentId" WHERE s.id = $1`, [sessionId]);
+  const [s] = await sql<{ appointmentId: string; status: string }>(
+    `SELECT s."appointmentId", a.status FROM "TreatmentSession" s JOIN "Appointment" a ON a.id = s."appointmentId" WHERE s.id = $1`,
+    [sessionId],
+  );
   expect(s).toEqual({ appointmentId, status: "CHECKED_IN" });
 
   // The board: the visit has left the waiting list and its card shows MRN and birth date.
@@ -152,7 +198,10 @@ test("a nurse checks in from the board's appointment: the session is linked and 
   await expect(page.getByRole("listitem", { name: new RegExp(`^${chair.label}:`) })).toContainText(`MRN ${walkIn.mrn} · born 15 Jun 1975`);
   // Free the chair for the specs that follow (the patient leaves without a dose).
   const [{ version }] = await sql<{ version: number }>(`SELECT version FROM "TreatmentSession" WHERE id = $1`, [sessionId]);
-  const ended = await page.request.post(`/api/sessions/${sessionId}/not-dosed`, { data: { version, reason: "PATIENT_DECLINED", note: "" }, headers: { "idempotency-key": key() } });
+  const ended = await page.request.post(`/api/sessions/${sessionId}/not-dosed`, {
+    data: { version, reason: "PATIENT_DECLINED", note: "" },
+    headers: { "idempotency-key": key() },
+  });
   expect(ended.status(), await ended.text()).toBeLessThan(300);
 });
 

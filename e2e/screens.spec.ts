@@ -24,9 +24,13 @@ async function riversideIds(): Promise<Record<string, string>> {
   return {
     Site: await one(`SELECT id FROM ${site} AS id`),
     // the richest records: a patient with a course, a session under observation, a closed one with a PMF
-    Patient: await one(`SELECT p.id FROM "Patient" p WHERE p."siteId" = ${site} ORDER BY (SELECT count(*) FROM "TreatmentSession" s WHERE s."patientId" = p.id) DESC, p.id LIMIT 1`),
+    Patient: await one(
+      `SELECT p.id FROM "Patient" p WHERE p."siteId" = ${site} ORDER BY (SELECT count(*) FROM "TreatmentSession" s WHERE s."patientId" = p.id) DESC, p.id LIMIT 1`,
+    ),
     TreatmentSession: await one(`SELECT id FROM "TreatmentSession" WHERE "siteId" = ${site} ORDER BY (status = 'MONITORING') DESC, id LIMIT 1`),
-    PatientMonitoringForm: await one(`SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE s."siteId" = ${site} ORDER BY f.id LIMIT 1`),
+    PatientMonitoringForm: await one(
+      `SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE s."siteId" = ${site} ORDER BY f.id LIMIT 1`,
+    ),
     InventoryLot: await one(`SELECT id FROM "InventoryLot" WHERE "siteId" = ${site} ORDER BY "receivedAt" LIMIT 1`),
     User: await one(`SELECT id FROM "User" WHERE email = 'nurse2@example.com'`),
   };
@@ -40,7 +44,13 @@ function urlFor(path: string, access: Access, ids: Record<string, string>): stri
   return `${url}?${scope.query}=${scope.record === "Site" ? ids.Site : ids.Patient}`;
 }
 
-const fileName = (path: string) => (path === "/" ? "home" : path.slice(1).replace(/\[id\]/g, "id").replace(/\//g, "-"));
+const fileName = (path: string) =>
+  path === "/"
+    ? "home"
+    : path
+        .slice(1)
+        .replace(/\[id\]/g, "id")
+        .replace(/\//g, "-");
 
 async function shoot(page: Page, path: string) {
   for (const [size, viewport] of Object.entries(SIZES)) {

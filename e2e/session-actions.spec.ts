@@ -21,7 +21,10 @@ test("a nurse ends a session without a dose: it leaves the board and shows the r
   await expect(page.getByText("This session ended without a dose — Patient declined: Felt unwell this morning.")).toBeVisible();
   expect((await sql<{ status: string }>(`SELECT status FROM "TreatmentSession" WHERE id = $1`, [s.id]))[0].status).toBe("NOT_DOSED");
   expect((await sql(`SELECT 1 FROM "PatientMonitoringForm" WHERE "sessionId" = $1`, [s.id])).length).toBe(0);
-  const refused = await page.request.post(`/api/sessions/${s.id}/devices`, { data: { deviceId: await onHand(), acknowledgedWarnings: [] }, headers: { "idempotency-key": key() } });
+  const refused = await page.request.post(`/api/sessions/${s.id}/devices`, {
+    data: { deviceId: await onHand(), acknowledgedWarnings: [] },
+    headers: { "idempotency-key": key() },
+  });
   expect(refused.status()).toBe(409);
   await page.goto("/board");
   await expect(page.getByRole("main")).not.toContainText(s.name);
@@ -30,16 +33,31 @@ test("a nurse ends a session without a dose: it leaves the board and shows the r
   await expect(page.getByRole("cell", { name: /Not dosed — Patient declined/ }).first()).toBeVisible();
 });
 
-test("a nurse designates an earlier reading as the 40-minute BP and adds an intervention to an event a rule opened, classifying it serious", async ({ page }) => {
+test("a nurse designates an earlier reading as the 40-minute BP and adds an intervention to an event a rule opened, classifying it serious", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, "nurse@example.com");
   const s = await preparedSession(page.request);
   await device(page.request, s.id, 60);
   await device(page.request, s.id, 55);
   // A reading 45 minutes after the first device, recorded without ticking "40-minute reading".
-  expect((await page.request.post(`/api/sessions/${s.id}/vitals`, { data: { takenAt: ago(15), systolic: 148, diastolic: 88, heartRate: 80, spo2: 96, lateReason: LATE }, headers: { "idempotency-key": key() } })).status()).toBe(201);
+  expect(
+    (
+      await page.request.post(`/api/sessions/${s.id}/vitals`, {
+        data: { takenAt: ago(15), systolic: 148, diastolic: 88, heartRate: 80, spo2: 96, lateReason: LATE },
+        headers: { "idempotency-key": key() },
+      })
+    ).status(),
+  ).toBe(201);
   // Two low SpO₂ readings: the rule opens a respiratory-depression event (R27).
-  for (const [m, spo2] of [[6, 90], [2, 89]]) expect((await page.request.post(`/api/sessions/${s.id}/vitals`, { data: { takenAt: ago(m), spo2 }, headers: { "idempotency-key": key() } })).status()).toBe(201);
+  for (const [m, spo2] of [
+    [6, 90],
+    [2, 89],
+  ])
+    expect((await page.request.post(`/api/sessions/${s.id}/vitals`, { data: { takenAt: ago(m), spo2 }, headers: { "idempotency-key": key() } })).status()).toBe(
+      201,
+    );
   await page.goto(`/sessions/${s.id}`);
   const timeline = page.getByRole("region", { name: "Timeline" });
   const reading = timeline.getByRole("listitem").filter({ hasText: "BP 148/88" });
@@ -58,7 +76,9 @@ test("a nurse designates an earlier reading as the 40-minute BP and adds an inte
   await event.getByLabel("Reason").fill("Needed oxygen for 20 minutes");
   await page.screenshot({ path: "test-results/screens/event-update-1280.png", fullPage: false });
   await event.getByRole("button", { name: "Save" }).click();
-  await expect(events.getByRole("listitem").filter({ hasText: "respiratory depression (serious)" })).toContainText("Interventions: Oxygen 2 L/min by nasal cannula");
+  await expect(events.getByRole("listitem").filter({ hasText: "respiratory depression (serious)" })).toContainText(
+    "Interventions: Oxygen 2 L/min by nasal cannula",
+  );
   const [ae] = await sql<{ serious: boolean }>(`SELECT serious FROM "AdverseEvent" WHERE "sessionId" = $1`, [s.id]);
   expect(ae.serious).toBe(true);
 
@@ -70,7 +90,9 @@ test("a nurse designates an earlier reading as the 40-minute BP and adds an inte
   await reading.getByLabel("Why is it wrong?").fill("Cuff on the wrong arm, repeated");
   await reading.getByRole("button", { name: "Confirm" }).click();
   await expect(reading).toContainText("entered in error: Cuff on the wrong arm, repeated");
-  expect((await page.request.post(`/api/sessions/${s.id}/transfer`, { data: { receivingService: "ED", reason: "Test cleanup: chair needed" } })).status()).toBe(200);
+  expect((await page.request.post(`/api/sessions/${s.id}/transfer`, { data: { receivingService: "ED", reason: "Test cleanup: chair needed" } })).status()).toBe(
+    200,
+  );
 });
 
 test("a psychiatrist corrects the dose after a device; a nurse has no form and the server refuses her", async ({ page, browser }) => {
@@ -79,7 +101,9 @@ test("a psychiatrist corrects the dose after a device; a nurse has no form and t
   await device(page.request, s.id, 10);
   await page.goto(`/sessions/${s.id}`);
   await expect(page.getByRole("region", { name: "Dose correction" })).toHaveCount(0);
-  expect((await page.request.post(`/api/sessions/${s.id}/dose-correction`, { data: { doseMg: 28, reason: "Only one device was prescribed" } })).status()).toBe(403);
+  expect((await page.request.post(`/api/sessions/${s.id}/dose-correction`, { data: { doseMg: 28, reason: "Only one device was prescribed" } })).status()).toBe(
+    403,
+  );
 
   const psychContext = await browser.newContext();
   const psych = await psychContext.newPage();
@@ -93,5 +117,7 @@ test("a psychiatrist corrects the dose after a device; a nurse has no form and t
   await expect(form.getByText("Dose corrected.")).toBeVisible();
   await expect(psych.getByText(/status: monitoring · 28 mg/)).toBeVisible();
   await psychContext.close();
-  expect((await page.request.post(`/api/sessions/${s.id}/transfer`, { data: { receivingService: "ED", reason: "Test cleanup: chair needed" } })).status()).toBe(200);
+  expect((await page.request.post(`/api/sessions/${s.id}/transfer`, { data: { receivingService: "ED", reason: "Test cleanup: chair needed" } })).status()).toBe(
+    200,
+  );
 });

@@ -39,7 +39,10 @@ test("the cockpit counts from the first device, counts down to the 40-minute BP,
     await vitals.getByLabel("Time", { exact: true }).fill(typed);
     await vitals.getByRole("button", { name: "Record vital signs" }).click();
     await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
-    const [v] = await sql<{ at: string }>(`SELECT to_char("takenAt" AT TIME ZONE 'America/New_York', 'HH24:MI') AS at FROM "ObservationVital" WHERE "sessionId" = $1 AND systolic = 132`, [s.id]);
+    const [v] = await sql<{ at: string }>(
+      `SELECT to_char("takenAt" AT TIME ZONE 'America/New_York', 'HH24:MI') AS at FROM "ObservationVital" WHERE "sessionId" = $1 AND systolic = 132`,
+      [s.id],
+    );
     expect(v.at).toBe(typed);
     await page.screenshot({ path: test.info().outputPath("session-cockpit-820.png"), fullPage: false });
     await page.setViewportSize({ width: 1280, height: 900 });

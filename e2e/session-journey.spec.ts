@@ -7,7 +7,10 @@ import { ensureDevicesOnHand, onHand } from "./helpers/session-api";
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
 /** The datetime-local value (the tablet's wall clock) of "min minutes ago". */
 const localAgo = (page: Page, min: number) =>
-  page.evaluate((m) => { const d = new Date(Date.now() - m * 60_000); return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19); }, min);
+  page.evaluate((m) => {
+    const d = new Date(Date.now() - m * 60_000);
+    return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+  }, min);
 const patientId = async (mrn: string) => (await sql<{ id: string }>(`SELECT id FROM "Patient" WHERE mrn = $1`, [mrn]))[0].id;
 let n = 0;
 /** Sessions prepared through the API are entered after the fact: R49 asks why (ignored when not late). */
@@ -16,21 +19,56 @@ const key = () => `e2e${Date.now()}${n++}`;
 
 /** A session prepared through the API up to dosing (the screens are tested in the journey). */
 async function preparedSession(api: APIRequestContext, mrn: string, chair: string, preDoseAgo: number, checklistExtra: Record<string, unknown> = {}) {
-  const [c] = await sql<{ chairId: string; psychId: string; nurseId: string }>(`SELECT ch.id AS "chairId", (SELECT id FROM "User" WHERE email = 'psych@example.com') AS "psychId",
-    (SELECT id FROM "User" WHERE email = 'nurse@example.com') AS "nurseId" FROM "Chair" ch JOIN "Site" s ON s.id = ch."siteId" WHERE s.code = 'OUT-A' AND ch.label = $1`, [chair]);
-  const res = await api.post("/api/sessions", { data: { patientId: await patientId(mrn), chairId: c.chairId, prescriberOnSiteId: c.psychId, monitoringHcpId: c.nurseId, indication: "TRD" }, headers: { "idempotency-key": key() } });
+  const [c] = await sql<{ chairId: string; psychId: string; nurseId: string }>(
+    `SELECT ch.id AS "chairId", (SELECT id FROM "User" WHERE email = 'psych@example.com') AS "psychId",
+    (SELECT id FROM "User" WHERE email = 'nurse@example.com') AS "nurseId" FROM "Chair" ch JOIN "Site" s ON s.id = ch."siteId" WHERE s.code = 'OUT-A' AND ch.label = $1`,
+    [chair],
+  );
+  const res = await api.post("/api/sessions", {
+    data: { patientId: await patientId(mrn), chairId: c.chairId, prescriberOnSiteId: c.psychId, monitoringHcpId: c.nurseId, indication: "TRD" },
+    headers: { "idempotency-key": key() },
+  });
   expect(res.status(), await res.text()).toBe(201);
   const id = (await res.json()).data.result.id as string;
   // prepared as if the patient arrived before the pre-dose reading (R49 refuses entries before check-in)
   await sql(`UPDATE "TreatmentSession" SET "checkedInAt" = now() - make_interval(mins => $2) WHERE id = $1`, [id, preDoseAgo + 5]);
-  expect((await api.put(`/api/sessions/${id}/checklist`, { data: { version: 0, rideType: "RIDESHARE", lastFoodAt: ago(500), lastLiquidAt: ago(400), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
-    conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", ...checklistExtra } })).status()).toBe(200);
-  expect((await api.post(`/api/sessions/${id}/vitals`, { data: { kind: "PRE_DOSE", takenAt: ago(preDoseAgo), systolic: 126, diastolic: 80, heartRate: 72, spo2: 98, lateReason: LATE }, headers: { "idempotency-key": key() } })).status()).toBe(201);
+  expect(
+    (
+      await api.put(`/api/sessions/${id}/checklist`, {
+        data: {
+          version: 0,
+          rideType: "RIDESHARE",
+          lastFoodAt: ago(500),
+          lastLiquidAt: ago(400),
+          conmedBenzodiazepines: false,
+          conmedSedativeHypnotics: false,
+          conmedPsychostimulants: false,
+          conmedMaois: false,
+          conmedOpioids: false,
+          conmedConfirmed: true,
+          pregnancyStatus: "NOT_APPLICABLE",
+          ...checklistExtra,
+        },
+      })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (
+      await api.post(`/api/sessions/${id}/vitals`, {
+        data: { kind: "PRE_DOSE", takenAt: ago(preDoseAgo), systolic: 126, diastolic: 80, heartRate: 72, spo2: 98, lateReason: LATE },
+        headers: { "idempotency-key": key() },
+      })
+    ).status(),
+  ).toBe(201);
   const [{ version }] = await sql<{ version: number }>(`SELECT version FROM "TreatmentSession" WHERE id = $1`, [id]);
   expect((await api.put(`/api/sessions/${id}/dose`, { data: { version, doseOption: "56" } })).status()).toBe(200);
   return id;
 }
-const device = async (api: APIRequestContext, id: string, minutesAgo: number) => api.post(`/api/sessions/${id}/devices`, { data: { deviceId: await onHand(), administeredAt: ago(minutesAgo), lateReason: LATE }, headers: { "idempotency-key": key() } });
+const device = async (api: APIRequestContext, id: string, minutesAgo: number) =>
+  api.post(`/api/sessions/${id}/devices`, {
+    data: { deviceId: await onHand(), administeredAt: ago(minutesAgo), lateReason: LATE },
+    headers: { "idempotency-key": key() },
+  });
 
 // The screens below pick devices from the site's stock: keep some on hand whatever the specs before used.
 test.beforeEach(() => ensureDevicesOnHand(8));
@@ -62,7 +100,8 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await checklist.getByLabel("Driver's phone").fill("518-555-0123");
     await checklist.getByLabel("Last food").fill(await localAgo(page, 400));
     await checklist.getByLabel("Last liquid").fill(await localAgo(page, 300));
-    for (const label of ["Benzodiazepines", "Other sedative hypnotics", "Psychostimulants", "MAO inhibitors", "Opioids"]) await checklist.getByLabel(label).selectOption("false");
+    for (const label of ["Benzodiazepines", "Other sedative hypnotics", "Psychostimulants", "MAO inhibitors", "Opioids"])
+      await checklist.getByLabel(label).selectOption("false");
     await checklist.getByLabel("Pregnancy").selectOption("NOT_APPLICABLE");
     await checklist.getByLabel("Medication answers confirmed with the patient today").check();
     await checklist.getByLabel("REMS enrollment verified").check();
@@ -72,7 +111,13 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await checklist.getByLabel("Driver's phone").fill("518-555-0124");
     await checklist.getByLabel("Medication answers confirmed with the patient today").check();
     await checklist.getByRole("button", { name: "Save checklist" }).click();
-    await expect.poll(async () => (await sql<{ driverPhone: string }>(`SELECT c."driverPhone" FROM "PreDoseChecklist" c WHERE c."sessionId" = $1`, [page.url().split("/").pop()]))[0].driverPhone).toBe("518-555-0124");
+    await expect
+      .poll(
+        async () =>
+          (await sql<{ driverPhone: string }>(`SELECT c."driverPhone" FROM "PreDoseChecklist" c WHERE c."sessionId" = $1`, [page.url().split("/").pop()]))[0]
+            .driverPhone,
+      )
+      .toBe("518-555-0124");
     await expect(checklist.getByRole("alert").filter({ hasText: "Someone else changed" })).toHaveCount(0);
 
     const preDose = page.getByRole("form", { name: "Pre-dose vital signs" });
@@ -180,12 +225,22 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await form.getByRole("button", { name: "Discharge" }).click();
     await form.getByRole("button", { name: "Confirm discharge" }).click();
     await expect(page.getByText("This session is discharged.")).toBeVisible();
-    const [pmf] = await sql<{ status: string; fields: Record<string, unknown> }>(`SELECT status, fields FROM "PatientMonitoringForm" WHERE "sessionId" = $1`, [sessionId]);
+    const [pmf] = await sql<{ status: string; fields: Record<string, unknown> }>(`SELECT status, fields FROM "PatientMonitoringForm" WHERE "sessionId" = $1`, [
+      sessionId,
+    ]);
     // Every required field is derived from the session, so the form is ready to submit at once.
     expect(pmf.status).toBe("READY");
-    expect(pmf.fields).toMatchObject({ doseAdministered: "56 mg", readyToLeaveMinutes: 95, "bp.preAdministration": "152/94", "bp.post40min": "150/90", "sedation.occurred": true });
+    expect(pmf.fields).toMatchObject({
+      doseAdministered: "56 mg",
+      readyToLeaveMinutes: 95,
+      "bp.preAdministration": "152/94",
+      "bp.post40min": "150/90",
+      "sedation.occurred": true,
+    });
   });
-  test.afterEach(async () => { await sql(`UPDATE "Site" SET "lateEntryMinutes" = 10 WHERE code = 'OUT-A'`); });
+  test.afterEach(async () => {
+    await sql(`UPDATE "Site" SET "lateEntryMinutes" = 10 WHERE code = 'OUT-A'`);
+  });
 });
 
 test.describe("the server refuses unsafe steps with a 4xx and a clear message", () => {
@@ -194,7 +249,13 @@ test.describe("the server refuses unsafe steps with a 4xx and a clear message", 
     // A newly registered patient is not enrolled yet (a fresh one, so a retry does not meet "one session a day").
     const [site] = await sql<{ id: string }>(`SELECT id FROM "Site" WHERE code = 'OUT-A'`);
     const mrn = `N-${Date.now()}`;
-    expect((await page.request.post("/api/patients", { data: { siteId: site.id, mrn, firstName: "Nora", lastName: "Newcomer", birthDate: "1985-05-05", sex: "FEMALE", indication: "TRD" } })).status()).toBe(201);
+    expect(
+      (
+        await page.request.post("/api/patients", {
+          data: { siteId: site.id, mrn, firstName: "Nora", lastName: "Newcomer", birthDate: "1985-05-05", sex: "FEMALE", indication: "TRD" },
+        })
+      ).status(),
+    ).toBe(201);
     const id = await preparedSession(page.request, mrn, "Chair 4", 20);
     const res = await device(page.request, id, 1);
     expect(res.status()).toBe(422);
@@ -205,27 +266,42 @@ test.describe("the server refuses unsafe steps with a 4xx and a clear message", 
     await expect(page.getByText("The patient is not enrolled in the SPRAVATO REMS")).toBeVisible();
     expect((await sql(`SELECT 1 FROM "DeviceAdministration" WHERE "sessionId" = $1`, [id])).length).toBe(0);
     // Free the chair: a session without a dose ends as cancelled.
-    expect((await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "Rescheduled", reason: "Not enrolled yet" } })).status()).toBe(200);
+    expect((await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "Rescheduled", reason: "Not enrolled yet" } })).status()).toBe(
+      200,
+    );
   });
 
   test("discharge at 119 minutes, and discharge with MOAA/S 4", async ({ page }) => {
     await signIn(page, "nurse@example.com");
-    const attest = { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 60 };
+    const attest = {
+      rideConfirmed: true,
+      clinicallyStable: true,
+      noDrivingReminder: true,
+      vitalsAcceptablePreAdministration: true,
+      vitalsAcceptablePreCompletion: true,
+      readyToLeaveMinutes: 60,
+    };
     const opened: string[] = [];
     const monitored = async (mrn: string, chair: string, t0Ago: number, lastMoaas: number) => {
       const id = await preparedSession(page.request, mrn, chair, t0Ago + 10);
       opened.push(id);
       expect((await device(page.request, id, t0Ago)).status()).toBe(201);
       expect((await device(page.request, id, t0Ago - 5)).status()).toBe(201);
-      for (const [data, path] of [[{ takenAt: ago(t0Ago - 40), systolic: 148, diastolic: 88, spo2: 97, lateReason: LATE }, "vitals"], [{ takenAt: ago(1), systolic: 128, diastolic: 80, spo2: 98 }, "vitals"],
-        [{ takenAt: ago(1), moaas: lastMoaas }, "sedation"], [{ takenAt: ago(1), present: false }, "dissociation"]] as const)
+      for (const [data, path] of [
+        [{ takenAt: ago(t0Ago - 40), systolic: 148, diastolic: 88, spo2: 97, lateReason: LATE }, "vitals"],
+        [{ takenAt: ago(1), systolic: 128, diastolic: 80, spo2: 98 }, "vitals"],
+        [{ takenAt: ago(1), moaas: lastMoaas }, "sedation"],
+        [{ takenAt: ago(1), present: false }, "dissociation"],
+      ] as const)
         expect((await page.request.post(`/api/sessions/${id}/${path}`, { data, headers: { "idempotency-key": key() } })).status()).toBe(201);
       return id;
     };
     // An emergency transfer ends a session; done for every session this test opened, even when it fails half-way,
     // so Chair 4 is free for the tests that follow.
     const release = async (id: string) => {
-      const r = await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "County EMS", reason: "Test cleanup: chair needed", lateReason: LATE } });
+      const r = await page.request.post(`/api/sessions/${id}/transfer`, {
+        data: { receivingService: "County EMS", reason: "Test cleanup: chair needed", lateReason: LATE },
+      });
       opened.splice(opened.indexOf(id), 1);
       return r.status();
     };
@@ -236,7 +312,9 @@ test.describe("the server refuses unsafe steps with a 4xx and a clear message", 
       expect(r1.status()).toBe(422);
       expect((await r1.json()).details.unmet.map((u: { code: string }) => u.code)).toEqual(["R30_MIN_OBSERVATION"]);
       await page.goto(`/sessions/${early}`);
-      await expect(page.getByRole("region", { name: "Discharge criteria" })).toContainText("Monitoring must last at least 120 minutes after the first device. Possible at");
+      await expect(page.getByRole("region", { name: "Discharge criteria" })).toContainText(
+        "Monitoring must last at least 120 minutes after the first device. Possible at",
+      );
       expect(await release(early)).toBe(200);
 
       const sedated = await monitored(filler(1), "Chair 4", 125, 4);
@@ -252,7 +330,9 @@ test.describe("the server refuses unsafe steps with a 4xx and a clear message", 
 
   test("a GATE decision by a nurse is refused (403)", async ({ page }) => {
     await signIn(page, "nurse@example.com");
-    const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1010' AND s.status = 'MONITORING'`);
+    const [s] = await sql<{ id: string }>(
+      `SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1010' AND s.status = 'MONITORING'`,
+    );
     const res = await page.request.post(`/api/sessions/${s.id}/decisions`, { data: { rule: "R32", decision: "PROCEED", reason: "I am a nurse" } });
     expect(res.status()).toBe(403);
     expect((await sql(`SELECT 1 FROM "ClinicalDecision" WHERE "sessionId" = $1 AND reason = 'I am a nurse'`, [s.id])).length).toBe(0);
@@ -262,7 +342,9 @@ test.describe("the server refuses unsafe steps with a 4xx and a clear message", 
 test.describe("bad input and a lost connection", () => {
   test("impossible vital signs get messages at the fields and a 422; nothing is saved", async ({ page }) => {
     await signIn(page, "nurse@example.com");
-    const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1010' AND s.status = 'MONITORING'`);
+    const [s] = await sql<{ id: string }>(
+      `SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1010' AND s.status = 'MONITORING'`,
+    );
     const before = (await sql(`SELECT 1 FROM "ObservationVital" WHERE "sessionId" = $1`, [s.id])).length;
     await page.goto(`/sessions/${s.id}`);
     const vitals = page.getByRole("region", { name: "Observation" }).getByRole("form", { name: "Vital signs" });
@@ -286,7 +368,9 @@ test.describe("bad input and a lost connection", () => {
 
   test("a reading taken while offline is kept on the tablet and sent once when back online", async ({ page }) => {
     await signIn(page, "nurse@example.com");
-    const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1010' AND s.status = 'MONITORING'`);
+    const [s] = await sql<{ id: string }>(
+      `SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1010' AND s.status = 'MONITORING'`,
+    );
     await page.goto(`/sessions/${s.id}`);
     const vitals = page.getByRole("region", { name: "Observation" }).getByRole("form", { name: "Vital signs" });
     await expect(vitals.getByLabel("Heart rate (/min)")).toBeVisible(); // the form is on the tablet before the connection drops
@@ -318,7 +402,10 @@ test.describe("warnings, the 40-minute reading and adverse events on the session
     await deviceForm.getByLabel("I have read these warnings and proceed").check();
     await deviceForm.getByRole("button", { name: "Record device 1", exact: true }).click();
     await expect(page.getByText("Device 1 given")).toBeVisible();
-    const [audit] = await sql<{ after: { acknowledgedWarnings: string[] } }>(`SELECT after FROM "AuditEvent" WHERE action = 'device.administer' AND "entityId" IN (SELECT id FROM "DeviceAdministration" WHERE "sessionId" = $1)`, [id]);
+    const [audit] = await sql<{ after: { acknowledgedWarnings: string[] } }>(
+      `SELECT after FROM "AuditEvent" WHERE action = 'device.administer' AND "entityId" IN (SELECT id FROM "DeviceAdministration" WHERE "sessionId" = $1)`,
+      [id],
+    );
     expect(audit.after.acknowledgedWarnings).toEqual(["R12_NASAL_MED"]);
 
     const vitals = page.getByRole("region", { name: "Observation" }).getByRole("form", { name: "Vital signs" });
@@ -340,9 +427,14 @@ test.describe("warnings, the 40-minute reading and adverse events on the session
     await page.getByLabel("Outcome", { exact: true }).first().fill("Settled after 20 minutes");
     await page.getByRole("button", { name: "Mark resolved now" }).click();
     await expect(page.getByText("Open: other — Nausea, vomited once")).toHaveCount(0);
-    const [event] = await sql<{ interventions: string[]; outcome: string; resolved: boolean }>(`SELECT interventions, outcome, "resolvedAt" IS NOT NULL AS resolved FROM "AdverseEvent" WHERE "sessionId" = $1`, [id]);
+    const [event] = await sql<{ interventions: string[]; outcome: string; resolved: boolean }>(
+      `SELECT interventions, outcome, "resolvedAt" IS NOT NULL AS resolved FROM "AdverseEvent" WHERE "sessionId" = $1`,
+      [id],
+    );
     expect(event).toEqual({ interventions: ["antiemetic", "bowl"], outcome: "Settled after 20 minutes", resolved: true });
-    expect((await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "County EMS", reason: "Test cleanup: chair needed" } })).status()).toBe(200);
+    expect(
+      (await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "County EMS", reason: "Test cleanup: chair needed" } })).status(),
+    ).toBe(200);
   });
 });
 
@@ -371,14 +463,18 @@ test.describe("the psychiatrist's review queue", () => {
     await psychContext.close();
 
     await expect(page.getByRole("listitem", { name: /^Chair 4:/ })).not.toContainText("active psychosis", { timeout: 20_000 });
-    expect((await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "Rescheduled", reason: "Test cleanup: chair needed" } })).status()).toBe(200);
+    expect(
+      (await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "Rescheduled", reason: "Test cleanup: chair needed" } })).status(),
+    ).toBe(200);
   });
 });
 
 test.describe("hypertensive crisis (R26)", () => {
   test("symptoms open a serious event and the referral banner, on the session and the board; the emergency transfer closes the session", async ({ page }) => {
     await signIn(page, "nurse@example.com");
-    const [s] = await sql<{ id: string }>(`SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1010' AND s.status = 'MONITORING'`);
+    const [s] = await sql<{ id: string }>(
+      `SELECT s.id FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" WHERE p.mrn = 'A-1010' AND s.status = 'MONITORING'`,
+    );
     await page.goto(`/sessions/${s.id}`);
     const crisis = page.getByRole("form", { name: "Hypertensive crisis symptoms" });
     await crisis.getByRole("button", { name: "Record symptoms and refer" }).click();

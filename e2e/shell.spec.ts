@@ -42,12 +42,19 @@ test("buttons, fields and menu links on the patient page and the board are at le
     await page.goto(url);
     await page.waitForLoadState("networkidle");
     const small = await page.evaluate(() => {
-      const targets = [...document.querySelectorAll<HTMLElement>("main button, main select, main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), main textarea, nav a, main summary, main a[class*='rounded']")];
+      const targets = [
+        ...document.querySelectorAll<HTMLElement>(
+          "main button, main select, main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), main textarea, nav a, main summary, main a[class*='rounded']",
+        ),
+      ];
       return targets
         .filter((el) => el.offsetParent !== null)
         .map((el) => ({ el, r: el.getBoundingClientRect() }))
         .filter(({ r }) => r.width > 0 && (r.width < 44 || r.height < 44))
-        .map(({ el, r }) => `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+        .map(
+          ({ el, r }) =>
+            `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
     });
     expect(small, `${url}: targets smaller than 44 × 44 px`).toEqual([]);
   }

@@ -69,7 +69,7 @@ test.describe("shared tables at tablet width", () => {
     await page.screenshot({ path: "test-results/screens/lists-pmf-1280.png", fullPage: true });
   });
 
-  test("the adverse-event log keeps \"Reported to REMS\" in view at tablet width", async ({ page }) => {
+  test('the adverse-event log keeps "Reported to REMS" in view at tablet width', async ({ page }) => {
     await page.setViewportSize(TABLET);
     await signIn(page, "admin@example.com");
     await page.goto("/reports/adverse-events");
@@ -86,12 +86,19 @@ test.describe("shared tables at tablet width", () => {
     await signIn(page, "admin@example.com");
     // A delivery large enough to page (the seed's lots are small): 30 devices of the 56 mg kit, expiring late so
     // that no other spec takes its devices first.
-    const [{ siteId, adminId }] = await sql<{ siteId: string; adminId: string }>(`SELECT (SELECT id FROM "Site" WHERE code = 'OUT-A') AS "siteId", (SELECT id FROM "User" WHERE email = 'admin@example.com') AS "adminId"`);
+    const [{ siteId, adminId }] = await sql<{ siteId: string; adminId: string }>(
+      `SELECT (SELECT id FROM "Site" WHERE code = 'OUT-A') AS "siteId", (SELECT id FROM "User" WHERE email = 'admin@example.com') AS "adminId"`,
+    );
     const lotNumber = `PAGE${Date.now().toString(36).toUpperCase()}`;
-    const received = await page.request.post("/api/inventory/lots", { data: { siteId, ndc: "50458-028-02", lotNumber, expiresOn: "2031-06-30", deviceCount: 30, supplier: "Paging test", receivedById: adminId } });
+    const received = await page.request.post("/api/inventory/lots", {
+      data: { siteId, ndc: "50458-028-02", lotNumber, expiresOn: "2031-06-30", deviceCount: 30, supplier: "Paging test", receivedById: adminId },
+    });
     expect(received.status(), await received.text()).toBe(201);
-    const [lot] = await sql<{ id: string; lotNumber: string; devices: number; onHand: number }>(`SELECT l.id, l."lotNumber", count(*)::int AS devices,
-      count(*) FILTER (WHERE d.status = 'ON_HAND')::int AS "onHand" FROM "InventoryLot" l JOIN "Device" d ON d."lotId" = l.id WHERE l."lotNumber" = $1 GROUP BY l.id`, [lotNumber]);
+    const [lot] = await sql<{ id: string; lotNumber: string; devices: number; onHand: number }>(
+      `SELECT l.id, l."lotNumber", count(*)::int AS devices,
+      count(*) FILTER (WHERE d.status = 'ON_HAND')::int AS "onHand" FROM "InventoryLot" l JOIN "Device" d ON d."lotId" = l.id WHERE l."lotNumber" = $1 GROUP BY l.id`,
+      [lotNumber],
+    );
     expect(lot.devices).toBe(30);
     await page.goto(`/inventory/lots/${lot.id}`);
     const table = page.getByRole("table", { name: `Devices of lot ${lot.lotNumber}` });

@@ -9,8 +9,11 @@ test.use({ viewport: { width: 820, height: 1180 } });
 test("a psychiatrist turns on two-step sign-in; signing in then asks for the app's code, and a recovery code works once", async ({ page, browser }) => {
   const id = `totp-psych-${Date.now().toString(36)}`;
   const email = `${id}@example.com`;
-  await sql(`INSERT INTO "User" (id, email, "firstName", "lastName", role, "passwordHash", "updatedAt")
-             SELECT $1, $2, 'Tomas', 'Vega', 'PSYCHIATRIST', "passwordHash", now() FROM "User" WHERE email = 'psych@example.com'`, [id, email]);
+  await sql(
+    `INSERT INTO "User" (id, email, "firstName", "lastName", role, "passwordHash", "updatedAt")
+             SELECT $1, $2, 'Tomas', 'Vega', 'PSYCHIATRIST', "passwordHash", now() FROM "User" WHERE email = 'psych@example.com'`,
+    [id, email],
+  );
   await sql(`INSERT INTO "UserSite" ("userId", "siteId") SELECT $1, id FROM "Site" WHERE code = 'OUT-A'`, [id]);
 
   await signIn(page, email);
@@ -53,11 +56,17 @@ test("a psychiatrist turns on two-step sign-in; signing in then asks for the app
   expect(Number(used.n)).toBe(1);
 });
 
-test("an administrator turns off a psychiatrist's two-step sign-in after a lost phone: their sessions end and the password alone signs in", async ({ page, browser }) => {
+test("an administrator turns off a psychiatrist's two-step sign-in after a lost phone: their sessions end and the password alone signs in", async ({
+  page,
+  browser,
+}) => {
   const id = `totp-lost-${Date.now().toString(36)}`;
   const email = `${id}@example.com`;
-  await sql(`INSERT INTO "User" (id, email, "firstName", "lastName", role, "passwordHash", "totpSecret", "totpEnabledAt", "updatedAt")
-             SELECT $1, $2, 'Ines', 'Duarte', 'PSYCHIATRIST', "passwordHash", 'sealed-secret', now(), now() FROM "User" WHERE email = 'psych@example.com'`, [id, email]);
+  await sql(
+    `INSERT INTO "User" (id, email, "firstName", "lastName", role, "passwordHash", "totpSecret", "totpEnabledAt", "updatedAt")
+             SELECT $1, $2, 'Ines', 'Duarte', 'PSYCHIATRIST', "passwordHash", 'sealed-secret', now(), now() FROM "User" WHERE email = 'psych@example.com'`,
+    [id, email],
+  );
   await sql(`INSERT INTO "UserSite" ("userId", "siteId") SELECT $1, id FROM "Site" WHERE code = 'OUT-A'`, [id]);
 
   await signIn(page, "admin@example.com");

@@ -34,34 +34,120 @@ function planPatients(rows: Rows, clinic: Clinic, now: Date): PlannedPatient[] {
 function planWaste(rows: Rows, clinic: Clinic, sessions: PlannedSession[], uses: DeviceUse[]) {
   const at = sessions.filter((s) => s.patient.spec.mrn === "A-1004" && s.end).at(-1)!;
   const wastedAt = addMin(at.t0, -3);
-  const row = { id: newId(), deviceId: "", wastedAt, reason: "Device dropped, dose not delivered", wastedById: clinic.staff.nora.id, witnessId: clinic.staff.priya.id };
+  const row = {
+    id: newId(),
+    deviceId: "",
+    wastedAt,
+    reason: "Device dropped, dose not delivered",
+    wastedById: clinic.staff.nora.id,
+    witnessId: clinic.staff.priya.id,
+  };
   rows.waste.push(row);
-  uses.push({ at: wastedAt, status: "WASTED", assign: (id) => { row.deviceId = id; } });
+  uses.push({
+    at: wastedAt,
+    status: "WASTED",
+    assign: (id) => {
+      row.deviceId = id;
+    },
+  });
 }
 
 /** What the demo holds, counted in the database. */
 async function summarise() {
   const c = db();
-  const [sites, chairs, users, patients, enrollments, counsellingRecords, medications, flags, antidepressantTrials, sessionsDischarged, sessionsInProgress,
-    deviceAdministrations, vitals, sedationAssessments, dissociationAssessments, clinicalDecisions, adverseEvents, protocolDeviations, outcomeMeasures,
-    monitoringForms, monitoringFormsSubmitted, signatures, transfers, lots, wasteRecords, auditRows] = await Promise.all([
-    c.site.count(), c.chair.count(), c.user.count(), c.patient.count(), c.remsEnrollment.count(), c.counsellingRecord.count(), c.concomitantMedication.count(), c.clinicalFlag.count(),
-    c.antidepressantTrial.count(), c.treatmentSession.count({ where: { status: "DISCHARGED" } }), c.treatmentSession.count({ where: { status: { in: ["CHECKED_IN", "DOSING", "MONITORING"] } } }),
-    c.deviceAdministration.count(), c.observationVital.count(), c.sedationAssessment.count(), c.dissociationAssessment.count(), c.clinicalDecision.count(), c.adverseEvent.count(),
-    c.protocolDeviation.count(), c.outcomeMeasure.count(), c.patientMonitoringForm.count(), c.patientMonitoringForm.count({ where: { status: "SUBMITTED" } }), c.sessionSignature.count(),
-    c.patientTransfer.count(), c.inventoryLot.count(), c.wasteRecord.count(), c.auditEvent.count(),
+  const [
+    sites,
+    chairs,
+    users,
+    patients,
+    enrollments,
+    counsellingRecords,
+    medications,
+    flags,
+    antidepressantTrials,
+    sessionsDischarged,
+    sessionsInProgress,
+    deviceAdministrations,
+    vitals,
+    sedationAssessments,
+    dissociationAssessments,
+    clinicalDecisions,
+    adverseEvents,
+    protocolDeviations,
+    outcomeMeasures,
+    monitoringForms,
+    monitoringFormsSubmitted,
+    signatures,
+    transfers,
+    lots,
+    wasteRecords,
+    auditRows,
+  ] = await Promise.all([
+    c.site.count(),
+    c.chair.count(),
+    c.user.count(),
+    c.patient.count(),
+    c.remsEnrollment.count(),
+    c.counsellingRecord.count(),
+    c.concomitantMedication.count(),
+    c.clinicalFlag.count(),
+    c.antidepressantTrial.count(),
+    c.treatmentSession.count({ where: { status: "DISCHARGED" } }),
+    c.treatmentSession.count({ where: { status: { in: ["CHECKED_IN", "DOSING", "MONITORING"] } } }),
+    c.deviceAdministration.count(),
+    c.observationVital.count(),
+    c.sedationAssessment.count(),
+    c.dissociationAssessment.count(),
+    c.clinicalDecision.count(),
+    c.adverseEvent.count(),
+    c.protocolDeviation.count(),
+    c.outcomeMeasure.count(),
+    c.patientMonitoringForm.count(),
+    c.patientMonitoringForm.count({ where: { status: "SUBMITTED" } }),
+    c.sessionSignature.count(),
+    c.patientTransfer.count(),
+    c.inventoryLot.count(),
+    c.wasteRecord.count(),
+    c.auditEvent.count(),
   ]);
   const devices = await c.device.groupBy({ by: ["status"], _count: true });
   return {
-    sites, chairs, users, patients, enrollments, counsellingRecords, medications, flags, antidepressantTrials, sessionsDischarged, sessionsInProgress, deviceAdministrations, vitals,
-    sedationAssessments, dissociationAssessments, clinicalDecisions, adverseEvents, protocolDeviations, outcomeMeasures, monitoringForms, monitoringFormsSubmitted, signatures, transfers, lots,
-    devices: Object.fromEntries(devices.map((d) => [d.status, d._count])), wasteRecords, auditRows,
+    sites,
+    chairs,
+    users,
+    patients,
+    enrollments,
+    counsellingRecords,
+    medications,
+    flags,
+    antidepressantTrials,
+    sessionsDischarged,
+    sessionsInProgress,
+    deviceAdministrations,
+    vitals,
+    sedationAssessments,
+    dissociationAssessments,
+    clinicalDecisions,
+    adverseEvents,
+    protocolDeviations,
+    outcomeMeasures,
+    monitoringForms,
+    monitoringFormsSubmitted,
+    signatures,
+    transfers,
+    lots,
+    devices: Object.fromEntries(devices.map((d) => [d.status, d._count])),
+    wasteRecords,
+    auditRows,
   };
 }
 
 function printAccounts() {
   const siteNames: Record<string, string> = { "OUT-A": "Riverside Outpatient Clinic", "IN-B": "Lakeside Inpatient Unit" };
-  const table = [["Email", "Name", "Role", "Sites"], ...DEMO_ACCOUNTS.map((a) => [a.email, `${a.firstName} ${a.lastName}`, a.role.toLowerCase(), a.sites.map((c) => siteNames[c]).join(" + ")])];
+  const table = [
+    ["Email", "Name", "Role", "Sites"],
+    ...DEMO_ACCOUNTS.map((a) => [a.email, `${a.firstName} ${a.lastName}`, a.role.toLowerCase(), a.sites.map((c) => siteNames[c]).join(" + ")]),
+  ];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   const line = (row: string[]) => `  ${row.map((cell, i) => cell.padEnd(widths[i])).join("  ")}`.trimEnd();
   console.log(`\nDemo accounts (password for every one: ${DEMO_PASSWORD})`);
@@ -89,13 +175,19 @@ async function main() {
   allocateDevices(lots.inB, uses.get(clinic.inB.id)!);
   planOutcomes(rows, clinic, sessions);
 
-  const { commands } = await replay(rows, { ...history, pmfSubmissions: planPmfSubmissions(clinic, sessions, now), signatures: planSignatures(clinic, sessions, now) });
+  const { commands } = await replay(rows, {
+    ...history,
+    pmfSubmissions: planPmfSubmissions(clinic, sessions, now),
+    signatures: planSignatures(clinic, sessions, now),
+  });
   const counts = await summarise();
   await recordAudit({ actor: null, action: "seed.loaded", entityType: "Seed", after: { commands, ...counts } });
   const chain = await verifyAuditChain();
   if (!chain.intact) throw new Error(`The audit chain does not verify after seeding: ${JSON.stringify(chain)}`);
 
-  console.log(`Seeded the demo clinic through ${commands} commands in ${((performance.now() - started) / 1000).toFixed(1)} s (audit chain of ${chain.rows} rows verified):`);
+  console.log(
+    `Seeded the demo clinic through ${commands} commands in ${((performance.now() - started) / 1000).toFixed(1)} s (audit chain of ${chain.rows} rows verified):`,
+  );
   console.log(JSON.stringify(counts, null, 1).replace(/\n\s*/g, " "));
   printAccounts();
 }

@@ -21,13 +21,22 @@ if (!report.intact && report.firstBroken) {
 }
 for (const file of process.argv.slice(2)) {
   const json: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-  for (const item of Array.isArray(json) ? json : [json]) { // one anchor (a download) or one per chain (`npm run audit:anchor`)
-  const anchor = parseAnchorFile(item);
-  if (!anchor) { console.log(`${file}: not an audit anchor file`); ok = false; continue; }
-  const r = await checkAnchorFile(anchor);
-  const verdict = !r.signatureValid ? "signature does not verify with this server's key" : r.gap ? describeGap(r.gap) : `row #${anchor.auditId} is present with the anchored hash`;
-  console.log(`${file} (anchor ${anchor.id}): ${verdict}`);
-  if (!r.signatureValid || r.gap) ok = false;
+  for (const item of Array.isArray(json) ? json : [json]) {
+    // one anchor (a download) or one per chain (`npm run audit:anchor`)
+    const anchor = parseAnchorFile(item);
+    if (!anchor) {
+      console.log(`${file}: not an audit anchor file`);
+      ok = false;
+      continue;
+    }
+    const r = await checkAnchorFile(anchor);
+    const verdict = !r.signatureValid
+      ? "signature does not verify with this server's key"
+      : r.gap
+        ? describeGap(r.gap)
+        : `row #${anchor.auditId} is present with the anchored hash`;
+    console.log(`${file} (anchor ${anchor.id}): ${verdict}`);
+    if (!r.signatureValid || r.gap) ok = false;
   }
 }
 await db().$disconnect();

@@ -25,7 +25,11 @@ export type Cluster = {
 
 async function waitFor(url: string, ok: (r: Response) => boolean, seconds: number) {
   for (const end = Date.now() + seconds * 1000; Date.now() < end; await sleep(250)) {
-    try { if (ok(await fetch(url))) return; } catch { /* not up yet */ }
+    try {
+      if (ok(await fetch(url))) return;
+    } catch {
+      /* not up yet */
+    }
   }
   throw new Error(`${url} did not answer in ${seconds} s`);
 }
@@ -75,11 +79,19 @@ async function startCluster(): Promise<Cluster> {
     const out = fs.openSync(path.join(runDir, `${i.id}.log`), "a");
     // Every instance: the same build, DATABASE_URL, NEXTAUTH_SECRET and NEXTAUTH_URL (the proxy's address).
     i.proc = spawn(next, ["start", "-H", "127.0.0.1", "-p", String(i.port)], {
-      stdio: ["ignore", out, out], detached: true, env: { ...process.env, INSTANCE_ID: i.id, NEXTAUTH_URL: url },
+      stdio: ["ignore", out, out],
+      detached: true,
+      env: { ...process.env, INSTANCE_ID: i.id, NEXTAUTH_URL: url },
     });
     await waitFor(`http://127.0.0.1:${i.port}/api/health`, (r) => r.status === 200, 120);
   };
-  const kill = (i: Instance, signal: NodeJS.Signals) => { try { if (i.proc?.pid) process.kill(-i.proc.pid, signal); } catch { /* gone */ } };
+  const kill = (i: Instance, signal: NodeJS.Signals) => {
+    try {
+      if (i.proc?.pid) process.kill(-i.proc.pid, signal);
+    } catch {
+      /* gone */
+    }
+  };
 
   const cfg = path.join(runDir, "haproxy.cfg");
   fs.writeFileSync(cfg, haproxyConfig(instances, statsPort));
@@ -91,18 +103,30 @@ async function startCluster(): Promise<Cluster> {
   const hap = spawn("haproxy", ["-db", "-f", cfg], { stdio: ["ignore", hapLog, hapLog], detached: true });
   const stop = () => {
     for (const i of instances) kill(i, "SIGTERM");
-    try { process.kill(-hap.pid!, "SIGTERM"); } catch { /* gone */ }
+    try {
+      process.kill(-hap.pid!, "SIGTERM");
+    } catch {
+      /* gone */
+    }
   };
   // HAProxy sends traffic once each server passed its health check (rise 2).
   await waitFor(`http://127.0.0.1:${statsPort}/;csv`, () => true, 20);
   for (const end = Date.now() + 30_000; ; await sleep(250)) {
     const csv = await (await fetch(`http://127.0.0.1:${statsPort}/;csv`)).text();
     if (instances.every((i) => new RegExp(`^app,${i.id},(?:[^,]*,){15}UP`, "m").test(csv))) break;
-    if (Date.now() > end) { stop(); throw new Error("HAProxy did not mark both servers UP"); }
+    if (Date.now() > end) {
+      stop();
+      throw new Error("HAProxy did not mark both servers UP");
+    }
   }
   const status = async (id: string) => {
     const csv = await (await fetch(`http://127.0.0.1:${statsPort}/;csv`)).text();
-    return csv.split("\n").find((l) => l.startsWith(`app,${id},`))?.split(",")[17] ?? "?";
+    return (
+      csv
+        .split("\n")
+        .find((l) => l.startsWith(`app,${id},`))
+        ?.split(",")[17] ?? "?"
+    );
   };
   return { url, statsUrl: `http://127.0.0.1:${statsPort}/`, instances, start, kill9: (i) => kill(i, "SIGKILL"), stop, status };
 }
@@ -112,13 +136,22 @@ const mode = process.argv[2] ?? "serve";
   const t0 = Date.now();
   const cluster = await startCluster();
   let stopping = false;
-  const shutdown = (code: number) => { if (stopping) return; stopping = true; cluster.stop(); setTimeout(() => process.exit(code), 500); };
+  const shutdown = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    cluster.stop();
+    setTimeout(() => process.exit(code), 500);
+  };
   for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(s, () => shutdown(130));
   log(`up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${cluster.instances.map((i) => `${i.id} :${i.port}`).join(", ")}; HAProxy stats ${cluster.statsUrl}`);
   if (mode === "check") {
     const { runClusterChecks } = await import("../bench/cluster-check");
     let failed = 1;
-    try { failed = await runClusterChecks(cluster); } catch (e) { console.error(e); }
+    try {
+      failed = await runClusterChecks(cluster);
+    } catch (e) {
+      console.error(e);
+    }
     shutdown(failed ? 1 : 0);
   } else {
     console.log(`\nClinic network on one machine: ${cluster.url}  (Ctrl-C stops the proxy, both app servers and PostgreSQL)\n`);

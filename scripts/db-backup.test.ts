@@ -14,13 +14,19 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "db-backup-test-"));
 const dir = path.join(work, "pg");
 let env: NodeJS.ProcessEnv;
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, "127.0.0.1", () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
-});
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
 const sh = (cmd: string) => execFileSync("bash", ["-c", cmd], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 const withDb = (cmd: string) => sh(`${TSX} scripts/with-db.ts ${JSON.stringify(cmd)}`);
-const fixture = (args: string) => JSON.parse(withDb(`tsx --conditions=react-server scripts/testing/audit-fixture.ts ${args}`).trim().split("\n").at(-1)!) as State;
-const info = (file: string) => JSON.parse(fs.readFileSync(file.replace(/\.tar\.gz$/, ".json"), "utf8")) as { method: string; auditRows?: number; auditHead?: string };
+const fixture = (args: string) =>
+  JSON.parse(withDb(`tsx --conditions=react-server scripts/testing/audit-fixture.ts ${args}`).trim().split("\n").at(-1)!) as State;
+const info = (file: string) =>
+  JSON.parse(fs.readFileSync(file.replace(/\.tar\.gz$/, ".json"), "utf8")) as { method: string; auditRows?: number; auditHead?: string };
 
 beforeAll(async () => {
   // The test run's own DATABASE_URL must not leak in: the wrapper starts the embedded server only when it is empty.
@@ -28,7 +34,11 @@ beforeAll(async () => {
   withDb("prisma migrate deploy >/dev/null");
 }, 120_000);
 afterAll(() => {
-  try { sh(`${TSX} scripts/with-db.ts --stop`); } catch { /* not running */ }
+  try {
+    sh(`${TSX} scripts/with-db.ts --stop`);
+  } catch {
+    /* not running */
+  }
   fs.rmSync(work, { recursive: true, force: true });
 }, 60_000);
 
@@ -68,8 +78,10 @@ describe("backup and restore of the embedded database", () => {
     const file = path.join(work, "busy.tar.gz");
     const start = fixture("state");
     const stop = path.join(work, "stop-churn");
-    withDb(`tsx --conditions=react-server scripts/testing/audit-fixture.ts churn ${stop} >/dev/null & ` +
-      `while [ ! -f ${stop}.started ]; do sleep 0.2; done; tsx scripts/db-backup.ts ${file}; sleep 1; touch ${stop}; wait`);
+    withDb(
+      `tsx --conditions=react-server scripts/testing/audit-fixture.ts churn ${stop} >/dev/null & ` +
+        `while [ ! -f ${stop}.started ]; do sleep 0.2; done; tsx scripts/db-backup.ts ${file}; sleep 1; touch ${stop}; wait`,
+    );
     const end = fixture("state");
     sh(`${TSX} scripts/db-restore.ts ${file}`);
     const restored = fixture("state");

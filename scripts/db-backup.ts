@@ -49,8 +49,7 @@ function copyDataDir(from: string, to: string) {
 function copyWal(from: string, to: string, last?: string) {
   const wal = path.join(from, "pg_wal");
   fs.mkdirSync(path.join(to, "pg_wal", "archive_status"), { recursive: true });
-  for (const f of fs.readdirSync(wal))
-    if (/^[0-9A-F]{24}$/.test(f) && (!last || f <= last)) fs.copyFileSync(path.join(wal, f), path.join(to, "pg_wal", f));
+  for (const f of fs.readdirSync(wal)) if (/^[0-9A-F]{24}$/.test(f) && (!last || f <= last)) fs.copyFileSync(path.join(wal, f), path.join(to, "pg_wal", f));
 }
 
 async function auditHead(c: pg.Client) {
@@ -64,7 +63,10 @@ if (!fs.existsSync(path.join(dir, "PG_VERSION"))) {
   console.error(`No embedded database at ${dir} (set PG_DATA_DIR). For a PostgreSQL server of your own, see the README ("Backups").`);
   process.exit(2);
 }
-const stamp = new Date().toISOString().replace(/[:.]/g, "-").replace(/-\d\d\dZ$/, "Z");
+const stamp = new Date()
+  .toISOString()
+  .replace(/[:.]/g, "-")
+  .replace(/-\d\d\dZ$/, "Z");
 const out = path.resolve(process.argv[2] || path.join(".data", "backups", `${path.basename(dir)}-${stamp}.tar.gz`));
 fs.mkdirSync(path.dirname(out), { recursive: true });
 const staging = fs.mkdtempSync(path.join(os.tmpdir(), "db-backup-"));
@@ -88,8 +90,11 @@ try {
       const audited = await hasAudit(c);
       if (audited) await c.query(`LOCK TABLE "AuditEvent" IN EXCLUSIVE MODE`);
       const audit = audited ? await auditHead(c) : {};
-      const stop = (await c.query<{ lsn: string; labelfile: string; spcmapfile: string | null; wal: string }>(
-        `SELECT lsn::text, labelfile, spcmapfile, pg_walfile_name(lsn) AS wal FROM pg_backup_stop(false)`)).rows[0];
+      const stop = (
+        await c.query<{ lsn: string; labelfile: string; spcmapfile: string | null; wal: string }>(
+          `SELECT lsn::text, labelfile, spcmapfile, pg_walfile_name(lsn) AS wal FROM pg_backup_stop(false)`,
+        )
+      ).rows[0];
       await c.query("COMMIT");
       fs.writeFileSync(path.join(staging, "backup_label"), stop.labelfile);
       if (stop.spcmapfile) fs.writeFileSync(path.join(staging, "tablespace_map"), stop.spcmapfile);
@@ -108,9 +113,18 @@ try {
 } finally {
   fs.rmSync(staging, { recursive: true, force: true });
 }
-info = { file: out, createdAt: new Date().toISOString(), dataDir: dir, ...info, bytes: fs.statSync(out).size, seconds: Number(((performance.now() - t0) / 1000).toFixed(2)) };
+info = {
+  file: out,
+  createdAt: new Date().toISOString(),
+  dataDir: dir,
+  ...info,
+  bytes: fs.statSync(out).size,
+  seconds: Number(((performance.now() - t0) / 1000).toFixed(2)),
+};
 fs.chmodSync(out, 0o600); // patient data: readable by this user only
 fs.writeFileSync(out.replace(/\.tar\.gz$/, "") + ".json", JSON.stringify(info, null, 2) + "\n");
 console.log(`Backup written: ${out}`);
-console.log(`  ${info.method}; ${(Number(info.bytes) / 1e6).toFixed(1)} MB in ${info.seconds} s` +
-  (info.auditHead !== undefined ? `; audit trail ${info.auditRows} rows, head ${String(info.auditHead).slice(0, 16)}…` : ""));
+console.log(
+  `  ${info.method}; ${(Number(info.bytes) / 1e6).toFixed(1)} MB in ${info.seconds} s` +
+    (info.auditHead !== undefined ? `; audit trail ${info.auditRows} rows, head ${String(info.auditHead).slice(0, 16)}…` : ""),
+);

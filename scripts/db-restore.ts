@@ -14,11 +14,27 @@ import { AUDIT_ROWS_AND_HEADS_SQL } from "../lib/audit/heads-sql";
 
 const dir = dataDir();
 const backups = path.resolve(".data", "backups");
-const named = process.argv[2] ||
-  (fs.existsSync(backups) ? fs.readdirSync(backups).filter((f) => f.endsWith(".tar.gz")).sort().map((f) => path.join(backups, f)).at(-1) : undefined);
+const named =
+  process.argv[2] ||
+  (fs.existsSync(backups)
+    ? fs
+        .readdirSync(backups)
+        .filter((f) => f.endsWith(".tar.gz"))
+        .sort()
+        .map((f) => path.join(backups, f))
+        .at(-1)
+    : undefined);
 const file = named ? path.resolve(named) : "";
-if (!file || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) { console.error(`No backup to restore (${file || "none in .data/backups"}).`); process.exit(2); }
-try { run("tar", ["-tzf", file], true); } catch { console.error(`${file} is not a readable .tar.gz.`); process.exit(2); }
+if (!file || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+  console.error(`No backup to restore (${file || "none in .data/backups"}).`);
+  process.exit(2);
+}
+try {
+  run("tar", ["-tzf", file], true);
+} catch {
+  console.error(`${file} is not a readable .tar.gz.`);
+  process.exit(2);
+}
 const infoFile = file.replace(/\.tar\.gz$/, "") + ".json";
 const info = fs.existsSync(infoFile) ? (JSON.parse(fs.readFileSync(infoFile, "utf8")) as { auditRows?: number; auditHead?: string | null }) : {};
 
@@ -27,8 +43,18 @@ const server = runningServer(dir);
 if (server) {
   const owner = Number(fs.existsSync(path.join(dir, "with-db.pid")) && fs.readFileSync(path.join(dir, "with-db.pid"), "utf8"));
   let ownerAlive = false;
-  try { if (owner) { process.kill(owner, 0); ownerAlive = true; } } catch { /* gone */ }
-  if (ownerAlive) { console.error(`The database at ${dir} is in use (process ${owner}): stop the app or command first.`); process.exit(1); }
+  try {
+    if (owner) {
+      process.kill(owner, 0);
+      ownerAlive = true;
+    }
+  } catch {
+    /* gone */
+  }
+  if (ownerAlive) {
+    console.error(`The database at ${dir} is in use (process ${owner}): stop the app or command first.`);
+    process.exit(1);
+  }
   pgctl(dir, "stop", "-m", "fast", "-w");
 }
 const aside = fs.existsSync(dir) ? `${dir}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}` : null;
@@ -51,7 +77,8 @@ if (pgctl(dir, "start", "-w", "-t", "120", "-l", path.join(dir, "server.log"), "
   console.error(`PostgreSQL did not start on the restored data dir; see ${path.join(dir, "server.log")}.${aside ? ` The previous data dir is ${aside}.` : ""}`);
   process.exit(1);
 }
-let rows = 0, head: string | null = null;
+let rows = 0,
+  head: string | null = null;
 try {
   const c = new pg.Client({ connectionString: superUrl(port) });
   await c.connect();
@@ -62,10 +89,21 @@ try {
 } finally {
   pgctl(dir, "stop", "-m", "fast", "-w");
 }
-console.log(`Restored ${file} into ${dir} in ${((performance.now() - t0) / 1000).toFixed(2)} s.${aside ? `\n  The previous data dir is kept at ${aside} (delete it when satisfied).` : ""}`);
-console.log(`  audit trail: ${rows} rows, head ${head?.slice(0, 16) ?? "none"}…` +
-  (info.auditHead !== undefined ? (info.auditHead === head && info.auditRows === rows ? " — the same as at backup time" : ` — DIFFERENT from the backup's ${info.auditRows} rows, head ${info.auditHead?.slice(0, 16)}…`) : ""));
+console.log(
+  `Restored ${file} into ${dir} in ${((performance.now() - t0) / 1000).toFixed(2)} s.${aside ? `\n  The previous data dir is kept at ${aside} (delete it when satisfied).` : ""}`,
+);
+console.log(
+  `  audit trail: ${rows} rows, head ${head?.slice(0, 16) ?? "none"}…` +
+    (info.auditHead !== undefined
+      ? info.auditHead === head && info.auditRows === rows
+        ? " — the same as at backup time"
+        : ` — DIFFERENT from the backup's ${info.auditRows} rows, head ${info.auditHead?.slice(0, 16)}…`
+      : ""),
+);
 if (info.auditHead !== undefined && (info.auditHead !== head || info.auditRows !== rows)) process.exit(1);
 // Then walk the whole hash chain, as `npm run audit:verify` does.
-const verify = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/with-db.ts", "tsx --conditions=react-server scripts/audit-verify.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: "", PG_DATA_DIR: dir, PG_PORT: String(port) } });
+const verify = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/with-db.ts", "tsx --conditions=react-server scripts/audit-verify.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: "", PG_DATA_DIR: dir, PG_PORT: String(port) },
+});
 process.exit(verify.status ?? 1);

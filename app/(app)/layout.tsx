@@ -9,11 +9,7 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   return (
-    <AppShell
-      nav={navigationFor(user.role)}
-      user={{ name: user.name, role: user.role, sites: user.sites.map((s) => s.name) }}
-      idleMinutes={user.idleMinutes}
-    >
+    <AppShell nav={navigationFor(user.role)} user={{ name: user.name, role: user.role, sites: user.sites.map((s) => s.name) }} idleMinutes={user.idleMinutes}>
       {children}
     </AppShell>
   );

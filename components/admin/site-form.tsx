@@ -42,7 +42,10 @@ export function SiteForm({ siteId, initial, timeZones }: { siteId: string; initi
     setFailure(null);
     setSaved(false);
     let atField = false;
-    const setFieldError: typeof setError = (...args) => { atField = true; setError(...args); };
+    const setFieldError: typeof setError = (...args) => {
+      atField = true;
+      setError(...args);
+    };
     const res = await submitJson<Values, { version: number }>(`/api/admin/sites/${siteId}`, "PATCH", { ...values, version }, setFieldError);
     if (!res.ok) {
       setFailure(atField ? { message: "Please correct the highlighted fields.", conflict: false } : { message: res.message, conflict: res.status === 409 });
@@ -61,7 +64,11 @@ export function SiteForm({ siteId, initial, timeZones }: { siteId: string; initi
       {failure && (
         <Alert tone="error">
           <p>{failure.message}</p>
-          {failure.conflict && <Button type="button" variant="secondary" className="mt-2" onClick={() => window.location.reload()}>Reload</Button>}
+          {failure.conflict && (
+            <Button type="button" variant="secondary" className="mt-2" onClick={() => window.location.reload()}>
+              Reload
+            </Button>
+          )}
         </Alert>
       )}
       {saved && <Alert tone="success">Site settings saved.</Alert>}
@@ -69,7 +76,9 @@ export function SiteForm({ siteId, initial, timeZones }: { siteId: string; initi
       <SiteSettingsFields register={register as never} control={control as never} errors={e} timeZones={zones} />
 
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Save site"}</Button>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Save site"}
+        </Button>
       </div>
     </form>
   );

@@ -15,7 +15,11 @@ export function SiteStatus({ siteId, name, deactivatedLabel }: { siteId: string;
   const submit = async () => {
     setBusy(true);
     setFailure(null);
-    const res = await fetch(`/api/admin/sites/${siteId}/status`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ active: !active }) });
+    const res = await fetch(`/api/admin/sites/${siteId}/status`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ active: !active }),
+    });
     const json = (await res.json().catch(() => null)) as { message?: string } | null;
     setBusy(false);
     if (!res.ok) return setFailure(json?.message ?? `The server refused the request (${res.status}).`);
@@ -25,17 +29,29 @@ export function SiteStatus({ siteId, name, deactivatedLabel }: { siteId: string;
 
   return (
     <section aria-labelledby="site-status" className="mt-6 max-w-4xl rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="site-status" className="mb-2 text-lg font-semibold">Site status</h2>
-      {failure && <div className="mb-3"><Alert tone="error">{failure}</Alert></div>}
+      <h2 id="site-status" className="mb-2 text-lg font-semibold">
+        Site status
+      </h2>
+      {failure && (
+        <div className="mb-3">
+          <Alert tone="error">{failure}</Alert>
+        </div>
+      )}
       <p className="mb-3">{active ? "Active: sessions can be started here." : `Deactivated on ${deactivatedLabel}: no new sessions; its records are kept.`}</p>
       {!confirming ? (
-        <Button type="button" variant={active ? "danger" : "secondary"} onClick={() => setConfirming(true)}>{active ? "Deactivate site" : "Reactivate site"}</Button>
+        <Button type="button" variant={active ? "danger" : "secondary"} onClick={() => setConfirming(true)}>
+          {active ? "Deactivate site" : "Reactivate site"}
+        </Button>
       ) : (
         <div className="flex flex-col gap-3">
           {active && <Alert tone="warning">{name} will take no new sessions and disappear from the pickers. Its patients, sessions and forms are kept.</Alert>}
           <div className="flex flex-wrap gap-3">
-            <Button type="button" variant={active ? "danger" : "primary"} disabled={busy} onClick={submit}>{active ? "Confirm deactivation" : "Confirm reactivation"}</Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>Cancel</Button>
+            <Button type="button" variant={active ? "danger" : "primary"} disabled={busy} onClick={submit}>
+              {active ? "Confirm deactivation" : "Confirm reactivation"}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
           </div>
         </div>
       )}

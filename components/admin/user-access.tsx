@@ -35,39 +35,71 @@ export function UserAccess({ userId, name, isSelf, lockedUntilLabel, secondFacto
 
   return (
     <section aria-labelledby="sign-in-password" className="mt-6 max-w-3xl rounded-lg border border-slate-200 bg-white p-6">
-      <h2 id="sign-in-password" className="mb-2 text-lg font-semibold">Sign-in and password</h2>
-      {failure && <div className="mb-3"><Alert tone="error">{failure}</Alert></div>}
-      {done && <div className="mb-3"><Alert tone="success">{done}</Alert></div>}
+      <h2 id="sign-in-password" className="mb-2 text-lg font-semibold">
+        Sign-in and password
+      </h2>
+      {failure && (
+        <div className="mb-3">
+          <Alert tone="error">{failure}</Alert>
+        </div>
+      )}
+      {done && (
+        <div className="mb-3">
+          <Alert tone="success">{done}</Alert>
+        </div>
+      )}
       {lockedUntilLabel && (
         <div className="mb-4">
           <p className="mb-2">Locked after too many failed sign-ins, until {lockedUntilLabel}.</p>
           <ReasonAction
-            url={`/api/admin/users/${userId}/unlock`} open="Unlock now" confirm="Confirm unlock" label="Reason for unlocking"
-            onDone={() => { setDone(`${name} is unlocked and can sign in again.`); router.refresh(); }}
+            url={`/api/admin/users/${userId}/unlock`}
+            open="Unlock now"
+            confirm="Confirm unlock"
+            label="Reason for unlocking"
+            onDone={() => {
+              setDone(`${name} is unlocked and can sign in again.`);
+              router.refresh();
+            }}
           />
         </div>
       )}
       {secondFactorOn && !isSelf && (
         <div className="mb-4">
-          <p className="mb-2">Two-step sign-in is on. If {name} lost their authenticator and has no recovery code left, turn it off: their sessions end and they sign in with the password, then set it up again.</p>
+          <p className="mb-2">
+            Two-step sign-in is on. If {name} lost their authenticator and has no recovery code left, turn it off: their sessions end and they sign in with the
+            password, then set it up again.
+          </p>
           <ReasonAction
-            url={`/api/admin/users/${userId}/reset-second-factor`} open="Turn off two-step sign-in" confirm="Confirm: turn it off"
+            url={`/api/admin/users/${userId}/reset-second-factor`}
+            open="Turn off two-step sign-in"
+            confirm="Confirm: turn it off"
             label="Reason (how you checked who asked)"
-            onDone={() => { setDone(`Two-step sign-in is off for ${name}; they were signed out everywhere.`); router.refresh(); }}
+            onDone={() => {
+              setDone(`Two-step sign-in is off for ${name}; they were signed out everywhere.`);
+              router.refresh();
+            }}
           />
         </div>
       )}
       {isSelf ? (
-        <p className="text-sm text-slate-700">Change your own password from <a href="/account/password" className="text-brand-700 underline">your account</a>.</p>
+        <p className="text-sm text-slate-700">
+          Change your own password from{" "}
+          <a href="/account/password" className="text-brand-700 underline">
+            your account
+          </a>
+          .
+        </p>
       ) : issued ? (
         <OneTimeCode name={name} code={issued.code} expiresAt={issued.expiresAt} />
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700">
-            Nobody sets another person&apos;s password. A one-time code lets {name} choose a new one; any earlier code stops
-            working, and when the code is used {name} is signed out everywhere.
+            Nobody sets another person&apos;s password. A one-time code lets {name} choose a new one; any earlier code stops working, and when the code is used{" "}
+            {name} is signed out everywhere.
           </p>
-          <Button type="button" variant="secondary" disabled={issuing} onClick={issue}>{issuing ? "Issuing…" : "Issue a one-time password code"}</Button>
+          <Button type="button" variant="secondary" disabled={issuing} onClick={issue}>
+            {issuing ? "Issuing…" : "Issue a one-time password code"}
+          </Button>
         </>
       )}
     </section>
@@ -78,11 +110,17 @@ export function UserAccess({ userId, name, isSelf, lockedUntilLabel, secondFacto
 function ReasonAction({ url, open, confirm, label, onDone }: { url: string; open: string; confirm: string; label: string; onDone: () => void }) {
   const [opened, setOpened] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<UserStatusInput>({ resolver: zodResolver(userStatusSchema), defaultValues: { reason: "" } });
+  const { register, handleSubmit, setError, reset, formState } = useForm<UserStatusInput>({
+    resolver: zodResolver(userStatusSchema),
+    defaultValues: { reason: "" },
+  });
   const submit = handleSubmit(async (values) => {
     setFailure(null);
     let atField = false;
-    const setFieldError: typeof setError = (...args) => { atField = true; setError(...args); };
+    const setFieldError: typeof setError = (...args) => {
+      atField = true;
+      setError(...args);
+    };
     const res = await submitJson<UserStatusInput>(url, "POST", values, setFieldError);
     if (!res.ok) {
       if (!atField) setFailure(res.message);
@@ -92,14 +130,30 @@ function ReasonAction({ url, open, confirm, label, onDone }: { url: string; open
     reset({ reason: "" });
     onDone();
   });
-  if (!opened) return <Button type="button" variant="secondary" onClick={() => setOpened(true)}>{open}</Button>;
+  if (!opened)
+    return (
+      <Button type="button" variant="secondary" onClick={() => setOpened(true)}>
+        {open}
+      </Button>
+    );
   return (
     <form onSubmit={submit} noValidate aria-label={open} className="flex flex-col gap-3">
       {failure && <Alert tone="error">{failure}</Alert>}
       <TextInput label={label} hint="Kept in the audit log." autoFocus error={formState.errors.reason?.message} {...register("reason")} />
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={formState.isSubmitting}>{confirm}</Button>
-        <Button type="button" variant="secondary" onClick={() => { setOpened(false); reset({ reason: "" }); }}>Cancel</Button>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {confirm}
+        </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => {
+            setOpened(false);
+            reset({ reason: "" });
+          }}
+        >
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -12,7 +12,16 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
 type Site = { id: string; name: string };
-type Existing = { id: string; version: number; firstName: string; lastName: string; email: string; role: keyof typeof ROLE_LABELS; telephone: string; siteIds: string[] };
+type Existing = {
+  id: string;
+  version: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: keyof typeof ROLE_LABELS;
+  telephone: string;
+  siteIds: string[];
+};
 type Values = CreateUserInput;
 
 // The version is not a field a person edits: the form keeps it and sends it with each save.
@@ -29,7 +38,14 @@ export function UserForm({ sites, existing }: { sites: Site[]; existing?: Existi
   const { register, handleSubmit, setError, control, formState } = useForm<Values>({
     resolver: zodResolver(editing ? editSchema : createUserSchema) as unknown as Resolver<Values>,
     defaultValues: existing
-      ? { firstName: existing.firstName, lastName: existing.lastName, email: existing.email, role: existing.role, telephone: existing.telephone, siteIds: existing.siteIds }
+      ? {
+          firstName: existing.firstName,
+          lastName: existing.lastName,
+          email: existing.email,
+          role: existing.role,
+          telephone: existing.telephone,
+          siteIds: existing.siteIds,
+        }
       : { firstName: "", lastName: "", email: "", role: undefined, telephone: "", siteIds: [] },
   });
   const e = formState.errors;
@@ -38,7 +54,10 @@ export function UserForm({ sites, existing }: { sites: Site[]; existing?: Existi
     setFailure(null);
     setSaved(false);
     let atField = false;
-    const setFieldError: typeof setError = (...args) => { atField = true; setError(...args); };
+    const setFieldError: typeof setError = (...args) => {
+      atField = true;
+      setError(...args);
+    };
     type Saved = { id: string; version: number; code?: string; expiresAt?: string };
     const res = existing
       ? await submitJson<Values, Saved>(`/api/admin/users/${existing.id}`, "PATCH", { ...values, version }, setFieldError)
@@ -62,31 +81,57 @@ export function UserForm({ sites, existing }: { sites: Site[]; existing?: Existi
     return (
       <section aria-label="User created" className="flex max-w-3xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6">
         <OneTimeCode name={created.name} code={created.code} expiresAt={created.expiresAt} />
-        <Link href={`/admin/users?created=${encodeURIComponent(created.id)}`} className="inline-flex min-h-11 items-center self-start rounded-md bg-brand-700 px-4 font-medium text-white">
+        <Link
+          href={`/admin/users?created=${encodeURIComponent(created.id)}`}
+          className="inline-flex min-h-11 items-center self-start rounded-md bg-brand-700 px-4 font-medium text-white"
+        >
           Done: I have given the code
         </Link>
       </section>
     );
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={editing ? "Edit user" : "New user"}
-      className="grid max-w-3xl gap-4 rounded-lg border border-slate-200 bg-white p-6 md:grid-cols-2">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={editing ? "Edit user" : "New user"}
+      className="grid max-w-3xl gap-4 rounded-lg border border-slate-200 bg-white p-6 md:grid-cols-2"
+    >
       {failure && (
         <div className="md:col-span-2">
           <Alert tone="error">
             <p>{failure.message}</p>
-            {failure.conflict && <Button type="button" variant="secondary" className="mt-2" onClick={() => window.location.reload()}>Reload</Button>}
+            {failure.conflict && (
+              <Button type="button" variant="secondary" className="mt-2" onClick={() => window.location.reload()}>
+                Reload
+              </Button>
+            )}
           </Alert>
         </div>
       )}
-      {saved && <div className="md:col-span-2"><Alert tone="success">Changes saved.</Alert></div>}
+      {saved && (
+        <div className="md:col-span-2">
+          <Alert tone="success">Changes saved.</Alert>
+        </div>
+      )}
       <TextInput label="First name" autoComplete="off" error={e.firstName?.message} {...register("firstName")} />
       <TextInput label="Last name" autoComplete="off" error={e.lastName?.message} {...register("lastName")} />
       <TextInput label="Email" type="email" autoComplete="off" error={e.email?.message} {...register("email")} />
-      <TextInput label="Telephone" type="tel" autoComplete="off" hint="The monitoring nurse's number goes on every Patient Monitoring Form." error={e.telephone?.message} {...register("telephone")} />
+      <TextInput
+        label="Telephone"
+        type="tel"
+        autoComplete="off"
+        hint="The monitoring nurse's number goes on every Patient Monitoring Form."
+        error={e.telephone?.message}
+        {...register("telephone")}
+      />
       <SelectInput label="Role" error={e.role?.message} {...register("role")}>
         <option value="">Choose…</option>
-        {Object.entries(ROLE_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        {Object.entries(ROLE_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
       </SelectInput>
       <Controller
         control={control}
@@ -112,13 +157,23 @@ export function UserForm({ sites, existing }: { sites: Site[]; existing?: Existi
                 />
               ))}
             </div>
-            {fieldState.error && <p id="site-ids-error" role="alert" className="text-sm font-medium text-red-700">{fieldState.error.message}</p>}
+            {fieldState.error && (
+              <p id="site-ids-error" role="alert" className="text-sm font-medium text-red-700">
+                {fieldState.error.message}
+              </p>
+            )}
           </fieldset>
         )}
       />
       <div className="flex gap-3 md:col-span-2">
-        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : editing ? "Save changes" : "Create user"}</Button>
-        {!editing && <Button type="button" variant="secondary" onClick={() => router.push("/admin/users")}>Cancel</Button>}
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : editing ? "Save changes" : "Create user"}
+        </Button>
+        {!editing && (
+          <Button type="button" variant="secondary" onClick={() => router.push("/admin/users")}>
+            Cancel
+          </Button>
+        )}
       </div>
     </form>
   );

@@ -21,7 +21,11 @@ export function VerifyChainButton() {
       </Button>
       {typeof state === "object" && (
         <Alert tone={state.intact ? "success" : "error"}>
-          {state.messages.map((m) => <span key={m} className="block">{m}</span>)}
+          {state.messages.map((m) => (
+            <span key={m} className="block">
+              {m}
+            </span>
+          ))}
         </Alert>
       )}
       {state === "error" && <Alert tone="error">The check could not be run. Try again.</Alert>}

@@ -22,7 +22,10 @@ export function ChangePasswordForm() {
     setFailure(null);
     setDone(null);
     let atField = false;
-    const setFieldError: typeof setError = (...args) => { atField = true; setError(...args); };
+    const setFieldError: typeof setError = (...args) => {
+      atField = true;
+      setError(...args);
+    };
     const res = await submitJson<ChangePasswordInput, { sessionsEnded: number }>("/api/account/password", "POST", values, setFieldError);
     if (!res.ok) {
       if (!atField) setFailure(res.message);
@@ -33,14 +36,29 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Change your password" className="flex max-w-lg flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Change your password"
+      className="flex max-w-lg flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6"
+    >
       {failure && <Alert tone="error">{failure}</Alert>}
-      {done !== null && <Alert tone="success">Your password is changed.{done ? ` ${done} other session${done === 1 ? " was" : "s were"} signed out.` : ""}</Alert>}
+      {done !== null && (
+        <Alert tone="success">Your password is changed.{done ? ` ${done} other session${done === 1 ? " was" : "s were"} signed out.` : ""}</Alert>
+      )}
       <TextInput label="Current password" type="password" autoComplete="current-password" error={e.currentPassword?.message} {...register("currentPassword")} />
-      <TextInput label="New password" type="password" autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters; not a common password, and not your name or email.`} error={e.password?.message} {...register("password")} />
+      <TextInput
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN} characters; not a common password, and not your name or email.`}
+        error={e.password?.message}
+        {...register("password")}
+      />
       <TextInput label="New password again" type="password" autoComplete="new-password" error={e.confirm?.message} {...register("confirm")} />
-      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Change password"}</Button>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Saving…" : "Change password"}
+      </Button>
     </form>
   );
 }

@@ -18,7 +18,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   const onSubmit = handleSubmit(async (values) => {
     setFailed(false);
     setLocked(null);
-    const res = await signIn("credentials", { ...values, otp: askCode ? values.otp ?? "" : "", redirect: false });
+    const res = await signIn("credentials", { ...values, otp: askCode ? (values.otp ?? "") : "", redirect: false });
     if (res?.error === SECOND_FACTOR_NEEDED) {
       setAskCode(true); // the password was right; this account also needs its code
       return;
@@ -37,16 +37,31 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       {notice && <Alert tone="info">{notice}</Alert>}
-      {failed && <Alert tone="error">Sign-in failed. Check your email and password{askCode ? " and the code" : ""}. After several failed attempts the account is locked for 15 minutes.</Alert>}
+      {failed && (
+        <Alert tone="error">
+          Sign-in failed. Check your email and password{askCode ? " and the code" : ""}. After several failed attempts the account is locked for 15 minutes.
+        </Alert>
+      )}
       {locked && <Alert tone="error">{locked}</Alert>}
       <TextInput label="Email" type="email" autoComplete="username" error={formState.errors.email?.message} {...register("email")} />
       <TextInput label="Password" type="password" autoComplete="current-password" error={formState.errors.password?.message} {...register("password")} />
       {askCode && (
-        <TextInput label="Authentication code" inputMode="numeric" autoComplete="one-time-code" autoFocus
-          hint="The 6-digit code from your authenticator app, or one of your recovery codes." error={formState.errors.otp?.message} {...register("otp")} />
+        <TextInput
+          label="Authentication code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          autoFocus
+          hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+          error={formState.errors.otp?.message}
+          {...register("otp")}
+        />
       )}
-      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Signing in…" : "Sign in"}</Button>
-      <Link href="/reset-password" className="inline-flex min-h-11 items-center self-center text-brand-700 underline">New account or forgotten password? Set a password with a code</Link>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Signing in…" : "Sign in"}
+      </Button>
+      <Link href="/reset-password" className="inline-flex min-h-11 items-center self-center text-brand-700 underline">
+        New account or forgotten password? Set a password with a code
+      </Link>
     </form>
   );
 }

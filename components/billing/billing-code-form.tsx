@@ -12,7 +12,19 @@ import { Alert } from "@/components/ui/alert";
 import { Group } from "@/components/admin/site-fields";
 
 const resolver = zodResolver(billingCodeSchema) as unknown as Resolver<BillingCodeInput>;
-const EMPTY: BillingCodeInput = { code: "", description: "", kind: "SERVICE", payerTypes: [], minDoseMg: "", maxDoseMg: "", unitMg: "", effectiveFrom: "", effectiveTo: "", notWith: "", note: "" };
+const EMPTY: BillingCodeInput = {
+  code: "",
+  description: "",
+  kind: "SERVICE",
+  payerTypes: [],
+  minDoseMg: "",
+  maxDoseMg: "",
+  unitMg: "",
+  effectiveFrom: "",
+  effectiveTo: "",
+  notWith: "",
+  note: "",
+};
 
 /** A new row of the code table. A change of a code is a new row; the row it replaces is ended with its last day. */
 export function BillingCodeForm() {
@@ -21,17 +33,23 @@ export function BillingCodeForm() {
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, setError, reset, watch, formState } = useForm<BillingCodeInput>({ resolver, defaultValues: EMPTY });
   const e = formState.errors;
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    setSaved(null);
-    let atField = false;
-    const setFieldError: typeof setError = (...args) => { atField = true; setError(...args); };
-    const res = await submitJson<BillingCodeInput>("/api/admin/billing-codes", "POST", values, setFieldError);
-    if (!res.ok) return setFailure(atField ? "Please correct the highlighted fields." : res.message);
-    setSaved(`${values.code.toUpperCase()} is in the table from ${values.effectiveFrom}.`);
-    reset(EMPTY);
-    router.refresh();
-  }, () => setFailure("Please correct the highlighted fields."));
+  const onSubmit = handleSubmit(
+    async (values) => {
+      setFailure(null);
+      setSaved(null);
+      let atField = false;
+      const setFieldError: typeof setError = (...args) => {
+        atField = true;
+        setError(...args);
+      };
+      const res = await submitJson<BillingCodeInput>("/api/admin/billing-codes", "POST", values, setFieldError);
+      if (!res.ok) return setFailure(atField ? "Please correct the highlighted fields." : res.message);
+      setSaved(`${values.code.toUpperCase()} is in the table from ${values.effectiveFrom}.`);
+      reset(EMPTY);
+      router.refresh();
+    },
+    () => setFailure("Please correct the highlighted fields."),
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-label="New billing code" className="flex flex-col gap-6 rounded-lg border border-slate-200 bg-white p-4">
       {failure && <Alert tone="error">{failure}</Alert>}
@@ -48,9 +66,15 @@ export function BillingCodeForm() {
       <fieldset className="flex flex-col gap-1">
         <legend className="font-medium">Payer types</legend>
         <div className="flex flex-wrap gap-x-6">
-          {PAYER_TYPES.map((p) => <Checkbox key={p} label={PAYER_TYPE_LABELS[p]} value={p} {...register("payerTypes")} />)}
+          {PAYER_TYPES.map((p) => (
+            <Checkbox key={p} label={PAYER_TYPE_LABELS[p]} value={p} {...register("payerTypes")} />
+          ))}
         </div>
-        {e.payerTypes && <p role="alert" className="text-sm font-medium text-red-700">{e.payerTypes.message}</p>}
+        {e.payerTypes && (
+          <p role="alert" className="text-sm font-medium text-red-700">
+            {e.payerTypes.message}
+          </p>
+        )}
       </fieldset>
       <Group title="Applies to" note="Doses in milligrams, both ends included; leave a bound empty for none.">
         <TextInput label="Lowest dose (mg)" inputMode="numeric" error={e.minDoseMg?.message} {...register("minDoseMg")} />
@@ -60,7 +84,11 @@ export function BillingCodeForm() {
         <TextInput label="Not billed with" hint="Codes, separated by commas." error={e.notWith?.message} {...register("notWith")} />
         <TextInput label="Note" hint="Optional: where this comes from." error={e.note?.message} {...register("note")} />
       </Group>
-      <div><Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Add billing code"}</Button></div>
+      <div>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Add billing code"}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -13,10 +13,20 @@ export async function SessionBilling({ sessionId }: { sessionId: string }) {
       </p>
       {b.lines.length > 0 && (
         <ul aria-label="Billing lines" className="mb-2 flex flex-col gap-1">
-          {b.lines.map((l) => <li key={l.code}><span className="font-medium">{l.code}</span> × {l.units} — {l.description}</li>)}
+          {b.lines.map((l) => (
+            <li key={l.code}>
+              <span className="font-medium">{l.code}</span> × {l.units} — {l.description}
+            </li>
+          ))}
         </ul>
       )}
-      {b.flags.length > 0 && <ul aria-label="Billing notes" className="list-disc pl-5 text-slate-700">{b.flags.map((f) => <li key={f}>{f}</li>)}</ul>}
+      {b.flags.length > 0 && (
+        <ul aria-label="Billing notes" className="list-disc pl-5 text-slate-700">
+          {b.flags.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

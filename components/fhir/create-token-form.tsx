@@ -30,7 +30,8 @@ export function CreateTokenForm({ sites }: { sites: { id: string; name: string }
     const res = await fetch("/api/admin/api-tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(parsed.data) });
     const body = await res.json().catch(() => ({}));
     setBusy(false);
-    if (!res.ok) return setErrors({ name: body.fieldErrors?.name?.[0], siteIds: body.fieldErrors?.siteIds?.[0], form: body.message ?? "The token was not created." });
+    if (!res.ok)
+      return setErrors({ name: body.fieldErrors?.name?.[0], siteIds: body.fieldErrors?.siteIds?.[0], form: body.message ?? "The token was not created." });
     setSecret(body.data.secret);
     form.reset();
     router.refresh();
@@ -38,13 +39,19 @@ export function CreateTokenForm({ sites }: { sites: { id: string; name: string }
 
   return (
     <section aria-labelledby="new-token" className="mb-8 max-w-2xl rounded-md border border-slate-300 p-4">
-      <h2 id="new-token" className="mb-3 text-lg font-semibold">New token</h2>
+      <h2 id="new-token" className="mb-3 text-lg font-semibold">
+        New token
+      </h2>
       {secret && (
         <div className="mb-4">
           <Alert tone="success">
             <p className="font-medium">Copy this token now: it is shown only once.</p>
-            <p className="mt-2 break-all font-mono text-sm" data-testid="new-token-secret">{secret}</p>
-            <p className="mt-2 text-sm">The client sends it as <code>Authorization: Bearer …</code> to the FHIR read routes of the chosen sites.</p>
+            <p className="mt-2 break-all font-mono text-sm" data-testid="new-token-secret">
+              {secret}
+            </p>
+            <p className="mt-2 text-sm">
+              The client sends it as <code>Authorization: Bearer …</code> to the FHIR read routes of the chosen sites.
+            </p>
           </Alert>
         </div>
       )}
@@ -55,10 +62,18 @@ export function CreateTokenForm({ sites }: { sites: { id: string; name: string }
           {sites.map((s) => (
             <Checkbox key={s.id} label={s.name} name="siteIds" value={s.id} defaultChecked={sites.length === 1} />
           ))}
-          {errors.siteIds && <p id="token-sites-error" role="alert" className="text-sm font-medium text-red-700">{errors.siteIds}</p>}
+          {errors.siteIds && (
+            <p id="token-sites-error" role="alert" className="text-sm font-medium text-red-700">
+              {errors.siteIds}
+            </p>
+          )}
         </fieldset>
         {errors.form && <Alert tone="error">{errors.form}</Alert>}
-        <div><Button type="submit" disabled={busy}>{busy ? "Creating…" : "Create token"}</Button></div>
+        <div>
+          <Button type="submit" disabled={busy}>
+            {busy ? "Creating…" : "Create token"}
+          </Button>
+        </div>
       </form>
     </section>
   );

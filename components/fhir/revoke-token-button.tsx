@@ -13,12 +13,25 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
     setConfirming(false);
     router.refresh();
   }
-  if (!confirming) return <Button variant="secondary" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`}>Revoke</Button>;
+  if (!confirming)
+    return (
+      <Button variant="secondary" onClick={() => setConfirming(true)} aria-label={`Revoke ${name}`}>
+        Revoke
+      </Button>
+    );
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button variant="danger" onClick={revoke} aria-label={`Confirm revoking ${name}`}>Revoke now</Button>
-      <Button variant="secondary" onClick={() => setConfirming(false)}>Cancel</Button>
-      {error && <p role="alert" className="text-sm font-medium text-red-700">{error}</p>}
+      <Button variant="danger" onClick={revoke} aria-label={`Confirm revoking ${name}`}>
+        Revoke now
+      </Button>
+      <Button variant="secondary" onClick={() => setConfirming(false)}>
+        Cancel
+      </Button>
+      {error && (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

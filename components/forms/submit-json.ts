@@ -25,7 +25,14 @@ export async function submitJson<TForm extends FieldValues, TData = unknown>(
   } catch {
     return { ok: false, status: 0, message: "No connection to the server. Nothing was lost: check the network and try again." };
   }
-  const json = (await res.json().catch(() => null)) as { ok: boolean; code?: string; data?: TData; message?: string; fieldErrors?: Record<string, string[]>; details?: { unmet?: Unmet[] } } | null;
+  const json = (await res.json().catch(() => null)) as {
+    ok: boolean;
+    code?: string;
+    data?: TData;
+    message?: string;
+    fieldErrors?: Record<string, string[]>;
+    details?: { unmet?: Unmet[] };
+  } | null;
   if (res.ok && json?.ok) return { ok: true, data: json.data as TData };
   if (res.status === 401) {
     window.location.href = `/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`;
@@ -33,5 +40,11 @@ export async function submitJson<TForm extends FieldValues, TData = unknown>(
   }
   for (const [field, messages] of Object.entries(json?.fieldErrors ?? {}))
     if (messages?.length) setError(field as Path<TForm>, { type: "server", message: messages[0] });
-  return { ok: false, status: res.status, code: json?.code, message: json?.message ?? `The server refused the request (${res.status}).`, unmet: json?.details?.unmet };
+  return {
+    ok: false,
+    status: res.status,
+    code: json?.code,
+    message: json?.message ?? `The server refused the request (${res.status}).`,
+    unmet: json?.details?.unmet,
+  };
 }

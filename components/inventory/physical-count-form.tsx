@@ -16,7 +16,10 @@ const EMPTY = { countedDevices: "" as unknown as number, note: "" };
 export function PhysicalCountForm({ lotId }: { lotId: string }) {
   const router = useRouter();
   const [saved, setSaved] = useState<Saved | null>(null);
-  const { register, handleSubmit, setError, formState, reset } = useForm<PhysicalCountInput>({ resolver: zodResolver(physicalCountSchema) as unknown as Resolver<PhysicalCountInput>, defaultValues: EMPTY });
+  const { register, handleSubmit, setError, formState, reset } = useForm<PhysicalCountInput>({
+    resolver: zodResolver(physicalCountSchema) as unknown as Resolver<PhysicalCountInput>,
+    defaultValues: EMPTY,
+  });
   const { failure, send } = useJsonSubmit(setError);
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
@@ -31,16 +34,33 @@ export function PhysicalCountForm({ lotId }: { lotId: string }) {
     <form onSubmit={onSubmit} noValidate aria-label="Record a physical count" className="grid gap-4 md:grid-cols-2">
       {saved && (
         <div className="md:col-span-2">
-          {saved.matches
-            ? <Alert tone="success">Count recorded: {saved.countedDevices} devices, as expected.</Alert>
-            : <Alert tone="warning">Count recorded with a discrepancy: {saved.countedDevices} counted, {saved.expectedDevices} expected ({saved.difference > 0 ? "+" : ""}{saved.difference}). Investigate and document it.</Alert>}
+          {saved.matches ? (
+            <Alert tone="success">Count recorded: {saved.countedDevices} devices, as expected.</Alert>
+          ) : (
+            <Alert tone="warning">
+              Count recorded with a discrepancy: {saved.countedDevices} counted, {saved.expectedDevices} expected ({saved.difference > 0 ? "+" : ""}
+              {saved.difference}). Investigate and document it.
+            </Alert>
+          )}
         </div>
       )}
-      {failure && <div className="md:col-span-2"><Alert tone="error">{failure.message}</Alert></div>}
+      {failure && (
+        <div className="md:col-span-2">
+          <Alert tone="error">{failure.message}</Alert>
+        </div>
+      )}
       <TextInput label="Devices counted" type="number" inputMode="numeric" min={0} error={e.countedDevices?.message} {...register("countedDevices")} />
-      <TextInput label="Note" autoComplete="off" hint="Optional: who counted with you, where a device was found…" error={e.note?.message} {...register("note")} />
+      <TextInput
+        label="Note"
+        autoComplete="off"
+        hint="Optional: who counted with you, where a device was found…"
+        error={e.note?.message}
+        {...register("note")}
+      />
       <div className="md:col-span-2">
-        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Record count"}</Button>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Record count"}
+        </Button>
       </div>
     </form>
   );

@@ -13,8 +13,12 @@ export function ExpiryBadge({ expired }: { expired: boolean }) {
 /** received − administered − wasted − returned = expected, beside what the records show on hand. */
 export function ReconciliationSummary({ counts, reconciliation }: { counts: LotCounts; reconciliation: Reconciliation }) {
   const items: [string, number][] = [
-    ["Received", counts.received], ["Administered", counts.administered], ["Wasted", counts.wasted], ["Returned", counts.returned],
-    ["Expected on hand", reconciliation.expected], ["On hand (device records)", counts.onHand],
+    ["Received", counts.received],
+    ["Administered", counts.administered],
+    ["Wasted", counts.wasted],
+    ["Returned", counts.returned],
+    ["Expected on hand", reconciliation.expected],
+    ["On hand (device records)", counts.onHand],
   ];
   return (
     <div>
@@ -28,12 +32,18 @@ export function ReconciliationSummary({ counts, reconciliation }: { counts: LotC
       </dl>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <ReconciliationBadge reconciliation={reconciliation} />
-        {counts.lastCount && <span className="text-slate-700">Last physical count: {counts.lastCount.countedDevices} counted, {counts.lastCount.expectedDevices} expected.</span>}
+        {counts.lastCount && (
+          <span className="text-slate-700">
+            Last physical count: {counts.lastCount.countedDevices} counted, {counts.lastCount.expectedDevices} expected.
+          </span>
+        )}
         {!counts.lastCount && <span className="text-slate-700">No physical count recorded yet.</span>}
       </div>
       {!!reconciliation.discrepancies.length && (
         <ul className="mt-2 list-disc pl-5 text-red-800">
-          {reconciliation.discrepancies.map((d) => <li key={d.code}>{d.message}</li>)}
+          {reconciliation.discrepancies.map((d) => (
+            <li key={d.code}>{d.message}</li>
+          ))}
         </ul>
       )}
     </div>

@@ -16,7 +16,10 @@ export function ReturnDeviceForm({ lotId, devices, supplier }: { lotId: string; 
   const router = useRouter();
   const empty: ReturnDeviceInput = { deviceId: "", returnedTo: supplier, reason: "" };
   const [done, setDone] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState, reset } = useForm<ReturnDeviceInput>({ resolver: zodResolver(returnDeviceSchema) as unknown as Resolver<ReturnDeviceInput>, defaultValues: empty });
+  const { register, handleSubmit, setError, formState, reset } = useForm<ReturnDeviceInput>({
+    resolver: zodResolver(returnDeviceSchema) as unknown as Resolver<ReturnDeviceInput>,
+    defaultValues: empty,
+  });
   const { failure, send } = useJsonSubmit(setError);
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
@@ -29,16 +32,36 @@ export function ReturnDeviceForm({ lotId, devices, supplier }: { lotId: string; 
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Return a device" className="grid gap-4 md:grid-cols-2">
-      {done && <div className="md:col-span-2"><Alert tone="success">{done}</Alert></div>}
-      {failure && <div className="md:col-span-2"><Alert tone="error">{failure.message}</Alert></div>}
+      {done && (
+        <div className="md:col-span-2">
+          <Alert tone="success">{done}</Alert>
+        </div>
+      )}
+      {failure && (
+        <div className="md:col-span-2">
+          <Alert tone="error">{failure.message}</Alert>
+        </div>
+      )}
       <SelectInput label="Device to return" error={e.deviceId?.message} {...register("deviceId")}>
         <option value="">Choose…</option>
-        {devices.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+        {devices.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.label}
+          </option>
+        ))}
       </SelectInput>
       <TextInput label="Returned to" autoComplete="off" hint="The supplier or reverse distributor." error={e.returnedTo?.message} {...register("returnedTo")} />
-      <TextInput label="Reason for return" autoComplete="off" hint="For example: expired, recall, damaged carton." error={e.reason?.message} {...register("reason")} />
+      <TextInput
+        label="Reason for return"
+        autoComplete="off"
+        hint="For example: expired, recall, damaged carton."
+        error={e.reason?.message}
+        {...register("reason")}
+      />
       <div className="flex items-end">
-        <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Record return"}</Button>
+        <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Record return"}
+        </Button>
       </div>
     </form>
   );

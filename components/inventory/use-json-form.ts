@@ -12,7 +12,10 @@ export function useJsonSubmit<T extends FieldValues>(setError: UseFormSetError<T
   async function send<D>(url: string, body: unknown): Promise<SubmitResult<D>> {
     setFailure(null);
     let atField = false;
-    const setFieldError: UseFormSetError<T> = (...args) => { atField = true; setError(...args); };
+    const setFieldError: UseFormSetError<T> = (...args) => {
+      atField = true;
+      setError(...args);
+    };
     const res = await submitJson<T, D>(url, "POST", body, setFieldError);
     if (!res.ok && !atField) setFailure({ message: res.message, status: res.status });
     return res;

@@ -16,7 +16,10 @@ const EMPTY: WasteDeviceInput = { deviceId: "", reason: "", witnessId: "", witne
 export function WasteDeviceForm({ lotId, devices, witnesses }: { lotId: string; devices: Option[]; witnesses: Option[] }) {
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState, reset } = useForm<WasteDeviceInput>({ resolver: zodResolver(wasteDeviceSchema) as unknown as Resolver<WasteDeviceInput>, defaultValues: EMPTY });
+  const { register, handleSubmit, setError, formState, reset } = useForm<WasteDeviceInput>({
+    resolver: zodResolver(wasteDeviceSchema) as unknown as Resolver<WasteDeviceInput>,
+    defaultValues: EMPTY,
+  });
   const { failure, send } = useJsonSubmit(setError);
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
@@ -29,20 +32,45 @@ export function WasteDeviceForm({ lotId, devices, witnesses }: { lotId: string; 
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Waste a device" className="grid gap-4 md:grid-cols-2">
-      {done && <div className="md:col-span-2"><Alert tone="success">{done}</Alert></div>}
-      {failure && <div className="md:col-span-2"><Alert tone="error">{failure.message}</Alert></div>}
+      {done && (
+        <div className="md:col-span-2">
+          <Alert tone="success">{done}</Alert>
+        </div>
+      )}
+      {failure && (
+        <div className="md:col-span-2">
+          <Alert tone="error">{failure.message}</Alert>
+        </div>
+      )}
       <SelectInput label="Device to waste" error={e.deviceId?.message} {...register("deviceId")}>
         <option value="">Choose…</option>
-        {devices.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+        {devices.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.label}
+          </option>
+        ))}
       </SelectInput>
       <TextInput label="Reason" autoComplete="off" hint="For example: dropped, damaged, expired." error={e.reason?.message} {...register("reason")} />
       <SelectInput label="Witness" hint="A second person of this site who saw the device destroyed." error={e.witnessId?.message} {...register("witnessId")}>
         <option value="">Choose…</option>
-        {witnesses.map((w) => <option key={w.id} value={w.id}>{w.label}</option>)}
+        {witnesses.map((w) => (
+          <option key={w.id} value={w.id}>
+            {w.label}
+          </option>
+        ))}
       </SelectInput>
-      <TextInput label="Witness's password" type="password" autoComplete="off" hint="The witness types their own password to confirm." error={e.witnessPassword?.message} {...register("witnessPassword")} />
+      <TextInput
+        label="Witness's password"
+        type="password"
+        autoComplete="off"
+        hint="The witness types their own password to confirm."
+        error={e.witnessPassword?.message}
+        {...register("witnessPassword")}
+      />
       <div className="md:col-span-2">
-        <Button type="submit" variant="danger" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Record waste"}</Button>
+        <Button type="submit" variant="danger" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Record waste"}
+        </Button>
       </div>
     </form>
   );

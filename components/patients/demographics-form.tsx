@@ -14,7 +14,10 @@ export function DemographicsForm({ patientId, initial }: { patientId: string; in
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<EditPatientInput>({ resolver: zodResolver(editPatientSchema) as unknown as Resolver<EditPatientInput>, defaultValues: initial });
+  const { register, handleSubmit, setError, reset, formState } = useForm<EditPatientInput>({
+    resolver: zodResolver(editPatientSchema) as unknown as Resolver<EditPatientInput>,
+    defaultValues: initial,
+  });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
     setFailure(null);
@@ -26,14 +29,40 @@ export function DemographicsForm({ patientId, initial }: { patientId: string; in
     setOpen(false);
     router.refresh();
   });
-  if (!open) return <Button type="button" variant="secondary" onClick={() => { reset(initial); setFailure(null); setOpen(true); }}>Edit details</Button>;
+  if (!open)
+    return (
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={() => {
+          reset(initial);
+          setFailure(null);
+          setOpen(true);
+        }}
+      >
+        Edit details
+      </Button>
+    );
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Patient details" className="mb-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
-      {failure && <div className="md:col-span-2"><Alert tone="error">{failure}</Alert></div>}
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Patient details"
+      className="mb-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2"
+    >
+      {failure && (
+        <div className="md:col-span-2">
+          <Alert tone="error">{failure}</Alert>
+        </div>
+      )}
       <PatientFields register={register} errors={e} />
       <div className="flex items-end gap-3 md:col-span-2">
-        <Button type="submit" disabled={formState.isSubmitting}>Save details</Button>
-        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          Save details
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -18,11 +18,25 @@ const CONSEQUENCE: Record<HepaticImpairment, string | null> = {
 };
 
 /** R48: the patient's hepatic impairment; a prescriber records it (audited). */
-export function HepaticImpairmentPanel({ patientId, level, recorded, version, canRecord }: { patientId: string; level: HepaticImpairment; recorded: string | null; version: number; canRecord: boolean }) {
+export function HepaticImpairmentPanel({
+  patientId,
+  level,
+  recorded,
+  version,
+  canRecord,
+}: {
+  patientId: string;
+  level: HepaticImpairment;
+  recorded: string | null;
+  version: number;
+  canRecord: boolean;
+}) {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<HepaticImpairmentInput>({ resolver: zodResolver(hepaticImpairmentSchema) as unknown as Resolver<HepaticImpairmentInput>,
-    values: { level, version } });
+  const { register, handleSubmit, setError, formState } = useForm<HepaticImpairmentInput>({
+    resolver: zodResolver(hepaticImpairmentSchema) as unknown as Resolver<HepaticImpairmentInput>,
+    values: { level, version },
+  });
   const onSubmit = handleSubmit(async (v) => {
     setFailure(null);
     const r = await submitJson<HepaticImpairmentInput>(`/api/patients/${patientId}/hepatic-impairment`, "PUT", v, setError);
@@ -31,18 +45,32 @@ export function HepaticImpairmentPanel({ patientId, level, recorded, version, ca
   });
   return (
     <section aria-labelledby="hepatic" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="hepatic" className="mb-2 text-lg font-semibold">Hepatic impairment</h2>
-      <p><Badge tone={level === "SEVERE" ? "red" : level === "MODERATE" ? "amber" : "slate"}>{HEPATIC_LABEL[level]}</Badge></p>
+      <h2 id="hepatic" className="mb-2 text-lg font-semibold">
+        Hepatic impairment
+      </h2>
+      <p>
+        <Badge tone={level === "SEVERE" ? "red" : level === "MODERATE" ? "amber" : "slate"}>{HEPATIC_LABEL[level]}</Badge>
+      </p>
       {CONSEQUENCE[level] && <p className="mt-1 text-sm text-slate-800">{CONSEQUENCE[level]}</p>}
       {recorded && <p className="mt-1 text-sm text-slate-600">Recorded {recorded}.</p>}
       {canRecord && (
         <form onSubmit={onSubmit} noValidate aria-label="Record hepatic impairment" className="mt-3 flex flex-wrap items-end gap-2">
-          {failure && <div className="w-full"><Alert tone="error">{failure}</Alert></div>}
+          {failure && (
+            <div className="w-full">
+              <Alert tone="error">{failure}</Alert>
+            </div>
+          )}
           <input type="hidden" {...register("version")} />
           <SelectInput label="Hepatic impairment" error={formState.errors.level?.message} {...register("level")}>
-            {HEPATIC_LEVELS.map((l) => <option key={l} value={l}>{HEPATIC_LABEL[l]}</option>)}
+            {HEPATIC_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {HEPATIC_LABEL[l]}
+              </option>
+            ))}
           </SelectInput>
-          <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>Save</Button>
+          <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
+            Save
+          </Button>
         </form>
       )}
     </section>

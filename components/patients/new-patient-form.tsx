@@ -27,14 +27,24 @@ export function NewPatientForm({ sites }: { sites: { id: string; name: string }[
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-3xl gap-4 rounded-lg border border-slate-200 bg-white p-6 md:grid-cols-2">
-      {failure && <div className="md:col-span-2"><Alert tone="error">{failure}</Alert></div>}
+      {failure && (
+        <div className="md:col-span-2">
+          <Alert tone="error">{failure}</Alert>
+        </div>
+      )}
       <SelectInput label="Site" error={e.siteId?.message} {...register("siteId")}>
         <option value="">Choose…</option>
-        {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        {sites.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
       </SelectInput>
       <PatientFields register={register} errors={e} />
       <div className="flex items-end md:col-span-2">
-        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Register patient"}</Button>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Register patient"}
+        </Button>
       </div>
     </form>
   );

@@ -17,7 +17,10 @@ export function PatientFields<T extends FieldValues & DemographicsInput>({ regis
       <TextInput label="Last name" autoComplete="off" error={e.lastName?.message} {...r("lastName")} />
       <TextInput label="Date of birth" type="date" error={e.birthDate?.message} {...r("birthDate")} />
       <SelectInput label="Sex" error={e.sex?.message} {...r("sex")}>
-        <option value="">Choose…</option><option value="FEMALE">Female</option><option value="MALE">Male</option><option value="OTHER">Other</option>
+        <option value="">Choose…</option>
+        <option value="FEMALE">Female</option>
+        <option value="MALE">Male</option>
+        <option value="OTHER">Other</option>
       </SelectInput>
       <TextInput label="Phone" type="tel" error={e.phone?.message} {...r("phone")} />
       <TextInput label="Email" type="email" autoComplete="off" error={e.email?.message} {...r("email")} />
@@ -28,7 +31,11 @@ export function PatientFields<T extends FieldValues & DemographicsInput>({ regis
       </SelectInput>
       <SelectInput label="Primary payer" hint="Chooses the billing codes of each session." error={e.primaryPayerType?.message} {...r("primaryPayerType")}>
         <option value="">Not recorded</option>
-        {PAYER_TYPES.map((p) => <option key={p} value={p}>{PAYER_TYPE_LABELS[p]}</option>)}
+        {PAYER_TYPES.map((p) => (
+          <option key={p} value={p}>
+            {PAYER_TYPE_LABELS[p]}
+          </option>
+        ))}
       </SelectInput>
     </>
   );

@@ -20,21 +20,30 @@ export function RemsSetForm({ initial, earliest }: { initial: RemsSetInput; earl
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<RemsSetInput>({ resolver, defaultValues: initial });
   const e = formState.errors;
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    setSaved(null);
-    let atField = false;
-    const setFieldError: typeof setError = (...args) => { atField = true; setError(...args); };
-    const res = await submitJson<RemsSetInput>("/api/admin/rems", "POST", values, setFieldError);
-    if (!res.ok) return setFailure(atField ? "Please correct the highlighted fields." : res.message);
-    setSaved(`The new set takes effect on ${values.effectiveOn}.`);
-    router.refresh();
-  }, () => setFailure("Please correct the highlighted fields."));
+  const onSubmit = handleSubmit(
+    async (values) => {
+      setFailure(null);
+      setSaved(null);
+      let atField = false;
+      const setFieldError: typeof setError = (...args) => {
+        atField = true;
+        setError(...args);
+      };
+      const res = await submitJson<RemsSetInput>("/api/admin/rems", "POST", values, setFieldError);
+      if (!res.ok) return setFailure(atField ? "Please correct the highlighted fields." : res.message);
+      setSaved(`The new set takes effect on ${values.effectiveOn}.`);
+      router.refresh();
+    },
+    () => setFailure("Please correct the highlighted fields."),
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-label="New parameter set" className="flex flex-col gap-6">
       {failure && <Alert tone="error">{failure}</Alert>}
       {saved && <Alert tone="success">{saved}</Alert>}
-      <Group title="Takes effect" note={`At the start of the day (US Eastern time), ${earliest} at the earliest. Sessions before that day keep the set they were run under.`}>
+      <Group
+        title="Takes effect"
+        note={`At the start of the day (US Eastern time), ${earliest} at the earliest. Sessions before that day keep the set they were run under.`}
+      >
         <TextInput label="Effective on" type="date" min={earliest} error={e.effectiveOn?.message} {...register("effectiveOn")} />
         <TextInput label="PMF form version" error={e.pmfFormVersion?.message} {...register("pmfFormVersion")} />
       </Group>
@@ -45,9 +54,15 @@ export function RemsSetForm({ initial, earliest }: { initial: RemsSetInput; earl
         <Checkbox label="A Patient Monitoring Form is required after each session" {...register("pmfRequired")} />
         <Checkbox label="Outpatients must be enrolled before the first dose" {...register("enrollmentGateEnabled")} />
         <Checkbox label="Pulse oximetry is required" {...register("pulseOximetryRequired")} />
-        <div className="md:col-span-2"><TextInput label="Note" hint="Optional: the REMS modification this follows." error={e.note?.message} {...register("note")} /></div>
+        <div className="md:col-span-2">
+          <TextInput label="Note" hint="Optional: the REMS modification this follows." error={e.note?.message} {...register("note")} />
+        </div>
       </Group>
-      <div><Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Saving…" : "Add parameter set"}</Button></div>
+      <div>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Add parameter set"}
+        </Button>
+      </div>
     </form>
   );
 }

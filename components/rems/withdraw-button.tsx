@@ -14,15 +14,35 @@ export function WithdrawSetButton({ id, label }: { id: string; label: string }) 
     setConfirming(false);
     router.refresh();
   };
-  if (!confirming) return <Button type="button" variant="secondary" onClick={() => setConfirming(true)} aria-label={`Withdraw the set of ${label}`}>Withdraw</Button>;
+  if (!confirming)
+    return (
+      <Button type="button" variant="secondary" onClick={() => setConfirming(true)} aria-label={`Withdraw the set of ${label}`}>
+        Withdraw
+      </Button>
+    );
   return (
     <div role="group" aria-label={`Withdraw the set of ${label}?`} className="flex flex-col gap-2">
       <p className="font-normal">Withdraw the set taking effect on {label}?</p>
       <div className="flex flex-wrap gap-2">
-        <Button type="button" variant="danger" onClick={withdraw}>Confirm withdrawal</Button>
-        <Button type="button" variant="secondary" onClick={() => { setConfirming(false); setFailure(null); }}>Cancel</Button>
+        <Button type="button" variant="danger" onClick={withdraw}>
+          Confirm withdrawal
+        </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => {
+            setConfirming(false);
+            setFailure(null);
+          }}
+        >
+          Cancel
+        </Button>
       </div>
-      {failure && <p role="alert" className="text-sm text-red-700">{failure}</p>}
+      {failure && (
+        <p role="alert" className="text-sm text-red-700">
+          {failure}
+        </p>
+      )}
     </div>
   );
 }

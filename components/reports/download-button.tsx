@@ -13,7 +13,11 @@ type Props = {
   variant?: "primary" | "secondary";
 };
 
-type State = { phase: "idle" } | { phase: "running"; done: number; total: number | null; bytes: number } | { phase: "done"; done: number; bytes: number } | { phase: "failed"; message: string };
+type State =
+  | { phase: "idle" }
+  | { phase: "running"; done: number; total: number | null; bytes: number }
+  | { phase: "done"; done: number; bytes: number }
+  | { phase: "failed"; message: string };
 
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} kB`;
 
@@ -75,12 +79,20 @@ export function DownloadButton({ label, action, params, form, unit, variant = "p
   const running = state.phase === "running";
   return (
     <div className="flex flex-col gap-1">
-      <Button type="button" variant={variant} onClick={run} disabled={running}>{label}</Button>
+      <Button type="button" variant={variant} onClick={run} disabled={running}>
+        {label}
+      </Button>
       <div role="status" aria-live="polite" className="min-h-5 text-sm text-slate-700">
         {state.phase === "running" && (
           <span className="flex items-center gap-2">
-            {unit === "rows" && state.total ? <progress aria-label={`${label} progress`} max={state.total} value={Math.min(state.done, state.total)} className="h-2 w-28" /> : <progress aria-label={`${label} progress`} className="h-2 w-28" />}
-            {unit === "rows" ? `${state.done}${state.total != null ? ` of ${state.total}` : ""} rows` : `${kb(state.bytes)}${state.total != null ? ` · ${state.total} forms` : ""}`}
+            {unit === "rows" && state.total ? (
+              <progress aria-label={`${label} progress`} max={state.total} value={Math.min(state.done, state.total)} className="h-2 w-28" />
+            ) : (
+              <progress aria-label={`${label} progress`} className="h-2 w-28" />
+            )}
+            {unit === "rows"
+              ? `${state.done}${state.total != null ? ` of ${state.total}` : ""} rows`
+              : `${kb(state.bytes)}${state.total != null ? ` · ${state.total} forms` : ""}`}
           </span>
         )}
         {state.phase === "done" && (unit === "rows" ? `Downloaded ${state.done} rows.` : `Downloaded ${kb(state.bytes)}.`)}

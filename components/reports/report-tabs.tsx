@@ -16,8 +16,12 @@ export function ReportTabs({ current }: { current: (typeof REPORT_TABS)[number][
       <ul className="flex flex-wrap gap-1">
         {REPORT_TABS.map((t) => (
           <li key={t.href}>
-            <Link href={t.href} aria-current={t.href === current ? "page" : undefined} prefetch={false}
-              className={`inline-flex min-h-11 items-center rounded-t-md border-b-2 px-3 font-medium ${t.href === current ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:bg-slate-100"}`}>
+            <Link
+              href={t.href}
+              aria-current={t.href === current ? "page" : undefined}
+              prefetch={false}
+              className={`inline-flex min-h-11 items-center rounded-t-md border-b-2 px-3 font-medium ${t.href === current ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:bg-slate-100"}`}
+            >
               {t.label}
             </Link>
           </li>

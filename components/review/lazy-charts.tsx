@@ -19,18 +19,45 @@ export function WhenVisible({ minHeight, children }: { minHeight: number; childr
   useEffect(() => {
     if (shown || !ref.current) return;
     const show = () => setShown(true);
-    const io = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) show(); }, { rootMargin: "400px 0px" });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) show();
+      },
+      { rootMargin: "400px 0px" },
+    );
     io.observe(ref.current);
     const print = window.matchMedia("print");
-    const onMedia = (e: MediaQueryListEvent) => { if (e.matches) show(); };
+    const onMedia = (e: MediaQueryListEvent) => {
+      if (e.matches) show();
+    };
     if (print.matches) show();
     print.addEventListener("change", onMedia);
     window.addEventListener("beforeprint", show);
-    return () => { io.disconnect(); print.removeEventListener("change", onMedia); window.removeEventListener("beforeprint", show); };
+    return () => {
+      io.disconnect();
+      print.removeEventListener("change", onMedia);
+      window.removeEventListener("beforeprint", show);
+    };
   }, [shown]);
-  return <div ref={ref} data-chart-loaded={shown || undefined} style={shown ? undefined : { minHeight }}>{shown ? children : null}</div>;
+  return (
+    <div ref={ref} data-chart-loaded={shown || undefined} style={shown ? undefined : { minHeight }}>
+      {shown ? children : null}
+    </div>
+  );
 }
 
-export const LazySessionBpChart = (props: ComponentProps<typeof SessionBpChart>) => <WhenVisible minHeight={680}><SessionBpChartLazy {...props} /></WhenVisible>;
-export const LazyCourseBpChart = (props: ComponentProps<typeof CourseBpChart>) => <WhenVisible minHeight={520}><CourseBpChartLazy {...props} /></WhenVisible>;
-export const LazyOutcomeTrendChart = (props: ComponentProps<typeof OutcomeTrendChart>) => <WhenVisible minHeight={260}><OutcomeTrendChartLazy {...props} /></WhenVisible>;
+export const LazySessionBpChart = (props: ComponentProps<typeof SessionBpChart>) => (
+  <WhenVisible minHeight={680}>
+    <SessionBpChartLazy {...props} />
+  </WhenVisible>
+);
+export const LazyCourseBpChart = (props: ComponentProps<typeof CourseBpChart>) => (
+  <WhenVisible minHeight={520}>
+    <CourseBpChartLazy {...props} />
+  </WhenVisible>
+);
+export const LazyOutcomeTrendChart = (props: ComponentProps<typeof OutcomeTrendChart>) => (
+  <WhenVisible minHeight={260}>
+    <OutcomeTrendChartLazy {...props} />
+  </WhenVisible>
+);

@@ -17,8 +17,11 @@ export function TrialForm({ patientId }: { patientId: string }) {
   const e = form.formState.errors;
   const onSubmit = form.handleSubmit(async (values) => {
     const res = await submitJson(`/api/patients/${patientId}/trials`, "POST", values, form.setError);
-    if (res.ok) { form.reset({ adequateDose: false, adherent: false }); setMessage({ tone: "success", text: "Trial recorded." }); router.refresh(); }
-    else if (res.code !== "INVALID_INPUT") setMessage({ tone: "error", text: res.message });
+    if (res.ok) {
+      form.reset({ adequateDose: false, adherent: false });
+      setMessage({ tone: "success", text: "Trial recorded." });
+      router.refresh();
+    } else if (res.code !== "INVALID_INPUT") setMessage({ tone: "error", text: res.message });
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Antidepressant trial" className="grid gap-3 md:grid-cols-3">
@@ -28,13 +31,24 @@ export function TrialForm({ patientId }: { patientId: string }) {
       <TextInput label="Duration (weeks)" inputMode="decimal" error={e.weeks?.message} {...form.register("weeks")} />
       <TextInput label="Started on" type="date" error={e.startedOn?.message} {...form.register("startedOn")} />
       <SelectInput label="Outcome" error={e.outcome?.message} {...form.register("outcome")}>
-        <option value="">Choose…</option><option value="NO_RESPONSE">No response</option><option value="PARTIAL_RESPONSE">Partial response</option>
-        <option value="INTOLERANCE">Intolerance</option><option value="REMISSION">Remission</option>
+        <option value="">Choose…</option>
+        <option value="NO_RESPONSE">No response</option>
+        <option value="PARTIAL_RESPONSE">Partial response</option>
+        <option value="INTOLERANCE">Intolerance</option>
+        <option value="REMISSION">Remission</option>
       </SelectInput>
       <Checkbox label="Adequate dose" {...form.register("adequateDose")} />
       <Checkbox label="Taken as prescribed (adherent)" {...form.register("adherent")} />
-      <div className="md:col-span-3"><Button type="submit" disabled={form.formState.isSubmitting}>Record trial</Button></div>
-      {message && <div className="md:col-span-3"><Alert tone={message.tone}>{message.text}</Alert></div>}
+      <div className="md:col-span-3">
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          Record trial
+        </Button>
+      </div>
+      {message && (
+        <div className="md:col-span-3">
+          <Alert tone={message.tone}>{message.text}</Alert>
+        </div>
+      )}
     </form>
   );
 }

@@ -17,22 +17,52 @@ export function AppointmentActions({ id, patientName, started }: { id: string; p
   const form = useForm<AppointmentReasonInput>({ resolver: zodResolver(appointmentReasonSchema), defaultValues: { reason: "" } });
   const onSubmit = form.handleSubmit(async (v) => {
     const res = await submitJson(`/api/appointments/${id}/${open}`, "POST", v, form.setError);
-    if (res.ok) { setOpen(null); form.reset(); router.refresh(); }
-    else if (res.code !== "INVALID_INPUT") setError(res.message);
+    if (res.ok) {
+      setOpen(null);
+      form.reset();
+      router.refresh();
+    } else if (res.code !== "INVALID_INPUT") setError(res.message);
   });
   if (!open)
     return (
       <div className="mt-2 flex flex-wrap gap-2">
-        <Button variant="secondary" type="button" onClick={() => setOpen("cancel")} aria-label={`Cancel the appointment of ${patientName}`}>Cancel visit</Button>
-        {started && <Button variant="secondary" type="button" onClick={() => setOpen("no-show")} aria-label={`Record ${patientName} as a no-show`}>No-show</Button>}
+        <Button variant="secondary" type="button" onClick={() => setOpen("cancel")} aria-label={`Cancel the appointment of ${patientName}`}>
+          Cancel visit
+        </Button>
+        {started && (
+          <Button variant="secondary" type="button" onClick={() => setOpen("no-show")} aria-label={`Record ${patientName} as a no-show`}>
+            No-show
+          </Button>
+        )}
       </div>
     );
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={open === "cancel" ? `Cancel the appointment of ${patientName}` : `No-show of ${patientName}`} className="mt-2 grid gap-2">
-      <TextInput label={open === "cancel" ? "Why is it cancelled?" : "Why did the patient not come?"} error={form.formState.errors.reason?.message} {...form.register("reason")} />
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={open === "cancel" ? `Cancel the appointment of ${patientName}` : `No-show of ${patientName}`}
+      className="mt-2 grid gap-2"
+    >
+      <TextInput
+        label={open === "cancel" ? "Why is it cancelled?" : "Why did the patient not come?"}
+        error={form.formState.errors.reason?.message}
+        {...form.register("reason")}
+      />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant="danger" disabled={form.formState.isSubmitting}>{open === "cancel" ? "Cancel the visit" : "Record no-show"}</Button>
-        <Button type="button" variant="secondary" onClick={() => { setOpen(null); setError(null); form.reset(); }}>Keep it</Button>
+        <Button type="submit" variant="danger" disabled={form.formState.isSubmitting}>
+          {open === "cancel" ? "Cancel the visit" : "Record no-show"}
+        </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => {
+            setOpen(null);
+            setError(null);
+            form.reset();
+          }}
+        >
+          Keep it
+        </Button>
       </div>
       {error && <Alert tone="error">{error}</Alert>}
     </form>

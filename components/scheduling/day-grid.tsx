@@ -19,17 +19,27 @@ export function DayGrid({ day, now }: { day: ScheduleDay; now: Date }) {
     <>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Chairs by time" tabIndex={0}>
         <table className="w-full min-w-[36rem] table-fixed border-collapse text-left">
-          <caption className="sr-only">Appointments at {day.site.name} on {day.day}: chairs across, {day.site.blockMinutes}-minute blocks down</caption>
+          <caption className="sr-only">
+            Appointments at {day.site.name} on {day.day}: chairs across, {day.site.blockMinutes}-minute blocks down
+          </caption>
           <thead>
             <tr className="border-b-2 border-slate-300">
-              <th scope="col" className="w-24 p-3">Time</th>
-              {day.chairs.map((c) => <th key={c.id} scope="col" className="p-3">{c.label}</th>)}
+              <th scope="col" className="w-24 p-3">
+                Time
+              </th>
+              {day.chairs.map((c) => (
+                <th key={c.id} scope="col" className="p-3">
+                  {c.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {day.slots.map((s) => (
               <tr key={s.startsAt} className="border-b border-slate-200 align-top">
-                <th scope="row" className="p-3 text-lg font-semibold tabular-nums">{s.label}</th>
+                <th scope="row" className="p-3 text-lg font-semibold tabular-nums">
+                  {s.label}
+                </th>
                 {day.chairs.map((c) => {
                   const a = live.find((x) => x.chairId === c.id && x.startsAt === s.startsAt);
                   if (a) {
@@ -38,10 +48,16 @@ export function DayGrid({ day, now }: { day: ScheduleDay; now: Date }) {
                       <td key={c.id} className="p-2">
                         <div className="rounded-md border border-slate-300 bg-slate-50 p-3">
                           <p className="font-semibold">{a.patient.name}</p>
-                          <p className="text-sm text-slate-700">MRN {a.patient.mrn} · born {born(a.patient.birthDate)}</p>
+                          <p className="text-sm text-slate-700">
+                            MRN {a.patient.mrn} · born {born(a.patient.birthDate)}
+                          </p>
                           {a.nurse && <p className="text-sm text-slate-700">Nurse {a.nurse}</p>}
                           <span className={`mt-1 inline-block rounded px-2 py-0.5 text-sm font-medium ${st.cls}`}>{st.label}</span>
-                          {a.sessionId && <Link href={`/sessions/${a.sessionId}`} className="ml-2 inline-flex min-h-11 items-center text-brand-700 underline">Open session</Link>}
+                          {a.sessionId && (
+                            <Link href={`/sessions/${a.sessionId}`} className="ml-2 inline-flex min-h-11 items-center text-brand-700 underline">
+                              Open session
+                            </Link>
+                          )}
                           {a.status === "BOOKED" && <AppointmentActions id={a.id} patientName={a.patient.name} started={new Date(a.startsAt) <= now} />}
                         </div>
                       </td>
@@ -51,9 +67,16 @@ export function DayGrid({ day, now }: { day: ScheduleDay; now: Date }) {
                   return (
                     <td key={c.id} className="p-2">
                       {future ? (
-                        <Link href={`/schedule/book?site=${day.site.id}&chair=${c.id}&start=${encodeURIComponent(s.startsAt)}`} aria-label={`Book ${c.label} at ${s.label}`}
-                          className="flex min-h-16 items-center justify-center rounded-md border-2 border-dashed border-slate-300 text-brand-700 hover:border-brand-700 hover:bg-brand-50">Book</Link>
-                      ) : <span className="flex min-h-16 items-center justify-center text-slate-600">—</span>}
+                        <Link
+                          href={`/schedule/book?site=${day.site.id}&chair=${c.id}&start=${encodeURIComponent(s.startsAt)}`}
+                          aria-label={`Book ${c.label} at ${s.label}`}
+                          className="flex min-h-16 items-center justify-center rounded-md border-2 border-dashed border-slate-300 text-brand-700 hover:border-brand-700 hover:bg-brand-50"
+                        >
+                          Book
+                        </Link>
+                      ) : (
+                        <span className="flex min-h-16 items-center justify-center text-slate-600">—</span>
+                      )}
                     </td>
                   );
                 })}
@@ -65,12 +88,15 @@ export function DayGrid({ day, now }: { day: ScheduleDay; now: Date }) {
       {!day.slots.length && <p className="mt-2">No blocks on this day.</p>}
       {closed.length > 0 && (
         <section aria-labelledby="closed-visits" className="mt-6">
-          <h2 id="closed-visits" className="mb-2 text-lg font-semibold">Cancelled and missed</h2>
+          <h2 id="closed-visits" className="mb-2 text-lg font-semibold">
+            Cancelled and missed
+          </h2>
           <ul className="grid gap-2">
             {closed.map((a) => (
               <li key={a.id} className="rounded-md border border-slate-200 bg-white p-3">
-                <span className="font-medium tabular-nums">{a.time}</span> · {day.chairs.find((c) => c.id === a.chairId)?.label} · {a.patient.name} (MRN {a.patient.mrn}) ·{" "}
-                <span className={`rounded px-2 py-0.5 text-sm font-medium ${STATUS[a.status].cls}`}>{STATUS[a.status].label}</span> — {a.statusReason}
+                <span className="font-medium tabular-nums">{a.time}</span> · {day.chairs.find((c) => c.id === a.chairId)?.label} · {a.patient.name} (MRN{" "}
+                {a.patient.mrn}) · <span className={`rounded px-2 py-0.5 text-sm font-medium ${STATUS[a.status].cls}`}>{STATUS[a.status].label}</span> —{" "}
+                {a.statusReason}
               </li>
             ))}
           </ul>

@@ -10,13 +10,29 @@ import { useEntry } from "./use-entry";
 import { EntryOutcomeView } from "./entry-outcome";
 
 type Person = { id: string; firstName: string; lastName: string };
-type Props = { appointmentId?: string; chairId?: string; patientId: string; indication: "TRD" | "MDSI" | null; chairs: { id: string; label: string }[]; prescribers: Person[]; nurses: Person[]; me: string };
+type Props = {
+  appointmentId?: string;
+  chairId?: string;
+  patientId: string;
+  indication: "TRD" | "MDSI" | null;
+  chairs: { id: string; label: string }[];
+  prescribers: Person[];
+  nurses: Person[];
+  me: string;
+};
 
 export function CheckInForm({ appointmentId, chairId, patientId, indication, chairs, prescribers, nurses, me }: Props) {
   const router = useRouter();
   const { register, handleSubmit, setError, formState, watch } = useForm<CheckInInput>({
     resolver: zodResolver(checkInSchema),
-    defaultValues: { patientId, appointmentId, chairId, indication: indication ?? undefined, monitoringHcpId: nurses.some((n) => n.id === me) ? me : "", prescriberOnSiteId: prescribers.length === 1 ? prescribers[0].id : "" },
+    defaultValues: {
+      patientId,
+      appointmentId,
+      chairId,
+      indication: indication ?? undefined,
+      monitoringHcpId: nurses.some((n) => n.id === me) ? me : "",
+      prescriberOnSiteId: prescribers.length === 1 ? prescribers[0].id : "",
+    },
   });
   const { submit, outcome } = useEntry(setError, "Check-in");
   const e = formState.errors;
@@ -28,16 +44,33 @@ export function CheckInForm({ appointmentId, chairId, patientId, indication, cha
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Check in" className="grid max-w-3xl gap-4 rounded-lg border border-slate-200 bg-white p-6 md:grid-cols-2">
       <SelectInput label="Chair" error={e.chairId?.message} {...register("chairId")}>
-        <option value="">Choose…</option>{chairs.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+        <option value="">Choose…</option>
+        {chairs.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
       </SelectInput>
       <SelectInput label="Indication" error={e.indication?.message} {...register("indication")}>
-        <option value="">Choose…</option><option value="TRD">TRD</option><option value="MDSI">MDSI</option>
+        <option value="">Choose…</option>
+        <option value="TRD">TRD</option>
+        <option value="MDSI">MDSI</option>
       </SelectInput>
       <SelectInput label="Prescriber on site" error={e.prescriberOnSiteId?.message} {...register("prescriberOnSiteId")}>
-        <option value="">Choose…</option>{prescribers.map((p) => <option key={p.id} value={p.id}>{name(p)}</option>)}
+        <option value="">Choose…</option>
+        {prescribers.map((p) => (
+          <option key={p.id} value={p.id}>
+            {name(p)}
+          </option>
+        ))}
       </SelectInput>
       <SelectInput label="Monitoring nurse" error={e.monitoringHcpId?.message} {...register("monitoringHcpId")}>
-        <option value="">Choose…</option>{nurses.map((p) => <option key={p.id} value={p.id}>{name(p)}</option>)}
+        <option value="">Choose…</option>
+        {nurses.map((p) => (
+          <option key={p.id} value={p.id}>
+            {name(p)}
+          </option>
+        ))}
       </SelectInput>
       <div className="md:col-span-2">
         <Checkbox label="Documenting a past session from paper (downtime back-entry)" {...register("backEntry")} />
@@ -48,8 +81,14 @@ export function CheckInForm({ appointmentId, chairId, patientId, indication, cha
           <TextInput label="Why is it entered after the fact?" error={e.backEntryReason?.message} {...register("backEntryReason")} />
         </>
       )}
-      <div className="md:col-span-2"><Button type="submit" disabled={formState.isSubmitting}>{watch("backEntry") ? "Start back-entry" : "Check in"}</Button></div>
-      <div className="md:col-span-2"><EntryOutcomeView outcome={outcome} saved="Checked in." /></div>
+      <div className="md:col-span-2">
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {watch("backEntry") ? "Start back-entry" : "Check in"}
+        </Button>
+      </div>
+      <div className="md:col-span-2">
+        <EntryOutcomeView outcome={outcome} saved="Checked in." />
+      </div>
     </form>
   );
 }

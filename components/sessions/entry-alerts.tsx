@@ -6,7 +6,10 @@ export function EntryAlerts({ alerts, intro }: { alerts: ReplyAlert[]; intro?: s
   return alerts.map((a) => (
     <Alert key={a.code} tone="error">
       {intro && <span className="block text-sm">{intro}</span>}
-      <span className={a.severity === "urgent" ? "font-bold" : ""}>{a.severity === "urgent" ? "URGENT: " : ""}{a.message}</span>
+      <span className={a.severity === "urgent" ? "font-bold" : ""}>
+        {a.severity === "urgent" ? "URGENT: " : ""}
+        {a.message}
+      </span>
     </Alert>
   ));
 }

@@ -16,9 +16,15 @@ export function EntryOutcomeView({ outcome, saved = "Saved.", fields = [] }: { o
       {unmet.length ? (
         <>
           <p className="font-medium">Not allowed yet:</p>
-          <ul className="list-disc pl-5">{unmet.map((u) => <li key={u.code}>{u.message}</li>)}</ul>
+          <ul className="list-disc pl-5">
+            {unmet.map((u) => (
+              <li key={u.code}>{u.message}</li>
+            ))}
+          </ul>
         </>
-      ) : outcome.message}
+      ) : (
+        outcome.message
+      )}
     </Alert>
   );
 }

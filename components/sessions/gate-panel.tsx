@@ -26,15 +26,29 @@ export function GatePanel({ sessionId, gates, canDecide }: { sessionId: string; 
 }
 
 export function GateDecision({ sessionId, rule }: { sessionId: string; rule: GateDecisionInput["rule"] }) {
-  const { register, handleSubmit, setError, formState, setValue } = useForm<GateDecisionInput>({ resolver: zodResolver(gateDecisionSchema), defaultValues: { rule } });
+  const { register, handleSubmit, setError, formState, setValue } = useForm<GateDecisionInput>({
+    resolver: zodResolver(gateDecisionSchema),
+    defaultValues: { rule },
+  });
   const { submit, outcome } = useEntry(setError, `Prescriber decision: ${gateName(rule)}`);
-  const decide = (decision: "PROCEED" | "DELAY") => { setValue("decision", decision); return handleSubmit((v) => submit(`/api/sessions/${sessionId}/decisions`, "POST", v))(); };
+  const decide = (decision: "PROCEED" | "DELAY") => {
+    setValue("decision", decision);
+    return handleSubmit((v) => submit(`/api/sessions/${sessionId}/decisions`, "POST", v))();
+  };
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate aria-label={`Prescriber decision: ${gateName(rule)}`} className="mt-2 flex flex-wrap items-end gap-3">
-      <div className="min-w-80 flex-1"><TextInput label="Clinical reason" error={formState.errors.reason?.message} {...register("reason")} /></div>
-      <Button type="button" onClick={() => decide("PROCEED")} disabled={formState.isSubmitting}>Proceed</Button>
-      <Button type="button" variant="danger" onClick={() => decide("DELAY")} disabled={formState.isSubmitting}>Delay</Button>
-      <div className="w-full"><EntryOutcomeView outcome={outcome} saved="Decision recorded." /></div>
+      <div className="min-w-80 flex-1">
+        <TextInput label="Clinical reason" error={formState.errors.reason?.message} {...register("reason")} />
+      </div>
+      <Button type="button" onClick={() => decide("PROCEED")} disabled={formState.isSubmitting}>
+        Proceed
+      </Button>
+      <Button type="button" variant="danger" onClick={() => decide("DELAY")} disabled={formState.isSubmitting}>
+        Delay
+      </Button>
+      <div className="w-full">
+        <EntryOutcomeView outcome={outcome} saved="Decision recorded." />
+      </div>
     </form>
   );
 }

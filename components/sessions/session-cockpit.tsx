@@ -46,10 +46,15 @@ export function jumpTo(section: SessionSection) {
 export function SessionCockpit({ patient, serverNow, timeZone, t0, forty, dischargeAvailableAt, gates, alerts, next }: CockpitProps) {
   const now = useServerNow(serverNow);
   const minutes = (iso: string) => Math.floor((now - Date.parse(iso)) / 60_000);
-  const fortyText = !forty ? null
-    : forty.state === "recorded" ? "done"
-    : minutes(forty.dueAt) < 0 ? `due ${formatTime(forty.dueAt, timeZone)}, in ${-minutes(forty.dueAt)} min`
-    : minutes(forty.dueAt) === 0 ? "due now" : `overdue by ${minutes(forty.dueAt)} min`;
+  const fortyText = !forty
+    ? null
+    : forty.state === "recorded"
+      ? "done"
+      : minutes(forty.dueAt) < 0
+        ? `due ${formatTime(forty.dueAt, timeZone)}, in ${-minutes(forty.dueAt)} min`
+        : minutes(forty.dueAt) === 0
+          ? "due now"
+          : `overdue by ${minutes(forty.dueAt)} min`;
   const fortyTone = forty && forty.state !== "recorded" && minutes(forty.dueAt) >= 0 ? "text-red-800" : "text-slate-900";
   const open = gates.length + alerts.length;
   return (
@@ -57,29 +62,63 @@ export function SessionCockpit({ patient, serverNow, timeZone, t0, forty, discha
       <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold">{patient.name}</h1>
-          <p className="text-slate-700">MRN {patient.mrn} · born {patient.birthDate}</p>
+          <p className="text-slate-700">
+            MRN {patient.mrn} · born {patient.birthDate}
+          </p>
           {!!patient.flags.length && (
             <p className="mt-1 flex flex-wrap gap-1">
-              {patient.flags.map((f) => <span key={f.label} className={`rounded px-2 py-0.5 text-sm font-medium ${f.tone === "red" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}>{f.label}</span>)}
+              {patient.flags.map((f) => (
+                <span
+                  key={f.label}
+                  className={`rounded px-2 py-0.5 text-sm font-medium ${f.tone === "red" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}
+                >
+                  {f.label}
+                </span>
+              ))}
             </p>
           )}
         </div>
         <dl className="grid grid-cols-3 gap-x-5 gap-y-1 text-sm">
-          <div><dt className="text-slate-700">Since first device</dt><dd className="text-2xl font-semibold tabular-nums">{t0 ? `${minutes(t0)} min` : "—"}</dd></div>
-          <div><dt className="text-slate-700">40-minute BP</dt><dd className={`text-lg font-semibold ${fortyTone}`}>{fortyText ?? "after dosing"}</dd></div>
-          <div><dt className="text-slate-700">Earliest discharge</dt><dd className="text-lg font-semibold tabular-nums">{dischargeAvailableAt ? formatTime(dischargeAvailableAt, timeZone) : t0 ? "now" : "—"}</dd></div>
+          <div>
+            <dt className="text-slate-700">Since first device</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{t0 ? `${minutes(t0)} min` : "—"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">40-minute BP</dt>
+            <dd className={`text-lg font-semibold ${fortyTone}`}>{fortyText ?? "after dosing"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">Earliest discharge</dt>
+            <dd className="text-lg font-semibold tabular-nums">{dischargeAvailableAt ? formatTime(dischargeAvailableAt, timeZone) : t0 ? "now" : "—"}</dd>
+          </div>
         </dl>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         {next && (
-          <button type="button" onClick={() => jumpTo(next.section)} className="min-h-12 rounded-md bg-brand-700 px-5 text-lg font-semibold text-white hover:bg-brand-800">
+          <button
+            type="button"
+            onClick={() => jumpTo(next.section)}
+            className="min-h-12 rounded-md bg-brand-700 px-5 text-lg font-semibold text-white hover:bg-brand-800"
+          >
             Next: {next.text}
           </button>
         )}
         {open > 0 && (
           <div className="flex flex-wrap gap-2 text-sm">
-            {gates.map((g) => <p key={g.code} className="rounded bg-amber-100 px-2 py-1 font-medium text-amber-900">{g.message}</p>)}
-            {alerts.map((a) => <p key={a.code} role="alert" className={`rounded px-2 py-1 font-medium ${a.severity === "urgent" ? "bg-red-700 text-white" : "bg-red-100 text-red-900"}`}>{a.message}</p>)}
+            {gates.map((g) => (
+              <p key={g.code} className="rounded bg-amber-100 px-2 py-1 font-medium text-amber-900">
+                {g.message}
+              </p>
+            ))}
+            {alerts.map((a) => (
+              <p
+                key={a.code}
+                role="alert"
+                className={`rounded px-2 py-1 font-medium ${a.severity === "urgent" ? "bg-red-700 text-white" : "bg-red-100 text-red-900"}`}
+              >
+                {a.message}
+              </p>
+            ))}
           </div>
         )}
       </div>

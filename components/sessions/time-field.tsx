@@ -48,20 +48,44 @@ export function TimeField({ label = "Time", error, registration, late }: { label
   return (
     <>
       <div className="flex flex-col gap-1">
-        <label htmlFor={id} className="font-medium">{label}</label>
+        <label htmlFor={id} className="font-medium">
+          {label}
+        </label>
         <div className="flex flex-wrap items-center gap-2">
           <input
-            id={id} type="time" step={60} value={typed} onChange={(e) => onTime(e.target.value)}
-            aria-invalid={!!error} aria-describedby={[hintId, error ? errorId : ""].filter(Boolean).join(" ")}
+            id={id}
+            type="time"
+            step={60}
+            value={typed}
+            onChange={(e) => onTime(e.target.value)}
+            aria-invalid={!!error}
+            aria-describedby={[hintId, error ? errorId : ""].filter(Boolean).join(" ")}
             className="min-h-11 w-36 rounded-md border border-slate-300 bg-white px-3 tabular-nums aria-[invalid=true]:border-red-600"
           />
-          {typed
-            ? <button type="button" onClick={() => onTime("")} className="min-h-11 rounded-md border border-slate-300 bg-white px-4 font-medium">Now</button>
-            : <span className="rounded-md bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800">Now</span>}
+          {typed ? (
+            <button type="button" onClick={() => onTime("")} className="min-h-11 rounded-md border border-slate-300 bg-white px-4 font-medium">
+              Now
+            </button>
+          ) : (
+            <span className="rounded-md bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800">Now</span>
+          )}
         </div>
-        <p id={hintId} className="text-sm text-slate-700">{typed ? `On the site's clock (${bounds.timeZone.replace(/_/g, " ")}).` : "Empty is now; type the time if it was earlier."}</p>
-        {error && <p id={errorId} className="text-sm font-medium text-red-700">{error}</p>}
-        <input type="hidden" {...registration} ref={(el) => { hidden.current = el; registration.ref(el); }} />
+        <p id={hintId} className="text-sm text-slate-700">
+          {typed ? `On the site's clock (${bounds.timeZone.replace(/_/g, " ")}).` : "Empty is now; type the time if it was earlier."}
+        </p>
+        {error && (
+          <p id={errorId} className="text-sm font-medium text-red-700">
+            {error}
+          </p>
+        )}
+        <input
+          type="hidden"
+          {...registration}
+          ref={(el) => {
+            hidden.current = el;
+            registration.ref(el);
+          }}
+        />
       </div>
       {needsReason && late && <TextInput label="Reason for late entry" error={late.error} {...late.registration} />}
     </>

@@ -24,7 +24,8 @@ export function useEntry<T extends FieldValues>(setError: UseFormSetError<T>, la
       saveDraft(localStorage, { key: key.current, url, method, body, label, savedAt: new Date().toISOString() });
       window.dispatchEvent(new Event("session-drafts"));
       o = { kind: "draft" };
-    } else if (res.code === "INVALID_INPUT") o = { kind: "fields" }; // shown at the fields
+    } else if (res.code === "INVALID_INPUT")
+      o = { kind: "fields" }; // shown at the fields
     else o = { kind: "refused", message: res.message, unmet: res.unmet ?? [] };
     if (o.kind === "saved" || o.kind === "draft") key.current = newKey();
     // Never refresh while offline: Next would fall back to a full page load and the tablet would lose the page.

@@ -13,7 +13,9 @@ import { TimeField, toInstant } from "./time-field";
 
 export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose: boolean }) {
   const fortyRef = useRef<HTMLInputElement>(null);
-  const { register, handleSubmit, setError, formState, reset, watch } = useForm<VitalsInput & { fortyMinute?: boolean }>({ resolver: zodResolver(vitalsSchema) as never });
+  const { register, handleSubmit, setError, formState, reset, watch } = useForm<VitalsInput & { fortyMinute?: boolean }>({
+    resolver: zodResolver(vitalsSchema) as never,
+  });
   const { submit, outcome } = useEntry(setError, "Vital signs");
   const e = formState.errors;
   const onSubmit = handleSubmit(async (v) => {
@@ -31,7 +33,11 @@ export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose:
         <TextInput label="Heart rate (/min)" inputMode="numeric" error={e.heartRate?.message} {...register("heartRate")} />
         <TextInput label="SpO₂ (%)" inputMode="numeric" error={e.spo2?.message} {...register("spo2")} />
         <TextInput label="Respiratory rate (/min)" inputMode="numeric" error={e.respiratoryRate?.message} {...register("respiratoryRate")} />
-        <TimeField error={e.takenAt?.message} registration={register("takenAt")} late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("takenAt") as unknown as string }} />
+        <TimeField
+          error={e.takenAt?.message}
+          registration={register("takenAt")}
+          late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("takenAt") as unknown as string }}
+        />
       </div>
       {!preDose && (
         <label className="inline-flex min-h-11 items-center gap-3">
@@ -39,7 +45,11 @@ export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose:
           <span>This is the 40-minute blood pressure (otherwise the reading nearest 40 minutes within 30–50 minutes counts)</span>
         </label>
       )}
-      <div><Button type="submit" disabled={formState.isSubmitting}>Record vital signs</Button></div>
+      <div>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          Record vital signs
+        </Button>
+      </div>
       <EntryAlerts alerts={alerts} />
       <EntryOutcomeView outcome={outcome} saved="Vital signs recorded." />
     </form>

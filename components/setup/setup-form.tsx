@@ -20,14 +20,20 @@ export function SetupForm({ today, timeZones }: { today: string; timeZones: stri
   });
   const e = formState.errors.admin;
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    let atField = false;
-    const setFieldError: typeof setError = (...args) => { atField = true; setError(...args); };
-    const res = await submitJson<FirstRunInput>("/api/setup", "POST", values, setFieldError);
-    if (!res.ok) return setFailure(atField ? "Please correct the highlighted fields." : res.message);
-    window.location.assign(`/sign-in?setup=done&email=${encodeURIComponent(values.admin.email)}`);
-  }, () => setFailure("Please correct the highlighted fields."));
+  const onSubmit = handleSubmit(
+    async (values) => {
+      setFailure(null);
+      let atField = false;
+      const setFieldError: typeof setError = (...args) => {
+        atField = true;
+        setError(...args);
+      };
+      const res = await submitJson<FirstRunInput>("/api/setup", "POST", values, setFieldError);
+      if (!res.ok) return setFailure(atField ? "Please correct the highlighted fields." : res.message);
+      window.location.assign(`/sign-in?setup=done&email=${encodeURIComponent(values.admin.email)}`);
+    },
+    () => setFailure("Please correct the highlighted fields."),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="First run setup" className="flex flex-col gap-6 rounded-lg border border-slate-200 bg-white p-6">
@@ -37,11 +43,20 @@ export function SetupForm({ today, timeZones }: { today: string; timeZones: stri
         <TextInput label="Last name" autoComplete="family-name" error={e?.lastName?.message} {...register("admin.lastName")} />
         <TextInput label="Email" type="email" autoComplete="username" error={e?.email?.message} {...register("admin.email")} />
         <TextInput label="Telephone" type="tel" hint="Optional." error={e?.telephone?.message} {...register("admin.telephone")} />
-        <TextInput label="Password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters.`} error={e?.password?.message} {...register("admin.password")} />
+        <TextInput
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${PASSWORD_MIN} characters.`}
+          error={e?.password?.message}
+          {...register("admin.password")}
+        />
       </Group>
       <SiteSettingsFields register={register as never} control={control as never} errors={formState.errors} prefix="site." timeZones={timeZones} isNew />
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? "Setting up…" : "Create administrator and site"}</Button>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Setting up…" : "Create administrator and site"}
+        </Button>
       </div>
     </form>
   );

@@ -31,5 +31,9 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
  */
 function Pending() {
   const { pending } = useLinkStatus();
-  return pending ? <span role="status" className="ml-2 inline-block size-3 animate-spin rounded-full border-2 border-brand-600 border-t-transparent"><span className="sr-only">Loading…</span></span> : null;
+  return pending ? (
+    <span role="status" className="ml-2 inline-block size-3 animate-spin rounded-full border-2 border-brand-600 border-t-transparent">
+      <span className="sr-only">Loading…</span>
+    </span>
+  ) : null;
 }

@@ -8,5 +8,7 @@ const variants = {
 
 export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants }) {
   // 44 px minimum height: a comfortable touch target on a tablet.
-  return <button className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 py-2 font-medium ${variants[variant]} ${className}`} {...props} />;
+  return (
+    <button className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 py-2 font-medium ${variants[variant]} ${className}`} {...props} />
+  );
 }

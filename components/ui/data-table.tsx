@@ -64,11 +64,20 @@ export function DataTable({ label, columns, rows, sort, page, noun = "rows", emp
   }, [rows]);
 
   const defs: ColumnDef<DataRow, ReactNode>[] = columns.map((c) => ({
-    id: c.id, header: c.header, accessorFn: (r) => r.cells[c.id], cell: (info) => info.getValue(), enableSorting: !!c.sortable, meta: c,
+    id: c.id,
+    header: c.header,
+    accessorFn: (r) => r.cells[c.id],
+    cell: (info) => info.getValue(),
+    enableSorting: !!c.sortable,
+    meta: c,
   }));
   const table = useReactTable({
-    data: rows, columns: defs, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id,
-    manualSorting: true, manualPagination: true,
+    data: rows,
+    columns: defs,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => r.id,
+    manualSorting: true,
+    manualPagination: true,
     state: { sorting: sort ? [{ id: sort.key, desc: sort.dir === "desc" }] : [] },
   });
   const p = (name: string) => `${paramPrefix}${name}`;
@@ -81,13 +90,29 @@ export function DataTable({ label, columns, rows, sort, page, noun = "rows", emp
   return (
     <div>
       {/* an empty list says so once, in the table */}
-      {page && (rows.length > 0 || page.page > 1) && <p className="mb-2 text-slate-700" aria-live="polite">{showingText(page, rows.length, noun)}</p>}
-      {scrolls && <p className="mb-1 text-sm text-slate-700" id={hintId}>The table scrolls sideways: swipe or use the arrow keys for more columns. The last column stays in view.</p>}
+      {page && (rows.length > 0 || page.page > 1) && (
+        <p className="mb-2 text-slate-700" aria-live="polite">
+          {showingText(page, rows.length, noun)}
+        </p>
+      )}
+      {scrolls && (
+        <p className="mb-1 text-sm text-slate-700" id={hintId}>
+          The table scrolls sideways: swipe or use the arrow keys for more columns. The last column stays in view.
+        </p>
+      )}
       {/* focusable only while it scrolls, so the keyboard can scroll it; named by the hint (no second region of the same name) */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div ref={scroller} className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={scrolls ? 0 : undefined} aria-describedby={scrolls ? hintId : undefined}>
+      <div
+        ref={scroller}
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={scrolls ? 0 : undefined}
+        aria-describedby={scrolls ? hintId : undefined}
+      >
         <table className="w-full text-left">
-          <caption className="sr-only">{label}{sort ? `, sorted by ${columns.find((c) => c.id === sort.key)?.header ?? sort.key}, ${sort.dir === "asc" ? "ascending" : "descending"}` : ""}</caption>
+          <caption className="sr-only">
+            {label}
+            {sort ? `, sorted by ${columns.find((c) => c.id === sort.key)?.header ?? sort.key}, ${sort.dir === "asc" ? "ascending" : "descending"}` : ""}
+          </caption>
           <thead className="bg-slate-100 text-sm">
             {table.getHeaderGroups().map((g) => (
               <tr key={g.id}>
@@ -95,14 +120,23 @@ export function DataTable({ label, columns, rows, sort, page, noun = "rows", emp
                   const c = h.column.columnDef.meta as DataColumn;
                   const sorted = h.column.getIsSorted();
                   return (
-                    <th key={h.id} scope="col" aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined} className={`${cellClass(c)} ${c.action ? "bg-slate-100" : ""} align-bottom`}>
+                    <th
+                      key={h.id}
+                      scope="col"
+                      aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                      className={`${cellClass(c)} ${c.action ? "bg-slate-100" : ""} align-bottom`}
+                    >
                       {h.column.getCanSort() ? (
                         <Link href={sortHref(c.id)} scroll={false} className="inline-flex min-h-11 items-center gap-1 text-brand-700 underline">
                           {c.header}
                           <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                          <span className="sr-only">{sorted === "asc" ? "(sorted ascending; sort descending)" : sorted === "desc" ? "(sorted descending; sort ascending)" : "(sort)"}</span>
+                          <span className="sr-only">
+                            {sorted === "asc" ? "(sorted ascending; sort descending)" : sorted === "desc" ? "(sorted descending; sort ascending)" : "(sort)"}
+                          </span>
                         </Link>
-                      ) : flexRender(h.column.columnDef.header, h.getContext())}
+                      ) : (
+                        flexRender(h.column.columnDef.header, h.getContext())
+                      )}
                     </th>
                   );
                 })}
@@ -115,26 +149,64 @@ export function DataTable({ label, columns, rows, sort, page, noun = "rows", emp
                 {r.getVisibleCells().map((cell) => {
                   const c = cell.column.columnDef.meta as DataColumn;
                   const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-                  return c.rowHeader
-                    ? <th key={cell.id} scope="row" className={`${cellClass(c, r.original.tone)} font-medium`}>{content}</th>
-                    : <td key={cell.id} className={cellClass(c, r.original.tone)}>{content}</td>;
+                  return c.rowHeader ? (
+                    <th key={cell.id} scope="row" className={`${cellClass(c, r.original.tone)} font-medium`}>
+                      {content}
+                    </th>
+                  ) : (
+                    <td key={cell.id} className={cellClass(c, r.original.tone)}>
+                      {content}
+                    </td>
+                  );
                 })}
               </tr>
             ))}
-            {!rows.length && <tr><td colSpan={columns.length} className="p-3 text-slate-700">{empty}</td></tr>}
+            {!rows.length && (
+              <tr>
+                <td colSpan={columns.length} className="p-3 text-slate-700">
+                  {empty}
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
       {page && (page.pageCount > 1 || page.page > 1 || hasNextPage(page, rows.length)) && (
         <nav aria-label={`Pages of ${label}`} className="mt-3 flex flex-wrap items-center gap-2">
-          {page.page > 1 ? <Link href={pageHref(page.page - 1)} className={pagerLink} rel="prev">Previous</Link> : <span className={pagerOff} aria-disabled="true">Previous</span>}
+          {page.page > 1 ? (
+            <Link href={pageHref(page.page - 1)} className={pagerLink} rel="prev">
+              Previous
+            </Link>
+          ) : (
+            <span className={pagerOff} aria-disabled="true">
+              Previous
+            </span>
+          )}
           {pageLinks(page.page, page.pageCount).map((n, i) =>
-            n === null ? <span key={`gap-${i}`} className="px-1 text-slate-700" aria-hidden="true">…</span>
-              : n === page.page ? <span key={n} aria-current="page" className={pagerCurrent}>{n}</span>
-              : <Link key={n} href={pageHref(n)} className={pagerLink} aria-label={`Page ${n}`}>{n}</Link>,
+            n === null ? (
+              <span key={`gap-${i}`} className="px-1 text-slate-700" aria-hidden="true">
+                …
+              </span>
+            ) : n === page.page ? (
+              <span key={n} aria-current="page" className={pagerCurrent}>
+                {n}
+              </span>
+            ) : (
+              <Link key={n} href={pageHref(n)} className={pagerLink} aria-label={`Page ${n}`}>
+                {n}
+              </Link>
+            ),
           )}
           {page.capped && page.page >= page.pageCount && <span className="px-1 text-slate-700">…</span>}
-          {hasNextPage(page, rows.length) ? <Link href={pageHref(page.page + 1)} className={pagerLink} rel="next">Next</Link> : <span className={pagerOff} aria-disabled="true">Next</span>}
+          {hasNextPage(page, rows.length) ? (
+            <Link href={pageHref(page.page + 1)} className={pagerLink} rel="next">
+              Next
+            </Link>
+          ) : (
+            <span className={pagerOff} aria-disabled="true">
+              Next
+            </span>
+          )}
         </nav>
       )}
     </div>

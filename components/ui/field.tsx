@@ -10,10 +10,20 @@ export function Field({ label, error, hint, children }: FieldProps) {
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">{label}</label>
-      {hint && <p id={hintId} className="text-sm text-slate-600">{hint}</p>}
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
       {children({ id, describedBy, invalid: !!error })}
-      {error && <p id={errorId} role="alert" className="text-sm font-medium text-red-700">{error}</p>}
+      {error && (
+        <p id={errorId} role="alert" className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -28,7 +38,13 @@ export function TextInput({ label, error, hint, ...props }: InputHTMLAttributes<
   );
 }
 
-export function SelectInput({ label, error, hint, children, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; hint?: ReactNode }) {
+export function SelectInput({
+  label,
+  error,
+  hint,
+  children,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; hint?: ReactNode }) {
   return (
     <Field label={label} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (
@@ -48,7 +64,11 @@ export function Checkbox({ label, error, ...props }: InputHTMLAttributes<HTMLInp
         <input id={id} type="checkbox" className="size-5" aria-invalid={!!error} {...props} />
         <span>{label}</span>
       </label>
-      {error && <p role="alert" className="text-sm font-medium text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

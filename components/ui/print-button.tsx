@@ -2,5 +2,9 @@
 import { Button } from "./button";
 
 export function PrintButton({ label = "Print" }: { label?: string }) {
-  return <Button type="button" variant="secondary" className="no-print" onClick={() => window.print()}>{label}</Button>;
+  return (
+    <Button type="button" variant="secondary" className="no-print" onClick={() => window.print()}>
+      {label}
+    </Button>
+  );
 }

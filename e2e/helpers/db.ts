@@ -14,8 +14,7 @@ export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>
   }
 }
 
-export const userId = async (email: string) =>
-  (await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]))[0]?.id;
+export const userId = async (email: string) => (await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]))[0]?.id;
 
 export const auditActions = async (email: string, since: Date) =>
   (await sql<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "actorEmail" = $1 AND at >= $2 ORDER BY id`, [email, since])).map((r) => r.action);

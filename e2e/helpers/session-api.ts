@@ -30,14 +30,42 @@ export async function freePatientAndChair() {
 /** Checked in, checklist, pre-dose reading and 56 mg, through the API (the screens are tested in the journey). */
 export async function preparedSession(api: APIRequestContext, preDoseAgo = 70) {
   const f = await freePatientAndChair();
-  const res = await api.post("/api/sessions", { data: { patientId: f.patientId, chairId: f.chairId, prescriberOnSiteId: f.psychId, monitoringHcpId: f.nurseId, indication: "TRD" }, headers: { "idempotency-key": key() } });
+  const res = await api.post("/api/sessions", {
+    data: { patientId: f.patientId, chairId: f.chairId, prescriberOnSiteId: f.psychId, monitoringHcpId: f.nurseId, indication: "TRD" },
+    headers: { "idempotency-key": key() },
+  });
   expect(res.status(), await res.text()).toBe(201);
   const id = (await res.json()).data.result.id as string;
   // the patient arrived before the pre-dose reading (R49 refuses entries before the server-stamped check-in)
   await sql(`UPDATE "TreatmentSession" SET "checkedInAt" = now() - make_interval(mins => $2) WHERE id = $1`, [id, preDoseAgo + 5]);
-  expect((await api.put(`/api/sessions/${id}/checklist`, { data: { version: 0, rideType: "RIDESHARE", lastFoodAt: ago(500), lastLiquidAt: ago(400), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
-    conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true } })).status()).toBe(200);
-  expect((await api.post(`/api/sessions/${id}/vitals`, { data: { kind: "PRE_DOSE", takenAt: ago(preDoseAgo), systolic: 126, diastolic: 80, heartRate: 72, spo2: 98, lateReason: LATE }, headers: { "idempotency-key": key() } })).status()).toBe(201);
+  expect(
+    (
+      await api.put(`/api/sessions/${id}/checklist`, {
+        data: {
+          version: 0,
+          rideType: "RIDESHARE",
+          lastFoodAt: ago(500),
+          lastLiquidAt: ago(400),
+          conmedBenzodiazepines: false,
+          conmedSedativeHypnotics: false,
+          conmedPsychostimulants: false,
+          conmedMaois: false,
+          conmedOpioids: false,
+          conmedConfirmed: true,
+          pregnancyStatus: "NOT_APPLICABLE",
+          enrollmentVerified: true,
+        },
+      })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (
+      await api.post(`/api/sessions/${id}/vitals`, {
+        data: { kind: "PRE_DOSE", takenAt: ago(preDoseAgo), systolic: 126, diastolic: 80, heartRate: 72, spo2: 98, lateReason: LATE },
+        headers: { "idempotency-key": key() },
+      })
+    ).status(),
+  ).toBe(201);
   const [{ version }] = await sql<{ version: number }>(`SELECT version FROM "TreatmentSession" WHERE id = $1`, [id]);
   expect((await api.put(`/api/sessions/${id}/dose`, { data: { version, doseOption: "56" } })).status()).toBe(200);
   return { id, name: f.name };
@@ -52,30 +80,42 @@ export async function releaseChair(api: APIRequestContext, id: string) {
  * sessions, so a delivery of 30 is put in stock when they run low (as data: receiving a lot has its own spec).
  */
 export async function ensureDevicesOnHand(min = 6) {
-  const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" JOIN "Site" s ON s.id = l."siteId"
+  const [{ n }] = await sql<{
+    n: number;
+  }>(`SELECT count(*)::int AS n FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" JOIN "Site" s ON s.id = l."siteId"
     WHERE s.code = 'OUT-A' AND d.status = 'ON_HAND' AND l."expiresOn" > now() + interval '1 day'`);
   if (n >= min) return;
   const lot = `E2E${Date.now().toString(36).toUpperCase()}`;
-  await sql(`INSERT INTO "InventoryLot" (id, "siteId", ndc, "kitDescription", "lotNumber", "expiresOn", "receivedAt", supplier, "receivedById", "deviceCount")
+  await sql(
+    `INSERT INTO "InventoryLot" (id, "siteId", ndc, "kitDescription", "lotNumber", "expiresOn", "receivedAt", supplier, "receivedById", "deviceCount")
     SELECT $1, s.id, '50458-028-02', '56 mg kit (2 devices)', $1, DATE '2031-12-31', now() - interval '30 days', 'E2E stock', (SELECT id FROM "User" WHERE email = 'admin@example.com'), 30
-    FROM "Site" s WHERE s.code = 'OUT-A'`, [lot]);
+    FROM "Site" s WHERE s.code = 'OUT-A'`,
+    [lot],
+  );
   await sql(`INSERT INTO "Device" (id, "lotId", serial) SELECT $1 || '-' || g, $1, $1 || '-' || lpad(g::text, 3, '0') FROM generate_series(1, 30) g`, [lot]);
 }
 export const onHand = async () => {
   await ensureDevicesOnHand(1);
-  return (await sql<{ id: string }>(`SELECT d.id FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" JOIN "Site" s ON s.id = l."siteId"
-    WHERE s.code = 'OUT-A' AND d.status = 'ON_HAND' AND l."expiresOn" > now() + interval '1 day' ORDER BY l."expiresOn", d.serial LIMIT 1`))[0].id;
+  return (
+    await sql<{ id: string }>(`SELECT d.id FROM "Device" d JOIN "InventoryLot" l ON l.id = d."lotId" JOIN "Site" s ON s.id = l."siteId"
+    WHERE s.code = 'OUT-A' AND d.status = 'ON_HAND' AND l."expiresOn" > now() + interval '1 day' ORDER BY l."expiresOn", d.serial LIMIT 1`)
+  )[0].id;
 };
 export const device = async (api: APIRequestContext, id: string, minutesAgo: number) => {
-  const r = await api.post(`/api/sessions/${id}/devices`, { data: { deviceId: await onHand(), administeredAt: ago(minutesAgo), lateReason: LATE, acknowledgedWarnings: ["R12_FOOD", "R12_LIQUID", "R12_NASAL_MED"] }, headers: { "idempotency-key": key() } });
+  const r = await api.post(`/api/sessions/${id}/devices`, {
+    data: { deviceId: await onHand(), administeredAt: ago(minutesAgo), lateReason: LATE, acknowledgedWarnings: ["R12_FOOD", "R12_LIQUID", "R12_NASAL_MED"] },
+    headers: { "idempotency-key": key() },
+  });
   expect(r.status(), await r.text()).toBe(201);
 };
-
 
 /** A prepared session two hours on: two devices, a 40-minute reading (late), MOAA/S 5, no dissociation and a pre-discharge reading — ready for the discharge assessment. */
 export async function observedSession(api: APIRequestContext, fortyMinute: { systolic: number; diastolic: number; heartRate: number; spo2: number }) {
   const s = await preparedSession(api, 140);
-  const post = async (url: string, data: unknown) => { const r = await api.post(url, { data, headers: { "idempotency-key": key() } }); expect(r.status(), await r.text()).toBe(201); };
+  const post = async (url: string, data: unknown) => {
+    const r = await api.post(url, { data, headers: { "idempotency-key": key() } });
+    expect(r.status(), await r.text()).toBe(201);
+  };
   for (const m of [130, 125]) await device(api, s.id, m);
   await post(`/api/sessions/${s.id}/vitals`, { kind: "POST_40", takenAt: ago(90), ...fortyMinute, lateReason: LATE });
   await post(`/api/sessions/${s.id}/sedation`, { takenAt: ago(6), moaas: 5 });

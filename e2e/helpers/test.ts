@@ -15,7 +15,10 @@ export type AxeFinding = { url: string; rule: string; impact: string; help: stri
 export async function axeFindings(page: Page): Promise<AxeFinding[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   return result.violations.map((v) => ({
-    url: page.url(), rule: v.id, impact: v.impact ?? "unknown", help: v.help,
+    url: page.url(),
+    rule: v.id,
+    impact: v.impact ?? "unknown",
+    help: v.help,
     targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
   }));
 }
@@ -62,7 +65,10 @@ export const test = base.extend<{ accessibility: void }>({
         (browser as Browser).newContext = newContext;
       }
       const list = [...findings.values()];
-      expect(list, `accessibility (axe, WCAG 2.1 A/AA):\n${list.map((f) => `  ${f.rule} (${f.impact}) on ${f.url}: ${f.help} — ${f.targets.join(" | ")}`).join("\n")}`).toEqual([]);
+      expect(
+        list,
+        `accessibility (axe, WCAG 2.1 A/AA):\n${list.map((f) => `  ${f.rule} (${f.impact}) on ${f.url}: ${f.help} — ${f.targets.join(" | ")}`).join("\n")}`,
+      ).toEqual([]);
     },
     { auto: true },
   ],

@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import { anchorFile, anchorKeys, anchorSignatureValid, describeGap, firstAnchorGap, parseAnchorFile, signAnchor, type AnchorFacts } from "./anchor";
 
 const facts = (id: number, auditId: number, hash: string): AnchorFacts => ({
-  id: BigInt(id), chainKey: "global", auditId: BigInt(auditId), hash, at: new Date("2026-12-04T20:00:00.000Z"),
-  anchoredAt: new Date("2026-12-04T21:00:00.000Z"), reason: "schedule", actorId: null,
+  id: BigInt(id),
+  chainKey: "global",
+  auditId: BigInt(auditId),
+  hash,
+  at: new Date("2026-12-04T20:00:00.000Z"),
+  anchoredAt: new Date("2026-12-04T21:00:00.000Z"),
+  reason: "schedule",
+  actorId: null,
 });
 const h = (c: string) => c.repeat(64);
 const keys = anchorKeys({ AUDIT_ANCHOR_KEY: "k".repeat(40) });
@@ -39,7 +45,11 @@ describe("audit anchors (pure)", () => {
 
   it("finds the first anchor whose row is gone or has another hash, and names the gap", () => {
     const anchors = [signAnchor(facts(1, 10, h("a")), keys[0]), signAnchor(facts(2, 20, h("b")), keys[0]), signAnchor(facts(3, 30, h("c")), keys[0])];
-    const table = new Map<bigint, string>([[10n, h("a")], [20n, h("b")], [30n, h("c")]]);
+    const table = new Map<bigint, string>([
+      [10n, h("a")],
+      [20n, h("b")],
+      [30n, h("c")],
+    ]);
     expect(firstAnchorGap(anchors, (id) => table.get(id))).toBeNull();
 
     table.delete(30n);
@@ -49,7 +59,9 @@ describe("audit anchors (pure)", () => {
       "Rows after row #24 up to hash cccccccccccccccc… (row #30, anchor 3 of 2026-12-04T21:00:00.000Z) are missing (anchor 2 still matches).",
     );
 
-    expect(describeGap({ ...gap, lastRowBefore: null, lastGoodAnchorId: null })).toMatch(/^Rows from the start of the trail up to hash cccccccccccccccc… \(row #30, anchor 3 of .*\) are missing\.$/);
+    expect(describeGap({ ...gap, lastRowBefore: null, lastGoodAnchorId: null })).toMatch(
+      /^Rows from the start of the trail up to hash cccccccccccccccc… \(row #30, anchor 3 of .*\) are missing\.$/,
+    );
 
     table.set(20n, h("x"));
     const replaced = firstAnchorGap(anchors, (id) => table.get(id))!;

@@ -29,18 +29,28 @@ const keyOf = (secret: Buffer): AnchorKey => ({ keyId: createHash("sha256").upda
  * database host); without it a key derived from NEXTAUTH_SECRET; outside production a fixed development key.
  */
 export function anchorKeys(env: Record<string, string | undefined> = process.env): AnchorKey[] {
-  const previous = (env.AUDIT_ANCHOR_PREVIOUS_KEYS ?? "").split(",").map((k) => k.trim()).filter(Boolean).map((k) => keyOf(Buffer.from(k)));
+  const previous = (env.AUDIT_ANCHOR_PREVIOUS_KEYS ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map((k) => keyOf(Buffer.from(k)));
   if (env.AUDIT_ANCHOR_KEY) return [keyOf(Buffer.from(env.AUDIT_ANCHOR_KEY)), ...previous];
-  if (env.NEXTAUTH_SECRET)
-    return [keyOf(Buffer.from(hkdfSync("sha256", env.NEXTAUTH_SECRET, "", "esketamine-tracker audit anchor", 32))), ...previous];
+  if (env.NEXTAUTH_SECRET) return [keyOf(Buffer.from(hkdfSync("sha256", env.NEXTAUTH_SECRET, "", "esketamine-tracker audit anchor", 32))), ...previous];
   if (env.NODE_ENV === "production") throw new Error("Set AUDIT_ANCHOR_KEY (or NEXTAUTH_SECRET) to sign audit anchors.");
   return [keyOf(Buffer.from("development-only audit anchor key")), ...previous];
 }
 
 function signedText(f: AnchorFacts): string {
   return canonicalJson({
-    v: 1, id: f.id.toString(), chainKey: f.chainKey, auditId: f.auditId.toString(), hash: f.hash,
-    at: f.at.toISOString(), anchoredAt: f.anchoredAt.toISOString(), reason: f.reason, actorId: f.actorId,
+    v: 1,
+    id: f.id.toString(),
+    chainKey: f.chainKey,
+    auditId: f.auditId.toString(),
+    hash: f.hash,
+    at: f.at.toISOString(),
+    anchoredAt: f.anchoredAt.toISOString(),
+    reason: f.reason,
+    actorId: f.actorId,
   });
 }
 
@@ -57,16 +67,34 @@ export function anchorSignatureValid(a: SignedAnchor, keys: AnchorKey[]): boolea
 
 /** The file an administrator downloads and keeps outside the database. */
 export type AnchorFile = {
-  type: "esketamine-tracker/audit-anchor"; algorithm: "HMAC-SHA256";
-  id: string; chainKey: string; auditId: string; hash: string; at: string; anchoredAt: string; reason: string; actorId: string | null;
-  keyId: string; signature: string;
+  type: "esketamine-tracker/audit-anchor";
+  algorithm: "HMAC-SHA256";
+  id: string;
+  chainKey: string;
+  auditId: string;
+  hash: string;
+  at: string;
+  anchoredAt: string;
+  reason: string;
+  actorId: string | null;
+  keyId: string;
+  signature: string;
 };
 
 export function anchorFile(a: SignedAnchor): AnchorFile {
   return {
-    type: "esketamine-tracker/audit-anchor", algorithm: "HMAC-SHA256",
-    id: a.id.toString(), chainKey: a.chainKey, auditId: a.auditId.toString(), hash: a.hash, at: a.at.toISOString(),
-    anchoredAt: a.anchoredAt.toISOString(), reason: a.reason, actorId: a.actorId, keyId: a.keyId, signature: a.signature,
+    type: "esketamine-tracker/audit-anchor",
+    algorithm: "HMAC-SHA256",
+    id: a.id.toString(),
+    chainKey: a.chainKey,
+    auditId: a.auditId.toString(),
+    hash: a.hash,
+    at: a.at.toISOString(),
+    anchoredAt: a.anchoredAt.toISOString(),
+    reason: a.reason,
+    actorId: a.actorId,
+    keyId: a.keyId,
+    signature: a.signature,
   };
 }
 
@@ -76,8 +104,16 @@ export function parseAnchorFile(json: unknown): SignedAnchor | null {
   if (!f || f.type !== "esketamine-tracker/audit-anchor") return null;
   try {
     return {
-      id: BigInt(f.id!), chainKey: String(f.chainKey), auditId: BigInt(f.auditId!), hash: String(f.hash), at: new Date(f.at!),
-      anchoredAt: new Date(f.anchoredAt!), reason: String(f.reason), actorId: f.actorId ?? null, keyId: String(f.keyId), signature: String(f.signature),
+      id: BigInt(f.id!),
+      chainKey: String(f.chainKey),
+      auditId: BigInt(f.auditId!),
+      hash: String(f.hash),
+      at: new Date(f.at!),
+      anchoredAt: new Date(f.anchoredAt!),
+      reason: String(f.reason),
+      actorId: f.actorId ?? null,
+      keyId: String(f.keyId),
+      signature: String(f.signature),
     };
   } catch {
     return null;
@@ -101,15 +137,22 @@ export type AnchorGap = {
  * The first anchor (oldest first) whose row is gone or changed. `rowHash` gives the current hash of an
  * audit row id (undefined when absent). Anchors whose signature does not verify must be left out by the caller.
  */
-export function firstAnchorGap(
-  anchors: SignedAnchor[],
-  rowHash: (id: bigint) => string | undefined,
-): Omit<AnchorGap, "lastRowBefore"> | null {
+export function firstAnchorGap(anchors: SignedAnchor[], rowHash: (id: bigint) => string | undefined): Omit<AnchorGap, "lastRowBefore"> | null {
   let lastGood: bigint | null = null;
   for (const a of [...anchors].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
     const h = rowHash(a.auditId);
-    if (h === a.hash) { lastGood = a.id; continue; }
-    return { problem: h === undefined ? "rows_missing" : "hash_mismatch", anchorId: a.id, auditId: a.auditId, hash: a.hash, anchoredAt: a.anchoredAt, lastGoodAnchorId: lastGood };
+    if (h === a.hash) {
+      lastGood = a.id;
+      continue;
+    }
+    return {
+      problem: h === undefined ? "rows_missing" : "hash_mismatch",
+      anchorId: a.id,
+      auditId: a.auditId,
+      hash: a.hash,
+      anchoredAt: a.anchoredAt,
+      lastGoodAnchorId: lastGood,
+    };
   }
   return null;
 }

@@ -1,10 +1,7 @@
 import "server-only";
 import { serverNow } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import {
-  anchorKeys, anchorSignatureValid, firstAnchorGap, GLOBAL_CHAIN, signAnchor,
-  type AnchorGap, type SignedAnchor,
-} from "./anchor";
+import { anchorKeys, anchorSignatureValid, firstAnchorGap, GLOBAL_CHAIN, signAnchor, type AnchorGap, type SignedAnchor } from "./anchor";
 
 export type AnchorReason = "schedule" | "export" | "download" | "cli";
 
@@ -13,7 +10,18 @@ function chainHead(chainKey: string) {
   return db().auditEvent.findFirst({ where: { chainKey }, orderBy: { id: "desc" }, select: { id: true, hash: true, at: true } });
 }
 
-const toSigned = (a: { id: bigint; chainKey: string; auditId: bigint; hash: string; at: Date; anchoredAt: Date; reason: string; actorId: string | null; keyId: string; signature: string }): SignedAnchor => a;
+const toSigned = (a: {
+  id: bigint;
+  chainKey: string;
+  auditId: bigint;
+  hash: string;
+  at: Date;
+  anchoredAt: Date;
+  reason: string;
+  actorId: string | null;
+  keyId: string;
+  signature: string;
+}): SignedAnchor => a;
 
 /**
  * Checkpoints the head of a chain in AuditAnchor (an INSERT: the app role may do nothing else there).
@@ -21,7 +29,12 @@ const toSigned = (a: { id: bigint; chainKey: string; auditId: bigint; hash: stri
  * chain order. `onlyIfMoved` (the schedule) skips when the newest anchor already names the head.
  * Returns null when the chain is empty or had not moved.
  */
-export async function anchorAuditChain(opts: { reason: AnchorReason; actorId?: string | null; chainKey?: string; onlyIfMoved?: boolean }): Promise<SignedAnchor | null> {
+export async function anchorAuditChain(opts: {
+  reason: AnchorReason;
+  actorId?: string | null;
+  chainKey?: string;
+  onlyIfMoved?: boolean;
+}): Promise<SignedAnchor | null> {
   const chainKey = opts.chainKey ?? GLOBAL_CHAIN;
   const head = await chainHead(chainKey);
   if (!head) return null;
@@ -66,7 +79,9 @@ export async function checkAnchors(chainKey?: string): Promise<AnchorStatus> {
   const keys = anchorKeys();
   const valid: SignedAnchor[] = [];
   const unverified: bigint[] = [];
-  for (const a of all) if (anchorSignatureValid(a, keys)) valid.push(a); else unverified.push(a.id);
+  for (const a of all)
+    if (anchorSignatureValid(a, keys)) valid.push(a);
+    else unverified.push(a.id);
   const hashes = new Map<bigint, string>();
   const ids = [...new Set(valid.map((a) => a.auditId))];
   for (let i = 0; i < ids.length; i += 5000)
@@ -74,7 +89,10 @@ export async function checkAnchors(chainKey?: string): Promise<AnchorStatus> {
       hashes.set(r.id, r.hash);
   let gap: AnchorGap | null = null;
   for (const key of [...new Set(valid.map((a) => a.chainKey))].sort()) {
-    const found = firstAnchorGap(valid.filter((a) => a.chainKey === key), (id) => hashes.get(id));
+    const found = firstAnchorGap(
+      valid.filter((a) => a.chainKey === key),
+      (id) => hashes.get(id),
+    );
     if (!found) continue;
     const before = await db().auditEvent.findFirst({ where: { chainKey: key, id: { lt: found.auditId } }, orderBy: { id: "desc" }, select: { id: true } });
     gap = { ...found, lastRowBefore: before?.id ?? null };
@@ -101,5 +119,9 @@ export async function checkAnchorFile(a: SignedAnchor): Promise<{ signatureValid
 
 /** The newest anchor (of a chain, or of any chain), for the audit page. */
 export function latestAnchor(chainKey?: string) {
-  return db().auditAnchor.findFirst({ where: chainKey === undefined ? {} : { chainKey }, orderBy: { id: "desc" }, select: { id: true, auditId: true, anchoredAt: true, reason: true } });
+  return db().auditAnchor.findFirst({
+    where: chainKey === undefined ? {} : { chainKey },
+    orderBy: { id: "desc" },
+    select: { id: true, auditId: true, anchoredAt: true, reason: true },
+  });
 }

@@ -4,9 +4,18 @@ import { canonicalJson } from "./canonical";
 
 const content = (n: number) => ({
   at: new Date(Date.UTC(2026, 0, 1, 9, n)),
-  actorId: "u1", actorEmail: "nurse@example.com", actorRole: "NURSE",
-  action: "vital.create", entityType: "ObservationVital", entityId: `v${n}`,
-  siteId: "s1", patientId: "p1", before: null, after: { systolic: 120 + n, diastolic: 80 }, reason: null, requestId: null,
+  actorId: "u1",
+  actorEmail: "nurse@example.com",
+  actorRole: "NURSE",
+  action: "vital.create",
+  entityType: "ObservationVital",
+  entityId: `v${n}`,
+  siteId: "s1",
+  patientId: "p1",
+  before: null,
+  after: { systolic: 120 + n, diastolic: 80 },
+  reason: null,
+  requestId: null,
 });
 
 function chain(n: number): ChainRow[] {

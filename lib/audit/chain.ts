@@ -23,9 +23,19 @@ export type AuditContent = {
 
 export function auditHash(prevHash: string, c: AuditContent): string {
   const body = canonicalJson({
-    at: c.at.toISOString(), actorId: c.actorId, actorEmail: c.actorEmail, actorRole: c.actorRole,
-    action: c.action, entityType: c.entityType, entityId: c.entityId, siteId: c.siteId, patientId: c.patientId,
-    before: c.before ?? null, after: c.after ?? null, reason: c.reason, requestId: c.requestId,
+    at: c.at.toISOString(),
+    actorId: c.actorId,
+    actorEmail: c.actorEmail,
+    actorRole: c.actorRole,
+    action: c.action,
+    entityType: c.entityType,
+    entityId: c.entityId,
+    siteId: c.siteId,
+    patientId: c.patientId,
+    before: c.before ?? null,
+    after: c.after ?? null,
+    reason: c.reason,
+    requestId: c.requestId,
   });
   return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
 }

@@ -69,17 +69,25 @@ describe("one hash chain per site (issue 14 §2)", () => {
     Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`)[0].n);
 
   it("a writer of another site commits while one site's transaction is held open; a second writer of the same site waits for it", async () => {
-    const a = site("chain-a"), b = site("chain-b");
+    const a = site("chain-a"),
+      b = site("chain-b");
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let opened!: (pid: number) => void;
     const inside = new Promise<number>((r) => (opened = r));
     let aCommitted = false;
-    const txA = db().$transaction(async (tx) => {
-      await appendAudit(tx, { actor: null, action: "test.chain_held", entityType: "Test", siteId: a });
-      opened((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid);
-      await held;
-    }, { timeout: 30_000 }).then(() => { aCommitted = true; });
+    const txA = db()
+      .$transaction(
+        async (tx) => {
+          await appendAudit(tx, { actor: null, action: "test.chain_held", entityType: "Test", siteId: a });
+          opened((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid);
+          await held;
+        },
+        { timeout: 30_000 },
+      )
+      .then(() => {
+        aCommitted = true;
+      });
     const pidA = await inside;
     try {
       // Site B's audited write completes although site A's chain head is locked (it would wait until A commits otherwise).
@@ -110,8 +118,11 @@ describe("one hash chain per site (issue 14 §2)", () => {
 
   it("chains many sites' writers concurrently, each chain intact", async () => {
     const sites = [site("many-a"), site("many-b"), site("many-c")];
-    await Promise.all(Array.from({ length: 30 }, (_, i) =>
-      recordAudit({ actor: null, action: "test.many", entityType: "Test", entityId: String(i), siteId: i % 4 === 3 ? null : sites[i % 3] })));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        recordAudit({ actor: null, action: "test.many", entityType: "Test", entityId: String(i), siteId: i % 4 === 3 ? null : sites[i % 3] }),
+      ),
+    );
     const report = await verifyAuditChain(4);
     expect(report.intact).toBe(true);
     const expected = (k: number) => Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 4 !== 3 && i % 3 === k).length;
@@ -119,13 +130,19 @@ describe("one hash chain per site (issue 14 §2)", () => {
   });
 
   it("a row changed in one site's chain is found, the other chains still link up; a row moved to another chain breaks it too", async () => {
-    const a = site("tamper-a"), b = site("tamper-b");
+    const a = site("tamper-a"),
+      b = site("tamper-b");
     for (let i = 0; i < 3; i++) {
       await recordAudit({ actor: null, action: "test.tamper_chain", entityType: "Test", entityId: String(i), siteId: a, after: { value: i } });
       await recordAudit({ actor: null, action: "test.tamper_chain", entityType: "Test", entityId: String(i), siteId: b, after: { value: i } });
     }
     const target = await db().auditEvent.findFirstOrThrow({ where: { chainKey: a, entityId: "1" } });
-    const edit = (sql: string) => asOwner(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_delete"`, sql, `ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_delete"`);
+    const edit = (sql: string) =>
+      asOwner(
+        `ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_delete"`,
+        sql,
+        `ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_delete"`,
+      );
     await edit(`UPDATE "AuditEvent" SET "after" = '{"value":99}' WHERE id = ${target.id}`);
     try {
       const report = await verifyAuditChain();
@@ -161,7 +178,11 @@ describe("one hash chain per site (issue 14 §2)", () => {
     expect(mine).toMatchObject({ auditId: rows[1].id, hash: rows[1].hash });
     expect(await anchorAllAuditChains({ reason: "schedule", onlyIfMoved: true })).toEqual([]); // nothing moved
     const removed = await asOwner(`SELECT * FROM "AuditEvent" WHERE id = ${rows[1].id}`);
-    await asOwner(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_delete"`, `DELETE FROM "AuditEvent" WHERE id = ${rows[1].id}`, `ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_delete"`);
+    await asOwner(
+      `ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update_delete"`,
+      `DELETE FROM "AuditEvent" WHERE id = ${rows[1].id}`,
+      `ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_delete"`,
+    );
     try {
       const report = await verifyAuditChain();
       expect(report.intact).toBe(false);
@@ -199,7 +220,14 @@ describe("anchors of the audit chain (issue 12 §6)", () => {
       expect(report.intact).toBe(false);
       if (report.intact) return;
       expect(report.firstBroken).toBeNull(); // the chain itself still links up: only the anchor shows the loss
-      expect(report.anchors.gap).toMatchObject({ problem: "rows_missing", anchorId: anchor.id, auditId: anchor.auditId, hash: anchor.hash, lastRowBefore: kept!.auditId, lastGoodAnchorId: kept!.id });
+      expect(report.anchors.gap).toMatchObject({
+        problem: "rows_missing",
+        anchorId: anchor.id,
+        auditId: anchor.auditId,
+        hash: anchor.hash,
+        lastRowBefore: kept!.auditId,
+        lastGoodAnchorId: kept!.id,
+      });
       expect(describeChainReport(report).join("\n")).toContain(
         `Rows after row #${kept!.auditId} up to hash ${anchor.hash.slice(0, 16)}… (row #${anchor.auditId}, anchor ${anchor.id} of ${anchor.anchoredAt.toISOString()}) are missing (anchor ${kept!.id} still matches).`,
       );
@@ -248,7 +276,15 @@ describe("audit log export", () => {
     const { auditCsvStream } = await import("./data");
     const { parse } = await import("csv-parse/sync");
     const tag = `export-${Date.now()}`;
-    for (let i = 0; i < 5; i++) await recordAudit({ actor: null, action: `${tag}.step`, entityType: "Test", entityId: String(i), siteId: tag, reason: i === 2 ? "=HYPERLINK(\"x\")" : null });
+    for (let i = 0; i < 5; i++)
+      await recordAudit({
+        actor: null,
+        action: `${tag}.step`,
+        entityType: "Test",
+        entityId: String(i),
+        siteId: tag,
+        reason: i === 2 ? '=HYPERLINK("x")' : null,
+      });
     await recordAudit({ actor: null, action: `${tag}.step`, entityType: "Test", entityId: "other site", siteId: `${tag}-b` });
     const text = await new Response(auditCsvStream({ action: tag } as never, { siteIds: [tag], userIds: [] }, 2)).text();
     const rows = parse(text, { columns: true }) as Record<string, string>[];
@@ -262,8 +298,12 @@ describe("what an administrator reads of the audit trail", () => {
   it("rows of their sites and of the people who work there, not another site's", async () => {
     const { auditScopeFor, listAuditEvents } = await import("./data");
     const tag = `scope-${Date.now()}`;
-    const site = await db().site.create({ data: { code: `AS-${tag}`.slice(0, 20), name: tag, settingType: "OUTPATIENT", address1: "1", city: "H", state: "NY", zip: "12534" } });
-    const nurse = await db().user.create({ data: { email: `${tag}@test.example`, firstName: "N", lastName: "N", role: "NURSE", passwordHash: "x", sites: { create: { siteId: site.id } } } });
+    const site = await db().site.create({
+      data: { code: `AS-${tag}`.slice(0, 20), name: tag, settingType: "OUTPATIENT", address1: "1", city: "H", state: "NY", zip: "12534" },
+    });
+    const nurse = await db().user.create({
+      data: { email: `${tag}@test.example`, firstName: "N", lastName: "N", role: "NURSE", passwordHash: "x", sites: { create: { siteId: site.id } } },
+    });
     const stranger = await db().user.create({ data: { email: `${tag}-b@test.example`, firstName: "S", lastName: "S", role: "NURSE", passwordHash: "x" } });
     await recordAudit({ actor: null, action: `${tag}.mine`, entityType: "Test", siteId: site.id });
     await recordAudit({ actor: { id: nurse.id, email: nurse.email, role: "NURSE" }, action: `${tag}.login`, entityType: "AuthSession" });

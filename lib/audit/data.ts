@@ -44,7 +44,8 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
     head = await lockHead();
   }
   const prevHash = head[0].hash;
-  const before = jsonText(e.before), after = jsonText(e.after);
+  const before = jsonText(e.before),
+    after = jsonText(e.after);
   const content = {
     at: serverNow(),
     actorId: e.actor?.id ?? null,
@@ -147,14 +148,26 @@ export function describeChainReport(r: ChainReport): string[] {
   if (r.anchors.unverified.length)
     lines.push(`Anchor${r.anchors.unverified.length > 1 ? "s" : ""} ${r.anchors.unverified.join(", ")}: signature does not verify with this server's key.`);
   const l = r.anchors.latest;
-  lines.push(l ? `${r.anchors.count} anchor${r.anchors.count === 1 ? "" : "s"}; the latest (${l.id}, ${l.anchoredAt.toISOString()}) names row #${l.auditId}.` : "No anchors yet.");
+  lines.push(
+    l
+      ? `${r.anchors.count} anchor${r.anchors.count === 1 ? "" : "s"}; the latest (${l.id}, ${l.anchoredAt.toISOString()}) names row #${l.auditId}.`
+      : "No anchors yet.",
+  );
   return lines;
 }
 
 export type AuditRowDto = {
-  id: string; at: string; actorEmail: string | null; actorRole: string | null; action: string;
-  entityType: string; entityId: string | null; patientId: string | null; reason: string | null;
-  before: unknown; after: unknown;
+  id: string;
+  at: string;
+  actorEmail: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  patientId: string | null;
+  reason: string | null;
+  before: unknown;
+  after: unknown;
 };
 
 /**
@@ -185,7 +198,14 @@ function auditWhere(f: Omit<AuditFilter, "before">, scope: AuditScope): Prisma.A
     ...(f.entityId ? { entityId: f.entityId } : {}),
     ...(f.patientId ? { patientId: f.patientId } : {}),
     ...(f.action ? { action: { startsWith: f.action } } : {}),
-    ...(f.from || f.to ? { at: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } } : {}),
+    ...(f.from || f.to
+      ? {
+          at: {
+            ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}),
+            ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -196,8 +216,17 @@ export async function listAuditEvents(f: AuditFilter, scope: AuditScope, pageSiz
   const page = rows.slice(0, pageSize);
   return {
     rows: page.map((r) => ({
-      id: r.id.toString(), at: r.at.toISOString(), actorEmail: r.actorEmail, actorRole: r.actorRole, action: r.action,
-      entityType: r.entityType, entityId: r.entityId, patientId: r.patientId, reason: r.reason, before: r.before, after: r.after,
+      id: r.id.toString(),
+      at: r.at.toISOString(),
+      actorEmail: r.actorEmail,
+      actorRole: r.actorRole,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      patientId: r.patientId,
+      reason: r.reason,
+      before: r.before,
+      after: r.after,
     })),
     nextBefore: rows.length > pageSize ? page[page.length - 1].id.toString() : null,
   };
@@ -207,7 +236,11 @@ export async function listAuditEvents(f: AuditFilter, scope: AuditScope, pageSiz
 async function* auditEvents(f: AuditFilter, scope: AuditScope, pageSize: number) {
   let afterId: bigint | undefined;
   for (;;) {
-    const page = await db().auditEvent.findMany({ where: { ...auditWhere(f, scope), ...(afterId !== undefined ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take: pageSize });
+    const page = await db().auditEvent.findMany({
+      where: { ...auditWhere(f, scope), ...(afterId !== undefined ? { id: { gt: afterId } } : {}) },
+      orderBy: { id: "asc" },
+      take: pageSize,
+    });
     if (!page.length) return;
     afterId = page[page.length - 1].id;
     yield* page;
@@ -217,6 +250,24 @@ async function* auditEvents(f: AuditFilter, scope: AuditScope, pageSize: number)
 /** The audit log as CSV for the same filters as the viewer, streamed (never all rows in memory). */
 export function auditCsvStream(f: AuditFilter, scope: AuditScope, pageSize = 2000): ReadableStream<Uint8Array> {
   const header = ["id", "at", "actorEmail", "actorRole", "action", "entityType", "entityId", "siteId", "patientId", "reason", "before", "after", "hash"];
-  return csvFromRows(header, auditEvents(f, scope, pageSize), (r) => [r.id.toString(), r.at, r.actorEmail, r.actorRole, r.action, r.entityType, r.entityId, r.siteId, r.patientId,
-    r.reason, r.before == null ? "" : JSON.stringify(r.before), r.after == null ? "" : JSON.stringify(r.after), r.hash], pageSize);
+  return csvFromRows(
+    header,
+    auditEvents(f, scope, pageSize),
+    (r) => [
+      r.id.toString(),
+      r.at,
+      r.actorEmail,
+      r.actorRole,
+      r.action,
+      r.entityType,
+      r.entityId,
+      r.siteId,
+      r.patientId,
+      r.reason,
+      r.before == null ? "" : JSON.stringify(r.before),
+      r.after == null ? "" : JSON.stringify(r.after),
+      r.hash,
+    ],
+    pageSize,
+  );
 }

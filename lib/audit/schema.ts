@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-const optionalText = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined));
 const optionalDate = z
   .string()
   .optional()
@@ -15,6 +20,10 @@ export const auditFilterSchema = z.object({
   action: optionalText,
   from: optionalDate,
   to: optionalDate,
-  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional()
+    .catch(undefined),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

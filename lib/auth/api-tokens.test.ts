@@ -9,8 +9,16 @@ import { apiTokensOf, createApiToken, hashToken, revokeApiToken, tokenPrincipal 
 import { createApiTokenSchema } from "./api-token-schema";
 
 async function adminOf(siteIds: string[]) {
-  const u = await db().user.create({ data: { email: `admin-${Math.random().toString(36).slice(2)}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x",
-    sites: { create: siteIds.map((siteId) => ({ siteId })) } } });
+  const u = await db().user.create({
+    data: {
+      email: `admin-${Math.random().toString(36).slice(2)}@test.example`,
+      firstName: "Ada",
+      lastName: "Admin",
+      role: "ADMIN",
+      passwordHash: "x",
+      sites: { create: siteIds.map((siteId) => ({ siteId })) },
+    },
+  });
   return { id: u.id, email: u.email, role: u.role, siteIds };
 }
 const bearer = (secret: string) => new Request("http://localhost/api/fhir/export", { headers: { authorization: `Bearer ${secret}` } });
@@ -32,8 +40,10 @@ describe("read-only API tokens", () => {
   });
 
   it("is created only for sites the administrator administers (403), and listed only to administrators of all its sites", async () => {
-    const a = await clinicFixture(), b = await clinicFixture();
-    const adminA = await adminOf([a.site.id]), adminAB = await adminOf([a.site.id, b.site.id]);
+    const a = await clinicFixture(),
+      b = await clinicFixture();
+    const adminA = await adminOf([a.site.id]),
+      adminAB = await adminOf([a.site.id, b.site.id]);
     expect((await refusal(createApiToken(adminA, { name: "Other clinic", siteIds: [b.site.id] }))).status).toBe(403);
     const { id } = await createApiToken(adminAB, { name: "Both clinics", siteIds: [a.site.id, b.site.id] });
     expect((await apiTokensOf(adminA)).map((t) => t.id)).not.toContain(id);
@@ -42,7 +52,8 @@ describe("read-only API tokens", () => {
   });
 
   it("reads the FHIR routes of its sites, sets its last-used time, and is refused for another site (404, audited)", async () => {
-    const a = await clinicFixture(), b = await clinicFixture();
+    const a = await clinicFixture(),
+      b = await clinicFixture();
     const admin = await adminOf([a.site.id]);
     const { id, secret } = await createApiToken(admin, { name: "Reader", siteIds: [a.site.id] });
     const actor = await fhirReader(bearer(secret), "fhir.export", { siteId: a.site.id, entityType: "Site", entityId: a.site.id });
@@ -65,12 +76,21 @@ describe("read-only API tokens", () => {
     expect(await tokenPrincipal(`Bearer est_${"A".repeat(43)}`, "fhir.read")).toBeNull();
     expect(await tokenPrincipal(`Basic ${secret}`, "fhir.read")).toBeNull();
     expect((await refusal(revokeApiToken(admin, id))).status).toBe(409);
-    expect((await db().auditEvent.findMany({ where: { entityType: "ApiToken", entityId: id }, orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["api_token.create", "api_token.revoke"]);
+    expect((await db().auditEvent.findMany({ where: { entityType: "ApiToken", entityId: id }, orderBy: { id: "asc" } })).map((e) => e.action)).toEqual([
+      "api_token.create",
+      "api_token.revoke",
+    ]);
   });
 
   it("is accepted only by FHIR GET route handlers: no other route reads a bearer token", () => {
     const files: string[] = [];
-    const walk = (d: string) => { for (const f of readdirSync(d)) { const p = path.join(d, f); if (statSync(p).isDirectory()) walk(p); else if (f === "route.ts") files.push(p); } };
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = path.join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (f === "route.ts") files.push(p);
+      }
+    };
     walk("app/api");
     const readers = files.filter((f) => /fhirReader|tokenPrincipal|get\(\s*["']authorization["']/i.test(readFileSync(f, "utf8")));
     expect(readers.length).toBeGreaterThan(0);
@@ -80,8 +100,15 @@ describe("read-only API tokens", () => {
     }
     // Outside lib/fhir/access.ts nothing looks a token up.
     const libUsers: string[] = [];
-    const walkLib = (d: string) => { for (const f of readdirSync(d)) { const p = path.join(d, f); if (statSync(p).isDirectory()) walkLib(p); else if (/\.tsx?$/.test(f) && !/\.test\.ts$/.test(f) && readFileSync(p, "utf8").includes("tokenPrincipal(")) libUsers.push(p.replace(/\\/g, "/")); } };
-    walkLib("lib"); walkLib("app");
+    const walkLib = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = path.join(d, f);
+        if (statSync(p).isDirectory()) walkLib(p);
+        else if (/\.tsx?$/.test(f) && !/\.test\.ts$/.test(f) && readFileSync(p, "utf8").includes("tokenPrincipal(")) libUsers.push(p.replace(/\\/g, "/"));
+      }
+    };
+    walkLib("lib");
+    walkLib("app");
     expect(libUsers.sort()).toEqual(["lib/auth/api-tokens.ts", "lib/fhir/access.ts"]);
   });
 });

@@ -12,7 +12,16 @@ import type { ApiTokenScope, CreateApiTokenInput } from "./api-token-schema";
 const PREFIX = "est_";
 export const hashToken = (secret: string) => createHash("sha256").update(secret, "utf8").digest("hex");
 
-export type ApiTokenView = { id: string; name: string; prefix: string; sites: { id: string; name: string }[]; createdAt: Date; createdBy: string; lastUsedAt: Date | null; revokedAt: Date | null };
+export type ApiTokenView = {
+  id: string;
+  name: string;
+  prefix: string;
+  sites: { id: string; name: string }[];
+  createdAt: Date;
+  createdBy: string;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 export type ApiTokenPrincipal = { tokenId: string; name: string; siteIds: string[]; scopes: string[] };
 
 const actorOf = (a: SiteScopedActor) => ({ id: a.id, email: a.email, role: a.role });
@@ -22,8 +31,25 @@ export async function createApiToken(admin: SiteScopedActor, input: CreateApiTok
   await requireAdministers(admin, siteIds, { refuse: 403, entityType: "ApiToken", field: "siteIds" });
   const secret = PREFIX + randomBytes(32).toString("base64url");
   return transaction(async (tx) => {
-    const t = await tx.apiToken.create({ data: { name: input.name, tokenHash: hashToken(secret), prefix: secret.slice(0, PREFIX.length + 6), siteIds, scopes: ["fhir.read"], createdById: admin.id, createdAt: serverNow() } });
-    await appendAudit(tx, { actor: actorOf(admin), action: "api_token.create", entityType: "ApiToken", entityId: t.id, siteId: siteIds[0], after: { name: t.name, prefix: t.prefix, siteIds, scopes: t.scopes } });
+    const t = await tx.apiToken.create({
+      data: {
+        name: input.name,
+        tokenHash: hashToken(secret),
+        prefix: secret.slice(0, PREFIX.length + 6),
+        siteIds,
+        scopes: ["fhir.read"],
+        createdById: admin.id,
+        createdAt: serverNow(),
+      },
+    });
+    await appendAudit(tx, {
+      actor: actorOf(admin),
+      action: "api_token.create",
+      entityType: "ApiToken",
+      entityId: t.id,
+      siteId: siteIds[0],
+      after: { name: t.name, prefix: t.prefix, siteIds, scopes: t.scopes },
+    });
     return { id: t.id, secret };
   });
 }
@@ -35,7 +61,15 @@ export async function revokeApiToken(admin: SiteScopedActor, id: string): Promis
   if (t.revokedAt) throw new HttpError(409, "ALREADY_REVOKED", "This token is already revoked.");
   await transaction(async (tx) => {
     await tx.apiToken.update({ where: { id }, data: { revokedAt: serverNow(), revokedById: admin.id } });
-    await appendAudit(tx, { actor: actorOf(admin), action: "api_token.revoke", entityType: "ApiToken", entityId: id, siteId: t.siteIds[0], before: { revokedAt: null }, after: { revokedAt: serverNow() } });
+    await appendAudit(tx, {
+      actor: actorOf(admin),
+      action: "api_token.revoke",
+      entityType: "ApiToken",
+      entityId: id,
+      siteId: t.siteIds[0],
+      before: { revokedAt: null },
+      after: { revokedAt: serverNow() },
+    });
   });
 }
 
@@ -43,10 +77,25 @@ export async function revokeApiToken(admin: SiteScopedActor, id: string): Promis
 export async function apiTokensOf(admin: SiteScopedActor): Promise<ApiTokenView[]> {
   const rows = await db().apiToken.findMany({ where: { siteIds: { hasSome: [...admin.siteIds] } }, orderBy: { createdAt: "desc" } });
   const mine = rows.filter((t) => t.siteIds.every((s) => admin.siteIds.includes(s)));
-  const sites = new Map((await db().site.findMany({ where: { id: { in: mine.flatMap((t) => t.siteIds) } }, select: { id: true, name: true } })).map((s) => [s.id, s]));
-  const users = new Map((await db().user.findMany({ where: { id: { in: mine.map((t) => t.createdById) } }, select: { id: true, firstName: true, lastName: true } })).map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
-  return mine.map((t) => ({ id: t.id, name: t.name, prefix: t.prefix, sites: t.siteIds.map((s) => sites.get(s) ?? { id: s, name: s }), createdAt: t.createdAt,
-    createdBy: users.get(t.createdById) ?? "", lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt }));
+  const sites = new Map(
+    (await db().site.findMany({ where: { id: { in: mine.flatMap((t) => t.siteIds) } }, select: { id: true, name: true } })).map((s) => [s.id, s]),
+  );
+  const users = new Map(
+    (await db().user.findMany({ where: { id: { in: mine.map((t) => t.createdById) } }, select: { id: true, firstName: true, lastName: true } })).map((u) => [
+      u.id,
+      `${u.firstName} ${u.lastName}`,
+    ]),
+  );
+  return mine.map((t) => ({
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    sites: t.siteIds.map((s) => sites.get(s) ?? { id: s, name: s }),
+    createdAt: t.createdAt,
+    createdBy: users.get(t.createdById) ?? "",
+    lastUsedAt: t.lastUsedAt,
+    revokedAt: t.revokedAt,
+  }));
 }
 
 /**

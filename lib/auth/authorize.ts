@@ -23,8 +23,8 @@ export async function checkAccess(action: Action, scope?: Scope): Promise<Decisi
   if (!lookup.user) return { ok: false, status: 401, ended: lookup.ended };
   const user = lookup.user;
   const roleOk = can(user.role, action);
-  const siteOk = (!scope || !("siteId" in scope) || (!!scope.siteId && user.siteIds.includes(scope.siteId)))
-    && (!scope?.siteIds || administers(user, scope.siteIds));
+  const siteOk =
+    (!scope || !("siteId" in scope) || (!!scope.siteId && user.siteIds.includes(scope.siteId))) && (!scope?.siteIds || administers(user, scope.siteIds));
   if (roleOk && siteOk) return { ok: true, user };
   await recordAudit({
     actor: { id: user.id, email: user.email, role: user.role },

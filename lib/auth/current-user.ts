@@ -20,9 +20,22 @@ export type CurrentUser = {
 export type SessionLookup = { user: CurrentUser } | { user: null; ended: SessionEndReason | "none" };
 
 type SessionRow = {
-  id: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null;
-  userId: string; email: string; role: string; firstName: string; lastName: string; disabledAt: Date | null;
-  siteId: string | null; code: string | null; name: string | null; timeZone: string | null; idleLockMinutes: number | null;
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  userId: string;
+  email: string;
+  role: string;
+  firstName: string;
+  lastName: string;
+  disabledAt: Date | null;
+  siteId: string | null;
+  code: string | null;
+  name: string | null;
+  timeZone: string | null;
+  idleLockMinutes: number | null;
 };
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -56,9 +69,24 @@ export const lookupSession = cache(async (): Promise<SessionLookup> => {
     WHERE s.id = ${tokenId(token)} ORDER BY st."settingType", st.name`; // outpatient sites (where PMFs live) first
   if (!rows.length) return { user: null, ended: "none" };
   const first = rows[0];
-  const s = { id: first.id, createdAt: first.createdAt, lastSeenAt: first.lastSeenAt, expiresAt: first.expiresAt, revokedAt: first.revokedAt,
-    user: { id: first.userId, email: first.email, role: first.role as Role, firstName: first.firstName, lastName: first.lastName, disabledAt: first.disabledAt } };
-  const sites = rows.filter((r) => r.siteId).map((r) => ({ id: r.siteId!, code: r.code!, name: r.name!, timeZone: r.timeZone!, idleLockMinutes: r.idleLockMinutes! }));
+  const s = {
+    id: first.id,
+    createdAt: first.createdAt,
+    lastSeenAt: first.lastSeenAt,
+    expiresAt: first.expiresAt,
+    revokedAt: first.revokedAt,
+    user: {
+      id: first.userId,
+      email: first.email,
+      role: first.role as Role,
+      firstName: first.firstName,
+      lastName: first.lastName,
+      disabledAt: first.disabledAt,
+    },
+  };
+  const sites = rows
+    .filter((r) => r.siteId)
+    .map((r) => ({ id: r.siteId!, code: r.code!, name: r.name!, timeZone: r.timeZone!, idleLockMinutes: r.idleLockMinutes! }));
   const idleMinutes = idleMinutesFor(sites.map((x) => x.idleLockMinutes));
   const now = new Date();
   const state = sessionState({ ...s, userDisabledAt: s.user.disabledAt }, now, idleMinutes);

@@ -9,15 +9,33 @@ import { changePasswordSchema, resetWithCodeSchema } from "./schema";
 
 let n = 0;
 const unique = () => `${Date.now().toString(36)}-${(n++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-const error = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a refusal"); }, (e: unknown) => e as HttpError);
+const error = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (e: unknown) => e as HttpError,
+  );
 const NEW = "violet-harbor-lantern-7";
 
 async function fixture() {
   const u = unique();
-  const site = await db().site.create({ data: { code: `PR-${u}`, name: `Reset ${u}`, settingType: "OUTPATIENT", address1: "1 Main St", city: "Hudson", state: "NY", zip: "12534" }, select: { id: true } });
-  const admin = await db().user.create({ data: { email: `admin-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x", sites: { create: { siteId: site.id } } } });
+  const site = await db().site.create({
+    data: { code: `PR-${u}`, name: `Reset ${u}`, settingType: "OUTPATIENT", address1: "1 Main St", city: "Hudson", state: "NY", zip: "12534" },
+    select: { id: true },
+  });
+  const admin = await db().user.create({
+    data: { email: `admin-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x", sites: { create: { siteId: site.id } } },
+  });
   const nurse = await db().user.create({
-    data: { email: `nora-${u}@test.example`, firstName: "Nora", lastName: "Bishop", role: "NURSE", passwordHash: await hashPassword("the-old-password-1"), sites: { create: { siteId: site.id } } },
+    data: {
+      email: `nora-${u}@test.example`,
+      firstName: "Nora",
+      lastName: "Bishop",
+      role: "NURSE",
+      passwordHash: await hashPassword("the-old-password-1"),
+      sites: { create: { siteId: site.id } },
+    },
   });
   await db().authSession.createMany({ data: [0, 1].map((i) => ({ id: `pr-${u}-${i}`, userId: nurse.id, expiresAt: new Date(Date.now() + 3_600_000) })) });
   const actor = { id: admin.id, email: admin.email, role: admin.role, siteIds: [site.id] };
@@ -90,7 +108,10 @@ describe("a one-time code chosen password", () => {
   it("issuing a code is audited without the code", async () => {
     const f = await fixture();
     const { code } = await issueResetCode(f.actor, f.nurse.id);
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.password_reset_issued", entityId: f.nurse.id }, select: { actorId: true, after: true } });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { action: "user.password_reset_issued", entityId: f.nurse.id },
+      select: { actorId: true, after: true },
+    });
     expect(audit.actorId).toBe(f.actor.id);
     expect(audit.after).toMatchObject({ purpose: "reset" });
     expect(JSON.stringify(audit)).not.toContain(code.slice(0, 5));

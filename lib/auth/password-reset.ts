@@ -31,7 +31,12 @@ function checkPolicy(password: string, owner: PasswordOwner) {
 
 /** Ends every open session of the user (all devices), except `keep` (the one changing their own password). */
 const endSessions = async (tx: Tx, userId: string, reason: string, keep?: string) =>
-  (await tx.authSession.updateMany({ where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) }, data: { revokedAt: serverNow(), revokedReason: reason } })).count;
+  (
+    await tx.authSession.updateMany({
+      where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
+      data: { revokedAt: serverNow(), revokedReason: reason },
+    })
+  ).count;
 
 /**
  * Writes a one-time code for the user inside the caller's transaction (account creation uses this too).
@@ -45,7 +50,10 @@ export async function insertResetCode(tx: Tx, actor: SiteScopedActor, userId: st
   const revoked = await tx.passwordReset.updateMany({ where: { userId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
   await tx.passwordReset.create({ data: { userId, codeHash: resetCodeHash(code), issuedById: actor.id, createdAt: now, expiresAt } });
   await appendAudit(tx, {
-    actor: { id: actor.id, email: actor.email, role: actor.role }, action: "user.password_reset_issued", entityType: "User", entityId: userId,
+    actor: { id: actor.id, email: actor.email, role: actor.role },
+    action: "user.password_reset_issued",
+    entityType: "User",
+    entityId: userId,
     after: { purpose, expiresAt: expiresAt.toISOString(), earlierCodesRevoked: revoked.count },
   });
   return { code: grouped(code), expiresAt: expiresAt.toISOString() };
@@ -58,7 +66,11 @@ export async function insertResetCode(tx: Tx, actor: SiteScopedActor, userId: st
 export async function issueResetCode(actor: SiteScopedActor, userId: string): Promise<{ code: string; expiresAt: string }> {
   const target = await db().user.findUnique({ where: { id: userId }, select: { id: true, sites: { select: { siteId: true } } } });
   if (!target) throw new HttpError(404, "NOT_FOUND", "User not found.");
-  await requireAdministers(actor, target.sites.map((s) => s.siteId), { refuse: 404, entityType: "User", entityId: userId, what: "User" });
+  await requireAdministers(
+    actor,
+    target.sites.map((s) => s.siteId),
+    { refuse: 404, entityType: "User", entityId: userId, what: "User" },
+  );
   return transaction((tx) => insertResetCode(tx, actor, userId, "reset"));
 }
 
@@ -70,27 +82,46 @@ const INVALID_CODE = "This code is not valid. Check it, or ask an administrator 
  * attempts with one code cannot both succeed. Every session of the user ends. Wrong codes count as
  * failed sign-ins of the account and the address (the same throttle).
  */
-export async function resetPasswordWithCode(input: z.output<typeof resetWithCodeSchema>, meta: { ip?: string | null }): Promise<{ userId: string; sessionsEnded: number }> {
+export async function resetPasswordWithCode(
+  input: z.output<typeof resetWithCodeSchema>,
+  meta: { ip?: string | null },
+): Promise<{ userId: string; sessionsEnded: number }> {
   const now = serverNow();
   const targets = throttleTargets(input.email, meta.ip);
   const lock = await lockFor(targets, now);
-  if (lock) throw new HttpError(429, "LOCKED", "Too many failed attempts. Try again later.", undefined, { lockedUntil: lock.until.toISOString(), scope: lock.scope });
+  if (lock)
+    throw new HttpError(429, "LOCKED", "Too many failed attempts. Try again later.", undefined, { lockedUntil: lock.until.toISOString(), scope: lock.scope });
 
   const row = await db().passwordReset.findUnique({
     where: { codeHash: resetCodeHash(input.code) },
-    select: { id: true, usedAt: true, revokedAt: true, expiresAt: true, user: { select: { id: true, email: true, role: true, firstName: true, lastName: true, disabledAt: true } } },
+    select: {
+      id: true,
+      usedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      user: { select: { id: true, email: true, role: true, firstName: true, lastName: true, disabledAt: true } },
+    },
   });
-  const problem = !row || row.user.email !== input.email ? INVALID_CODE
-    : row.usedAt ? "This code has already been used. Ask an administrator for a new one."
-    : row.revokedAt ? "A newer code was issued for this account: use that one."
-    : row.expiresAt <= now ? "This code has expired (codes last 24 hours). Ask an administrator for a new one."
-    : row.user.disabledAt ? INVALID_CODE : null;
+  const problem =
+    !row || row.user.email !== input.email
+      ? INVALID_CODE
+      : row.usedAt
+        ? "This code has already been used. Ask an administrator for a new one."
+        : row.revokedAt
+          ? "A newer code was issued for this account: use that one."
+          : row.expiresAt <= now
+            ? "This code has expired (codes last 24 hours). Ask an administrator for a new one."
+            : row.user.disabledAt
+              ? INVALID_CODE
+              : null;
   if (problem || !row) {
     await transaction(async (tx) => {
       await countFailure(tx, targets, now);
       await appendAudit(tx, {
         actor: row && row.user.email === input.email ? { id: row.user.id, email: row.user.email, role: row.user.role } : null,
-        action: "auth.password_reset_failed", entityType: "User", entityId: row?.user.id ?? null,
+        action: "auth.password_reset_failed",
+        entityType: "User",
+        entityId: row?.user.id ?? null,
         after: { email: input.email, reason: problem, ip: meta.ip ?? null },
       });
     });
@@ -107,7 +138,10 @@ export async function resetPasswordWithCode(input: z.output<typeof resetWithCode
     // The account lock is lifted: the person proved they hold a code an administrator issued.
     await tx.loginThrottle.deleteMany({ where: { accountKey: throttleKey("account", user.email) } });
     await appendAudit(tx, {
-      actor: { id: user.id, email: user.email, role: user.role }, action: "user.password_reset", entityType: "User", entityId: user.id,
+      actor: { id: user.id, email: user.email, role: user.role },
+      action: "user.password_reset",
+      entityType: "User",
+      entityId: user.id,
       after: { sessionsEnded, ip: meta.ip ?? null },
     });
     return { userId: user.id, sessionsEnded };
@@ -120,7 +154,10 @@ export async function changeOwnPassword(
   input: z.output<typeof changePasswordSchema>,
   currentSessionId?: string,
 ): Promise<{ sessionsEnded: number }> {
-  const user = await db().user.findUniqueOrThrow({ where: { id: me.id }, select: { id: true, email: true, role: true, firstName: true, lastName: true, passwordHash: true } });
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: me.id },
+    select: { id: true, email: true, role: true, firstName: true, lastName: true, passwordHash: true },
+  });
   if (!(await confirmPassword(user, input.currentPassword))) throw invalidInput({ currentPassword: ["This is not your current password"] });
   checkPolicy(input.password, user);
   if (input.password === input.currentPassword) throw invalidInput({ password: ["Choose a password different from the current one"] });
@@ -128,7 +165,13 @@ export async function changeOwnPassword(
   return transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, version: { increment: 1 } } });
     const sessionsEnded = await endSessions(tx, user.id, "password_changed", currentSessionId);
-    await appendAudit(tx, { actor: { id: user.id, email: user.email, role: user.role }, action: "user.password_change", entityType: "User", entityId: user.id, after: { sessionsEnded } });
+    await appendAudit(tx, {
+      actor: { id: user.id, email: user.email, role: user.role },
+      action: "user.password_change",
+      entityType: "User",
+      entityId: user.id,
+      after: { sessionsEnded },
+    });
     return { sessionsEnded };
   });
 }

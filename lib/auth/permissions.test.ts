@@ -49,7 +49,18 @@ describe("permission table", () => {
   it("derives each role's navigation from the table, so no link leads to a refusal", () => {
     expect(navigationFor("NURSE").map((n) => n.label)).toEqual(["Chair board", "Schedule", "Patients"]);
     expect(navigationFor("PSYCHIATRIST").map((n) => n.label)).toEqual(["Review", "Patients", "Authorizations"]);
-    expect(navigationFor("ADMIN").map((n) => n.label)).toEqual(["Reports", "Authorizations", "Inventory", "Users", "Sites", "REMS parameters", "Import patients", "Audit log", "FHIR export", "API tokens"]);
+    expect(navigationFor("ADMIN").map((n) => n.label)).toEqual([
+      "Reports",
+      "Authorizations",
+      "Inventory",
+      "Users",
+      "Sites",
+      "REMS parameters",
+      "Import patients",
+      "Audit log",
+      "FHIR export",
+      "API tokens",
+    ]);
     for (const role of ROLES) for (const item of navigationFor(role)) expect(can(role, item.action)).toBe(true);
     expect(homeFor("NURSE")).toBe("/board");
     expect(homeFor("ADMIN")).toBe("/reports");

@@ -21,7 +21,14 @@ function exportedMethods(source: string): string[] {
   const found = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:const|async function|function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE)\b/g)) found.add(m[1]);
   for (const m of source.matchAll(/export\s+(?:const\s+)?\{([^}]*)\}/g))
-    for (const name of m[1].split(",").map((s) => s.trim().split(/\s+as\s+/).pop()!.trim())) if (/^(GET|HEAD|POST|PUT|PATCH|DELETE)$/.test(name)) found.add(name);
+    for (const name of m[1].split(",").map((s) =>
+      s
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim(),
+    ))
+      if (/^(GET|HEAD|POST|PUT|PATCH|DELETE)$/.test(name)) found.add(name);
   return [...found].sort();
 }
 
@@ -55,13 +62,22 @@ describe("authorization matrix: the table covers the filesystem", () => {
     }
     expect(missing, "routes with no entry in lib/auth/route-permissions.ts").toEqual([]);
     const onDisk = new Set(routeFiles.map(pathOfFile));
-    expect(Object.keys(ROUTE_PERMISSIONS).filter((p) => !onDisk.has(p)), "entries without a route file").toEqual([]);
+    expect(
+      Object.keys(ROUTE_PERMISSIONS).filter((p) => !onDisk.has(p)),
+      "entries without a route file",
+    ).toEqual([]);
   });
 
   it("every page has an entry, and no entry is left without a page", () => {
     const onDisk = pageFiles.map(pathOfFile);
-    expect(onDisk.filter((p) => !PAGE_PERMISSIONS[p]), "pages with no entry in lib/auth/route-permissions.ts").toEqual([]);
-    expect(Object.keys(PAGE_PERMISSIONS).filter((p) => !onDisk.includes(p)), "entries without a page").toEqual([]);
+    expect(
+      onDisk.filter((p) => !PAGE_PERMISSIONS[p]),
+      "pages with no entry in lib/auth/route-permissions.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(PAGE_PERMISSIONS).filter((p) => !onDisk.includes(p)),
+      "entries without a page",
+    ).toEqual([]);
   });
 
   it("every action named is in the permission table, and the file (or its helper) asks for it", () => {
@@ -78,7 +94,9 @@ describe("authorization matrix: the table covers the filesystem", () => {
     const unscopedWithId = [
       ...Object.entries(ROUTE_PERMISSIONS).flatMap(([p, ms]) => Object.values(ms).map((a) => [p, a!] as const)),
       ...Object.entries(PAGE_PERMISSIONS),
-    ].filter(([p, a]) => p.includes("[id]") && a.kind === "role" && !a.scope && !a.national).map(([p]) => p);
+    ]
+      .filter(([p, a]) => p.includes("[id]") && a.kind === "role" && !a.scope && !a.national)
+      .map(([p]) => p);
     expect(unscopedWithId).toEqual([]);
   });
 

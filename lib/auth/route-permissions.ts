@@ -6,7 +6,16 @@
 import type { Action } from "./permissions";
 
 /** The record whose site decides: named by a path parameter, or by a query parameter. */
-export type RecordKind = "Patient" | "TreatmentSession" | "PatientMonitoringForm" | "AdverseEvent" | "InventoryLot" | "PatientTransfer" | "User" | "Site" | "Appointment";
+export type RecordKind =
+  | "Patient"
+  | "TreatmentSession"
+  | "PatientMonitoringForm"
+  | "AdverseEvent"
+  | "InventoryLot"
+  | "PatientTransfer"
+  | "User"
+  | "Site"
+  | "Appointment";
 export type SiteScope =
   | { param: string; record: RecordKind } // /api/sessions/[id]/… : the session's site
   | { query: string; record: "Site" | "Patient" } // ?siteId=… or ?patientId=…
@@ -28,7 +37,10 @@ const user = role("user.manage", { param: "id", record: "User" });
 
 /** Route handlers: path under app (route groups left out) → method → access. */
 export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> = {
-  "/api/auth/[...nextauth]": { GET: { kind: "public", why: "next-auth: sign-in, sign-out, CSRF token" }, POST: { kind: "public", why: "next-auth: sign-in, sign-out, CSRF token" } },
+  "/api/auth/[...nextauth]": {
+    GET: { kind: "public", why: "next-auth: sign-in, sign-out, CSRF token" },
+    POST: { kind: "public", why: "next-auth: sign-in, sign-out, CSRF token" },
+  },
   "/api/setup": { POST: { kind: "first-run", why: "the first administrator and site" } },
   "/api/health": { GET: { kind: "public", why: "load-balancer health check: database reachable, migrations current; no patient data" } },
   "/api/password/reset": { POST: { kind: "public", why: "a new password with a one-time code, signed out" } },
@@ -56,8 +68,12 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/admin/audit/verify": { POST: role("audit.read") }, // the chain is one for the installation: intact or the first broken id
   "/api/admin/audit/anchor": { GET: role("audit.read") }, // a signed checkpoint of the installation's chain head (no patient data), itself audited
   "/api/admin/rems": { POST: { kind: "role", action: "rems.manage", national: "REMS parameters are national (R45)" } },
-  "/api/admin/billing-codes": { POST: { kind: "role", action: "billing.manage", national: "the billing-code table is the installation's, like the REMS parameters" } },
-  "/api/admin/billing-codes/[id]/end": { POST: { kind: "role", action: "billing.manage", national: "the billing-code table is the installation's, like the REMS parameters" } },
+  "/api/admin/billing-codes": {
+    POST: { kind: "role", action: "billing.manage", national: "the billing-code table is the installation's, like the REMS parameters" },
+  },
+  "/api/admin/billing-codes/[id]/end": {
+    POST: { kind: "role", action: "billing.manage", national: "the billing-code table is the installation's, like the REMS parameters" },
+  },
   "/api/admin/rems/[id]": { DELETE: { kind: "role", action: "rems.manage", national: "REMS parameters are national (R45)" } },
   "/api/admin/patients/import": { POST: role("patient.import", { query: "siteId", record: "Site" }) },
 
@@ -110,14 +126,26 @@ export const ROUTE_PERMISSIONS: Record<string, Partial<Record<Method, Access>>> 
   "/api/inventory/lots/[id]/waste": { POST: role("inventory.manage", { param: "id", record: "InventoryLot" }) },
   "/api/inventory/dispensing-log/csv": { GET: role("inventory.manage", { query: "siteId", record: "Site" }) },
 
-  "/api/reports/pmf/csv": { GET: role("reports.export", { query: "siteId", record: "Site" }), HEAD: role("reports.export", { query: "siteId", record: "Site" }) },
-  "/api/reports/pmf/pdf": { GET: role("reports.export", { query: "siteId", record: "Site" }), HEAD: role("reports.export", { query: "siteId", record: "Site" }) },
+  "/api/reports/pmf/csv": {
+    GET: role("reports.export", { query: "siteId", record: "Site" }),
+    HEAD: role("reports.export", { query: "siteId", record: "Site" }),
+  },
+  "/api/reports/pmf/pdf": {
+    GET: role("reports.export", { query: "siteId", record: "Site" }),
+    HEAD: role("reports.export", { query: "siteId", record: "Site" }),
+  },
   "/api/reports/pmf/[id]/pdf": { GET: role("reports.export", { param: "id", record: "PatientMonitoringForm" }) },
   "/api/reports/pmf/[id]/submit": { POST: role("pmf.submit", { param: "id", record: "PatientMonitoringForm" }) },
   "/api/reports/pmf/[id]/amend": { POST: role("pmf.submit", { param: "id", record: "PatientMonitoringForm" }) },
-  "/api/reports/adverse-events/csv": { GET: role("reports.export", { query: "site", record: "Site" }), HEAD: role("reports.export", { query: "site", record: "Site" }) },
+  "/api/reports/adverse-events/csv": {
+    GET: role("reports.export", { query: "site", record: "Site" }),
+    HEAD: role("reports.export", { query: "site", record: "Site" }),
+  },
   "/api/sessions/[id]/audit-packet": { GET: session("packet.export") },
-  "/api/reports/billing/csv": { GET: role("reports.export", { query: "site", record: "Site" }), HEAD: role("reports.export", { query: "site", record: "Site" }) },
+  "/api/reports/billing/csv": {
+    GET: role("reports.export", { query: "site", record: "Site" }),
+    HEAD: role("reports.export", { query: "site", record: "Site" }),
+  },
   "/api/fhir/sessions/[id]": { GET: session("fhir.read") }, // or an API token of the session's site (lib/fhir/access.ts)
   "/api/fhir/export": { GET: role("fhir.export", { query: "site", record: "Site" }) }, // or an API token of the site
   "/api/admin/api-tokens": { POST: role("token.manage", { body: "siteIds" }) },
@@ -178,6 +206,10 @@ export const PAGE_PERMISSIONS: Record<string, Access> = {
 
 /** The URL path of a route or page file: `app/(app)/admin/users/[id]/page.tsx` → `/admin/users/[id]`. */
 export function pathOfFile(file: string): string {
-  const parts = file.replace(/\\/g, "/").split("/").slice(1, -1).filter((p) => !/^\(.*\)$/.test(p));
+  const parts = file
+    .replace(/\\/g, "/")
+    .split("/")
+    .slice(1, -1)
+    .filter((p) => !/^\(.*\)$/.test(p));
   return "/" + parts.join("/");
 }

@@ -42,17 +42,23 @@ export function lockMessage(lock: { scope: LockScope; until: Date }, now: Date, 
   const minutes = Math.max(1, Math.ceil((lock.until.getTime() - now.getTime()) / 60_000));
   const when = `at ${at} (in ${minutes} minute${minutes === 1 ? "" : "s"})`;
   if (lock.scope === "account") return `This account is locked after too many failed sign-ins. It unlocks ${when}, or an administrator can unlock it now.`;
-  if (lock.scope === "address") return `Too many failed sign-ins from this network. Sign-in from here is paused until ${at} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`;
+  if (lock.scope === "address")
+    return `Too many failed sign-ins from this network. Sign-in from here is paused until ${at} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`;
   return `Sign-in is paused for everyone after an unusual number of failed sign-ins. Try again ${when}.`;
 }
 
 export const PASSWORD_MIN = 12;
 /** A new password as typed: its length at the field; the server also checks the policy (lib/auth/password-policy.ts). */
-export const newPasswordField = z.string({ message: "Enter a new password" })
-  .min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`).max(200, "At most 200 characters");
+export const newPasswordField = z
+  .string({ message: "Enter a new password" })
+  .min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`)
+  .max(200, "At most 200 characters");
 
 /** A one-time code as an administrator reads it out: letters and digits, dashes and spaces ignored. */
-export const resetCodeField = z.string({ message: "Enter the code" }).trim().toUpperCase()
+export const resetCodeField = z
+  .string({ message: "Enter the code" })
+  .trim()
+  .toUpperCase()
   .transform((v) => v.replace(/[\s-]/g, ""))
   .pipe(z.string().min(1, "Enter the code").max(64, "This code is not valid"));
 
@@ -61,18 +67,22 @@ const confirmMatches = <T extends { password: string; confirm: string }>(v: T, c
 };
 
 /** Signed out: the user chooses a new password with the one-time code an administrator gave them. */
-export const resetWithCodeSchema = z.object({
-  email: signInSchema.shape.email,
-  code: resetCodeField,
-  password: newPasswordField,
-  confirm: z.string(),
-}).superRefine(confirmMatches);
+export const resetWithCodeSchema = z
+  .object({
+    email: signInSchema.shape.email,
+    code: resetCodeField,
+    password: newPasswordField,
+    confirm: z.string(),
+  })
+  .superRefine(confirmMatches);
 export type ResetWithCodeInput = z.input<typeof resetWithCodeSchema>;
 
 /** Signed in: the user changes their own password, proving they know the current one. */
-export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password").max(200, "Password is too long"),
-  password: newPasswordField,
-  confirm: z.string(),
-}).superRefine(confirmMatches);
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(200, "Password is too long"),
+    password: newPasswordField,
+    confirm: z.string(),
+  })
+  .superRefine(confirmMatches);
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

@@ -4,7 +4,12 @@ import { afterFailure, idleMinutesFor, isLockedOut, sessionExpiry, sessionState,
 const t0 = new Date("2026-03-08T06:30:00Z"); // the night US clocks go forward: elapsed time must not care
 const min = (n: number) => new Date(t0.getTime() + n * 60_000);
 const fresh = (over: Partial<Parameters<typeof sessionState>[0]> = {}) => ({
-  createdAt: t0, lastSeenAt: t0, expiresAt: sessionExpiry(t0), revokedAt: null, userDisabledAt: null, ...over,
+  createdAt: t0,
+  lastSeenAt: t0,
+  expiresAt: sessionExpiry(t0),
+  revokedAt: null,
+  userDisabledAt: null,
+  ...over,
 });
 
 describe("server-side session", () => {
@@ -76,7 +81,8 @@ describe("what a lock tells the person signing in", () => {
     expect(parsed).toEqual({ scope: "account", until });
     expect(parseLockedError("CredentialsSignin")).toBeNull();
     expect(lockMessage(parsed!, new Date("2026-12-04T21:33:10Z"), "UTC")).toBe(
-      "This account is locked after too many failed sign-ins. It unlocks at 21:45 (in 12 minutes), or an administrator can unlock it now.");
+      "This account is locked after too many failed sign-ins. It unlocks at 21:45 (in 12 minutes), or an administrator can unlock it now.",
+    );
     expect(lockMessage({ scope: "address", until }, new Date("2026-12-04T21:44:30Z"), "UTC")).toMatch(/from this network.*until 21:45 \(in 1 minute\)/);
   });
 });

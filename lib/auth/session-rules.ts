@@ -25,8 +25,7 @@ export function sessionState(s: SessionFacts, now: Date, idleMinutes: number): {
 export const sessionExpiry = (createdAt: Date) => new Date(createdAt.getTime() + MAX_SESSION_HOURS * 3_600_000);
 
 /** The strictest idle lock of the user's sites applies (a shared tablet must lock by the shortest rule). */
-export const idleMinutesFor = (siteIdleMinutes: number[]) =>
-  siteIdleMinutes.length ? Math.min(...siteIdleMinutes) : DEFAULT_IDLE_MINUTES;
+export const idleMinutesFor = (siteIdleMinutes: number[]) => (siteIdleMinutes.length ? Math.min(...siteIdleMinutes) : DEFAULT_IDLE_MINUTES);
 
 // Throttling of failed sign-ins: per account, per client address and for the whole installation.
 // The counters live in the database (LoginThrottle), so every app server sees the same ones.
@@ -75,7 +74,10 @@ export function activeLock(rows: { scope: ThrottleScope; facts: ThrottleFacts | 
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustedProxies: number, socketAddress?: string | null): string | null {
   if (trustedProxies > 0 && forwardedFor) {
-    const hops = forwardedFor.split(",").map((h) => h.trim()).filter(Boolean);
+    const hops = forwardedFor
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
     const picked = hops[hops.length - trustedProxies];
     if (picked && /^[0-9a-fA-F.:]{2,45}$/.test(picked)) return picked;
   }

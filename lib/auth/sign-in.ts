@@ -42,7 +42,13 @@ export async function signInWithPassword(raw: unknown, meta: SignInMeta): Promis
     if (!otp) return { refused: true, lock: null, needsSecondFactor: true };
     const second = await checkSecondFactor(user.id, otp, now);
     if (!second) failure = "wrong_second_factor";
-    else if (second === "recovery") await recordAudit({ actor: { id: user.id, email: user.email, role: user.role }, action: "auth.recovery_code_used", entityType: "User", entityId: user.id });
+    else if (second === "recovery")
+      await recordAudit({
+        actor: { id: user.id, email: user.email, role: user.role },
+        action: "auth.recovery_code_used",
+        entityType: "User",
+        entityId: user.id,
+      });
   }
 
   if (failure) {
@@ -65,8 +71,15 @@ export async function signInWithPassword(raw: unknown, meta: SignInMeta): Promis
     // Success clears the account's counter only: an address or the installation keeps counting.
     await tx.loginThrottle.deleteMany({ where: { accountKey: throttleKey("account", email) } });
     await tx.authSession.create({
-      data: { id: tokenId(token), userId: user!.id, createdAt: now, lastSeenAt: now, expiresAt: sessionExpiry(now),
-        userAgent: meta.userAgent?.slice(0, 300) ?? null, ip: meta.ip ?? null },
+      data: {
+        id: tokenId(token),
+        userId: user!.id,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: sessionExpiry(now),
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+        ip: meta.ip ?? null,
+      },
     });
     await appendAudit(tx, {
       actor: { id: user!.id, email: user!.email, role: user!.role },

@@ -49,7 +49,7 @@ describe("sign-in throttling", () => {
   it("a success clears the account's counter but not the address's", async () => {
     const u = unique();
     const email = await account(u);
-    const addr = `198.18.${(n++) % 250}.${Date.now() % 250}`;
+    const addr = `198.18.${n++ % 250}.${Date.now() % 250}`;
     await attempt(email, "wrong-password-here", addr);
     await attempt(email, PASSWORD, addr);
     expect(await db().loginThrottle.count({ where: { accountKey: email } })).toBe(0);
@@ -70,7 +70,11 @@ describe("sign-in throttling", () => {
       expect(refusedLock(await attempt(email, PASSWORD, null))?.scope).toBe("global");
     } finally {
       // Leave the shared counter as it was, so later files can sign in.
-      if (saved) await db().loginThrottle.update({ where: { accountKey: GLOBAL_THROTTLE_KEY }, data: { failures: saved.failures, windowStart: saved.windowStart, lockedUntil: saved.lockedUntil } });
+      if (saved)
+        await db().loginThrottle.update({
+          where: { accountKey: GLOBAL_THROTTLE_KEY },
+          data: { failures: saved.failures, windowStart: saved.windowStart, lockedUntil: saved.lockedUntil },
+        });
       else await db().loginThrottle.delete({ where: { accountKey: GLOBAL_THROTTLE_KEY } });
     }
     expect("sid" in (await attempt(email, PASSWORD, null))).toBe(true);
@@ -79,7 +83,7 @@ describe("sign-in throttling", () => {
   it("counts concurrent failures from several servers without losing any", async () => {
     const u = unique();
     const email = await account(u);
-    const addr = `198.19.${(n++) % 250}.${Date.now() % 250}`;
+    const addr = `198.19.${n++ % 250}.${Date.now() % 250}`;
     await Promise.all(Array.from({ length: 4 }, () => attempt(email, "wrong-password-here", addr)));
     expect((await db().loginThrottle.findUniqueOrThrow({ where: { accountKey: email } })).failures).toBe(4);
     expect((await db().loginThrottle.findUniqueOrThrow({ where: { accountKey: `ip:${addr}` } })).failures).toBe(4);

@@ -22,7 +22,10 @@ const facts = (r: { failures: number; windowStart: Date; lockedUntil: Date | nul
 /** The lock in force for these counters at `now` (the longest), or null. */
 export async function lockFor(targets: ThrottleTarget[], now: Date): Promise<Lock | null> {
   const rows = await db().loginThrottle.findMany({ where: { accountKey: { in: targets.map((t) => t.key) } } });
-  return activeLock(targets.map((t) => ({ scope: t.scope, facts: facts(rows.find((r) => r.accountKey === t.key)) })), now);
+  return activeLock(
+    targets.map((t) => ({ scope: t.scope, facts: facts(rows.find((r) => r.accountKey === t.key)) })),
+    now,
+  );
 }
 
 /**
@@ -34,7 +37,9 @@ export async function countFailure(tx: Tx, targets: ThrottleTarget[], now: Date)
   const after: { scope: ThrottleScope; facts: ThrottleFacts }[] = [];
   for (const t of sorted) {
     await tx.$executeRaw`INSERT INTO "LoginThrottle" ("accountKey", failures, "windowStart") VALUES (${t.key}, 0, ${now}) ON CONFLICT DO NOTHING`;
-    const [row] = await tx.$queryRaw<ThrottleFacts[]>`SELECT failures, "windowStart", "lockedUntil" FROM "LoginThrottle" WHERE "accountKey" = ${t.key} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<
+      ThrottleFacts[]
+    >`SELECT failures, "windowStart", "lockedUntil" FROM "LoginThrottle" WHERE "accountKey" = ${t.key} FOR UPDATE`;
     const next = afterFailure(row.failures ? row : null, now, THROTTLE_LIMITS[t.scope]);
     // A lock already in force is kept (a failure while locked does not shorten or lengthen it).
     const lockedUntil = row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : next.lockedUntil;

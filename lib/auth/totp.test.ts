@@ -7,12 +7,20 @@ import { hashPassword } from "./password";
 import { signInWithPassword } from "./sign-in";
 import { disableTotp, enableTotp, newTotpSetup, totpStatus } from "./totp";
 
-beforeAll(() => { process.env.NEXTAUTH_SECRET ??= "vitest-secret-for-totp-0123456789"; });
+beforeAll(() => {
+  process.env.NEXTAUTH_SECRET ??= "vitest-secret-for-totp-0123456789";
+});
 
 let n = 0;
 const unique = () => `${Date.now().toString(36)}-${(n++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const PASSWORD = "violet-harbor-lantern-7";
-const error = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a refusal"); }, (e: unknown) => e as HttpError);
+const error = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (e: unknown) => e as HttpError,
+  );
 const codeAt = (secret: string, at: Date) => generate({ secret, epoch: Math.floor(at.getTime() / 1000) });
 
 async function person(role: "PSYCHIATRIST" | "NURSE" = "PSYCHIATRIST") {

@@ -35,9 +35,15 @@ function openSecret(sealed: string): string {
   return Buffer.concat([d.update(Buffer.from(body, "base64url")), d.final()]).toString("utf8");
 }
 
-const recoveryHash = (code: string) => createHash("sha256").update(`recovery:${code.toUpperCase().replace(/[\s-]/g, "")}`).digest("hex");
+const recoveryHash = (code: string) =>
+  createHash("sha256")
+    .update(`recovery:${code.toUpperCase().replace(/[\s-]/g, "")}`)
+    .digest("hex");
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-const newRecoveryCode = () => { const c = Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(""); return `${c.slice(0, 5)}-${c.slice(5)}`; };
+const newRecoveryCode = () => {
+  const c = Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+  return `${c.slice(0, 5)}-${c.slice(5)}`;
+};
 
 /** A new secret to set up in the authenticator app (not stored until a code from the app confirms it). */
 export function newTotpSetup(email: string): { secret: string; uri: string } {
@@ -67,7 +73,10 @@ export async function enableTotp(me: Me, secret: string, token: string): Promise
   if (step === null) throw invalidInput({ code: ["This code does not match. Check the time on your phone and enter the newest code."] });
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: me.id, totpEnabledAt: null }, data: { totpSecret: sealSecret(secret), totpEnabledAt: now, totpLastStep: step } });
+    const { count } = await tx.user.updateMany({
+      where: { id: me.id, totpEnabledAt: null },
+      data: { totpSecret: sealSecret(secret), totpEnabledAt: now, totpLastStep: step },
+    });
     if (!count) throw new HttpError(409, "ALREADY_ENABLED", "Two-step sign-in is already on.");
     await tx.recoveryCode.deleteMany({ where: { userId: me.id } });
     await tx.recoveryCode.createMany({ data: recoveryCodes.map((c) => ({ userId: me.id, codeHash: recoveryHash(c), createdAt: now })) });
@@ -99,7 +108,10 @@ export async function checkSecondFactor(userId: string, code: string, now: Date)
   const step = await stepOf(openSecret(u.totpSecret), trimmed.replace(/\s/g, ""), now);
   if (step !== null) {
     // Conditional update: two sign-ins with one code cannot both pass.
-    const { count } = await db().user.updateMany({ where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });
+    const { count } = await db().user.updateMany({
+      where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+      data: { totpLastStep: step },
+    });
     return count ? "totp" : false;
   }
   const { count } = await db().recoveryCode.updateMany({ where: { userId, codeHash: recoveryHash(trimmed), usedAt: null }, data: { usedAt: now } });

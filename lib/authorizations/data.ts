@@ -22,17 +22,49 @@ export async function recordAuthorization(actor: Actor, patientId: string, input
     const patient = await tx.patient.findUnique({ where: { id: patientId }, select: { siteId: true } });
     if (!patient) throw notFoundError("Patient");
     const row = await tx.priorAuthorization.create({
-      data: { patientId, siteId: patient.siteId, payerName: input.payerName, reference: input.reference, startDate: asDate(input.startDate), endDate: asDate(input.endDate),
-        phases: input.phases, sessionsApproved: input.sessionsApproved, note: input.note || null, recordedById: actor.id },
+      data: {
+        patientId,
+        siteId: patient.siteId,
+        payerName: input.payerName,
+        reference: input.reference,
+        startDate: asDate(input.startDate),
+        endDate: asDate(input.endDate),
+        phases: input.phases,
+        sessionsApproved: input.sessionsApproved,
+        note: input.note || null,
+        recordedById: actor.id,
+      },
       select: { id: true },
     });
-    await appendAudit(tx, { actor, action: "authorization.record", entityType: "PriorAuthorization", entityId: row.id, siteId: patient.siteId, patientId, after: input });
+    await appendAudit(tx, {
+      actor,
+      action: "authorization.record",
+      entityType: "PriorAuthorization",
+      entityId: row.id,
+      siteId: patient.siteId,
+      patientId,
+      after: input,
+    });
     return row;
   });
 }
 
-export const toFacts = (a: { id: string; payerName: string; reference: string; startDate: Date; endDate: Date; phases: unknown; sessionsApproved: number }): AuthorizationFacts => ({
-  id: a.id, payerName: a.payerName, reference: a.reference, startDate: day(a.startDate), endDate: day(a.endDate), phases: a.phases as Phase[], sessionsApproved: a.sessionsApproved,
+export const toFacts = (a: {
+  id: string;
+  payerName: string;
+  reference: string;
+  startDate: Date;
+  endDate: Date;
+  phases: unknown;
+  sessionsApproved: number;
+}): AuthorizationFacts => ({
+  id: a.id,
+  payerName: a.payerName,
+  reference: a.reference,
+  startDate: day(a.startDate),
+  endDate: day(a.endDate),
+  phases: a.phases as Phase[],
+  sessionsApproved: a.sessionsApproved,
 });
 
 /** Each patient's dosing days (site-local treatment dates). */
@@ -55,8 +87,19 @@ async function bookedDays(patientIds: string[]): Promise<Map<string, string[]>> 
 }
 
 export type AuthorizationRow = {
-  id: string; payerName: string; reference: string; startDate: string; endDate: string; frequency: string; sessionsApproved: number;
-  sessionsUsed: number; sessionsBooked: number; sessionsLeft: number; note: string | null; state: "current" | "upcoming" | "ended"; renewal: string[];
+  id: string;
+  payerName: string;
+  reference: string;
+  startDate: string;
+  endDate: string;
+  frequency: string;
+  sessionsApproved: number;
+  sessionsUsed: number;
+  sessionsBooked: number;
+  sessionsLeft: number;
+  note: string | null;
+  state: "current" | "upcoming" | "ended";
+  renewal: string[];
 };
 
 /** A patient's authorizations, newest first, with sessions used (from the record), booked and left. */
@@ -67,14 +110,30 @@ export async function authorizationsFor(patientId: string): Promise<{ timeZone: 
   const list = await db().priorAuthorization.findMany({ where: { patientId }, orderBy: [{ endDate: "desc" }, { createdAt: "desc" }] });
   const dosed = (await dosedDays([patientId])).get(patientId) ?? [];
   const booked = (await bookedDays([patientId])).get(patientId) ?? [];
-  return { timeZone: p.site.timeZone, today, rows: list.map((a) => {
-    const f = toFacts(a);
-    const used = sessionsUsed(f, dosed);
-    const r = renewalDue(f, today, dosed);
-    return { id: a.id, payerName: a.payerName, reference: a.reference, startDate: f.startDate, endDate: f.endDate, frequency: describePhases(f.phases), sessionsApproved: a.sessionsApproved,
-      sessionsUsed: used, sessionsBooked: sessionsUsed(f, booked), sessionsLeft: Math.max(0, a.sessionsApproved - used), note: a.note,
-      state: f.endDate < today ? "ended" : f.startDate > today ? "upcoming" : "current", renewal: r.reasons };
-  }) };
+  return {
+    timeZone: p.site.timeZone,
+    today,
+    rows: list.map((a) => {
+      const f = toFacts(a);
+      const used = sessionsUsed(f, dosed);
+      const r = renewalDue(f, today, dosed);
+      return {
+        id: a.id,
+        payerName: a.payerName,
+        reference: a.reference,
+        startDate: f.startDate,
+        endDate: f.endDate,
+        frequency: describePhases(f.phases),
+        sessionsApproved: a.sessionsApproved,
+        sessionsUsed: used,
+        sessionsBooked: sessionsUsed(f, booked),
+        sessionsLeft: Math.max(0, a.sessionsApproved - used),
+        note: a.note,
+        state: f.endDate < today ? "ended" : f.startDate > today ? "upcoming" : "current",
+        renewal: r.reasons,
+      };
+    }),
+  };
 }
 
 export type RenewalRow = AuthorizationRow & { patientId: string; patientName: string; mrn: string; siteName: string };
@@ -97,10 +156,25 @@ export async function renewalList(siteIds: string[]): Promise<RenewalRow[]> {
     const used = dosed.get(a.patientId) ?? [];
     const r = renewalDue(f, today, used);
     if (!r.due) continue;
-    out.push({ id: a.id, payerName: a.payerName, reference: a.reference, startDate: f.startDate, endDate: f.endDate, frequency: describePhases(f.phases), sessionsApproved: a.sessionsApproved,
-      sessionsUsed: sessionsUsed(f, used), sessionsBooked: sessionsUsed(f, booked.get(a.patientId) ?? []), sessionsLeft: r.sessionsLeft, note: a.note,
-      state: f.startDate > today ? "upcoming" : "current", renewal: r.reasons,
-      patientId: a.patientId, patientName: `${a.patient.lastName}, ${a.patient.firstName}`, mrn: a.patient.mrn, siteName: a.site.name });
+    out.push({
+      id: a.id,
+      payerName: a.payerName,
+      reference: a.reference,
+      startDate: f.startDate,
+      endDate: f.endDate,
+      frequency: describePhases(f.phases),
+      sessionsApproved: a.sessionsApproved,
+      sessionsUsed: sessionsUsed(f, used),
+      sessionsBooked: sessionsUsed(f, booked.get(a.patientId) ?? []),
+      sessionsLeft: r.sessionsLeft,
+      note: a.note,
+      state: f.startDate > today ? "upcoming" : "current",
+      renewal: r.reasons,
+      patientId: a.patientId,
+      patientName: `${a.patient.lastName}, ${a.patient.firstName}`,
+      mrn: a.patient.mrn,
+      siteName: a.site.name,
+    });
   }
   return out;
 }

@@ -2,8 +2,18 @@ import { describe, expect, it } from "vitest";
 import { coverageOn, coveringAuthorization, describePhases, frequencyWindow, renewalDue, type AuthorizationFacts } from "./rules";
 
 // Twice weekly for 4 weeks, then weekly; 12 sessions; 2026-03-02 (a Monday) to 2026-05-31.
-const auth: AuthorizationFacts = { id: "a1", payerName: "Acme Health", reference: "PA-1", startDate: "2026-03-02", endDate: "2026-05-31",
-  phases: [{ sessionsPerWeek: 2, weeks: 4 }, { sessionsPerWeek: 1, weeks: 8 }], sessionsApproved: 12 };
+const auth: AuthorizationFacts = {
+  id: "a1",
+  payerName: "Acme Health",
+  reference: "PA-1",
+  startDate: "2026-03-02",
+  endDate: "2026-05-31",
+  phases: [
+    { sessionsPerWeek: 2, weeks: 4 },
+    { sessionsPerWeek: 1, weeks: 8 },
+  ],
+  sessionsApproved: 12,
+};
 
 describe("prior-authorization coverage", () => {
   it("the start and end dates are both covered (end inclusive); the day before and after are not", () => {
@@ -24,14 +34,23 @@ describe("prior-authorization coverage", () => {
   });
 
   it("after the listed phases the last frequency continues until the end date", () => {
-    const short = { ...auth, phases: [{ sessionsPerWeek: 2, weeks: 1 }, { sessionsPerWeek: 1, weeks: 1 }] };
+    const short = {
+      ...auth,
+      phases: [
+        { sessionsPerWeek: 2, weeks: 1 },
+        { sessionsPerWeek: 1, weeks: 1 },
+      ],
+    };
     expect(frequencyWindow(short, "2026-05-25").allowed).toBe(1);
   });
 
   it("a third session in a twice-weekly window is refused; the next window starts afresh", () => {
     const used = ["2026-03-02", "2026-03-05"];
-    expect(coverageOn(auth, "2026-03-08", used)).toMatchObject({ ok: false, code: "FREQUENCY_EXCEEDED",
-      message: "Acme Health authorization PA-1 allows 2 sessions a week, and 2 are already used or booked between 2026-03-02 and 2026-03-08." });
+    expect(coverageOn(auth, "2026-03-08", used)).toMatchObject({
+      ok: false,
+      code: "FREQUENCY_EXCEEDED",
+      message: "Acme Health authorization PA-1 allows 2 sessions a week, and 2 are already used or booked between 2026-03-02 and 2026-03-08.",
+    });
     expect(coverageOn(auth, "2026-03-09", used)).toMatchObject({ ok: true, sessionsUsed: 2, sessionsLeft: 10, window: { used: 0, allowed: 2 } });
   });
 

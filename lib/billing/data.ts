@@ -18,8 +18,19 @@ export type BillingCodeDto = BillingCodeRow & { id: string; note: string | null;
 export async function billingCodeTable(): Promise<BillingCodeDto[]> {
   const rows = await db().billingCode.findMany({ orderBy: [{ code: "asc" }, { effectiveFrom: "desc" }] });
   return rows.map((r) => ({
-    id: r.id, code: r.code, description: r.description, kind: r.kind, payerTypes: r.payerTypes, minDoseMg: r.minDoseMg, maxDoseMg: r.maxDoseMg,
-    unitMg: r.unitMg, effectiveFrom: day(r.effectiveFrom)!, effectiveTo: day(r.effectiveTo), notWith: r.notWith, note: r.note, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    code: r.code,
+    description: r.description,
+    kind: r.kind,
+    payerTypes: r.payerTypes,
+    minDoseMg: r.minDoseMg,
+    maxDoseMg: r.maxDoseMg,
+    unitMg: r.unitMg,
+    effectiveFrom: day(r.effectiveFrom)!,
+    effectiveTo: day(r.effectiveTo),
+    notWith: r.notWith,
+    note: r.note,
+    createdAt: r.createdAt.toISOString(),
   }));
 }
 
@@ -28,18 +39,32 @@ export async function addBillingCode(actor: NonNullable<AuditActor>, input: z.ou
     // The same code may not be in force twice on one day for the same payer type: the lines would double.
     const overlapping = await tx.billingCode.findFirst({
       where: {
-        code: input.code, payerTypes: { hasSome: input.payerTypes },
+        code: input.code,
+        payerTypes: { hasSome: input.payerTypes },
         ...(input.effectiveTo ? { effectiveFrom: { lte: new Date(input.effectiveTo) } } : {}),
         OR: [{ effectiveTo: null }, { effectiveTo: { gte: new Date(input.effectiveFrom) } }],
       },
     });
     if (overlapping)
-      throw invalidInput({ effectiveFrom: [`${input.code} is already in force for these payers from ${day(overlapping.effectiveFrom)}${overlapping.effectiveTo ? ` to ${day(overlapping.effectiveTo)}` : ""}: end that row first`] });
+      throw invalidInput({
+        effectiveFrom: [
+          `${input.code} is already in force for these payers from ${day(overlapping.effectiveFrom)}${overlapping.effectiveTo ? ` to ${day(overlapping.effectiveTo)}` : ""}: end that row first`,
+        ],
+      });
     const row = await tx.billingCode.create({
       data: {
-        code: input.code, description: input.description, kind: input.kind, payerTypes: input.payerTypes, minDoseMg: input.minDoseMg ?? null, maxDoseMg: input.maxDoseMg ?? null,
-        unitMg: input.kind === "DRUG" ? input.unitMg ?? null : null, effectiveFrom: new Date(input.effectiveFrom), effectiveTo: input.effectiveTo ? new Date(input.effectiveTo) : null,
-        notWith: input.notWith, note: input.note || null, createdById: actor.id,
+        code: input.code,
+        description: input.description,
+        kind: input.kind,
+        payerTypes: input.payerTypes,
+        minDoseMg: input.minDoseMg ?? null,
+        maxDoseMg: input.maxDoseMg ?? null,
+        unitMg: input.kind === "DRUG" ? (input.unitMg ?? null) : null,
+        effectiveFrom: new Date(input.effectiveFrom),
+        effectiveTo: input.effectiveTo ? new Date(input.effectiveTo) : null,
+        notWith: input.notWith,
+        note: input.note || null,
+        createdById: actor.id,
       },
     });
     await appendAudit(tx, { actor, action: "billing_code.create", entityType: "BillingCode", entityId: row.id, before: null, after: { ...input } });
@@ -50,18 +75,32 @@ export async function addBillingCode(actor: NonNullable<AuditActor>, input: z.ou
 /** Gives a row its last day in force. The row stays: past sessions keep billing with the code of their day. */
 export async function endBillingCode(actor: NonNullable<AuditActor>, id: string, input: z.output<typeof endBillingCodeSchema>): Promise<{ id: string }> {
   return transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ effectiveFrom: Date; effectiveTo: Date | null }[]>`SELECT "effectiveFrom", "effectiveTo" FROM "BillingCode" WHERE id = ${id} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<
+      { effectiveFrom: Date; effectiveTo: Date | null }[]
+    >`SELECT "effectiveFrom", "effectiveTo" FROM "BillingCode" WHERE id = ${id} FOR UPDATE`;
     if (!row) throw notFoundError("Billing code");
     if (row.effectiveTo) throw new HttpError(409, "ALREADY_ENDED", `This row already ends on ${day(row.effectiveTo)}. Add a new row for a change.`);
-    if (input.effectiveTo < day(row.effectiveFrom)!) throw invalidInput({ effectiveTo: [`The last day cannot be before its first day (${day(row.effectiveFrom)})`] });
+    if (input.effectiveTo < day(row.effectiveFrom)!)
+      throw invalidInput({ effectiveTo: [`The last day cannot be before its first day (${day(row.effectiveFrom)})`] });
     await tx.billingCode.update({ where: { id }, data: { effectiveTo: new Date(input.effectiveTo) } });
-    await appendAudit(tx, { actor, action: "billing_code.end", entityType: "BillingCode", entityId: id, reason: input.reason, before: { effectiveTo: null }, after: { effectiveTo: input.effectiveTo } });
+    await appendAudit(tx, {
+      actor,
+      action: "billing_code.end",
+      entityType: "BillingCode",
+      entityId: id,
+      reason: input.reason,
+      before: { effectiveTo: null },
+      after: { effectiveTo: input.effectiveTo },
+    });
     return { id };
   });
 }
 
 const sessionSelect = {
-  id: true, siteId: true, checkedInAt: true, plannedDoseMg: true,
+  id: true,
+  siteId: true,
+  checkedInAt: true,
+  plannedDoseMg: true,
   site: { select: { name: true, timeZone: true } },
   patient: { select: { mrn: true, firstName: true, lastName: true, primaryPayerType: true } },
   monitoringHcp: { select: { firstName: true, lastName: true } },
@@ -76,8 +115,11 @@ function billable(s: SessionRow): BillableSession & { payerType: PayerType | nul
   const first = s.devices[0]?.administeredAt ?? s.checkedInAt;
   return {
     dateOfService: first ? localDate(first, s.site.timeZone) : "",
-    doseGivenMg: s.devices.length * DEVICE_MG, plannedDoseMg: s.plannedDoseMg, payerType: s.patient.primaryPayerType,
-    renderingClinician: person(s.monitoringHcp), supervisingClinician: person(s.prescriberOnSite),
+    doseGivenMg: s.devices.length * DEVICE_MG,
+    plannedDoseMg: s.plannedDoseMg,
+    payerType: s.patient.primaryPayerType,
+    renderingClinician: person(s.monitoringHcp),
+    supervisingClinician: person(s.prescriberOnSite),
   };
 }
 
@@ -95,11 +137,26 @@ export async function sessionBilling(sessionId: string): Promise<SessionBilling 
 async function rangeWhere(siteId: string, q: BillingExportQuery): Promise<Prisma.TreatmentSessionWhereInput> {
   const site = await db().site.findUnique({ where: { id: siteId }, select: { timeZone: true } });
   if (!site) throw notFoundError("Site");
-  const from = startOfDay(q.from, site.timeZone), to = startOfDay(addDays(q.to, 1), site.timeZone);
+  const from = startOfDay(q.from, site.timeZone),
+    to = startOfDay(addDays(q.to, 1), site.timeZone);
   return { siteId, devices: { some: { enteredInErrorAt: null, administeredAt: { gte: from, lt: to } } } };
 }
 
-export const BILLING_CSV_HEADER = ["dateOfService", "site", "sessionId", "patient", "mrn", "payerType", "code", "description", "units", "doseMg", "renderingClinician", "supervisingClinician", "flags"];
+export const BILLING_CSV_HEADER = [
+  "dateOfService",
+  "site",
+  "sessionId",
+  "patient",
+  "mrn",
+  "payerType",
+  "code",
+  "description",
+  "units",
+  "doseMg",
+  "renderingClinician",
+  "supervisingClinician",
+  "flags",
+];
 
 /** How many sessions the export covers (the download's progress). */
 export async function billingSessionCount(siteIds: string[], q: BillingExportQuery): Promise<number> {
@@ -117,7 +174,12 @@ export async function* billingRows(siteIds: string[], q: BillingExportQuery, pag
     const where = await rangeWhere(siteId, q);
     let afterId: string | undefined;
     for (;;) {
-      const page = await db().treatmentSession.findMany({ where: { ...where, ...(afterId ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take: pageSize, select: sessionSelect });
+      const page = await db().treatmentSession.findMany({
+        where: { ...where, ...(afterId ? { id: { gt: afterId } } : {}) },
+        orderBy: { id: "asc" },
+        take: pageSize,
+        select: sessionSelect,
+      });
       if (!page.length) break;
       afterId = page[page.length - 1].id;
       for (const s of page) {
@@ -135,7 +197,18 @@ export async function* billingRows(siteIds: string[], q: BillingExportQuery, pag
 /** The billing CSV: streamed, formula-neutralised (lib/reports/csv). */
 export function billingCsvStream(siteIds: string[], q: BillingExportQuery): ReadableStream<Uint8Array> {
   return csvFromRows(BILLING_CSV_HEADER, billingRows(siteIds, q), (r) => [
-    r.session.dateOfService, r.site, r.sessionId, r.patient, r.mrn, r.session.payerType ?? "", r.line?.code ?? "", r.line?.description ?? "",
-    r.line?.units ?? "", r.session.doseGivenMg, r.session.renderingClinician ?? "", r.session.supervisingClinician ?? "", r.flags.join(" | "),
+    r.session.dateOfService,
+    r.site,
+    r.sessionId,
+    r.patient,
+    r.mrn,
+    r.session.payerType ?? "",
+    r.line?.code ?? "",
+    r.line?.description ?? "",
+    r.line?.units ?? "",
+    r.session.doseGivenMg,
+    r.session.renderingClinician ?? "",
+    r.session.supervisingClinician ?? "",
+    r.flags.join(" | "),
   ]);
 }

@@ -3,13 +3,63 @@ import { billingSummary, type BillableSession, type BillingCodeRow } from "./rul
 
 // The starting table of the migration (20261205003025_billing_codes).
 const TABLE: BillingCodeRow[] = [
-  { code: "G2082", description: "up to 56 mg", kind: "SERVICE", payerTypes: ["MEDICARE"], minDoseMg: null, maxDoseMg: 56, unitMg: null, effectiveFrom: "2019-01-01", effectiveTo: null, notWith: ["99415", "99416", "99417", "G2212"] },
-  { code: "G2083", description: "over 56 mg", kind: "SERVICE", payerTypes: ["MEDICARE"], minDoseMg: 57, maxDoseMg: null, unitMg: null, effectiveFrom: "2019-01-01", effectiveTo: null, notWith: ["99415", "99416", "99417", "G2212"] },
-  { code: "S0013", description: "esketamine 1 mg", kind: "DRUG", payerTypes: ["MEDICAID", "COMMERCIAL", "OTHER"], minDoseMg: null, maxDoseMg: null, unitMg: 1, effectiveFrom: "2019-03-05", effectiveTo: "2025-12-31", notWith: [] },
-  { code: "J0013", description: "esketamine 1 mg", kind: "DRUG", payerTypes: ["MEDICAID", "COMMERCIAL", "OTHER"], minDoseMg: null, maxDoseMg: null, unitMg: 1, effectiveFrom: "2026-01-01", effectiveTo: null, notWith: [] },
+  {
+    code: "G2082",
+    description: "up to 56 mg",
+    kind: "SERVICE",
+    payerTypes: ["MEDICARE"],
+    minDoseMg: null,
+    maxDoseMg: 56,
+    unitMg: null,
+    effectiveFrom: "2019-01-01",
+    effectiveTo: null,
+    notWith: ["99415", "99416", "99417", "G2212"],
+  },
+  {
+    code: "G2083",
+    description: "over 56 mg",
+    kind: "SERVICE",
+    payerTypes: ["MEDICARE"],
+    minDoseMg: 57,
+    maxDoseMg: null,
+    unitMg: null,
+    effectiveFrom: "2019-01-01",
+    effectiveTo: null,
+    notWith: ["99415", "99416", "99417", "G2212"],
+  },
+  {
+    code: "S0013",
+    description: "esketamine 1 mg",
+    kind: "DRUG",
+    payerTypes: ["MEDICAID", "COMMERCIAL", "OTHER"],
+    minDoseMg: null,
+    maxDoseMg: null,
+    unitMg: 1,
+    effectiveFrom: "2019-03-05",
+    effectiveTo: "2025-12-31",
+    notWith: [],
+  },
+  {
+    code: "J0013",
+    description: "esketamine 1 mg",
+    kind: "DRUG",
+    payerTypes: ["MEDICAID", "COMMERCIAL", "OTHER"],
+    minDoseMg: null,
+    maxDoseMg: null,
+    unitMg: 1,
+    effectiveFrom: "2026-01-01",
+    effectiveTo: null,
+    notWith: [],
+  },
 ];
 const session = (over: Partial<BillableSession> = {}): BillableSession => ({
-  dateOfService: "2026-03-10", doseGivenMg: 56, plannedDoseMg: 56, payerType: "MEDICARE", renderingClinician: "Nora Reyes, RN", supervisingClinician: "Dr Paul Osei", ...over,
+  dateOfService: "2026-03-10",
+  doseGivenMg: 56,
+  plannedDoseMg: 56,
+  payerType: "MEDICARE",
+  renderingClinician: "Nora Reyes, RN",
+  supervisingClinician: "Dr Paul Osei",
+  ...over,
 });
 const codes = (s: BillableSession) => billingSummary(s, TABLE).lines.map((l) => `${l.code}×${l.units}`);
 
@@ -18,7 +68,9 @@ describe("billing lines by dose and payer", () => {
     expect(codes(session({ doseGivenMg: 56 }))).toEqual(["G2082×1"]);
     expect(codes(session({ doseGivenMg: 84, plannedDoseMg: 84 }))).toEqual(["G2083×1"]);
     expect(codes(session({ doseGivenMg: 28, plannedDoseMg: 28 }))).toEqual(["G2082×1"]);
-    expect(billingSummary(session({ doseGivenMg: 84, plannedDoseMg: 84 }), TABLE).flags).toEqual(["G2083 is not billed together with 99415, 99416, 99417, G2212 on the same claim."]);
+    expect(billingSummary(session({ doseGivenMg: 84, plannedDoseMg: 84 }), TABLE).flags).toEqual([
+      "G2083 is not billed together with 99415, 99416, 99417, G2212 on the same claim.",
+    ]);
   });
 
   it("other payers bill the drug in 1 mg units: 56 and 84 units", () => {
@@ -48,7 +100,10 @@ describe("billing lines by dose and payer", () => {
   it("no line without a device given, without a payer type, or for a self-pay patient (no code applies), each with the reason", () => {
     expect(billingSummary(session({ doseGivenMg: 0 }), TABLE)).toEqual({ lines: [], flags: ["No device was given: nothing to bill for this session."] });
     expect(billingSummary(session({ payerType: null }), TABLE).flags[0]).toMatch(/payer type is not recorded/);
-    expect(billingSummary(session({ payerType: "SELF_PAY" }), TABLE)).toEqual({ lines: [], flags: ["No billing code in the table applies to a self-pay patient given 56 mg on 2026-03-10."] });
+    expect(billingSummary(session({ payerType: "SELF_PAY" }), TABLE)).toEqual({
+      lines: [],
+      flags: ["No billing code in the table applies to a self-pay patient given 56 mg on 2026-03-10."],
+    });
   });
 
   it("keeps the rendering and supervising clinicians on every line and flags a missing prescriber", () => {

@@ -6,7 +6,10 @@ export const PAYER_TYPES = ["MEDICARE", "MEDICAID", "COMMERCIAL", "SELF_PAY", "O
 /** A new row of the billing-code table (the administrator's form and POST /api/admin/billing-codes). */
 export const billingCodeSchema = z
   .object({
-    code: text("Enter the code").trim().toUpperCase().regex(/^[A-Z0-9]{4,7}$/, "Enter the code as letters and digits, e.g. G2082 or J0013"),
+    code: text("Enter the code")
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{4,7}$/, "Enter the code as letters and digits, e.g. G2082 or J0013"),
     description: text("Enter what the code is for").trim().min(3, "Enter what the code is for").max(200, "At most 200 characters"),
     kind: z.enum(["SERVICE", "DRUG"], { message: "Choose a service or a drug line" }),
     payerTypes: z.array(z.enum(PAYER_TYPES), { message: "Choose the payer types" }).min(1, "Choose at least one payer type"),
@@ -16,12 +19,21 @@ export const billingCodeSchema = z
     effectiveFrom: calendarDay("Enter the first day in force", { min: REMS_START, max: () => dayInYears(5) }),
     effectiveTo: optionalCalendarDay("Enter the last day in force, or leave it empty", { min: REMS_START, max: () => dayInYears(10) }),
     // Typed as a comma-separated list; the form submits what the resolver parsed (an array), so both are read.
-    notWith: z.preprocess((v) => (Array.isArray(v) ? v.join(",") : v), text().trim().max(200, "At most 200 characters").optional().default(""))
-      .transform((s) => s.split(/[\s,;]+/).map((c) => c.toUpperCase()).filter(Boolean))
+    notWith: z
+      .preprocess((v) => (Array.isArray(v) ? v.join(",") : v), text().trim().max(200, "At most 200 characters").optional().default(""))
+      .transform((s) =>
+        s
+          .split(/[\s,;]+/)
+          .map((c) => c.toUpperCase())
+          .filter(Boolean),
+      )
       .refine((codes) => codes.every((c) => /^[A-Z0-9]{4,7}$/.test(c)), "List codes separated by commas, e.g. 99415, 99416"),
     note: text().trim().max(500, "At most 500 characters").optional().default(""),
   })
-  .refine((c) => c.minDoseMg === undefined || c.maxDoseMg === undefined || c.minDoseMg <= c.maxDoseMg, { path: ["maxDoseMg"], message: "The highest dose is below the lowest" })
+  .refine((c) => c.minDoseMg === undefined || c.maxDoseMg === undefined || c.minDoseMg <= c.maxDoseMg, {
+    path: ["maxDoseMg"],
+    message: "The highest dose is below the lowest",
+  })
   .refine((c) => !c.effectiveTo || c.effectiveTo >= c.effectiveFrom, { path: ["effectiveTo"], message: "The last day is before the first day" })
   .refine((c) => c.kind !== "DRUG" || c.unitMg !== undefined, { path: ["unitMg"], message: "A drug line needs the milligrams per unit" });
 export type BillingCodeInput = z.input<typeof billingCodeSchema>;

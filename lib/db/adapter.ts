@@ -5,13 +5,11 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 export const DEFAULT_PG_PORT = 54329;
-export const embeddedUrl = (port: number | string = DEFAULT_PG_PORT) =>
-  `postgresql://postgres:postgres@127.0.0.1:${port}/app`;
+export const embeddedUrl = (port: number | string = DEFAULT_PG_PORT) => `postgresql://postgres:postgres@127.0.0.1:${port}/app`;
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url || !/^postgres(ql)?:\/\//.test(url))
-    throw new Error("DATABASE_URL is not a postgresql:// URL. Run through scripts/with-db.ts.");
+  if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new Error("DATABASE_URL is not a postgresql:// URL. Run through scripts/with-db.ts.");
   return url;
 }
 
@@ -40,7 +38,10 @@ export function createAdapter(url = databaseUrl()) {
     // Shim 8: the stock executeScript splits on ";" and breaks quoted strings and $$ bodies.
     const a = adapter as unknown as Scriptable;
     a.executeScript = async (script: string) => {
-      await a.underlyingDriver().query(script).catch((e: unknown) => a.onError(e));
+      await a
+        .underlyingDriver()
+        .query(script)
+        .catch((e: unknown) => a.onError(e));
     };
     return adapter;
   };

@@ -14,7 +14,11 @@ export function idempotencyKeyOf(req: Request): string | null {
 export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
   if (v && typeof v === "object")
-    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(",")}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
   return JSON.stringify(v) ?? "null";
 }
 
@@ -32,7 +36,9 @@ export async function answerOnce(bodyOf: Request, userId: string, routeTemplate:
   try {
     body = JSON.parse(text);
   } catch {} // the handler answers malformed JSON
-  const requestHash = createHash("sha256").update(canonicalJson({ path: new URL(bodyOf.url).pathname, body })).digest("hex");
+  const requestHash = createHash("sha256")
+    .update(canonicalJson({ path: new URL(bodyOf.url).pathname, body }))
+    .digest("hex");
   const route = `${bodyOf.method} ${routeTemplate}`;
   const refused = Symbol("refused");
   let refusal: Response | undefined;
@@ -42,7 +48,11 @@ export async function answerOnce(bodyOf: Request, userId: string, routeTemplate:
     if (!claimed.count) {
       const first = await tx.idempotencyRecord.findUniqueOrThrow({ where });
       if (first.requestHash !== requestHash)
-        throw new HttpError(422, "IDEMPOTENCY_KEY_REUSED", `Idempotency-Key "${key}" was already used for a different request; nothing was saved. Send a new key.`);
+        throw new HttpError(
+          422,
+          "IDEMPOTENCY_KEY_REUSED",
+          `Idempotency-Key "${key}" was already used for a different request; nothing was saved. Send a new key.`,
+        );
       return NextResponse.json(first.responseBody, { status: first.status ?? 200, headers: { "idempotent-replayed": "true" } });
     }
     const res = await answer();

@@ -20,12 +20,26 @@ export async function fhirReader(req: Request, action: Action, scope: { siteId: 
   }
   const token = await tokenPrincipal(authorization, "fhir.read");
   if (!token) {
-    await recordAudit({ actor: null, action: "access.denied", entityType: scope.entityType, entityId: scope.entityId, siteId: scope.siteId, reason: "API token unknown, revoked or without the FHIR read scope" });
+    await recordAudit({
+      actor: null,
+      action: "access.denied",
+      entityType: scope.entityType,
+      entityId: scope.entityId,
+      siteId: scope.siteId,
+      reason: "API token unknown, revoked or without the FHIR read scope",
+    });
     throw new HttpError(401, "INVALID_TOKEN", "The API token is not valid (unknown or revoked).");
   }
   const actor = tokenActor(token);
   if (!token.siteIds.includes(scope.siteId)) {
-    await recordAudit({ actor, action: "access.denied", entityType: scope.entityType, entityId: scope.entityId, siteId: scope.siteId, reason: "site not in the API token's sites" });
+    await recordAudit({
+      actor,
+      action: "access.denied",
+      entityType: scope.entityType,
+      entityId: scope.entityId,
+      siteId: scope.siteId,
+      reason: "site not in the API token's sites",
+    });
     throw notFoundError();
   }
   return { ...actor, via: "token" };

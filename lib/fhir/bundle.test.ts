@@ -51,7 +51,10 @@ describe("one session → one FHIR R4 Bundle", () => {
     const roles = bp.map((o) => o.category!.flatMap((c) => c.coding!).find((c) => c.system === LOCAL.timepoint)?.code);
     expect(roles).toEqual(["pre-dose", "40-minute", "extra", "pre-discharge"]);
     expect(bp.map((o) => o.status)).toEqual(["final", "final", "entered-in-error", "final"]);
-    expect(bp[0].component!.map((c) => [c.code.coding![0].code, c.valueQuantity!.value, c.valueQuantity!.code])).toEqual([["8480-6", 128, "mm[Hg]"], ["8462-4", 80, "mm[Hg]"]]);
+    expect(bp[0].component!.map((c) => [c.code.coding![0].code, c.valueQuantity!.value, c.valueQuantity!.code])).toEqual([
+      ["8480-6", 128, "mm[Hg]"],
+      ["8462-4", 80, "mm[Hg]"],
+    ]);
     expect(obs.filter((o) => loincOf(o) === "8867-4").map((o) => o.valueQuantity!.code)).toEqual(["/min", "/min", "/min"]);
     const spo2 = obs.filter((o) => loincOf(o) === "59408-5");
     expect(spo2[0].code.coding!.map((c) => c.code)).toEqual(["59408-5", "2708-6"]);
@@ -60,12 +63,17 @@ describe("one session → one FHIR R4 Bundle", () => {
 
   it("codes MOAA/S, dissociation and CADSS in the local CodeSystem, PHQ-9 on LOINC and MADRS on a local questionnaire", () => {
     const rs = resources();
-    const local = observations(rs).filter((o) => o.code.coding![0].system === LOCAL.assessment).map((o) => o.code.coding![0].code);
+    const local = observations(rs)
+      .filter((o) => o.code.coding![0].system === LOCAL.assessment)
+      .map((o) => o.code.coding![0].code);
     expect(local).toEqual(["moaas", "dissociation", "dissociation", "madrs-total"]);
     const cadss = observations(rs).find((o) => o.code.coding![0].code === "dissociation" && o.component?.length)!;
     expect(cadss.component!.map((c) => c.code.coding![0].code)).toEqual(["cadss-6-total", ...[1, 2, 3, 4, 5, 6].map((i) => `cadss-6-item-${i}`)]);
     const qrs = rs.filter((r): r is QuestionnaireResponse => r.resourceType === "QuestionnaireResponse");
-    expect(qrs.map((q) => [q.questionnaire, q.status])).toEqual([["http://loinc.org/q/44249-1", "completed"], [`${LOCAL.questionnaire}/madrs`, "entered-in-error"]]);
+    expect(qrs.map((q) => [q.questionnaire, q.status])).toEqual([
+      ["http://loinc.org/q/44249-1", "completed"],
+      [`${LOCAL.questionnaire}/madrs`, "entered-in-error"],
+    ]);
     expect(qrs[0].item!.map((i) => i.linkId)[0]).toBe("44250-9");
     expect(observations(rs).find((o) => loincOf(o) === "44261-6")?.valueInteger).toBe(12);
   });
@@ -73,7 +81,12 @@ describe("one session → one FHIR R4 Bundle", () => {
   it("records the adverse event, the GATE and discharge decisions, the signature and the amendment", () => {
     const rs = resources();
     const ae = rs.find((r): r is AdverseEvent => r.resourceType === "AdverseEvent")!;
-    expect(ae).toMatchObject({ actuality: "actual", identifier: { value: "REMS-77" }, seriousness: { coding: [{ code: "non-serious" }] }, outcome: { coding: [{ code: "resolved" }] } });
+    expect(ae).toMatchObject({
+      actuality: "actual",
+      identifier: { value: "REMS-77" },
+      seriousness: { coding: [{ code: "non-serious" }] },
+      outcome: { coding: [{ code: "resolved" }] },
+    });
     expect(ae.suspectEntity).toHaveLength(1); // the device entered in error is not a suspect
     const prov = rs.filter((r): r is Provenance => r.resourceType === "Provenance");
     expect(prov.map((p) => p.activity!.coding![0].code)).toEqual(["gate-proceed", "discharge", "signed-reviewed", "UPDATE"]);
@@ -82,10 +95,23 @@ describe("one session → one FHIR R4 Bundle", () => {
   });
 
   it("reports an emergency transfer as the discharge disposition, and an open session as in progress", () => {
-    const transfer = resources(sessionBundle(sessionDto({ status: "EMERGENCY_TRANSFER", discharge: { id: "d", outcome: "EMERGENCY_TRANSFER", decidedAt: new Date(), hcpId: "nurse1", receivingService: "EMS" } })));
-    expect((transfer.find((r) => r.resourceType === "Encounter") as Encounter).hospitalization!.dischargeDisposition).toMatchObject({ coding: [{ code: "other-hcf" }], text: "Emergency transfer: EMS" });
+    const transfer = resources(
+      sessionBundle(
+        sessionDto({
+          status: "EMERGENCY_TRANSFER",
+          discharge: { id: "d", outcome: "EMERGENCY_TRANSFER", decidedAt: new Date(), hcpId: "nurse1", receivingService: "EMS" },
+        }),
+      ),
+    );
+    expect((transfer.find((r) => r.resourceType === "Encounter") as Encounter).hospitalization!.dischargeDisposition).toMatchObject({
+      coding: [{ code: "other-hcf" }],
+      text: "Emergency transfer: EMS",
+    });
     const open = resources(sessionBundle(sessionDto({ status: "MONITORING", endOfMonitoringAt: null, discharge: null, signature: null })));
-    expect((open.find((r) => r.resourceType === "Encounter") as Encounter)).toMatchObject({ status: "in-progress", period: { start: "2026-03-10T13:30:00.000Z" } });
+    expect(open.find((r) => r.resourceType === "Encounter") as Encounter).toMatchObject({
+      status: "in-progress",
+      period: { start: "2026-03-10T13:30:00.000Z" },
+    });
   });
 
   it("validates every resource against R4, the vital signs against their profiles, and every code value with zod", () => {

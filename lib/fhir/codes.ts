@@ -31,8 +31,13 @@ export const AE_OUTCOME = "http://terminology.hl7.org/CodeSystem/adverse-event-o
 export const DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
 
 export const VITAL_LOINC = {
-  bloodPressure: "85354-9", systolic: "8480-6", diastolic: "8462-4", heartRate: "8867-4",
-  pulseOximetry: "59408-5", oxygenSaturation: "2708-6", respiratoryRate: "9279-1",
+  bloodPressure: "85354-9",
+  systolic: "8480-6",
+  diastolic: "8462-4",
+  heartRate: "8867-4",
+  pulseOximetry: "59408-5",
+  oxygenSaturation: "2708-6",
+  respiratoryRate: "9279-1",
 } as const;
 
 /** The esketamine 28 mg device (FHIR.md): NDC of the device, RxNorm SCDF and SBDF. */
@@ -41,7 +46,8 @@ export const NASAL_ROUTE = { code: "46713006", display: "Nasal route" } as const
 
 /** PHQ-9: panel, total score and the nine item codes in the questionnaire's order. */
 export const PHQ9 = {
-  panel: "44249-1", total: "44261-6",
+  panel: "44249-1",
+  total: "44261-6",
   items: ["44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8"],
 } as const;
 

@@ -2,8 +2,18 @@ import { z } from "zod";
 import { calendarDay } from "@/lib/http/fields";
 
 /** The resource types of a bulk export, one NDJSON file each (FHIR Bulk Data style). */
-export const EXPORT_TYPES = ["Patient", "Practitioner", "Organization", "Location", "Encounter", "MedicationAdministration", "Observation",
-  "QuestionnaireResponse", "AdverseEvent", "Provenance"] as const;
+export const EXPORT_TYPES = [
+  "Patient",
+  "Practitioner",
+  "Organization",
+  "Location",
+  "Encounter",
+  "MedicationAdministration",
+  "Observation",
+  "QuestionnaireResponse",
+  "AdverseEvent",
+  "Provenance",
+] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
 
 /** The selection of a bulk export: a site and a range of its calendar days (sessions checked in on those days). */

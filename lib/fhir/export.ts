@@ -26,11 +26,16 @@ export function ndjsonStream(siteId: string, start: Date, end: Date, type: Expor
       for (const s of next.value)
         for (const r of sessionResources(s)) {
           if (r.resourceType !== type) continue;
-          if (SHARED.has(type)) { if (seen.has(r.id!)) continue; seen.add(r.id!); }
+          if (SHARED.has(type)) {
+            if (seen.has(r.id!)) continue;
+            seen.add(r.id!);
+          }
           lines.push(JSON.stringify(r));
         }
       if (lines.length) controller.enqueue(encoder.encode(lines.join("\n") + "\n"));
     },
-    async cancel() { await batches.return(undefined); },
+    async cancel() {
+      await batches.return(undefined);
+    },
   });
 }

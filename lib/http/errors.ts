@@ -28,5 +28,10 @@ export const ruleUnmet = (unmet: { code: string; message: string; field?: string
 
 /** SOFT warnings must be acknowledged by the person who proceeds: 422 listing those not yet acknowledged. */
 export const warningsNotAcknowledged = (warnings: { code: string; message: string }[]) =>
-  new HttpError(422, "WARNINGS_NOT_ACKNOWLEDGED", `Read and acknowledge before proceeding: ${warnings.map((w) => w.message).join(" ")}`,
-    { acknowledgedWarnings: ["Tick that you have read the warnings"] }, { unmet: warnings });
+  new HttpError(
+    422,
+    "WARNINGS_NOT_ACKNOWLEDGED",
+    `Read and acknowledge before proceeding: ${warnings.map((w) => w.message).join(" ")}`,
+    { acknowledgedWarnings: ["Tick that you have read the warnings"] },
+    { unmet: warnings },
+  );

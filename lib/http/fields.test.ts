@@ -6,7 +6,15 @@ import { inTheBrowser } from "./testing/in-browser";
 const issues = (r: { success: boolean; error?: z.ZodError }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
 
 describe("text: NUL and bidirectional controls are refused", () => {
-  it.each([["NUL", "Ann\u0000"], ["RLO", "\u202Eevil"], ["LRE", "a\u202Ab"], ["PDI", "x\u2069"], ["LRI", "\u2066x"], ["LRM", "a\u200E"], ["RLM", "\u200Fa"]])("refuses %s", (_, s) => {
+  it.each([
+    ["NUL", "Ann\u0000"],
+    ["RLO", "\u202Eevil"],
+    ["LRE", "a\u202Ab"],
+    ["PDI", "x\u2069"],
+    ["LRI", "\u2066x"],
+    ["LRM", "a\u200E"],
+    ["RLM", "\u200Fa"],
+  ])("refuses %s", (_, s) => {
     expect(issues(text().trim().min(1).safeParse(s))).toContain("Remove the invisible control characters (NUL or text-direction marks) from this field");
   });
   it("keeps ordinary text, accents and scripts written right to left", () => {

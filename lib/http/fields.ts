@@ -79,18 +79,29 @@ const bound = (b: string | (() => string)) => (typeof b === "function" ? b() : b
  * bounds are strings or functions (evaluated at parse time, so a long-running server moves with the calendar).
  */
 export function calendarDay(message: string, b: DayBounds = {}) {
-  return z.string({ message }).trim()
+  return z
+    .string({ message })
+    .trim()
     .refine(isCalendarDay, message)
-    .refine((d) => !isCalendarDay(d) || !b.min || d >= bound(b.min), b.tooEarly ?? `The date is too far in the past (before ${typeof b.min === "string" ? b.min : "the earliest possible date"})`)
+    .refine(
+      (d) => !isCalendarDay(d) || !b.min || d >= bound(b.min),
+      b.tooEarly ?? `The date is too far in the past (before ${typeof b.min === "string" ? b.min : "the earliest possible date"})`,
+    )
     .refine((d) => !isCalendarDay(d) || !b.max || d <= bound(b.max), b.tooLate ?? "This date is in the future");
 }
 /** The same, optional: "" (an empty date box) stays "". */
 export function optionalCalendarDay(message: string, b: DayBounds = {}) {
-  return z.string({ message }).trim()
+  return z
+    .string({ message })
+    .trim()
     .refine((d) => d === "" || isCalendarDay(d), message)
-    .refine((d) => !isCalendarDay(d) || !b.min || d >= bound(b.min), b.tooEarly ?? `The date is too far in the past (before ${typeof b.min === "string" ? b.min : "the earliest possible date"})`)
+    .refine(
+      (d) => !isCalendarDay(d) || !b.min || d >= bound(b.min),
+      b.tooEarly ?? `The date is too far in the past (before ${typeof b.min === "string" ? b.min : "the earliest possible date"})`,
+    )
     .refine((d) => !isCalendarDay(d) || !b.max || d <= bound(b.max), b.tooLate ?? "This date is in the future")
-    .optional().default("");
+    .optional()
+    .default("");
 }
 
 // ---- Instants ---------------------------------------------------------------------------------------------

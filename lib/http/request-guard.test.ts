@@ -3,18 +3,26 @@ import { contentSecurityPolicy, guardRefusal, isHttps, newNonce, ownOrigins, sec
 
 const OWN = "http://127.0.0.1:3100";
 const req = (method: string, pathname: string, headers: Record<string, string> = {}) => ({
-  method, pathname, ownOrigins: [OWN], headers: new Headers(headers),
+  method,
+  pathname,
+  ownOrigins: [OWN],
+  headers: new Headers(headers),
 });
 const json = { "content-type": "application/json", "content-length": "20" };
 
 describe("cross-site writes (CSRF)", () => {
   it("refuses a write from another origin or site with 403, whatever its content type", () => {
     expect(guardRefusal(req("POST", "/api/admin/users", { ...json, origin: "https://evil.example" }))?.status).toBe(403);
-    expect(guardRefusal(req("POST", "/api/admin/users", { "content-type": "text/plain", "content-length": "20", origin: "https://evil.example" }))?.status).toBe(403);
+    expect(
+      guardRefusal(req("POST", "/api/admin/users", { "content-type": "text/plain", "content-length": "20", origin: "https://evil.example" }))?.status,
+    ).toBe(403);
     expect(guardRefusal(req("DELETE", "/api/admin/rems/x", { origin: "null" }))?.status).toBe(403);
     expect(guardRefusal(req("PATCH", "/api/admin/sites/x", { ...json, "sec-fetch-site": "cross-site" }))?.status).toBe(403);
     expect(guardRefusal(req("PUT", "/api/sessions/x/dose", { ...json, "sec-fetch-site": "same-site", origin: OWN }))?.status).toBe(403);
-    expect(guardRefusal(req("POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" }))?.status).toBe(403);
+    expect(
+      guardRefusal(req("POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" }))
+        ?.status,
+    ).toBe(403);
   });
 
   it("lets the app's own writes through, and writes without Origin or Sec-Fetch-Site (not a browser)", () => {
@@ -46,7 +54,9 @@ describe("bodies: JSON only, bounded", () => {
     for (const type of ["text/csv", "text/plain", "multipart/form-data; boundary=x"])
       expect(guardRefusal(req("POST", "/api/admin/patients/import", { "content-type": type, "content-length": "2000000" })), type).toBeNull();
     expect(guardRefusal(req("POST", "/api/admin/patients/import", { "content-type": "application/xml", "content-length": "20" }))?.status).toBe(415);
-    expect(guardRefusal(req("POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", "content-length": "80", origin: OWN }))).toBeNull();
+    expect(
+      guardRefusal(req("POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", "content-length": "80", origin: OWN })),
+    ).toBeNull();
   });
 
   it("leaves a server action's own encoding to Next on page paths, but still refuses one from another origin", () => {
@@ -60,7 +70,9 @@ describe("bodies: JSON only, bounded", () => {
     expect(guardRefusal(req("POST", "/api/patients", { ...json, "content-length": String(64 * 1024) }))).toBeNull();
     expect(guardRefusal(req("POST", "/api/patients", { ...json, "content-length": String(64 * 1024 + 1) }))?.status).toBe(413);
     expect(guardRefusal(req("POST", "/api/admin/patients/import", { "content-type": "text/csv", "content-length": String(5 * 1024 * 1024) }))).toBeNull();
-    expect(guardRefusal(req("POST", "/api/admin/patients/import", { "content-type": "text/csv", "content-length": String(6 * 1024 * 1024) }))?.status).toBe(413);
+    expect(guardRefusal(req("POST", "/api/admin/patients/import", { "content-type": "text/csv", "content-length": String(6 * 1024 * 1024) }))?.status).toBe(
+      413,
+    );
   });
 });
 
@@ -68,7 +80,8 @@ describe("own origins and https", () => {
   it("names the request's origin, the forwarded public host and NEXTAUTH_URL", () => {
     const h = new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "tracker.clinic.example", "x-forwarded-proto": "https" });
     expect(ownOrigins("http://10.0.0.5:3000/api/x", h, "https://tracker.clinic.example/")).toEqual(
-      expect.arrayContaining(["http://10.0.0.5:3000", "https://tracker.clinic.example"]));
+      expect.arrayContaining(["http://10.0.0.5:3000", "https://tracker.clinic.example"]),
+    );
     expect(isHttps("http://10.0.0.5:3000/api/x", h)).toBe(true);
     expect(isHttps("http://127.0.0.1:3100/", new Headers())).toBe(false);
     expect(isHttps("https://tracker.clinic.example/", new Headers())).toBe(true);

@@ -19,7 +19,10 @@ export function route<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
       return await fn(req, ctx);
     } catch (e) {
       if (e instanceof HttpError)
-        return NextResponse.json<ApiError>({ ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, details: e.details }, { status: e.status });
+        return NextResponse.json<ApiError>(
+          { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, details: e.details },
+          { status: e.status },
+        );
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
         const target = String((e.meta as { target?: unknown } | undefined)?.target ?? "");
         return NextResponse.json<ApiError>({ ok: false, code: "DUPLICATE", message: `That value is already in use (${target}).` }, { status: 409 });
@@ -28,7 +31,10 @@ export function route<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
       if (e && typeof e === "object" && "digest" in e) throw e;
       const requestId = randomUUID();
       console.error(`[${requestId}]`, e);
-      return NextResponse.json<ApiError>({ ok: false, code: "SERVER_ERROR", message: "Something went wrong; nothing was saved. Reference: " + requestId, requestId }, { status: 500 });
+      return NextResponse.json<ApiError>(
+        { ok: false, code: "SERVER_ERROR", message: "Something went wrong; nothing was saved. Reference: " + requestId, requestId },
+        { status: 500 },
+      );
     }
   };
 }

@@ -7,7 +7,19 @@ import { hashPassword } from "@/lib/auth/password";
 import { HttpError } from "@/lib/http/errors";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 import { localDate } from "@/lib/sessions/local-time";
-import { DISPENSING_CSV_HEADER, dispensingCsvStream, dispensingLogPage, dispensingRows, lotDetail, receiveLot, recordCount, returnDevice, siteLots, siteStaff, wasteDevice } from "./data";
+import {
+  DISPENSING_CSV_HEADER,
+  dispensingCsvStream,
+  dispensingLogPage,
+  dispensingRows,
+  lotDetail,
+  receiveLot,
+  recordCount,
+  returnDevice,
+  siteLots,
+  siteStaff,
+  wasteDevice,
+} from "./data";
 import { physicalCountSchema, receiveLotSchema, returnDeviceSchema, wasteDeviceSchema } from "./schema";
 
 const WITNESS_PASSWORD = "witness-pass-2026";
@@ -16,25 +28,60 @@ let witnessHash: Promise<string> | undefined;
 async function fixture(opts: { lotExpiresOn?: string } = {}) {
   const c = await clinicFixture(opts);
   const u = c.site.code;
-  const admin = await db().user.create({ data: { email: `admin-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x", sites: { create: { siteId: c.site.id } } } });
+  const admin = await db().user.create({
+    data: { email: `admin-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x", sites: { create: { siteId: c.site.id } } },
+  });
   await db().user.update({ where: { id: c.nurse.id }, data: { passwordHash: await (witnessHash ??= hashPassword(WITNESS_PASSWORD)) } });
   const actor = { id: admin.id, email: admin.email, role: admin.role };
   const lotId = (await db().device.findUniqueOrThrow({ where: { id: c.devices[0].id }, select: { lotId: true } })).lotId;
   const waste = (deviceId: string, over: Record<string, string> = {}) =>
-    wasteDevice(actor, lotId, wasteDeviceSchema.parse({ deviceId, reason: "Dropped on the floor", witnessId: c.nurse.id, witnessPassword: WITNESS_PASSWORD, ...over }));
+    wasteDevice(
+      actor,
+      lotId,
+      wasteDeviceSchema.parse({ deviceId, reason: "Dropped on the floor", witnessId: c.nurse.id, witnessPassword: WITNESS_PASSWORD, ...over }),
+    );
   const ret = (deviceId: string) => returnDevice(actor, lotId, returnDeviceSchema.parse({ deviceId, returnedTo: "Cardinal", reason: "Recall" }));
   const receive = (over: Record<string, unknown> = {}) =>
-    receiveLot(actor, receiveLotSchema.parse({ siteId: c.site.id, ndc: "50458-028-03", lotNumber: `R${u.slice(2)}`.replace(/[^A-Za-z0-9-]/g, ""), expiresOn: "2029-12-31", deviceCount: 9, supplier: "Cardinal", receivedById: admin.id, ...over }));
+    receiveLot(
+      actor,
+      receiveLotSchema.parse({
+        siteId: c.site.id,
+        ndc: "50458-028-03",
+        lotNumber: `R${u.slice(2)}`.replace(/[^A-Za-z0-9-]/g, ""),
+        expiresOn: "2029-12-31",
+        deviceCount: 9,
+        supplier: "Cardinal",
+        receivedById: admin.id,
+        ...over,
+      }),
+    );
   return { ...c, admin, actor, lotId, waste, ret, receive };
 }
 
 /** A dosed session with administrations of the given devices (as the session screens record them). */
-async function administer(c: Awaited<ReturnType<typeof fixture>>, deviceIds: string[], at: Date, opts: { doseMg?: number; status?: "DISCHARGED" | "NOT_DOSED" } = {}) {
+async function administer(
+  c: Awaited<ReturnType<typeof fixture>>,
+  deviceIds: string[],
+  at: Date,
+  opts: { doseMg?: number; status?: "DISCHARGED" | "NOT_DOSED" } = {},
+) {
   // The site-local day: R50 allows one dosing session per patient and day.
-  const s = await db().treatmentSession.create({ data: { patientId: c.patient.id, siteId: c.site.id, status: opts.status ?? "DISCHARGED", plannedDoseMg: opts.doseMg ?? 28 * deviceIds.length, treatmentDate: new Date(`${localDate(at, c.site.timeZone)}T00:00:00Z`) } });
+  const s = await db().treatmentSession.create({
+    data: {
+      patientId: c.patient.id,
+      siteId: c.site.id,
+      status: opts.status ?? "DISCHARGED",
+      plannedDoseMg: opts.doseMg ?? 28 * deviceIds.length,
+      treatmentDate: new Date(`${localDate(at, c.site.timeZone)}T00:00:00Z`),
+    },
+  });
   const rows = [];
   for (const [i, deviceId] of deviceIds.entries()) {
-    rows.push(await db().deviceAdministration.create({ data: { sessionId: s.id, sequence: i + 1, administeredAt: new Date(at.getTime() + i * 5 * 60_000), deviceId, recordedById: c.nurse.id } }));
+    rows.push(
+      await db().deviceAdministration.create({
+        data: { sessionId: s.id, sequence: i + 1, administeredAt: new Date(at.getTime() + i * 5 * 60_000), deviceId, recordedById: c.nurse.id },
+      }),
+    );
     await db().device.update({ where: { id: deviceId }, data: { status: "ADMINISTERED" } });
   }
   return { session: s, rows };
@@ -82,9 +129,27 @@ describe("receiving a lot (R44)", () => {
   });
 
   it("accepts only whole kits", () => {
-    const r = receiveLotSchema.safeParse({ siteId: "s", ndc: "50458-028-03", lotNumber: "A1", expiresOn: "2030-01-01", deviceCount: 10, supplier: "X", receivedById: "u" });
+    const r = receiveLotSchema.safeParse({
+      siteId: "s",
+      ndc: "50458-028-03",
+      lotNumber: "A1",
+      expiresOn: "2030-01-01",
+      deviceCount: 10,
+      supplier: "X",
+      receivedById: "u",
+    });
     expect(r.success).toBe(false);
-    expect(receiveLotSchema.safeParse({ siteId: "s", ndc: "50458-028-02", lotNumber: "A1", expiresOn: "2030-01-01", deviceCount: 10, supplier: "X", receivedById: "u" }).success).toBe(true);
+    expect(
+      receiveLotSchema.safeParse({
+        siteId: "s",
+        ndc: "50458-028-02",
+        lotNumber: "A1",
+        expiresOn: "2030-01-01",
+        deviceCount: 10,
+        supplier: "X",
+        receivedById: "u",
+      }).success,
+    ).toBe(true);
   });
 });
 
@@ -178,7 +243,10 @@ describe("reconciliation and physical counts (R44)", () => {
     const c = await fixture();
     const { rows } = await administer(c, [c.devices[0].id, c.devices[1].id], new Date("2026-11-02T15:00:00Z"));
     // An administration entered in error puts its device back on hand (lib/sessions/commands.ts).
-    await db().deviceAdministration.update({ where: { id: rows[1].id }, data: { enteredInErrorAt: new Date(), enteredInErrorById: c.nurse.id, enteredInErrorReason: "wrong session" } });
+    await db().deviceAdministration.update({
+      where: { id: rows[1].id },
+      data: { enteredInErrorAt: new Date(), enteredInErrorById: c.nurse.id, enteredInErrorReason: "wrong session" },
+    });
     await db().device.update({ where: { id: c.devices[1].id }, data: { status: "ON_HAND" } });
     await c.waste(c.devices[2].id);
     await c.ret(c.devices[3].id);
@@ -223,7 +291,12 @@ describe("the lot page", () => {
     const first = (await lotDetail(c.lotId, 1, 2))!;
     expect(first.devicePage).toMatchObject({ page: 1, pageSize: 2, total: c.devices.length, pageCount: Math.ceil(c.devices.length / 2) });
     expect(first.devices.map((d) => d.status)).toEqual(["ON_HAND", "ON_HAND"]);
-    expect(first.onHand.map((d) => d.id).sort()).toEqual(c.devices.slice(2).map((d) => d.id).sort());
+    expect(first.onHand.map((d) => d.id).sort()).toEqual(
+      c.devices
+        .slice(2)
+        .map((d) => d.id)
+        .sort(),
+    );
     const last = (await lotDetail(c.lotId, first.devicePage.pageCount, 2))!;
     expect(last.devices.at(-1)).toMatchObject({ status: "ADMINISTERED" });
     expect(last.devices.at(-1)!.administered).not.toBeNull();
@@ -248,7 +321,18 @@ describe("the dispensing log (R44)", () => {
     expect(nov2).toEqual([
       // Entered in error: kept in the log and marked (the device went back on hand).
       expect.objectContaining({ date: "2026-11-02", time: "11:00", serial: c.devices[3].serial, enteredInError: "entered in error" }),
-      expect.objectContaining({ date: "2026-11-02", time: "21:30", enteredInError: null, patient: `${c.patient.lastName}, Pat`, mrn: c.patient.mrn, doseMg: 56, devicesInSession: 2, sequence: 1, serial: c.devices[0].serial, nurse: "nurse Test" }),
+      expect.objectContaining({
+        date: "2026-11-02",
+        time: "21:30",
+        enteredInError: null,
+        patient: `${c.patient.lastName}, Pat`,
+        mrn: c.patient.mrn,
+        doseMg: 56,
+        devicesInSession: 2,
+        sequence: 1,
+        serial: c.devices[0].serial,
+        nurse: "nurse Test",
+      }),
       expect.objectContaining({ date: "2026-11-02", time: "21:35", sequence: 2, serial: c.devices[1].serial }),
     ]);
 

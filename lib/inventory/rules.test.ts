@@ -1,8 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { countDifference, deviceSerials, disposalChecks, localDaysWindow, lotExpired, lotReconciliation, receivingChecks, witnessChecks, type LotCounts } from "./rules";
+import {
+  countDifference,
+  deviceSerials,
+  disposalChecks,
+  localDaysWindow,
+  lotExpired,
+  lotReconciliation,
+  receivingChecks,
+  witnessChecks,
+  type LotCounts,
+} from "./rules";
 import { localDate } from "@/lib/sessions/local-time";
 
-const counts = (over: Partial<LotCounts> = {}): LotCounts => ({ received: 12, deviceRows: 12, administered: 5, wasted: 1, returned: 2, onHand: 4, lastCount: null, ...over });
+const counts = (over: Partial<LotCounts> = {}): LotCounts => ({
+  received: 12,
+  deviceRows: 12,
+  administered: 5,
+  wasted: 1,
+  returned: 2,
+  onHand: 4,
+  lastCount: null,
+  ...over,
+});
 
 describe("lot expiry (R44, same boundary as R20)", () => {
   it("is usable through its expiry date and expired from the next day", () => {
@@ -11,7 +30,9 @@ describe("lot expiry (R44, same boundary as R20)", () => {
     expect(lotExpired("2026-11-23", "2026-11-22")).toBe(false);
   });
   it("refuses to receive an already-expired lot, at the expiry field", () => {
-    expect(receivingChecks({ lotNumber: "23K042", expiresOn: "2026-10-31" }, "2026-11-23")).toEqual([expect.objectContaining({ code: "R44_LOT_EXPIRED", field: "expiresOn", strength: "HARD" })]);
+    expect(receivingChecks({ lotNumber: "23K042", expiresOn: "2026-10-31" }, "2026-11-23")).toEqual([
+      expect.objectContaining({ code: "R44_LOT_EXPIRED", field: "expiresOn", strength: "HARD" }),
+    ]);
     expect(receivingChecks({ lotNumber: "24A118", expiresOn: "2026-11-23" }, "2026-11-23")).toEqual([]);
   });
 });

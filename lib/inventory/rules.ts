@@ -20,7 +20,15 @@ export const lotExpired = (expiresOn: string, today: string): boolean => today >
 /** R44: an already-expired lot is not taken into stock. */
 export function receivingChecks(lot: { lotNumber: string; expiresOn: string }, today: string): Finding[] {
   return lotExpired(lot.expiresOn, today)
-    ? [{ code: "R44_LOT_EXPIRED", rule: "R44", strength: "HARD", field: "expiresOn", message: `Lot ${lot.lotNumber} expired on ${lot.expiresOn}: an expired lot cannot be received.` }]
+    ? [
+        {
+          code: "R44_LOT_EXPIRED",
+          rule: "R44",
+          strength: "HARD",
+          field: "expiresOn",
+          message: `Lot ${lot.lotNumber} expired on ${lot.expiresOn}: an expired lot cannot be received.`,
+        },
+      ]
     : [];
 }
 
@@ -39,7 +47,15 @@ export type Disposal = "WASTE" | "RETURN";
  */
 export function disposalChecks(device: { serial: string; status: DeviceStatus }): Finding[] {
   if (device.status === "ON_HAND") return [];
-  return [{ code: "R43_NOT_ON_HAND", rule: "R43", strength: "HARD", field: "deviceId", message: `Device ${device.serial} is no longer on hand (${device.status.toLowerCase()}).` }];
+  return [
+    {
+      code: "R43_NOT_ON_HAND",
+      rule: "R43",
+      strength: "HARD",
+      field: "deviceId",
+      message: `Device ${device.serial} is no longer on hand (${device.status.toLowerCase()}).`,
+    },
+  ];
 }
 
 export type WitnessFacts = { id: string; active: boolean; siteIds: string[] } | null;
@@ -79,7 +95,10 @@ export function lotReconciliation(c: LotCounts): Reconciliation {
   if (expected !== c.onHand) f("R44_ON_HAND_MISMATCH", `${expected} devices should be on hand but the records show ${c.onHand}.`);
   if (expected < 0) f("R44_NEGATIVE", `More devices left this lot than were received (${-expected} too many).`);
   if (c.lastCount && c.lastCount.countedDevices !== c.lastCount.expectedDevices)
-    f("R44_COUNT_MISMATCH", `The last physical count found ${c.lastCount.countedDevices} devices; ${c.lastCount.expectedDevices} were expected (${signed(c.lastCount.countedDevices - c.lastCount.expectedDevices)}).`);
+    f(
+      "R44_COUNT_MISMATCH",
+      `The last physical count found ${c.lastCount.countedDevices} devices; ${c.lastCount.expectedDevices} were expected (${signed(c.lastCount.countedDevices - c.lastCount.expectedDevices)}).`,
+    );
   return { expected, discrepancies: d };
 }
 

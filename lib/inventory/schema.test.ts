@@ -4,7 +4,16 @@ import { inTheBrowser } from "@/lib/http/testing/in-browser";
 import { dispensingLogQuerySchema, physicalCountSchema, receiveLotSchema, wasteDeviceSchema } from "./schema";
 
 const errors = (r: { success: boolean; error?: z.ZodError }) => (r.success ? {} : z.flattenError(r.error!).fieldErrors) as Record<string, string[] | undefined>;
-const lot = { siteId: "s", ndc: "50458-028-03", lotNumber: "24a118", expiresOn: "2028-02-29", deviceCount: "9", supplier: "Cardinal", receivedById: "u", receivedAt: "" };
+const lot = {
+  siteId: "s",
+  ndc: "50458-028-03",
+  lotNumber: "24a118",
+  expiresOn: "2028-02-29",
+  deviceCount: "9",
+  supplier: "Cardinal",
+  receivedById: "u",
+  receivedAt: "",
+};
 
 describe("receiving a lot: what is possible", () => {
   it("accepts a delivery typed into the form, upper-casing the lot number and leaving the time to the server", () => {
@@ -21,7 +30,9 @@ describe("receiving a lot: what is possible", () => {
     expect(e.lotNumber?.[0]).toMatch(/Letters, digits/);
   });
   it("refuses a receipt time in the future", () => {
-    expect(errors(receiveLotSchema.safeParse({ ...lot, receivedAt: new Date(Date.now() + 3_600_000).toISOString() })).receivedAt).toEqual(["This time is in the future"]);
+    expect(errors(receiveLotSchema.safeParse({ ...lot, receivedAt: new Date(Date.now() + 3_600_000).toISOString() })).receivedAt).toEqual([
+      "This time is in the future",
+    ]);
   });
 });
 
@@ -33,9 +44,13 @@ describe("waste, count and log inputs", () => {
     expect(errors(physicalCountSchema.safeParse({ countedDevices: "" })).countedDevices).toEqual(["Enter the number of devices counted"]);
     expect(physicalCountSchema.parse({ countedDevices: 0 })).toEqual({ countedDevices: 0, note: "" });
     expect(errors(physicalCountSchema.safeParse({ countedDevices: 2.5 })).countedDevices).toEqual(["Enter a whole number"]);
-    expect(errors(physicalCountSchema.safeParse({ countedDevices: "3" })).countedDevices, "numeral text only from a form").toEqual(["Enter the number of devices counted"]);
+    expect(errors(physicalCountSchema.safeParse({ countedDevices: "3" })).countedDevices, "numeral text only from a form").toEqual([
+      "Enter the number of devices counted",
+    ]);
   });
   it("refuses a log period that ends before it starts", () => {
-    expect(errors(dispensingLogQuerySchema.safeParse({ siteId: "s", from: "2026-11-02", to: "2026-11-01" })).to).toEqual(["The end date is before the start date"]);
+    expect(errors(dispensingLogQuerySchema.safeParse({ siteId: "s", from: "2026-11-02", to: "2026-11-01" })).to).toEqual([
+      "The end date is before the start date",
+    ]);
   });
 });

@@ -17,9 +17,18 @@ export const receiveLotSchema = z
   .object({
     siteId: id("Choose the site"),
     ndc: z.enum(NDCS, { message: "Choose the kit" }),
-    lotNumber: text("Enter the lot number").trim().toUpperCase().min(1, "Enter the lot number").max(30, "At most 30 characters")
+    lotNumber: text("Enter the lot number")
+      .trim()
+      .toUpperCase()
+      .min(1, "Enter the lot number")
+      .max(30, "At most 30 characters")
       .regex(/^[A-Z0-9][A-Z0-9-]*$/, "Letters, digits and - only, as printed on the carton"),
-    expiresOn: calendarDay("Enter the expiry date", { min: REMS_START, max: () => dayInYears(5), tooEarly: "Check the expiry date: it is before SPRAVATO was approved", tooLate: "Check the expiry date: more than 5 years ahead" }),
+    expiresOn: calendarDay("Enter the expiry date", {
+      min: REMS_START,
+      max: () => dayInYears(5),
+      tooEarly: "Check the expiry date: it is before SPRAVATO was approved",
+      tooLate: "Check the expiry date: more than 5 years ahead",
+    }),
     deviceCount: count("Enter the number of devices").pipe(z.number().min(1, "At least 1 device").max(600, "At most 600 devices in one delivery")),
     supplier: textField("Enter the supplier", 120),
     receivedById: id("Choose who received the delivery"),

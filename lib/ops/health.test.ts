@@ -4,7 +4,9 @@ import { checkHealth, expectedMigrations } from "./health";
 
 // Against the real PostgreSQL of the test run (scripts/test-unit.sh migrated it).
 describe("health check in the database", () => {
-  afterAll(() => { delete process.env.BUILD_MIGRATIONS; });
+  afterAll(() => {
+    delete process.env.BUILD_MIGRATIONS;
+  });
 
   it("is healthy when every migration folder is applied", async () => {
     const h = await checkHealth();

@@ -13,7 +13,11 @@ export function expectedMigrations(): string[] {
   const baked = process.env.BUILD_MIGRATIONS;
   if (baked) return JSON.parse(baked) as string[];
   const dir = path.join(process.cwd(), "prisma", "migrations");
-  return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 export type Health =

@@ -21,16 +21,42 @@ export async function recordOutcome(user: CurrentUser, patientId: string, input:
     if (input.sessionId && !(await tx.treatmentSession.findFirst({ where: { id: input.sessionId, patientId }, select: { id: true } })))
       throw new HttpError(422, "INVALID_INPUT", "That session is not this patient's.", { sessionId: ["Choose one of this patient's sessions"] });
     const row = await tx.outcomeMeasure.create({
-      data: { patientId, sessionId: input.sessionId ?? null, instrument: input.instrument, itemScores: input.items, total: sum, takenAt, recordedById: user.id },
+      data: {
+        patientId,
+        sessionId: input.sessionId ?? null,
+        instrument: input.instrument,
+        itemScores: input.items,
+        total: sum,
+        takenAt,
+        recordedById: user.id,
+      },
     });
-    await appendAudit(tx, { actor: { id: user.id, email: user.email, role: user.role }, action: "outcome.record", entityType: "OutcomeMeasure", entityId: row.id, siteId: patient.siteId, patientId, after: row });
+    await appendAudit(tx, {
+      actor: { id: user.id, email: user.email, role: user.role },
+      action: "outcome.record",
+      entityType: "OutcomeMeasure",
+      entityId: row.id,
+      siteId: patient.siteId,
+      patientId,
+      after: row,
+    });
     return { id: row.id, total: sum, item9Flag: input.instrument === "PHQ9" && phq9Item9Flag(input.items) };
   });
 }
 
 export async function outcomesOf(patientId: string) {
   const rows = await db().outcomeMeasure.findMany({ where: { patientId, enteredInErrorAt: null }, orderBy: { takenAt: "asc" } });
-  const users = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recordedById))] } }, select: { id: true, firstName: true, lastName: true } });
+  const users = await db().user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.recordedById))] } },
+    select: { id: true, firstName: true, lastName: true },
+  });
   const name = new Map(users.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
-  return rows.map((r) => ({ id: r.id, instrument: r.instrument, items: r.itemScores, total: r.total, takenAt: r.takenAt, by: name.get(r.recordedById) ?? "unknown" }));
+  return rows.map((r) => ({
+    id: r.id,
+    instrument: r.instrument,
+    items: r.itemScores,
+    total: r.total,
+    takenAt: r.takenAt,
+    by: name.get(r.recordedById) ?? "unknown",
+  }));
 }

@@ -18,7 +18,16 @@ describe("outcome scoring", () => {
   });
 
   it("bands PHQ-9 severity at 4/5, 9/10, 14/15, 19/20", () => {
-    expect([4, 5, 9, 10, 14, 15, 19, 20].map(phq9Severity)).toEqual(["minimal", "mild", "mild", "moderate", "moderate", "moderately severe", "moderately severe", "severe"]);
+    expect([4, 5, 9, 10, 14, 15, 19, 20].map(phq9Severity)).toEqual([
+      "minimal",
+      "mild",
+      "mild",
+      "moderate",
+      "moderate",
+      "moderately severe",
+      "moderately severe",
+      "severe",
+    ]);
   });
 
   it("calls a fall of exactly 50 % a response, and less not", () => {

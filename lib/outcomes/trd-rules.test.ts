@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { formatWeeks, trdCriteria, trialIsAdequate, whyNotAdequate, type Trial } from "./trd-rules";
 
-const trial = (over: Partial<Trial>): Trial => ({ drug: "Sertraline", mechanismClass: "SSRI", adequateDose: true, weeks: 8, adherent: true, outcome: "NO_RESPONSE", ...over });
+const trial = (over: Partial<Trial>): Trial => ({
+  drug: "Sertraline",
+  mechanismClass: "SSRI",
+  adequateDose: true,
+  weeks: 8,
+  adherent: true,
+  outcome: "NO_RESPONSE",
+  ...over,
+});
 
 describe("antidepressant trial adequacy", () => {
   it("needs 6 weeks: 5 weeks 6 days is not enough, 6 weeks is", () => {

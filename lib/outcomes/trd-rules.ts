@@ -1,5 +1,12 @@
 // Treatment-resistant depression documentation: antidepressant trials in the current episode.
-export type Trial = { drug: string; mechanismClass: string; adequateDose: boolean; weeks: number; adherent: boolean; outcome: "NO_RESPONSE" | "PARTIAL_RESPONSE" | "INTOLERANCE" | "REMISSION" };
+export type Trial = {
+  drug: string;
+  mechanismClass: string;
+  adequateDose: boolean;
+  weeks: number;
+  adherent: boolean;
+  outcome: "NO_RESPONSE" | "PARTIAL_RESPONSE" | "INTOLERANCE" | "REMISSION";
+};
 
 /** Adequate = an adequate dose for at least 6 weeks with adherence. Intolerance is recorded but never a failed adequate trial. */
 export function trialIsAdequate(t: Trial): boolean {
@@ -10,7 +17,11 @@ export function trialIsAdequate(t: Trial): boolean {
 export function whyNotAdequate(t: Trial): string | null {
   if (t.outcome === "INTOLERANCE") return "stopped for intolerance (recorded, not a failed adequate trial)";
   if (t.outcome === "REMISSION") return "remission";
-  const reasons = [!t.adequateDose && "dose below adequate", t.weeks < 6 && `${formatWeeks(t.weeks)}, under 6 weeks`, !t.adherent && "not taken as prescribed"].filter(Boolean);
+  const reasons = [
+    !t.adequateDose && "dose below adequate",
+    t.weeks < 6 && `${formatWeeks(t.weeks)}, under 6 weeks`,
+    !t.adherent && "not taken as prescribed",
+  ].filter(Boolean);
   return reasons.length ? reasons.join("; ") : null;
 }
 
@@ -19,7 +30,8 @@ export function formatWeeks(weeks: number): string {
   // Whole days, rounded down: 5.95 weeks is "5 weeks 6 days", never "6 weeks" for a trial that falls short.
   // The hundredth of a day forgives a typed 5.857 (= 41 days to three decimals).
   const days = Math.floor(weeks * 7 + 0.01);
-  const w = Math.floor(days / 7), d = days % 7;
+  const w = Math.floor(days / 7),
+    d = days % 7;
   return `${w} week${w === 1 ? "" : "s"}${d ? ` ${d} day${d === 1 ? "" : "s"}` : ""}`;
 }
 

@@ -22,10 +22,18 @@ export function outcomeTrend(instrument: Instrument, measures: Measure[], dateOf
   const mine = measures.filter((m) => m.instrument === instrument).sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
   const baseline = mine[0]?.total ?? null;
   return {
-    instrument, baseline, responseAt: baseline != null ? baseline * 0.5 : null, remissionAt: REMISSION_AT[instrument],
+    instrument,
+    baseline,
+    responseAt: baseline != null ? baseline * 0.5 : null,
+    remissionAt: REMISSION_AT[instrument],
     points: mine.map((m, i) => ({
-      id: m.id, at: m.takenAt.getTime(), date: dateOf(m.takenAt), total: m.total,
-      response: i > 0 && baseline != null && isResponse(baseline, m.total), remission: isRemission(instrument, m.total), item9Flag: (m.item9 ?? 0) > 0,
+      id: m.id,
+      at: m.takenAt.getTime(),
+      date: dateOf(m.takenAt),
+      total: m.total,
+      response: i > 0 && baseline != null && isResponse(baseline, m.total),
+      remission: isRemission(instrument, m.total),
+      item9Flag: (m.item9 ?? 0) > 0,
     })),
   };
 }

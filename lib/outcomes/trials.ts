@@ -9,7 +9,11 @@ import type { trialSchema } from "./schema";
 export async function trdDocumentation(patientId: string) {
   const [trials, enrollment, baseline] = await Promise.all([
     db().antidepressantTrial.findMany({ where: { patientId }, orderBy: [{ startedOn: "asc" }, { createdAt: "asc" }] }),
-    db().remsEnrollment.findFirst({ where: { patientId }, orderBy: { createdAt: "desc" }, include: { prescriber: { select: { firstName: true, lastName: true } } } }),
+    db().remsEnrollment.findFirst({
+      where: { patientId },
+      orderBy: { createdAt: "desc" },
+      include: { prescriber: { select: { firstName: true, lastName: true } } },
+    }),
     db().outcomeMeasure.findMany({ where: { patientId, enteredInErrorAt: null, instrument: { in: ["PHQ9", "MADRS"] } }, orderBy: { takenAt: "asc" } }),
   ]);
   const first = (i: "PHQ9" | "MADRS") => baseline.find((m) => m.instrument === i) ?? null;
@@ -27,10 +31,27 @@ export async function addTrial(actor: { id: string; email: string; role: string 
     const patient = await tx.patient.findUnique({ where: { id: patientId }, select: { siteId: true } });
     if (!patient) throw notFoundError("Patient");
     const trial = await tx.antidepressantTrial.create({
-      data: { patientId, drug: input.drug, mechanismClass: input.mechanismClass.toUpperCase(), doseMg: input.doseMg ?? null, adequateDose: input.adequateDose,
-        weeks: input.weeks, adherent: input.adherent, outcome: input.outcome, startedOn: input.startedOn ? new Date(`${input.startedOn}T00:00:00Z`) : null },
+      data: {
+        patientId,
+        drug: input.drug,
+        mechanismClass: input.mechanismClass.toUpperCase(),
+        doseMg: input.doseMg ?? null,
+        adequateDose: input.adequateDose,
+        weeks: input.weeks,
+        adherent: input.adherent,
+        outcome: input.outcome,
+        startedOn: input.startedOn ? new Date(`${input.startedOn}T00:00:00Z`) : null,
+      },
     });
-    await appendAudit(tx, { actor, action: "trial.add", entityType: "AntidepressantTrial", entityId: trial.id, siteId: patient.siteId, patientId, after: trial });
+    await appendAudit(tx, {
+      actor,
+      action: "trial.add",
+      entityType: "AntidepressantTrial",
+      entityId: trial.id,
+      siteId: patient.siteId,
+      patientId,
+      after: trial,
+    });
     return { id: trial.id };
   });
 }

@@ -14,12 +14,24 @@ const rehash = (p: Record<string, unknown>) => {
   const { packetHash: _, ...rest } = p;
   return { ...rest, packetHash: createHash("sha256").update(canonicalJson(rest)).digest("hex") };
 };
-const failed = (p: unknown) => verifyPacket(p).checks.filter((c) => !c.ok).map((c) => c.name);
+const failed = (p: unknown) =>
+  verifyPacket(p)
+    .checks.filter((c) => !c.ok)
+    .map((c) => c.name);
 
 async function signedSession() {
   const c = await dischargedSession();
   const content = await signedContent(db(), c.sessionId);
-  await db().sessionSignature.create({ data: { sessionId: c.sessionId, signerId: c.psych.id, printedName: "psych Test", meaning: "REVIEWED", signedAt: new Date(), contentHash: contentHash(content) } });
+  await db().sessionSignature.create({
+    data: {
+      sessionId: c.sessionId,
+      signerId: c.psych.id,
+      printedName: "psych Test",
+      meaning: "REVIEWED",
+      signedAt: new Date(),
+      contentHash: contentHash(content),
+    },
+  });
   return c;
 }
 
@@ -32,7 +44,8 @@ describe("a session's audit packet", () => {
     expect(packet.monitoringForms.map((f: { id: string }) => f.id)).toEqual([c.pmfId]);
     expect(packet.signature).toMatchObject({ state: "valid", meaning: "REVIEWED" });
     const entityTypes = new Set(packet.audit.rows.map((r: { entityType: string }) => r.entityType));
-    for (const t of ["TreatmentSession", "ObservationVital", "DeviceAdministration", "PatientMonitoringForm", "SedationAssessment"]) expect(entityTypes).toContain(t);
+    for (const t of ["TreatmentSession", "ObservationVital", "DeviceAdministration", "PatientMonitoringForm", "SedationAssessment"])
+      expect(entityTypes).toContain(t);
     expect(packet.audit.rows.at(-1)).toMatchObject({ action: "session.audit_packet", actorEmail: admin.email });
     expect(packet.audit.chainKey).toBe(c.site.id);
     expect(BigInt(packet.chain.anchor.auditId)).toBeGreaterThanOrEqual(BigInt(packet.audit.rows.at(-1).id));

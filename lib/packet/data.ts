@@ -20,11 +20,22 @@ async function sessionEntityIds(sessionId: string): Promise<string[]> {
   const s = await db().treatmentSession.findUnique({
     where: { id: sessionId },
     select: {
-      checklist: { select: { id: true } }, discharge: { select: { id: true } }, signature: { select: { id: true } },
-      devices: { select: { id: true } }, vitals: { select: { id: true } }, sedation: { select: { id: true } }, dissociation: { select: { id: true } },
-      adverseEvents: { select: { id: true } }, decisions: { select: { id: true } }, deviations: { select: { id: true } }, alerts: { select: { id: true } },
-      acknowledgements: { select: { id: true } }, preCompletion: { select: { id: true } }, monitoringForms: { select: { id: true } },
-      outcomes: { select: { id: true } }, amendments: { select: { id: true } },
+      checklist: { select: { id: true } },
+      discharge: { select: { id: true } },
+      signature: { select: { id: true } },
+      devices: { select: { id: true } },
+      vitals: { select: { id: true } },
+      sedation: { select: { id: true } },
+      dissociation: { select: { id: true } },
+      adverseEvents: { select: { id: true } },
+      decisions: { select: { id: true } },
+      deviations: { select: { id: true } },
+      alerts: { select: { id: true } },
+      acknowledgements: { select: { id: true } },
+      preCompletion: { select: { id: true } },
+      monitoringForms: { select: { id: true } },
+      outcomes: { select: { id: true } },
+      amendments: { select: { id: true } },
     },
   });
   if (!s) return [];
@@ -36,14 +47,25 @@ async function sessionEntityIds(sessionId: string): Promise<string[]> {
 export async function sessionAuditPacket(sessionId: string, actor: NonNullable<AuditActor>) {
   const record = await signOffRecord(sessionId);
   if (!record) return null;
-  const session = await db().treatmentSession.findUniqueOrThrow({ where: { id: sessionId }, select: { siteId: true, patientId: true, status: true, treatmentDate: true, site: { select: { name: true, timeZone: true } } } });
+  const session = await db().treatmentSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: { siteId: true, patientId: true, status: true, treatmentDate: true, site: { select: { name: true, timeZone: true } } },
+  });
   // The export itself is audited first, so the packet's own row is in the chain it reports.
-  await recordAudit({ actor, action: "session.audit_packet", entityType: "TreatmentSession", entityId: sessionId, siteId: session.siteId, patientId: session.patientId });
+  await recordAudit({
+    actor,
+    action: "session.audit_packet",
+    entityType: "TreatmentSession",
+    entityId: sessionId,
+    siteId: session.siteId,
+    patientId: session.patientId,
+  });
 
   const sig = await db().sessionSignature.findUnique({ where: { sessionId } });
   const content = sig ? await signedContent(db(), sessionId, sig.signedAt) : null;
   const forms = await db().patientMonitoringForm.findMany({
-    where: { sessionId }, orderBy: { createdAt: "asc" },
+    where: { sessionId },
+    orderBy: { createdAt: "asc" },
     include: { amends: { select: { id: true, submittedAt: true, confirmation: true } } },
   });
   const ids = await sessionEntityIds(sessionId);
@@ -57,30 +79,68 @@ export async function sessionAuditPacket(sessionId: string, actor: NonNullable<A
     format: PACKET_FORMAT,
     generatedAt: new Date().toISOString(),
     generatedBy: actor.email,
-    session: { id: sessionId, site: session.site.name, timeZone: session.site.timeZone, status: session.status, treatmentDate: session.treatmentDate ? dateOnly(session.treatmentDate) : null, patient: record.patient, chair: record.chair },
+    session: {
+      id: sessionId,
+      site: session.site.name,
+      timeZone: session.site.timeZone,
+      status: session.status,
+      treatmentDate: session.treatmentDate ? dateOnly(session.treatmentDate) : null,
+      patient: record.patient,
+      chair: record.chair,
+    },
     record: record.sections,
     monitoringForms: forms.map((f) => ({
-      id: f.id, formVersion: f.formVersion, status: f.status, dueDate: dateOnly(f.dueDate), submittedAt: f.submittedAt?.toISOString() ?? null,
-      channel: f.channel, confirmation: f.confirmation, amendsId: f.amendsId, amendmentReason: f.amendmentReason, fields: f.fields,
+      id: f.id,
+      formVersion: f.formVersion,
+      status: f.status,
+      dueDate: dateOnly(f.dueDate),
+      submittedAt: f.submittedAt?.toISOString() ?? null,
+      channel: f.channel,
+      confirmation: f.confirmation,
+      amendsId: f.amendsId,
+      amendmentReason: f.amendmentReason,
+      fields: f.fields,
       links: amendmentNotes({ amendmentReason: f.amendmentReason, amends: f.amends }, session.site.timeZone),
     })),
-    signature: sig && content ? {
-      printedName: sig.printedName, meaning: sig.meaning, signedAt: sig.signedAt.toISOString(), contentHash: sig.contentHash,
-      state: contentHash(content) === sig.contentHash ? "valid" : "changed",
-      signedContent: JSON.parse(JSON.stringify(content)) as unknown,
-    } : null,
+    signature:
+      sig && content
+        ? {
+            printedName: sig.printedName,
+            meaning: sig.meaning,
+            signedAt: sig.signedAt.toISOString(),
+            contentHash: sig.contentHash,
+            state: contentHash(content) === sig.contentHash ? "valid" : "changed",
+            signedContent: JSON.parse(JSON.stringify(content)) as unknown,
+          }
+        : null,
     amendments: (await amendmentsOf(sessionId)).map((a) => ({ ...a, amendedAt: a.amendedAt.toISOString() })),
     audit: {
       chainKey,
       rows: rows.map((r) => ({
-        id: r.id.toString(), at: r.at.toISOString(), actorId: r.actorId, actorEmail: r.actorEmail, actorRole: r.actorRole, action: r.action,
-        entityType: r.entityType, entityId: r.entityId, siteId: r.siteId, patientId: r.patientId, before: r.before ?? null, after: r.after ?? null,
-        reason: r.reason, requestId: r.requestId, prevHash: r.prevHash, hash: r.hash,
+        id: r.id.toString(),
+        at: r.at.toISOString(),
+        actorId: r.actorId,
+        actorEmail: r.actorEmail,
+        actorRole: r.actorRole,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        siteId: r.siteId,
+        patientId: r.patientId,
+        before: r.before ?? null,
+        after: r.after ?? null,
+        reason: r.reason,
+        requestId: r.requestId,
+        prevHash: r.prevHash,
+        hash: r.hash,
       })),
     },
     chain: {
-      verified: chain.intact, rows: chain.rows,
-      summary: chain.intact ? `Chain ${chainKey}: all ${chain.rows} rows verified from the first; anchors intact.` : `Chain ${chainKey} is BROKEN${chain.broken ? ` at row ${chain.broken.id} (${chain.broken.problem})` : ""}${chain.anchors.gap ? "; an anchor names a row that is gone" : ""}.`,
+      verified: chain.intact,
+      rows: chain.rows,
+      summary: chain.intact
+        ? `Chain ${chainKey}: all ${chain.rows} rows verified from the first; anchors intact.`
+        : `Chain ${chainKey} is BROKEN${chain.broken ? ` at row ${chain.broken.id} (${chain.broken.problem})` : ""}${chain.anchors.gap ? "; an anchor names a row that is gone" : ""}.`,
       anchor: anchor ? anchorFile(anchor) : null,
     },
   };

@@ -7,13 +7,26 @@ import { newPatientSchema } from "./schema";
 
 async function siteWith(names: [string, string][]) {
   const c = await clinicFixture();
-  await db().patient.createMany({ data: names.map(([firstName, lastName], i) => ({ siteId: c.site.id, mrn: `X-${i + 1}`, firstName, lastName, birthDate: new Date("1980-01-01"), sex: "OTHER" as const })) });
+  await db().patient.createMany({
+    data: names.map(([firstName, lastName], i) => ({
+      siteId: c.site.id,
+      mrn: `X-${i + 1}`,
+      firstName,
+      lastName,
+      birthDate: new Date("1980-01-01"),
+      sex: "OTHER" as const,
+    })),
+  });
   return c;
 }
 
 describe("patient list", () => {
   it("finds by part of a name in either order, or by MRN, case-insensitively", async () => {
-    const c = await siteWith([["Casey", "Rivera"], ["Dana", "Rivers"], ["Eli", "Navarro"]]);
+    const c = await siteWith([
+      ["Casey", "Rivera"],
+      ["Dana", "Rivers"],
+      ["Eli", "Navarro"],
+    ]);
     const names = async (q: string) => (await listPatients([c.site.id], q, 1)).rows.map((r) => r.name);
     expect(await names("rivera")).toEqual(["Rivera, Casey"]);
     expect(await names("RIVER")).toEqual(["Rivera, Casey", "Rivers, Dana"]);
@@ -43,7 +56,15 @@ describe("patient list", () => {
 describe("registering a patient", () => {
   it("writes the patient and its audit row together, and refuses a second patient with the same MRN at a site", async () => {
     const c = await clinicFixture();
-    const input = newPatientSchema.parse({ siteId: c.site.id, mrn: "N-1", firstName: "New", lastName: "Person", birthDate: "1970-02-02", sex: "MALE", indication: "TRD" });
+    const input = newPatientSchema.parse({
+      siteId: c.site.id,
+      mrn: "N-1",
+      firstName: "New",
+      lastName: "Person",
+      birthDate: "1970-02-02",
+      sex: "MALE",
+      indication: "TRD",
+    });
     const { id } = await createPatient(c.nurse, input);
     expect(await db().auditEvent.count({ where: { action: "patient.create", entityId: id } })).toBe(1);
     const e = await createPatient(c.nurse, input).catch((x) => x);

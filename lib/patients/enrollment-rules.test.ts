@@ -1,9 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { counsellingCompleteAt, counsellingMissing, enrolledBy, enrollmentComplete, enrollmentMissing, futureEnrollmentDates, type EnrollmentFacts } from "./enrollment-rules";
+import {
+  counsellingCompleteAt,
+  counsellingMissing,
+  enrolledBy,
+  enrollmentComplete,
+  enrollmentMissing,
+  futureEnrollmentDates,
+  type EnrollmentFacts,
+} from "./enrollment-rules";
 import { COUNSELLING_TOPICS, enrollmentOrderIssues } from "./enrollment-schema";
 
 const t = (iso: string) => new Date(iso);
-const full: EnrollmentFacts = { patientSignedAt: t("2026-03-01T05:00:00Z"), prescriberSignedAt: t("2026-03-01T05:00:00Z"), submittedAt: t("2026-03-02T05:00:00Z"), channel: "ONLINE", remsConfirmation: "ENR-1" };
+const full: EnrollmentFacts = {
+  patientSignedAt: t("2026-03-01T05:00:00Z"),
+  prescriberSignedAt: t("2026-03-01T05:00:00Z"),
+  submittedAt: t("2026-03-02T05:00:00Z"),
+  channel: "ONLINE",
+  remsConfirmation: "ENR-1",
+};
 
 describe("R6: the Patient Enrollment Form opens the dosing gate only when complete", () => {
   it("needs both signatures, the submission date and channel and the REMS confirmation", () => {
@@ -20,8 +34,10 @@ describe("R6: the Patient Enrollment Form opens the dosing gate only when comple
   });
 
   it("refuses dates after the site's today, each at its field", () => {
-    expect(futureEnrollmentDates({ patientSignedOn: "2026-03-02", prescriberSignedOn: "2026-03-03", submittedOn: "2026-03-03" }, "2026-03-02"))
-      .toEqual({ prescriberSignedOn: ["The prescriber's signature date is in the future"], submittedOn: ["The submission date is in the future"] });
+    expect(futureEnrollmentDates({ patientSignedOn: "2026-03-02", prescriberSignedOn: "2026-03-03", submittedOn: "2026-03-03" }, "2026-03-02")).toEqual({
+      prescriberSignedOn: ["The prescriber's signature date is in the future"],
+      submittedOn: ["The submission date is in the future"],
+    });
     expect(futureEnrollmentDates({ patientSignedOn: "2026-03-02", prescriberSignedOn: "", submittedOn: "" }, "2026-03-02")).toEqual({});
   });
 
@@ -41,7 +57,15 @@ describe("R7: counselling on every REMS topic before the first dose", () => {
   const visit2 = { counselledAt: t("2026-03-03T15:00:00Z"), topics: ["two_hour_monitoring", "ride_home", "no_driving"] };
 
   it("lists the seven topics of REMS.md R7", () => {
-    expect(COUNSELLING_TOPICS).toEqual(["sedation", "dissociation", "respiratory_depression", "blood_pressure", "two_hour_monitoring", "ride_home", "no_driving"]);
+    expect(COUNSELLING_TOPICS).toEqual([
+      "sedation",
+      "dissociation",
+      "respiratory_depression",
+      "blood_pressure",
+      "two_hour_monitoring",
+      "ride_home",
+      "no_driving",
+    ]);
   });
 
   it("is complete when the visits together cover every topic, at the visit that covered the last one", () => {

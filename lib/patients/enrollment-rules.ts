@@ -34,7 +34,10 @@ export const describeMissing = (parts: MissingEnrollmentPart[]) => parts.map((p)
 export const enrolledBy = (e: EnrollmentFacts | null, at: Date) => enrollmentComplete(e) && e.submittedAt.getTime() <= at.getTime();
 
 /** Dates of the form (site-local days) that lie after `today` (the site's day by the server's clock). */
-export function futureEnrollmentDates(v: { patientSignedOn: string; prescriberSignedOn: string; submittedOn: string }, today: string): Record<string, string[]> {
+export function futureEnrollmentDates(
+  v: { patientSignedOn: string; prescriberSignedOn: string; submittedOn: string },
+  today: string,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   if (v.patientSignedOn > today) out.patientSignedOn = ["The patient's signature date is in the future"];
   if (v.prescriberSignedOn > today) out.prescriberSignedOn = ["The prescriber's signature date is in the future"];

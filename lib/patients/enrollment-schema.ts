@@ -10,7 +10,15 @@ const optionalDay = (message: string) => optionalCalendarDay(message, { min: REM
  * R7, REMS.md §5 and §1.3: what the patient is counselled on before the first dose. Defined once; the
  * counselling form lists them and the first-device check requires each of them.
  */
-export const COUNSELLING_TOPICS = ["sedation", "dissociation", "respiratory_depression", "blood_pressure", "two_hour_monitoring", "ride_home", "no_driving"] as const;
+export const COUNSELLING_TOPICS = [
+  "sedation",
+  "dissociation",
+  "respiratory_depression",
+  "blood_pressure",
+  "two_hour_monitoring",
+  "ride_home",
+  "no_driving",
+] as const;
 export const counsellingTopicSchema = z.enum(COUNSELLING_TOPICS);
 export type CounsellingTopic = z.infer<typeof counsellingTopicSchema>;
 export const COUNSELLING_TOPIC_LABELS: Record<CounsellingTopic, string> = {
@@ -35,20 +43,32 @@ export const enrollmentFieldsSchema = z.object({
   patientSignedOn: optionalDay("Enter the date the patient signed"),
   prescriberSignedOn: optionalDay("Enter the date the prescriber signed"),
   submittedOn: optionalDay("Enter the date the form was submitted"),
-  channel: z.enum(["", ...SUBMISSION_CHANNELS], { message: "Online or fax" }).optional().default(""),
-  remsConfirmation: text().trim().max(60, "At most 60 characters").regex(/^[A-Za-z0-9 _./-]*$/, "Letters, digits and - _ . / only").optional().default(""),
+  channel: z
+    .enum(["", ...SUBMISSION_CHANNELS], { message: "Online or fax" })
+    .optional()
+    .default(""),
+  remsConfirmation: text()
+    .trim()
+    .max(60, "At most 60 characters")
+    .regex(/^[A-Za-z0-9 _./-]*$/, "Letters, digits and - _ . / only")
+    .optional()
+    .default(""),
 });
 
 type EnrollmentFields = z.output<typeof enrollmentFieldsSchema>;
 type Issue = { path: keyof EnrollmentFields; message: string };
 
 /** R6 form order: submission after both signatures; channel and confirmation belong to a submission. */
-export function enrollmentOrderIssues(v: Pick<EnrollmentFields, "patientSignedOn" | "prescriberSignedOn" | "submittedOn" | "channel" | "remsConfirmation">): Issue[] {
+export function enrollmentOrderIssues(
+  v: Pick<EnrollmentFields, "patientSignedOn" | "prescriberSignedOn" | "submittedOn" | "channel" | "remsConfirmation">,
+): Issue[] {
   const issues: Issue[] = [];
   if (v.submittedOn) {
-    if (!v.patientSignedOn) issues.push({ path: "patientSignedOn", message: "The form is submitted after the patient signs: enter the patient's signature date" });
+    if (!v.patientSignedOn)
+      issues.push({ path: "patientSignedOn", message: "The form is submitted after the patient signs: enter the patient's signature date" });
     else if (v.submittedOn < v.patientSignedOn) issues.push({ path: "submittedOn", message: "Submitted before the patient signed: check the dates" });
-    if (!v.prescriberSignedOn) issues.push({ path: "prescriberSignedOn", message: "The form is submitted after the prescriber signs: enter the prescriber's signature date" });
+    if (!v.prescriberSignedOn)
+      issues.push({ path: "prescriberSignedOn", message: "The form is submitted after the prescriber signs: enter the prescriber's signature date" });
     else if (v.submittedOn < v.prescriberSignedOn) issues.push({ path: "submittedOn", message: "Submitted before the prescriber signed: check the dates" });
     if (!v.channel) issues.push({ path: "channel", message: "Say how the form was submitted: online or fax" });
   } else {
@@ -76,11 +96,17 @@ export type Enrollment = z.output<typeof enrollmentSchema>;
 export const counsellingSchema = z.object({
   counselledById: text("Choose who counselled the patient").min(1, "Choose who counselled the patient"),
   /** An instant with its offset (the form converts its datetime box); never read in the server's zone. */
-  counselledAt: text().trim().superRefine((s, ctx) => {
-    const r = s === "" ? null : readInstant(s);
-    if (typeof r === "string") ctx.addIssue({ code: "custom", message: r === "Enter a valid time" ? "Enter the date and time" : r });
-  }).optional().default(""),
-  topics: z.array(counsellingTopicSchema, { message: "Choose the topics covered" }).min(1, "Choose the topics covered")
+  counselledAt: text()
+    .trim()
+    .superRefine((s, ctx) => {
+      const r = s === "" ? null : readInstant(s);
+      if (typeof r === "string") ctx.addIssue({ code: "custom", message: r === "Enter a valid time" ? "Enter the date and time" : r });
+    })
+    .optional()
+    .default(""),
+  topics: z
+    .array(counsellingTopicSchema, { message: "Choose the topics covered" })
+    .min(1, "Choose the topics covered")
     .refine((t) => new Set(t).size === t.length, "Each topic once"),
 });
 export type CounsellingInput = z.input<typeof counsellingSchema>;

@@ -22,12 +22,25 @@ export async function remsEnrollmentView(patientId: string, siteId: string, tz: 
 export async function counsellingView(patientId: string, siteId: string, tz: string) {
   const [h, counsellors] = await Promise.all([counsellingHistory(patientId), counsellorChoices(siteId)]);
   return {
-    view: { completeAt: h.completeAt && formatDateTime(h.completeAt, tz), missingTopics: h.missingTopics, records: h.records.map((r) => ({ ...r, counselledAt: formatDateTime(r.counselledAt, tz) })) },
+    view: {
+      completeAt: h.completeAt && formatDateTime(h.completeAt, tz),
+      missingTopics: h.missingTopics,
+      records: h.records.map((r) => ({ ...r, counselledAt: formatDateTime(r.counselledAt, tz) })),
+    },
     counsellors,
   };
 }
 
 export const demographicsOf = (p: PatientDetail): EditPatientInput => ({
-  mrn: p.mrn, firstName: p.firstName, middleInitial: p.middleInitial ?? "", lastName: p.lastName, birthDate: p.birthDate, sex: p.sex,
-  phone: p.phone ?? "", email: p.email ?? "", indication: p.indication ?? ("" as "TRD"), primaryPayerType: p.primaryPayerType ?? "", version: p.version,
+  mrn: p.mrn,
+  firstName: p.firstName,
+  middleInitial: p.middleInitial ?? "",
+  lastName: p.lastName,
+  birthDate: p.birthDate,
+  sex: p.sex,
+  phone: p.phone ?? "",
+  email: p.email ?? "",
+  indication: p.indication ?? ("" as "TRD"),
+  primaryPayerType: p.primaryPayerType ?? "",
+  version: p.version,
 });

@@ -22,7 +22,13 @@ const daysAgo = (n: number) => addDays(today(), -n);
 /** A new patient (no enrollment, no counselling) checked in at a certified outpatient site. */
 async function newPatientCheckedIn() {
   const c = await clinicFixture({ enrolled: false });
-  const { result } = await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" });
+  const { result } = await checkIn(c.nurse, {
+    patientId: c.patient.id,
+    chairId: c.chair.id,
+    prescriberOnSiteId: c.psych.id,
+    monitoringHcpId: c.nurse.id,
+    indication: "TRD",
+  });
   return { ...c, sessionId: result.id };
 }
 
@@ -31,12 +37,22 @@ async function gate(sessionId: string) {
   const now = new Date();
   return transaction(async (tx) => {
     const { facts } = (await loadSessionFacts(tx, sessionId, now))!;
-    return patientMayBeDosed(facts.patient, facts.site, facts.params, facts.decisions, now).map((f) => f.code).filter((c) => c.startsWith("R6") || c.startsWith("R7"));
+    return patientMayBeDosed(facts.patient, facts.site, facts.params, facts.decisions, now)
+      .map((f) => f.code)
+      .filter((c) => c.startsWith("R6") || c.startsWith("R7"));
   });
 }
 
 const complete = (prescriberId: string, over: Partial<EnrollmentInput> = {}) =>
-  enrollmentSchema.parse({ prescriberId, patientSignedOn: daysAgo(3), prescriberSignedOn: daysAgo(2), submittedOn: daysAgo(1), channel: "FAX", remsConfirmation: "ENR-4411", ...over });
+  enrollmentSchema.parse({
+    prescriberId,
+    patientSignedOn: daysAgo(3),
+    prescriberSignedOn: daysAgo(2),
+    submittedOn: daysAgo(1),
+    channel: "FAX",
+    remsConfirmation: "ENR-4411",
+    ...over,
+  });
 
 describe("REMS enrollment (R6) and counselling (R7) open the dosing gate", () => {
   it("opens the gate only once the enrollment is complete and counselling covers every REMS topic", async () => {
@@ -48,9 +64,21 @@ describe("REMS enrollment (R6) and counselling (R7) open the dosing gate", () =>
     expect(await gate(c.sessionId)).toEqual(["R7_NOT_COUNSELLED"]);
 
     // Counselling over two visits: the gate opens once every topic is covered.
-    await recordCounselling(c.nurse, c.patient.id, counsellingSchema.parse({ counselledById: c.nurse.id, counselledAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), topics: ["sedation", "dissociation", "respiratory_depression"] }));
+    await recordCounselling(
+      c.nurse,
+      c.patient.id,
+      counsellingSchema.parse({
+        counselledById: c.nurse.id,
+        counselledAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+        topics: ["sedation", "dissociation", "respiratory_depression"],
+      }),
+    );
     expect(await gate(c.sessionId)).toEqual(["R7_NOT_COUNSELLED"]);
-    const r = await recordCounselling(c.psych, c.patient.id, counsellingSchema.parse({ counselledById: c.psych.id, topics: ["blood_pressure", "two_hour_monitoring", "ride_home", "no_driving"] }));
+    const r = await recordCounselling(
+      c.psych,
+      c.patient.id,
+      counsellingSchema.parse({ counselledById: c.psych.id, topics: ["blood_pressure", "two_hour_monitoring", "ride_home", "no_driving"] }),
+    );
     expect(r.missingTopics).toEqual([]);
     expect(await gate(c.sessionId)).toEqual([]);
 
@@ -69,7 +97,11 @@ describe("REMS enrollment (R6) and counselling (R7) open the dosing gate", () =>
     expect(partial).toMatchObject({ complete: false, missing: ["prescriberSignedAt", "submittedAt", "channel", "remsConfirmation"] });
     expect(await gate(c.sessionId)).toEqual(["R6_NOT_ENROLLED"]);
 
-    const unconfirmed = await recordEnrollment(c.nurse, c.patient.id, complete(c.psych.id, { remsConfirmation: "", supersedesId: partial.id, correctionReason: "Prescriber signed, faxed" }));
+    const unconfirmed = await recordEnrollment(
+      c.nurse,
+      c.patient.id,
+      complete(c.psych.id, { remsConfirmation: "", supersedesId: partial.id, correctionReason: "Prescriber signed, faxed" }),
+    );
     expect(unconfirmed.missing).toEqual(["remsConfirmation"]);
     expect(await gate(c.sessionId)).toEqual(["R6_NOT_ENROLLED"]);
     expect((await patientDetail(c.patient.id))!.enrolled).toBe(false);
@@ -78,17 +110,32 @@ describe("REMS enrollment (R6) and counselling (R7) open the dosing gate", () =>
   it("a correction keeps history: the old row stays, the new one is current and audited old → new; a stale correction is 409", async () => {
     const c = await newPatientCheckedIn();
     const first = await recordEnrollment(c.nurse, c.patient.id, complete(c.psych.id, { remsConfirmation: "ENR-WRONG" }));
-    const second = await recordEnrollment(c.psych, c.patient.id, complete(c.psych.id, { supersedesId: first.id, correctionReason: "Confirmation number mistyped" }));
+    const second = await recordEnrollment(
+      c.psych,
+      c.patient.id,
+      complete(c.psych.id, { supersedesId: first.id, correctionReason: "Confirmation number mistyped" }),
+    );
     const history = await enrollmentHistory(c.patient.id);
-    expect(history.map((h) => [h.id, h.current, h.remsConfirmation])).toEqual([[second.id, true, "ENR-4411"], [first.id, false, "ENR-WRONG"]]);
+    expect(history.map((h) => [h.id, h.current, h.remsConfirmation])).toEqual([
+      [second.id, true, "ENR-4411"],
+      [first.id, false, "ENR-WRONG"],
+    ]);
     expect(history[0]).toMatchObject({ correctionReason: "Confirmation number mistyped", submittedOn: daysAgo(1), channel: "FAX" });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "patient.enrollment_correct", entityId: second.id } });
-    expect(audit).toMatchObject({ actorId: c.psych.id, siteId: c.site.id, patientId: c.patient.id, before: { remsConfirmation: "ENR-WRONG" }, after: { remsConfirmation: "ENR-4411", supersedesId: first.id } });
+    expect(audit).toMatchObject({
+      actorId: c.psych.id,
+      siteId: c.site.id,
+      patientId: c.patient.id,
+      before: { remsConfirmation: "ENR-WRONG" },
+      after: { remsConfirmation: "ENR-4411", supersedesId: first.id },
+    });
     expect(await db().auditEvent.count({ where: { action: "patient.enrollment", entityId: first.id } })).toBe(1);
 
     // Someone still looking at the first row (or thinking there is none) cannot replace the current one.
     for (const supersedesId of [first.id, ""]) {
-      const e = await refusal(recordEnrollment(c.nurse, c.patient.id, complete(c.psych.id, { supersedesId, correctionReason: supersedesId ? "Another correction" : "" })));
+      const e = await refusal(
+        recordEnrollment(c.nurse, c.patient.id, complete(c.psych.id, { supersedesId, correctionReason: supersedesId ? "Another correction" : "" })),
+      );
       expect(e.status).toBe(409);
     }
     expect(await db().remsEnrollment.count({ where: { patientId: c.patient.id } })).toBe(2);
@@ -102,10 +149,20 @@ describe("REMS enrollment (R6) and counselling (R7) open the dosing gate", () =>
       expect(e.status).toBe(422);
       expect(e.fieldErrors?.prescriberId).toEqual(["The prescriber must be a psychiatrist of the patient's site"]);
     }
-    const future = await refusal(recordEnrollment(c.nurse, c.patient.id, complete(c.psych.id, { patientSignedOn: today(), prescriberSignedOn: today(), submittedOn: addDays(today(), 2) })));
+    const future = await refusal(
+      recordEnrollment(
+        c.nurse,
+        c.patient.id,
+        complete(c.psych.id, { patientSignedOn: today(), prescriberSignedOn: today(), submittedOn: addDays(today(), 2) }),
+      ),
+    );
     expect(future.fieldErrors).toEqual({ submittedOn: ["The submission date is in the future"] });
     // The server's clock decides, not the form's: "today" three days ago makes yesterday's dates future.
-    const early = await refusal(atTime(new Date(Date.now() - 3 * 86_400_000), () => recordEnrollment(c.nurse, c.patient.id, complete(c.psych.id, { patientSignedOn: daysAgo(1), prescriberSignedOn: daysAgo(1), submittedOn: daysAgo(1) }))));
+    const early = await refusal(
+      atTime(new Date(Date.now() - 3 * 86_400_000), () =>
+        recordEnrollment(c.nurse, c.patient.id, complete(c.psych.id, { patientSignedOn: daysAgo(1), prescriberSignedOn: daysAgo(1), submittedOn: daysAgo(1) })),
+      ),
+    );
     expect(Object.keys(early.fieldErrors ?? {}).sort()).toEqual(["patientSignedOn", "prescriberSignedOn", "submittedOn"]);
     expect(await db().remsEnrollment.count({ where: { patientId: c.patient.id } })).toBe(0);
     expect(await db().auditEvent.count({ where: { patientId: c.patient.id, action: { startsWith: "patient.enrollment" } } })).toBe(0);
@@ -123,7 +180,13 @@ describe("REMS enrollment (R6) and counselling (R7) open the dosing gate", () =>
   it("refuses counselling in the future or by someone who is not a clinician of the site; records who, when and what, audited", async () => {
     const c = await newPatientCheckedIn();
     const other = await clinicFixture();
-    const future = await refusal(recordCounselling(c.nurse, c.patient.id, counsellingSchema.parse({ counselledById: c.nurse.id, counselledAt: new Date(Date.now() + 3_600_000).toISOString(), topics: ["sedation"] })));
+    const future = await refusal(
+      recordCounselling(
+        c.nurse,
+        c.patient.id,
+        counsellingSchema.parse({ counselledById: c.nurse.id, counselledAt: new Date(Date.now() + 3_600_000).toISOString(), topics: ["sedation"] }),
+      ),
+    );
     expect(future.fieldErrors).toEqual({ counselledAt: ["This time is in the future"] });
     const stranger = await refusal(recordCounselling(c.nurse, c.patient.id, counsellingSchema.parse({ counselledById: other.nurse.id, topics: ["sedation"] })));
     expect(stranger.fieldErrors).toEqual({ counselledById: ["Choose a nurse or psychiatrist of the patient's site"] });
@@ -131,10 +194,22 @@ describe("REMS enrollment (R6) and counselling (R7) open the dosing gate", () =>
     expect(await db().counsellingRecord.count({ where: { patientId: c.patient.id } })).toBe(0);
 
     const at = new Date(Date.now() - 60 * 60_000);
-    const { id, missingTopics } = await recordCounselling(c.nurse, c.patient.id, counsellingSchema.parse({ counselledById: c.psych.id, counselledAt: at.toISOString(), topics: ["sedation", "ride_home"] }));
+    const { id, missingTopics } = await recordCounselling(
+      c.nurse,
+      c.patient.id,
+      counsellingSchema.parse({ counselledById: c.psych.id, counselledAt: at.toISOString(), topics: ["sedation", "ride_home"] }),
+    );
     expect(missingTopics).toEqual(["dissociation", "respiratory_depression", "blood_pressure", "two_hour_monitoring", "no_driving"]);
-    expect(await db().counsellingRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ counselledById: c.psych.id, counselledAt: at, topics: ["sedation", "ride_home"] });
-    expect(await db().auditEvent.findFirstOrThrow({ where: { action: "patient.counselling", entityId: id } })).toMatchObject({ actorId: c.nurse.id, siteId: c.site.id, patientId: c.patient.id });
+    expect(await db().counsellingRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      counselledById: c.psych.id,
+      counselledAt: at,
+      topics: ["sedation", "ride_home"],
+    });
+    expect(await db().auditEvent.findFirstOrThrow({ where: { action: "patient.counselling", entityId: id } })).toMatchObject({
+      actorId: c.nurse.id,
+      siteId: c.site.id,
+      patientId: c.patient.id,
+    });
   });
 
   it("is recorded by nurses and psychiatrists, not administrators (permission table)", () => {
@@ -148,7 +223,19 @@ describe("REMS enrollment (R6) and counselling (R7) open the dosing gate", () =>
 
 describe("editing a patient's demographics", () => {
   const edit = (p: { mrn: string; version: number }, over: Record<string, unknown> = {}) =>
-    editPatientSchema.parse({ mrn: p.mrn, firstName: "Patricia", middleInitial: "Q", lastName: "Test", birthDate: "1980-04-02", sex: "FEMALE", phone: "518-555-0199", email: "pat@example.com", indication: "TRD", version: p.version, ...over });
+    editPatientSchema.parse({
+      mrn: p.mrn,
+      firstName: "Patricia",
+      middleInitial: "Q",
+      lastName: "Test",
+      birthDate: "1980-04-02",
+      sex: "FEMALE",
+      phone: "518-555-0199",
+      email: "pat@example.com",
+      indication: "TRD",
+      version: p.version,
+      ...over,
+    });
 
   it("saves the change with one audit row old → new and a new version", async () => {
     const c = await clinicFixture();
@@ -158,8 +245,12 @@ describe("editing a patient's demographics", () => {
     expect(p).toMatchObject({ firstName: "Patricia", middleInitial: "Q", phone: "518-555-0199", email: "pat@example.com", version: 2 });
     const audit = await db().auditEvent.findMany({ where: { action: "patient.update", entityId: c.patient.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: c.nurse.id, siteId: c.site.id,
-      before: { firstName: "Pat", middleInitial: null, phone: null, email: null }, after: { firstName: "Patricia", middleInitial: "Q", phone: "518-555-0199", email: "pat@example.com" } });
+    expect(audit[0]).toMatchObject({
+      actorId: c.nurse.id,
+      siteId: c.site.id,
+      before: { firstName: "Pat", middleInitial: null, phone: null, email: null },
+      after: { firstName: "Patricia", middleInitial: "Q", phone: "518-555-0199", email: "pat@example.com" },
+    });
   });
 
   it("refuses a stale version with 409 and an MRN already used at the site with 409 at the field; nothing saved", async () => {
@@ -167,7 +258,9 @@ describe("editing a patient's demographics", () => {
     await updatePatient(c.nurse, c.patient.id, edit(c.patient, { lastName: c.patient.lastName }));
     const stale = await refusal(updatePatient(c.psych, c.patient.id, edit(c.patient, { firstName: "Paula" })));
     expect([stale.status, stale.code]).toEqual([409, "VERSION_CONFLICT"]);
-    const other = await db().patient.create({ data: { siteId: c.site.id, mrn: `${c.patient.mrn}-B`, firstName: "Other", lastName: "Patient", birthDate: new Date("1975-01-01"), sex: "MALE" } });
+    const other = await db().patient.create({
+      data: { siteId: c.site.id, mrn: `${c.patient.mrn}-B`, firstName: "Other", lastName: "Patient", birthDate: new Date("1975-01-01"), sex: "MALE" },
+    });
     const dup = await refusal(updatePatient(c.nurse, other.id, edit({ mrn: c.patient.mrn, version: 1 }, { lastName: "Patient" })));
     expect(dup.status).toBe(409);
     expect(dup.fieldErrors?.mrn).toEqual(["This medical record number is already in use at this site"]);
@@ -176,7 +269,16 @@ describe("editing a patient's demographics", () => {
   });
 
   it("refuses at the field what the registration form refuses (shared schema)", () => {
-    const r = editPatientSchema.safeParse({ mrn: "A 1", firstName: "", lastName: "X", birthDate: "2020-01-01", sex: "FEMALE", indication: "TRD", email: "not-an-email", version: 1 });
+    const r = editPatientSchema.safeParse({
+      mrn: "A 1",
+      firstName: "",
+      lastName: "X",
+      birthDate: "2020-01-01",
+      sex: "FEMALE",
+      indication: "TRD",
+      email: "not-an-email",
+      version: 1,
+    });
     expect(Object.keys(z_flat(r.error)).sort()).toEqual(["birthDate", "email", "firstName", "mrn"]);
   });
 });

@@ -14,9 +14,26 @@ describe("contraindication flags (R8)", () => {
   it("block the first device until a prescriber removes the flag with a reason; the flag stays in the history", async () => {
     const c = await clinicFixture();
     const { id: flagId } = await addFlag(c.psych, c.patient.id, addFlagSchema.parse({ kind: "ARTERIOVENOUS_MALFORMATION", note: "MRI 2019" }));
-    const { result } = await atTime(new Date(Date.now() - 15 * 60_000), () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }));
-    await saveChecklist(c.nurse, result.id, checklistSchema.parse({ version: 0, rideType: "RIDESHARE", lastFoodAt: ago(300), lastLiquidAt: ago(200), conmedBenzodiazepines: false,
-      conmedSedativeHypnotics: false, conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE" }));
+    const { result } = await atTime(new Date(Date.now() - 15 * 60_000), () =>
+      checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }),
+    );
+    await saveChecklist(
+      c.nurse,
+      result.id,
+      checklistSchema.parse({
+        version: 0,
+        rideType: "RIDESHARE",
+        lastFoodAt: ago(300),
+        lastLiquidAt: ago(200),
+        conmedBenzodiazepines: false,
+        conmedSedativeHypnotics: false,
+        conmedPsychostimulants: false,
+        conmedMaois: false,
+        conmedOpioids: false,
+        conmedConfirmed: true,
+        pregnancyStatus: "NOT_APPLICABLE",
+      }),
+    );
     await recordVital(c.nurse, result.id, vitalsSchema.parse({ kind: "PRE_DOSE", takenAt: ago(5), systolic: 126, diastolic: 80, spo2: 98 }));
     const { version } = await db().treatmentSession.findUniqueOrThrow({ where: { id: result.id } });
     await setDose(c.nurse, result.id, { version, doseOption: "56", otherDoseMg: undefined, otherDoseReason: "" });

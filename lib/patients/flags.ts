@@ -15,7 +15,9 @@ export async function addFlag(actor: Actor, patientId: string, input: z.output<t
     if (!patient) throw notFoundError("Patient");
     const open = await tx.clinicalFlag.findFirst({ where: { patientId, kind: input.kind, removedAt: null } });
     if (open) throw new HttpError(409, "DUPLICATE", "This flag is already recorded.", { kind: ["This flag is already recorded"] });
-    const flag = await tx.clinicalFlag.create({ data: { patientId, category: flagCategory(input.kind), kind: input.kind, note: input.note || null, recordedById: actor.id } });
+    const flag = await tx.clinicalFlag.create({
+      data: { patientId, category: flagCategory(input.kind), kind: input.kind, note: input.note || null, recordedById: actor.id },
+    });
     await appendAudit(tx, { actor, action: "flag.add", entityType: "ClinicalFlag", entityId: flag.id, siteId: patient.siteId, patientId, after: flag });
     return { id: flag.id };
   });
@@ -29,7 +31,17 @@ export async function removeFlag(actor: Actor, patientId: string, flagId: string
     if (before.removedAt) throw new HttpError(409, "ALREADY_REMOVED", "This flag was already removed.");
     const after = await tx.clinicalFlag.update({ where: { id: flagId }, data: { removedAt: serverNow(), removedById: actor.id, removedReason: reason } });
     const { patient, ...rest } = before;
-    await appendAudit(tx, { actor, action: "flag.remove", entityType: "ClinicalFlag", entityId: flagId, siteId: patient.siteId, patientId, before: rest, after, reason });
+    await appendAudit(tx, {
+      actor,
+      action: "flag.remove",
+      entityType: "ClinicalFlag",
+      entityId: flagId,
+      siteId: patient.siteId,
+      patientId,
+      before: rest,
+      after,
+      reason,
+    });
     return { id: flagId };
   });
 }

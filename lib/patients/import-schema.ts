@@ -16,7 +16,10 @@ export const importRowSchema = newPatientSchema
     enrollmentPatientSigned: optionalDay,
     enrollmentPrescriberSigned: optionalDay,
     enrollmentSubmitted: optionalDay,
-    enrollmentChannel: z.preprocess(upper, z.enum(["", "ONLINE", "FAX"], { message: "ONLINE or FAX" })).optional().default(""),
+    enrollmentChannel: z
+      .preprocess(upper, z.enum(["", "ONLINE", "FAX"], { message: "ONLINE or FAX" }))
+      .optional()
+      .default(""),
     enrollmentConfirmation: text().trim().max(60, "At most 60 characters").optional().default(""),
     prescriberEmail: text().trim().toLowerCase().max(254).optional().default(""),
   })
@@ -24,7 +27,8 @@ export const importRowSchema = newPatientSchema
     const any = v.enrollmentPatientSigned || v.enrollmentPrescriberSigned || v.enrollmentSubmitted || v.enrollmentChannel || v.enrollmentConfirmation;
     if (any && !v.prescriberEmail)
       ctx.addIssue({ code: "custom", path: ["prescriberEmail"], message: "An enrollment needs the prescriber's email (a psychiatrist of the site)" });
-    if (v.enrollmentSubmitted && !v.enrollmentChannel) ctx.addIssue({ code: "custom", path: ["enrollmentChannel"], message: "Say how the form was submitted: ONLINE or FAX" });
+    if (v.enrollmentSubmitted && !v.enrollmentChannel)
+      ctx.addIssue({ code: "custom", path: ["enrollmentChannel"], message: "Say how the form was submitted: ONLINE or FAX" });
   });
 export type ImportRow = z.output<typeof importRowSchema>;
 
@@ -42,7 +46,12 @@ export const IMPORT_COLUMNS: { field: keyof ImportRow; header: string; aliases: 
   { field: "enrollmentPrescriberSigned", header: "enrollment_prescriber_signed", aliases: ["enrollmentprescribersigned", "prescribersigned"], required: false },
   { field: "enrollmentSubmitted", header: "enrollment_submitted", aliases: ["enrollmentsubmitted", "submitted"], required: false },
   { field: "enrollmentChannel", header: "enrollment_channel", aliases: ["enrollmentchannel", "channel"], required: false },
-  { field: "enrollmentConfirmation", header: "enrollment_confirmation", aliases: ["enrollmentconfirmation", "remsconfirmation", "confirmation"], required: false },
+  {
+    field: "enrollmentConfirmation",
+    header: "enrollment_confirmation",
+    aliases: ["enrollmentconfirmation", "remsconfirmation", "confirmation"],
+    required: false,
+  },
   { field: "prescriberEmail", header: "prescriber_email", aliases: ["prescriberemail", "prescriber"], required: false },
 ];
 

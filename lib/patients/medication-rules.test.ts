@@ -28,7 +28,12 @@ describe("the medication list in force on a day", () => {
 describe("what the list answers for the concomitant-medication questions (R16, PMF rows 8–12)", () => {
   it("answers yes exactly for the classes on the list", () => {
     expect(conmedAnswersFromClasses(["BENZODIAZEPINE", "MAOI", "ORAL_ANTIDEPRESSANT"])).toEqual({
-      conmedBenzodiazepines: true, conmedSedativeHypnotics: false, conmedPsychostimulants: false, conmedMaois: true, conmedOpioids: false });
+      conmedBenzodiazepines: true,
+      conmedSedativeHypnotics: false,
+      conmedPsychostimulants: false,
+      conmedMaois: true,
+      conmedOpioids: false,
+    });
     expect(Object.values(conmedAnswersFromClasses([]))).toEqual([false, false, false, false, false]);
   });
 

@@ -5,7 +5,12 @@ import { DRUG_CLASSES } from "./medication-rules";
 
 const isoDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const day = (message: string) => z.string({ message }).trim().refine(isoDay, message);
-const optionalDay = z.string().trim().refine((s) => s === "" || isoDay(s), "Enter a date").optional().default("");
+const optionalDay = z
+  .string()
+  .trim()
+  .refine((s) => s === "" || isoDay(s), "Enter a date")
+  .optional()
+  .default("");
 const version = z.coerce.number({ message: "Reload the page" }).int().min(1, "Reload the page");
 
 const medicationFields = z.object({
@@ -17,7 +22,8 @@ const medicationFields = z.object({
   stoppedOn: optionalDay,
 });
 const stopNotBeforeStart = (v: { startedOn: string; stoppedOn: string }, ctx: z.RefinementCtx) => {
-  if (v.stoppedOn && v.startedOn && v.stoppedOn < v.startedOn) ctx.addIssue({ code: "custom", path: ["stoppedOn"], message: "A medicine cannot stop before it started" });
+  if (v.stoppedOn && v.startedOn && v.stoppedOn < v.startedOn)
+    ctx.addIssue({ code: "custom", path: ["stoppedOn"], message: "A medicine cannot stop before it started" });
 };
 
 export const medicationSchema = medicationFields.superRefine(stopNotBeforeStart);

@@ -20,10 +20,20 @@ import { hepaticImpairmentSchema, medicationEditSchema, medicationSchema, medica
 type Clinic = Awaited<ReturnType<typeof clinicFixture>>;
 const today = () => localDate(new Date(), "America/New_York");
 const ago = (m: number) => new Date(Date.now() - m * 60_000);
-const lorazepam = (over: Record<string, string> = {}) => medicationSchema.parse({ name: "Lorazepam", drugClass: "BENZODIAZEPINE", dose: "1 mg at night", startedOn: addDays(today(), -30), ...over });
+const lorazepam = (over: Record<string, string> = {}) =>
+  medicationSchema.parse({ name: "Lorazepam", drugClass: "BENZODIAZEPINE", dose: "1 mg at night", startedOn: addDays(today(), -30), ...over });
 const audits = (entityId: string) => db().auditEvent.findMany({ where: { entityId, entityType: "ConcomitantMedication" }, orderBy: { id: "asc" } });
 const adminOf = async (c: Clinic) => {
-  const u = await db().user.create({ data: { email: `admin-${c.site.code}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x", sites: { create: { siteId: c.site.id } } } });
+  const u = await db().user.create({
+    data: {
+      email: `admin-${c.site.code}@test.example`,
+      firstName: "Ada",
+      lastName: "Admin",
+      role: "ADMIN",
+      passwordHash: "x",
+      sites: { create: { siteId: c.site.id } },
+    },
+  });
   return { id: u.id, email: u.email, role: u.role };
 };
 
@@ -33,12 +43,28 @@ const adminOf = async (c: Clinic) => {
  * (no clinical time typed), so a slow machine cannot put them after the frozen clock.
  */
 async function checkedInAndReady(c: Clinic, startAgo: number) {
-  const step = <T,>(m: number, fn: () => Promise<T>) => atTime(ago(startAgo - m), fn);
-  const { result } = await step(0, () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }));
+  const step = <T>(m: number, fn: () => Promise<T>) => atTime(ago(startAgo - m), fn);
+  const { result } = await step(0, () =>
+    checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }),
+  );
   const s = result.id;
   const view = await step(1, () => sessionView(s, ago(startAgo - 1)));
-  await step(1, () => saveChecklist(c.nurse, s, checklistSchema.parse({ version: 0, rideType: "RIDESHARE", lastFoodAt: ago(startAgo + 300).toISOString(), lastLiquidAt: ago(startAgo + 200).toISOString(),
-    ...view!.conmedPrefill!.answers, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true })));
+  await step(1, () =>
+    saveChecklist(
+      c.nurse,
+      s,
+      checklistSchema.parse({
+        version: 0,
+        rideType: "RIDESHARE",
+        lastFoodAt: ago(startAgo + 300).toISOString(),
+        lastLiquidAt: ago(startAgo + 200).toISOString(),
+        ...view!.conmedPrefill!.answers,
+        conmedConfirmed: true,
+        pregnancyStatus: "NOT_APPLICABLE",
+        enrollmentVerified: true,
+      }),
+    ),
+  );
   await step(2, () => recordVital(c.nurse, s, vitalsSchema.parse({ kind: "PRE_DOSE", systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 })));
   const { version } = await db().treatmentSession.findUniqueOrThrow({ where: { id: s } });
   await step(3, () => setDose(c.nurse, s, { version, doseOption: "56", otherDoseMg: undefined, otherDoseReason: "" }));
@@ -54,7 +80,10 @@ describe("the medication list: add, correct, stop, with its history", () => {
     expect(edited.version).toBe(2);
     await stopMedication(c.nurse, c.patient.id, id, medicationStopSchema.parse({ version: 2, stoppedOn: today() }));
     const list = await medicationsOf(c.patient.id);
-    expect(list.map((m) => [m.name, m.dose, m.stoppedOn, m.current])).toEqual([["Sertraline 100 mg", null, null, true], ["Lorazepam", "0.5 mg at night", today(), false]]);
+    expect(list.map((m) => [m.name, m.dose, m.stoppedOn, m.current])).toEqual([
+      ["Sertraline 100 mg", null, null, true],
+      ["Lorazepam", "0.5 mg at night", today(), false],
+    ]);
     const rows = await audits(id);
     expect(rows.map((a) => a.action)).toEqual(["medication.add", "medication.edit", "medication.stop"]);
     expect(rows.every((a) => a.actorId === c.nurse.id && a.siteId === c.site.id && a.patientId === c.patient.id)).toBe(true);
@@ -81,7 +110,7 @@ describe("the medication list: add, correct, stop, with its history", () => {
     expect([backwards.status, Object.keys(backwards.fieldErrors ?? {})]).toEqual([422, ["stoppedOn"]]);
     const early = await refusal(stopMedication(c.nurse, c.patient.id, id, { version: 1, stoppedOn: addDays(today(), -31) }));
     expect([early.status, Object.keys(early.fieldErrors ?? {})]).toEqual([422, ["stoppedOn"]]);
-    expect((await db().concomitantMedication.findUniqueOrThrow({ where: { id } }))).toMatchObject({ version: 1, stoppedOn: null, dose: "1 mg at night" });
+    expect(await db().concomitantMedication.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 1, stoppedOn: null, dose: "1 mg at night" });
     expect(await db().concomitantMedication.count({ where: { patientId: c.patient.id } })).toBe(2);
     expect((await audits(id)).length).toBe(1);
   });
@@ -115,11 +144,24 @@ describe("the session reads the list in force on its date", () => {
   it("pre-fills the checklist answers from the list (the nurse still confirms); a stopped medicine answers nothing", async () => {
     const c = await clinicFixture();
     await addMedication(c.nurse, c.patient.id, lorazepam());
-    const { id: oxy } = await addMedication(c.nurse, c.patient.id, medicationSchema.parse({ name: "Oxycodone", drugClass: "OPIOID", startedOn: addDays(today(), -60) }));
+    const { id: oxy } = await addMedication(
+      c.nurse,
+      c.patient.id,
+      medicationSchema.parse({ name: "Oxycodone", drugClass: "OPIOID", startedOn: addDays(today(), -60) }),
+    );
     await stopMedication(c.nurse, c.patient.id, oxy, { version: 1, stoppedOn: addDays(today(), -10) });
-    const { result } = await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" });
+    const { result } = await checkIn(c.nurse, {
+      patientId: c.patient.id,
+      chairId: c.chair.id,
+      prescriberOnSiteId: c.psych.id,
+      monitoringHcpId: c.nurse.id,
+      indication: "TRD",
+    });
     const view = (await sessionView(result.id, new Date()))!;
-    expect(view.conmedPrefill).toMatchObject({ source: "list", answers: { conmedBenzodiazepines: true, conmedOpioids: false, conmedSedativeHypnotics: false, conmedPsychostimulants: false, conmedMaois: false } });
+    expect(view.conmedPrefill).toMatchObject({
+      source: "list",
+      answers: { conmedBenzodiazepines: true, conmedOpioids: false, conmedSedativeHypnotics: false, conmedPsychostimulants: false, conmedMaois: false },
+    });
     expect(view.conmedPrefill!.medications.map((m) => m.name).sort()).toEqual(["Lorazepam", "Sertraline 100 mg"]);
     // Pre-fill only: nothing is confirmed until the nurse saves the checklist.
     expect(view.checklist).toBeNull();
@@ -128,12 +170,20 @@ describe("the session reads the list in force on its date", () => {
 
   it("naltrexone on the list is a caution the nurse acknowledges at the first device, read and kept as a row", async () => {
     const c = await clinicFixture();
-    await addMedication(c.nurse, c.patient.id, medicationSchema.parse({ name: "Naltrexone", drugClass: "OPIOID_ANTAGONIST", dose: "50 mg daily", startedOn: addDays(today(), -20) }));
+    await addMedication(
+      c.nurse,
+      c.patient.id,
+      medicationSchema.parse({ name: "Naltrexone", drugClass: "OPIOID_ANTAGONIST", dose: "50 mg daily", startedOn: addDays(today(), -20) }),
+    );
     const { sessionId, step } = await checkedInAndReady(c, 20);
-    const e = await refusal(step(5, () => recordDevice(c.nurse, sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] })));
+    const e = await refusal(
+      step(5, () => recordDevice(c.nurse, sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] })),
+    );
     expect([e.status, e.code]).toEqual([422, "WARNINGS_NOT_ACKNOWLEDGED"]);
     expect(e.message).toMatch(/Naltrexone/);
-    await step(5, () => recordDevice(c.nurse, sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: ["R16_NALTREXONE_CAUTION"] }));
+    await step(5, () =>
+      recordDevice(c.nurse, sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: ["R16_NALTREXONE_CAUTION"] }),
+    );
     expect(await db().warningAcknowledgement.count({ where: { sessionId, code: "R16_NALTREXONE_CAUTION" } })).toBe(1);
   });
 
@@ -141,10 +191,18 @@ describe("the session reads the list in force on its date", () => {
     const c = await clinicFixture();
     const sertraline = (await db().concomitantMedication.findFirstOrThrow({ where: { patientId: c.patient.id } })).id;
     await db().patient.update({ where: { id: c.patient.id }, data: { indication: "MDSI" } });
-    const { result } = await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "MDSI" });
+    const { result } = await checkIn(c.nurse, {
+      patientId: c.patient.id,
+      chairId: c.chair.id,
+      prescriberOnSiteId: c.psych.id,
+      monitoringHcpId: c.nurse.id,
+      indication: "MDSI",
+    });
     const r10 = async () => {
       const f = (await loadSessionFacts(db(), result.id, new Date()))!.facts;
-      return deviceReadiness(f, { administeredAt: new Date(), lotNumber: "L", lotExpiresOn: "2099-12-31" }, new Date()).warnings.map((w) => w.code).includes("R10_MDSI_NO_ORAL_AD");
+      return deviceReadiness(f, { administeredAt: new Date(), lotNumber: "L", lotExpiresOn: "2099-12-31" }, new Date())
+        .warnings.map((w) => w.code)
+        .includes("R10_MDSI_NO_ORAL_AD");
     };
     expect(await r10()).toBe(false);
     await stopMedication(c.nurse, c.patient.id, sertraline, { version: 1, stoppedOn: today() });
@@ -153,7 +211,7 @@ describe("the session reads the list in force on its date", () => {
 
   it("the PMF's concomitant-medication answers derive from the list in force on the session date, and a draft follows a correction of the list", async () => {
     const s = await dischargedSession();
-    const fields = async () => ((await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: s.pmfId } })).fields as Record<string, unknown>);
+    const fields = async () => (await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: s.pmfId } })).fields as Record<string, unknown>;
     // The nurse answered "no" to everything (the list held only an antidepressant).
     expect((await fields())["conmed.benzodiazepines"]).toBe(false);
     // A benzodiazepine learnt of later, started before the session: the draft form says yes.
@@ -179,7 +237,11 @@ describe("hepatic impairment (R48)", () => {
     expect((await refusal(setHepaticImpairment(other.psych, c.patient.id, { level: "SEVERE", version: 2 }))).status).toBe(404);
     expect((await refusal(setHepaticImpairment(c.psych, c.patient.id, { level: "SEVERE", version: 1 }))).status).toBe(409);
     expect(hepaticImpairmentSchema.safeParse({ level: "MILD", version: 2 }).error?.issues[0].path).toEqual(["level"]);
-    expect(await db().patient.findUniqueOrThrow({ where: { id: c.patient.id } })).toMatchObject({ hepaticImpairment: "MODERATE", hepaticImpairmentRecordedById: c.psych.id, version: 2 });
+    expect(await db().patient.findUniqueOrThrow({ where: { id: c.patient.id } })).toMatchObject({
+      hepaticImpairment: "MODERATE",
+      hepaticImpairmentRecordedById: c.psych.id,
+      version: 2,
+    });
     expect(await db().auditEvent.count({ where: { action: "patient.hepatic_impairment", entityId: c.patient.id } })).toBe(1);
   });
 
@@ -187,12 +249,16 @@ describe("hepatic impairment (R48)", () => {
     const c = await clinicFixture();
     await setHepaticImpairment(c.psych, c.patient.id, { level: "SEVERE", version: 1 });
     const { sessionId, step } = await checkedInAndReady(c, 20);
-    const e = await refusal(step(5, () => recordDevice(c.nurse, sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] })));
+    const e = await refusal(
+      step(5, () => recordDevice(c.nurse, sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] })),
+    );
     expect([e.status, e.code]).toEqual([422, "RULE_UNMET"]);
     expect((e.details as { unmet: { code: string }[] }).unmet.map((u) => u.code)).toEqual(["R48_GATE"]);
     expect((await sessionView(sessionId, new Date()))!.state.gates.map((g: { code: string }) => g.code)).toContain("R48_GATE");
     expect(await db().deviceAdministration.count({ where: { sessionId } })).toBe(0);
-    await step(6, () => decideGate(c.psych, sessionId, { rule: "R48", decision: "PROCEED", reason: "Hepatology agrees; benefit outweighs risk, longer monitoring planned" }));
+    await step(6, () =>
+      decideGate(c.psych, sessionId, { rule: "R48", decision: "PROCEED", reason: "Hepatology agrees; benefit outweighs risk, longer monitoring planned" }),
+    );
     await step(7, () => recordDevice(c.nurse, sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }));
     expect(await db().deviceAdministration.count({ where: { sessionId } })).toBe(1);
   });
@@ -211,7 +277,14 @@ describe("hepatic impairment (R48)", () => {
     await recordVital(c.nurse, s, vitalsSchema.parse({ takenAt: ago(3).toISOString(), systolic: 130, diastolic: 82, spo2: 98 }));
     await recordSedation(c.nurse, s, { takenAt: ago(2), moaas: 5 });
     await recordDissociation(c.nurse, s, { takenAt: ago(2), present: false, scale: "NONE", itemScores: [] });
-    await discharge(c.nurse, s, { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 100 });
+    await discharge(c.nurse, s, {
+      rideConfirmed: true,
+      clinicallyStable: true,
+      noDrivingReminder: true,
+      vitalsAcceptablePreAdministration: true,
+      vitalsAcceptablePreCompletion: true,
+      readyToLeaveMinutes: 100,
+    });
     const snapshot = (await db().dischargeDecision.findUniqueOrThrow({ where: { sessionId: s } })).criteriaSnapshot as { warnings: { code: string }[] };
     expect(snapshot.warnings.map((w) => w.code)).toContain("R48_MODERATE_HEPATIC");
   });

@@ -6,9 +6,17 @@ import { latestDayNow } from "@/lib/http/fields";
 import { dateOnly } from "@/lib/time/days";
 
 const valid = { siteId: "s1", mrn: "A-1", firstName: "Ann", lastName: "Lee", birthDate: "1980-01-01", sex: "FEMALE", indication: "TRD" };
-const errorsOf = (v: unknown) => { const r = newPatientSchema.safeParse(v); return r.success ? {} : z.flattenError(r.error).fieldErrors; };
+const errorsOf = (v: unknown) => {
+  const r = newPatientSchema.safeParse(v);
+  return r.success ? {} : z.flattenError(r.error).fieldErrors;
+};
 // Relative to the latest calendar day on Earth (UTC+14): the schema's bound; the site-day check is lib/patients/age-rules.ts.
-const yearsAgo = (n: number, dayShift = 0) => { const d = new Date(`${latestDayNow()}T00:00:00Z`); d.setUTCFullYear(d.getUTCFullYear() - n); d.setUTCDate(d.getUTCDate() + dayShift); return dateOnly(d); };
+const yearsAgo = (n: number, dayShift = 0) => {
+  const d = new Date(`${latestDayNow()}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - n);
+  d.setUTCDate(d.getUTCDate() + dayShift);
+  return dateOnly(d);
+};
 
 describe("new patient input", () => {
   it("accepts an adult and refuses a minor: 18 today passes, 18 tomorrow does not", () => {

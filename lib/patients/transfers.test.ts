@@ -16,7 +16,9 @@ describe("treatment transfers (R42)", () => {
     const input = transferSchema.parse({ toSettingName: "Albany Behavioral Health", transferDate: addDays(today(), 7), remsNotifiedOn: today() });
     const { id, notice } = await recordTransfer(f.psych, f.patient.id, input);
     expect(notice).toBe("notified");
-    expect(await transfersOf(f.patient.id)).toEqual([{ id, toSettingName: "Albany Behavioral Health", transferDate: input.transferDate, remsNotifiedOn: today(), notice: "notified" }]);
+    expect(await transfersOf(f.patient.id)).toEqual([
+      { id, toSettingName: "Albany Behavioral Health", transferDate: input.transferDate, remsNotifiedOn: today(), notice: "notified" },
+    ]);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "patient.transfer", entityId: id } });
     expect(audit).toMatchObject({ actorId: f.psych.id, siteId: f.site.id, patientId: f.patient.id });
     const report = await enrollmentReport([f.site.id]);
@@ -25,7 +27,11 @@ describe("treatment transfers (R42)", () => {
 
   it("takes the notice date later, once; a notice on the transfer day is kept and reported late", async () => {
     const f = await clinicFixture();
-    const { id, notice } = await recordTransfer(f.psych, f.patient.id, transferSchema.parse({ toSettingName: "Other certified clinic", transferDate: today() }));
+    const { id, notice } = await recordTransfer(
+      f.psych,
+      f.patient.id,
+      transferSchema.parse({ toSettingName: "Other certified clinic", transferDate: today() }),
+    );
     expect(notice).toBe("not_notified");
     expect((await recordTransferNotice(f.psych, id, today())).notice).toBe("notified_late");
     expect((await refusal(recordTransferNotice(f.psych, id, today()))).status).toBe(409);
@@ -35,7 +41,9 @@ describe("treatment transfers (R42)", () => {
   it("refuses at the field: no setting name, a notice in the future; nothing saved", async () => {
     const f = await clinicFixture();
     expect(transferSchema.safeParse({ toSettingName: "", transferDate: today() }).error?.issues[0].path).toEqual(["toSettingName"]);
-    const e = await refusal(recordTransfer(f.psych, f.patient.id, transferSchema.parse({ toSettingName: "Elsewhere", transferDate: today(), remsNotifiedOn: addDays(today(), 2) })));
+    const e = await refusal(
+      recordTransfer(f.psych, f.patient.id, transferSchema.parse({ toSettingName: "Elsewhere", transferDate: today(), remsNotifiedOn: addDays(today(), 2) })),
+    );
     expect(e.status).toBe(422);
     expect(e.fieldErrors?.remsNotifiedOn).toBeDefined();
     expect(await db().patientTransfer.count({ where: { patientId: f.patient.id } })).toBe(0);

@@ -19,12 +19,19 @@ export type TransferDto = { id: string; toSettingName: string; transferDate: str
 
 export async function transfersOf(patientId: string): Promise<TransferDto[]> {
   const rows = await db().patientTransfer.findMany({
-    where: { patientId }, orderBy: [{ transferDate: "desc" }, { createdAt: "desc" }],
+    where: { patientId },
+    orderBy: [{ transferDate: "desc" }, { createdAt: "desc" }],
     select: { id: true, toSettingName: true, transferDate: true, remsNotifiedAt: true, fromSite: { select: { timeZone: true } } },
   });
   return rows.map((t) => {
     const notified = t.remsNotifiedAt ? localDate(t.remsNotifiedAt, t.fromSite.timeZone) : null;
-    return { id: t.id, toSettingName: t.toSettingName, transferDate: iso(t.transferDate), remsNotifiedOn: notified, notice: transferNotice(iso(t.transferDate), notified) };
+    return {
+      id: t.id,
+      toSettingName: t.toSettingName,
+      transferDate: iso(t.transferDate),
+      remsNotifiedOn: notified,
+      notice: transferNotice(iso(t.transferDate), notified),
+    };
   });
 }
 
@@ -46,14 +53,23 @@ export async function recordTransfer(actor: Actor, patientId: string, input: Tra
     if (input.remsNotifiedOn && input.remsNotifiedOn > today) throw invalidInput({ remsNotifiedOn: ["The REMS cannot have been notified in the future"] });
     const t = await tx.patientTransfer.create({
       data: {
-        patientId, fromSiteId: patient.siteId, toSettingName: input.toSettingName, transferDate: dateOnly(input.transferDate),
+        patientId,
+        fromSiteId: patient.siteId,
+        toSettingName: input.toSettingName,
+        transferDate: dateOnly(input.transferDate),
         remsNotifiedAt: input.remsNotifiedOn ? noticeInstant(input.remsNotifiedOn) : null,
       },
       select: { id: true },
     });
     const notice = transferNotice(input.transferDate, input.remsNotifiedOn || null);
     await appendAudit(tx, {
-      actor, action: "patient.transfer", entityType: "PatientTransfer", entityId: t.id, siteId: patient.siteId, patientId, before: null,
+      actor,
+      action: "patient.transfer",
+      entityType: "PatientTransfer",
+      entityId: t.id,
+      siteId: patient.siteId,
+      patientId,
+      before: null,
       after: { toSettingName: input.toSettingName, transferDate: input.transferDate, remsNotifiedOn: input.remsNotifiedOn || null, notice },
     });
     return { id: t.id, notice };
@@ -66,15 +82,24 @@ export async function recordTransferNotice(actor: Actor, transferId: string, rem
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "PatientTransfer" WHERE id = ${transferId} FOR UPDATE`;
     if (!rows.length) throw notFoundError("Transfer");
     const t = await tx.patientTransfer.findUniqueOrThrow({
-      where: { id: transferId }, select: { patientId: true, fromSiteId: true, transferDate: true, remsNotifiedAt: true, fromSite: { select: { timeZone: true } } },
+      where: { id: transferId },
+      select: { patientId: true, fromSiteId: true, transferDate: true, remsNotifiedAt: true, fromSite: { select: { timeZone: true } } },
     });
-    if (t.remsNotifiedAt) throw new HttpError(409, "ALREADY_NOTIFIED", `The REMS notice is already recorded (${localDate(t.remsNotifiedAt, t.fromSite.timeZone)}).`);
-    if (remsNotifiedOn > localDate(serverNow(), t.fromSite.timeZone)) throw invalidInput({ remsNotifiedOn: ["The REMS cannot have been notified in the future"] });
+    if (t.remsNotifiedAt)
+      throw new HttpError(409, "ALREADY_NOTIFIED", `The REMS notice is already recorded (${localDate(t.remsNotifiedAt, t.fromSite.timeZone)}).`);
+    if (remsNotifiedOn > localDate(serverNow(), t.fromSite.timeZone))
+      throw invalidInput({ remsNotifiedOn: ["The REMS cannot have been notified in the future"] });
     await tx.patientTransfer.update({ where: { id: transferId }, data: { remsNotifiedAt: noticeInstant(remsNotifiedOn) } });
     const notice = transferNotice(iso(t.transferDate), remsNotifiedOn);
     await appendAudit(tx, {
-      actor, action: "patient.transfer_notice", entityType: "PatientTransfer", entityId: transferId, siteId: t.fromSiteId, patientId: t.patientId,
-      before: { remsNotifiedOn: null }, after: { remsNotifiedOn, notice },
+      actor,
+      action: "patient.transfer_notice",
+      entityType: "PatientTransfer",
+      entityId: transferId,
+      siteId: t.fromSiteId,
+      patientId: t.patientId,
+      before: { remsNotifiedOn: null },
+      after: { remsNotifiedOn, notice },
     });
     return { id: transferId, notice };
   });

@@ -25,7 +25,13 @@ describe("PMF amendment (R38, R39)", () => {
     await db().patient.update({ where: { id: s.patient.id }, data: { lastName: "Corrected" } });
     const a = await amendPmf(admin, s.pmfId, { version: before.version, reason: "Surname misspelt at registration" });
     const amendment = await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: a.id } });
-    expect(amendment).toMatchObject({ amendsId: s.pmfId, sessionId: s.sessionId, status: "READY", amendmentReason: "Surname misspelt at registration", formVersion: before.formVersion });
+    expect(amendment).toMatchObject({
+      amendsId: s.pmfId,
+      sessionId: s.sessionId,
+      status: "READY",
+      amendmentReason: "Surname misspelt at registration",
+      formVersion: before.formVersion,
+    });
     // Both writers store the field cells of the export with the fields (issue 14 §5).
     expect(before.fieldsCsv).toBe(pmfFieldsCsv(before.fields));
     expect(amendment.fieldsCsv).toBe(pmfFieldsCsv(amendment.fields));
@@ -34,10 +40,19 @@ describe("PMF amendment (R38, R39)", () => {
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: s.site.timeZone }).format(new Date());
     expect(amendment.dueDate.toISOString().slice(0, 10)).toBe(new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10));
     // Filtered by status, the submitted original still stands while its amendment is not submitted; unfiltered, the amendment does.
-    const exported = async (status?: "SUBMITTED") => { const ids: string[] = []; for await (const f of pmfForms({ siteId: s.site.id, from: "2000-01-01", to: "2100-01-01", status })) ids.push(f.sessionId + ":" + f.status); return ids; };
+    const exported = async (status?: "SUBMITTED") => {
+      const ids: string[] = [];
+      for await (const f of pmfForms({ siteId: s.site.id, from: "2000-01-01", to: "2100-01-01", status })) ids.push(f.sessionId + ":" + f.status);
+      return ids;
+    };
     expect(await exported("SUBMITTED")).toEqual([`${s.sessionId}:SUBMITTED`]);
     expect(await exported()).toEqual([`${s.sessionId}:READY`]);
-    expect(amendment.fields).toMatchObject({ "patient.lastName": "Corrected", totalMonitoringMinutes: s.totalMinutes, readyToLeaveMinutes: 95, "bp.post40min": "150/90" });
+    expect(amendment.fields).toMatchObject({
+      "patient.lastName": "Corrected",
+      totalMonitoringMinutes: s.totalMinutes,
+      readyToLeaveMinutes: 95,
+      "bp.post40min": "150/90",
+    });
     const after = await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: s.pmfId } });
     expect(after).toEqual(before);
     expect((after.fields as Record<string, unknown>)["patient.lastName"]).toBe(s.patient.lastName);

@@ -24,7 +24,10 @@ export async function amendPmf(actor: NonNullable<AuditActor>, id: string, input
     return await transaction(async (tx) => {
       const pmf = await tx.patientMonitoringForm.findUnique({
         where: { id },
-        include: { amendedBy: { select: { id: true } }, session: { select: { id: true, status: true, siteId: true, patientId: true, endOfMonitoringAt: true } } },
+        include: {
+          amendedBy: { select: { id: true } },
+          session: { select: { id: true, status: true, siteId: true, patientId: true, endOfMonitoringAt: true } },
+        },
       });
       if (!pmf) throw notFoundError("Patient Monitoring Form");
       if (pmf.status !== "SUBMITTED")
@@ -41,12 +44,29 @@ export async function amendPmf(actor: NonNullable<AuditActor>, id: string, input
       const today = localDate(serverNow(), loaded.facts.site.timeZone);
       const dueDate = new Date(`${addDays(today, loaded.facts.params.pmfDueDays)}T00:00:00Z`);
       const amendment = await tx.patientMonitoringForm.create({
-        data: { sessionId: pmf.sessionId, formVersion: pmf.formVersion, fields, fieldsCsv: pmfFieldsCsv(fields), status, dueDate, ownerId: pmf.ownerId, amendsId: pmf.id, amendmentReason: input.reason },
+        data: {
+          sessionId: pmf.sessionId,
+          formVersion: pmf.formVersion,
+          fields,
+          fieldsCsv: pmfFieldsCsv(fields),
+          status,
+          dueDate,
+          ownerId: pmf.ownerId,
+          amendsId: pmf.id,
+          amendmentReason: input.reason,
+        },
         select: { id: true, status: true },
       });
       await appendAudit(tx, {
-        actor, action: "pmf.amend", entityType: "PatientMonitoringForm", entityId: amendment.id, siteId: pmf.session.siteId, patientId: pmf.session.patientId,
-        before: { amendsId: pmf.id, fields: pmf.fields }, after: { status, fields }, reason: input.reason,
+        actor,
+        action: "pmf.amend",
+        entityType: "PatientMonitoringForm",
+        entityId: amendment.id,
+        siteId: pmf.session.siteId,
+        patientId: pmf.session.patientId,
+        before: { amendsId: pmf.id, fields: pmf.fields },
+        after: { status, fields },
+        reason: input.reason,
       });
       return amendment;
     });

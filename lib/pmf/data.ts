@@ -16,7 +16,14 @@ const CLOSED = ["DISCHARGED", "EMERGENCY_TRANSFER"];
 export async function derivePmfFields(tx: Tx, sessionId: string, facts: SessionFacts, endOfMonitoringAt: Date): Promise<PmfFields> {
   const s = await tx.treatmentSession.findUniqueOrThrow({
     where: { id: sessionId },
-    include: { patient: true, site: true, monitoringHcp: true, discharge: true, adverseEvents: true, deviations: { orderBy: { detectedAt: "asc" }, select: { code: true, description: true, reason: true } } },
+    include: {
+      patient: true,
+      site: true,
+      monitoringHcp: true,
+      discharge: true,
+      adverseEvents: true,
+      deviations: { orderBy: { detectedAt: "asc" }, select: { code: true, description: true, reason: true } },
+    },
   });
   return pmfFields({
     facts,
@@ -37,16 +44,40 @@ export async function derivePmfFields(tx: Tx, sessionId: string, facts: SessionF
 const statusOf = (fields: PmfFields, sessionStatus: string) => (pmfSubmittable(fields as Record<string, unknown>, sessionStatus).ok ? "READY" : "DRAFT");
 
 /** R36: at the end of monitoring, an outpatient session with a device given gets its one form (DRAFT, or READY when complete). */
-export async function createDraftPmf(tx: Tx, actor: NonNullable<AuditActor>, sessionId: string, facts: SessionFacts, endOfMonitoringAt: Date, sessionStatus = "DISCHARGED") {
+export async function createDraftPmf(
+  tx: Tx,
+  actor: NonNullable<AuditActor>,
+  sessionId: string,
+  facts: SessionFacts,
+  endOfMonitoringAt: Date,
+  sessionStatus = "DISCHARGED",
+) {
   const t0 = firstDeviceAt(facts.devices);
-  if (!t0 || !pmfRequired({ settingType: facts.site.settingType, devicesGiven: live(facts.devices).length, pmfRequiredByRems: facts.params.pmfRequired })) return null;
+  if (!t0 || !pmfRequired({ settingType: facts.site.settingType, devicesGiven: live(facts.devices).length, pmfRequiredByRems: facts.params.pmfRequired }))
+    return null;
   const s = await tx.treatmentSession.findUniqueOrThrow({ where: { id: sessionId }, select: { siteId: true, patientId: true, monitoringHcpId: true } });
   const fields = await derivePmfFields(tx, sessionId, facts, endOfMonitoringAt);
   const treatmentDate = localDate(t0, facts.site.timeZone);
   const pmf = await tx.patientMonitoringForm.create({
-    data: { sessionId, formVersion: facts.params.pmfFormVersion, fields, fieldsCsv: pmfFieldsCsv(fields), status: statusOf(fields, sessionStatus), dueDate: new Date(`${addDays(treatmentDate, facts.params.pmfDueDays)}T00:00:00Z`), ownerId: s.monitoringHcpId },
+    data: {
+      sessionId,
+      formVersion: facts.params.pmfFormVersion,
+      fields,
+      fieldsCsv: pmfFieldsCsv(fields),
+      status: statusOf(fields, sessionStatus),
+      dueDate: new Date(`${addDays(treatmentDate, facts.params.pmfDueDays)}T00:00:00Z`),
+      ownerId: s.monitoringHcpId,
+    },
   });
-  await appendAudit(tx, { actor, action: "pmf.create", entityType: "PatientMonitoringForm", entityId: pmf.id, siteId: s.siteId, patientId: s.patientId, after: { formVersion: pmf.formVersion, dueDate: treatmentDate, status: pmf.status } });
+  await appendAudit(tx, {
+    actor,
+    action: "pmf.create",
+    entityType: "PatientMonitoringForm",
+    entityId: pmf.id,
+    siteId: s.siteId,
+    patientId: s.patientId,
+    after: { formVersion: pmf.formVersion, dueDate: treatmentDate, status: pmf.status },
+  });
   return pmf.id;
 }
 
@@ -60,12 +91,19 @@ export async function createDraftPmf(tx: Tx, actor: NonNullable<AuditActor>, ses
  * Does nothing for an open session. Returns the form's id and status, or null.
  */
 export async function syncDraftPmf(tx: Tx, actor: AuditActor, sessionId: string): Promise<{ id: string; status: string } | null> {
-  const s = await tx.treatmentSession.findUnique({ where: { id: sessionId }, select: { status: true, endOfMonitoringAt: true, siteId: true, patientId: true } });
+  const s = await tx.treatmentSession.findUnique({
+    where: { id: sessionId },
+    select: { status: true, endOfMonitoringAt: true, siteId: true, patientId: true },
+  });
   if (!s || !s.endOfMonitoringAt || !CLOSED.includes(s.status)) return null;
   const loaded = await loadSessionFacts(tx, sessionId, s.endOfMonitoringAt);
   if (!loaded) return null;
   const { facts } = loaded;
-  const forms = await tx.patientMonitoringForm.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" }, select: { id: true, status: true, fields: true, formVersion: true, dueDate: true, amendsId: true } });
+  const forms = await tx.patientMonitoringForm.findMany({
+    where: { sessionId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, status: true, fields: true, formVersion: true, dueDate: true, amendsId: true },
+  });
   if (!forms.length) {
     if (!actor) return null;
     const id = await createDraftPmf(tx, actor, sessionId, facts, s.endOfMonitoringAt, s.status);
@@ -79,12 +117,27 @@ export async function syncDraftPmf(tx: Tx, actor: AuditActor, sessionId: string)
   // An amendment keeps its own 7 days (from the day it was made); the original's come from the parameters in force at treatment.
   const formVersion = form.amendsId ? form.formVersion : facts.params.pmfFormVersion;
   const dueDate = form.amendsId || !t0 ? form.dueDate : new Date(`${addDays(localDate(t0, facts.site.timeZone), facts.params.pmfDueDays)}T00:00:00Z`);
-  const same = canonicalJson(fields) === canonicalJson(form.fields) && status === form.status && formVersion === form.formVersion && dueDate.getTime() === form.dueDate.getTime();
+  const same =
+    canonicalJson(fields) === canonicalJson(form.fields) &&
+    status === form.status &&
+    formVersion === form.formVersion &&
+    dueDate.getTime() === form.dueDate.getTime();
   if (same) return { id: form.id, status };
   // Only a form still unsubmitted changes: a submission racing this write keeps the form as submitted.
-  const { count } = await tx.patientMonitoringForm.updateMany({ where: { id: form.id, status: { not: "SUBMITTED" } }, data: { fields, fieldsCsv: pmfFieldsCsv(fields), status, formVersion, dueDate, version: { increment: 1 } } });
+  const { count } = await tx.patientMonitoringForm.updateMany({
+    where: { id: form.id, status: { not: "SUBMITTED" } },
+    data: { fields, fieldsCsv: pmfFieldsCsv(fields), status, formVersion, dueDate, version: { increment: 1 } },
+  });
   if (!count) return null;
-  await appendAudit(tx, { actor, action: "pmf.sync", entityType: "PatientMonitoringForm", entityId: form.id, siteId: s.siteId, patientId: s.patientId,
-    before: { status: form.status, fields: form.fields }, after: { status, fields } });
+  await appendAudit(tx, {
+    actor,
+    action: "pmf.sync",
+    entityType: "PatientMonitoringForm",
+    entityId: form.id,
+    siteId: s.siteId,
+    patientId: s.patientId,
+    before: { status: form.status, fields: form.fields },
+    after: { status, fields },
+  });
   return { id: form.id, status };
 }

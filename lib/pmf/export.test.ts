@@ -10,9 +10,29 @@ import { pmfFieldsCsv } from "./fields-csv";
 async function seedForms(n: number, lastName: (i: number) => string) {
   const c = await clinicFixture();
   for (let i = 0; i < n; i++) {
-    const s = await db().treatmentSession.create({ data: { patientId: c.patient.id, siteId: c.site.id, status: "DISCHARGED", treatmentDate: new Date(`2026-03-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00Z`) } });
-    await db().patientMonitoringForm.create({ data: { sessionId: s.id, formVersion: "current-2024", status: "DRAFT", dueDate: new Date("2026-03-20"),
-      fields: { "patient.firstName": "Pat", "patient.lastName": lastName(i), totalMonitoringMinutes: 120 + i, "bp.post40min": "146/88", protocolDeviations: [] } } });
+    const s = await db().treatmentSession.create({
+      data: {
+        patientId: c.patient.id,
+        siteId: c.site.id,
+        status: "DISCHARGED",
+        treatmentDate: new Date(`2026-03-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00Z`),
+      },
+    });
+    await db().patientMonitoringForm.create({
+      data: {
+        sessionId: s.id,
+        formVersion: "current-2024",
+        status: "DRAFT",
+        dueDate: new Date("2026-03-20"),
+        fields: {
+          "patient.firstName": "Pat",
+          "patient.lastName": lastName(i),
+          totalMonitoringMinutes: 120 + i,
+          "bp.post40min": "146/88",
+          protocolDeviations: [],
+        },
+      },
+    });
   }
   return c;
 }
@@ -43,7 +63,10 @@ describe("PMF CSV export", () => {
     for (const f of forms.slice(0, 2)) await db().patientMonitoringForm.update({ where: { id: f.id }, data: { fieldsCsv: pmfFieldsCsv(f.fields) } });
     expect(await read(pmfCsvStream(filter, 3))).toBe(derived);
     // The stored cells are what the export writes (not the JSON read again).
-    await db().patientMonitoringForm.update({ where: { id: forms[0].id }, data: { fieldsCsv: pmfFieldsCsv({ ...(forms[0].fields as object), "patient.lastName": "FromStoredCells" }) } });
+    await db().patientMonitoringForm.update({
+      where: { id: forms[0].id },
+      data: { fieldsCsv: pmfFieldsCsv({ ...(forms[0].fields as object), "patient.lastName": "FromStoredCells" }) },
+    });
     const rows = parse(await read(pmfCsvStream(filter, 3)), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r["patient.lastName"])).toContain("FromStoredCells");
     expect(rows.filter((r) => r["patient.lastName"].startsWith("Stored"))).toHaveLength(3);

@@ -20,9 +20,20 @@ const META = ["sessionId", "formVersion", "status", "dueDate", "submittedAt", "c
 export const PMF_CSV_HEADER = [...META, ...PMF_FIELD_KEYS];
 
 type FormRow = {
-  id: string; sessionId: string; formVersion: string; status: string; dueDate: Date; submittedAt: Date | null; channel: string | null;
-  confirmation: string | null; fields: unknown; fieldsCsv: string | null; amendmentReason: string | null; amendsId: string | null;
-  amendsSubmittedAt: Date | null; amendsConfirmation: string | null;
+  id: string;
+  sessionId: string;
+  formVersion: string;
+  status: string;
+  dueDate: Date;
+  submittedAt: Date | null;
+  channel: string | null;
+  confirmation: string | null;
+  fields: unknown;
+  fieldsCsv: string | null;
+  amendmentReason: string | null;
+  amendsId: string | null;
+  amendsSubmittedAt: Date | null;
+  amendsConfirmation: string | null;
 };
 
 /**
@@ -36,12 +47,23 @@ export function pmfForms(filter: PmfExportFilter, pageSize = 2000, onPage?: (row
 }
 
 /** `csv`: the stored CSV cells (fieldsCsv) instead of the fields, which are then read only for forms stored without them. */
-function forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsSoFar: number) => void) | undefined, csv: true): AsyncGenerator<PrintablePmf & { fieldsCsv: string }>;
+function forms(
+  filter: PmfExportFilter,
+  pageSize: number,
+  onPage: ((rowsSoFar: number) => void) | undefined,
+  csv: true,
+): AsyncGenerator<PrintablePmf & { fieldsCsv: string }>;
 function forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsSoFar: number) => void) | undefined, csv: false): AsyncGenerator<PrintablePmf>;
-async function* forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsSoFar: number) => void) | undefined, csv: boolean): AsyncGenerator<PrintablePmf & { fieldsCsv?: string }> {
+async function* forms(
+  filter: PmfExportFilter,
+  pageSize: number,
+  onPage: ((rowsSoFar: number) => void) | undefined,
+  csv: boolean,
+): AsyncGenerator<PrintablePmf & { fieldsCsv?: string }> {
   let afterId: string | null = null;
   let rows = 0;
-  const from = new Date(`${filter.from}T00:00:00Z`), to = new Date(`${filter.to}T00:00:00Z`);
+  const from = new Date(`${filter.from}T00:00:00Z`),
+    to = new Date(`${filter.to}T00:00:00Z`);
   const status = filter.status ?? null;
   const { timeZone } = await db().site.findUniqueOrThrow({ where: { id: filter.siteId }, select: { timeZone: true } });
   for (;;) {
@@ -65,8 +87,15 @@ async function* forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsS
     for (const p of page) {
       const amends = p.amendsId ? { id: p.amendsId, submittedAt: p.amendsSubmittedAt, confirmation: p.amendsConfirmation } : null;
       yield {
-        sessionId: p.sessionId, formVersion: p.formVersion, status: p.status, timeZone, dueDate: dateOnly(p.dueDate), submittedAt: p.submittedAt,
-        channel: p.channel, confirmation: p.confirmation, fields: (p.fields ?? {}) as Record<string, unknown>,
+        sessionId: p.sessionId,
+        formVersion: p.formVersion,
+        status: p.status,
+        timeZone,
+        dueDate: dateOnly(p.dueDate),
+        submittedAt: p.submittedAt,
+        channel: p.channel,
+        confirmation: p.confirmation,
+        fields: (p.fields ?? {}) as Record<string, unknown>,
         links: amendmentNotes({ amendmentReason: p.amendmentReason, amends }, timeZone),
         ...(csv ? { fieldsCsv: p.fieldsCsv ?? pmfFieldsCsv(p.fields) } : {}),
       };
@@ -75,12 +104,20 @@ async function* forms(filter: PmfExportFilter, pageSize: number, onPage: ((rowsS
 }
 
 /** How many forms the export will hold (the download's progress). */
-export const pmfFormCount = (filter: PmfExportFilter) => db().patientMonitoringForm.count({
-  where: { session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } }, ...currentForm(filter.status) },
-});
+export const pmfFormCount = (filter: PmfExportFilter) =>
+  db().patientMonitoringForm.count({
+    where: {
+      session: { siteId: filter.siteId, treatmentDate: { gte: new Date(`${filter.from}T00:00:00Z`), lte: new Date(`${filter.to}T00:00:00Z`) } },
+      ...currentForm(filter.status),
+    },
+  });
 
 /** CSV: one row per form, one column per field (the field cells as stored with the form, issue 14 §5). */
 export function pmfCsvStream(filter: PmfExportFilter, pageSize = 2000): ReadableStream<Uint8Array> {
-  return csvFromRows(PMF_CSV_HEADER, forms(filter, pageSize, undefined, true), (p) =>
-    [p.sessionId, p.formVersion, p.status, p.dueDate, p.submittedAt, p.channel, p.confirmation, new CsvText(p.fieldsCsv)], pageSize);
+  return csvFromRows(
+    PMF_CSV_HEADER,
+    forms(filter, pageSize, undefined, true),
+    (p) => [p.sessionId, p.formVersion, p.status, p.dueDate, p.submittedAt, p.channel, p.confirmation, new CsvText(p.fieldsCsv)],
+    pageSize,
+  );
 }

@@ -20,16 +20,29 @@ describe("PMF fields derived from the session (R39), checked by hand", () => {
   it("maps identity, site, treatment and blood pressures", () => {
     const f = pmfFields(source());
     expect(f).toMatchObject({
-      "patient.firstName": "Casey", "patient.lastName": "Rivera", "patient.birthDate": "07/19/1984", "patient.sex": "Female",
-      isFirstTreatment: true, isEnrolledInRems: true, "monitoringHcp.lastName": "Bishop", "site.zip": "12534",
+      "patient.firstName": "Casey",
+      "patient.lastName": "Rivera",
+      "patient.birthDate": "07/19/1984",
+      "patient.sex": "Female",
+      isFirstTreatment: true,
+      isEnrolledInRems: true,
+      "monitoringHcp.lastName": "Bishop",
+      "site.zip": "12534",
       treatmentDate: "03/06/2026", // the site's date, not UTC's 03/07
-      doseAdministered: "56 mg", lotNumber: "24A118",
+      doseAdministered: "56 mg",
+      lotNumber: "24A118",
       totalMonitoringMinutes: 127, // whole minutes, rounded down (R33)
       readyToLeaveMinutes: 90,
-      "bp.preAdministration": "128/80", "bp.post40min": "146/88", "bp.preCompletion": "126/80",
-      "sedation.occurred": true, "sedation.resolvedBeforeCompletion": true,
-      "dissociation.occurred": true, "dissociation.resolvedBeforeCompletion": true,
-      "respiratoryDepression.occurred": false, "pulseOximetry.monitored": true, "seriousAdverseEvent.occurred": false,
+      "bp.preAdministration": "128/80",
+      "bp.post40min": "146/88",
+      "bp.preCompletion": "126/80",
+      "sedation.occurred": true,
+      "sedation.resolvedBeforeCompletion": true,
+      "dissociation.occurred": true,
+      "dissociation.resolvedBeforeCompletion": true,
+      "respiratoryDepression.occurred": false,
+      "pulseOximetry.monitored": true,
+      "seriousAdverseEvent.occurred": false,
       protocolDeviations: [],
     });
   });
@@ -40,7 +53,14 @@ describe("PMF fields derived from the session (R39), checked by hand", () => {
   });
 
   it("writes 'Other' doses with their mg and notes a 40-minute reading outside the window", () => {
-    const facts = readySession(T0, { plannedDoseMg: 28, vitals: [vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80), vital(addMinutes(T0, 55), "POST_40", 150, 90), vital(addMinutes(T0, 118), "PRE_COMPLETION", 130, 82)] });
+    const facts = readySession(T0, {
+      plannedDoseMg: 28,
+      vitals: [
+        vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80),
+        vital(addMinutes(T0, 55), "POST_40", 150, 90),
+        vital(addMinutes(T0, 118), "PRE_COMPLETION", 130, 82),
+      ],
+    });
     const f = pmfFields(source({ facts }));
     expect(f.doseAdministered).toBe("Other: 28 mg");
     expect(f["bp.post40min"]).toBe("150/90");

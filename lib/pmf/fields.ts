@@ -81,7 +81,13 @@ export function pmfFields(src: PmfSource) {
     "respiratoryDepression.occurred": aeOf("RESPIRATORY_DEPRESSION").length > 0,
     "pulseOximetry.monitored": live(f.vitals).some((v) => v.spo2 != null),
     "seriousAdverseEvent.occurred": src.adverseEvents.some((a) => a.serious),
-    protocolDeviations: src.deviations ? src.deviations.map(deviationText) : forty?.state === "recorded" && forty.deviation ? ["40-minute BP outside 30–50 minutes"] : forty && forty.state !== "recorded" ? ["No 40-minute BP"] : [],
+    protocolDeviations: src.deviations
+      ? src.deviations.map(deviationText)
+      : forty?.state === "recorded" && forty.deviation
+        ? ["40-minute BP outside 30–50 minutes"]
+        : forty && forty.state !== "recorded"
+          ? ["No 40-minute BP"]
+          : [],
   };
 }
 export type PmfFields = ReturnType<typeof pmfFields>;

@@ -6,18 +6,22 @@ const LA = "America/Los_Angeles";
 
 describe("amendment links on the printed form (R38)", () => {
   it("says which form an amendment corrects, when it was submitted and why", () => {
-    expect(amendmentNotes({ amends: { id: "f1", submittedAt: new Date("2026-03-09T19:00:00Z"), confirmation: "PMF-1" }, amendmentReason: "Lot corrected" }, NY))
-      .toEqual(["AMENDMENT of form f1, submitted 9 Mar 2026 (confirmation PMF-1). Reason: Lot corrected"]);
+    expect(
+      amendmentNotes({ amends: { id: "f1", submittedAt: new Date("2026-03-09T19:00:00Z"), confirmation: "PMF-1" }, amendmentReason: "Lot corrected" }, NY),
+    ).toEqual(["AMENDMENT of form f1, submitted 9 Mar 2026 (confirmation PMF-1). Reason: Lot corrected"]);
   });
   it("says an amended original is unchanged and names its amendment", () => {
-    expect(amendmentNotes({ amendedBy: { id: "f2", createdAt: new Date("2026-03-20T15:00:00Z"), status: "READY" } }, NY))
-      .toEqual(["AMENDED: this submitted form is unchanged; it is corrected by form f2 of 20 Mar 2026 (ready)."]);
+    expect(amendmentNotes({ amendedBy: { id: "f2", createdAt: new Date("2026-03-20T15:00:00Z"), status: "READY" } }, NY)).toEqual([
+      "AMENDED: this submitted form is unchanged; it is corrected by form f2 of 20 Mar 2026 (ready).",
+    ]);
   });
   it("says nothing on a form that is neither", () => {
     expect(amendmentNotes({ amends: null, amendedBy: null }, NY)).toEqual([]);
   });
   it("dates an amendment submitted at 23:30 in Los Angeles on that evening's day, not the UTC day", () => {
-    expect(amendmentNotes({ amends: { id: "f1", submittedAt: new Date("2026-12-05T07:30:00Z"), confirmation: null } }, LA)[0]).toContain("submitted 4 Dec 2026");
+    expect(amendmentNotes({ amends: { id: "f1", submittedAt: new Date("2026-12-05T07:30:00Z"), confirmation: null } }, LA)[0]).toContain(
+      "submitted 4 Dec 2026",
+    );
   });
 });
 
@@ -31,6 +35,8 @@ describe("the PMF page's status line", () => {
     expect(pmfStatusLine({ ...form, submittedAt: new Date("2026-12-05T07:30:00Z") }, NY)).toContain("submitted 5 Dec 2026");
   });
   it("leaves out the submission on a form not yet submitted", () => {
-    expect(pmfStatusLine({ ...form, status: "DRAFT", submittedAt: null, channel: null, confirmation: null }, NY)).toBe("Form version 2023-1 · status draft · due 11 Dec 2026");
+    expect(pmfStatusLine({ ...form, status: "DRAFT", submittedAt: null, channel: null, confirmation: null }, NY)).toBe(
+      "Form version 2023-1 · status draft · due 11 Dec 2026",
+    );
   });
 });

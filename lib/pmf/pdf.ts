@@ -4,8 +4,15 @@ import { displayValue, PMF_SECTIONS } from "./field-keys";
 import { pmfStatusLine } from "./links";
 
 export type PrintablePmf = {
-  sessionId: string; timeZone: string; formVersion: string; status: string; dueDate: string;
-  submittedAt: Date | null; channel: string | null; confirmation: string | null; fields: Record<string, unknown>;
+  sessionId: string;
+  timeZone: string;
+  formVersion: string;
+  status: string;
+  dueDate: string;
+  submittedAt: Date | null;
+  channel: string | null;
+  confirmation: string | null;
+  fields: Record<string, unknown>;
   /** Amendment links in words (lib/pmf/links.ts): "amends …" / "amended by …". */
   links?: string[];
 };
@@ -13,28 +20,44 @@ export type PrintablePmf = {
 /** One form on one US-letter page, black on white, large enough to survive a fax. */
 export function drawPmf(doc: PDFKit.PDFDocument, f: PrintablePmf) {
   doc.font("Helvetica-Bold").fontSize(15).text("SPRAVATO® REMS — Patient Monitoring Form", { align: "left" });
-  doc.font("Helvetica").fontSize(9).fillColor("black")
+  doc
+    .font("Helvetica")
+    .fontSize(9)
+    .fillColor("black")
     .text(`${pmfStatusLine(f, f.timeZone)} · session ${f.sessionId}`);
   for (const note of f.links ?? []) doc.moveDown(0.2).font("Helvetica-Bold").fontSize(10).text(note);
   doc.moveDown(0.5);
   for (const section of PMF_SECTIONS) {
     doc.font("Helvetica-Bold").fontSize(11).text(section.title);
-    doc.moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.width - doc.page.margins.right, doc.y).lineWidth(0.5).stroke();
+    doc
+      .moveTo(doc.page.margins.left, doc.y)
+      .lineTo(doc.page.width - doc.page.margins.right, doc.y)
+      .lineWidth(0.5)
+      .stroke();
     doc.moveDown(0.2);
     for (const [key, label] of section.fields) {
       const y = doc.y;
       doc.font("Helvetica").fontSize(9.5).text(label, doc.page.margins.left, y, { width: 300 });
-      doc.font("Helvetica-Bold").text(displayValue(f.fields[key]), doc.page.margins.left + 310, y, { width: doc.page.width - doc.page.margins.right - doc.page.margins.left - 310 });
+      doc
+        .font("Helvetica-Bold")
+        .text(displayValue(f.fields[key]), doc.page.margins.left + 310, y, { width: doc.page.width - doc.page.margins.right - doc.page.margins.left - 310 });
       doc.x = doc.page.margins.left;
     }
     doc.moveDown(0.4);
   }
-  doc.font("Helvetica").fontSize(8).text("Submit within 7 days of treatment at SPRAVATOrems.com or by fax to 1-877-778-0091. Values are derived from the session record.", { align: "left" });
+  doc
+    .font("Helvetica")
+    .fontSize(8)
+    .text("Submit within 7 days of treatment at SPRAVATOrems.com or by fax to 1-877-778-0091. Values are derived from the session record.", { align: "left" });
 }
 
 /** A PDF of one or many forms (a page each), produced as the forms arrive: never all in memory. */
 export function pmfPdfStream(forms: AsyncIterable<PrintablePmf>): ReadableStream<Uint8Array> {
-  const doc = new PDFDocument({ size: "LETTER", margins: { top: 40, bottom: 36, left: 48, right: 48 }, info: { Title: "Patient Monitoring Forms", Creator: "Esketamine Session Tracker" } });
+  const doc = new PDFDocument({
+    size: "LETTER",
+    margins: { top: 40, bottom: 36, left: 48, right: 48 },
+    info: { Title: "Patient Monitoring Forms", Creator: "Esketamine Session Tracker" },
+  });
   return new ReadableStream<Uint8Array>({
     start(controller) {
       doc.on("data", (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)));

@@ -32,16 +32,54 @@ describe("which sessions need a PMF (R36)", () => {
 });
 
 describe("marking a PMF submitted (R38, R40)", () => {
-  const complete = Object.fromEntries(["patient.firstName", "patient.lastName", "patient.birthDate", "patient.sex", "conmed.benzodiazepines", "conmed.nonBenzoSedativeHypnotics",
-    "conmed.psychostimulants", "conmed.maois", "conmed.opioids", "monitoringHcp.firstName", "monitoringHcp.lastName", "monitoringHcp.telephone", "monitoringHcp.email", "site.name",
-    "site.address1", "site.city", "site.state", "site.zip", "treatmentDate", "doseAdministered", "lotNumber", "bp.preAdministration", "bp.post40min", "bp.preCompletion"].map((k) => [k, "x"]));
-  const fields = { ...complete, isFirstTreatment: false, totalMonitoringMinutes: 125, readyToLeaveMinutes: 90, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true,
-    "sedation.occurred": false, "dissociation.occurred": false, "site.address2": "" };
+  const complete = Object.fromEntries(
+    [
+      "patient.firstName",
+      "patient.lastName",
+      "patient.birthDate",
+      "patient.sex",
+      "conmed.benzodiazepines",
+      "conmed.nonBenzoSedativeHypnotics",
+      "conmed.psychostimulants",
+      "conmed.maois",
+      "conmed.opioids",
+      "monitoringHcp.firstName",
+      "monitoringHcp.lastName",
+      "monitoringHcp.telephone",
+      "monitoringHcp.email",
+      "site.name",
+      "site.address1",
+      "site.city",
+      "site.state",
+      "site.zip",
+      "treatmentDate",
+      "doseAdministered",
+      "lotNumber",
+      "bp.preAdministration",
+      "bp.post40min",
+      "bp.preCompletion",
+    ].map((k) => [k, "x"]),
+  );
+  const fields = {
+    ...complete,
+    isFirstTreatment: false,
+    totalMonitoringMinutes: 125,
+    readyToLeaveMinutes: 90,
+    vitalsAcceptablePreAdministration: true,
+    vitalsAcceptablePreCompletion: true,
+    "sedation.occurred": false,
+    "dissociation.occurred": false,
+    "site.address2": "",
+  };
   it("allows a complete form of a completed session", () => {
     expect(pmfSubmittable(fields, "DISCHARGED")).toEqual({ ok: true, missing: [] });
   });
   it("lists what is missing, the session's completion included", () => {
-    expect(pmfSubmittable({ ...fields, "bp.post40min": null, readyToLeaveMinutes: null }, "MONITORING").missing).toEqual(["session completed", "readyToLeaveMinutes", "bp.post40min"]);
+    expect(pmfSubmittable({ ...fields, "bp.post40min": null, readyToLeaveMinutes: null }, "MONITORING").missing).toEqual([
+      "session completed",
+      "readyToLeaveMinutes",
+      "bp.post40min",
+    ]);
   });
   it("refuses a first treatment without enrollment", () => {
     expect(pmfSubmittable({ ...fields, isFirstTreatment: true, isEnrolledInRems: false }, "DISCHARGED").missing).toEqual(["isEnrolledInRems"]);

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { optionalInstant, text } from "@/lib/http/fields";
 import { listParamsSchema } from "@/lib/tables/list-query";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 
 /** Filters of the PMF worklist (query string); malformed values are dropped. */
 export const worklistQuerySchema = z.object({
@@ -30,7 +34,9 @@ export type SubmitPmfInput = z.input<typeof submitPmfSchema>;
 /** R38: a correction to a submitted form is an amendment linked to it, with the reason. */
 export const amendPmfSchema = z.object({
   version: z.number().int(),
-  reason: text("Say what is being corrected and why").trim()
-    .min(10, "Say what is being corrected and why (at least 10 characters)").max(500, "Keep the reason under 500 characters"),
+  reason: text("Say what is being corrected and why")
+    .trim()
+    .min(10, "Say what is being corrected and why (at least 10 characters)")
+    .max(500, "Keep the reason under 500 characters"),
 });
 export type AmendPmfInput = z.input<typeof amendPmfSchema>;

@@ -12,8 +12,15 @@ import { markPmfSubmitted } from "./worklist";
 
 const admin = { id: "admin-test", email: "admin@test.example", role: "ADMIN" };
 const fieldsOf = async (id: string) => (await db().patientMonitoringForm.findUniqueOrThrow({ where: { id } })).fields as Record<string, unknown>;
-const lateSeriousEvent = (onsetMinutesAgo = 30) => adverseEventSchema.parse({ type: "OTHER", description: "Fainted at home in the evening, seen in the ED", serious: true,
-  onsetAt: new Date(Date.now() - onsetMinutesAgo * 60_000).toISOString(), interventions: [], outcome: "" });
+const lateSeriousEvent = (onsetMinutesAgo = 30) =>
+  adverseEventSchema.parse({
+    type: "OTHER",
+    description: "Fainted at home in the evening, seen in the ED",
+    serious: true,
+    onsetAt: new Date(Date.now() - onsetMinutesAgo * 60_000).toISOString(),
+    interventions: [],
+    outcome: "",
+  });
 
 describe("a PMF not yet submitted follows the session record (syncDraftPmf)", () => {
   it("a serious adverse event recorded after discharge makes the draft say 'serious adverse event: Yes'", async () => {
@@ -31,7 +38,14 @@ describe("a PMF not yet submitted follows the session record (syncDraftPmf)", ()
 
   it("a respiratory-depression event recorded and resolved after discharge shows on the draft", async () => {
     const s = await dischargedSession();
-    const ev = adverseEventSchema.parse({ type: "RESPIRATORY_DEPRESSION", description: "Shallow breathing noted at the door", serious: false, onsetAt: new Date(Date.now() - 60_000).toISOString(), interventions: [], outcome: "" });
+    const ev = adverseEventSchema.parse({
+      type: "RESPIRATORY_DEPRESSION",
+      description: "Shallow breathing noted at the door",
+      serious: false,
+      onsetAt: new Date(Date.now() - 60_000).toISOString(),
+      interventions: [],
+      outcome: "",
+    });
     const { result } = await recordAdverseEvent(s.nurse, s.sessionId, ev);
     expect(await fieldsOf(s.pmfId)).toMatchObject({ "respiratoryDepression.occurred": true });
     const v = (await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: s.pmfId } })).version;
@@ -43,14 +57,27 @@ describe("a PMF not yet submitted follows the session record (syncDraftPmf)", ()
   it("a late entry (R49) and a clinician's deviation appear on the draft with their reasons; an amendment re-derives it too", async () => {
     const s = await dischargedSession();
     await transaction(async (tx) => {
-      await recordDeviation(tx, s.nurse, { sessionId: s.sessionId, siteId: s.site.id, patientId: s.patient.id, code: "R49_LATE_ENTRY", description: "Vital signs of 10:40 entered at 11:30", reason: "Monitor offline" });
+      await recordDeviation(tx, s.nurse, {
+        sessionId: s.sessionId,
+        siteId: s.site.id,
+        patientId: s.patient.id,
+        code: "R49_LATE_ENTRY",
+        description: "Vital signs of 10:40 entered at 11:30",
+        reason: "Monitor offline",
+      });
       await syncDraftPmf(tx, s.nurse, s.sessionId);
     });
     await recordSessionDeviation(s.nurse, s.sessionId, { description: "Second device given 9 minutes after the first", reason: "Patient needed a pause" });
     expect((await fieldsOf(s.pmfId)).protocolDeviations).toEqual([
-      "Late entry: Vital signs of 10:40 entered at 11:30 — reason: Monitor offline", "Second device given 9 minutes after the first — reason: Patient needed a pause"]);
+      "Late entry: Vital signs of 10:40 entered at 11:30 — reason: Monitor offline",
+      "Second device given 9 minutes after the first — reason: Patient needed a pause",
+    ]);
     await db().patient.update({ where: { id: s.patient.id }, data: { lastName: "Corrected" } });
-    await amendSession({ ...s.nurse, siteIds: [s.site.id] } as never, s.sessionId, { entryKind: "session", correction: "Surname corrected", reason: "Misspelt at registration" } as never);
+    await amendSession({ ...s.nurse, siteIds: [s.site.id] } as never, s.sessionId, {
+      entryKind: "session",
+      correction: "Surname corrected",
+      reason: "Misspelt at registration",
+    } as never);
     expect((await fieldsOf(s.pmfId))["patient.lastName"]).toBe("Corrected");
   });
 
@@ -63,9 +90,14 @@ describe("a PMF not yet submitted follows the session record (syncDraftPmf)", ()
     const a = await amendPmf(admin, s.pmfId, { version: submitted.version, reason: "Serious event learnt of after submission" });
     expect(await fieldsOf(a.id)).toMatchObject({ "seriousAdverseEvent.occurred": true });
     const amendment = await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: a.id } });
-    await recordSessionDeviation(s.nurse, s.sessionId, { description: "Pre-discharge BP taken 20 minutes before discharge", reason: "Patient in the bathroom" });
+    await recordSessionDeviation(s.nurse, s.sessionId, {
+      description: "Pre-discharge BP taken 20 minutes before discharge",
+      reason: "Patient in the bathroom",
+    });
     const after = await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: a.id } });
-    expect((after.fields as { protocolDeviations: string[] }).protocolDeviations).toContain("Pre-discharge BP taken 20 minutes before discharge — reason: Patient in the bathroom");
+    expect((after.fields as { protocolDeviations: string[] }).protocolDeviations).toContain(
+      "Pre-discharge BP taken 20 minutes before discharge — reason: Patient in the bathroom",
+    );
     // The amendment keeps its own due date; the original stays as submitted.
     expect(after.dueDate).toEqual(amendment.dueDate);
     expect(await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: s.pmfId } })).toEqual(submitted);

@@ -9,7 +9,11 @@ const whole = (what: string, min: number, max: number) =>
 
 export const remsSetSchema = z
   .object({
-    effectiveOn: calendarDay("Enter the date the set takes effect", { min: REMS_START, max: () => dayInYears(10), tooLate: "Check the date: more than 10 years ahead" }),
+    effectiveOn: calendarDay("Enter the date the set takes effect", {
+      min: REMS_START,
+      max: () => dayInYears(10),
+      tooLate: "Check the date: more than 10 years ahead",
+    }),
     pmfFormVersion: text("Enter the PMF form version").trim().min(1, "Enter the PMF form version").max(40, "At most 40 characters"),
     minObservationMinutes: whole("minutes", 30, 480),
     pmfRequired: z.boolean().default(true),

@@ -12,9 +12,22 @@ import { createRemsSet, remsSets, startOfDay, withdrawRemsSet } from "./sets";
 
 const today = () => localDate(new Date(), "America/New_York");
 const input = (over: Partial<RemsSetInput> = {}): RemsSetInput => ({
-  effectiveOn: addDays(today(), 1), pmfFormVersion: "current-2024", minObservationMinutes: 120, pmfRequired: true, pmfDueDays: 7,
-  enrollmentGateEnabled: true, pulseOximetryRequired: true, deviceSpacingMinutes: 5, fortyMinuteTargetMinutes: 40, fortyMinuteWindowStart: 30,
-  fortyMinuteWindowEnd: 50, preDoseBpGateSystolic: 140, preDoseBpGateDiastolic: 90, preCompletionBpWindowMinutes: 15, note: "", ...over,
+  effectiveOn: addDays(today(), 1),
+  pmfFormVersion: "current-2024",
+  minObservationMinutes: 120,
+  pmfRequired: true,
+  pmfDueDays: 7,
+  enrollmentGateEnabled: true,
+  pulseOximetryRequired: true,
+  deviceSpacingMinutes: 5,
+  fortyMinuteTargetMinutes: 40,
+  fortyMinuteWindowStart: 30,
+  fortyMinuteWindowEnd: 50,
+  preDoseBpGateSystolic: 140,
+  preDoseBpGateDiastolic: 90,
+  preCompletionBpWindowMinutes: 15,
+  note: "",
+  ...over,
 });
 const sessionParams = (sessionId: string, at: Date) => transaction(async (tx) => (await loadSessionFacts(tx, sessionId, at))!.facts.params);
 
@@ -33,11 +46,15 @@ describe("REMS parameter sets (R45)", () => {
     const tomorrow1 = await clinicFixture();
     const admin = today1.psych; // the lib function trusts its caller's authorization; the route checks rems.manage
     const tomorrow = addDays(today(), 1);
-    const { effectiveFrom } = await createRemsSet(admin, remsSetSchema.parse(input({ effectiveOn: tomorrow, pmfFormVersion: "rems-2027", minObservationMinutes: 150 })));
+    const { effectiveFrom } = await createRemsSet(
+      admin,
+      remsSetSchema.parse(input({ effectiveOn: tomorrow, pmfFormVersion: "rems-2027", minObservationMinutes: 150 })),
+    );
     expect(effectiveFrom).toBe(startOfDay(tomorrow, "America/New_York").toISOString());
     expect((await remsSets()).future.map((s) => s.pmfFormVersion)).toContain("rems-2027");
 
-    const ci = (f: Awaited<ReturnType<typeof clinicFixture>>) => checkIn(f.nurse, { patientId: f.patient.id, chairId: f.chair.id, prescriberOnSiteId: f.psych.id, monitoringHcpId: f.nurse.id, indication: "TRD" });
+    const ci = (f: Awaited<ReturnType<typeof clinicFixture>>) =>
+      checkIn(f.nurse, { patientId: f.patient.id, chairId: f.chair.id, prescriberOnSiteId: f.psych.id, monitoringHcpId: f.nurse.id, indication: "TRD" });
     const todays = (await ci(today1)).result;
     const now = new Date();
     expect(await sessionParams(todays.id, now)).toMatchObject({ pmfFormVersion: "current-2024", minObservationMinutes: 120 });

@@ -19,7 +19,11 @@ export type RemsSetsView = { inForce: RemsSetRow | null; future: RemsSetRow[]; p
 export async function remsSets(now = serverNow()): Promise<RemsSetsView> {
   const sets = await db().remsParameterSet.findMany({ orderBy: { effectiveFrom: "desc" } });
   let inForce: RemsSetRow | null = null;
-  try { inForce = parametersAt(sets, now); } catch { inForce = null; }
+  try {
+    inForce = parametersAt(sets, now);
+  } catch {
+    inForce = null;
+  }
   return {
     inForce,
     future: sets.filter((s) => s.effectiveFrom > now).reverse(),
@@ -60,7 +64,8 @@ export async function withdrawRemsSet(actor: Actor, id: string): Promise<{ id: s
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "RemsParameterSet" WHERE id = ${id} FOR UPDATE`;
     if (!rows.length) throw notFoundError("Parameter set");
     const set = await tx.remsParameterSet.findUniqueOrThrow({ where: { id } });
-    if (set.effectiveFrom <= serverNow()) throw new HttpError(409, "IN_FORCE", "This set has taken effect: it is part of the record and cannot be withdrawn or changed.");
+    if (set.effectiveFrom <= serverNow())
+      throw new HttpError(409, "IN_FORCE", "This set has taken effect: it is part of the record and cannot be withdrawn or changed.");
     await tx.remsParameterSet.delete({ where: { id } });
     await appendAudit(tx, { actor, action: "rems.parameters_withdraw", entityType: "RemsParameterSet", entityId: id, before: set, after: null });
     return { id };

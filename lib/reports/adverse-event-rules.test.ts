@@ -26,7 +26,10 @@ describe("reported-to-REMS task (R3, R41)", () => {
     const errors = (v: object) => reportedToRemsSchema.safeParse({ version: 1, ...v }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(errors({ reportedOn: "2026-03-09", reference: "  " })).toEqual(["reference: Enter the REMS reference number (at least 3 characters)"]);
     expect(errors({ reportedOn: "2999-01-01", reference: "REMS-1" })).toEqual(["reportedOn: This date is in the future"]);
-    expect(errors({ reportedOn: "09/03/2026", reference: "=cmd()" })).toEqual(["reportedOn: Enter the date it was reported", "reference: Use letters, digits, spaces and . _ / - only"]);
+    expect(errors({ reportedOn: "09/03/2026", reference: "=cmd()" })).toEqual([
+      "reportedOn: Enter the date it was reported",
+      "reference: Use letters, digits, spaces and . _ / - only",
+    ]);
     expect(reportedToRemsSchema.parse({ version: 1, reportedOn: "2026-03-09", reference: " REMS-2026-0042 " }).reference).toBe("REMS-2026-0042");
   });
 });

@@ -25,7 +25,10 @@ export const latestDateNow = () => latestDayOnEarth(new Date());
 export const reportedToRemsSchema = z.object({
   version: z.number().int(),
   reportedOn: calendarDay("Enter the date it was reported", { min: REMS_START, max: latestDateNow }),
-  reference: text("Enter the REMS reference number").trim().min(3, "Enter the REMS reference number (at least 3 characters)")
-    .max(80, "Keep the reference under 80 characters").regex(/^(|[A-Za-z0-9][A-Za-z0-9 ._/-]*)$/, "Use letters, digits, spaces and . _ / - only"),
+  reference: text("Enter the REMS reference number")
+    .trim()
+    .min(3, "Enter the REMS reference number (at least 3 characters)")
+    .max(80, "Keep the reference under 80 characters")
+    .regex(/^(|[A-Za-z0-9][A-Za-z0-9 ._/-]*)$/, "Use letters, digits, spaces and . _ / - only"),
 });
 export type ReportedToRemsInput = z.input<typeof reportedToRemsSchema>;

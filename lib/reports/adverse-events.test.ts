@@ -9,10 +9,20 @@ const admin = { id: "admin-test", email: "admin@test.example", role: "ADMIN" };
 
 async function events() {
   const c = await clinicFixture();
-  const ae = (onsetAt: string, serious: boolean, extra: object = {}) => db().adverseEvent.create({ data: {
-    patientId: c.patient.id, siteId: c.site.id, type: serious ? "RESPIRATORY_DEPRESSION" : "DISSOCIATION", serious, onsetAt: new Date(onsetAt),
-    description: serious ? "SpO2 88% twice, stimulated, oxygen 2 L" : "Felt detached, resolved", interventions: serious ? ["Stimulation", "Supplemental oxygen"] : [],
-    recordedById: c.nurse.id, ...extra } });
+  const ae = (onsetAt: string, serious: boolean, extra: object = {}) =>
+    db().adverseEvent.create({
+      data: {
+        patientId: c.patient.id,
+        siteId: c.site.id,
+        type: serious ? "RESPIRATORY_DEPRESSION" : "DISSOCIATION",
+        serious,
+        onsetAt: new Date(onsetAt),
+        description: serious ? "SpO2 88% twice, stimulated, oxygen 2 L" : "Felt detached, resolved",
+        interventions: serious ? ["Stimulation", "Supplemental oxygen"] : [],
+        recordedById: c.nurse.id,
+        ...extra,
+      },
+    });
   // 02:00 UTC on 7 March is the evening of 6 March in New York.
   const seriousOpen = await ae("2026-03-07T02:00:00Z", true);
   const seriousDone = await ae("2026-03-02T15:00:00Z", true, { reportedToRemsAt: new Date("2026-03-03T12:00:00Z"), remsReference: "REMS-77" });
@@ -62,15 +72,21 @@ describe("adverse-event log (R41)", () => {
     const log = await adverseEventLog([c.site.id], {});
     expect(log.openCount).toBe(0);
     expect(log.rows.find((r) => r.id === seriousOpen.id)).toMatchObject({ reportedOn: "2026-03-06", remsReference: "REMS-2026-0042" });
-    expect((await refusal(recordReportedToRems(admin, seriousOpen.id, { version: 2, reportedOn: "2026-03-07", reference: "REMS-X" }))).code).toBe("ALREADY_REPORTED");
+    expect((await refusal(recordReportedToRems(admin, seriousOpen.id, { version: 2, reportedOn: "2026-03-07", reference: "REMS-X" }))).code).toBe(
+      "ALREADY_REPORTED",
+    );
   });
 
   it("refuses a stale version, a non-serious outpatient event and a date after the site's today", async () => {
     const { seriousOpen, mild } = await events();
-    expect((await refusal(recordReportedToRems(admin, seriousOpen.id, { version: 7, reportedOn: "2026-03-06", reference: "REMS-1" }))).code).toBe("VERSION_CONFLICT");
+    expect((await refusal(recordReportedToRems(admin, seriousOpen.id, { version: 7, reportedOn: "2026-03-06", reference: "REMS-1" }))).code).toBe(
+      "VERSION_CONFLICT",
+    );
     expect((await refusal(recordReportedToRems(admin, mild.id, { version: 1, reportedOn: "2026-03-10", reference: "REMS-1" }))).code).toBe("NOT_REPORTABLE");
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    expect((await refusal(recordReportedToRems(admin, seriousOpen.id, { version: 1, reportedOn: tomorrow, reference: "REMS-1" }))).fieldErrors).toEqual({ reportedOn: ["This date is in the future"] });
+    expect((await refusal(recordReportedToRems(admin, seriousOpen.id, { version: 1, reportedOn: tomorrow, reference: "REMS-1" }))).fieldErrors).toEqual({
+      reportedOn: ["This date is in the future"],
+    });
   });
 
   it("exports the filtered log as CSV, a row per event", async () => {
@@ -78,7 +94,12 @@ describe("adverse-event log (R41)", () => {
     const rows = parse(await new Response(aeCsvStream([c.site.id], { serious: "1" }, 1)).text(), { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0])).toEqual(AE_CSV_HEADER);
     expect(rows).toHaveLength(2);
-    expect(rows.find((r) => r.onset === "2026-03-06 21:00")).toMatchObject({ serious: "Yes", reportToRems: "open", interventions: "Stimulation; Supplemental oxygen", patient: `${c.patient.lastName}, Pat` });
+    expect(rows.find((r) => r.onset === "2026-03-06 21:00")).toMatchObject({
+      serious: "Yes",
+      reportToRems: "open",
+      interventions: "Stimulation; Supplemental oxygen",
+      patient: `${c.patient.lastName}, Pat`,
+    });
     expect(rows.map((r) => r.onset)).not.toContain(String(seriousOpen.id));
   });
 });

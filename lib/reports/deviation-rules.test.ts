@@ -5,9 +5,18 @@ import { sessionDeviations, type DeviationFacts } from "./deviation-rules";
 
 const T0 = new Date("2026-03-06T15:00:00Z");
 const facts = (over: Partial<DeviationFacts> = {}): DeviationFacts => ({
-  t0: T0, end: addMinutes(T0, 125), params: PARAMS,
-  vitals: [vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, 98), vital(addMinutes(T0, 40), "EXTRA", 146, 88, 97), vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98)],
-  decisions: [], acknowledgements: [], recorded: [], ...over,
+  t0: T0,
+  end: addMinutes(T0, 125),
+  params: PARAMS,
+  vitals: [
+    vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, 98),
+    vital(addMinutes(T0, 40), "EXTRA", 146, 88, 97),
+    vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98),
+  ],
+  decisions: [],
+  acknowledgements: [],
+  recorded: [],
+  ...over,
 });
 const codes = (f: DeviationFacts) => sessionDeviations(f).map((d) => d.code);
 
@@ -17,13 +26,28 @@ describe("protocol deviations of a session, derived from its record", () => {
   });
 
   it("R25: a reading at 50 minutes is in the window; at 51 it is a deviation with its minute; none at all once the window passed", () => {
-    const at = (m: number) => facts({ vitals: [vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, 98), vital(addMinutes(T0, m), "EXTRA", 146, 88, 97), vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98)] });
+    const at = (m: number) =>
+      facts({
+        vitals: [
+          vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, 98),
+          vital(addMinutes(T0, m), "EXTRA", 146, 88, 97),
+          vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98),
+        ],
+      });
     expect(codes(at(50))).toEqual([]);
     expect(codes(at(30))).toEqual([]);
     // Nothing in 30–50: the reading the nurse would have designated is absent, so "no 40-minute BP".
     expect(codes(at(51))).toEqual(["R25_MISSING"]);
-    const picked = facts({ vitals: [vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, 98), vital(addMinutes(T0, 51.5), "POST_40", 146, 88, 97), vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98)] });
-    expect(sessionDeviations(picked)).toEqual([{ kind: "forty_minute", code: "R25_OUTSIDE_WINDOW", message: "40-minute BP taken at 51 minutes (window 30–50)." }]);
+    const picked = facts({
+      vitals: [
+        vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, 98),
+        vital(addMinutes(T0, 51.5), "POST_40", 146, 88, 97),
+        vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98),
+      ],
+    });
+    expect(sessionDeviations(picked)).toEqual([
+      { kind: "forty_minute", code: "R25_OUTSIDE_WINDOW", message: "40-minute BP taken at 51 minutes (window 30–50)." },
+    ]);
   });
 
   it("a session still in progress before T0+50 has no 40-minute deviation yet", () => {
@@ -31,23 +55,41 @@ describe("protocol deviations of a session, derived from its record", () => {
   });
 
   it("R27: SpO2 missing at baseline, at the last reading, and on other readings (counted)", () => {
-    const f = facts({ vitals: [vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, null), vital(addMinutes(T0, 40), "EXTRA", 146, 88, null),
-      vital(addMinutes(T0, 60), "EXTRA", 140, 86, null), vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, null)] });
-    expect(sessionDeviations(f).filter((d) => d.kind === "spo2").map((d) => d.message)).toEqual([
-      "No SpO₂ with the pre-dose reading.", "No SpO₂ with the last (pre-discharge) reading.", "2 other post-dose readings without SpO₂."]);
+    const f = facts({
+      vitals: [
+        vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, null),
+        vital(addMinutes(T0, 40), "EXTRA", 146, 88, null),
+        vital(addMinutes(T0, 60), "EXTRA", 140, 86, null),
+        vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, null),
+      ],
+    });
+    expect(
+      sessionDeviations(f)
+        .filter((d) => d.kind === "spo2")
+        .map((d) => d.message),
+    ).toEqual(["No SpO₂ with the pre-dose reading.", "No SpO₂ with the last (pre-discharge) reading.", "2 other post-dose readings without SpO₂."]);
     expect(codes({ ...f, params: { ...PARAMS, pulseOximetryRequired: false } })).toEqual([]);
   });
 
   it("an entered-in-error reading does not count as the last one", () => {
-    const f = facts({ vitals: [vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, 98), vital(addMinutes(T0, 40), "EXTRA", 146, 88, 97),
-      vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98), vital(addMinutes(T0, 120), "EXTRA", 120, 80, null, { enteredInError: true })] });
+    const f = facts({
+      vitals: [
+        vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, 98),
+        vital(addMinutes(T0, 40), "EXTRA", 146, 88, 97),
+        vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98),
+        vital(addMinutes(T0, 120), "EXTRA", 120, 80, null, { enteredInError: true }),
+      ],
+    });
     expect(codes(f)).toEqual([]);
   });
 
   it("lists GATE decisions and acknowledged warnings once each, and keeps a rule-found row the derivation does not reproduce", () => {
     const f = facts({
       decisions: [{ rule: "R14", decision: "PROCEED", reason: "Usual range", prescriber: "Priya Shah" }],
-      acknowledgements: [{ code: "R12_FOOD", by: "Nora Bishop", step: "device 1" }, { code: "R12_FOOD", by: "Nora Bishop", step: "device 2" }],
+      acknowledgements: [
+        { code: "R12_FOOD", by: "Nora Bishop", step: "device 1" },
+        { code: "R12_FOOD", by: "Nora Bishop", step: "device 2" },
+      ],
       recorded: [{ code: "R25_OUTSIDE_WINDOW", description: "40-minute blood pressure taken at 52 minutes (window 30–50)." }],
     });
     expect(sessionDeviations(f).map((d) => [d.kind, d.message])).toEqual([
@@ -58,9 +100,17 @@ describe("protocol deviations of a session, derived from its record", () => {
   });
 
   it("a rule-found row stands for its derivation, once: the row's words win", () => {
-    const late = facts({ vitals: [vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, 98), vital(addMinutes(T0, 52), "POST_40", 146, 88, 97), vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98)],
-      recorded: [{ code: "R25_OUTSIDE_WINDOW", description: "40-minute BP taken at 52 minutes (window 30–50)." }] });
-    expect(sessionDeviations(late)).toEqual([{ kind: "forty_minute", code: "R25_OUTSIDE_WINDOW", message: "40-minute BP taken at 52 minutes (window 30–50)." }]);
+    const late = facts({
+      vitals: [
+        vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, 98),
+        vital(addMinutes(T0, 52), "POST_40", 146, 88, 97),
+        vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98),
+      ],
+      recorded: [{ code: "R25_OUTSIDE_WINDOW", description: "40-minute BP taken at 52 minutes (window 30–50)." }],
+    });
+    expect(sessionDeviations(late)).toEqual([
+      { kind: "forty_minute", code: "R25_OUTSIDE_WINDOW", message: "40-minute BP taken at 52 minutes (window 30–50)." },
+    ]);
   });
 
   it("shows a late entry as a late entry with its reason, and a clinician's deviation with the reason and who recorded it, after the rule-found ones", () => {
@@ -70,7 +120,11 @@ describe("protocol deviations of a session, derived from its record", () => {
         { code: "RECORDED", description: "Patient left the chair for 10 minutes", reason: "Bathroom escorted by staff", by: "Nora Bishop" },
         { code: "R49_LATE_ENTRY", description: "Vital signs taken 10:40 entered at 11:30", reason: "Monitor offline", by: "Nora Bishop" },
       ],
-      vitals: [vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, null), vital(addMinutes(T0, 40), "EXTRA", 146, 88, 97), vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98)],
+      vitals: [
+        vital(addMinutes(T0, -10), "PRE_DOSE", 128, 80, null),
+        vital(addMinutes(T0, 40), "EXTRA", 146, 88, 97),
+        vital(addMinutes(T0, 118), "PRE_COMPLETION", 126, 80, 98),
+      ],
     });
     expect(sessionDeviations(f).map((d) => [d.kind, d.message])).toEqual([
       ["spo2", "No SpO₂ with the pre-dose reading."],

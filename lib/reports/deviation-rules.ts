@@ -29,11 +29,16 @@ const kindOfRow = (code: string): DeviationKind =>
   code.startsWith("R25_") ? "forty_minute" : code.startsWith("R27_SPO2") ? "spo2" : code === "R49_LATE_ENTRY" ? "late_entry" : "recorded";
 
 const WARNING_NAMES: Record<string, string> = {
-  R12_FOOD: "food less than 2 hours before the first device", R12_LIQUID: "liquid less than 30 minutes before the first device",
-  R12_NASAL_MED: "nasal corticosteroid or decongestant less than 1 hour before", R24_FREQUENCY: "more sessions than the schedule in 7 days",
-  R21_DOSE_STEP: "dose change of more than one 28 mg step", R10_MDSI_NO_ORAL_AD: "MDSI without an oral antidepressant",
-  R16_BP_CAUTION: "psychostimulant or MAOI today (BP caution)", R16_SEDATION_CAUTION: "CNS depressant today (sedation caution)",
-  R16_NALTREXONE_CAUTION: "naltrexone on the medication list", R48_MODERATE_HEPATIC: "moderate hepatic impairment (may need longer monitoring)",
+  R12_FOOD: "food less than 2 hours before the first device",
+  R12_LIQUID: "liquid less than 30 minutes before the first device",
+  R12_NASAL_MED: "nasal corticosteroid or decongestant less than 1 hour before",
+  R24_FREQUENCY: "more sessions than the schedule in 7 days",
+  R21_DOSE_STEP: "dose change of more than one 28 mg step",
+  R10_MDSI_NO_ORAL_AD: "MDSI without an oral antidepressant",
+  R16_BP_CAUTION: "psychostimulant or MAOI today (BP caution)",
+  R16_SEDATION_CAUTION: "CNS depressant today (sedation caution)",
+  R16_NALTREXONE_CAUTION: "naltrexone on the medication list",
+  R48_MODERATE_HEPATIC: "moderate hepatic impairment (may need longer monitoring)",
 };
 
 export function sessionDeviations(f: DeviationFacts): SessionDeviation[] {
@@ -42,7 +47,11 @@ export function sessionDeviations(f: DeviationFacts): SessionDeviation[] {
     // R25: the designated 40-minute reading outside 30–50 minutes, or none once the window has passed.
     const forty = fortyMinuteReading(f.vitals, f.t0, { ...f.params } as RemsParameters, f.end);
     if (forty.state === "recorded" && forty.deviation)
-      derived.push({ kind: "forty_minute", code: "R25_OUTSIDE_WINDOW", message: `40-minute BP taken at ${Math.floor(forty.minutesAfterT0)} minutes (window ${f.params.fortyMinuteWindowStart}–${f.params.fortyMinuteWindowEnd}).` });
+      derived.push({
+        kind: "forty_minute",
+        code: "R25_OUTSIDE_WINDOW",
+        message: `40-minute BP taken at ${Math.floor(forty.minutesAfterT0)} minutes (window ${f.params.fortyMinuteWindowStart}–${f.params.fortyMinuteWindowEnd}).`,
+      });
     if (forty.state === "overdue") derived.push({ kind: "forty_minute", code: "R25_MISSING", message: "No 40-minute BP recorded." });
 
     // R27: SpO2 at baseline, at the pre-discharge assessment, and with every vitals set.
@@ -53,14 +62,19 @@ export function sessionDeviations(f: DeviationFacts): SessionDeviation[] {
       const last = post.at(-1);
       if (last && last.spo2 == null) derived.push({ kind: "spo2", code: "R27_SPO2_PRE_DISCHARGE", message: "No SpO₂ with the last (pre-discharge) reading." });
       const others = post.slice(0, -1).filter((v) => v.spo2 == null).length;
-      if (others) derived.push({ kind: "spo2", code: "R27_SPO2_MISSING", message: `${others} other post-dose ${others === 1 ? "reading" : "readings"} without SpO₂.` });
+      if (others)
+        derived.push({ kind: "spo2", code: "R27_SPO2_MISSING", message: `${others} other post-dose ${others === 1 ? "reading" : "readings"} without SpO₂.` });
     }
   }
   const rows = f.recorded.map((r): SessionDeviation => {
     const kind = kindOfRow(r.code);
     const why = r.reason ? ` — reason: ${r.reason}` : "";
-    const message = kind === "late_entry" ? `Late entry: ${r.description}${why}${r.by ? ` (${r.by})` : ""}`
-      : kind === "recorded" && r.by ? `${r.description}${why} (recorded by ${r.by})` : `${r.description}${why}`;
+    const message =
+      kind === "late_entry"
+        ? `Late entry: ${r.description}${why}${r.by ? ` (${r.by})` : ""}`
+        : kind === "recorded" && r.by
+          ? `${r.description}${why} (recorded by ${r.by})`
+          : `${r.description}${why}`;
     return { kind, code: r.code, message };
   });
   // A rule-found row stands for its derivation (written once, at the end of monitoring).
@@ -68,15 +82,25 @@ export function sessionDeviations(f: DeviationFacts): SessionDeviation[] {
   const order: DeviationKind[] = ["forty_minute", "spo2"];
   out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   for (const d of f.decisions)
-    out.push({ kind: "gate", code: `${d.rule}_GATE`, message: `GATE ${d.rule} (${gateName(d.rule)}): ${d.decision === "PROCEED" ? "proceed" : "delay"} — ${d.prescriber}: “${d.reason}”` });
+    out.push({
+      kind: "gate",
+      code: `${d.rule}_GATE`,
+      message: `GATE ${d.rule} (${gateName(d.rule)}): ${d.decision === "PROCEED" ? "proceed" : "delay"} — ${d.prescriber}: “${d.reason}”`,
+    });
   // A warning in force at several devices is acknowledged at each: one line per warning, at its first acknowledgement.
   const seen = new Set<string>();
   for (const a of f.acknowledgements)
-    if (!seen.has(a.code) && seen.add(a.code)) out.push({ kind: "override", code: a.code, message: `Warning acknowledged at ${a.step} by ${a.by}: ${WARNING_NAMES[a.code] ?? a.message ?? a.code}.` });
+    if (!seen.has(a.code) && seen.add(a.code))
+      out.push({ kind: "override", code: a.code, message: `Warning acknowledged at ${a.step} by ${a.by}: ${WARNING_NAMES[a.code] ?? a.message ?? a.code}.` });
   out.push(...rows.filter((r) => r.kind === "late_entry" || r.kind === "recorded"));
   return out;
 }
 
 export const DEVIATION_KIND_LABEL: Record<DeviationKind, string> = {
-  forty_minute: "40-minute BP", spo2: "Missing SpO₂", gate: "GATE decision", override: "Warning acknowledged", late_entry: "Late entry", recorded: "Recorded deviation",
+  forty_minute: "40-minute BP",
+  spo2: "Missing SpO₂",
+  gate: "GATE decision",
+  override: "Warning acknowledged",
+  late_entry: "Late entry",
+  recorded: "Recorded deviation",
 };

@@ -5,10 +5,18 @@ const at = new Date("2026-03-01T15:00:00Z");
 
 describe("enrollment state (R6) and transfer notice (R42)", () => {
   it("needs both signatures, the submission with its channel and the REMS confirmation to count as enrolled", () => {
-    expect(enrollmentState("OUTPATIENT", { patientSignedAt: at, prescriberSignedAt: at, submittedAt: at, channel: "FAX", remsConfirmation: "ENR-1" })).toBe("enrolled");
-    expect(enrollmentState("OUTPATIENT", { patientSignedAt: at, prescriberSignedAt: at, submittedAt: at, channel: "FAX", remsConfirmation: null })).toBe("pending");
-    expect(enrollmentState("OUTPATIENT", { patientSignedAt: at, prescriberSignedAt: at, submittedAt: null, channel: null, remsConfirmation: null })).toBe("pending");
-    expect(enrollmentState("OUTPATIENT", { patientSignedAt: at, prescriberSignedAt: null, submittedAt: at, channel: "ONLINE", remsConfirmation: "ENR-1" })).toBe("pending");
+    expect(enrollmentState("OUTPATIENT", { patientSignedAt: at, prescriberSignedAt: at, submittedAt: at, channel: "FAX", remsConfirmation: "ENR-1" })).toBe(
+      "enrolled",
+    );
+    expect(enrollmentState("OUTPATIENT", { patientSignedAt: at, prescriberSignedAt: at, submittedAt: at, channel: "FAX", remsConfirmation: null })).toBe(
+      "pending",
+    );
+    expect(enrollmentState("OUTPATIENT", { patientSignedAt: at, prescriberSignedAt: at, submittedAt: null, channel: null, remsConfirmation: null })).toBe(
+      "pending",
+    );
+    expect(
+      enrollmentState("OUTPATIENT", { patientSignedAt: at, prescriberSignedAt: null, submittedAt: at, channel: "ONLINE", remsConfirmation: "ENR-1" }),
+    ).toBe("pending");
     expect(enrollmentState("OUTPATIENT", null)).toBe("not_enrolled");
     expect(enrollmentState("INPATIENT", null)).toBe("not_required");
   });

@@ -8,19 +8,49 @@ describe("enrollment and certification report", () => {
     const c = await clinicFixture();
     await db().site.update({ where: { id: c.site.id }, data: { certifiedAt: new Date("2025-01-15T15:00:00Z"), remsSettingId: "OHS-1" } });
     await db().authorizedRepresentative.create({ data: { siteId: c.site.id, name: "Dr. Helen Marsh", fromDate: new Date("2025-01-10") } });
-    const pending = await db().patient.create({ data: { siteId: c.site.id, mrn: `P-${c.patient.mrn}`, firstName: "Ann", lastName: "Pending", birthDate: new Date("1980-01-01"), sex: "FEMALE",
-      enrollments: { create: { prescriberId: c.psych.id, siteId: c.site.id, patientSignedAt: new Date("2026-03-01T15:00:00Z") } } } });
-    await db().patientTransfer.createMany({ data: [
-      { patientId: c.patient.id, fromSiteId: c.site.id, toSettingName: "Valley Clinic", transferDate: new Date("2026-03-10"), remsNotifiedAt: new Date("2026-03-09T14:00:00Z") },
-      { patientId: pending.id, fromSiteId: c.site.id, toSettingName: "Hill Clinic", transferDate: new Date("2026-03-12"), remsNotifiedAt: null },
-    ] });
+    const pending = await db().patient.create({
+      data: {
+        siteId: c.site.id,
+        mrn: `P-${c.patient.mrn}`,
+        firstName: "Ann",
+        lastName: "Pending",
+        birthDate: new Date("1980-01-01"),
+        sex: "FEMALE",
+        enrollments: { create: { prescriberId: c.psych.id, siteId: c.site.id, patientSignedAt: new Date("2026-03-01T15:00:00Z") } },
+      },
+    });
+    await db().patientTransfer.createMany({
+      data: [
+        {
+          patientId: c.patient.id,
+          fromSiteId: c.site.id,
+          toSettingName: "Valley Clinic",
+          transferDate: new Date("2026-03-10"),
+          remsNotifiedAt: new Date("2026-03-09T14:00:00Z"),
+        },
+        { patientId: pending.id, fromSiteId: c.site.id, toSettingName: "Hill Clinic", transferDate: new Date("2026-03-12"), remsNotifiedAt: null },
+      ],
+    });
     const other = await clinicFixture();
     const r = await enrollmentReport([c.site.id]);
-    expect(r.sites).toEqual([expect.objectContaining({ name: c.site.name, certificationStatus: "ACTIVE", certifiedOn: "2025-01-15", remsSettingId: "OHS-1",
-      representative: expect.objectContaining({ name: "Dr. Helen Marsh", fromDate: "2025-01-10" }), representativeCount: 1 })]);
-    expect(r.patients.map((p) => [p.name, p.state])).toEqual([[`Pending, Ann`, "pending"], [`${c.patient.lastName}, Pat`, "enrolled"]]);
+    expect(r.sites).toEqual([
+      expect.objectContaining({
+        name: c.site.name,
+        certificationStatus: "ACTIVE",
+        certifiedOn: "2025-01-15",
+        remsSettingId: "OHS-1",
+        representative: expect.objectContaining({ name: "Dr. Helen Marsh", fromDate: "2025-01-10" }),
+        representativeCount: 1,
+      }),
+    ]);
+    expect(r.patients.map((p) => [p.name, p.state])).toEqual([
+      [`Pending, Ann`, "pending"],
+      [`${c.patient.lastName}, Pat`, "enrolled"],
+    ]);
     expect(r.patients.map((p) => p.mrn)).not.toContain(other.patient.mrn);
     expect(r.transfers.map((t) => [t.to, t.transferDate, t.notifiedOn, t.notice])).toEqual([
-      ["Hill Clinic", "2026-03-12", null, "not_notified"], ["Valley Clinic", "2026-03-10", "2026-03-09", "notified"]]);
+      ["Hill Clinic", "2026-03-12", null, "not_notified"],
+      ["Valley Clinic", "2026-03-10", "2026-03-09", "notified"],
+    ]);
   });
 });

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { addDays } from "@/lib/time/days";
 
-const optionalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const optionalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 
 /** Site and treatment-date range of a report page (query string); malformed values are dropped, defaults fill the gaps. */
 export const rangeQuerySchema = z.object({ site: z.string().max(60).optional().catch(undefined), from: optionalDate, to: optionalDate });

@@ -3,11 +3,25 @@ import { COURSE_MOMENTS, courseBpPanels, sessionVitalsPanels } from "./chart-mod
 import { sessionChart, type ChartReading } from "./session-chart";
 
 const at = (hhmm: string) => new Date(`2026-03-10T${hhmm}:00Z`);
-const r = (id: string, hhmm: string, extra: Partial<ChartReading> = {}): ChartReading =>
-  ({ id, takenAt: at(hhmm), kind: "EXTRA", systolic: 130, diastolic: 82, heartRate: 72, spo2: 97, respiratoryRate: null, enteredInError: false, ...extra });
+const r = (id: string, hhmm: string, extra: Partial<ChartReading> = {}): ChartReading => ({
+  id,
+  takenAt: at(hhmm),
+  kind: "EXTRA",
+  systolic: 130,
+  diastolic: 82,
+  heartRate: 72,
+  spo2: 97,
+  respiratoryRate: null,
+  enteredInError: false,
+  ...extra,
+});
 const chart = sessionChart({
   readings: [r("a", "13:55", { kind: "PRE_DOSE" }), r("b", "14:20", { heartRate: 88, spo2: 91 }), r("c", "14:40", { systolic: 236, spo2: 84 })],
-  devices: [{ sequence: 1, administeredAt: at("14:00"), enteredInError: false }], endedAt: null, outcome: null, checkedInAt: at("13:40"), timeZone: "UTC",
+  devices: [{ sequence: 1, administeredAt: at("14:00"), enteredInError: false }],
+  endedAt: null,
+  outcome: null,
+  checkedInAt: at("13:40"),
+  timeZone: "UTC",
 });
 const thresholds = { alertSystolic: 180, alertDiastolic: 110, spo2Alert: 93 };
 

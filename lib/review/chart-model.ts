@@ -23,16 +23,22 @@ export function sessionVitalsPanels(chart: SessionChart, t: VitalThresholds): Pa
   const live = chart.points.filter((p) => !p.enteredInError);
   const bpTop = Math.ceil(Math.max(220, ...chart.points.map((p) => (p.systolic ?? 0) + 10)) / 20) * 20;
   const hrValues = live.flatMap((p) => (p.heartRate != null ? [p.heartRate] : []));
-  const hrDomain: [number, number] = [Math.min(40, Math.floor((Math.min(...hrValues, 40) - 10) / 20) * 20 + 20), Math.max(160, Math.ceil((Math.max(...hrValues, 0) + 10) / 20) * 20)];
+  const hrDomain: [number, number] = [
+    Math.min(40, Math.floor((Math.min(...hrValues, 40) - 10) / 20) * 20 + 20),
+    Math.max(160, Math.ceil((Math.max(...hrValues, 0) + 10) / 20) * 20),
+  ];
   const spo2Values = live.flatMap((p) => (p.spo2 != null ? [p.spo2] : []));
   const spo2Floor = Math.min(80, Math.floor((Math.min(...spo2Values, 100) - 2) / 5) * 5, Math.floor((t.spo2Alert - 5) / 5) * 5);
   return [
     {
-      id: "bp", title: "Blood pressure (mmHg)", heightPx: 288,
+      id: "bp",
+      title: "Blood pressure (mmHg)",
+      heightPx: 288,
       axis: { id: "bp", label: "mmHg", unit: "mmHg", domain: [40, bpTop], ticks: steps(40, bpTop, 20) },
       bands: [{ axisId: "bp", from: t.alertSystolic, to: bpTop, label: `Systolic ≥ ${t.alertSystolic}: alert` }],
       rules: [
-        { axisId: "bp", value: 140, label: "140" }, { axisId: "bp", value: 90, label: "90" },
+        { axisId: "bp", value: 140, label: "140" },
+        { axisId: "bp", value: 90, label: "90" },
         { axisId: "bp", value: t.alertDiastolic, label: `${t.alertDiastolic} diastolic alert` },
       ],
       series: [
@@ -41,13 +47,18 @@ export function sessionVitalsPanels(chart: SessionChart, t: VitalThresholds): Pa
       ],
     },
     {
-      id: "hr", title: "Heart rate (/min)", heightPx: 150,
+      id: "hr",
+      title: "Heart rate (/min)",
+      heightPx: 150,
       axis: { id: "hr", label: "/min", unit: "/min", domain: hrDomain, ticks: steps(hrDomain[0], hrDomain[1], 40) },
-      bands: [], rules: [],
+      bands: [],
+      rules: [],
       series: [{ key: "heartRate", axisId: "hr", name: "Heart rate (/min)", color: "#0f766e", marker: "square" }],
     },
     {
-      id: "spo2", title: "SpO₂ (%)", heightPx: 150,
+      id: "spo2",
+      title: "SpO₂ (%)",
+      heightPx: 150,
       axis: { id: "spo2", label: "%", unit: "%", domain: [spo2Floor, 100], ticks: steps(spo2Floor, 100, 5) },
       bands: [{ axisId: "spo2", from: spo2Floor, to: t.spo2Alert, label: `SpO₂ < ${t.spo2Alert} %: alert` }],
       rules: [],
@@ -56,7 +67,14 @@ export function sessionVitalsPanels(chart: SessionChart, t: VitalThresholds): Pa
   ];
 }
 
-export type CourseChartPoint = { preSys: number | null; preDia: number | null; peakSys: number | null; peakDia: number | null; endSys: number | null; endDia: number | null };
+export type CourseChartPoint = {
+  preSys: number | null;
+  preDia: number | null;
+  peakSys: number | null;
+  peakDia: number | null;
+  endSys: number | null;
+  endDia: number | null;
+};
 
 /** The three moments of each session, told apart by colour, marker and line style (Okabe–Ito hues, darkened for contrast). */
 export const COURSE_MOMENTS = [
@@ -72,9 +90,23 @@ export function courseBpPanels(points: CourseChartPoint[]): Panel[] {
   const series = (part: "Sys" | "Dia", axisId: string): Series[] =>
     COURSE_MOMENTS.map((m) => ({ key: `${m.moment}${part}`, axisId, name: m.name, color: m.color, marker: m.marker, dash: m.dash }));
   return [
-    { id: "systolic", title: "Systolic (mmHg)", heightPx: 240, axis: { id: "systolic", label: "mmHg", unit: "mmHg", domain: [80, top], ticks: steps(80, top, 20) },
-      bands: [], rules: [{ axisId: "systolic", value: 140, label: "140" }], series: series("Sys", "systolic") },
-    { id: "diastolic", title: "Diastolic (mmHg)", heightPx: 200, axis: { id: "diastolic", label: "mmHg", unit: "mmHg", domain: [40, diaTop], ticks: steps(40, diaTop, 20) },
-      bands: [], rules: [{ axisId: "diastolic", value: 90, label: "90" }], series: series("Dia", "diastolic") },
+    {
+      id: "systolic",
+      title: "Systolic (mmHg)",
+      heightPx: 240,
+      axis: { id: "systolic", label: "mmHg", unit: "mmHg", domain: [80, top], ticks: steps(80, top, 20) },
+      bands: [],
+      rules: [{ axisId: "systolic", value: 140, label: "140" }],
+      series: series("Sys", "systolic"),
+    },
+    {
+      id: "diastolic",
+      title: "Diastolic (mmHg)",
+      heightPx: 200,
+      axis: { id: "diastolic", label: "mmHg", unit: "mmHg", domain: [40, diaTop], ticks: steps(40, diaTop, 20) },
+      bands: [],
+      rules: [{ axisId: "diastolic", value: 90, label: "90" }],
+      series: series("Dia", "diastolic"),
+    },
   ];
 }

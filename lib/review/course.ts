@@ -14,8 +14,16 @@ export const COURSE_FLAGS: Record<CourseFlag, string> = {
 
 export type CourseSession = { id: string; treatmentDate: string; status: string; doseMg: number | null; t0: Date | null; vitals: Vital[] };
 export type CourseRow = {
-  id: string; treatmentDate: string; week: number; phase: Phase; doseMg: number | null; status: string;
-  preDose: Bp | null; peakPostDose: Bp | null; preDischarge: Bp | null; flags: CourseFlag[];
+  id: string;
+  treatmentDate: string;
+  week: number;
+  phase: Phase;
+  doseMg: number | null;
+  status: string;
+  preDose: Bp | null;
+  peakPostDose: Bp | null;
+  preDischarge: Bp | null;
+  flags: CourseFlag[];
 };
 
 /** Weeks 1–4 induction (twice weekly), 5–8 weekly maintenance, then every one or two weeks (REMS.md §2.3). */
@@ -27,7 +35,8 @@ export function phaseOfWeek(week: number): Phase {
 
 export const aboveElevated = (bp: Bp) => bp.systolic > 140 || bp.diastolic > 90;
 
-const bpOf = (v: Vital | undefined): Bp | null => (v && v.systolic != null && v.diastolic != null ? { systolic: v.systolic, diastolic: v.diastolic, takenAt: v.takenAt } : null);
+const bpOf = (v: Vital | undefined): Bp | null =>
+  v && v.systolic != null && v.diastolic != null ? { systolic: v.systolic, diastolic: v.diastolic, takenAt: v.takenAt } : null;
 
 export function patientCourse(sessions: CourseSession[]): CourseRow[] {
   const dosed = sessions.filter((s) => s.t0).sort((a, b) => a.t0!.getTime() - b.t0!.getTime());
@@ -35,11 +44,16 @@ export function patientCourse(sessions: CourseSession[]): CourseRow[] {
   let previousPreDose: Bp | null = null;
   return dosed.map((s) => {
     const t0 = s.t0!.getTime();
-    const bps = s.vitals.filter((v) => !v.enteredInError && v.systolic != null && v.diastolic != null).sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
+    const bps = s.vitals
+      .filter((v) => !v.enteredInError && v.systolic != null && v.diastolic != null)
+      .sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
     const before = bps.filter((v) => v.takenAt.getTime() < t0);
     const after = bps.filter((v) => v.takenAt.getTime() >= t0);
     const preDose = bpOf(before.filter((v) => v.kind === "PRE_DOSE").at(-1) ?? before.at(-1));
-    const peak = after.reduce<Vital | undefined>((m, v) => (!m || v.systolic! > m.systolic! || (v.systolic === m.systolic && v.diastolic! > m.diastolic!) ? v : m), undefined);
+    const peak = after.reduce<Vital | undefined>(
+      (m, v) => (!m || v.systolic! > m.systolic! || (v.systolic === m.systolic && v.diastolic! > m.diastolic!) ? v : m),
+      undefined,
+    );
     const lastAfter = after.filter((v) => v.kind === "PRE_COMPLETION").at(-1) ?? after.at(-1);
     // The 40-minute reading, or the reading nearest T0 + 40 when none was designated.
     const nearest40 = (v: Vital) => Math.abs(v.takenAt.getTime() - t0 - 40 * 60_000);
@@ -49,6 +63,17 @@ export function patientCourse(sessions: CourseSession[]): CourseRow[] {
     if (s.status === "DISCHARGED" && lastAfter && forty && lastAfter !== forty && !bpDecreasing(lastAfter, forty)) flags.push("DISCHARGED_BP_NOT_DECREASING");
     previousPreDose = preDose;
     const week = Math.floor(daysBetween(first!, s.treatmentDate) / 7) + 1;
-    return { id: s.id, treatmentDate: s.treatmentDate, week, phase: phaseOfWeek(week), doseMg: s.doseMg, status: s.status, preDose, peakPostDose: bpOf(peak), preDischarge: bpOf(lastAfter), flags };
+    return {
+      id: s.id,
+      treatmentDate: s.treatmentDate,
+      week,
+      phase: phaseOfWeek(week),
+      doseMg: s.doseMg,
+      status: s.status,
+      preDose,
+      peakPostDose: bpOf(peak),
+      preDischarge: bpOf(lastAfter),
+      flags,
+    };
   });
 }

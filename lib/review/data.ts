@@ -10,7 +10,11 @@ export async function courseSessionsOf(patientId: string, timeZone: string): Pro
     where: { patientId },
     orderBy: { checkedInAt: "asc" },
     select: {
-      id: true, status: true, plannedDoseMg: true, treatmentDate: true, checkedInAt: true,
+      id: true,
+      status: true,
+      plannedDoseMg: true,
+      treatmentDate: true,
+      checkedInAt: true,
       vitals: { select: { id: true, takenAt: true, kind: true, systolic: true, diastolic: true, heartRate: true, spo2: true, enteredInErrorAt: true } },
       devices: { where: { enteredInErrorAt: null }, select: { administeredAt: true } },
     },
@@ -18,7 +22,10 @@ export async function courseSessionsOf(patientId: string, timeZone: string): Pro
   return sessions.map((s) => {
     const t0 = s.devices.length ? new Date(Math.min(...s.devices.map((d) => d.administeredAt.getTime()))) : null;
     return {
-      id: s.id, status: s.status, doseMg: s.plannedDoseMg, t0,
+      id: s.id,
+      status: s.status,
+      doseMg: s.plannedDoseMg,
+      t0,
       treatmentDate: s.treatmentDate ? dateOnly(s.treatmentDate) : localDate(s.checkedInAt ?? new Date(), timeZone),
       vitals: s.vitals.map(({ enteredInErrorAt, ...v }) => ({ ...v, enteredInError: !!enteredInErrorAt })),
     };

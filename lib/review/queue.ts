@@ -20,20 +20,51 @@ export async function reviewQueue(siteIds: string[], now: Date) {
   const unsigned = { siteId: { in: siteIds }, status: { in: [...CLOSED] }, signature: null, devices: { some: { enteredInErrorAt: null } } };
   const [awaitingSignOff, adverseEvents, deviations, item9] = await Promise.all([
     db().treatmentSession.findMany({
-      where: unsigned, orderBy: { endOfMonitoringAt: "asc" },
-      select: { id: true, status: true, treatmentDate: true, endOfMonitoringAt: true, backEntryReason: true, plannedDoseMg: true, patient: { select: { firstName: true, lastName: true, mrn: true } }, site: { select: { name: true, timeZone: true } },
+      where: unsigned,
+      orderBy: { endOfMonitoringAt: "asc" },
+      select: {
+        id: true,
+        status: true,
+        treatmentDate: true,
+        endOfMonitoringAt: true,
+        backEntryReason: true,
+        plannedDoseMg: true,
+        patient: { select: { firstName: true, lastName: true, mrn: true } },
+        site: { select: { name: true, timeZone: true } },
         vitals: { where: { enteredInErrorAt: null, systolic: { not: null } }, select: { systolic: true, diastolic: true, takenAt: true } },
         devices: { where: { enteredInErrorAt: null }, select: { administeredAt: true }, orderBy: { administeredAt: "asc" }, take: 1 },
         deviations: { select: { code: true } },
-        _count: { select: { adverseEvents: true, alerts: true, acknowledgements: true } } },
+        _count: { select: { adverseEvents: true, alerts: true, acknowledgements: true } },
+      },
     }),
     db().adverseEvent.findMany({
-      where: { siteId: { in: siteIds }, OR: [{ resolvedAt: null }, { session: unsigned }] }, orderBy: { onsetAt: "asc" },
-      select: { id: true, sessionId: true, type: true, serious: true, description: true, onsetAt: true, resolvedAt: true, patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } },
+      where: { siteId: { in: siteIds }, OR: [{ resolvedAt: null }, { session: unsigned }] },
+      orderBy: { onsetAt: "asc" },
+      select: {
+        id: true,
+        sessionId: true,
+        type: true,
+        serious: true,
+        description: true,
+        onsetAt: true,
+        resolvedAt: true,
+        patient: { select: { firstName: true, lastName: true } },
+        site: { select: { timeZone: true } },
+      },
     }),
     db().protocolDeviation.findMany({
-      where: { session: unsigned }, orderBy: { detectedAt: "asc" },
-      select: { id: true, sessionId: true, code: true, description: true, reason: true, detectedAt: true, recordedBy: { select: { firstName: true, lastName: true } }, session: { select: { patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } } } },
+      where: { session: unsigned },
+      orderBy: { detectedAt: "asc" },
+      select: {
+        id: true,
+        sessionId: true,
+        code: true,
+        description: true,
+        reason: true,
+        detectedAt: true,
+        recordedBy: { select: { firstName: true, lastName: true } },
+        session: { select: { patient: { select: { firstName: true, lastName: true } }, site: { select: { timeZone: true } } } },
+      },
     }),
     db().$queryRaw<{ id: string; patientId: string; takenAt: Date; firstName: string; lastName: string; timeZone: string; sessionId: string | null }[]>`
       SELECT o.id, o."patientId", o."takenAt", p."firstName", p."lastName", s."timeZone", o."sessionId"
@@ -45,14 +76,38 @@ export async function reviewQueue(siteIds: string[], now: Date) {
   return {
     gated: gated.map((c) => ({ ...c, waitingMinutes: Math.floor(waiting(c) / 60_000) })),
     alerted,
-    awaitingSignOff: awaitingSignOff.map((s) => ({ id: s.id, patient: name(s.patient), mrn: s.patient.mrn, backEntryReason: s.backEntryReason, status: s.status, endedAt: s.endOfMonitoringAt, timeZone: s.site.timeZone,
-      site: s.site.name, doseMg: s.plannedDoseMg, peak: peakPostDose(s.vitals, s.devices[0]?.administeredAt ?? null),
+    awaitingSignOff: awaitingSignOff.map((s) => ({
+      id: s.id,
+      patient: name(s.patient),
+      mrn: s.patient.mrn,
+      backEntryReason: s.backEntryReason,
+      status: s.status,
+      endedAt: s.endOfMonitoringAt,
+      timeZone: s.site.timeZone,
+      site: s.site.name,
+      doseMg: s.plannedDoseMg,
+      peak: peakPostDose(s.vitals, s.devices[0]?.administeredAt ?? null),
       // A late entry is recorded as a deviation row (R49); the card counts the two apart.
-      flags: signOffFlags({ alerts: s._count.alerts, adverseEvents: s._count.adverseEvents, acknowledgements: s._count.acknowledgements,
-        deviations: s.deviations.filter((d) => d.code !== "R49_LATE_ENTRY").length, lateEntries: s.deviations.filter((d) => d.code === "R49_LATE_ENTRY").length }) })),
+      flags: signOffFlags({
+        alerts: s._count.alerts,
+        adverseEvents: s._count.adverseEvents,
+        acknowledgements: s._count.acknowledgements,
+        deviations: s.deviations.filter((d) => d.code !== "R49_LATE_ENTRY").length,
+        lateEntries: s.deviations.filter((d) => d.code === "R49_LATE_ENTRY").length,
+      }),
+    })),
     adverseEvents: adverseEvents.map((a) => ({ ...a, patient: name(a.patient), timeZone: a.site.timeZone })),
-    deviations: deviations.map((d) => ({ id: d.id, sessionId: d.sessionId, description: deviationText(d) + (d.recordedBy ? ` (${name(d.recordedBy)})` : ""), detectedAt: d.detectedAt, patient: name(d.session.patient), timeZone: d.session.site.timeZone })),
+    deviations: deviations.map((d) => ({
+      id: d.id,
+      sessionId: d.sessionId,
+      description: deviationText(d) + (d.recordedBy ? ` (${name(d.recordedBy)})` : ""),
+      detectedAt: d.detectedAt,
+      patient: name(d.session.patient),
+      timeZone: d.session.site.timeZone,
+    })),
     // One item per patient: the oldest answer still waiting for a screener.
-    suicideRisk: item9.filter((r, i) => item9.findIndex((x) => x.patientId === r.patientId) === i).map((r) => ({ ...r, patient: `${r.firstName} ${r.lastName}` })),
+    suicideRisk: item9
+      .filter((r, i) => item9.findIndex((x) => x.patientId === r.patientId) === i)
+      .map((r) => ({ ...r, patient: `${r.firstName} ${r.lastName}` })),
   };
 }

@@ -3,8 +3,14 @@
 import { localClock } from "@/lib/sessions/local-time";
 
 export type ChartReading = {
-  id: string; takenAt: Date; kind: string;
-  systolic: number | null; diastolic: number | null; heartRate: number | null; spo2: number | null; respiratoryRate: number | null;
+  id: string;
+  takenAt: Date;
+  kind: string;
+  systolic: number | null;
+  diastolic: number | null;
+  heartRate: number | null;
+  spo2: number | null;
+  respiratoryRate: number | null;
   enteredInError: boolean;
 };
 export type ChartDevice = { sequence: number; administeredAt: Date; enteredInError: boolean };
@@ -22,13 +28,23 @@ export type SessionChart = {
 const minutesBetween = (from: Date, to: Date) => Math.round(((to.getTime() - from.getTime()) / 60_000) * 10) / 10;
 
 export function sessionChart(input: {
-  readings: ChartReading[]; devices: ChartDevice[]; endedAt: Date | null; outcome: "DISCHARGED" | "EMERGENCY_TRANSFER" | null; checkedInAt: Date | null; timeZone: string;
+  readings: ChartReading[];
+  devices: ChartDevice[];
+  endedAt: Date | null;
+  outcome: "DISCHARGED" | "EMERGENCY_TRANSFER" | null;
+  checkedInAt: Date | null;
+  timeZone: string;
 }): SessionChart {
   const given = input.devices.filter((d) => !d.enteredInError).sort((a, b) => a.administeredAt.getTime() - b.administeredAt.getTime());
   const sorted = [...input.readings].sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
   // Before dosing the clock runs from the first reading (or check-in) so a pre-dose chart still reads sensibly.
   const t0 = given[0]?.administeredAt ?? sorted[0]?.takenAt ?? input.checkedInAt ?? new Date(0);
-  const points = sorted.map(({ takenAt, ...r }) => ({ ...r, takenAt: takenAt.toISOString(), clock: localClock(takenAt, input.timeZone), minute: minutesBetween(t0, takenAt) }));
+  const points = sorted.map(({ takenAt, ...r }) => ({
+    ...r,
+    takenAt: takenAt.toISOString(),
+    clock: localClock(takenAt, input.timeZone),
+    minute: minutesBetween(t0, takenAt),
+  }));
   const devices = given.map((d) => ({ label: `Device ${d.sequence}`, minute: minutesBetween(t0, d.administeredAt) }));
   const end = input.endedAt ? { label: input.outcome === "EMERGENCY_TRANSFER" ? "Transfer" : "Discharge", minute: minutesBetween(t0, input.endedAt) } : null;
   const minutes = [0, ...points.map((p) => p.minute), ...devices.map((d) => d.minute), ...(end ? [end.minute] : []), ...(given.length ? [40] : [])];

@@ -14,7 +14,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function wallOf(t: number, timeZone: string) {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
     formatters.set(timeZone, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
@@ -33,7 +42,10 @@ export function wallClockInstant(day: string, hhmm: string, timeZone: string): D
   const wall = Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) + minutesOf(hhmm) * 60_000;
   const day1 = 86_400_000;
   const offsets = new Set([offsetAt(wall - day1, timeZone), offsetAt(wall, timeZone), offsetAt(wall + day1, timeZone)]);
-  const valid = [...offsets].map((o) => wall - o).filter((t) => offsetAt(t, timeZone) === wall - t).sort((a, b) => a - b);
+  const valid = [...offsets]
+    .map((o) => wall - o)
+    .filter((t) => offsetAt(t, timeZone) === wall - t)
+    .sort((a, b) => a - b);
   return valid.length ? new Date(valid[0]) : null;
 }
 
@@ -56,7 +68,13 @@ export function daySlots(day: string, timeZone: string, blockMinutes: number, ho
 }
 
 /** The block starting at `startsAt` on that local day, or null when it is not one of the day's start times. */
-export function slotStartingAt(startsAt: Date, day: string, timeZone: string, blockMinutes: number, hours: { opens?: string; closes?: string } = {}): Slot | null {
+export function slotStartingAt(
+  startsAt: Date,
+  day: string,
+  timeZone: string,
+  blockMinutes: number,
+  hours: { opens?: string; closes?: string } = {},
+): Slot | null {
   return daySlots(day, timeZone, blockMinutes, hours).find((s) => s.startsAt.getTime() === startsAt.getTime()) ?? null;
 }
 

@@ -1,9 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { bookingFindings, type BookingFacts } from "./booking-rules";
 
-const enrolled = { patientSignedAt: new Date("2026-01-05"), prescriberSignedAt: new Date("2026-01-05"), submittedAt: new Date("2026-01-05"), channel: "ONLINE" as const, remsConfirmation: "ENR-1" };
-const auth = { id: "a1", payerName: "Acme", reference: "PA-1", startDate: "2026-03-02", endDate: "2026-05-31", phases: [{ sessionsPerWeek: 2, weeks: 12 }], sessionsApproved: 20 };
-const ok: BookingFacts = { day: "2026-03-10", outpatient: true, enrollmentGateEnabled: true, enrollment: enrolled, contraindications: [], gateCautions: [], sameDay: null, authorizations: [auth], usedDays: [] };
+const enrolled = {
+  patientSignedAt: new Date("2026-01-05"),
+  prescriberSignedAt: new Date("2026-01-05"),
+  submittedAt: new Date("2026-01-05"),
+  channel: "ONLINE" as const,
+  remsConfirmation: "ENR-1",
+};
+const auth = {
+  id: "a1",
+  payerName: "Acme",
+  reference: "PA-1",
+  startDate: "2026-03-02",
+  endDate: "2026-05-31",
+  phases: [{ sessionsPerWeek: 2, weeks: 12 }],
+  sessionsApproved: 20,
+};
+const ok: BookingFacts = {
+  day: "2026-03-10",
+  outpatient: true,
+  enrollmentGateEnabled: true,
+  enrollment: enrolled,
+  contraindications: [],
+  gateCautions: [],
+  sameDay: null,
+  authorizations: [auth],
+  usedDays: [],
+};
 const codes = (f: BookingFacts) => bookingFindings(f).map((x) => `${x.code}:${x.strength}`);
 
 describe("booking a chair", () => {
@@ -24,7 +48,9 @@ describe("booking a chair", () => {
     expect(f[0].message).toContain("allows 2 sessions a week");
   });
   it("a session or another visit that day is refused (R23)", () => {
-    expect(bookingFindings({ ...ok, sameDay: "session" })[0].message).toBe("The patient already has a session on 2026-03-10: only one dosing session a calendar day.");
+    expect(bookingFindings({ ...ok, sameDay: "session" })[0].message).toBe(
+      "The patient already has a session on 2026-03-10: only one dosing session a calendar day.",
+    );
     expect(codes({ ...ok, sameDay: "appointment" })).toEqual(["BOOK_SAME_DAY:HARD"]);
   });
   it("an open GATE caution warns (SOFT) and a contraindication refuses", () => {

@@ -22,18 +22,41 @@ export function bookingFindings(f: BookingFacts): Finding[] {
   const out: Finding[] = [];
   if (f.outpatient && f.enrollmentGateEnabled && !enrollmentComplete(f.enrollment)) {
     const missing = enrollmentMissing(f.enrollment);
-    out.push({ code: "BOOK_NOT_ENROLLED", rule: "R6", strength: "HARD", field: "patientId",
-      message: `The patient is not enrolled in the SPRAVATO REMS: complete the enrollment form first (missing ${describeMissing(missing)}).` });
+    out.push({
+      code: "BOOK_NOT_ENROLLED",
+      rule: "R6",
+      strength: "HARD",
+      field: "patientId",
+      message: `The patient is not enrolled in the SPRAVATO REMS: complete the enrollment form first (missing ${describeMissing(missing)}).`,
+    });
   }
   for (const kind of f.contraindications)
-    out.push({ code: "BOOK_CONTRAINDICATION", rule: "R8", strength: "HARD", field: "patientId", message: `Contraindication recorded: ${flagLabel(kind)}. A prescriber must remove the flag before a visit is booked.` });
+    out.push({
+      code: "BOOK_CONTRAINDICATION",
+      rule: "R8",
+      strength: "HARD",
+      field: "patientId",
+      message: `Contraindication recorded: ${flagLabel(kind)}. A prescriber must remove the flag before a visit is booked.`,
+    });
   if (f.sameDay)
-    out.push({ code: "BOOK_SAME_DAY", rule: "R23", strength: "HARD", field: "startsAt",
-      message: f.sameDay === "session" ? `The patient already has a session on ${f.day}: only one dosing session a calendar day.` : `The patient already has a visit booked on ${f.day}: only one dosing session a calendar day.` });
+    out.push({
+      code: "BOOK_SAME_DAY",
+      rule: "R23",
+      strength: "HARD",
+      field: "startsAt",
+      message:
+        f.sameDay === "session"
+          ? `The patient already has a session on ${f.day}: only one dosing session a calendar day.`
+          : `The patient already has a visit booked on ${f.day}: only one dosing session a calendar day.`,
+    });
   const cover = coveringAuthorization(f.authorizations, f.day, f.usedDays);
   if (!cover.ok) out.push({ code: "BOOK_NO_AUTHORIZATION", rule: "PA", strength: "HARD", field: "startsAt", message: cover.message });
   if (f.gateCautions.length)
-    out.push({ code: "BOOK_GATE_FLAG", rule: "R9", strength: "SOFT",
-      message: `Open caution for a prescriber's decision before dosing: ${f.gateCautions.map(flagLabel).join(", ")}. Make sure a prescriber is on site for this visit.` });
+    out.push({
+      code: "BOOK_GATE_FLAG",
+      rule: "R9",
+      strength: "SOFT",
+      message: `Open caution for a prescriber's decision before dosing: ${f.gateCautions.map(flagLabel).join(", ")}. Make sure a prescriber is on site for this visit.`,
+    });
   return out;
 }

@@ -21,16 +21,59 @@ const slotsOf = (d: string) => daySlots(d, NY, 150);
 async function clinic(opts: { enrolled?: boolean; authorized?: boolean } = {}) {
   const c = await clinicFixture({ enrolled: opts.enrolled });
   if (opts.authorized !== false)
-    await recordAuthorization(c.psych, c.patient.id, { payerName: "Acme Health", reference: `PA-${c.patient.mrn}`, startDate: addDays(today(), -7), endDate: addDays(today(), 60),
-      phases: [{ sessionsPerWeek: 2, weeks: 4 }, { sessionsPerWeek: 1, weeks: 8 }], sessionsApproved: 20 });
+    await recordAuthorization(c.psych, c.patient.id, {
+      payerName: "Acme Health",
+      reference: `PA-${c.patient.mrn}`,
+      startDate: addDays(today(), -7),
+      endDate: addDays(today(), 60),
+      phases: [
+        { sessionsPerWeek: 2, weeks: 4 },
+        { sessionsPerWeek: 1, weeks: 8 },
+      ],
+      sessionsApproved: 20,
+    });
   return c;
 }
 const book = (c: Fixture, over: Partial<{ patientId: string; chairId: string; startsAt: Date; acknowledgedWarnings: string[] }> = {}) =>
-  bookAppointment(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, startsAt: slotsOf(tomorrow())[1].startsAt, monitoringNurseId: c.nurse.id, acknowledgedWarnings: [], ...over });
+  bookAppointment(c.nurse, {
+    patientId: c.patient.id,
+    chairId: c.chair.id,
+    startsAt: slotsOf(tomorrow())[1].startsAt,
+    monitoringNurseId: c.nurse.id,
+    acknowledgedWarnings: [],
+    ...over,
+  });
 const otherPatient = async (c: Fixture, i = 0) => {
-  const p = await db().patient.create({ data: { siteId: c.site.id, mrn: `${c.patient.mrn}-o${i}`, firstName: `Other${i}`, lastName: c.patient.lastName, birthDate: new Date("1979-01-01"), sex: "MALE", indication: "TRD",
-    enrollments: { create: { prescriberId: c.psych.id, siteId: c.site.id, patientSignedAt: new Date("2026-01-05"), prescriberSignedAt: new Date("2026-01-05"), submittedAt: new Date("2026-01-05"), channel: "ONLINE", remsConfirmation: `E-${c.patient.mrn}-${i}` } } } });
-  await recordAuthorization(c.psych, p.id, { payerName: "Acme Health", reference: `PA-${p.mrn}`, startDate: addDays(today(), -7), endDate: addDays(today(), 60), phases: [{ sessionsPerWeek: 2, weeks: 12 }], sessionsApproved: 20 });
+  const p = await db().patient.create({
+    data: {
+      siteId: c.site.id,
+      mrn: `${c.patient.mrn}-o${i}`,
+      firstName: `Other${i}`,
+      lastName: c.patient.lastName,
+      birthDate: new Date("1979-01-01"),
+      sex: "MALE",
+      indication: "TRD",
+      enrollments: {
+        create: {
+          prescriberId: c.psych.id,
+          siteId: c.site.id,
+          patientSignedAt: new Date("2026-01-05"),
+          prescriberSignedAt: new Date("2026-01-05"),
+          submittedAt: new Date("2026-01-05"),
+          channel: "ONLINE",
+          remsConfirmation: `E-${c.patient.mrn}-${i}`,
+        },
+      },
+    },
+  });
+  await recordAuthorization(c.psych, p.id, {
+    payerName: "Acme Health",
+    reference: `PA-${p.mrn}`,
+    startDate: addDays(today(), -7),
+    endDate: addDays(today(), 60),
+    phases: [{ sessionsPerWeek: 2, weeks: 12 }],
+    sessionsApproved: 20,
+  });
   return p;
 };
 
@@ -92,7 +135,14 @@ describe("booking a chair block", () => {
 
   it("the payer's frequency counts a session in the chair today and booked visits: once weekly refuses tomorrow", async () => {
     const c = await clinic({ authorized: false });
-    await recordAuthorization(c.psych, c.patient.id, { payerName: "Acme Health", reference: "WEEKLY", startDate: today(), endDate: addDays(today(), 60), phases: [{ sessionsPerWeek: 1, weeks: 8 }], sessionsApproved: 8 });
+    await recordAuthorization(c.psych, c.patient.id, {
+      payerName: "Acme Health",
+      reference: "WEEKLY",
+      startDate: today(),
+      endDate: addDays(today(), 60),
+      phases: [{ sessionsPerWeek: 1, weeks: 8 }],
+      sessionsApproved: 8,
+    });
     await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" });
     const e = await refusal(book(c));
     expect(e.message).toContain("Acme Health authorization WEEKLY allows 1 session a week, and 1 is already used or booked");
@@ -128,7 +178,9 @@ describe("booking a chair block", () => {
     const a = await db().appointment.findUniqueOrThrow({ where: { id: r.id } });
     const p = await otherPatient(c, 9);
     const { id: _id, createdAt: _c, updatedAt: _u, ...copy } = a;
-    const dup = await db().appointment.create({ data: { ...copy, patientId: p.id } }).catch((e) => e);
+    const dup = await db()
+      .appointment.create({ data: { ...copy, patientId: p.id } })
+      .catch((e) => e);
     expect(String(dup.message ?? dup)).toContain("Unique constraint");
     expect(String(dup.message ?? dup)).toContain("Unique constraint");
     const early = await refusal(closeAppointment(c.nurse, r.id, "NO_SHOW", "Did not come"));
@@ -148,7 +200,14 @@ describe("checking in from an appointment", () => {
     const r = await atTime(new Date(first.startsAt.getTime() - 3_600_000), () => book(c, { startsAt: first.startsAt }));
     return { c, appointmentId: r.id };
   }
-  const input = (c: Fixture, appointmentId: string, chairId = c.chair2.id) => ({ patientId: c.patient.id, chairId, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" as const, appointmentId });
+  const input = (c: Fixture, appointmentId: string, chairId = c.chair2.id) => ({
+    patientId: c.patient.id,
+    chairId,
+    prescriberOnSiteId: c.psych.id,
+    monitoringHcpId: c.nurse.id,
+    indication: "TRD" as const,
+    appointmentId,
+  });
 
   it("the board lists today's booked appointment with MRN and birth date, and the free chairs", async () => {
     const { c, appointmentId } = await bookedToday();

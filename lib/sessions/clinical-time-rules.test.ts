@@ -19,7 +19,11 @@ describe("R49 clinical time bounds", () => {
   it("a time in 1900 is refused", () => expect(checkClinicalTime(new Date("1900-01-01T00:00:00Z"), ctx, "takenAt", "x").ok).toBe(false));
   it("exactly the threshold is not late; threshold + 1 s is late and needs a reason", () => {
     expect(checkClinicalTime(ms(now, -10 * 60_000), ctx, "takenAt")).toMatchObject({ ok: true, late: false });
-    expect(checkClinicalTime(ms(now, -10 * 60_000 - 1000), ctx, "takenAt")).toEqual({ ok: false, field: "lateReason", message: "Give the reason for late entry" });
+    expect(checkClinicalTime(ms(now, -10 * 60_000 - 1000), ctx, "takenAt")).toEqual({
+      ok: false,
+      field: "lateReason",
+      message: "Give the reason for late entry",
+    });
     expect(checkClinicalTime(ms(now, -10 * 60_000 - 1000), ctx, "takenAt", "  ")).toMatchObject({ ok: false, field: "lateReason" });
     expect(checkClinicalTime(ms(now, -10 * 60_000 - 1000), ctx, "takenAt", "monitor offline")).toMatchObject({ ok: true, late: true });
   });

@@ -13,9 +13,7 @@ export type ClinicalTimeContext = {
   backEntered?: boolean;
 };
 
-export type ClinicalTimeCheck =
-  | { ok: true; at: Date; late: boolean }
-  | { ok: false; field: string; message: string };
+export type ClinicalTimeCheck = { ok: true; at: Date; late: boolean } | { ok: false; field: string; message: string };
 
 /** How far back a downtime session may be documented: past this, a PMF would long be overdue (R37). */
 export const BACK_ENTRY_MAX_DAYS = 30;
@@ -54,6 +52,7 @@ export function checkBackEntryCheckIn(at: Date, now: Date): ClinicalTimeCheck {
   const field = "checkedInAt";
   if (Number.isNaN(at.getTime())) return { ok: false, field, message: "Enter a valid time" };
   if (at.getTime() > now.getTime()) return { ok: false, field, message: "This time is in the future" };
-  if (now.getTime() - at.getTime() > BACK_ENTRY_MAX_DAYS * 86_400_000) return { ok: false, field, message: `Back-entry covers the last ${BACK_ENTRY_MAX_DAYS} days` };
+  if (now.getTime() - at.getTime() > BACK_ENTRY_MAX_DAYS * 86_400_000)
+    return { ok: false, field, message: `Back-entry covers the last ${BACK_ENTRY_MAX_DAYS} days` };
   return { ok: true, at, late: false };
 }

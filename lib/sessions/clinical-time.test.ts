@@ -4,24 +4,62 @@ import { describe, expect, it } from "vitest";
 import { atTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { refusal } from "@/lib/http/testing/refusal";
-import { checkIn, discharge, markEnteredInError, recordAdverseEvent, recordDevice, recordDissociation, recordSedation, recordVital, resolveAdverseEvent, saveChecklist, setDose } from "./commands";
+import {
+  checkIn,
+  discharge,
+  markEnteredInError,
+  recordAdverseEvent,
+  recordDevice,
+  recordDissociation,
+  recordSedation,
+  recordVital,
+  resolveAdverseEvent,
+  saveChecklist,
+  setDose,
+} from "./commands";
 import { checklistSchema, vitalsSchema } from "./schema";
 import { clinicFixture } from "./testing/db-fixture";
 
 const min = 60_000;
 const T = new Date("2026-06-01T16:11:00Z"); // check-in, stamped by the server
 const at = (m: number) => new Date(T.getTime() + m * min);
-const attest = { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: 95 };
+const attest = {
+  rideConfirmed: true,
+  clinicallyStable: true,
+  noDrivingReminder: true,
+  vitalsAcceptablePreAdministration: true,
+  vitalsAcceptablePreCompletion: true,
+  readyToLeaveMinutes: 95,
+};
 
 /** A session checked in at T (server clock) with checklist, pre-dose vital at T and dose chosen, at T+2. */
 async function checkedInAtT() {
   const c = await clinicFixture({});
-  const { result } = await atTime(T, () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }));
+  const { result } = await atTime(T, () =>
+    checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }),
+  );
   const s = result.id;
   await atTime(at(2), async () => {
-    await saveChecklist(c.nurse, s, checklistSchema.parse({ version: 0, rideType: "DRIVER", driverName: "Jo", driverPhone: "518-555-0100",
-      lastFoodAt: at(-400).toISOString(), lastLiquidAt: at(-300).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
-      conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true }));
+    await saveChecklist(
+      c.nurse,
+      s,
+      checklistSchema.parse({
+        version: 0,
+        rideType: "DRIVER",
+        driverName: "Jo",
+        driverPhone: "518-555-0100",
+        lastFoodAt: at(-400).toISOString(),
+        lastLiquidAt: at(-300).toISOString(),
+        conmedBenzodiazepines: false,
+        conmedSedativeHypnotics: false,
+        conmedPsychostimulants: false,
+        conmedMaois: false,
+        conmedOpioids: false,
+        conmedConfirmed: true,
+        pregnancyStatus: "NOT_APPLICABLE",
+        enrollmentVerified: true,
+      }),
+    );
     await recordVital(c.nurse, s, vitalsSchema.parse({ kind: "PRE_DOSE", takenAt: T.toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }));
     const { version } = await db().treatmentSession.findUniqueOrThrow({ where: { id: s } });
     await setDose(c.nurse, s, { version, doseOption: "56", otherDoseMg: undefined, otherDoseReason: "" });
@@ -96,11 +134,22 @@ describe("R49 bounded clinical time on the real database", () => {
 
   it("refuses vitals dated 1900 and an adverse event resolved before its onset", async () => {
     const c = await checkedInAtT();
-    const v = await refusal(atTime(at(5), () => recordVital(c.nurse, c.s, vitalsSchema.parse({ takenAt: "1900-01-01T10:00:00Z", systolic: 130, diastolic: 80, lateReason: "old" }))));
+    const v = await refusal(
+      atTime(at(5), () => recordVital(c.nurse, c.s, vitalsSchema.parse({ takenAt: "1900-01-01T10:00:00Z", systolic: 130, diastolic: 80, lateReason: "old" }))),
+    );
     expect(v.status).toBe(422);
     expect(v.fieldErrors).toHaveProperty("takenAt");
     // the form's schema refuses this too; the server must refuse it on its own
-    const ae = (t: { onsetAt: Date; resolvedAt?: Date }) => ({ type: "OTHER" as const, description: "Nausea", serious: false, interventions: [], outcome: undefined, spo2Nadir: undefined, lateReason: undefined, ...t });
+    const ae = (t: { onsetAt: Date; resolvedAt?: Date }) => ({
+      type: "OTHER" as const,
+      description: "Nausea",
+      serious: false,
+      interventions: [],
+      outcome: undefined,
+      spo2Nadir: undefined,
+      lateReason: undefined,
+      ...t,
+    });
     const r = await refusal(atTime(at(10), () => recordAdverseEvent(c.nurse, c.s, ae({ onsetAt: at(8), resolvedAt: at(7) }))));
     expect(r.fieldErrors).toHaveProperty("resolvedAt");
     const open = await atTime(at(10), () => recordAdverseEvent(c.nurse, c.s, ae({ onsetAt: at(8) })));
@@ -115,14 +164,45 @@ describe("R49 downtime back-entry on the real database", () => {
   const reason = "Network down all afternoon: from the paper chart";
   async function backEntered() {
     const c = await clinicFixture({});
-    const { result } = await atTime(now, () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD",
-      backEntry: true, checkedInAt: T, backEntryReason: reason }));
+    const { result } = await atTime(now, () =>
+      checkIn(c.nurse, {
+        patientId: c.patient.id,
+        chairId: c.chair.id,
+        prescriberOnSiteId: c.psych.id,
+        monitoringHcpId: c.nurse.id,
+        indication: "TRD",
+        backEntry: true,
+        checkedInAt: T,
+        backEntryReason: reason,
+      }),
+    );
     const s = result.id;
     await atTime(now, async () => {
-      await saveChecklist(c.nurse, s, checklistSchema.parse({ version: 0, rideType: "DRIVER", driverName: "Jo", driverPhone: "518-555-0100",
-        lastFoodAt: at(-400).toISOString(), lastLiquidAt: at(-300).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
-        conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true }));
-      await recordVital(c.nurse, s, vitalsSchema.parse({ kind: "PRE_DOSE", takenAt: at(2).toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }));
+      await saveChecklist(
+        c.nurse,
+        s,
+        checklistSchema.parse({
+          version: 0,
+          rideType: "DRIVER",
+          driverName: "Jo",
+          driverPhone: "518-555-0100",
+          lastFoodAt: at(-400).toISOString(),
+          lastLiquidAt: at(-300).toISOString(),
+          conmedBenzodiazepines: false,
+          conmedSedativeHypnotics: false,
+          conmedPsychostimulants: false,
+          conmedMaois: false,
+          conmedOpioids: false,
+          conmedConfirmed: true,
+          pregnancyStatus: "NOT_APPLICABLE",
+          enrollmentVerified: true,
+        }),
+      );
+      await recordVital(
+        c.nurse,
+        s,
+        vitalsSchema.parse({ kind: "PRE_DOSE", takenAt: at(2).toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }),
+      );
       const { version } = await db().treatmentSession.findUniqueOrThrow({ where: { id: s } });
       await setDose(c.nurse, s, { version, doseOption: "56", otherDoseMg: undefined, otherDoseReason: "" });
     });
@@ -133,26 +213,56 @@ describe("R49 downtime back-entry on the real database", () => {
     const c = await backEntered();
     const row = await db().treatmentSession.findUniqueOrThrow({ where: { id: c.s } });
     expect(row).toMatchObject({ checkedInAt: T, backEntryReason: reason, treatmentDate: new Date("2026-06-01T00:00:00Z") });
-    expect(await db().protocolDeviation.findMany({ where: { sessionId: c.s }, select: { code: true, reason: true } })).toEqual([{ code: "R49_BACK_ENTRY", reason }]);
+    expect(await db().protocolDeviation.findMany({ where: { sessionId: c.s }, select: { code: true, reason: true } })).toEqual([
+      { code: "R49_BACK_ENTRY", reason },
+    ]);
     expect(await db().observationVital.findFirstOrThrow({ where: { sessionId: c.s } })).toMatchObject({ takenAt: at(2), lateEntryReason: null });
     // today's patient can sit in that chair while yesterday's downtime is documented
-    const other = await db().patient.create({ data: { siteId: c.site.id, mrn: `BE-${Date.now()}`, firstName: "Ola", lastName: "Today", birthDate: new Date("1980-01-01"), sex: "FEMALE" } });
-    const live = await atTime(now, () => checkIn(c.nurse, { patientId: other.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }));
+    const other = await db().patient.create({
+      data: { siteId: c.site.id, mrn: `BE-${Date.now()}`, firstName: "Ola", lastName: "Today", birthDate: new Date("1980-01-01"), sex: "FEMALE" },
+    });
+    const live = await atTime(now, () =>
+      checkIn(c.nurse, { patientId: other.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }),
+    );
     expect(live.result.id).toBeTruthy();
     // still one dosing session per patient per day (R23), on the day it happened
-    const again = await refusal(atTime(now, () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair2.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD",
-      backEntry: true, checkedInAt: at(60), backEntryReason: reason })));
+    const again = await refusal(
+      atTime(now, () =>
+        checkIn(c.nurse, {
+          patientId: c.patient.id,
+          chairId: c.chair2.id,
+          prescriberOnSiteId: c.psych.id,
+          monitoringHcpId: c.nurse.id,
+          indication: "TRD",
+          backEntry: true,
+          checkedInAt: at(60),
+          backEntryReason: reason,
+        }),
+      ),
+    );
     expect(again.status).toBe(409);
   });
 
   it("refuses a back-entered check-in in the future or older than 30 days, and entries before it", async () => {
     const c = await clinicFixture({});
-    const input = (checkedInAt: Date) => ({ patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" as const, backEntry: true, checkedInAt, backEntryReason: reason });
+    const input = (checkedInAt: Date) => ({
+      patientId: c.patient.id,
+      chairId: c.chair.id,
+      prescriberOnSiteId: c.psych.id,
+      monitoringHcpId: c.nurse.id,
+      indication: "TRD" as const,
+      backEntry: true,
+      checkedInAt,
+      backEntryReason: reason,
+    });
     expect((await refusal(atTime(now, () => checkIn(c.nurse, input(new Date(now.getTime() + min)))))).fieldErrors).toHaveProperty("checkedInAt");
     expect((await refusal(atTime(now, () => checkIn(c.nurse, input(new Date(now.getTime() - 31 * 86_400_000)))))).fieldErrors).toHaveProperty("checkedInAt");
     expect(await db().treatmentSession.count({ where: { patientId: c.patient.id } })).toBe(0);
     const b = await backEntered();
-    expect((await refusal(atTime(now, () => recordVital(b.nurse, b.s, vitalsSchema.parse({ takenAt: at(-1).toISOString(), systolic: 130, diastolic: 80 }))))).fieldErrors).toHaveProperty("takenAt");
+    expect(
+      (await refusal(atTime(now, () => recordVital(b.nurse, b.s, vitalsSchema.parse({ takenAt: at(-1).toISOString(), systolic: 130, diastolic: 80 })))))
+        .fieldErrors,
+    ).toHaveProperty("takenAt");
   });
 
   it("no sequence discharges a back-entered session less than 120 minutes after its first device", async () => {
@@ -170,7 +280,9 @@ describe("R49 downtime back-entry on the real database", () => {
     // before the last reading, too early for R30, in the future: all refused, nothing changes
     expect((await refusal(atTime(now, () => discharge(c.nurse, c.s, { ...attest, dischargedAt: at(100) })))).fieldErrors).toHaveProperty("dischargedAt");
     expect((await refusal(atTime(now, () => discharge(c.nurse, c.s, { ...attest, dischargedAt: at(124.99) })))).message).toContain("120 minutes");
-    expect((await refusal(atTime(now, () => discharge(c.nurse, c.s, { ...attest, dischargedAt: new Date(now.getTime() + min) })))).fieldErrors).toHaveProperty("dischargedAt");
+    expect((await refusal(atTime(now, () => discharge(c.nurse, c.s, { ...attest, dischargedAt: new Date(now.getTime() + min) })))).fieldErrors).toHaveProperty(
+      "dischargedAt",
+    );
     expect((await db().treatmentSession.findUniqueOrThrow({ where: { id: c.s } })).status).not.toBe("DISCHARGED");
     const done = await atTime(now, () => discharge(c.nurse, c.s, { ...attest, dischargedAt: at(126) }));
     expect(done.totalMinutes).toBe(121);

@@ -67,63 +67,129 @@ export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Da
   if (!rows.length) return out;
   const priorRows = await tx.treatmentSession.findMany({
     where: { patientId: { in: [...new Set(rows.map((r) => r.patientId))] }, devices: { some: { enteredInErrorAt: null } } },
-    select: { id: true, patientId: true, treatmentDate: true, plannedDoseMg: true, indication: true, devices: { where: { enteredInErrorAt: null }, select: { administeredAt: true } } },
+    select: {
+      id: true,
+      patientId: true,
+      treatmentDate: true,
+      plannedDoseMg: true,
+      indication: true,
+      devices: { where: { enteredInErrorAt: null }, select: { administeredAt: true } },
+    },
   });
   for (const s of rows) {
-  const prior = priorRows.filter((x) => x.patientId === s.patientId && x.id !== s.id);
-  const p = s.patient;
-  // The medication list as it stood on the session's date (a stopped medicine stays in the history).
-  const sessionDay = s.treatmentDate ? isoDate(s.treatmentDate) : localDate(now, s.site.timeZone);
-  const medications = medicationsInForce(p.medications.map((m) => ({ name: m.name, drugClass: m.drugClass, startedOn: m.startedOn && isoDate(m.startedOn), stoppedOn: m.stoppedOn && isoDate(m.stoppedOn) })), sessionDay)
-    .map((m) => ({ name: m.name, drugClass: m.drugClass }));
-  const enrollment = p.enrollments[0] ?? null;
-  const t0Of = (ds: { administeredAt: Date }[]) => new Date(Math.min(...ds.map((d) => d.administeredAt.getTime())));
-  const thisT0 = firstDeviceAt(s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, lotNumber: "", lotExpiresOn: "", enteredInError: !!d.enteredInErrorAt })));
-  const facts: SessionFacts = {
-    params: await remsParametersAt(thisT0 ?? now, tx),
-    site: {
-      settingType: s.site.settingType, certificationStatus: s.site.certificationStatus, pulseOximeterAttested: s.site.pulseOximeterAttested,
-      timeZone: s.site.timeZone, postDoseAlertSystolic: s.site.postDoseAlertSystolic, postDoseAlertDiastolic: s.site.postDoseAlertDiastolic,
-      urgentSystolic: s.site.urgentSystolic, urgentDiastolic: s.site.urgentDiastolic, spo2AlertThreshold: s.site.spo2AlertThreshold,
-      preDoseCeilingSystolic: s.site.preDoseCeilingSystolic, preDoseCeilingDiastolic: s.site.preDoseCeilingDiastolic, observationAnchor: s.site.observationAnchor,
-      recertificationBlocksDosing: s.site.recertificationBlocksDosing,
-    },
-    patient: {
-      indication: s.indication ?? p.indication,
-      enrollment: enrollment && { patientSignedAt: enrollment.patientSignedAt, prescriberSignedAt: enrollment.prescriberSignedAt, submittedAt: enrollment.submittedAt, channel: enrollment.channel, remsConfirmation: enrollment.remsConfirmation },
-      counselledAt: counsellingCompleteAt(p.counselling),
-      contraindications: p.flags.filter((f) => f.category === "CONTRAINDICATION").map((f) => f.kind),
-      cautions: p.flags.filter((f) => f.category === "CAUTION").map((f) => ({ kind: f.kind, recordedAt: f.recordedAt })),
-      medicationClasses: [...new Set(medications.map((m) => m.drugClass))],
-      medications,
-      hepaticImpairment: p.hepaticImpairment,
-      priorDosedSessions: prior
-        .map((x) => ({ treatmentDate: x.treatmentDate ? isoDate(x.treatmentDate) : "", t0: t0Of(x.devices), doseMg: x.plannedDoseMg ?? 0, indication: x.indication }))
-        .filter((x) => x.t0.getTime() < (thisT0 ?? now).getTime())
-        .sort((a, b) => a.t0.getTime() - b.t0.getTime()),
-    },
-    status: s.status,
-    treatmentDate: s.treatmentDate ? isoDate(s.treatmentDate) : "",
-    plannedDoseMg: s.plannedDoseMg,
-    otherDoseReason: s.otherDoseReason,
-    prescriberOnSite: !!s.prescriberOnSiteId,
-    checklist: s.checklist && {
-      rideType: s.checklist.rideType, driverName: s.checklist.driverName, driverPhone: s.checklist.driverPhone,
-      lastFoodAt: s.checklist.lastFoodAt, lastLiquidAt: s.checklist.lastLiquidAt, nasalMedicationAt: s.checklist.nasalMedicationAt,
-      conmedConfirmedAt: s.checklist.conmedConfirmedAt, conmedBenzodiazepines: s.checklist.conmedBenzodiazepines,
-      conmedSedativeHypnotics: s.checklist.conmedSedativeHypnotics, conmedPsychostimulants: s.checklist.conmedPsychostimulants,
-      conmedMaois: s.checklist.conmedMaois, conmedOpioids: s.checklist.conmedOpioids, pregnancyStatus: s.checklist.pregnancyStatus,
-    },
-    devices: s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, lotNumber: d.device.lot.lotNumber, lotExpiresOn: isoDate(d.device.lot.expiresOn), enteredInError: !!d.enteredInErrorAt })),
-    vitals: s.vitals.map((v) => ({ id: v.id, takenAt: v.takenAt, kind: v.kind, systolic: v.systolic, diastolic: v.diastolic, heartRate: v.heartRate, spo2: v.spo2, enteredInError: !!v.enteredInErrorAt })),
-    sedation: s.sedation.map((x) => ({ id: x.id, takenAt: x.takenAt, moaas: x.moaas, enteredInError: !!x.enteredInErrorAt })),
-    dissociation: s.dissociation.map((x) => ({ id: x.id, takenAt: x.takenAt, present: x.present, enteredInError: !!x.enteredInErrorAt })),
-    decisions: s.decisions.map((d) => ({ rule: d.rule, decision: d.decision, decidedAt: d.decidedAt })),
-    openRespiratoryDepression: s.adverseEvents.some((e) => e.type === "RESPIRATORY_DEPRESSION"),
-    preCompletion: s.preCompletion[0] ?? null,
-  };
-  const openSeriousEvents = s.adverseEvents.filter((e) => e.serious).map((e) => ({ id: e.id, type: e.type, description: e.description }));
-  out.set(s.id, { facts, siteId: s.siteId, patientId: s.patientId, version: s.version, openSeriousEvents });
+    const prior = priorRows.filter((x) => x.patientId === s.patientId && x.id !== s.id);
+    const p = s.patient;
+    // The medication list as it stood on the session's date (a stopped medicine stays in the history).
+    const sessionDay = s.treatmentDate ? isoDate(s.treatmentDate) : localDate(now, s.site.timeZone);
+    const medications = medicationsInForce(
+      p.medications.map((m) => ({
+        name: m.name,
+        drugClass: m.drugClass,
+        startedOn: m.startedOn && isoDate(m.startedOn),
+        stoppedOn: m.stoppedOn && isoDate(m.stoppedOn),
+      })),
+      sessionDay,
+    ).map((m) => ({ name: m.name, drugClass: m.drugClass }));
+    const enrollment = p.enrollments[0] ?? null;
+    const t0Of = (ds: { administeredAt: Date }[]) => new Date(Math.min(...ds.map((d) => d.administeredAt.getTime())));
+    const thisT0 = firstDeviceAt(
+      s.devices.map((d) => ({
+        id: d.id,
+        sequence: d.sequence,
+        administeredAt: d.administeredAt,
+        lotNumber: "",
+        lotExpiresOn: "",
+        enteredInError: !!d.enteredInErrorAt,
+      })),
+    );
+    const facts: SessionFacts = {
+      params: await remsParametersAt(thisT0 ?? now, tx),
+      site: {
+        settingType: s.site.settingType,
+        certificationStatus: s.site.certificationStatus,
+        pulseOximeterAttested: s.site.pulseOximeterAttested,
+        timeZone: s.site.timeZone,
+        postDoseAlertSystolic: s.site.postDoseAlertSystolic,
+        postDoseAlertDiastolic: s.site.postDoseAlertDiastolic,
+        urgentSystolic: s.site.urgentSystolic,
+        urgentDiastolic: s.site.urgentDiastolic,
+        spo2AlertThreshold: s.site.spo2AlertThreshold,
+        preDoseCeilingSystolic: s.site.preDoseCeilingSystolic,
+        preDoseCeilingDiastolic: s.site.preDoseCeilingDiastolic,
+        observationAnchor: s.site.observationAnchor,
+        recertificationBlocksDosing: s.site.recertificationBlocksDosing,
+      },
+      patient: {
+        indication: s.indication ?? p.indication,
+        enrollment: enrollment && {
+          patientSignedAt: enrollment.patientSignedAt,
+          prescriberSignedAt: enrollment.prescriberSignedAt,
+          submittedAt: enrollment.submittedAt,
+          channel: enrollment.channel,
+          remsConfirmation: enrollment.remsConfirmation,
+        },
+        counselledAt: counsellingCompleteAt(p.counselling),
+        contraindications: p.flags.filter((f) => f.category === "CONTRAINDICATION").map((f) => f.kind),
+        cautions: p.flags.filter((f) => f.category === "CAUTION").map((f) => ({ kind: f.kind, recordedAt: f.recordedAt })),
+        medicationClasses: [...new Set(medications.map((m) => m.drugClass))],
+        medications,
+        hepaticImpairment: p.hepaticImpairment,
+        priorDosedSessions: prior
+          .map((x) => ({
+            treatmentDate: x.treatmentDate ? isoDate(x.treatmentDate) : "",
+            t0: t0Of(x.devices),
+            doseMg: x.plannedDoseMg ?? 0,
+            indication: x.indication,
+          }))
+          .filter((x) => x.t0.getTime() < (thisT0 ?? now).getTime())
+          .sort((a, b) => a.t0.getTime() - b.t0.getTime()),
+      },
+      status: s.status,
+      treatmentDate: s.treatmentDate ? isoDate(s.treatmentDate) : "",
+      plannedDoseMg: s.plannedDoseMg,
+      otherDoseReason: s.otherDoseReason,
+      prescriberOnSite: !!s.prescriberOnSiteId,
+      checklist: s.checklist && {
+        rideType: s.checklist.rideType,
+        driverName: s.checklist.driverName,
+        driverPhone: s.checklist.driverPhone,
+        lastFoodAt: s.checklist.lastFoodAt,
+        lastLiquidAt: s.checklist.lastLiquidAt,
+        nasalMedicationAt: s.checklist.nasalMedicationAt,
+        conmedConfirmedAt: s.checklist.conmedConfirmedAt,
+        conmedBenzodiazepines: s.checklist.conmedBenzodiazepines,
+        conmedSedativeHypnotics: s.checklist.conmedSedativeHypnotics,
+        conmedPsychostimulants: s.checklist.conmedPsychostimulants,
+        conmedMaois: s.checklist.conmedMaois,
+        conmedOpioids: s.checklist.conmedOpioids,
+        pregnancyStatus: s.checklist.pregnancyStatus,
+      },
+      devices: s.devices.map((d) => ({
+        id: d.id,
+        sequence: d.sequence,
+        administeredAt: d.administeredAt,
+        lotNumber: d.device.lot.lotNumber,
+        lotExpiresOn: isoDate(d.device.lot.expiresOn),
+        enteredInError: !!d.enteredInErrorAt,
+      })),
+      vitals: s.vitals.map((v) => ({
+        id: v.id,
+        takenAt: v.takenAt,
+        kind: v.kind,
+        systolic: v.systolic,
+        diastolic: v.diastolic,
+        heartRate: v.heartRate,
+        spo2: v.spo2,
+        enteredInError: !!v.enteredInErrorAt,
+      })),
+      sedation: s.sedation.map((x) => ({ id: x.id, takenAt: x.takenAt, moaas: x.moaas, enteredInError: !!x.enteredInErrorAt })),
+      dissociation: s.dissociation.map((x) => ({ id: x.id, takenAt: x.takenAt, present: x.present, enteredInError: !!x.enteredInErrorAt })),
+      decisions: s.decisions.map((d) => ({ rule: d.rule, decision: d.decision, decidedAt: d.decidedAt })),
+      openRespiratoryDepression: s.adverseEvents.some((e) => e.type === "RESPIRATORY_DEPRESSION"),
+      preCompletion: s.preCompletion[0] ?? null,
+    };
+    const openSeriousEvents = s.adverseEvents.filter((e) => e.serious).map((e) => ({ id: e.id, type: e.type, description: e.description }));
+    out.set(s.id, { facts, siteId: s.siteId, patientId: s.patientId, version: s.version, openSeriousEvents });
   }
   return out;
 }
@@ -131,25 +197,56 @@ export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Da
 /** The part of the facts an observation entry needs (alerts R26–R28): far fewer queries than the whole session. */
 export type ObservationFacts = Pick<SessionFacts, "params" | "site" | "status" | "devices" | "vitals" | "openRespiratoryDepression">;
 
-export async function loadObservationFacts(tx: Tx, sessionId: string, now: Date): Promise<{ facts: ObservationFacts; siteId: string; patientId: string } | null> {
+export async function loadObservationFacts(
+  tx: Tx,
+  sessionId: string,
+  now: Date,
+): Promise<{ facts: ObservationFacts; siteId: string; patientId: string } | null> {
   const s = await tx.treatmentSession.findUnique({
     where: { id: sessionId },
     select: {
-      status: true, siteId: true, patientId: true,
-      site: { select: { settingType: true, certificationStatus: true, pulseOximeterAttested: true, timeZone: true, postDoseAlertSystolic: true, postDoseAlertDiastolic: true,
-        urgentSystolic: true, urgentDiastolic: true, spo2AlertThreshold: true, preDoseCeilingSystolic: true, preDoseCeilingDiastolic: true, observationAnchor: true,
-        recertificationBlocksDosing: true } },
+      status: true,
+      siteId: true,
+      patientId: true,
+      site: {
+        select: {
+          settingType: true,
+          certificationStatus: true,
+          pulseOximeterAttested: true,
+          timeZone: true,
+          postDoseAlertSystolic: true,
+          postDoseAlertDiastolic: true,
+          urgentSystolic: true,
+          urgentDiastolic: true,
+          spo2AlertThreshold: true,
+          preDoseCeilingSystolic: true,
+          preDoseCeilingDiastolic: true,
+          observationAnchor: true,
+          recertificationBlocksDosing: true,
+        },
+      },
       devices: { select: { id: true, sequence: true, administeredAt: true, enteredInErrorAt: true } },
       vitals: { select: { id: true, takenAt: true, kind: true, systolic: true, diastolic: true, heartRate: true, spo2: true, enteredInErrorAt: true } },
       adverseEvents: { where: { type: "RESPIRATORY_DEPRESSION", resolvedAt: null }, select: { id: true } },
     },
   });
   if (!s) return null;
-  const devices = s.devices.map((d) => ({ id: d.id, sequence: d.sequence, administeredAt: d.administeredAt, lotNumber: "", lotExpiresOn: "", enteredInError: !!d.enteredInErrorAt }));
+  const devices = s.devices.map((d) => ({
+    id: d.id,
+    sequence: d.sequence,
+    administeredAt: d.administeredAt,
+    lotNumber: "",
+    lotExpiresOn: "",
+    enteredInError: !!d.enteredInErrorAt,
+  }));
   return {
-    siteId: s.siteId, patientId: s.patientId,
+    siteId: s.siteId,
+    patientId: s.patientId,
     facts: {
-      params: await remsParametersAt(firstDeviceAt(devices) ?? now, tx), site: s.site, status: s.status, devices,
+      params: await remsParametersAt(firstDeviceAt(devices) ?? now, tx),
+      site: s.site,
+      status: s.status,
+      devices,
       vitals: s.vitals.map((v) => ({ ...v, enteredInError: !!v.enteredInErrorAt })),
       openRespiratoryDepression: s.adverseEvents.length > 0,
     },

@@ -10,7 +10,8 @@ const lot = { lotNumber: "24A118", lotExpiresOn: "2027-06-30" };
 const codes = (d: { unmet: { code: string }[] }) => d.unmet.map((u) => u.code);
 const warnings = (d: { warnings: { code: string }[] }) => d.warnings.map((u) => u.code);
 /** A session checked in and ready for its first device at T0. */
-const beforeDosing = (over: Partial<SessionFacts> = {}) => readySession(T0, { status: "CHECKED_IN", devices: [], sedation: [], dissociation: [], vitals: [vital(at(-10), "PRE_DOSE", 128, 80, 98)], ...over });
+const beforeDosing = (over: Partial<SessionFacts> = {}) =>
+  readySession(T0, { status: "CHECKED_IN", devices: [], sedation: [], dissociation: [], vitals: [vital(at(-10), "PRE_DOSE", 128, 80, 98)], ...over });
 
 describe("the first device carries every pre-dose rule", () => {
   it("is allowed for an enrolled, counselled, checked patient", () => {
@@ -57,7 +58,9 @@ describe("the first device carries every pre-dose rule", () => {
     f.patient.contraindications = ["ARTERIOVENOUS_MALFORMATION"];
     f.site.certificationStatus = "SUSPENDED";
     f.site.pulseOximeterAttested = false;
-    expect(codes(deviceReadiness(f, { administeredAt: T0, ...lot }, at(1)))).toEqual(expect.arrayContaining(["R8_CONTRAINDICATION", "R1_SITE_NOT_CERTIFIED", "R5_NO_PULSE_OXIMETER"]));
+    expect(codes(deviceReadiness(f, { administeredAt: T0, ...lot }, at(1)))).toEqual(
+      expect.arrayContaining(["R8_CONTRAINDICATION", "R1_SITE_NOT_CERTIFIED", "R5_NO_PULSE_OXIMETER"]),
+    );
   });
 
   it("only warns while the site awaits re-certification after an AR change (R2)", () => {
@@ -111,8 +114,10 @@ describe("the first device carries every pre-dose rule", () => {
   });
 
   it("a proceed decision taken before a newer elevated reading does not cover it (R14)", () => {
-    const f = beforeDosing({ vitals: [vital(at(-20), "PRE_DOSE", 150, 95, 98), vital(at(-5), "PRE_DOSE", 152, 96, 98)],
-      decisions: [{ rule: "R14", decision: "PROCEED", decidedAt: at(-15) }] });
+    const f = beforeDosing({
+      vitals: [vital(at(-20), "PRE_DOSE", 150, 95, 98), vital(at(-5), "PRE_DOSE", 152, 96, 98)],
+      decisions: [{ rule: "R14", decision: "PROCEED", decidedAt: at(-15) }],
+    });
     expect(codes(deviceReadiness(f, { administeredAt: T0, ...lot }, at(1)))).toEqual(["R14_GATE"]);
   });
 
@@ -126,7 +131,9 @@ describe("the first device carries every pre-dose rule", () => {
 
   it("needs a pre-dose BP and SpO₂ taken before the device (R13, R27)", () => {
     expect(codes(deviceReadiness(beforeDosing({ vitals: [] }), { administeredAt: T0, ...lot }, at(1)))).toEqual(["R13_NO_PRE_DOSE_BP"]);
-    expect(codes(deviceReadiness(beforeDosing({ vitals: [vital(at(-10), "PRE_DOSE", 128, 80, null)] }), { administeredAt: T0, ...lot }, at(1)))).toEqual(["R27_NO_BASELINE_SPO2"]);
+    expect(codes(deviceReadiness(beforeDosing({ vitals: [vital(at(-10), "PRE_DOSE", 128, 80, null)] }), { administeredAt: T0, ...lot }, at(1)))).toEqual([
+      "R27_NO_BASELINE_SPO2",
+    ]);
   });
 
   it("warns about food, liquid and nasal medication timing with the earliest compliant time (R12)", () => {
@@ -223,7 +230,12 @@ describe("dose and schedule", () => {
 
   it("warns of a third session within 7 days (R24)", () => {
     const f = beforeDosing({ treatmentDate: "2026-11-23" });
-    f.patient.priorDosedSessions = ["2026-11-17", "2026-11-20"].map((d) => ({ treatmentDate: d, t0: new Date(`${d}T14:00:00Z`), doseMg: 56, indication: "TRD" as const }));
+    f.patient.priorDosedSessions = ["2026-11-17", "2026-11-20"].map((d) => ({
+      treatmentDate: d,
+      t0: new Date(`${d}T14:00:00Z`),
+      doseMg: 56,
+      indication: "TRD" as const,
+    }));
     expect(scheduleChecks(f).map((x) => x.code)).toEqual(["R24_FREQUENCY"]);
   });
 });

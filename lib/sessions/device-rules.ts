@@ -14,7 +14,15 @@ export const DEVICE_MG = 28;
 export function doseCheck(doseMg: number | null, otherReason: string | null): Finding[] {
   if (doseMg == null) return [{ code: "R17_NO_DOSE", rule: "R17", strength: "HARD", message: "Choose the dose before recording devices.", field: "doseMg" }];
   if (!Number.isInteger(doseMg) || doseMg <= 0 || doseMg % DEVICE_MG !== 0)
-    return [{ code: "R17_NOT_MULTIPLE", rule: "R17", strength: "HARD", message: "The dose must be a positive multiple of 28 mg (one device is 28 mg).", field: "doseMg" }];
+    return [
+      {
+        code: "R17_NOT_MULTIPLE",
+        rule: "R17",
+        strength: "HARD",
+        message: "The dose must be a positive multiple of 28 mg (one device is 28 mg).",
+        field: "doseMg",
+      },
+    ];
   if (doseMg !== 56 && doseMg !== 84 && !otherReason?.trim())
     return [{ code: "R17_OTHER_NO_REASON", rule: "R17", strength: "HARD", message: `A dose of ${doseMg} mg needs a reason.`, field: "otherDoseReason" }];
   return [];
@@ -34,23 +42,46 @@ export function scheduleChecks(facts: SessionFacts): Finding[] {
     if (g) f.push(g);
     const last = prior.at(-1);
     if (last && Math.abs(dose - last.doseMg) > DEVICE_MG)
-      f.push({ code: "R21_DOSE_STEP", rule: "R21", strength: "SOFT", message: `The dose changes from ${last.doseMg} mg to ${dose} mg: more than one 28 mg step.` });
+      f.push({
+        code: "R21_DOSE_STEP",
+        rule: "R21",
+        strength: "SOFT",
+        message: `The dose changes from ${last.doseMg} mg to ${dose} mg: more than one 28 mg step.`,
+      });
   }
   if (indication === "MDSI") {
     const firstMdsi = prior.find((s) => s.indication === "MDSI");
-    const g = gate(facts.decisions, "R22", !!firstMdsi && daysBetween(firstMdsi.treatmentDate, treatmentDate) > 28,
-      "more than 28 days since the first MDSI session: use beyond 4 weeks has not been systematically evaluated.");
+    const g = gate(
+      facts.decisions,
+      "R22",
+      !!firstMdsi && daysBetween(firstMdsi.treatmentDate, treatmentDate) > 28,
+      "more than 28 days since the first MDSI session: use beyond 4 weeks has not been systematically evaluated.",
+    );
     if (g) f.push(g);
   }
   if (prior.some((s) => s.treatmentDate === treatmentDate))
     f.push({ code: "R23_SECOND_TODAY", rule: "R23", strength: "HARD", message: "This patient already had a dosing session today: only one a calendar day." });
-  const inLastWeek = prior.filter((s) => { const d = daysBetween(s.treatmentDate, treatmentDate); return d >= 0 && d < 7; }).length + 1;
+  const inLastWeek =
+    prior.filter((s) => {
+      const d = daysBetween(s.treatmentDate, treatmentDate);
+      return d >= 0 && d < 7;
+    }).length + 1;
   if (inLastWeek > 2)
-    f.push({ code: "R24_FREQUENCY", rule: "R24", strength: "SOFT", message: `${inLastWeek} sessions within 7 days: more than the twice-weekly induction schedule.` });
+    f.push({
+      code: "R24_FREQUENCY",
+      rule: "R24",
+      strength: "SOFT",
+      message: `${inLastWeek} sessions within 7 days: more than the twice-weekly induction schedule.`,
+    });
   else if (indication === "TRD" && prior.length) {
     const week = Math.floor(daysBetween(prior[0].treatmentDate, treatmentDate) / 7) + 1;
     if (week >= 5 && week <= 8 && inLastWeek > 1)
-      f.push({ code: "R24_FREQUENCY", rule: "R24", strength: "SOFT", message: `Week ${week} of TRD treatment is weekly maintenance; this is the second session within 7 days.` });
+      f.push({
+        code: "R24_FREQUENCY",
+        rule: "R24",
+        strength: "SOFT",
+        message: `Week ${week} of TRD treatment is weekly maintenance; this is the second session within 7 days.`,
+      });
   }
   return f;
 }
@@ -70,20 +101,44 @@ export function deviceReadiness(facts: SessionFacts, candidate: DeviceCandidate,
 
   f.push(...doseCheck(facts.plannedDoseMg, facts.otherDoseReason));
   if (facts.plannedDoseMg != null && facts.plannedDoseMg % DEVICE_MG === 0 && given.length >= devicesForDose(facts.plannedDoseMg))
-    f.push({ code: "R18_TOO_MANY_DEVICES", rule: "R18", strength: "HARD", message: `${facts.plannedDoseMg} mg is ${devicesForDose(facts.plannedDoseMg)} devices, and all of them are recorded.` });
+    f.push({
+      code: "R18_TOO_MANY_DEVICES",
+      rule: "R18",
+      strength: "HARD",
+      message: `${facts.plannedDoseMg} mg is ${devicesForDose(facts.plannedDoseMg)} devices, and all of them are recorded.`,
+    });
 
   if (at.getTime() > now.getTime())
     f.push({ code: "R20_FUTURE", rule: "R20", strength: "HARD", message: "A device time cannot be in the future.", field: "administeredAt" });
   if (lotExpired(candidate.lotExpiresOn, localDate(at, tz)))
-    f.push({ code: "R20_LOT_EXPIRED", rule: "R20", strength: "HARD", message: `Lot ${candidate.lotNumber} expired on ${candidate.lotExpiresOn}: it cannot be used.`, field: "deviceId" });
+    f.push({
+      code: "R20_LOT_EXPIRED",
+      rule: "R20",
+      strength: "HARD",
+      message: `Lot ${candidate.lotNumber} expired on ${candidate.lotExpiresOn}: it cannot be used.`,
+      field: "deviceId",
+    });
 
   const previous = given.at(-1);
   if (previous) {
     if (at.getTime() <= previous.administeredAt.getTime())
-      f.push({ code: "R20_NOT_MONOTONIC", rule: "R20", strength: "HARD", message: "Each device must be given after the previous one.", field: "administeredAt" });
+      f.push({
+        code: "R20_NOT_MONOTONIC",
+        rule: "R20",
+        strength: "HARD",
+        message: "Each device must be given after the previous one.",
+        field: "administeredAt",
+      });
     else if (minutesBetween(previous.administeredAt, at) < facts.params.deviceSpacingMinutes) {
       const availableAt = addMinutes(previous.administeredAt, facts.params.deviceSpacingMinutes);
-      f.push({ code: "R19_DEVICE_SPACING", rule: "R19", strength: "HARD", message: `Wait ${facts.params.deviceSpacingMinutes} minutes after the previous device.`, availableAt, field: "administeredAt" });
+      f.push({
+        code: "R19_DEVICE_SPACING",
+        rule: "R19",
+        strength: "HARD",
+        message: `Wait ${facts.params.deviceSpacingMinutes} minutes after the previous device.`,
+        availableAt,
+        field: "administeredAt",
+      });
     }
   }
 

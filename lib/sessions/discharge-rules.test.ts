@@ -30,11 +30,22 @@ describe("dischargeReadiness — may this session be discharged now, and if not,
   });
 
   it("lists every unmet criterion at once", () => {
-    const f = readySession(T0, { sedation: [{ id: "s", takenAt: at(118), moaas: 4, enteredInError: false }],
-      dissociation: [{ id: "x", takenAt: at(118), present: true, enteredInError: false }], openRespiratoryDepression: true });
+    const f = readySession(T0, {
+      sedation: [{ id: "s", takenAt: at(118), moaas: 4, enteredInError: false }],
+      dissociation: [{ id: "x", takenAt: at(118), present: true, enteredInError: false }],
+      openRespiratoryDepression: true,
+    });
     const d = dischargeReadiness(f, at(100), { ...goodAttestation, rideConfirmed: false, readyToLeaveMinutes: null });
-    expect(codes(d)).toEqual(expect.arrayContaining(["R30_MIN_OBSERVATION", "R31_SEDATION_NOT_RESOLVED", "R31_DISSOCIATION_NOT_RESOLVED",
-      "R31_RESPIRATORY_DEPRESSION_OPEN", "R31_RIDE", "R34_READY_TO_LEAVE"]));
+    expect(codes(d)).toEqual(
+      expect.arrayContaining([
+        "R30_MIN_OBSERVATION",
+        "R31_SEDATION_NOT_RESOLVED",
+        "R31_DISSOCIATION_NOT_RESOLVED",
+        "R31_RESPIRATORY_DEPRESSION_OPEN",
+        "R31_RIDE",
+        "R34_READY_TO_LEAVE",
+      ]),
+    );
   });
 
   it("refuses discharge with MOAA/S 4, and allows it once the latest score is 5", () => {
@@ -119,7 +130,13 @@ describe("dischargeReadiness — may this session be discharged now, and if not,
   it("lists the nurse's attestations as unmet when none are given yet", () => {
     const d = dischargeReadiness(readySession(T0), at(121));
     expect(d.ok).toBe(true); // without attestation only the clinical criteria are judged (the live board)
-    const withBlank = dischargeReadiness(readySession(T0), at(121), { rideConfirmed: false, clinicallyStable: false, noDrivingReminder: false, vitalsAcceptablePreCompletion: null, readyToLeaveMinutes: null });
+    const withBlank = dischargeReadiness(readySession(T0), at(121), {
+      rideConfirmed: false,
+      clinicallyStable: false,
+      noDrivingReminder: false,
+      vitalsAcceptablePreCompletion: null,
+      readyToLeaveMinutes: null,
+    });
     expect(codes(withBlank)).toEqual(["R31_RIDE", "R31_STABLE", "R34_READY_TO_LEAVE", "R35_VITALS_ATTESTATION"]);
     expect(withBlank.warnings.map((w) => w.code)).toEqual(["R31_NO_DRIVING"]);
   });

@@ -19,8 +19,12 @@ export function gate(decisions: GateDecisionFact[], rule: string, triggered: boo
 
 /** What a GATE is about, in plain words (the rule code stays for audit views and tooltips). */
 const GATE_NAMES: Record<string, string> = {
-  R9: "caution flag (benefit/risk)", R14: "pre-dose BP above 140/90", R21: "84 mg at the first TRD session", R22: "MDSI beyond 4 weeks",
-  R32: "pre-discharge BP above 140/90 and not decreasing", R35: "vital signs not acceptable before completion",
+  R9: "caution flag (benefit/risk)",
+  R14: "pre-dose BP above 140/90",
+  R21: "84 mg at the first TRD session",
+  R22: "MDSI beyond 4 weeks",
+  R32: "pre-discharge BP above 140/90 and not decreasing",
+  R35: "vital signs not acceptable before completion",
   R48: "severe hepatic impairment (benefit/risk)",
 };
 export const gateName = (rule: string): string => GATE_NAMES[rule] ?? "prescriber decision";

@@ -9,8 +9,12 @@ import { goodAttestation, readySession, vital } from "./testing/session-fixture"
 const T0 = new Date("2026-11-23T14:00:00Z");
 const at = (min: number) => addMinutes(T0, min);
 const lot = { lotNumber: "24A118", lotExpiresOn: "2027-06-30" };
-const beforeDosing = (over: Partial<SessionFacts> = {}) => readySession(T0, { status: "CHECKED_IN", devices: [], sedation: [], dissociation: [], vitals: [vital(at(-10), "PRE_DOSE", 128, 80, 98)], ...over });
-const withHepatic = (f: SessionFacts, level: "NONE" | "MODERATE" | "SEVERE") => { f.patient.hepaticImpairment = level; return f; };
+const beforeDosing = (over: Partial<SessionFacts> = {}) =>
+  readySession(T0, { status: "CHECKED_IN", devices: [], sedation: [], dissociation: [], vitals: [vital(at(-10), "PRE_DOSE", 128, 80, 98)], ...over });
+const withHepatic = (f: SessionFacts, level: "NONE" | "MODERATE" | "SEVERE") => {
+  f.patient.hepaticImpairment = level;
+  return f;
+};
 
 describe("R48 hepatic impairment", () => {
   it("severe: the first device waits for the prescriber's benefit/risk decision", () => {

@@ -16,8 +16,12 @@ export const HEPATIC_LABEL: Record<HepaticImpairment, string> = {
  * prescriber's benefit/risk decision on this session. Proceed lifts it; delay keeps dosing blocked.
  */
 export function hepaticImpairmentGate(level: HepaticImpairment | undefined, decisions: GateDecisionFact[]): Finding | null {
-  return gate(decisions, "R48", level === "SEVERE",
-    "severe hepatic impairment (Child-Pugh C): esketamine has not been studied and its use is not recommended; document the benefit/risk decision.");
+  return gate(
+    decisions,
+    "R48",
+    level === "SEVERE",
+    "severe hepatic impairment (Child-Pugh C): esketamine has not been studied and its use is not recommended; document the benefit/risk decision.",
+  );
 }
 
 /**
@@ -26,6 +30,11 @@ export function hepaticImpairmentGate(level: HepaticImpairment | undefined, deci
  */
 export function hepaticDischargeNotice(level: HepaticImpairment | undefined): Finding | null {
   if (level !== "MODERATE") return null;
-  return { code: "R48_MODERATE_HEPATIC", rule: "R48", strength: "SOFT",
-    message: "Moderate hepatic impairment (Child-Pugh B) — label: may need longer monitoring for adverse reactions. Discharge only when you judge the patient ready." };
+  return {
+    code: "R48_MODERATE_HEPATIC",
+    rule: "R48",
+    strength: "SOFT",
+    message:
+      "Moderate hepatic impairment (Child-Pugh B) — label: may need longer monitoring for adverse reactions. Discharge only when you judge the patient ready.",
+  };
 }

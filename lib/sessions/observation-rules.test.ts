@@ -8,7 +8,12 @@ const site = readySession(T0).site;
 
 describe("the 40-minute blood pressure (R25)", () => {
   it("counts readings from 30:00 to 50:00 inclusive, and not 29:59 or 50:01", () => {
-    for (const [m, s, inside] of [[29, 59, false], [30, 0, true], [50, 0, true], [50, 1, false]] as const) {
+    for (const [m, s, inside] of [
+      [29, 59, false],
+      [30, 0, true],
+      [50, 0, true],
+      [50, 1, false],
+    ] as const) {
       const r = fortyMinuteReading([vital(at(m, s), "EXTRA", 140, 85)], T0, PARAMS, at(60));
       expect(r.state === "recorded", `${m}:${s}`).toBe(inside);
     }

@@ -31,16 +31,33 @@ export function fortyMinuteReading(vitals: Vital[], t0: Date, params: RemsParame
   return { state, dueAt, windowStart, windowEnd };
 }
 
-export type Alert = { code: string; rule: string; severity: "alert" | "urgent"; message: string; opensAdverseEvent?: "HYPERTENSION" | "RESPIRATORY_DEPRESSION" | "SEDATION"; serious?: boolean };
+export type Alert = {
+  code: string;
+  rule: string;
+  severity: "alert" | "urgent";
+  message: string;
+  opensAdverseEvent?: "HYPERTENSION" | "RESPIRATORY_DEPRESSION" | "SEDATION";
+  serious?: boolean;
+};
 
 /** R26: post-dose blood pressure above the site's thresholds. */
 export function bpAlert(v: Vital, site: SiteFacts): Alert | null {
   if (!hasBp(v)) return null;
   const bp = `${v.systolic}/${v.diastolic}`;
   if (bpAbove(v, site.urgentSystolic, site.urgentDiastolic))
-    return { code: "R26_BP_URGENT", rule: "R26", severity: "urgent", message: `Blood pressure ${bp} is above ${site.urgentSystolic}/${site.urgentDiastolic}: tell the prescriber now and repeat in 5 minutes. Symptoms of a hypertensive crisis need emergency care.` };
+    return {
+      code: "R26_BP_URGENT",
+      rule: "R26",
+      severity: "urgent",
+      message: `Blood pressure ${bp} is above ${site.urgentSystolic}/${site.urgentDiastolic}: tell the prescriber now and repeat in 5 minutes. Symptoms of a hypertensive crisis need emergency care.`,
+    };
   if (bpAbove(v, site.postDoseAlertSystolic, site.postDoseAlertDiastolic))
-    return { code: "R26_BP_HIGH", rule: "R26", severity: "alert", message: `Blood pressure ${bp} is above ${site.postDoseAlertSystolic}/${site.postDoseAlertDiastolic}: tell the prescriber and repeat in 5 minutes.` };
+    return {
+      code: "R26_BP_HIGH",
+      rule: "R26",
+      severity: "alert",
+      message: `Blood pressure ${bp} is above ${site.postDoseAlertSystolic}/${site.postDoseAlertDiastolic}: tell the prescriber and repeat in 5 minutes.`,
+    };
   return null;
 }
 
@@ -53,20 +70,46 @@ export function spo2Alert(vitals: Vital[], newest: Vital, site: SiteFacts): Aler
   const withSpo2 = byTime(live(vitals)).filter((v) => v.spo2 != null && v.takenAt.getTime() <= newest.takenAt.getTime() && v.id !== newest.id);
   const previous = withSpo2.at(-1);
   if (previous && previous.spo2! < site.spo2AlertThreshold)
-    return { code: "R27_RESPIRATORY_DEPRESSION", rule: "R27", severity: "urgent", opensAdverseEvent: "RESPIRATORY_DEPRESSION",
-      message: `SpO₂ ${newest.spo2}% after ${previous.spo2}%: two consecutive readings below ${site.spo2AlertThreshold}%. A respiratory-depression event is opened; stimulate, give oxygen as needed and tell the prescriber.` };
-  return { code: "R27_SPO2_LOW", rule: "R27", severity: "alert", message: `SpO₂ ${newest.spo2}% is below ${site.spo2AlertThreshold}%: reassess breathing and repeat the reading.` };
+    return {
+      code: "R27_RESPIRATORY_DEPRESSION",
+      rule: "R27",
+      severity: "urgent",
+      opensAdverseEvent: "RESPIRATORY_DEPRESSION",
+      message: `SpO₂ ${newest.spo2}% after ${previous.spo2}%: two consecutive readings below ${site.spo2AlertThreshold}%. A respiratory-depression event is opened; stimulate, give oxygen as needed and tell the prescriber.`,
+    };
+  return {
+    code: "R27_SPO2_LOW",
+    rule: "R27",
+    severity: "alert",
+    message: `SpO₂ ${newest.spo2}% is below ${site.spo2AlertThreshold}%: reassess breathing and repeat the reading.`,
+  };
 }
 
 /** R28: MOAA/S ≤ 3 alerts the prescriber; 0 (no response) opens a serious adverse event. */
 export function sedationAlert(s: Pick<SedationScore, "moaas">): Alert | null {
   if (s.moaas === 0)
-    return { code: "R28_UNRESPONSIVE", rule: "R28", severity: "urgent", opensAdverseEvent: "SEDATION", serious: true,
-      message: "MOAA/S 0: no response to a painful stimulus. A serious adverse event is opened; start the emergency procedure." };
-  if (s.moaas <= 3) return { code: "R28_MODERATE_SEDATION", rule: "R28", severity: "alert", message: `MOAA/S ${s.moaas}: moderate or deeper sedation. Tell the prescriber and watch breathing.` };
+    return {
+      code: "R28_UNRESPONSIVE",
+      rule: "R28",
+      severity: "urgent",
+      opensAdverseEvent: "SEDATION",
+      serious: true,
+      message: "MOAA/S 0: no response to a painful stimulus. A serious adverse event is opened; start the emergency procedure.",
+    };
+  if (s.moaas <= 3)
+    return {
+      code: "R28_MODERATE_SEDATION",
+      rule: "R28",
+      severity: "alert",
+      message: `MOAA/S ${s.moaas}: moderate or deeper sedation. Tell the prescriber and watch breathing.`,
+    };
   return null;
 }
 
 /** R28/R29 for the PMF: sedation (any MOAA/S < 5) and dissociation (ever present) this session. */
-export function sedationOccurred(scores: SedationScore[]) { return live(scores).some((s) => s.moaas < 5); }
-export function dissociationOccurred(checks: DissociationCheck[]) { return live(checks).some((d) => d.present); }
+export function sedationOccurred(scores: SedationScore[]) {
+  return live(scores).some((s) => s.moaas < 5);
+}
+export function dissociationOccurred(checks: DissociationCheck[]) {
+  return live(checks).some((d) => d.present);
+}

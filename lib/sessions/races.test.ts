@@ -10,12 +10,30 @@ import { clinicFixture } from "./testing/db-fixture";
 import { key, minutesAgo, readyToDose } from "./testing/session-steps";
 
 type Fixture = Awaited<ReturnType<typeof clinicFixture>>;
-const checkInInput = (c: Fixture, patientId: string, chairId: string) => ({ patientId, chairId, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" as const });
+const checkInInput = (c: Fixture, patientId: string, chairId: string) => ({
+  patientId,
+  chairId,
+  prescriberOnSiteId: c.psych.id,
+  monitoringHcpId: c.nurse.id,
+  indication: "TRD" as const,
+});
 const morePatients = (c: Fixture, n: number) =>
-  Promise.all(Array.from({ length: n }, (_, i) => db().patient.create({
-    data: { siteId: c.site.id, mrn: `${c.patient.mrn}-${i}`, firstName: `Pat${i}`, lastName: c.patient.lastName, birthDate: new Date("1980-04-02"), sex: "FEMALE", indication: "TRD" },
-  })));
-const settled = <T,>(ps: Promise<T>[]) => Promise.allSettled(ps);
+  Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      db().patient.create({
+        data: {
+          siteId: c.site.id,
+          mrn: `${c.patient.mrn}-${i}`,
+          firstName: `Pat${i}`,
+          lastName: c.patient.lastName,
+          birthDate: new Date("1980-04-02"),
+          sex: "FEMALE",
+          indication: "TRD",
+        },
+      }),
+    ),
+  );
+const settled = <T>(ps: Promise<T>[]) => Promise.allSettled(ps);
 
 describe("R50 in the database", () => {
   it("20 simultaneous check-ins into one chair leave exactly one active session there; the others get a 409 naming the chair", async () => {
@@ -43,7 +61,11 @@ describe("R50 in the database", () => {
     // A loser into the winner's chair may be told about the chair first; every loser gets a 409 naming one of them.
     for (const e of reasons) {
       expect(e.status).toBe(409);
-      expect([`${name} already has a session today: only one dosing session a calendar day.`, "Chair 1 already has an active session.", "Chair 2 already has an active session."]).toContain(e.message);
+      expect([
+        `${name} already has a session today: only one dosing session a calendar day.`,
+        "Chair 1 already has an active session.",
+        "Chair 2 already has an active session.",
+      ]).toContain(e.message);
     }
     expect(reasons.some((e) => e.fieldErrors?.patientId?.[0] === `${name} already has a session today`)).toBe(true);
     expect(await db().treatmentSession.count({ where: { patientId: c.patient.id } })).toBe(1);
@@ -54,10 +76,21 @@ describe("R50 in the database", () => {
     const [other] = await morePatients(c, 1);
     const { result } = await checkIn(c.nurse, checkInInput(c, c.patient.id, c.chair.id));
     const s = await db().treatmentSession.findUniqueOrThrow({ where: { id: result.id } });
-    const base = { siteId: c.site.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" as const, checkedInAt: new Date(), treatmentDate: s.treatmentDate };
-    const sameChair = await db().treatmentSession.create({ data: { ...base, patientId: other.id, chairId: c.chair.id, status: "MONITORING" } }).catch((e) => e);
+    const base = {
+      siteId: c.site.id,
+      prescriberOnSiteId: c.psych.id,
+      monitoringHcpId: c.nurse.id,
+      indication: "TRD" as const,
+      checkedInAt: new Date(),
+      treatmentDate: s.treatmentDate,
+    };
+    const sameChair = await db()
+      .treatmentSession.create({ data: { ...base, patientId: other.id, chairId: c.chair.id, status: "MONITORING" } })
+      .catch((e) => e);
     expect(r50IndexHit(sameChair)).toBe("chair");
-    const sameDay = await db().treatmentSession.create({ data: { ...base, patientId: c.patient.id, chairId: c.chair2.id, status: "CHECKED_IN" } }).catch((e) => e);
+    const sameDay = await db()
+      .treatmentSession.create({ data: { ...base, patientId: c.patient.id, chairId: c.chair2.id, status: "CHECKED_IN" } })
+      .catch((e) => e);
     expect(r50IndexHit(sameDay)).toBe("patientDay");
     // Sessions that did not dose do not count for the day, and a closed session frees its chair.
     await db().treatmentSession.create({ data: { ...base, patientId: c.patient.id, chairId: c.chair2.id, status: "NOT_DOSED" } });
@@ -79,7 +112,9 @@ describe("idempotency keys", () => {
     expect(again).toEqual(first);
     const k2 = key();
     const [patient2] = await morePatients(c, 1);
-    const racing = await Promise.all(Array.from({ length: 10 }, () => keyed(c.nurse.id, "/api/sessions", "/api/sessions", checkInInput(c, patient2.id, c.chair2.id), k2, run)));
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, () => keyed(c.nurse.id, "/api/sessions", "/api/sessions", checkInInput(c, patient2.id, c.chair2.id), k2, run)),
+    );
     expect(racing.map((r) => r.status)).toEqual(Array(10).fill(201));
     expect(new Set(racing.map((r) => r.body.data.result.id)).size).toBe(1);
     expect(await db().treatmentSession.count({ where: { siteId: c.site.id } })).toBe(2);
@@ -92,7 +127,9 @@ describe("idempotency keys", () => {
     const path = `/api/sessions/${c.sessionId}/vitals`;
     const run = (input: never) => recordVital(c.nurse, c.sessionId, vitalsSchema.parse(input));
     await keyed(c.nurse.id, path, "/api/sessions/[id]/vitals", { takenAt: minutesAgo(1).toISOString(), systolic: 131, diastolic: 81, spo2: 98 }, k, run);
-    const e = await refusal(keyed(c.nurse.id, path, "/api/sessions/[id]/vitals", { takenAt: minutesAgo(1).toISOString(), systolic: 190, diastolic: 112, spo2: 98 }, k, run));
+    const e = await refusal(
+      keyed(c.nurse.id, path, "/api/sessions/[id]/vitals", { takenAt: minutesAgo(1).toISOString(), systolic: 190, diastolic: 112, spo2: 98 }, k, run),
+    );
     expect(e.status).toBe(422);
     expect(e.message).toContain(`Idempotency-Key "${k}"`);
     expect(await db().observationVital.count({ where: { sessionId: c.sessionId, systolic: 190 } })).toBe(0);

@@ -6,7 +6,17 @@ import { dischargedSession } from "@/lib/reports/testing/discharged-session";
 import { deviationReport } from "@/lib/reports/deviations";
 import { reviewQueue } from "@/lib/review/queue";
 import { localDate } from "./local-time";
-import { decideGate, discharge, recordDevice, recordDissociation, recordHypertensiveCrisis, recordPreCompletion, recordSedation, recordSessionDeviation, recordVital } from "./commands";
+import {
+  decideGate,
+  discharge,
+  recordDevice,
+  recordDissociation,
+  recordHypertensiveCrisis,
+  recordPreCompletion,
+  recordSedation,
+  recordSessionDeviation,
+  recordVital,
+} from "./commands";
 import { vitalsSchema } from "./schema";
 import { minutesAgo, readyToDose } from "./testing/session-steps";
 import { boardFor } from "./view";
@@ -38,8 +48,10 @@ describe("what the clinic noticed, as rows", () => {
     const crisis = await recordHypertensiveCrisis(c.nurse, s, { notedAt: minutesAgo(38), symptoms: ["SEVERE_HEADACHE"] } as never);
     const rows = await db().sessionAlert.findMany({ where: { sessionId: s }, orderBy: [{ raisedAt: "asc" }, { code: "asc" }] });
     expect(rows.map((r) => [r.code, r.severity, r.entityType, r.entityId])).toEqual([
-      ["R26_BP_HIGH", "alert", "ObservationVital", high.result.id], ["R27_SPO2_LOW", "alert", "ObservationVital", high.result.id],
-      ["R28_MODERATE_SEDATION", "alert", "SedationAssessment", sed.result.id], ["R26_CRISIS", "urgent", "AdverseEvent", crisis.result.id],
+      ["R26_BP_HIGH", "alert", "ObservationVital", high.result.id],
+      ["R27_SPO2_LOW", "alert", "ObservationVital", high.result.id],
+      ["R28_MODERATE_SEDATION", "alert", "SedationAssessment", sed.result.id],
+      ["R26_CRISIS", "urgent", "AdverseEvent", crisis.result.id],
     ]);
     expect(rows.some((r) => r.entityId === normal.result.id)).toBe(false);
     // The row says what the nurse was shown.
@@ -99,22 +111,39 @@ describe("R35: vital signs not acceptable before completion", () => {
 describe("a protocol deviation recorded with a reason", () => {
   it("is a row with who and why, shown in the deviation report, the review queue and the unsubmitted PMF", async () => {
     const s = await dischargedSession();
-    const { id } = await recordSessionDeviation(s.nurse, s.sessionId, { description: "Patient left the chair for 10 minutes", reason: "Escorted to the bathroom by staff" });
-    expect(await db().protocolDeviation.findUniqueOrThrow({ where: { id } })).toMatchObject({ code: "RECORDED", reason: "Escorted to the bathroom by staff", recordedById: s.nurse.id });
+    const { id } = await recordSessionDeviation(s.nurse, s.sessionId, {
+      description: "Patient left the chair for 10 minutes",
+      reason: "Escorted to the bathroom by staff",
+    });
+    expect(await db().protocolDeviation.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      code: "RECORDED",
+      reason: "Escorted to the bathroom by staff",
+      recordedById: s.nurse.id,
+    });
     expect(await db().auditEvent.count({ where: { action: "deviation.record", entityId: id } })).toBe(1);
     const today = localDate(new Date(), s.site.timeZone);
     const report = await deviationReport([s.site.id], today, today);
-    expect(report.rows[0].deviations).toContainEqual({ kind: "recorded", code: "RECORDED", message: "Patient left the chair for 10 minutes — reason: Escorted to the bathroom by staff (recorded by nurse Test)" });
-    expect((await reviewQueue([s.site.id], new Date())).deviations.map((d) => d.description)).toContain("Patient left the chair for 10 minutes — reason: Escorted to the bathroom by staff (nurse Test)");
+    expect(report.rows[0].deviations).toContainEqual({
+      kind: "recorded",
+      code: "RECORDED",
+      message: "Patient left the chair for 10 minutes — reason: Escorted to the bathroom by staff (recorded by nurse Test)",
+    });
+    expect((await reviewQueue([s.site.id], new Date())).deviations.map((d) => d.description)).toContain(
+      "Patient left the chair for 10 minutes — reason: Escorted to the bathroom by staff (nurse Test)",
+    );
     const pmf = await db().patientMonitoringForm.findUniqueOrThrow({ where: { id: s.pmfId } });
-    expect((pmf.fields as { protocolDeviations: string[] }).protocolDeviations).toEqual(["Patient left the chair for 10 minutes — reason: Escorted to the bathroom by staff"]);
+    expect((pmf.fields as { protocolDeviations: string[] }).protocolDeviations).toEqual([
+      "Patient left the chair for 10 minutes — reason: Escorted to the bathroom by staff",
+    ]);
   });
 
   it("is refused without a reason (nothing saved) and on a signed session (an amendment instead)", async () => {
     const { deviationSchema } = await import("./schema");
     expect(deviationSchema.safeParse({ description: "Patient left the chair", reason: "" }).success).toBe(false);
     const s = await dischargedSession();
-    await db().sessionSignature.create({ data: { sessionId: s.sessionId, signerId: s.psych.id, printedName: "psych Test", meaning: "REVIEWED", signedAt: new Date(), contentHash: "x" } });
+    await db().sessionSignature.create({
+      data: { sessionId: s.sessionId, signerId: s.psych.id, printedName: "psych Test", meaning: "REVIEWED", signedAt: new Date(), contentHash: "x" },
+    });
     expect((await refusal(recordSessionDeviation(s.psych, s.sessionId, { description: "Late note", reason: "Found on review" }))).code).toBe("SESSION_SIGNED");
     expect(await db().protocolDeviation.count({ where: { sessionId: s.sessionId } })).toBe(0);
   });

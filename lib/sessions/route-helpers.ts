@@ -12,7 +12,12 @@ type Ctx = { params: Promise<{ id: string }> };
  * A POST/PUT on one session: authorize for the session's site, validate with the shared schema, run.
  * With an Idempotency-Key the first answer is remembered and replayed (lib/db/idempotency).
  */
-export function sessionCommand<S extends z.ZodType, R>(action: Action, schema: S, run: (user: CurrentUser, sessionId: string, input: z.output<S>) => Promise<R>, status = 200) {
+export function sessionCommand<S extends z.ZodType, R>(
+  action: Action,
+  schema: S,
+  run: (user: CurrentUser, sessionId: string, input: z.output<S>) => Promise<R>,
+  status = 200,
+) {
   return route<Ctx>(async (req, ctx) => {
     const { id } = await ctx.params;
     const user = await authorizeRecord(action, "TreatmentSession", id);

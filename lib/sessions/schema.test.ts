@@ -17,14 +17,23 @@ describe("vital signs input: possible values only (danger is a rule, not a valid
   it("refuses half a blood pressure, an empty set and a time in the future", () => {
     expect(errors(vitalsSchema.safeParse({ systolic: 120 }))).toMatchObject({ diastolic: ["Enter both systolic and diastolic"] });
     expect(errors(vitalsSchema.safeParse({}))).toMatchObject({ systolic: ["Enter at least one vital sign"] });
-    expect(errors(vitalsSchema.safeParse({ spo2: 97, takenAt: new Date(Date.now() + 5 * 60_000).toISOString() }))).toMatchObject({ takenAt: ["This time is in the future"] });
+    expect(errors(vitalsSchema.safeParse({ spo2: 97, takenAt: new Date(Date.now() + 5 * 60_000).toISOString() }))).toMatchObject({
+      takenAt: ["This time is in the future"],
+    });
   });
   it("reads form strings as numbers and blanks as absent", () => {
-    expect(inTheBrowser(() => vitalsSchema.parse({ systolic: "128", diastolic: "80", heartRate: "", spo2: "98" }))).toMatchObject({ systolic: 128, diastolic: 80, heartRate: undefined, spo2: 98 });
+    expect(inTheBrowser(() => vitalsSchema.parse({ systolic: "128", diastolic: "80", heartRate: "", spo2: "98" }))).toMatchObject({
+      systolic: 128,
+      diastolic: 80,
+      heartRate: undefined,
+      spo2: 98,
+    });
   });
   it("takes only JSON numbers on the wire: numeral text, arrays, booleans are refused at the field", () => {
     for (const systolic of ["128", [128], true, {}])
-      expect((errors(vitalsSchema.safeParse({ systolic, diastolic: 80 })) as Record<string, string[]>).systolic, JSON.stringify(systolic)).toEqual(["Enter systolic"]);
+      expect((errors(vitalsSchema.safeParse({ systolic, diastolic: 80 })) as Record<string, string[]>).systolic, JSON.stringify(systolic)).toEqual([
+        "Enter systolic",
+      ]);
   });
 });
 
@@ -37,17 +46,27 @@ describe("other session inputs", () => {
     expect(checkInSchema.safeParse({ ...base, backEntry: true, checkedInAt: "2026-06-01T16:11:00Z", backEntryReason: "Network down" }).success).toBe(true);
   });
   it("names each missing check-in choice in the clinic's words", () => {
-    expect(errors(checkInSchema.safeParse({}))).toEqual({ patientId: ["Choose the patient"], chairId: ["Choose a chair"], prescriberOnSiteId: ["Choose the prescriber on site"],
-      monitoringHcpId: ["Choose the monitoring nurse"], indication: ["Choose the indication"] });
+    expect(errors(checkInSchema.safeParse({}))).toEqual({
+      patientId: ["Choose the patient"],
+      chairId: ["Choose a chair"],
+      prescriberOnSiteId: ["Choose the prescriber on site"],
+      monitoringHcpId: ["Choose the monitoring nurse"],
+      indication: ["Choose the indication"],
+    });
   });
   it("needs mg and a reason for another dose, in multiples of 28", () => {
-    expect(errors(doseSchema.safeParse({ version: 1, doseOption: "OTHER", otherDoseMg: 30 }))).toMatchObject({ otherDoseMg: ["The dose must be a multiple of 28 mg (one device)"], otherDoseReason: ["Give the reason for this dose"] });
+    expect(errors(doseSchema.safeParse({ version: 1, doseOption: "OTHER", otherDoseMg: 30 }))).toMatchObject({
+      otherDoseMg: ["The dose must be a multiple of 28 mg (one device)"],
+      otherDoseReason: ["Give the reason for this dose"],
+    });
     expect(doseMgOf(doseSchema.parse({ version: 1, doseOption: "OTHER", otherDoseMg: 112, otherDoseReason: "Prescriber's plan" }))).toBe(112);
     expect(doseMgOf(doseSchema.parse({ version: 1, doseOption: "84" }))).toBe(84);
   });
   it("refuses an adverse event that ends before its onset (R49), at the field", () => {
     const base = { type: "OTHER", description: "Nausea", onsetAt: "2026-12-01T15:00:00Z" };
-    expect(errors(adverseEventSchema.safeParse({ ...base, resolvedAt: "2026-12-01T14:59:59Z" }))).toMatchObject({ resolvedAt: ["The event cannot end before its onset"] });
+    expect(errors(adverseEventSchema.safeParse({ ...base, resolvedAt: "2026-12-01T14:59:59Z" }))).toMatchObject({
+      resolvedAt: ["The event cannot end before its onset"],
+    });
     expect(adverseEventSchema.safeParse({ ...base, resolvedAt: "2026-12-01T15:00:00Z" }).success).toBe(true);
   });
   it("needs all six CADSS-6 item scores, each 0–4", () => {

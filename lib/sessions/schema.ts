@@ -14,23 +14,26 @@ const required = (message: string) => text(message).min(1, message);
 /** R49: why an entry is made more than the site's late-entry threshold after its clinical time. */
 export const lateReason = text().trim().max(500, "Keep the reason under 500 characters").optional();
 
-export const checkInSchema = z.object({
-  patientId: required("Choose the patient"),
-  chairId: required("Choose a chair"),
-  prescriberOnSiteId: required("Choose the prescriber on site"),
-  monitoringHcpId: required("Choose the monitoring nurse"),
-  indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
-  /** R49 downtime back-entry: a past session documented after the fact, with its real check-in time and why. */
-  backEntry: z.boolean().default(false),
-  checkedInAt: instant,
-  backEntryReason: text().trim().max(500, "Keep the reason under 500 characters").optional(),
-  /** Checked in from a booked appointment (lib/scheduling): the session is linked to it and it becomes CHECKED_IN. */
-  appointmentId: text().trim().max(40).optional(),
-}).superRefine((v, ctx) => {
-  if (!v.backEntry) return;
-  if (!v.checkedInAt) ctx.addIssue({ code: "custom", path: ["checkedInAt"], message: "Enter when the patient was checked in" });
-  if ((v.backEntryReason ?? "").length < 5) ctx.addIssue({ code: "custom", path: ["backEntryReason"], message: "Say why this session is entered after the fact (at least 5 characters)" });
-});
+export const checkInSchema = z
+  .object({
+    patientId: required("Choose the patient"),
+    chairId: required("Choose a chair"),
+    prescriberOnSiteId: required("Choose the prescriber on site"),
+    monitoringHcpId: required("Choose the monitoring nurse"),
+    indication: z.enum(["TRD", "MDSI"], { message: "Choose the indication" }),
+    /** R49 downtime back-entry: a past session documented after the fact, with its real check-in time and why. */
+    backEntry: z.boolean().default(false),
+    checkedInAt: instant,
+    backEntryReason: text().trim().max(500, "Keep the reason under 500 characters").optional(),
+    /** Checked in from a booked appointment (lib/scheduling): the session is linked to it and it becomes CHECKED_IN. */
+    appointmentId: text().trim().max(40).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.backEntry) return;
+    if (!v.checkedInAt) ctx.addIssue({ code: "custom", path: ["checkedInAt"], message: "Enter when the patient was checked in" });
+    if ((v.backEntryReason ?? "").length < 5)
+      ctx.addIssue({ code: "custom", path: ["backEntryReason"], message: "Say why this session is entered after the fact (at least 5 characters)" });
+  });
 export type CheckInInput = z.input<typeof checkInSchema>;
 
 const yesNo = z.boolean({ message: "Answer yes or no" });
@@ -70,7 +73,7 @@ export const vitalsSchema = z
   .object({
     kind: z.enum(["PRE_DOSE", "POST_40", "EXTRA", "PRE_COMPLETION"]).default("EXTRA"),
     takenAt: instant,
-  lateReason,
+    lateReason,
     systolic: optionalInt("systolic", 40, 300),
     diastolic: optionalInt("diastolic", 20, 200),
     heartRate: optionalInt("heart rate", 20, 250),
@@ -84,8 +87,7 @@ export const vitalsSchema = z
       ctx.addIssue({ code: "custom", path: ["diastolic"], message: "Diastolic must be lower than systolic" });
     if (v.systolic == null && v.heartRate == null && v.spo2 == null && v.respiratoryRate == null)
       ctx.addIssue({ code: "custom", path: ["systolic"], message: "Enter at least one vital sign" });
-    if (v.takenAt && v.takenAt.getTime() > Date.now() + 60_000)
-      ctx.addIssue({ code: "custom", path: ["takenAt"], message: "This time is in the future" });
+    if (v.takenAt && v.takenAt.getTime() > Date.now() + 60_000) ctx.addIssue({ code: "custom", path: ["takenAt"], message: "This time is in the future" });
   });
 export type VitalsInput = z.input<typeof vitalsSchema>;
 
@@ -121,7 +123,7 @@ export const CADSS6_ITEMS = [1, 2, 6, 7, 15, 22];
 export const dissociationSchema = z
   .object({
     takenAt: instant,
-  lateReason,
+    lateReason,
     present: z.boolean({ message: "Answer whether dissociation is present" }),
     scale: z.enum(["NONE", "CADSS", "CADSS6"]).default("NONE"),
     itemScores: z.array(wholeNumber("item score", 0, 4)).default([]),
@@ -133,21 +135,23 @@ export const dissociationSchema = z
   });
 export type DissociationInput = z.input<typeof dissociationSchema>;
 
-export const adverseEventSchema = z.object({
-  type: z.enum(["SEDATION", "DISSOCIATION", "RESPIRATORY_DEPRESSION", "HYPERTENSION", "OTHER"], { message: "Choose the type" }),
-  description: text().trim().min(3, "Describe what happened").max(2000),
-  serious: z.boolean().default(false),
-  onsetAt: instant,
-  lateReason,
-  resolvedAt: instant,
-  interventions: z.array(text().trim().min(1).max(200)).max(20).default([]),
-  outcome: text().trim().max(1000).optional(),
-  spo2Nadir: optionalInt("lowest SpO₂", 30, 100),
-}).superRefine((v, ctx) => {
-  // R49: an event ends after it began. (The server checks "not in the future" against its own clock.)
-  if (v.onsetAt && v.resolvedAt && v.resolvedAt.getTime() < v.onsetAt.getTime())
-    ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "The event cannot end before its onset" });
-});
+export const adverseEventSchema = z
+  .object({
+    type: z.enum(["SEDATION", "DISSOCIATION", "RESPIRATORY_DEPRESSION", "HYPERTENSION", "OTHER"], { message: "Choose the type" }),
+    description: text().trim().min(3, "Describe what happened").max(2000),
+    serious: z.boolean().default(false),
+    onsetAt: instant,
+    lateReason,
+    resolvedAt: instant,
+    interventions: z.array(text().trim().min(1).max(200)).max(20).default([]),
+    outcome: text().trim().max(1000).optional(),
+    spo2Nadir: optionalInt("lowest SpO₂", 30, 100),
+  })
+  .superRefine((v, ctx) => {
+    // R49: an event ends after it began. (The server checks "not in the future" against its own clock.)
+    if (v.onsetAt && v.resolvedAt && v.resolvedAt.getTime() < v.onsetAt.getTime())
+      ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "The event cannot end before its onset" });
+  });
 export type AdverseEventInput = z.input<typeof adverseEventSchema>;
 
 export const gateDecisionSchema = z.object({
@@ -192,17 +196,29 @@ export const enteredInErrorSchema = z.object({ reason: text().trim().min(3, "Say
 
 /** R26: symptoms of a hypertensive crisis (REMS.md §4.3; the list is the label's examples). */
 export const CRISIS_SYMPTOMS = {
-  CHEST_PAIN: "Chest pain", SHORTNESS_OF_BREATH: "Shortness of breath", SEVERE_HEADACHE: "Sudden severe headache", VISUAL_CHANGE: "Change in vision",
-  SEIZURE: "Seizure", REDUCED_CONSCIOUSNESS: "Reduced consciousness", FOCAL_DEFICIT: "Focal neurological deficit",
+  CHEST_PAIN: "Chest pain",
+  SHORTNESS_OF_BREATH: "Shortness of breath",
+  SEVERE_HEADACHE: "Sudden severe headache",
+  VISUAL_CHANGE: "Change in vision",
+  SEIZURE: "Seizure",
+  REDUCED_CONSCIOUSNESS: "Reduced consciousness",
+  FOCAL_DEFICIT: "Focal neurological deficit",
 } as const;
 export const crisisSchema = z.object({
-  symptoms: z.array(z.enum(Object.keys(CRISIS_SYMPTOMS) as [keyof typeof CRISIS_SYMPTOMS, ...(keyof typeof CRISIS_SYMPTOMS)[]])).min(1, "Tick at least one symptom"),
+  symptoms: z
+    .array(z.enum(Object.keys(CRISIS_SYMPTOMS) as [keyof typeof CRISIS_SYMPTOMS, ...(keyof typeof CRISIS_SYMPTOMS)[]]))
+    .min(1, "Tick at least one symptom"),
   notedAt: instant,
   lateReason,
 });
 export type CrisisInput = z.input<typeof crisisSchema>;
 
-export const NOT_DOSED_REASONS = { PRESCRIBER_DELAYED: "Prescriber delayed the dose", NO_RIDE: "No ride home", PATIENT_DECLINED: "Patient declined", OTHER: "Other" } as const;
+export const NOT_DOSED_REASONS = {
+  PRESCRIBER_DELAYED: "Prescriber delayed the dose",
+  NO_RIDE: "No ride home",
+  PATIENT_DECLINED: "Patient declined",
+  OTHER: "Other",
+} as const;
 /** Ending a session before the first device: it leaves the board, takes no device and has no PMF. */
 export const notDosedSchema = z
   .object({

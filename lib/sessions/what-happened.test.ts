@@ -7,7 +7,17 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { dischargedSession } from "@/lib/reports/testing/discharged-session";
 import {
-  checkIn, correctDose, decideGate, designateFortyMinute, endNotDosed, markEnteredInError, recordDevice, recordVital, saveChecklist, setDose, updateAdverseEvent,
+  checkIn,
+  correctDose,
+  decideGate,
+  designateFortyMinute,
+  endNotDosed,
+  markEnteredInError,
+  recordDevice,
+  recordVital,
+  saveChecklist,
+  setDose,
+  updateAdverseEvent,
 } from "./commands";
 import { adverseEventUpdateSchema, checklistSchema, designateFortySchema, doseCorrectionSchema, notDosedSchema, vitalsSchema } from "./schema";
 import { minutesAgo, readyToDose } from "./testing/session-steps";
@@ -22,20 +32,46 @@ describe("a session ended as not dosed", () => {
     const r = await endNotDosed(c.nurse, c.sessionId, notDosedSchema.parse({ reason: "PRESCRIBER_DELAYED", note: "BP to be rechecked next week" }));
     expect(r).toEqual({ status: "NOT_DOSED", reason: "Prescriber delayed the dose: BP to be rechecked next week" });
     expect((await boardFor([c.site.id], new Date())).map((b) => b.sessionId)).not.toContain(c.sessionId);
-    expect((await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }))).status).toBe(409);
+    expect((await refusal(recordDevice(c.nurse, c.sessionId, { deviceId: c.devices[0].id, administeredAt: undefined, acknowledgedWarnings: [] }))).status).toBe(
+      409,
+    );
     expect(await db().patientMonitoringForm.count({ where: { sessionId: c.sessionId } })).toBe(0);
     expect(await db().auditEvent.count({ where: { action: "session.not_dosed", entityId: c.sessionId } })).toBe(1);
-    const again = await checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" });
+    const again = await checkIn(c.nurse, {
+      patientId: c.patient.id,
+      chairId: c.chair.id,
+      prescriberOnSiteId: c.psych.id,
+      monitoringHcpId: c.nurse.id,
+      indication: "TRD",
+    });
     expect(again.result.id).not.toBe(c.sessionId);
   });
 
   it("is what a checklist saying 'no ride home' records (R11): not dosed, no ride, off the board", async () => {
     const c = await readyToDose();
     const { version } = await db().preDoseChecklist.findUniqueOrThrow({ where: { sessionId: c.sessionId } });
-    const r = await saveChecklist(c.nurse, c.sessionId, checklistSchema.parse({ version, rideType: "NONE", lastFoodAt: minutesAgo(400).toISOString(), lastLiquidAt: minutesAgo(300).toISOString(),
-      conmedBenzodiazepines: false, conmedSedativeHypnotics: false, conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE" }));
+    const r = await saveChecklist(
+      c.nurse,
+      c.sessionId,
+      checklistSchema.parse({
+        version,
+        rideType: "NONE",
+        lastFoodAt: minutesAgo(400).toISOString(),
+        lastLiquidAt: minutesAgo(300).toISOString(),
+        conmedBenzodiazepines: false,
+        conmedSedativeHypnotics: false,
+        conmedPsychostimulants: false,
+        conmedMaois: false,
+        conmedOpioids: false,
+        conmedConfirmed: true,
+        pregnancyStatus: "NOT_APPLICABLE",
+      }),
+    );
     expect(r.notDosed).toBe(true);
-    expect(await db().treatmentSession.findUniqueOrThrow({ where: { id: c.sessionId } })).toMatchObject({ status: "NOT_DOSED", cancelledReason: "No ride home" });
+    expect(await db().treatmentSession.findUniqueOrThrow({ where: { id: c.sessionId } })).toMatchObject({
+      status: "NOT_DOSED",
+      cancelledReason: "No ride home",
+    });
     expect((await boardFor([c.site.id], new Date())).map((b) => b.sessionId)).not.toContain(c.sessionId);
   });
 
@@ -66,7 +102,11 @@ describe("a dose corrected after devices (prescriber only)", () => {
     const r = await correctDose(c.psych, c.sessionId, doseCorrectionSchema.parse({ doseMg: 56, reason: "Prescribed 56 mg; 84 mg was selected in error" }));
     expect(r).toEqual({ plannedDoseMg: 56, status: "MONITORING", devicesGiven: 2 });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "session.dose_correction", entityId: c.sessionId } });
-    expect(audit).toMatchObject({ before: { plannedDoseMg: 84, status: "DOSING" }, after: { plannedDoseMg: 56, status: "MONITORING" }, reason: "Prescribed 56 mg; 84 mg was selected in error" });
+    expect(audit).toMatchObject({
+      before: { plannedDoseMg: 84, status: "DOSING" },
+      after: { plannedDoseMg: 56, status: "MONITORING" },
+      reason: "Prescribed 56 mg; 84 mg was selected in error",
+    });
   });
 });
 
@@ -79,7 +119,11 @@ describe("an existing reading designated as the 40-minute BP (R25)", () => {
     const atFortyFive = await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(15).toISOString(), systolic: 150, diastolic: 88, spo2: 97 }));
     const atFiftyFive = await recordVital(c.nurse, s, vital({ takenAt: minutesAgo(5).toISOString(), systolic: 140, diastolic: 85, spo2: 97 }));
 
-    expect(await designateFortyMinute(c.nurse, s, designateFortySchema.parse({ vitalId: atFortyFive.result.id }))).toEqual({ id: atFortyFive.result.id, minutesAfterFirstDevice: 45, deviation: false });
+    expect(await designateFortyMinute(c.nurse, s, designateFortySchema.parse({ vitalId: atFortyFive.result.id }))).toEqual({
+      id: atFortyFive.result.id,
+      minutesAfterFirstDevice: 45,
+      deviation: false,
+    });
     const noReason = await refusal(designateFortyMinute(c.nurse, s, designateFortySchema.parse({ vitalId: atFiftyFive.result.id })));
     expect([noReason.status, noReason.fieldErrors?.reason?.[0]]).toEqual([422, "Taken at 55 minutes, outside 30–50: give the reason (at least 5 characters)"]);
     await designateFortyMinute(c.nurse, s, designateFortySchema.parse({ vitalId: atFiftyFive.result.id, reason: "Patient was in the bathroom at 40 minutes" }));
@@ -87,7 +131,14 @@ describe("an existing reading designated as the 40-minute BP (R25)", () => {
     const kinds = Object.fromEntries((await db().observationVital.findMany({ where: { sessionId: s } })).map((v) => [v.id, v.kind]));
     expect([kinds[atFortyFive.result.id], kinds[atFiftyFive.result.id]]).toEqual(["EXTRA", "POST_40"]);
     const deviations = await db().protocolDeviation.findMany({ where: { sessionId: s } });
-    expect(deviations).toEqual([expect.objectContaining({ code: "R25_OUTSIDE_WINDOW", reason: "Patient was in the bathroom at 40 minutes", entityId: atFiftyFive.result.id, recordedById: c.nurse.id })]);
+    expect(deviations).toEqual([
+      expect.objectContaining({
+        code: "R25_OUTSIDE_WINDOW",
+        reason: "Patient was in the bathroom at 40 minutes",
+        entityId: atFiftyFive.result.id,
+        recordedById: c.nurse.id,
+      }),
+    ]);
   });
 });
 
@@ -103,9 +154,19 @@ describe("later facts about an adverse event", () => {
     const low = await recordVital(c.nurse, sessionId, vital({ takenAt: undefined, spo2: 89 }));
     const eventId = low.result.adverseEventId!;
     expect(eventId).toBeTruthy();
-    const r = await updateAdverseEvent(c.nurse, sessionId, eventId, adverseEventUpdateSchema.parse({ addInterventions: ["Airway repositioned", "Oxygen 2 L/min"], reason: "Documented after the event" }));
+    const r = await updateAdverseEvent(
+      c.nurse,
+      sessionId,
+      eventId,
+      adverseEventUpdateSchema.parse({ addInterventions: ["Airway repositioned", "Oxygen 2 L/min"], reason: "Documented after the event" }),
+    );
     expect(r).toEqual({ id: eventId, serious: false, interventions: ["Airway repositioned", "Oxygen 2 L/min"] });
-    await updateAdverseEvent(c.nurse, sessionId, eventId, adverseEventUpdateSchema.parse({ serious: true, reason: "Required prolonged observation and ED referral" }));
+    await updateAdverseEvent(
+      c.nurse,
+      sessionId,
+      eventId,
+      adverseEventUpdateSchema.parse({ serious: true, reason: "Required prolonged observation and ED referral" }),
+    );
     const again = await refusal(updateAdverseEvent(c.nurse, sessionId, eventId, adverseEventUpdateSchema.parse({ serious: true, reason: "twice" })));
     expect(again.status).toBe(409);
     expect(adverseEventUpdateSchema.safeParse({ reason: "nothing to change" }).success).toBe(false);
@@ -118,7 +179,18 @@ describe("later facts about an adverse event", () => {
     const d = await dischargedSession();
     const form = () => db().patientMonitoringForm.findFirstOrThrow({ where: { sessionId: d.sessionId } });
     expect(((await form()).fields as Record<string, unknown>)["seriousAdverseEvent.occurred"]).toBe(false);
-    const { result } = await (await import("./commands")).recordAdverseEvent(d.nurse, d.sessionId, { type: "OTHER", description: "Dizziness at home reported by phone", serious: false, onsetAt: undefined, resolvedAt: undefined, interventions: [], outcome: undefined, spo2Nadir: undefined });
+    const { result } = await (
+      await import("./commands")
+    ).recordAdverseEvent(d.nurse, d.sessionId, {
+      type: "OTHER",
+      description: "Dizziness at home reported by phone",
+      serious: false,
+      onsetAt: undefined,
+      resolvedAt: undefined,
+      interventions: [],
+      outcome: undefined,
+      spo2Nadir: undefined,
+    });
     await updateAdverseEvent(d.nurse, d.sessionId, result.id, adverseEventUpdateSchema.parse({ serious: true, reason: "Led to an ED visit" }));
     expect(((await form()).fields as Record<string, unknown>)["seriousAdverseEvent.occurred"]).toBe(true);
   });
@@ -140,7 +212,11 @@ describe("a device entered in error (point 6)", () => {
     expect(await status()).toBe("DOSING");
     expect(rows.map((r) => !!r.enteredInErrorAt)).toEqual([true, false]);
     // The invariant is the database's: a second live administration of the same device is refused.
-    await expect(db().deviceAdministration.create({ data: { sessionId: a.sessionId, sequence: 9, administeredAt: new Date(), deviceId: a.devices[0].id, recordedById: a.nurse.id } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(
+      db().deviceAdministration.create({
+        data: { sessionId: a.sessionId, sequence: 9, administeredAt: new Date(), deviceId: a.devices[0].id, recordedById: a.nurse.id },
+      }),
+    ).rejects.toMatchObject({ code: "P2002" });
   });
 });
 
@@ -148,7 +224,16 @@ describe("adverse-event times (R49, in part)", () => {
   it("the server refuses an event resolved before its onset or starting in the future, and saves nothing", async () => {
     const c = await readyToDose();
     const { recordAdverseEvent } = await import("./commands");
-    const event = (onsetAt: Date, resolvedAt?: Date) => ({ type: "OTHER" as const, description: "Nausea", serious: false, onsetAt, resolvedAt, interventions: [], outcome: undefined, spo2Nadir: undefined });
+    const event = (onsetAt: Date, resolvedAt?: Date) => ({
+      type: "OTHER" as const,
+      description: "Nausea",
+      serious: false,
+      onsetAt,
+      resolvedAt,
+      interventions: [],
+      outcome: undefined,
+      spo2Nadir: undefined,
+    });
     const backwards = await refusal(recordAdverseEvent(c.nurse, c.sessionId, event(minutesAgo(5), minutesAgo(10))));
     expect([backwards.status, backwards.fieldErrors?.resolvedAt?.[0]]).toEqual([422, "The event cannot end before its onset"]);
     const future = await refusal(recordAdverseEvent(c.nurse, c.sessionId, event(new Date(Date.now() + 10 * 60_000))));

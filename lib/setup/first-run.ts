@@ -19,8 +19,7 @@ export async function needsFirstRun(): Promise<boolean> {
   return !usersExist;
 }
 
-export const alreadySetUp = () =>
-  new HttpError(409, "ALREADY_SET_UP", "This tracker is already set up. Sign in, or ask an administrator for an account.");
+export const alreadySetUp = () => new HttpError(409, "ALREADY_SET_UP", "This tracker is already set up. Sign in, or ask an administrator for an account.");
 
 /** The REMS parameters of the label and REMS as written in REMS.md (R45), in force since SPRAVATO's approval. */
 export const INITIAL_REMS_EFFECTIVE_FROM = startOfDay("2019-03-05", REMS_DATE_ZONE);

@@ -29,7 +29,9 @@ describe("electronic sign-off of a session", () => {
     await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
     const sig = await signatureOf(c.sessionId);
     expect(sig).toMatchObject({ printedName: "psych Test", meaning: "REVIEWED", state: "valid" });
-    const actions = (await db().auditEvent.findMany({ where: { entityId: c.sessionId, action: { startsWith: "session.sign" } }, orderBy: { id: "asc" } })).map((a) => a.action);
+    const actions = (await db().auditEvent.findMany({ where: { entityId: c.sessionId, action: { startsWith: "session.sign" } }, orderBy: { id: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["session.sign_refused", "session.sign"]);
     expect((await refusal(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }))).code).toBe("ALREADY_SIGNED");
   });
@@ -52,12 +54,15 @@ describe("electronic sign-off of a session", () => {
     const event = { type: "HYPERTENSION", description: "BP 190/112 before transfer", serious: true, onsetAt: minutesAgo(20).toISOString() };
     await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse(event));
     // Sign-off waits until every event of the session has an end.
-    expect((await refusal(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }))).message).toMatch(/adverse event is still open/);
+    expect((await refusal(signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" }))).message).toMatch(
+      /adverse event is still open/,
+    );
     const open = await db().adverseEvent.findFirstOrThrow({ where: { sessionId: c.sessionId } });
     await resolveAdverseEvent(c.nurse, c.sessionId, open.id, undefined, "Treated in the ED");
     await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
     // The administrator reporting the event to the REMS afterwards is not a change to what was signed.
-    await db().$executeRaw`UPDATE "AdverseEvent" SET "reportedToRemsAt" = now(), "remsReference" = 'REMS-1', version = version + 1 WHERE "sessionId" = ${c.sessionId}`;
+    await db()
+      .$executeRaw`UPDATE "AdverseEvent" SET "reportedToRemsAt" = now(), "remsReference" = 'REMS-1', version = version + 1 WHERE "sessionId" = ${c.sessionId}`;
     expect((await signatureOf(c.sessionId))?.state).toBe("valid");
     await db().$executeRaw`UPDATE "ObservationVital" SET systolic = systolic + 1 WHERE "sessionId" = ${c.sessionId} AND kind = 'PRE_DOSE'`;
     expect((await signatureOf(c.sessionId))?.state).toBe("changed");
@@ -66,7 +71,8 @@ describe("electronic sign-off of a session", () => {
   it("keeps a signature made before the deviation columns existed valid, and still covers those columns once filled", async () => {
     const c = await closedSession();
     // A deviation row as the migration left it: the columns added later (reason, who, entry) are empty.
-    await db().$executeRaw`INSERT INTO "ProtocolDeviation" (id, "sessionId", code, description, "detectedAt") VALUES (${`dev-${c.sessionId}`}, ${c.sessionId}, 'OLD', 'Recorded before the columns existed', now())`;
+    await db()
+      .$executeRaw`INSERT INTO "ProtocolDeviation" (id, "sessionId", code, description, "detectedAt") VALUES (${`dev-${c.sessionId}`}, ${c.sessionId}, 'OLD', 'Recorded before the columns existed', now())`;
     await signSession(c.psychUser, c.sessionId, { meaning: "REVIEWED", password: "Sign-here-2026" });
     const content = (await db().$transaction((tx) => signedContent(tx, c.sessionId)))!;
     const old = content.deviations.find((d) => d.id === `dev-${c.sessionId}`)!;
@@ -83,15 +89,28 @@ describe("electronic sign-off of a session", () => {
     const vital = await db().observationVital.findFirstOrThrow({ where: { sessionId: c.sessionId } });
     expect((await refusal(markEnteredInError(c.nurse, c.sessionId, "vital", vital.id, "wrong arm"))).code).toBe("SESSION_SIGNED");
     // An event learnt of the next day is a new record beside the signed ones: it is accepted, resolved, and the signature stays valid.
-    const late = await recordAdverseEvent(c.nurse, c.sessionId, adverseEventSchema.parse({ type: "OTHER", description: "Nausea reported by phone the next morning" }));
+    const late = await recordAdverseEvent(
+      c.nurse,
+      c.sessionId,
+      adverseEventSchema.parse({ type: "OTHER", description: "Nausea reported by phone the next morning" }),
+    );
     await resolveAdverseEvent(c.nurse, c.sessionId, late.result.id, undefined, "Settled at home");
     expect((await signatureOf(c.sessionId))?.state).toBe("valid");
-    await amendSession(c.psychUser, c.sessionId, { entryKind: "vital", entryId: vital.id, correction: "Systolic was 138, not 128", reason: "Transcription error found on the monitor printout" });
+    await amendSession(c.psychUser, c.sessionId, {
+      entryKind: "vital",
+      entryId: vital.id,
+      correction: "Systolic was 138, not 128",
+      reason: "Transcription error found on the monitor printout",
+    });
     const other = await readyToDose();
     const foreign = await db().observationVital.findFirstOrThrow({ where: { sessionId: other.sessionId } });
-    const refused = await refusal(amendSession(c.psychUser, c.sessionId, { entryKind: "vital", entryId: foreign.id, correction: "x x x", reason: "wrong session" }));
+    const refused = await refusal(
+      amendSession(c.psychUser, c.sessionId, { entryKind: "vital", entryId: foreign.id, correction: "x x x", reason: "wrong session" }),
+    );
     expect(refused.fieldErrors).toHaveProperty("entryId");
-    expect(await amendmentsOf(c.sessionId)).toMatchObject([{ entryKind: "vital", entryId: vital.id, correction: "Systolic was 138, not 128", author: "psych Test" }]);
+    expect(await amendmentsOf(c.sessionId)).toMatchObject([
+      { entryKind: "vital", entryId: vital.id, correction: "Systolic was 138, not 128", author: "psych Test" },
+    ]);
     // The amendment sits beside the signed content; it does not change it.
     expect((await signatureOf(c.sessionId))?.state).toBe("valid");
     // The app role has no DELETE on it (issue 12 §5); the owner meets the append-only trigger (lib/db/roles.test.ts).
@@ -104,7 +123,10 @@ describe("electronic sign-off of a session", () => {
     const section = (r: typeof before, id: string) => r!.sections.find((s) => s.id === id)!.lines.map((l) => `${l.label}: ${l.value}`);
     expect(before!.signature).toBeNull();
     expect(before!.problems).toEqual([]);
-    expect(section(before, "discharge")).toEqual([expect.stringMatching(/^Outcome: Emergency transfer at \d\d:\d\d \(T0\+20 min\)$/), "Receiving service: EMS"]);
+    expect(section(before, "discharge")).toEqual([
+      expect.stringMatching(/^Outcome: Emergency transfer at \d\d:\d\d \(T0\+20 min\)$/),
+      "Receiving service: EMS",
+    ]);
     expect(section(before, "dose")[1]).toMatch(new RegExp(`^Device 1: \\d\\d:\\d\\d \\(T0\\+0 min\\) — ${c.devices[0].serial}, lot `));
     expect(section(before, "vitals")[0]).toMatch(/^Pre-dose BP: \d+\/\d+ at \d\d:\d\d \(T0−\d+ min\)$/);
     // An event recorded after signing is beside the signed record, not in it: the page shows the signed content.

@@ -11,9 +11,13 @@ const CLOSED = ["DISCHARGED", "EMERGENCY_TRANSFER"];
 export function signOffProblems(status: string, alreadySigned: boolean, meaning: SignatureMeaning, openAdverseEvents = 0): string[] {
   const problems: string[] = [];
   if (alreadySigned) problems.push("This session is already signed.");
-  if (openAdverseEvents > 0) problems.push(`${openAdverseEvents === 1 ? "An adverse event is" : `${openAdverseEvents} adverse events are`} still open: record how it ended before signing.`);
+  if (openAdverseEvents > 0)
+    problems.push(
+      `${openAdverseEvents === 1 ? "An adverse event is" : `${openAdverseEvents} adverse events are`} still open: record how it ended before signing.`,
+    );
   if (!CLOSED.includes(status)) problems.push("Only a discharged or transferred session can be signed: monitoring is still open.");
-  else if (meaning === "APPROVED_DISCHARGE" && status !== "DISCHARGED") problems.push("This session ended in an emergency transfer: there is no discharge decision to approve.");
+  else if (meaning === "APPROVED_DISCHARGE" && status !== "DISCHARGED")
+    problems.push("This session ended in an emergency transfer: there is no discharge decision to approve.");
   return problems;
 }
 

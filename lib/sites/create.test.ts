@@ -13,17 +13,51 @@ const today = () => localDate(new Date(), "America/New_York");
 /** An administrator of `siteIds` (a site they create is added to their account, as createSite does). */
 async function admin(...siteIds: string[]) {
   const u = unique();
-  const a = await db().user.create({ data: { email: `create-site-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x", sites: { create: siteIds.map((siteId) => ({ siteId })) } } });
+  const a = await db().user.create({
+    data: {
+      email: `create-site-${u}@test.example`,
+      firstName: "Ada",
+      lastName: "Admin",
+      role: "ADMIN",
+      passwordHash: "x",
+      sites: { create: siteIds.map((siteId) => ({ siteId })) },
+    },
+  });
   return { id: a.id, email: a.email, role: a.role, siteIds };
 }
 
 export const siteInput = (over: Partial<SiteCreateInput> = {}): SiteCreateInput => ({
-  code: `T-${unique()}`.slice(0, 20), name: "Hudson Valley Outpatient", settingType: "OUTPATIENT", certificationStatus: "ACTIVE", certifiedAt: "2025-01-10",
-  remsSettingId: "", acquisitionMethods: ["BUY_AND_BILL"], pulseOximeterAttested: true, recertificationBlocksDosing: false,
-  address1: "1 Main St", address2: "", city: "Hudson", state: "ny", zip: "12534", phone: "", timeZone: "America/New_York",
-  postDoseAlertSystolic: 180, postDoseAlertDiastolic: 110, urgentSystolic: 200, urgentDiastolic: 120, spo2AlertThreshold: 93,
-  preDoseCeilingSystolic: "", preDoseCeilingDiastolic: "", idleLockMinutes: 10, lateEntryMinutes: 10, observationAnchor: "FIRST_DEVICE",
-  arName: "Dr. Rep", arEmail: "Rep@Example.com", arPhone: "", arFromDate: "2025-01-01", chairs: [{ label: "Chair 1" }, { label: "Chair 2" }],
+  code: `T-${unique()}`.slice(0, 20),
+  name: "Hudson Valley Outpatient",
+  settingType: "OUTPATIENT",
+  certificationStatus: "ACTIVE",
+  certifiedAt: "2025-01-10",
+  remsSettingId: "",
+  acquisitionMethods: ["BUY_AND_BILL"],
+  pulseOximeterAttested: true,
+  recertificationBlocksDosing: false,
+  address1: "1 Main St",
+  address2: "",
+  city: "Hudson",
+  state: "ny",
+  zip: "12534",
+  phone: "",
+  timeZone: "America/New_York",
+  postDoseAlertSystolic: 180,
+  postDoseAlertDiastolic: 110,
+  urgentSystolic: 200,
+  urgentDiastolic: 120,
+  spo2AlertThreshold: 93,
+  preDoseCeilingSystolic: "",
+  preDoseCeilingDiastolic: "",
+  idleLockMinutes: 10,
+  lateEntryMinutes: 10,
+  observationAnchor: "FIRST_DEVICE",
+  arName: "Dr. Rep",
+  arEmail: "Rep@Example.com",
+  arPhone: "",
+  arFromDate: "2025-01-01",
+  chairs: [{ label: "Chair 1" }, { label: "Chair 2" }],
   ...over,
 });
 
@@ -86,9 +120,26 @@ describe("observation anchor on the site form", () => {
     const { siteSchema } = await import("./schema");
     const { updateSite } = await import("./data");
     const s = (await siteForEdit(id))!;
-    const form = { version: s.version, name: s.name, settingType: s.settingType, certificationStatus: s.certificationStatus, certifiedAt: s.certifiedAt, acquisitionMethods: s.acquisitionMethods,
-      pulseOximeterAttested: s.pulseOximeterAttested, address1: s.address1, city: s.city, state: s.state, zip: s.zip, timeZone: s.timeZone,
-      postDoseAlertSystolic: 180, postDoseAlertDiastolic: 110, urgentSystolic: 200, urgentDiastolic: 120, spo2AlertThreshold: 93, idleLockMinutes: 10 };
+    const form = {
+      version: s.version,
+      name: s.name,
+      settingType: s.settingType,
+      certificationStatus: s.certificationStatus,
+      certifiedAt: s.certifiedAt,
+      acquisitionMethods: s.acquisitionMethods,
+      pulseOximeterAttested: s.pulseOximeterAttested,
+      address1: s.address1,
+      city: s.city,
+      state: s.state,
+      zip: s.zip,
+      timeZone: s.timeZone,
+      postDoseAlertSystolic: 180,
+      postDoseAlertDiastolic: 110,
+      urgentSystolic: 200,
+      urgentDiastolic: 120,
+      spo2AlertThreshold: 93,
+      idleLockMinutes: 10,
+    };
     const v = await updateSite(a, id, siteSchema.parse({ ...form, observationAnchor: "LAST_DEVICE" }));
     expect((await siteForEdit(id))!.observationAnchor).toBe("LAST_DEVICE");
     await updateSite(a, id, siteSchema.parse({ ...form, version: v.version }));

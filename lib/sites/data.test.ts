@@ -9,30 +9,73 @@ import { arChangeSchema, siteSchema } from "./schema";
 let n = 0;
 const unique = () => `${Date.now().toString(36)}-${(n++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const today = () => localDate(new Date(), "America/New_York");
-const error = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a refusal"); }, (e: unknown) => e as HttpError);
+const error = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (e: unknown) => e as HttpError,
+  );
 
 async function fixture(opts: { ar?: string | null } = {}) {
   const u = unique();
   const site = await db().site.create({
     data: {
-      code: `S-${u}`, name: `Sites test ${u}`, settingType: "OUTPATIENT", certificationStatus: "ACTIVE", certifiedAt: new Date("2025-01-10"),
-      pulseOximeterAttested: true, pulseOximeterAttestedAt: new Date("2025-01-10T15:00:00Z"), acquisitionMethods: ["BUY_AND_BILL"],
-      address1: "1 Main St", city: "Hudson", state: "NY", zip: "12534", timeZone: "America/New_York",
+      code: `S-${u}`,
+      name: `Sites test ${u}`,
+      settingType: "OUTPATIENT",
+      certificationStatus: "ACTIVE",
+      certifiedAt: new Date("2025-01-10"),
+      pulseOximeterAttested: true,
+      pulseOximeterAttestedAt: new Date("2025-01-10T15:00:00Z"),
+      acquisitionMethods: ["BUY_AND_BILL"],
+      address1: "1 Main St",
+      city: "Hudson",
+      state: "NY",
+      zip: "12534",
+      timeZone: "America/New_York",
       chairs: { create: [{ label: "Chair 1" }, { label: "Chair 2" }] },
       ...(opts.ar === null ? {} : { authorizedRepresentatives: { create: { name: opts.ar ?? "Dr. First", fromDate: new Date("2025-01-01") } } }),
     },
     select: { id: true },
   });
-  const admin = await db().user.create({ data: { email: `site-admin-${u}@test.example`, firstName: "Ada", lastName: "Admin", role: "ADMIN", passwordHash: "x", sites: { create: { siteId: site.id } } } });
+  const admin = await db().user.create({
+    data: {
+      email: `site-admin-${u}@test.example`,
+      firstName: "Ada",
+      lastName: "Admin",
+      role: "ADMIN",
+      passwordHash: "x",
+      sites: { create: { siteId: site.id } },
+    },
+  });
   const actor = { id: admin.id, email: admin.email, role: admin.role, siteIds: [site.id] };
   const form = async () => {
     const s = (await siteForEdit(site.id))!;
     return {
-      version: s.version, name: s.name, settingType: s.settingType, certificationStatus: s.certificationStatus, certifiedAt: s.certifiedAt, remsSettingId: s.remsSettingId,
-      acquisitionMethods: s.acquisitionMethods, pulseOximeterAttested: s.pulseOximeterAttested, address1: s.address1, address2: s.address2, city: s.city, state: s.state,
-      zip: s.zip, phone: s.phone, timeZone: s.timeZone, postDoseAlertSystolic: s.postDoseAlertSystolic, postDoseAlertDiastolic: s.postDoseAlertDiastolic,
-      urgentSystolic: s.urgentSystolic, urgentDiastolic: s.urgentDiastolic, spo2AlertThreshold: s.spo2AlertThreshold,
-      preDoseCeilingSystolic: s.preDoseCeilingSystolic, preDoseCeilingDiastolic: s.preDoseCeilingDiastolic, idleLockMinutes: s.idleLockMinutes,
+      version: s.version,
+      name: s.name,
+      settingType: s.settingType,
+      certificationStatus: s.certificationStatus,
+      certifiedAt: s.certifiedAt,
+      remsSettingId: s.remsSettingId,
+      acquisitionMethods: s.acquisitionMethods,
+      pulseOximeterAttested: s.pulseOximeterAttested,
+      address1: s.address1,
+      address2: s.address2,
+      city: s.city,
+      state: s.state,
+      zip: s.zip,
+      phone: s.phone,
+      timeZone: s.timeZone,
+      postDoseAlertSystolic: s.postDoseAlertSystolic,
+      postDoseAlertDiastolic: s.postDoseAlertDiastolic,
+      urgentSystolic: s.urgentSystolic,
+      urgentDiastolic: s.urgentDiastolic,
+      spo2AlertThreshold: s.spo2AlertThreshold,
+      preDoseCeilingSystolic: s.preDoseCeilingSystolic,
+      preDoseCeilingDiastolic: s.preDoseCeilingDiastolic,
+      idleLockMinutes: s.idleLockMinutes,
     };
   };
   return { u, siteId: site.id, actor, form };
@@ -42,7 +85,11 @@ describe("site settings", () => {
   it("saves new thresholds with the current version and audits before → after", async () => {
     const f = await fixture();
     const input = await f.form();
-    const r = await updateSite(f.actor, f.siteId, siteSchema.parse({ ...input, postDoseAlertSystolic: 170, postDoseAlertDiastolic: 105, spo2AlertThreshold: 92 }));
+    const r = await updateSite(
+      f.actor,
+      f.siteId,
+      siteSchema.parse({ ...input, postDoseAlertSystolic: 170, postDoseAlertDiastolic: 105, spo2AlertThreshold: 92 }),
+    );
     expect(r.version).toBe(input.version + 1);
     expect(await siteForEdit(f.siteId)).toMatchObject({ postDoseAlertSystolic: 170, postDoseAlertDiastolic: 105, spo2AlertThreshold: 92 });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "site.update", entityId: f.siteId } });
@@ -119,7 +166,10 @@ describe("change of authorized representative (R2)", () => {
     const from = addDays(today(), -3);
     await changeAuthorizedRepresentative(f.actor, f.siteId, arChangeSchema.parse({ name: "Dr. Second", email: "Second@Example.com", fromDate: from }));
     const ars = await db().authorizedRepresentative.findMany({ where: { siteId: f.siteId }, orderBy: { fromDate: "asc" } });
-    expect(ars.map((a) => [a.name, a.toDate?.toISOString().slice(0, 10) ?? null])).toEqual([["Dr. First", addDays(from, -1)], ["Dr. Second", null]]);
+    expect(ars.map((a) => [a.name, a.toDate?.toISOString().slice(0, 10) ?? null])).toEqual([
+      ["Dr. First", addDays(from, -1)],
+      ["Dr. Second", null],
+    ]);
     expect(ars.filter((a) => !a.toDate)).toHaveLength(1);
     const s = (await siteForEdit(f.siteId))!;
     expect(s.certificationStatus).toBe("RECERTIFICATION_REQUIRED");
@@ -127,7 +177,11 @@ describe("change of authorized representative (R2)", () => {
     expect(s.currentAr).toMatchObject({ name: "Dr. Second", email: "second@example.com", fromDate: from });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "site.ar_change", entityId: f.siteId } });
     expect(audit.before).toMatchObject({ certificationStatus: "ACTIVE", currentRepresentatives: [{ name: "Dr. First", toDate: null }] });
-    expect(audit.after).toMatchObject({ certificationStatus: "RECERTIFICATION_REQUIRED", currentRepresentative: { name: "Dr. Second" }, closed: [{ name: "Dr. First", toDate: addDays(from, -1) }] });
+    expect(audit.after).toMatchObject({
+      certificationStatus: "RECERTIFICATION_REQUIRED",
+      currentRepresentative: { name: "Dr. Second" },
+      closed: [{ name: "Dr. First", toDate: addDays(from, -1) }],
+    });
   });
 
   it("works for a site with no representative yet", async () => {

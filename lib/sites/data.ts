@@ -19,9 +19,17 @@ const dateOnly = dateOnlyValue;
 // ---------------------------------------------------------------- reading
 
 export type SiteListItem = {
-  id: string; code: string; name: string; settingType: "OUTPATIENT" | "INPATIENT";
+  id: string;
+  code: string;
+  name: string;
+  settingType: "OUTPATIENT" | "INPATIENT";
   certificationStatus: "PENDING" | "ACTIVE" | "RECERTIFICATION_REQUIRED" | "SUSPENDED";
-  certifiedAt: string | null; timeZone: string; city: string; state: string; currentAr: string | null; activeChairs: number;
+  certifiedAt: string | null;
+  timeZone: string;
+  city: string;
+  state: string;
+  currentAr: string | null;
+  activeChairs: number;
   deactivatedAt: string | null;
 };
 
@@ -31,22 +39,59 @@ export async function listSites(actor: { siteIds: readonly string[] }): Promise<
     where: { id: { in: [...actor.siteIds] } },
     orderBy: { name: "asc" },
     select: {
-      id: true, code: true, name: true, settingType: true, certificationStatus: true, certifiedAt: true, timeZone: true, city: true, state: true, deactivatedAt: true,
+      id: true,
+      code: true,
+      name: true,
+      settingType: true,
+      certificationStatus: true,
+      certifiedAt: true,
+      timeZone: true,
+      city: true,
+      state: true,
+      deactivatedAt: true,
       authorizedRepresentatives: { where: { toDate: null }, select: { name: true }, take: 1 },
       _count: { select: { chairs: { where: { active: true } } } },
     },
   });
   return sites.map(({ authorizedRepresentatives, _count, certifiedAt, deactivatedAt, ...s }) => ({
-    ...s, deactivatedAt: deactivatedAt?.toISOString() ?? null, certifiedAt: certifiedAt ? day(certifiedAt) : null, currentAr: authorizedRepresentatives[0]?.name ?? null, activeChairs: _count.chairs,
+    ...s,
+    deactivatedAt: deactivatedAt?.toISOString() ?? null,
+    certifiedAt: certifiedAt ? day(certifiedAt) : null,
+    currentAr: authorizedRepresentatives[0]?.name ?? null,
+    activeChairs: _count.chairs,
   }));
 }
 
 // Every field the edit form shows, and only those: also what the audit trail records before → after.
 const editable = {
-  name: true, settingType: true, certificationStatus: true, certifiedAt: true, remsSettingId: true, acquisitionMethods: true,
-  pulseOximeterAttested: true, pulseOximeterAttestedAt: true, address1: true, address2: true, city: true, state: true, zip: true, phone: true,
-  timeZone: true, postDoseAlertSystolic: true, postDoseAlertDiastolic: true, urgentSystolic: true, urgentDiastolic: true, spo2AlertThreshold: true,
-  preDoseCeilingSystolic: true, preDoseCeilingDiastolic: true, idleLockMinutes: true, lateEntryMinutes: true, appointmentBlockMinutes: true, recertificationBlocksDosing: true, observationAnchor: true, version: true,
+  name: true,
+  settingType: true,
+  certificationStatus: true,
+  certifiedAt: true,
+  remsSettingId: true,
+  acquisitionMethods: true,
+  pulseOximeterAttested: true,
+  pulseOximeterAttestedAt: true,
+  address1: true,
+  address2: true,
+  city: true,
+  state: true,
+  zip: true,
+  phone: true,
+  timeZone: true,
+  postDoseAlertSystolic: true,
+  postDoseAlertDiastolic: true,
+  urgentSystolic: true,
+  urgentDiastolic: true,
+  spo2AlertThreshold: true,
+  preDoseCeilingSystolic: true,
+  preDoseCeilingDiastolic: true,
+  idleLockMinutes: true,
+  lateEntryMinutes: true,
+  appointmentBlockMinutes: true,
+  recertificationBlocksDosing: true,
+  observationAnchor: true,
+  version: true,
 } as const satisfies Prisma.SiteSelect;
 type EditableRow = Prisma.SiteGetPayload<{ select: typeof editable }>;
 
@@ -55,24 +100,41 @@ const snapshot = (s: EditableRow) => ({
   ...s,
   certifiedAt: s.certifiedAt ? day(s.certifiedAt) : "",
   pulseOximeterAttestedAt: s.pulseOximeterAttestedAt?.toISOString() ?? null,
-  remsSettingId: s.remsSettingId ?? "", address2: s.address2 ?? "", phone: s.phone ?? "",
+  remsSettingId: s.remsSettingId ?? "",
+  address2: s.address2 ?? "",
+  phone: s.phone ?? "",
 });
 export type SiteSnapshot = ReturnType<typeof snapshot>;
 
 export type RepresentativeDto = { id: string; name: string; email: string; phone: string; fromDate: string; toDate: string | null };
 export type ChairDto = { id: string; label: string; active: boolean };
-export type SiteForEdit = SiteSnapshot & { id: string; code: string; deactivatedAt: string | null; currentAr: RepresentativeDto | null; pastArs: RepresentativeDto[]; chairs: ChairDto[] };
+export type SiteForEdit = SiteSnapshot & {
+  id: string;
+  code: string;
+  deactivatedAt: string | null;
+  currentAr: RepresentativeDto | null;
+  pastArs: RepresentativeDto[];
+  chairs: ChairDto[];
+};
 
 const arFields = { id: true, name: true, email: true, phone: true, fromDate: true, toDate: true } as const satisfies Prisma.AuthorizedRepresentativeSelect;
 const arDto = (a: Prisma.AuthorizedRepresentativeGetPayload<{ select: typeof arFields }>): RepresentativeDto => ({
-  id: a.id, name: a.name, email: a.email ?? "", phone: a.phone ?? "", fromDate: day(a.fromDate), toDate: a.toDate ? day(a.toDate) : null,
+  id: a.id,
+  name: a.name,
+  email: a.email ?? "",
+  phone: a.phone ?? "",
+  fromDate: day(a.fromDate),
+  toDate: a.toDate ? day(a.toDate) : null,
 });
 
 export async function siteForEdit(id: string): Promise<SiteForEdit | null> {
   const s = await db().site.findUnique({
     where: { id },
     select: {
-      ...editable, id: true, code: true, deactivatedAt: true,
+      ...editable,
+      id: true,
+      code: true,
+      deactivatedAt: true,
       authorizedRepresentatives: { orderBy: [{ fromDate: "desc" }, { createdAt: "desc" }], select: arFields },
       chairs: { orderBy: { label: "asc" }, select: { id: true, label: true, active: true } },
     },
@@ -80,7 +142,15 @@ export async function siteForEdit(id: string): Promise<SiteForEdit | null> {
   if (!s) return null;
   const { authorizedRepresentatives, chairs, id: siteId, code, deactivatedAt, ...rest } = s;
   const ars = authorizedRepresentatives.map(arDto);
-  return { ...snapshot(rest), id: siteId, code, deactivatedAt: deactivatedAt?.toISOString() ?? null, currentAr: ars.find((a) => !a.toDate) ?? null, pastArs: ars.filter((a) => a.toDate), chairs };
+  return {
+    ...snapshot(rest),
+    id: siteId,
+    code,
+    deactivatedAt: deactivatedAt?.toISOString() ?? null,
+    currentAr: ars.find((a) => !a.toDate) ?? null,
+    pastArs: ars.filter((a) => a.toDate),
+    chairs,
+  };
 }
 
 // ---------------------------------------------------------------- writing
@@ -102,18 +172,32 @@ export async function insertSite(tx: Tx, actor: Actor, input: SiteCreate): Promi
     data: {
       ...fields,
       certifiedAt: certifiedAt ? dateOnly(certifiedAt) : null,
-      remsSettingId: fields.remsSettingId || null, address2: fields.address2 || null, phone: fields.phone || null,
+      remsSettingId: fields.remsSettingId || null,
+      address2: fields.address2 || null,
+      phone: fields.phone || null,
       pulseOximeterAttestedAt: fields.pulseOximeterAttested ? serverNow() : null,
       chairs: { create: chairs.map((c) => ({ label: c.label })) },
-      ...(arName ? { authorizedRepresentatives: { create: { name: arName, email: arEmail || null, phone: arPhone || null, fromDate: dateOnly(arFromDate) } } } : {}),
+      ...(arName
+        ? { authorizedRepresentatives: { create: { name: arName, email: arEmail || null, phone: arPhone || null, fromDate: dateOnly(arFromDate) } } }
+        : {}),
       members: { create: { userId: actor.id } },
     },
     select: { id: true, code: true, ...editable },
   });
   const { id, code, ...rest } = site;
   await appendAudit(tx, {
-    actor, action: "site.create", entityType: "Site", entityId: id, siteId: id, before: null,
-    after: { ...snapshot(rest), code, chairs: chairs.map((c) => c.label), authorizedRepresentative: arName ? { name: arName, email: arEmail, phone: arPhone, fromDate: arFromDate } : null },
+    actor,
+    action: "site.create",
+    entityType: "Site",
+    entityId: id,
+    siteId: id,
+    before: null,
+    after: {
+      ...snapshot(rest),
+      code,
+      chairs: chairs.map((c) => c.label),
+      authorizedRepresentative: arName ? { name: arName, email: arEmail, phone: arPhone, fromDate: arFromDate } : null,
+    },
   });
   return { id, version: site.version };
 }
@@ -133,18 +217,26 @@ export async function createSite(actor: Actor, input: SiteCreate): Promise<{ id:
  */
 export async function setSiteActive(actor: SiteScopedActor, siteId: string, active: boolean): Promise<{ id: string; version: number }> {
   return transaction(async (tx) => {
-  await requireSite(actor, siteId);
-    const locked = await tx.$queryRaw<{ deactivatedAt: Date | null; version: number }[]>`SELECT "deactivatedAt", version FROM "Site" WHERE id = ${siteId} FOR UPDATE`;
+    await requireSite(actor, siteId);
+    const locked = await tx.$queryRaw<
+      { deactivatedAt: Date | null; version: number }[]
+    >`SELECT "deactivatedAt", version FROM "Site" WHERE id = ${siteId} FOR UPDATE`;
     if (!locked.length) throw notFoundError("Site");
     const before = { deactivatedAt: locked[0].deactivatedAt?.toISOString() ?? null, version: locked[0].version };
-    if (active === !before.deactivatedAt)
-      throw new HttpError(409, "ALREADY", active ? "This site is already active." : "This site is already deactivated.");
+    if (active === !before.deactivatedAt) throw new HttpError(409, "ALREADY", active ? "This site is already active." : "This site is already deactivated.");
     if (!active) {
       const inChair = await tx.treatmentSession.count({ where: { siteId, status: { in: [...IN_CHAIR] } } });
-      if (inChair) throw new HttpError(422, "SITE_IN_USE", `${inChair === 1 ? "A patient is" : `${inChair} patients are`} in a chair at this site. Deactivate it after the sessions end.`);
+      if (inChair)
+        throw new HttpError(
+          422,
+          "SITE_IN_USE",
+          `${inChair === 1 ? "A patient is" : `${inChair} patients are`} in a chair at this site. Deactivate it after the sessions end.`,
+        );
     }
     const updated = await tx.site.update({
-      where: { id: siteId }, data: { deactivatedAt: active ? null : serverNow(), version: { increment: 1 } }, select: { deactivatedAt: true, version: true },
+      where: { id: siteId },
+      data: { deactivatedAt: active ? null : serverNow(), version: { increment: 1 } },
+      select: { deactivatedAt: true, version: true },
     });
     const after = { deactivatedAt: updated.deactivatedAt?.toISOString() ?? null, version: updated.version };
     await appendAudit(tx, { actor, action: active ? "site.reactivate" : "site.deactivate", entityType: "Site", entityId: siteId, siteId, before, after });
@@ -158,8 +250,11 @@ export async function setSiteActive(actor: SiteScopedActor, siteId: string, acti
  */
 export async function updateSite(actor: SiteScopedActor, id: string, input: SiteUpdate): Promise<{ id: string; version: number }> {
   return transaction(async (tx) => {
-  await requireSite(actor, id);
-    const row = await tx.site.findUnique({ where: { id }, select: { ...editable, authorizedRepresentatives: { where: { toDate: null }, select: { fromDate: true } } } });
+    await requireSite(actor, id);
+    const row = await tx.site.findUnique({
+      where: { id },
+      select: { ...editable, authorizedRepresentatives: { where: { toDate: null }, select: { fromDate: true } } },
+    });
     if (!row) throw notFoundError("Site");
     const { authorizedRepresentatives: current, ...beforeRow } = row;
     const before = snapshot(beforeRow);
@@ -167,8 +262,7 @@ export async function updateSite(actor: SiteScopedActor, id: string, input: Site
     if (before.version !== input.version) throw conflictError("site");
 
     const today = localDate(serverNow(), input.timeZone);
-    if (input.certifiedAt && input.certifiedAt > today)
-      throw invalidInput({ certifiedAt: ["The certification date cannot be in the future"] });
+    if (input.certifiedAt && input.certifiedAt > today) throw invalidInput({ certifiedAt: ["The certification date cannot be in the future"] });
     // R2: after a change of representative the site is certified again only by a certification on or after the change.
     const arSince = current[0] ? day(current[0].fromDate) : null;
     if (before.certificationStatus === "RECERTIFICATION_REQUIRED" && input.certificationStatus === "ACTIVE" && arSince && input.certifiedAt < arSince)
@@ -181,7 +275,9 @@ export async function updateSite(actor: SiteScopedActor, id: string, input: Site
       data: {
         ...fields,
         certifiedAt: certifiedAt ? dateOnly(certifiedAt) : null,
-        remsSettingId: fields.remsSettingId || null, address2: fields.address2 || null, phone: fields.phone || null,
+        remsSettingId: fields.remsSettingId || null,
+        address2: fields.address2 || null,
+        phone: fields.phone || null,
         pulseOximeterAttestedAt: attestedAt,
         version: { increment: 1 },
       },
@@ -200,7 +296,7 @@ export async function updateSite(actor: SiteScopedActor, id: string, input: Site
  */
 export async function changeAuthorizedRepresentative(actor: SiteScopedActor, siteId: string, input: ArChange): Promise<{ id: string; version: number }> {
   return transaction(async (tx) => {
-  await requireSite(actor, siteId);
+    await requireSite(actor, siteId);
     // Row lock: two simultaneous changes would otherwise both see the same "current" representative.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Site" WHERE id = ${siteId} FOR UPDATE`;
     if (!locked.length) throw notFoundError("Site");
@@ -220,11 +316,24 @@ export async function changeAuthorizedRepresentative(actor: SiteScopedActor, sit
       data: { siteId, name: input.name, email: input.email || null, phone: input.phone || null, fromDate: dateOnly(input.fromDate) },
       select: arFields,
     });
-    const updated = await tx.site.update({ where: { id: siteId }, data: { certificationStatus: "RECERTIFICATION_REQUIRED", version: { increment: 1 } }, select: { version: true } });
+    const updated = await tx.site.update({
+      where: { id: siteId },
+      data: { certificationStatus: "RECERTIFICATION_REQUIRED", version: { increment: 1 } },
+      select: { version: true },
+    });
     await appendAudit(tx, {
-      actor, action: "site.ar_change", entityType: "Site", entityId: siteId, siteId,
+      actor,
+      action: "site.ar_change",
+      entityType: "Site",
+      entityId: siteId,
+      siteId,
       before: { currentRepresentatives: open, certificationStatus: site.certificationStatus, version: site.version },
-      after: { closed: open.map((a) => ({ ...a, toDate: closedOn })), currentRepresentative: arDto(created), certificationStatus: "RECERTIFICATION_REQUIRED", version: updated.version },
+      after: {
+        closed: open.map((a) => ({ ...a, toDate: closedOn })),
+        currentRepresentative: arDto(created),
+        certificationStatus: "RECERTIFICATION_REQUIRED",
+        version: updated.version,
+      },
     });
     return { id: created.id, version: updated.version };
   });
@@ -239,7 +348,7 @@ const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownR
 export async function addChair(actor: SiteScopedActor, siteId: string, label: string): Promise<ChairDto> {
   try {
     return await transaction(async (tx) => {
-  await requireSite(actor, siteId);
+      await requireSite(actor, siteId);
       if (!(await tx.site.findUnique({ where: { id: siteId }, select: { id: true } }))) throw notFoundError("Site");
       const chair = await tx.chair.create({ data: { siteId, label }, select: { id: true, label: true, active: true } });
       await appendAudit(tx, { actor, action: "chair.create", entityType: "Chair", entityId: chair.id, siteId, before: null, after: chair });
@@ -255,7 +364,7 @@ export async function addChair(actor: SiteScopedActor, siteId: string, label: st
 export async function updateChair(actor: SiteScopedActor, siteId: string, chairId: string, input: { label: string; active: boolean }): Promise<ChairDto> {
   try {
     return await transaction(async (tx) => {
-  await requireSite(actor, siteId);
+      await requireSite(actor, siteId);
       const before = await tx.chair.findFirst({ where: { id: chairId, siteId }, select: { id: true, label: true, active: true } });
       if (!before) throw notFoundError("Chair");
       if (before.active && !input.active) {

@@ -3,9 +3,23 @@ import { inTheBrowser } from "@/lib/http/testing/in-browser";
 import { arChangeSchema, siteSchema } from "./schema";
 
 const base = {
-  version: 1, name: "Riverside", settingType: "OUTPATIENT", certificationStatus: "ACTIVE", certifiedAt: "2025-01-01", pulseOximeterAttested: true,
-  address1: "1 Main St", city: "Hudson", state: "ny", zip: "12534", timeZone: "America/New_York",
-  postDoseAlertSystolic: 180, postDoseAlertDiastolic: 110, urgentSystolic: 200, urgentDiastolic: 120, spo2AlertThreshold: 93, idleLockMinutes: 10,
+  version: 1,
+  name: "Riverside",
+  settingType: "OUTPATIENT",
+  certificationStatus: "ACTIVE",
+  certifiedAt: "2025-01-01",
+  pulseOximeterAttested: true,
+  address1: "1 Main St",
+  city: "Hudson",
+  state: "ny",
+  zip: "12534",
+  timeZone: "America/New_York",
+  postDoseAlertSystolic: 180,
+  postDoseAlertDiastolic: 110,
+  urgentSystolic: 200,
+  urgentDiastolic: 120,
+  spo2AlertThreshold: 93,
+  idleLockMinutes: 10,
 };
 const errorsOf = (input: unknown) => {
   const r = siteSchema.safeParse(input);
@@ -14,13 +28,22 @@ const errorsOf = (input: unknown) => {
 
 describe("site settings input", () => {
   it("accepts the REMS.md defaults and normalises the state and blank optional values", () => {
-    expect(siteSchema.parse(base)).toMatchObject({ state: "NY", preDoseCeilingSystolic: null, preDoseCeilingDiastolic: null, phone: "", acquisitionMethods: [] });
+    expect(siteSchema.parse(base)).toMatchObject({
+      state: "NY",
+      preDoseCeilingSystolic: null,
+      preDoseCeilingDiastolic: null,
+      phone: "",
+      acquisitionMethods: [],
+    });
   });
 
   it("reads numbers typed into text boxes", () => {
     inTheBrowser(() => {
-      expect(siteSchema.parse({ ...base, postDoseAlertSystolic: " 170 ", preDoseCeilingSystolic: "160", preDoseCeilingDiastolic: "100" }))
-        .toMatchObject({ postDoseAlertSystolic: 170, preDoseCeilingSystolic: 160, preDoseCeilingDiastolic: 100 });
+      expect(siteSchema.parse({ ...base, postDoseAlertSystolic: " 170 ", preDoseCeilingSystolic: "160", preDoseCeilingDiastolic: "100" })).toMatchObject({
+        postDoseAlertSystolic: 170,
+        preDoseCeilingSystolic: 160,
+        preDoseCeilingDiastolic: 100,
+      });
       expect(errorsOf({ ...base, postDoseAlertSystolic: "" }).postDoseAlertSystolic).toEqual(["Enter a systolic value"]);
       expect(errorsOf({ ...base, postDoseAlertSystolic: "18O" }).postDoseAlertSystolic).toEqual(["Enter a systolic value"]);
       expect(errorsOf({ ...base, postDoseAlertSystolic: "180.5" }).postDoseAlertSystolic).toEqual(["Whole numbers only"]);
@@ -46,10 +69,14 @@ describe("site settings input", () => {
   });
 
   it("requires diastolic lower than systolic for each pair", () => {
-    expect(errorsOf({ ...base, postDoseAlertSystolic: 150, postDoseAlertDiastolic: 150, urgentDiastolic: 150 }).postDoseAlertDiastolic).toEqual(["Diastolic must be lower than systolic"]);
+    expect(errorsOf({ ...base, postDoseAlertSystolic: 150, postDoseAlertDiastolic: 150, urgentDiastolic: 150 }).postDoseAlertDiastolic).toEqual([
+      "Diastolic must be lower than systolic",
+    ]);
     expect(errorsOf({ ...base, postDoseAlertSystolic: 150, postDoseAlertDiastolic: 149 }).postDoseAlertDiastolic).toBeUndefined();
     expect(errorsOf({ ...base, urgentSystolic: 200, urgentDiastolic: 160, postDoseAlertDiastolic: 110 }).urgentDiastolic).toBeUndefined();
-    expect(errorsOf({ ...base, preDoseCeilingSystolic: 140, preDoseCeilingDiastolic: 140 }).preDoseCeilingDiastolic).toEqual(["Diastolic must be lower than systolic"]);
+    expect(errorsOf({ ...base, preDoseCeilingSystolic: 140, preDoseCeilingDiastolic: 140 }).preDoseCeilingDiastolic).toEqual([
+      "Diastolic must be lower than systolic",
+    ]);
   });
 
   it("requires the urgent level at or above the alert level", () => {
@@ -59,7 +86,10 @@ describe("site settings input", () => {
   });
 
   it("takes either pre-dose ceiling value alone, or neither (R15 checks whichever is set)", () => {
-    expect(siteSchema.parse({ ...base, preDoseCeilingSystolic: 160, preDoseCeilingDiastolic: "" })).toMatchObject({ preDoseCeilingSystolic: 160, preDoseCeilingDiastolic: null });
+    expect(siteSchema.parse({ ...base, preDoseCeilingSystolic: 160, preDoseCeilingDiastolic: "" })).toMatchObject({
+      preDoseCeilingSystolic: 160,
+      preDoseCeilingDiastolic: null,
+    });
     expect(errorsOf({ ...base, preDoseCeilingSystolic: "", preDoseCeilingDiastolic: "" })).toEqual({});
   });
 

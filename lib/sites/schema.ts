@@ -20,7 +20,16 @@ export function timeZones(): string[] {
   return zones.includes("UTC") ? zones : [...zones, "UTC"];
 }
 // US zones first (where SPRAVATO is dispensed), then every other zone the runtime knows.
-const US_ZONES = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico"];
+const US_ZONES = [
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Phoenix",
+  "America/Los_Angeles",
+  "America/Anchorage",
+  "Pacific/Honolulu",
+  "America/Puerto_Rico",
+];
 export const zonesUsFirst = () => [...US_ZONES, ...timeZones().filter((z) => !US_ZONES.includes(z))];
 let known: Set<string> | undefined;
 export const isTimeZone = (tz: string) => (known ??= new Set(timeZones())).has(tz);
@@ -35,7 +44,10 @@ const optionalWhole = (what: string, min: number, max: number) => z.preprocess(b
 // in the site's calendar (lib/sites/data).
 const certifiedDay = optionalCalendarDay("Enter a date", { min: REMS_START });
 const representativeDay = (message: string) => calendarDay(message, { min: REMS_START });
-const phone = text().trim().max(40, "At most 40 characters").regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only");
+const phone = text()
+  .trim()
+  .max(40, "At most 40 characters")
+  .regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only");
 
 // Clinically possible thresholds (not whether they are wise): systolic 100–260, diastolic 60–160, SpO₂ 80–99 %.
 const SYSTOLIC = [100, 260] as const;
@@ -43,54 +55,62 @@ const DIASTOLIC = [60, 160] as const;
 const SPO2 = [80, 99] as const;
 
 const siteFields = z.object({
-    version: z.number({ message: "Reload the page and try again" }).int().positive(),
-    name: text().trim().min(2, "Enter the site's name").max(120, "At most 120 characters"),
-    settingType: z.enum(["OUTPATIENT", "INPATIENT"], { message: "Choose the setting type" }),
-    certificationStatus: z.enum(["PENDING", "ACTIVE", "RECERTIFICATION_REQUIRED", "SUSPENDED"], { message: "Choose the certification status" }),
-    certifiedAt: certifiedDay,
-    remsSettingId: text().trim().max(40, "At most 40 characters").optional().default(""),
-    acquisitionMethods: z.array(z.enum(["PHARMACY_CHANNEL", "BUY_AND_BILL"])).default([]).transform((m) => [...new Set(m)]),
-    pulseOximeterAttested: z.boolean().default(false),
-    recertificationBlocksDosing: z.boolean().default(false),
-    address1: text().trim().min(1, "Enter the street address").max(120, "At most 120 characters"),
-    address2: text().trim().max(120, "At most 120 characters").optional().default(""),
-    city: text().trim().min(1, "Enter the city").max(80, "At most 80 characters"),
-    state: text().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Two-letter state code, like NY"),
-    zip: text().trim().regex(/^\d{5}(-\d{4})?$/, "ZIP code: 5 digits, or 5+4 like 12534-1234"),
-    phone: phone.optional().default(""),
-    timeZone: text("Choose a time zone").trim().refine(isTimeZone, "Choose a time zone from the list"),
-    postDoseAlertSystolic: whole("a systolic value", ...SYSTOLIC),
-    postDoseAlertDiastolic: whole("a diastolic value", ...DIASTOLIC),
-    urgentSystolic: whole("a systolic value", ...SYSTOLIC),
-    urgentDiastolic: whole("a diastolic value", ...DIASTOLIC),
-    spo2AlertThreshold: whole("an SpO₂ value", ...SPO2),
-    preDoseCeilingSystolic: optionalWhole("a systolic value", ...SYSTOLIC),
-    preDoseCeilingDiastolic: optionalWhole("a diastolic value", ...DIASTOLIC),
-    idleLockMinutes: whole("minutes", 1, 60),
-    // R49: an entry more than this many minutes after its clinical time is a late entry (needs a reason)
-    lateEntryMinutes: z.preprocess((v) => (v === "" || v == null ? 10 : v), whole("minutes", 1, 240)),
-    /** Where the 2-hour observation starts (R30). Left out by an older client: the saved value stays. */
-    observationAnchor: z.enum(["FIRST_DEVICE", "LAST_DEVICE"], { message: "Choose where the observation period starts" }).optional(),
-    /** Chair scheduling (issue 16): one appointment block in minutes. Left out: the saved value (default 150) stays. */
-    appointmentBlockMinutes: z.preprocess((v) => (v === "" || v == null ? undefined : v), whole("minutes", 30, 480).optional()),
-  });
+  version: z.number({ message: "Reload the page and try again" }).int().positive(),
+  name: text().trim().min(2, "Enter the site's name").max(120, "At most 120 characters"),
+  settingType: z.enum(["OUTPATIENT", "INPATIENT"], { message: "Choose the setting type" }),
+  certificationStatus: z.enum(["PENDING", "ACTIVE", "RECERTIFICATION_REQUIRED", "SUSPENDED"], { message: "Choose the certification status" }),
+  certifiedAt: certifiedDay,
+  remsSettingId: text().trim().max(40, "At most 40 characters").optional().default(""),
+  acquisitionMethods: z
+    .array(z.enum(["PHARMACY_CHANNEL", "BUY_AND_BILL"]))
+    .default([])
+    .transform((m) => [...new Set(m)]),
+  pulseOximeterAttested: z.boolean().default(false),
+  recertificationBlocksDosing: z.boolean().default(false),
+  address1: text().trim().min(1, "Enter the street address").max(120, "At most 120 characters"),
+  address2: text().trim().max(120, "At most 120 characters").optional().default(""),
+  city: text().trim().min(1, "Enter the city").max(80, "At most 80 characters"),
+  state: text()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Two-letter state code, like NY"),
+  zip: text()
+    .trim()
+    .regex(/^\d{5}(-\d{4})?$/, "ZIP code: 5 digits, or 5+4 like 12534-1234"),
+  phone: phone.optional().default(""),
+  timeZone: text("Choose a time zone").trim().refine(isTimeZone, "Choose a time zone from the list"),
+  postDoseAlertSystolic: whole("a systolic value", ...SYSTOLIC),
+  postDoseAlertDiastolic: whole("a diastolic value", ...DIASTOLIC),
+  urgentSystolic: whole("a systolic value", ...SYSTOLIC),
+  urgentDiastolic: whole("a diastolic value", ...DIASTOLIC),
+  spo2AlertThreshold: whole("an SpO₂ value", ...SPO2),
+  preDoseCeilingSystolic: optionalWhole("a systolic value", ...SYSTOLIC),
+  preDoseCeilingDiastolic: optionalWhole("a diastolic value", ...DIASTOLIC),
+  idleLockMinutes: whole("minutes", 1, 60),
+  // R49: an entry more than this many minutes after its clinical time is a late entry (needs a reason)
+  lateEntryMinutes: z.preprocess((v) => (v === "" || v == null ? 10 : v), whole("minutes", 1, 240)),
+  /** Where the 2-hour observation starts (R30). Left out by an older client: the saved value stays. */
+  observationAnchor: z.enum(["FIRST_DEVICE", "LAST_DEVICE"], { message: "Choose where the observation period starts" }).optional(),
+  /** Chair scheduling (issue 16): one appointment block in minutes. Left out: the saved value (default 150) stays. */
+  appointmentBlockMinutes: z.preprocess((v) => (v === "" || v == null ? undefined : v), whole("minutes", 30, 480).optional()),
+});
 
 type SiteFields = z.output<typeof siteFields>;
 function siteRules(v: Omit<SiteFields, "version">, ctx: z.RefinementCtx) {
-    const lower = (diastolic: keyof typeof v, s: number | null, d: number | null) => {
-      if (s != null && d != null && d >= s) ctx.addIssue({ code: "custom", path: [diastolic], message: "Diastolic must be lower than systolic" });
-    };
-    lower("postDoseAlertDiastolic", v.postDoseAlertSystolic, v.postDoseAlertDiastolic);
-    lower("urgentDiastolic", v.urgentSystolic, v.urgentDiastolic);
-    lower("preDoseCeilingDiastolic", v.preDoseCeilingSystolic, v.preDoseCeilingDiastolic);
-    if (v.urgentSystolic < v.postDoseAlertSystolic)
-      ctx.addIssue({ code: "custom", path: ["urgentSystolic"], message: `Must be at or above the alert level (${v.postDoseAlertSystolic})` });
-    if (v.urgentDiastolic < v.postDoseAlertDiastolic)
-      ctx.addIssue({ code: "custom", path: ["urgentDiastolic"], message: `Must be at or above the alert level (${v.postDoseAlertDiastolic})` });
-    if (v.certificationStatus === "ACTIVE" && !v.certifiedAt)
-      ctx.addIssue({ code: "custom", path: ["certifiedAt"], message: "A certified site needs its certification date" });
-    if (v.certificationStatus === "ACTIVE" && !v.pulseOximeterAttested)
-      ctx.addIssue({ code: "custom", path: ["pulseOximeterAttested"], message: "A certified site must attest to having a pulse oximeter" });
+  const lower = (diastolic: keyof typeof v, s: number | null, d: number | null) => {
+    if (s != null && d != null && d >= s) ctx.addIssue({ code: "custom", path: [diastolic], message: "Diastolic must be lower than systolic" });
+  };
+  lower("postDoseAlertDiastolic", v.postDoseAlertSystolic, v.postDoseAlertDiastolic);
+  lower("urgentDiastolic", v.urgentSystolic, v.urgentDiastolic);
+  lower("preDoseCeilingDiastolic", v.preDoseCeilingSystolic, v.preDoseCeilingDiastolic);
+  if (v.urgentSystolic < v.postDoseAlertSystolic)
+    ctx.addIssue({ code: "custom", path: ["urgentSystolic"], message: `Must be at or above the alert level (${v.postDoseAlertSystolic})` });
+  if (v.urgentDiastolic < v.postDoseAlertDiastolic)
+    ctx.addIssue({ code: "custom", path: ["urgentDiastolic"], message: `Must be at or above the alert level (${v.postDoseAlertDiastolic})` });
+  if (v.certificationStatus === "ACTIVE" && !v.certifiedAt)
+    ctx.addIssue({ code: "custom", path: ["certifiedAt"], message: "A certified site needs its certification date" });
+  if (v.certificationStatus === "ACTIVE" && !v.pulseOximeterAttested)
+    ctx.addIssue({ code: "custom", path: ["pulseOximeterAttested"], message: "A certified site must attest to having a pulse oximeter" });
 }
 
 export const siteSchema = siteFields.superRefine(siteRules);
@@ -100,8 +120,13 @@ export type SiteUpdate = z.output<typeof siteSchema>;
 /** A new Authorized Representative takes over from `fromDate` (R2: the site must then re-certify). */
 export const arChangeSchema = z.object({
   name: text("Enter the new representative's name").trim().min(2, "Enter the new representative's name").max(120, "At most 120 characters"),
-  email: text().trim().toLowerCase().max(254, "At most 254 characters")
-    .refine((s) => s === "" || z.email().safeParse(s).success, "Enter a valid email address").optional().default(""),
+  email: text()
+    .trim()
+    .toLowerCase()
+    .max(254, "At most 254 characters")
+    .refine((s) => s === "" || z.email().safeParse(s).success, "Enter a valid email address")
+    .optional()
+    .default(""),
   phone: phone.optional().default(""),
   fromDate: representativeDay("Enter the date the change takes effect"),
 });
@@ -126,15 +151,25 @@ export const ANCHOR_LABELS = {
 export const siteCreateSchema = siteFields
   .omit({ version: true })
   .extend({
-    code: text("Enter a short code").trim().toUpperCase()
+    code: text("Enter a short code")
+      .trim()
+      .toUpperCase()
       .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "2–20 letters, digits or -, like HUD-01"),
     observationAnchor: z.enum(["FIRST_DEVICE", "LAST_DEVICE"], { message: "Choose where the observation period starts" }).default("FIRST_DEVICE"),
     arName: text().trim().max(120, "At most 120 characters").optional().default(""),
-    arEmail: text().trim().toLowerCase().max(254, "At most 254 characters")
-      .refine((s) => s === "" || z.email().safeParse(s).success, "Enter a valid email address").optional().default(""),
+    arEmail: text()
+      .trim()
+      .toLowerCase()
+      .max(254, "At most 254 characters")
+      .refine((s) => s === "" || z.email().safeParse(s).success, "Enter a valid email address")
+      .optional()
+      .default(""),
     arPhone: phone.optional().default(""),
     arFromDate: optionalCalendarDay("Enter a date", { min: REMS_START }),
-    chairs: z.array(z.object({ label: chairLabel }), { message: "Add at least one chair" }).min(1, "Add at least one chair").max(50, "At most 50 chairs"),
+    chairs: z
+      .array(z.object({ label: chairLabel }), { message: "Add at least one chair" })
+      .min(1, "Add at least one chair")
+      .max(50, "At most 50 chairs"),
   })
   .superRefine((v, ctx) => {
     siteRules(v, ctx);

@@ -63,7 +63,11 @@ export function pageLinks(page: number, pageCount: number): (number | null)[] {
 }
 
 /** The query string of a list link: the current parameters with some replaced (undefined removes one). */
-export function listHref(pathname: string, current: URLSearchParams | Record<string, string | undefined>, change: Record<string, string | number | undefined>): string {
+export function listHref(
+  pathname: string,
+  current: URLSearchParams | Record<string, string | undefined>,
+  change: Record<string, string | number | undefined>,
+): string {
   const params = new URLSearchParams(current instanceof URLSearchParams ? current : Object.entries(current).filter((e): e is [string, string] => e[1] != null));
   for (const [k, v] of Object.entries(change)) {
     if (v == null || v === "") params.delete(k);

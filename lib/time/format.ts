@@ -35,7 +35,9 @@ export function formatDate(instant: Instant, timeZone: string): string {
 /** "14:05" in the zone, 24-hour; with seconds "14:05:09". */
 export function formatTime(instant: Instant, timeZone: string, opts: { seconds?: boolean } = {}): string {
   const key = `time|${timeZone}|${opts.seconds ? "s" : ""}`;
-  return formatter(key, { timeZone, hour: "2-digit", minute: "2-digit", ...(opts.seconds ? { second: "2-digit" } : {}), hourCycle: "h23" }).format(toDate(instant));
+  return formatter(key, { timeZone, hour: "2-digit", minute: "2-digit", ...(opts.seconds ? { second: "2-digit" } : {}), hourCycle: "h23" }).format(
+    toDate(instant),
+  );
 }
 
 /** The zone's abbreviation at that instant ("EST", "PDT"; "GMT-5" where the zone has none in English). */

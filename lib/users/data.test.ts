@@ -15,25 +15,48 @@ const unique = () => `${Date.now().toString(36)}-${(n++).toString(36)}-${Math.ra
 async function fixture() {
   const u = unique();
   const newSite = (code: string, name: string) =>
-    db().site.create({ data: { code: `${code}-${u}`, name: `${name} ${u}`, settingType: "OUTPATIENT", address1: "1 Main St", city: "Hudson", state: "NY", zip: "12534" }, select: { id: true } });
+    db().site.create({
+      data: { code: `${code}-${u}`, name: `${name} ${u}`, settingType: "OUTPATIENT", address1: "1 Main St", city: "Hudson", state: "NY", zip: "12534" },
+      select: { id: true },
+    });
   const site = await newSite("U", "Users test");
   const site2 = await newSite("U2", "Users test 2");
   const siteB = await newSite("UB", "Other clinic");
   const newAdmin = async (name: string, siteIds: string[]) => {
-    const a = await db().user.create({ data: { email: `${name}-${u}@test.example`, firstName: "Ada", lastName: name, role: "ADMIN", passwordHash: "x", sites: { create: siteIds.map((siteId) => ({ siteId })) } } });
+    const a = await db().user.create({
+      data: {
+        email: `${name}-${u}@test.example`,
+        firstName: "Ada",
+        lastName: name,
+        role: "ADMIN",
+        passwordHash: "x",
+        sites: { create: siteIds.map((siteId) => ({ siteId })) },
+      },
+    });
     return { id: a.id, email: a.email, role: a.role, siteIds };
   };
   const actor = await newAdmin("admin", [site.id, site2.id]);
   const other = await newAdmin("adminb", [siteB.id]);
   const create = (over: Partial<Parameters<typeof createUserSchema.parse>[0]> = {}, by = actor) =>
-    createUser(by, createUserSchema.parse({ firstName: "Rosa", lastName: "Diaz", email: `rosa-${u}@test.example`, role: "NURSE", siteIds: [site.id], ...over }));
+    createUser(
+      by,
+      createUserSchema.parse({ firstName: "Rosa", lastName: "Diaz", email: `rosa-${u}@test.example`, role: "NURSE", siteIds: [site.id], ...over }),
+    );
   return { u, site, site2, siteB, actor, other, create };
 }
 
 const openSessions = (userId: string) => db().authSession.count({ where: { userId, revokedAt: null } });
 const addSessions = (userId: string, count: number) =>
-  db().authSession.createMany({ data: Array.from({ length: count }, (_, i) => ({ id: `t-${userId}-${unique()}-${i}`, userId, expiresAt: new Date(Date.now() + 3_600_000) })) });
-const error = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a refusal"); }, (e: unknown) => e as HttpError);
+  db().authSession.createMany({
+    data: Array.from({ length: count }, (_, i) => ({ id: `t-${userId}-${unique()}-${i}`, userId, expiresAt: new Date(Date.now() + 3_600_000) })),
+  });
+const error = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (e: unknown) => e as HttpError,
+  );
 
 describe("creating a user", () => {
   it("creates the account with no password anyone knows and answers a one-time code, stored only as a hash", async () => {
@@ -41,7 +64,10 @@ describe("creating a user", () => {
     const created = await f.create({ siteIds: [f.site.id, f.site2.id] });
     expect(created.code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     expect(new Date(created.expiresAt).getTime() - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
-    const row = await db().user.findUniqueOrThrow({ where: { id: created.id }, select: { passwordHash: true, sites: { select: { siteId: true } }, passwordResets: true } });
+    const row = await db().user.findUniqueOrThrow({
+      where: { id: created.id },
+      select: { passwordHash: true, sites: { select: { siteId: true } }, passwordResets: true },
+    });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row.sites.map((s) => s.siteId).sort()).toEqual([f.site.id, f.site2.id].sort());
     expect(row.passwordResets).toHaveLength(1);
@@ -51,7 +77,9 @@ describe("creating a user", () => {
     expect(audit.after).toMatchObject({ email: `rosa-${f.u}@test.example`, role: "NURSE", passwordSet: false });
     const issued = await db().auditEvent.findFirstOrThrow({ where: { action: "user.password_reset_issued", entityId: created.id } });
     expect(issued.after).toMatchObject({ purpose: "new_account" });
-    expect(JSON.stringify(await db().auditEvent.findMany({ where: { entityId: created.id }, select: { before: true, after: true, reason: true } }))).not.toContain(created.code.replaceAll("-", "").slice(0, 10));
+    expect(
+      JSON.stringify(await db().auditEvent.findMany({ where: { entityId: created.id }, select: { before: true, after: true, reason: true } })),
+    ).not.toContain(created.code.replaceAll("-", "").slice(0, 10));
   });
 
   it("refuses a duplicate email (in any case) with the message at the email field", async () => {
@@ -252,7 +280,11 @@ describe("unlocking an account", () => {
     expect(await db().loginThrottle.count({ where: { accountKey: email } })).toBe(0);
     expect((await userForEdit(id))!.lockedUntil).toBeNull();
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.unlock", entityId: id } });
-    expect(audit).toMatchObject({ actorId: f.actor.id, reason: "Called the clinic, identity checked", before: { lockedUntil: until.toISOString(), failures: 5 } });
+    expect(audit).toMatchObject({
+      actorId: f.actor.id,
+      reason: "Called the clinic, identity checked",
+      before: { lockedUntil: until.toISOString(), failures: 5 },
+    });
     expect((await error(unlockUser(f.actor, id, "Again"))).status).toBe(409);
   });
 });
@@ -262,7 +294,12 @@ describe("turning off another user's two-step sign-in", () => {
     const f = await fixture();
     const { id } = await f.create({ role: "PSYCHIATRIST" });
     await db().user.update({ where: { id }, data: { totpSecret: "sealed", totpEnabledAt: new Date(), totpLastStep: 7 } });
-    await db().recoveryCode.createMany({ data: [{ userId: id, codeHash: `h1-${f.u}`, createdAt: new Date() }, { userId: id, codeHash: `h2-${f.u}`, createdAt: new Date() }] });
+    await db().recoveryCode.createMany({
+      data: [
+        { userId: id, codeHash: `h1-${f.u}`, createdAt: new Date() },
+        { userId: id, codeHash: `h2-${f.u}`, createdAt: new Date() },
+      ],
+    });
     await addSessions(id, 2);
     expect((await userForEdit(id))!.secondFactorOn).toBe(true);
     expect((await error(resetSecondFactor(f.other, id, "Not mine"))).status).toBe(404);
@@ -275,7 +312,11 @@ describe("turning off another user's two-step sign-in", () => {
     expect(await openSessions(id)).toBe(0);
     expect((await userForEdit(id))!.secondFactorOn).toBe(false);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.totp_reset", entityId: id } });
-    expect(audit).toMatchObject({ actorId: f.actor.id, reason: "Lost phone; identity checked in person", after: { totpEnabledAt: null, recoveryCodesRemoved: 2, sessionsEnded: 2 } });
+    expect(audit).toMatchObject({
+      actorId: f.actor.id,
+      reason: "Lost phone; identity checked in person",
+      after: { totpEnabledAt: null, recoveryCodesRemoved: 2, sessionsEnded: 2 },
+    });
     expect((await error(resetSecondFactor(f.actor, id, "Again"))).status).toBe(409);
   });
 });

@@ -17,18 +17,39 @@ type Role = "NURSE" | "PSYCHIATRIST" | "ADMIN";
 
 // Never `passwordHash`: nothing read here may carry it to a page, a response or the audit trail.
 const userFields = {
-  id: true, email: true, firstName: true, lastName: true, role: true, telephone: true, disabledAt: true, version: true,
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  role: true,
+  telephone: true,
+  disabledAt: true,
+  version: true,
   sites: { select: { siteId: true }, orderBy: { siteId: "asc" } },
 } as const satisfies Prisma.UserSelect;
 type UserRow = Prisma.UserGetPayload<{ select: typeof userFields }>;
 
 export type UserDto = {
-  id: string; email: string; firstName: string; lastName: string; role: Role; telephone: string;
-  disabledAt: string | null; version: number; siteIds: string[];
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  telephone: string;
+  disabledAt: string | null;
+  version: number;
+  siteIds: string[];
 };
 const toDto = (u: UserRow): UserDto => ({
-  id: u.id, email: u.email, firstName: u.firstName, lastName: u.lastName, role: u.role, telephone: u.telephone ?? "",
-  disabledAt: u.disabledAt?.toISOString() ?? null, version: u.version, siteIds: u.sites.map((s) => s.siteId),
+  id: u.id,
+  email: u.email,
+  firstName: u.firstName,
+  lastName: u.lastName,
+  role: u.role,
+  telephone: u.telephone ?? "",
+  disabledAt: u.disabledAt?.toISOString() ?? null,
+  version: u.version,
+  siteIds: u.sites.map((s) => s.siteId),
 });
 
 export type UserListItem = UserDto & { siteNames: string[]; lastSignInAt: string | null; manageable: boolean; lockedUntil: string | null };
@@ -51,14 +72,19 @@ export async function listUsers(actor: Actor): Promise<UserListItem[]> {
   const last = await db().authSession.groupBy({ by: ["userId"], _max: { createdAt: true } });
   const lastByUser = new Map(last.map((l) => [l.userId, l._max.createdAt]));
   const now = serverNow();
-  const locks = await db().loginThrottle.findMany({ where: { accountKey: { in: users.map((u) => throttleKey("account", u.email)) }, lockedUntil: { gt: now } } });
+  const locks = await db().loginThrottle.findMany({
+    where: { accountKey: { in: users.map((u) => throttleKey("account", u.email)) }, lockedUntil: { gt: now } },
+  });
   const lockByEmail = new Map(locks.map((l) => [l.accountKey, l.lockedUntil!]));
   return users.map((u) => {
     const manageable = u.sites.every((s) => actor.siteIds.includes(s.siteId));
     return {
       ...toDto(u),
       // Another administrator's site is named only if this administrator shares it.
-      siteNames: u.sites.filter((s) => actor.siteIds.includes(s.siteId)).map((s) => s.site.name).sort(),
+      siteNames: u.sites
+        .filter((s) => actor.siteIds.includes(s.siteId))
+        .map((s) => s.site.name)
+        .sort(),
       lastSignInAt: lastByUser.get(u.id)?.toISOString() ?? null,
       manageable,
       lockedUntil: lockByEmail.get(throttleKey("account", u.email))?.toISOString() ?? null,
@@ -81,7 +107,8 @@ export type SiteOption = { id: string; name: string; code: string };
 export const siteOptions = (actor: { siteIds: readonly string[] }, keep: string[] = []): Promise<SiteOption[]> =>
   db().site.findMany({
     where: { id: { in: [...actor.siteIds] }, OR: [{ deactivatedAt: null }, { id: { in: keep } }] },
-    orderBy: { name: "asc" }, select: { id: true, name: true, code: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, code: true },
   });
 
 /** The user's sites must all be the administrator's; otherwise the user "does not exist" for them (404). */
@@ -116,12 +143,24 @@ export async function createUser(actor: Actor, input: CreateUser): Promise<{ id:
       await checkSites(tx, input.siteIds);
       const u = await tx.user.create({
         data: {
-          email: input.email, firstName: input.firstName, lastName: input.lastName, role: input.role, telephone: input.telephone || null, passwordHash,
+          email: input.email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          role: input.role,
+          telephone: input.telephone || null,
+          passwordHash,
           sites: { create: input.siteIds.map((siteId) => ({ siteId })) },
         },
         select: userFields,
       });
-      await appendAudit(tx, { actor: auditActor(actor), action: "user.create", entityType: "User", entityId: u.id, before: null, after: { ...toDto(u), passwordSet: false } });
+      await appendAudit(tx, {
+        actor: auditActor(actor),
+        action: "user.create",
+        entityType: "User",
+        entityId: u.id,
+        before: null,
+        after: { ...toDto(u), passwordSet: false },
+      });
       const reset = await insertResetCode(tx, actor, u.id, "new_account");
       return { id: u.id, version: u.version, ...reset };
     });
@@ -141,7 +180,11 @@ export async function createUser(actor: Actor, input: CreateUser): Promise<{ id:
 export async function updateUser(actor: Actor, id: string, input: UpdateUser): Promise<{ id: string; version: number }> {
   const current = await db().user.findUnique({ where: { id }, select: { sites: { select: { siteId: true } } } });
   if (!current) throw notFoundError("User");
-  await requireManaged(actor, id, current.sites.map((s) => s.siteId));
+  await requireManaged(
+    actor,
+    id,
+    current.sites.map((s) => s.siteId),
+  );
   await requireGrantable(actor, input.siteIds, id);
   try {
     return await transaction(async (tx) => {
@@ -158,7 +201,11 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUser): P
       const { count } = await tx.user.updateMany({
         where: { id, version: input.version },
         data: {
-          email: input.email, firstName: input.firstName, lastName: input.lastName, role: input.role, telephone: input.telephone || null,
+          email: input.email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          role: input.role,
+          telephone: input.telephone || null,
           version: { increment: 1 },
         },
       });
@@ -171,7 +218,14 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUser): P
         ? (await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: serverNow(), revokedReason: "role_changed" } })).count
         : 0;
       const after = toDto(await tx.user.findUniqueOrThrow({ where: { id }, select: userFields }));
-      await appendAudit(tx, { actor: auditActor(actor), action: "user.update", entityType: "User", entityId: id, before, after: { ...after, sessionsEnded: ended } });
+      await appendAudit(tx, {
+        actor: auditActor(actor),
+        action: "user.update",
+        entityType: "User",
+        entityId: id,
+        before,
+        after: { ...after, sessionsEnded: ended },
+      });
       return { id, version: after.version };
     });
   } catch (e) {
@@ -190,14 +244,23 @@ export async function disableUser(actor: Actor, id: string, reason: string): Pro
   return transaction(async (tx) => {
     const row = await tx.user.findUnique({ where: { id }, select: userFields });
     if (!row) throw notFoundError("User");
-    await requireManaged(actor, id, row.sites.map((s) => s.siteId));
+    await requireManaged(
+      actor,
+      id,
+      row.sites.map((s) => s.siteId),
+    );
     if (row.disabledAt) throw new HttpError(409, "ALREADY_DISABLED", "This account is already disabled. Reload to see its current state.");
     const now = serverNow();
     await tx.user.update({ where: { id }, data: { disabledAt: now } });
     const { count } = await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now, revokedReason: "user_disabled" } });
     await appendAudit(tx, {
-      actor: auditActor(actor), action: "user.disable", entityType: "User", entityId: id, reason,
-      before: { disabledAt: null }, after: { disabledAt: now.toISOString(), sessionsEnded: count },
+      actor: auditActor(actor),
+      action: "user.disable",
+      entityType: "User",
+      entityId: id,
+      reason,
+      before: { disabledAt: null },
+      after: { disabledAt: now.toISOString(), sessionsEnded: count },
     });
     return { id, disabledAt: now.toISOString(), sessionsEnded: count };
   });
@@ -207,12 +270,21 @@ export async function enableUser(actor: Actor, id: string, reason: string): Prom
   return transaction(async (tx) => {
     const row = await tx.user.findUnique({ where: { id }, select: userFields });
     if (!row) throw notFoundError("User");
-    await requireManaged(actor, id, row.sites.map((s) => s.siteId));
+    await requireManaged(
+      actor,
+      id,
+      row.sites.map((s) => s.siteId),
+    );
     if (!row.disabledAt) throw new HttpError(409, "ALREADY_ENABLED", "This account is already active. Reload to see its current state.");
     await tx.user.update({ where: { id }, data: { disabledAt: null } });
     await appendAudit(tx, {
-      actor: auditActor(actor), action: "user.enable", entityType: "User", entityId: id, reason,
-      before: { disabledAt: row.disabledAt.toISOString() }, after: { disabledAt: null },
+      actor: auditActor(actor),
+      action: "user.enable",
+      entityType: "User",
+      entityId: id,
+      reason,
+      before: { disabledAt: row.disabledAt.toISOString() },
+      after: { disabledAt: null },
     });
     return { id };
   });
@@ -226,14 +298,23 @@ export async function unlockUser(actor: Actor, id: string, reason: string): Prom
   return transaction(async (tx) => {
     const row = await tx.user.findUnique({ where: { id }, select: userFields });
     if (!row) throw notFoundError("User");
-    await requireManaged(actor, id, row.sites.map((s) => s.siteId));
+    await requireManaged(
+      actor,
+      id,
+      row.sites.map((s) => s.siteId),
+    );
     const key = throttleKey("account", row.email);
     const lock = await tx.loginThrottle.findFirst({ where: { accountKey: key, lockedUntil: { gt: serverNow() } } });
     if (!lock) throw new HttpError(409, "NOT_LOCKED", "This account is not locked. Reload to see its current state.");
     await tx.loginThrottle.delete({ where: { accountKey: key } });
     await appendAudit(tx, {
-      actor: auditActor(actor), action: "user.unlock", entityType: "User", entityId: id, reason,
-      before: { lockedUntil: lock.lockedUntil!.toISOString(), failures: lock.failures }, after: { lockedUntil: null },
+      actor: auditActor(actor),
+      action: "user.unlock",
+      entityType: "User",
+      entityId: id,
+      reason,
+      before: { lockedUntil: lock.lockedUntil!.toISOString(), failures: lock.failures },
+      after: { lockedUntil: null },
     });
     return { id, lockedUntil: null };
   });
@@ -249,15 +330,27 @@ export async function resetSecondFactor(actor: Actor, id: string, reason: string
   return transaction(async (tx) => {
     const row = await tx.user.findUnique({ where: { id }, select: { ...userFields, totpEnabledAt: true } });
     if (!row) throw notFoundError("User");
-    await requireManaged(actor, id, row.sites.map((s) => s.siteId));
+    await requireManaged(
+      actor,
+      id,
+      row.sites.map((s) => s.siteId),
+    );
     if (!row.totpEnabledAt) throw new HttpError(409, "NOT_ENABLED", "Two-step sign-in is not on for this account. Reload to see its current state.");
     const now = serverNow();
     await tx.user.update({ where: { id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     const { count: codesRemoved } = await tx.recoveryCode.deleteMany({ where: { userId: id } });
-    const { count } = await tx.authSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now, revokedReason: "second_factor_reset" } });
+    const { count } = await tx.authSession.updateMany({
+      where: { userId: id, revokedAt: null },
+      data: { revokedAt: now, revokedReason: "second_factor_reset" },
+    });
     await appendAudit(tx, {
-      actor: auditActor(actor), action: "user.totp_reset", entityType: "User", entityId: id, reason,
-      before: { totpEnabledAt: row.totpEnabledAt.toISOString() }, after: { totpEnabledAt: null, recoveryCodesRemoved: codesRemoved, sessionsEnded: count },
+      actor: auditActor(actor),
+      action: "user.totp_reset",
+      entityType: "User",
+      entityId: id,
+      reason,
+      before: { totpEnabledAt: row.totpEnabledAt.toISOString() },
+      after: { totpEnabledAt: null, recoveryCodesRemoved: codesRemoved, sessionsEnded: count },
     });
     return { id, sessionsEnded: count };
   });

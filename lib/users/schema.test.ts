@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createUserSchema, NO_PASSWORD_HERE, updateUserSchema, userStatusSchema } from "./schema";
 
 const valid = { firstName: "Rosa", lastName: "Diaz", email: "Rosa.Diaz@Example.com ", role: "NURSE", siteIds: ["site-a"] };
-const errorsOf = (r: { success: boolean; error?: { flatten(): { fieldErrors: object } } }) => (r.success ? {} : (r.error!.flatten().fieldErrors as Record<string, string[]>));
+const errorsOf = (r: { success: boolean; error?: { flatten(): { fieldErrors: object } } }) =>
+  r.success ? {} : (r.error!.flatten().fieldErrors as Record<string, string[]>);
 
 describe("new user input", () => {
   it("accepts a complete user, normalising the email to lower case", () => {

@@ -5,16 +5,25 @@ import { text } from "@/lib/http/fields";
 
 export const ROLE_LABELS = { NURSE: "Nurse", PSYCHIATRIST: "Psychiatrist", ADMIN: "Administrator" } as const;
 
-const phone = text().trim().max(40, "At most 40 characters").regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only");
+const phone = text()
+  .trim()
+  .max(40, "At most 40 characters")
+  .regex(/^[+()\d\s.-]*$/, "Digits, spaces and + ( ) - only");
 
 const profile = {
   firstName: text("Enter the first name").trim().min(1, "Enter the first name").max(80, "At most 80 characters"),
   lastName: text("Enter the last name").trim().min(1, "Enter the last name").max(80, "At most 80 characters"),
-  email: text("Enter an email address").trim().toLowerCase().min(1, "Enter an email address")
-    .max(254, "At most 254 characters").email("Enter a valid email address"),
+  email: text("Enter an email address")
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter an email address")
+    .max(254, "At most 254 characters")
+    .email("Enter a valid email address"),
   role: z.enum(["NURSE", "PSYCHIATRIST", "ADMIN"], { message: "Choose a role" }),
   telephone: phone.optional().default(""),
-  siteIds: z.array(text().min(1), { message: "Choose at least one site" }).min(1, "Choose at least one site")
+  siteIds: z
+    .array(text().min(1), { message: "Choose at least one site" })
+    .min(1, "Choose at least one site")
     .transform((ids) => [...new Set(ids)]),
 };
 

@@ -17,18 +17,48 @@ export const DEMO_ACCOUNTS = [
   { key: "adam", firstName: "Adam", lastName: "Cole", email: "admin@example.com", role: "ADMIN", sites: ["OUT-A", "IN-B"], telephone: "518-555-0144" },
 ] as const;
 
-function planSite(rows: Rows, s: {
-  code: string; name: string; settingType: "OUTPATIENT" | "INPATIENT"; certifiedAt: string; acquisitionMethods: ("BUY_AND_BILL" | "PHARMACY_CHANNEL")[];
-  remsSettingId: string; address1: string; address2?: string; city: string; state: string; zip: string; phone: string; timeZone: string; chairs: string[];
-  representative: { name: string; email: string; phone: string; fromDate: string };
-}): SiteRef {
+function planSite(
+  rows: Rows,
+  s: {
+    code: string;
+    name: string;
+    settingType: "OUTPATIENT" | "INPATIENT";
+    certifiedAt: string;
+    acquisitionMethods: ("BUY_AND_BILL" | "PHARMACY_CHANNEL")[];
+    remsSettingId: string;
+    address1: string;
+    address2?: string;
+    city: string;
+    state: string;
+    zip: string;
+    phone: string;
+    timeZone: string;
+    chairs: string[];
+    representative: { name: string; email: string; phone: string; fromDate: string };
+  },
+): SiteRef {
   const id = newId();
   const certifiedAt = new Date(s.certifiedAt);
   rows.sites.push({
-    id, code: s.code, name: s.name, settingType: s.settingType, certificationStatus: "ACTIVE", certifiedAt, remsSettingId: s.remsSettingId,
-    acquisitionMethods: s.acquisitionMethods, pulseOximeterAttested: true, pulseOximeterAttestedAt: certifiedAt,
-    address1: s.address1, address2: s.address2 ?? null, city: s.city, state: s.state, zip: s.zip, phone: s.phone, timeZone: s.timeZone,
-    createdAt: certifiedAt, updatedAt: certifiedAt,
+    id,
+    code: s.code,
+    name: s.name,
+    settingType: s.settingType,
+    certificationStatus: "ACTIVE",
+    certifiedAt,
+    remsSettingId: s.remsSettingId,
+    acquisitionMethods: s.acquisitionMethods,
+    pulseOximeterAttested: true,
+    pulseOximeterAttestedAt: certifiedAt,
+    address1: s.address1,
+    address2: s.address2 ?? null,
+    city: s.city,
+    state: s.state,
+    zip: s.zip,
+    phone: s.phone,
+    timeZone: s.timeZone,
+    createdAt: certifiedAt,
+    updatedAt: certifiedAt,
   });
   rows.representatives.push({ id: newId(), siteId: id, ...s.representative, fromDate: dateOnly(s.representative.fromDate), createdAt: certifiedAt });
   const chairs = new Map(s.chairs.map((label) => [label, newId()]));
@@ -38,15 +68,36 @@ function planSite(rows: Rows, s: {
 
 export function planClinic(rows: Rows): Clinic {
   const outA = planSite(rows, {
-    code: "OUT-A", name: "Riverside Outpatient Clinic", settingType: "OUTPATIENT", certifiedAt: "2025-01-15T15:00:00Z", acquisitionMethods: ["BUY_AND_BILL", "PHARMACY_CHANNEL"],
-    remsSettingId: "OHS-204518", address1: "120 River Street", address2: "Suite 300", city: "Hudson", state: "NY", zip: "12534", phone: "518-555-0140",
-    timeZone: "America/New_York", chairs: ["Chair 1", "Chair 2", "Chair 3", "Chair 4"],
+    code: "OUT-A",
+    name: "Riverside Outpatient Clinic",
+    settingType: "OUTPATIENT",
+    certifiedAt: "2025-01-15T15:00:00Z",
+    acquisitionMethods: ["BUY_AND_BILL", "PHARMACY_CHANNEL"],
+    remsSettingId: "OHS-204518",
+    address1: "120 River Street",
+    address2: "Suite 300",
+    city: "Hudson",
+    state: "NY",
+    zip: "12534",
+    phone: "518-555-0140",
+    timeZone: "America/New_York",
+    chairs: ["Chair 1", "Chair 2", "Chair 3", "Chair 4"],
     representative: { name: "Dr. Helen Marsh", email: "h.marsh@riverside.example.com", phone: "518-555-0149", fromDate: "2025-01-10" },
   });
   const inB = planSite(rows, {
-    code: "IN-B", name: "Lakeside Inpatient Unit", settingType: "INPATIENT", certifiedAt: "2024-06-01T15:00:00Z", acquisitionMethods: ["PHARMACY_CHANNEL"],
-    remsSettingId: "IHS-117342", address1: "800 Lake Shore Drive", city: "Chicago", state: "IL", zip: "60611", phone: "312-555-0100",
-    timeZone: "America/Chicago", chairs: ["Bed 1", "Bed 2"],
+    code: "IN-B",
+    name: "Lakeside Inpatient Unit",
+    settingType: "INPATIENT",
+    certifiedAt: "2024-06-01T15:00:00Z",
+    acquisitionMethods: ["PHARMACY_CHANNEL"],
+    remsSettingId: "IHS-117342",
+    address1: "800 Lake Shore Drive",
+    city: "Chicago",
+    state: "IL",
+    zip: "60611",
+    phone: "312-555-0100",
+    timeZone: "America/Chicago",
+    chairs: ["Bed 1", "Bed 2"],
     representative: { name: "Dr. Omar Said", email: "o.said@lakeside.example.com", phone: "312-555-0101", fromDate: "2024-05-20" },
   });
   const siteByCode = { "OUT-A": outA.id, "IN-B": inB.id };

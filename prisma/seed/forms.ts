@@ -17,7 +17,8 @@ export function planPmfSubmissions(clinic: Clinic, sessions: PlannedSession[], n
     const age = daysBetween(s.treatmentDate, localDate(now, s.site.timeZone));
     if (age <= SUBMITTED_AFTER_DAYS) continue;
     let confirmation: string;
-    do confirmation = `PMF-${r.int(10000, 99999)}`; while (used.has(confirmation));
+    do confirmation = `PMF-${r.int(10000, 99999)}`;
+    while (used.has(confirmation));
     used.add(confirmation);
     const at = zonedInstant(addDays(s.treatmentDate, r.int(1, 3)), clock("14:00") + r.int(0, 150), s.site.timeZone);
     out.push({ sessionId: s.id, at, byId: clinic.staff.adam.id, channel: "ONLINE", confirmation });

@@ -11,7 +11,10 @@ function phq9Items(r: Rng, total: number, item9: number): number[] {
   const items = [0, 0, 0, 0, 0, 0, 0, 0, item9];
   for (let left = total - item9; left > 0; ) {
     const i = r.int(0, 7);
-    if (items[i] < 3) { items[i]++; left--; }
+    if (items[i] < 3) {
+      items[i]++;
+      left--;
+    }
   }
   return items;
 }
@@ -38,21 +41,54 @@ export function planOutcomes(rows: Rows, clinic: Clinic, sessions: PlannedSessio
       const item9 = p.spec.indication === "MDSI" ? Math.max(0, 2 - week) : week === 0 && r.chance(0.4) ? 1 : 0;
       const items = phq9Items(r, total, item9);
       const takenAt = addMin(s.checkedInAt, 3);
-      rows.outcomes.push({ id: newId(), patientId: p.id, sessionId: s.id, instrument: "PHQ9", itemScores: items, total: sum(items), takenAt, recordedById: s.nurseId, createdAt: takenAt });
+      rows.outcomes.push({
+        id: newId(),
+        patientId: p.id,
+        sessionId: s.id,
+        instrument: "PHQ9",
+        itemScores: items,
+        total: sum(items),
+        takenAt,
+        recordedById: s.nurseId,
+        createdAt: takenAt,
+      });
       // Item 9 above 0 is followed by a C-SSRS screener (wish to be dead, no active thoughts, no behaviour)
       // in every finished session; in a session still in progress it is waiting (the review queue shows it).
       if (items[8] > 0 && s.end) {
         const at = addMin(takenAt, 4);
-        rows.outcomes.push({ id: newId(), patientId: p.id, sessionId: s.id, instrument: "CSSRS", itemScores: [1, 0, -1, -1, -1, 0], total: 1, takenAt: at, recordedById: clinic.staff.priya.id, createdAt: at });
+        rows.outcomes.push({
+          id: newId(),
+          patientId: p.id,
+          sessionId: s.id,
+          instrument: "CSSRS",
+          itemScores: [1, 0, -1, -1, -1, 0],
+          total: 1,
+          takenAt: at,
+          recordedById: clinic.staff.priya.id,
+          createdAt: at,
+        });
       }
       previous = { at: s.t0.getTime(), total };
       week++;
     }
     if (p.spec.madrs) {
       const past = list.filter((s) => s.end);
-      for (const [s, items] of [[past[0], MADRS_BASELINE], [past.at(-1)!, MADRS_WEEK_4]] as const) {
+      for (const [s, items] of [
+        [past[0], MADRS_BASELINE],
+        [past.at(-1)!, MADRS_WEEK_4],
+      ] as const) {
         const takenAt = addMin(s.checkedInAt, 6);
-        rows.outcomes.push({ id: newId(), patientId: p.id, sessionId: s.id, instrument: "MADRS", itemScores: [...items], total: sum([...items]), takenAt, recordedById: clinic.staff.priya.id, createdAt: takenAt });
+        rows.outcomes.push({
+          id: newId(),
+          patientId: p.id,
+          sessionId: s.id,
+          instrument: "MADRS",
+          itemScores: [...items],
+          total: sum([...items]),
+          takenAt,
+          recordedById: clinic.staff.priya.id,
+          createdAt: takenAt,
+        });
       }
     }
   }

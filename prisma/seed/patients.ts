@@ -10,7 +10,6 @@ import { dateOnly as dayOf } from "../../lib/time/days";
 
 export type PlannedPatient = { id: string; spec: PatientSpec; site: SiteRef; r: Rng; medicationClasses: Set<string>; counselledAt: Date | null };
 
-
 /** Birth date of someone who is `age` on `today` and has their birthday on MM-DD. */
 function birthDate(today: string, age: number, birthday: string): string {
   const year = Number(today.slice(0, 4)) - age - (birthday > today.slice(5) ? 1 : 0);
@@ -25,12 +24,28 @@ export function planPatient(rows: Rows, spec: PatientSpec, site: SiteRef, clinic
   const registeredDaysAgo = firstSessionDaysAgo != null ? firstSessionDaysAgo + 9 : (spec.registeredDaysAgo ?? 30);
   const registeredAt = zonedInstant(localDaysAgo(now, tz, registeredDaysAgo), clock("10:30") + r.int(0, 60), tz);
   rows.patients.push({
-    id, siteId: site.id, mrn: spec.mrn, firstName: spec.firstName, middleInitial: spec.middleInitial ?? null, lastName: spec.lastName,
-    birthDate: dateOnly(birthDate(localDate(now, tz), spec.age, spec.birthday)), sex: spec.sex, phone, indication: spec.indication,
-    createdAt: registeredAt, updatedAt: registeredAt,
+    id,
+    siteId: site.id,
+    mrn: spec.mrn,
+    firstName: spec.firstName,
+    middleInitial: spec.middleInitial ?? null,
+    lastName: spec.lastName,
+    birthDate: dateOnly(birthDate(localDate(now, tz), spec.age, spec.birthday)),
+    sex: spec.sex,
+    phone,
+    indication: spec.indication,
+    createdAt: registeredAt,
+    updatedAt: registeredAt,
   });
   for (const [name, drugClass] of spec.meds)
-    rows.medications.push({ id: newId(), patientId: id, name, drugClass, startedOn: dateOnly(localDaysAgo(now, tz, registeredDaysAgo + r.int(40, 300))), createdAt: registeredAt });
+    rows.medications.push({
+      id: newId(),
+      patientId: id,
+      name,
+      drugClass,
+      startedOn: dateOnly(localDaysAgo(now, tz, registeredDaysAgo + r.int(40, 300))),
+      createdAt: registeredAt,
+    });
   for (const f of spec.flags ?? [])
     rows.flags.push({ id: newId(), patientId: id, ...f, recordedAt: addMin(registeredAt, 20), recordedById: clinic.staff.priya.id });
 
@@ -40,17 +55,49 @@ export function planPatient(rows: Rows, spec: PatientSpec, site: SiteRef, clinic
   if (visit.getTime() > now.getTime() - 3 * 3_600_000) visit = new Date(Math.max(registeredAt.getTime() + 3_600_000, now.getTime() - 3 * 3_600_000));
   if (spec.enrolled && site.settingType === "OUTPATIENT")
     rows.enrollments.push({
-      id: newId(), patientId: id, prescriberId: clinic.staff.priya.id, siteId: site.id, patientSignedAt: visit, prescriberSignedAt: addMin(visit, 10),
-      submittedAt: addMin(visit, 45), channel: "ONLINE", remsConfirmation: `ENR-${r.int(100000, 999999)}`, createdAt: visit,
+      id: newId(),
+      patientId: id,
+      prescriberId: clinic.staff.priya.id,
+      siteId: site.id,
+      patientSignedAt: visit,
+      prescriberSignedAt: addMin(visit, 10),
+      submittedAt: addMin(visit, 45),
+      channel: "ONLINE",
+      remsConfirmation: `ENR-${r.int(100000, 999999)}`,
+      createdAt: visit,
     });
   const counselled = spec.enrolled || firstSessionDaysAgo != null;
   const counselledAt = counselled ? addMin(visit, 20) : null;
-  if (counselledAt) rows.counselling.push({ id: newId(), patientId: id, counselledAt, counselledById: clinic.staff.priya.id, topics: [...COUNSELLING_TOPICS], createdAt: counselledAt });
-  if (spec.past?.length) planTrials(rows, id, spec.mrn, r, registeredAt, spec.meds.map(([name]) => name.split(" ")[0]));
+  if (counselledAt)
+    rows.counselling.push({
+      id: newId(),
+      patientId: id,
+      counselledAt,
+      counselledById: clinic.staff.priya.id,
+      topics: [...COUNSELLING_TOPICS],
+      createdAt: counselledAt,
+    });
+  if (spec.past?.length)
+    planTrials(
+      rows,
+      id,
+      spec.mrn,
+      r,
+      registeredAt,
+      spec.meds.map(([name]) => name.split(" ")[0]),
+    );
   return { id, spec, site, r, medicationClasses: new Set(spec.meds.map(([, c]) => c)), counselledAt };
 }
 
-type Trial = { drug: string; mechanismClass: string; doseMg: number; adequateDose: boolean; weeks: number; adherent: boolean; outcome: "NO_RESPONSE" | "PARTIAL_RESPONSE" | "INTOLERANCE" };
+type Trial = {
+  drug: string;
+  mechanismClass: string;
+  doseMg: number;
+  adequateDose: boolean;
+  weeks: number;
+  adherent: boolean;
+  outcome: "NO_RESPONSE" | "PARTIAL_RESPONSE" | "INTOLERANCE";
+};
 
 const ADEQUATE: Trial[] = [
   { drug: "Sertraline", mechanismClass: "SSRI", doseMg: 200, adequateDose: true, weeks: 10, adherent: true, outcome: "NO_RESPONSE" },

@@ -6,7 +6,10 @@ import type { Prisma } from "../../lib/generated/prisma/client";
 let counter = 0;
 /** A cuid-shaped id (c + time + counter + random, base 36), like the ones Prisma makes. */
 export function newId(): string {
-  const random = BigInt(`0x${randomBytes(8).toString("hex")}`).toString(36).padStart(12, "0").slice(0, 12);
+  const random = BigInt(`0x${randomBytes(8).toString("hex")}`)
+    .toString(36)
+    .padStart(12, "0")
+    .slice(0, 12);
   return `c${Date.now().toString(36).padStart(8, "0")}${(counter++ % 36 ** 4).toString(36).padStart(4, "0")}${random}`;
 }
 
@@ -39,7 +42,29 @@ export type Rows = {
 };
 
 export const emptyRows = (): Rows => ({
-  sites: [], representatives: [], chairs: [], users: [], userSites: [], patients: [], flags: [], medications: [],
-  enrollments: [], counselling: [], trials: [], lots: [], devices: [], sessions: [], checklists: [], administrations: [], vitals: [],
-  sedation: [], dissociation: [], decisions: [], adverseEvents: [], discharges: [], outcomes: [], waste: [], transfers: [],
+  sites: [],
+  representatives: [],
+  chairs: [],
+  users: [],
+  userSites: [],
+  patients: [],
+  flags: [],
+  medications: [],
+  enrollments: [],
+  counselling: [],
+  trials: [],
+  lots: [],
+  devices: [],
+  sessions: [],
+  checklists: [],
+  administrations: [],
+  vitals: [],
+  sedation: [],
+  dissociation: [],
+  decisions: [],
+  adverseEvents: [],
+  discharges: [],
+  outcomes: [],
+  waste: [],
+  transfers: [],
 });

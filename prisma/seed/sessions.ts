@@ -9,8 +9,15 @@ import { newId, type Rows } from "./rows";
 import { addMin, addSec, clock, dateOnly, localDate, localDaysAgo, zonedInstant } from "./time";
 
 export type PlannedSession = {
-  id: string; patient: PlannedPatient; site: SiteRef; nurseId: string; treatmentDate: string; doseMg: number;
-  checkedInAt: Date; t0: Date; end: Date | null;
+  id: string;
+  patient: PlannedPatient;
+  site: SiteRef;
+  nurseId: string;
+  treatmentDate: string;
+  doseMg: number;
+  checkedInAt: Date;
+  t0: Date;
+  end: Date | null;
 };
 
 type Ctx = { rows: Rows; clinic: Clinic; uses: DeviceUse[] };
@@ -19,7 +26,11 @@ type Bp = { systolic: number; diastolic: number };
 const nurseOf = (clinic: Clinic, site: SiteRef) => (site.code === "IN-B" ? clinic.staff.lena.id : clinic.staff.nora.id);
 
 /** Check-in, the pre-dose checklist and the session row's common fields. */
-function openSession(ctx: Ctx, p: PlannedPatient, o: { chairLabel: string; treatmentDate: string; scheduledFor: Date; checkedInAt: Date; t0: Date; doseMg: number }) {
+function openSession(
+  ctx: Ctx,
+  p: PlannedPatient,
+  o: { chairLabel: string; treatmentDate: string; scheduledFor: Date; checkedInAt: Date; t0: Date; doseMg: number },
+) {
   const { clinic, rows } = ctx;
   const id = newId();
   const nurseId = nurseOf(clinic, p.site);
@@ -30,25 +41,67 @@ function openSession(ctx: Ctx, p: PlannedPatient, o: { chairLabel: string; treat
   const meds = p.medicationClasses;
   const [driverName, driverPhone] = p.spec.driver ?? ["Family member", "518-555-0199"];
   rows.checklists.push({
-    id: newId(), sessionId: id, enrollmentVerifiedAt: p.site.settingType === "OUTPATIENT" ? addMin(o.checkedInAt, 2) : null,
-    counsellingVerifiedAt: p.counselledAt ? addMin(o.checkedInAt, 2) : null, rideType: "DRIVER", driverName, driverPhone,
-    lastFoodAt: addMin(o.t0, -r.int(150, 240)), lastLiquidAt: addMin(o.t0, -r.int(40, 90)), nasalMedicationAt: null,
-    conmedBenzodiazepines: meds.has("BENZODIAZEPINE"), conmedSedativeHypnotics: meds.has("SEDATIVE_HYPNOTIC"), conmedPsychostimulants: meds.has("PSYCHOSTIMULANT"),
-    conmedMaois: meds.has("MAOI"), conmedOpioids: meds.has("OPIOID"), conmedConfirmedAt: completedAt,
-    pregnancyStatus: p.spec.sex === "FEMALE" && p.spec.age < 55 ? "NOT_PREGNANT" : "NOT_APPLICABLE", completedById: nurseId, createdAt: completedAt, updatedAt: completedAt,
+    id: newId(),
+    sessionId: id,
+    enrollmentVerifiedAt: p.site.settingType === "OUTPATIENT" ? addMin(o.checkedInAt, 2) : null,
+    counsellingVerifiedAt: p.counselledAt ? addMin(o.checkedInAt, 2) : null,
+    rideType: "DRIVER",
+    driverName,
+    driverPhone,
+    lastFoodAt: addMin(o.t0, -r.int(150, 240)),
+    lastLiquidAt: addMin(o.t0, -r.int(40, 90)),
+    nasalMedicationAt: null,
+    conmedBenzodiazepines: meds.has("BENZODIAZEPINE"),
+    conmedSedativeHypnotics: meds.has("SEDATIVE_HYPNOTIC"),
+    conmedPsychostimulants: meds.has("PSYCHOSTIMULANT"),
+    conmedMaois: meds.has("MAOI"),
+    conmedOpioids: meds.has("OPIOID"),
+    conmedConfirmedAt: completedAt,
+    pregnancyStatus: p.spec.sex === "FEMALE" && p.spec.age < 55 ? "NOT_PREGNANT" : "NOT_APPLICABLE",
+    completedById: nurseId,
+    createdAt: completedAt,
+    updatedAt: completedAt,
   });
   const session = {
-    id, patientId: p.id, siteId: p.site.id, chairId, prescriberOnSiteId: clinic.staff.priya.id, monitoringHcpId: nurseId, indication: p.spec.indication,
-    scheduledFor: o.scheduledFor, checkedInAt: o.checkedInAt, treatmentDate: dateOnly(o.treatmentDate), plannedDoseMg: o.doseMg, createdAt: o.checkedInAt,
+    id,
+    patientId: p.id,
+    siteId: p.site.id,
+    chairId,
+    prescriberOnSiteId: clinic.staff.priya.id,
+    monitoringHcpId: nurseId,
+    indication: p.spec.indication,
+    scheduledFor: o.scheduledFor,
+    checkedInAt: o.checkedInAt,
+    treatmentDate: dateOnly(o.treatmentDate),
+    plannedDoseMg: o.doseMg,
+    createdAt: o.checkedInAt,
   };
   return { id, nurseId, session };
 }
 
 /** A vital-signs row; post-dose readings keep SpO2 95–98, HR 60–95, respiratory rate 12–18. */
-function vital(ctx: Ctx, sessionId: string, nurseId: string, r: Rng, kind: "PRE_DOSE" | "POST_40" | "EXTRA" | "PRE_COMPLETION", takenAt: Date, bp: Bp, heartRate: number) {
+function vital(
+  ctx: Ctx,
+  sessionId: string,
+  nurseId: string,
+  r: Rng,
+  kind: "PRE_DOSE" | "POST_40" | "EXTRA" | "PRE_COMPLETION",
+  takenAt: Date,
+  bp: Bp,
+  heartRate: number,
+) {
   ctx.rows.vitals.push({
-    id: newId(), sessionId, takenAt, kind, systolic: bp.systolic, diastolic: bp.diastolic, heartRate: Math.min(95, Math.max(60, heartRate)),
-    spo2: kind === "PRE_DOSE" ? r.int(96, 99) : r.int(95, 98), respiratoryRate: r.int(12, 18), recordedById: nurseId, recordedAt: addSec(takenAt, r.int(20, 90)),
+    id: newId(),
+    sessionId,
+    takenAt,
+    kind,
+    systolic: bp.systolic,
+    diastolic: bp.diastolic,
+    heartRate: Math.min(95, Math.max(60, heartRate)),
+    spo2: kind === "PRE_DOSE" ? r.int(96, 99) : r.int(95, 98),
+    respiratoryRate: r.int(12, 18),
+    recordedById: nurseId,
+    recordedAt: addSec(takenAt, r.int(20, 90)),
   });
 }
 
@@ -64,12 +117,26 @@ function devices(ctx: Ctx, sessionId: string, nurseId: string, r: Rng, t0: Date,
     if (sequence > 1) at = addSec(at, 300 + r.int(5, 55));
     const row = { id: newId(), sessionId, sequence, administeredAt: at, deviceId: "", recordedById: nurseId, recordedAt: addSec(at, r.int(15, 45)) };
     ctx.rows.administrations.push(row);
-    ctx.uses.push({ at, status: "ADMINISTERED", assign: (deviceId) => { row.deviceId = deviceId; } });
+    ctx.uses.push({
+      at,
+      status: "ADMINISTERED",
+      assign: (deviceId) => {
+        row.deviceId = deviceId;
+      },
+    });
   }
   return at;
 }
 
-type PastOpts = { daysAgo: number; doseMg: number; slot: number; chairLabel: string; elevatedPreDose: boolean; dissociationEvent: boolean; firstSession: boolean };
+type PastOpts = {
+  daysAgo: number;
+  doseMg: number;
+  slot: number;
+  chairLabel: string;
+  elevatedPreDose: boolean;
+  dissociationEvent: boolean;
+  firstSession: boolean;
+};
 
 /** A completed session on a past day, 09:00–11:30 site-local. */
 export function planPastSession(ctx: Ctx, p: PlannedPatient, now: Date, o: PastOpts): PlannedSession {
@@ -90,11 +157,26 @@ export function planPastSession(ctx: Ctx, p: PlannedPatient, now: Date, o: PastO
   const preDoseAt = addSec(t0, -r.int(9 * 60, 11 * 60));
   vital(ctx, id, nurseId, r, "PRE_DOSE", preDoseAt, pre, hr);
   if (o.elevatedPreDose)
-    rows.decisions.push({ id: newId(), sessionId: id, rule: "R14", decision: "PROCEED", prescriberId: clinic.staff.priya.id, decidedAt: addMin(preDoseAt, 3),
-      reason: "Asymptomatic (no headache, chest pain or visual change); 146/92 is within the patient's usual range (home readings 135-145/85-90), so the values are acceptable. Benefit outweighs a short rise; proceed and recheck at 40 minutes." });
+    rows.decisions.push({
+      id: newId(),
+      sessionId: id,
+      rule: "R14",
+      decision: "PROCEED",
+      prescriberId: clinic.staff.priya.id,
+      decidedAt: addMin(preDoseAt, 3),
+      reason:
+        "Asymptomatic (no headache, chest pain or visual change); 146/92 is within the patient's usual range (home readings 135-145/85-90), so the values are acceptable. Benefit outweighs a short rise; proceed and recheck at 40 minutes.",
+    });
   if (o.firstSession && p.spec.flags?.some((f) => f.category === "CAUTION"))
-    rows.decisions.push({ id: newId(), sessionId: id, rule: "R9", decision: "PROCEED", prescriberId: clinic.staff.priya.id, decidedAt: addMin(checkedInAt, 5),
-      reason: `Benefit and risk discussed with the patient (${p.spec.flags.map((f) => f.note).join("; ")}); proceed with close monitoring.` });
+    rows.decisions.push({
+      id: newId(),
+      sessionId: id,
+      rule: "R9",
+      decision: "PROCEED",
+      prescriberId: clinic.staff.priya.id,
+      decidedAt: addMin(checkedInAt, 5),
+      reason: `Benefit and risk discussed with the patient (${p.spec.flags.map((f) => f.note).join("; ")}); proceed with close monitoring.`,
+    });
   devices(ctx, id, nurseId, r, t0, o.doseMg);
 
   const fortyAt = addSec(t0, r.int(38 * 60, 42 * 60));
@@ -109,17 +191,36 @@ export function planPastSession(ctx: Ctx, p: PlannedPatient, now: Date, o: PastO
   assessments(ctx, id, nurseId, addSec(preCompletionAt, 60), 5, false);
   if (o.dissociationEvent)
     rows.adverseEvents.push({
-      id: newId(), patientId: p.id, siteId: p.site.id, sessionId: id, type: "DISSOCIATION", serious: false, recordedById: nurseId,
+      id: newId(),
+      patientId: p.id,
+      siteId: p.site.id,
+      sessionId: id,
+      type: "DISSOCIATION",
+      serious: false,
+      recordedById: nurseId,
       description: "Dissociation from 18 minutes: felt detached from the body, time distortion; calm, vital signs stable.",
       // entered at the chair a minute after onset (a later entry would be an R49 late entry), resolved when it was over
-      onsetAt: addMin(t0, 18), resolvedAt: addMin(t0, 86), outcome: "Resolved without intervention by 90 minutes", createdAt: addMin(t0, 19),
+      onsetAt: addMin(t0, 18),
+      resolvedAt: addMin(t0, 86),
+      outcome: "Resolved without intervention by 90 minutes",
+      createdAt: addMin(t0, 19),
     });
 
   // Discharge 120–126 minutes after T0 and 3–5 minutes after the pre-discharge check.
   const end = new Date(Math.max(addMin(t0, 121).getTime(), addSec(preCompletionAt, r.int(180, 300)).getTime()));
   rows.discharges.push({
-    id: newId(), sessionId: id, outcome: "DISCHARGED", decidedAt: end, hcpId: nurseId, criteriaSnapshot: {}, rideConfirmed: true, noDrivingReminder: true,
-    readyToLeaveMinutes: r.int(75, 110), vitalsAcceptablePreAdministration: true, vitalsAcceptablePreCompletion: true, createdAt: end,
+    id: newId(),
+    sessionId: id,
+    outcome: "DISCHARGED",
+    decidedAt: end,
+    hcpId: nurseId,
+    criteriaSnapshot: {},
+    rideConfirmed: true,
+    noDrivingReminder: true,
+    readyToLeaveMinutes: r.int(75, 110),
+    vitalsAcceptablePreAdministration: true,
+    vitalsAcceptablePreCompletion: true,
+    createdAt: end,
   });
   rows.sessions.push({ ...session, status: "DISCHARGED", endOfMonitoringAt: end, updatedAt: end });
   return { id, patient: p, site: p.site, nurseId, treatmentDate, doseMg: o.doseMg, checkedInAt, t0, end };
@@ -132,7 +233,14 @@ export function planActiveSession(ctx: Ctx, p: PlannedPatient, now: Date): Plann
   const t0 = addMin(now, -a.t0MinutesAgo);
   const checkedInAt = addSec(t0, -(27 * 60 + r.int(0, 59)));
   const treatmentDate = localDate(t0, p.site.timeZone);
-  const { id, nurseId, session } = openSession(ctx, p, { chairLabel: a.chair, treatmentDate, scheduledFor: addMin(checkedInAt, -5), checkedInAt, t0, doseMg: a.doseMg });
+  const { id, nurseId, session } = openSession(ctx, p, {
+    chairLabel: a.chair,
+    treatmentDate,
+    scheduledFor: addMin(checkedInAt, -5),
+    checkedInAt,
+    t0,
+    doseMg: a.doseMg,
+  });
   const hr = r.int(66, 80);
   vital(ctx, id, nurseId, r, "PRE_DOSE", addSec(t0, -(10 * 60 + r.int(0, 30))), { systolic: a.preDose[0], diastolic: a.preDose[1] }, hr);
   const lastDevice = devices(ctx, id, nurseId, r, t0, a.doseMg);
@@ -161,8 +269,17 @@ export function planSessions(rows: Rows, clinic: Clinic, patients: PlannedPatien
         const slot = busy.get(daysAgo) ?? 0;
         if (slot >= chairLabels.length) throw new Error(`${site.code} has more sessions ${daysAgo} days ago than chairs`);
         busy.set(daysAgo, slot + 1);
-        sessions.push(planPastSession(ctx, p, now, { daysAgo, doseMg, slot, chairLabel: chairLabels[slot], firstSession: index === 0,
-          elevatedPreDose: p.spec.elevatedPreDoseAt === index, dissociationEvent: p.spec.dissociationEventAt === index }));
+        sessions.push(
+          planPastSession(ctx, p, now, {
+            daysAgo,
+            doseMg,
+            slot,
+            chairLabel: chairLabels[slot],
+            firstSession: index === 0,
+            elevatedPreDose: p.spec.elevatedPreDoseAt === index,
+            dissociationEvent: p.spec.dissociationEventAt === index,
+          }),
+        );
       }
       if (p.spec.active) sessions.push(planActiveSession(ctx, p, now));
     }

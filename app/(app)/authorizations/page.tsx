@@ -14,7 +14,10 @@ export default async function AuthorizationsPage() {
   return (
     <>
       <PageHeader title="Authorizations to renew" />
-      <p className="mb-3 text-slate-700">Ending within {RENEWAL_DAYS} days or with {RENEWAL_SESSIONS_LEFT} or fewer sessions left, soonest first. The TRD documentation tab of each patient is the evidence for the renewal.</p>
+      <p className="mb-3 text-slate-700">
+        Ending within {RENEWAL_DAYS} days or with {RENEWAL_SESSIONS_LEFT} or fewer sessions left, soonest first. The TRD documentation tab of each patient is
+        the evidence for the renewal.
+      </p>
       {rows.length ? <AuthorizationTable rows={rows} withPatient caption="Authorizations to renew" /> : <p>No authorization needs renewing.</p>}
     </>
   );

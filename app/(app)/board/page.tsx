@@ -13,15 +13,28 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const user = await authorizePage("board.view");
   const q = ((await searchParams).q ?? "").trim().slice(0, 100);
   const now = new Date();
-  const [board, schedule, found] = await Promise.all([boardFor(user.siteIds, now), boardSchedule(user.siteIds, now), q ? listPatients(user.siteIds, q, 1) : null]);
+  const [board, schedule, found] = await Promise.all([
+    boardFor(user.siteIds, now),
+    boardSchedule(user.siteIds, now),
+    q ? listPatients(user.siteIds, q, 1) : null,
+  ]);
   const cards = JSON.parse(JSON.stringify(board)) as Card[];
   return (
     <>
       <PageHeader title="Chair board">
-        <Link href="/schedule" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">Schedule</Link>
-        <Link href="/patients" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">Check in a patient</Link>
+        <Link href="/schedule" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">
+          Schedule
+        </Link>
+        <Link href="/patients" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">
+          Check in a patient
+        </Link>
       </PageHeader>
-      <ChairBoard initial={{ serverNow: now.toISOString(), cards, schedule: JSON.parse(JSON.stringify(schedule)) }} q={q} found={found?.rows ?? null} timeZone={user.sites[0]?.timeZone ?? "America/New_York"} />
+      <ChairBoard
+        initial={{ serverNow: now.toISOString(), cards, schedule: JSON.parse(JSON.stringify(schedule)) }}
+        q={q}
+        found={found?.rows ?? null}
+        timeZone={user.sites[0]?.timeZone ?? "America/New_York"}
+      />
     </>
   );
 }

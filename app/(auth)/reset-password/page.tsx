@@ -12,7 +12,11 @@ export default function ResetPasswordPage() {
       <h1 className="mb-2 mt-1 text-3xl font-semibold">Set a password with a code</h1>
       <p className="mb-6 text-slate-700">Only you know your password. An administrator gives you a one-time code; it works once, for 24 hours.</p>
       <ResetPasswordForm />
-      <p className="mt-4"><Link href="/sign-in" className="inline-flex min-h-11 items-center text-brand-700 underline">Back to sign-in</Link></p>
+      <p className="mt-4">
+        <Link href="/sign-in" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          Back to sign-in
+        </Link>
+      </p>
     </main>
   );
 }

@@ -17,8 +17,8 @@ export default async function SetupPage() {
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Esketamine Session Tracker</p>
       <h1 className="mb-2 mt-1 text-3xl font-semibold">Set up the tracker</h1>
       <p className="mb-6 max-w-2xl text-slate-700">
-        This database is empty. Create the first administrator and the clinic&apos;s first site; the administrator then signs in and adds staff,
-        more sites and the first lot of devices. This page is available only until the first account exists.
+        This database is empty. Create the first administrator and the clinic&apos;s first site; the administrator then signs in and adds staff, more sites and
+        the first lot of devices. This page is available only until the first account exists.
       </p>
       <SetupForm today={localDate(new Date(), "America/New_York")} timeZones={zones} />
     </main>

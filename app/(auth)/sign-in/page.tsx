@@ -22,7 +22,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center p-6">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Esketamine Session Tracker</p>
       <h1 className="mb-6 mt-1 text-3xl font-semibold">Sign in</h1>
-      <SignInForm callbackUrl={safeCallbackPath(sp.callbackUrl) ?? "/"} notice={sp.setup === "done" ? "The tracker is set up. Sign in with the administrator account you just created." : sp.reason ? REASONS[sp.reason] : undefined} />
+      <SignInForm
+        callbackUrl={safeCallbackPath(sp.callbackUrl) ?? "/"}
+        notice={
+          sp.setup === "done" ? "The tracker is set up. Sign in with the administrator account you just created." : sp.reason ? REASONS[sp.reason] : undefined
+        }
+      />
     </main>
   );
 }

@@ -14,7 +14,8 @@ export function loadDefinitions() {
   if (loaded) return;
   for (const f of ["profiles-types.json", "profiles-resources.json"]) indexStructureDefinitionBundle(json(f) as Bundle);
   // Only the vital-signs profiles of profiles-others.json (some others there do not parse in this validator).
-  const vitalSigns = (json("profiles-others.json") as Bundle<StructureDefinition>).entry!.map((e) => e.resource!)
+  const vitalSigns = (json("profiles-others.json") as Bundle<StructureDefinition>)
+    .entry!.map((e) => e.resource!)
     .filter((sd) => ["vitalsigns", "heartrate", "resprate", "oxygensat"].includes(sd.id ?? ""));
   const usCore = json("testing/uscore-v5.0.1-structuredefinitions.json") as StructureDefinition[];
   indexStructureDefinitionBundle([...vitalSigns, ...usCore]);

@@ -6,7 +6,6 @@ import { checkIn, decideGate, discharge, recordDevice, recordDissociation, recor
 import { checklistSchema, vitalsSchema } from "@/lib/sessions/schema";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 
-
 export type DischargedOpts = {
   /** Minutes after T0 of the one post-dose reading before the pre-discharge one (R25: 30–50 is in the window). */
   readingAtMinute?: number;
@@ -28,11 +27,30 @@ export async function dischargedSession(o: DischargedOpts = {}, c?: Awaited<Retu
   await db().user.update({ where: { id: c.nurse.id }, data: { telephone: "518-555-0100" } });
   // entered after the fact: checked in before the first entry (R49), threshold wide enough that no entry is late
   await db().site.update({ where: { id: c.site.id }, data: { lateEntryMinutes: 24 * 60 } });
-  const { result } = await atTime(ago(t0Ago + 15), () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }));
+  const { result } = await atTime(ago(t0Ago + 15), () =>
+    checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }),
+  );
   const s = result.id;
-  await saveChecklist(c.nurse, s, checklistSchema.parse({ version: 0, rideType: "DRIVER", driverName: "Jo", driverPhone: "518-555-0100",
-    lastFoodAt: ago(t0Ago + (o.lateFood ? 60 : 300)).toISOString(), lastLiquidAt: ago(t0Ago + 200).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
-    conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true }));
+  await saveChecklist(
+    c.nurse,
+    s,
+    checklistSchema.parse({
+      version: 0,
+      rideType: "DRIVER",
+      driverName: "Jo",
+      driverPhone: "518-555-0100",
+      lastFoodAt: ago(t0Ago + (o.lateFood ? 60 : 300)).toISOString(),
+      lastLiquidAt: ago(t0Ago + 200).toISOString(),
+      conmedBenzodiazepines: false,
+      conmedSedativeHypnotics: false,
+      conmedPsychostimulants: false,
+      conmedMaois: false,
+      conmedOpioids: false,
+      conmedConfirmed: true,
+      pregnancyStatus: "NOT_APPLICABLE",
+      enrollmentVerified: true,
+    }),
+  );
   const pre = o.elevatedPreDose ? { systolic: 150, diastolic: 94 } : { systolic: 128, diastolic: 80 };
   await recordVital(c.nurse, s, vitalsSchema.parse({ kind: "PRE_DOSE", takenAt: ago(t0Ago + 10).toISOString(), ...pre, heartRate: 76, spo2: 98 }));
   if (o.elevatedPreDose) await decideGate(c.psych, s, { rule: "R14", decision: "PROCEED", reason: "Asymptomatic, usual range for this patient" });
@@ -49,7 +67,13 @@ export async function dischargedSession(o: DischargedOpts = {}, c?: Awaited<Retu
   await recordVital(c.nurse, s, vitalsSchema.parse({ takenAt: ago(4).toISOString(), systolic: 130, diastolic: 82, ...(spo2 == null ? {} : { spo2 }) }));
   await recordSedation(c.nurse, s, { takenAt: ago(3), moaas: 5 });
   await recordDissociation(c.nurse, s, { takenAt: ago(3), present: false, scale: "NONE", itemScores: [] });
-  const done = await discharge(c.nurse, s, { rideConfirmed: true, clinicallyStable: true, noDrivingReminder: true, vitalsAcceptablePreAdministration: true,
-    vitalsAcceptablePreCompletion: true, readyToLeaveMinutes: o.readyToLeaveMinutes ?? 95 });
+  const done = await discharge(c.nurse, s, {
+    rideConfirmed: true,
+    clinicallyStable: true,
+    noDrivingReminder: true,
+    vitalsAcceptablePreAdministration: true,
+    vitalsAcceptablePreCompletion: true,
+    readyToLeaveMinutes: o.readyToLeaveMinutes ?? 95,
+  });
   return { ...c, sessionId: s, pmfId: done.pmfId!, totalMinutes: done.totalMinutes };
 }

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { flushDrafts, readDrafts, saveDraft, type Draft } from "./drafts";
 
-const memory = () => { const m = new Map<string, string>(); return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) }; };
-const draft = (key: string): Draft => ({ key, url: "/api/sessions/s1/vitals", method: "POST", body: { spo2: 97 }, label: "SpO₂ 97", savedAt: "2026-11-23T14:00:00Z" });
+const memory = () => {
+  const m = new Map<string, string>();
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+};
+const draft = (key: string): Draft => ({
+  key,
+  url: "/api/sessions/s1/vitals",
+  method: "POST",
+  body: { spo2: 97 },
+  label: "SpO₂ 97",
+  savedAt: "2026-11-23T14:00:00Z",
+});
 
 describe("offline drafts", () => {
   it("keeps one draft per idempotency key", () => {

@@ -5,7 +5,13 @@ export type Draft = { key: string; url: string; method: "POST" | "PUT"; body: un
 type Store = Pick<Storage, "getItem" | "setItem">;
 const NAME = "session-drafts";
 
-export const readDrafts = (store: Store): Draft[] => { try { return JSON.parse(store.getItem(NAME) ?? "[]"); } catch { return []; } };
+export const readDrafts = (store: Store): Draft[] => {
+  try {
+    return JSON.parse(store.getItem(NAME) ?? "[]");
+  } catch {
+    return [];
+  }
+};
 export const saveDraft = (store: Store, d: Draft) => store.setItem(NAME, JSON.stringify([...readDrafts(store).filter((x) => x.key !== d.key), d]));
 export const dropDraft = (store: Store, key: string) => store.setItem(NAME, JSON.stringify(readDrafts(store).filter((x) => x.key !== key)));
 

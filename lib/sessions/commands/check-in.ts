@@ -40,7 +40,8 @@ export async function checkIn(actor: Actor, input: Omit<z.output<typeof checkInS
     if (!c.ok) throw refused(c);
     checkedInAt = c.at;
   }
-  return { result: await transaction(async (tx) => {
+  return {
+    result: await transaction(async (tx) => {
       // Row locks (patient, then chair: one order everywhere) so the pre-checks below see a settled state;
       // the R50 partial unique indexes are what guarantee it.
       await tx.$executeRaw`SELECT 1 FROM "Patient" WHERE "id" = ${input.patientId} FOR UPDATE`;
@@ -51,32 +52,71 @@ export async function checkIn(actor: Actor, input: Omit<z.output<typeof checkInS
       const [chair, prescriber, nurse] = await Promise.all([
         tx.chair.findFirst({ where: { id: input.chairId, siteId: site.id, active: true } }),
         tx.user.findFirst({ where: { id: input.prescriberOnSiteId, role: "PSYCHIATRIST", disabledAt: null, sites: { some: { siteId: site.id } } } }),
-        tx.user.findFirst({ where: { id: input.monitoringHcpId, role: { in: ["NURSE", "PSYCHIATRIST"] }, disabledAt: null, sites: { some: { siteId: site.id } } } }),
+        tx.user.findFirst({
+          where: { id: input.monitoringHcpId, role: { in: ["NURSE", "PSYCHIATRIST"] }, disabledAt: null, sites: { some: { siteId: site.id } } },
+        }),
       ]);
       const fieldErrors: Record<string, string[]> = {};
       if (!chair) fieldErrors.chairId = ["Choose a chair at this site"];
       if (!prescriber) fieldErrors.prescriberOnSiteId = ["Choose a prescriber who works at this site"];
       if (!nurse) fieldErrors.monitoringHcpId = ["Choose a nurse who works at this site"];
       if (Object.keys(fieldErrors).length) throw new HttpError(422, "INVALID_INPUT", "Please correct the highlighted fields.", fieldErrors);
-      const siteFindings = siteMayTreat({ ...site, deactivated: !!site.deactivatedAt }, await remsParametersAt(checkedInAt, tx)).filter((f) => f.strength === "HARD");
+      const siteFindings = siteMayTreat({ ...site, deactivated: !!site.deactivatedAt }, await remsParametersAt(checkedInAt, tx)).filter(
+        (f) => f.strength === "HARD",
+      );
       if (siteFindings.length) throw ruleUnmet(siteFindings);
       const treatmentDate = localDate(checkedInAt, site.timeZone);
-      const busyChair = !backEntryReason && await tx.treatmentSession.findFirst({ where: { chairId: input.chairId, status: { in: [...OPEN_STATUSES] }, backEntryReason: null } });
+      const busyChair =
+        !backEntryReason &&
+        (await tx.treatmentSession.findFirst({ where: { chairId: input.chairId, status: { in: [...OPEN_STATUSES] }, backEntryReason: null } }));
       const names = { chair: chair!.label, patient: `${patient.firstName} ${patient.lastName}` };
       if (busyChair) throw chairBusy(names.chair);
-      const today = await tx.treatmentSession.findFirst({ where: { patientId: patient.id, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`), status: { notIn: ["CANCELLED", "RESCHEDULED", "NOT_DOSED"] } } });
+      const today = await tx.treatmentSession.findFirst({
+        where: { patientId: patient.id, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`), status: { notIn: ["CANCELLED", "RESCHEDULED", "NOT_DOSED"] } },
+      });
       if (today) throw patientHasSessionToday(names.patient);
       const appointmentId = input.appointmentId ? await checkInAppointment(tx, input.appointmentId, patient.id, treatmentDate) : null;
-      const s = await tx.treatmentSession.create({
-        data: { patientId: patient.id, siteId: site.id, chairId: input.chairId, prescriberOnSiteId: input.prescriberOnSiteId, monitoringHcpId: input.monitoringHcpId,
-          indication: input.indication, status: "CHECKED_IN", checkedInAt, backEntryReason, treatmentDate: new Date(`${treatmentDate}T00:00:00Z`), appointmentId },
-        select: { id: true },
-      }).catch((e) => {
-        throw r50Conflict(e, names);
+      const s = await tx.treatmentSession
+        .create({
+          data: {
+            patientId: patient.id,
+            siteId: site.id,
+            chairId: input.chairId,
+            prescriberOnSiteId: input.prescriberOnSiteId,
+            monitoringHcpId: input.monitoringHcpId,
+            indication: input.indication,
+            status: "CHECKED_IN",
+            checkedInAt,
+            backEntryReason,
+            treatmentDate: new Date(`${treatmentDate}T00:00:00Z`),
+            appointmentId,
+          },
+          select: { id: true },
+        })
+        .catch((e) => {
+          throw r50Conflict(e, names);
+        });
+      await appendAudit(tx, {
+        actor,
+        action: "session.check_in",
+        entityType: "TreatmentSession",
+        entityId: s.id,
+        siteId: site.id,
+        patientId: patient.id,
+        after: { ...input, checkedInAt, treatmentDate },
       });
-      await appendAudit(tx, { actor, action: "session.check_in", entityType: "TreatmentSession", entityId: s.id, siteId: site.id, patientId: patient.id, after: { ...input, checkedInAt, treatmentDate } });
-      if (backEntryReason) await recordDeviation(tx, actor, { sessionId: s.id, siteId: site.id, patientId: patient.id, code: "R49_BACK_ENTRY",
-        description: "Session documented after the fact (downtime back-entry)", reason: backEntryReason, entityType: "TreatmentSession", entityId: s.id });
+      if (backEntryReason)
+        await recordDeviation(tx, actor, {
+          sessionId: s.id,
+          siteId: site.id,
+          patientId: patient.id,
+          code: "R49_BACK_ENTRY",
+          description: "Session documented after the fact (downtime back-entry)",
+          reason: backEntryReason,
+          entityType: "TreatmentSession",
+          entityId: s.id,
+        });
       return s;
-    }) };
+    }),
+  };
 }

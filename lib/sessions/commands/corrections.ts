@@ -8,7 +8,12 @@ import { devicesForDose, dosingStatus } from "../device-rules";
 import type { doseCorrectionSchema } from "../schema";
 import { openSession, type Actor } from "./shared";
 
-const ERROR_TABLES = { vital: "observationVital", device: "deviceAdministration", sedation: "sedationAssessment", dissociation: "dissociationAssessment" } as const;
+const ERROR_TABLES = {
+  vital: "observationVital",
+  device: "deviceAdministration",
+  sedation: "sedationAssessment",
+  dissociation: "dissociationAssessment",
+} as const;
 export type EntryKind = keyof typeof ERROR_TABLES;
 
 /** A wrong entry is never overwritten: it is marked entered-in-error (kept, struck through) and the right value is recorded anew. */
@@ -32,7 +37,17 @@ export async function markEnteredInError(actor: Actor, sessionId: string, kind: 
       const status = dosingStatus({ ...f, devices: f.devices.map((d) => (d.id === entryId ? { ...d, enteredInError: true } : d)) });
       if (status !== f.status) await tx.treatmentSession.update({ where: { id: sessionId }, data: { status, version: { increment: 1 } } });
     }
-    await appendAudit(tx, { actor, action: `${kind}.entered_in_error`, entityType: ERROR_TABLES[kind], entityId: entryId, siteId, patientId, before, after, reason });
+    await appendAudit(tx, {
+      actor,
+      action: `${kind}.entered_in_error`,
+      entityType: ERROR_TABLES[kind],
+      entityId: entryId,
+      siteId,
+      patientId,
+      before,
+      after,
+      reason,
+    });
     await syncDraftPmf(tx, actor, sessionId);
     return { id: entryId };
   });
@@ -47,14 +62,29 @@ export async function correctDose(actor: Actor, sessionId: string, input: z.outp
   return transaction(async (tx) => {
     const { siteId, patientId, f } = await openSession(tx, sessionId);
     const given = f.devices.filter((d) => !d.enteredInError).length;
-    if (input.doseMg === f.plannedDoseMg) throw new HttpError(422, "INVALID_INPUT", "That is the dose already recorded.", { doseMg: ["That is the dose already recorded"] });
+    if (input.doseMg === f.plannedDoseMg)
+      throw new HttpError(422, "INVALID_INPUT", "That is the dose already recorded.", { doseMg: ["That is the dose already recorded"] });
     if (devicesForDose(input.doseMg) < given)
-      throw new HttpError(422, "INVALID_INPUT", `${given} devices are recorded: the dose cannot be less than ${given * 28} mg. Mark a wrong device entered in error first.`, { doseMg: [`At least ${given * 28} mg: ${given} devices are recorded`] });
+      throw new HttpError(
+        422,
+        "INVALID_INPUT",
+        `${given} devices are recorded: the dose cannot be less than ${given * 28} mg. Mark a wrong device entered in error first.`,
+        { doseMg: [`At least ${given * 28} mg: ${given} devices are recorded`] },
+      );
     // openSession refused a closed session, so the status is one of the open ones.
     const status = given ? dosingStatus({ ...f, plannedDoseMg: input.doseMg }) : (f.status as "CHECKED_IN" | "DOSING" | "MONITORING");
     await tx.treatmentSession.update({ where: { id: sessionId }, data: { plannedDoseMg: input.doseMg, status, version: { increment: 1 } } });
-    await appendAudit(tx, { actor, action: "session.dose_correction", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId,
-      before: { plannedDoseMg: f.plannedDoseMg, status: f.status }, after: { plannedDoseMg: input.doseMg, status }, reason: input.reason });
+    await appendAudit(tx, {
+      actor,
+      action: "session.dose_correction",
+      entityType: "TreatmentSession",
+      entityId: sessionId,
+      siteId,
+      patientId,
+      before: { plannedDoseMg: f.plannedDoseMg, status: f.status },
+      after: { plannedDoseMg: input.doseMg, status },
+      reason: input.reason,
+    });
     return { plannedDoseMg: input.doseMg, status, devicesGiven: given };
   });
 }

@@ -20,7 +20,16 @@ export async function recordSessionDeviation(actor: Actor, sessionId: string, in
     await lockSession(tx, sessionId);
     const s = await tx.treatmentSession.findUnique({ where: { id: sessionId }, select: { siteId: true, patientId: true } });
     if (!s) throw notFoundError("Session");
-    const row = await recordDeviation(tx, actor, { sessionId, siteId: s.siteId, patientId: s.patientId, code: RECORDED_DEVIATION, description: input.description, reason: input.reason, entityType: "TreatmentSession", entityId: sessionId });
+    const row = await recordDeviation(tx, actor, {
+      sessionId,
+      siteId: s.siteId,
+      patientId: s.patientId,
+      code: RECORDED_DEVIATION,
+      description: input.description,
+      reason: input.reason,
+      entityType: "TreatmentSession",
+      entityId: sessionId,
+    });
     await syncDraftPmf(tx, actor, sessionId);
     return { id: row.id };
   });

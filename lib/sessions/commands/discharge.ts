@@ -24,13 +24,31 @@ export async function discharge(actor: Actor, sessionId: string, input: z.output
     const t0 = readiness.t0!;
     const deviations = (await recordFoundDeviations(tx, { sessionId, siteId, patientId }, f, now)).map((d) => ({ code: d.code, description: d.description }));
     const decision = await tx.dischargeDecision.create({
-      data: { sessionId, outcome: "DISCHARGED", decidedAt: now, hcpId: actor.id, rideConfirmed: input.rideConfirmed, noDrivingReminder: input.noDrivingReminder,
-        readyToLeaveMinutes: input.readyToLeaveMinutes, vitalsAcceptablePreAdministration: input.vitalsAcceptablePreAdministration,
+      data: {
+        sessionId,
+        outcome: "DISCHARGED",
+        decidedAt: now,
+        hcpId: actor.id,
+        rideConfirmed: input.rideConfirmed,
+        noDrivingReminder: input.noDrivingReminder,
+        readyToLeaveMinutes: input.readyToLeaveMinutes,
+        vitalsAcceptablePreAdministration: input.vitalsAcceptablePreAdministration,
         vitalsAcceptablePreCompletion: f.preCompletion?.vitalsAcceptable ?? input.vitalsAcceptablePreCompletion,
-        criteriaSnapshot: JSON.parse(JSON.stringify({ totalMinutes: readiness.totalMinutes, warnings: readiness.warnings, gatesDecided: f.decisions, deviations })) },
+        criteriaSnapshot: JSON.parse(
+          JSON.stringify({ totalMinutes: readiness.totalMinutes, warnings: readiness.warnings, gatesDecided: f.decisions, deviations }),
+        ),
+      },
     });
     await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: "DISCHARGED", endOfMonitoringAt: now, version: { increment: 1 } } });
-    await appendAudit(tx, { actor, action: "session.discharge", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId, after: { decisionId: decision.id, totalMinutes: wholeMinutes(t0, now), ...input } });
+    await appendAudit(tx, {
+      actor,
+      action: "session.discharge",
+      entityType: "TreatmentSession",
+      entityId: sessionId,
+      siteId,
+      patientId,
+      after: { decisionId: decision.id, totalMinutes: wholeMinutes(t0, now), ...input },
+    });
     const pmfId = (await syncDraftPmf(tx, actor, sessionId))?.id ?? null;
     return { totalMinutes: wholeMinutes(t0, now), pmfId };
   });
@@ -45,7 +63,12 @@ async function dischargeTime(tx: Tx, sessionId: string, now: Date, f: SessionFac
   if (!ctx.backEntered) return now;
   if (!dischargedAt) throw invalidInput({ dischargedAt: ["Enter when the patient left"] });
   const { at } = clinicalTime(dischargedAt, ctx, "dischargedAt");
-  const entries = [...live(f.vitals).map((v) => v.takenAt), ...live(f.devices).map((d) => d.administeredAt), ...live(f.sedation).map((x) => x.takenAt), ...live(f.dissociation).map((x) => x.takenAt)];
+  const entries = [
+    ...live(f.vitals).map((v) => v.takenAt),
+    ...live(f.devices).map((d) => d.administeredAt),
+    ...live(f.sedation).map((x) => x.takenAt),
+    ...live(f.dissociation).map((x) => x.takenAt),
+  ];
   if (entries.some((t) => t.getTime() > at.getTime())) throw invalidInput({ dischargedAt: ["Readings are recorded after this time"] });
   return at;
 }
@@ -56,9 +79,29 @@ export async function emergencyTransfer(actor: Actor, sessionId: string, input: 
     const t0 = firstDeviceAt(f.devices);
     // a transfer is a decision made now: an earlier stated time is bounded but needs no late reason to be honest
     const { at } = clinicalTime(input.transferredAt, { ...(await timeContext(tx, sessionId, now)), lateEntryMinutes: Infinity }, "transferredAt");
-    await tx.dischargeDecision.create({ data: { sessionId, outcome: "EMERGENCY_TRANSFER", decidedAt: at, hcpId: actor.id, receivingService: input.receivingService, criteriaSnapshot: { reason: input.reason } } });
-    await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: t0 ? "EMERGENCY_TRANSFER" : "CANCELLED", endOfMonitoringAt: at, cancelledReason: t0 ? null : input.reason, version: { increment: 1 } } });
-    await appendAudit(tx, { actor, action: "session.emergency_transfer", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId, after: input });
+    await tx.dischargeDecision.create({
+      data: {
+        sessionId,
+        outcome: "EMERGENCY_TRANSFER",
+        decidedAt: at,
+        hcpId: actor.id,
+        receivingService: input.receivingService,
+        criteriaSnapshot: { reason: input.reason },
+      },
+    });
+    await tx.treatmentSession.update({
+      where: { id: sessionId },
+      data: { status: t0 ? "EMERGENCY_TRANSFER" : "CANCELLED", endOfMonitoringAt: at, cancelledReason: t0 ? null : input.reason, version: { increment: 1 } },
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "session.emergency_transfer",
+      entityType: "TreatmentSession",
+      entityId: sessionId,
+      siteId,
+      patientId,
+      after: input,
+    });
     if (t0) await recordFoundDeviations(tx, { sessionId, siteId, patientId }, f, at);
     const pmfId = (await syncDraftPmf(tx, actor, sessionId))?.id ?? null;
     return { totalMinutes: t0 ? wholeMinutes(t0, at) : null, pmfId };

@@ -27,15 +27,36 @@ export async function designateFortyMinute(actor: Actor, sessionId: string, inpu
     const minutes = Math.floor(minutesBetween(t0, v.takenAt));
     const outside = minutes < f.params.fortyMinuteWindowStart || minutesBetween(t0, v.takenAt) > f.params.fortyMinuteWindowEnd;
     if (outside && input.reason.length < 5)
-      throw invalidInput({ reason: [`Taken at ${minutes} minutes, outside ${f.params.fortyMinuteWindowStart}–${f.params.fortyMinuteWindowEnd}: give the reason (at least 5 characters)`] });
+      throw invalidInput({
+        reason: [
+          `Taken at ${minutes} minutes, outside ${f.params.fortyMinuteWindowStart}–${f.params.fortyMinuteWindowEnd}: give the reason (at least 5 characters)`,
+        ],
+      });
     const previous = f.vitals.filter((x) => x.kind === "POST_40" && x.id !== v.id && !x.enteredInError).map((x) => x.id);
     if (previous.length) await tx.observationVital.updateMany({ where: { id: { in: previous } }, data: { kind: "EXTRA" } });
     await tx.observationVital.update({ where: { id: v.id }, data: { kind: "POST_40" } });
     if (outside)
-      await recordDeviation(tx, actor, { sessionId, siteId, patientId, code: "R25_OUTSIDE_WINDOW", entityType: "ObservationVital", entityId: v.id, reason: input.reason,
-        description: `40-minute blood pressure taken at ${minutes} minutes (window ${f.params.fortyMinuteWindowStart}–${f.params.fortyMinuteWindowEnd}).` });
-    await appendAudit(tx, { actor, action: "vital.designate_forty_minute", entityType: "ObservationVital", entityId: v.id, siteId, patientId,
-      before: { kind: v.kind, previousFortyMinute: previous }, after: { kind: "POST_40", minutesAfterFirstDevice: minutes }, reason: input.reason || undefined });
+      await recordDeviation(tx, actor, {
+        sessionId,
+        siteId,
+        patientId,
+        code: "R25_OUTSIDE_WINDOW",
+        entityType: "ObservationVital",
+        entityId: v.id,
+        reason: input.reason,
+        description: `40-minute blood pressure taken at ${minutes} minutes (window ${f.params.fortyMinuteWindowStart}–${f.params.fortyMinuteWindowEnd}).`,
+      });
+    await appendAudit(tx, {
+      actor,
+      action: "vital.designate_forty_minute",
+      entityType: "ObservationVital",
+      entityId: v.id,
+      siteId,
+      patientId,
+      before: { kind: v.kind, previousFortyMinute: previous },
+      after: { kind: "POST_40", minutesAfterFirstDevice: minutes },
+      reason: input.reason || undefined,
+    });
     return { id: v.id, minutesAfterFirstDevice: minutes, deviation: outside };
   });
 }

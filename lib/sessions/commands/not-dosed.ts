@@ -16,10 +16,27 @@ export async function endNotDosed(actor: Actor, sessionId: string, input: z.outp
   return transaction(async (tx) => {
     const { now, siteId, patientId, f } = await openSession(tx, sessionId);
     if (firstDeviceAt(f.devices))
-      throw new HttpError(409, "ALREADY_DOSED", "A device is recorded: this patient was dosed. Mark a wrong device entered in error first, or finish the session.");
+      throw new HttpError(
+        409,
+        "ALREADY_DOSED",
+        "A device is recorded: this patient was dosed. Mark a wrong device entered in error first, or finish the session.",
+      );
     const reason = `${NOT_DOSED_REASONS[input.reason]}${input.note ? `: ${input.note}` : ""}`;
-    await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: "NOT_DOSED", cancelledReason: reason, endOfMonitoringAt: now, version: { increment: 1 } } });
-    await appendAudit(tx, { actor, action: "session.not_dosed", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId, before: { status: f.status }, after: { status: "NOT_DOSED", ...input }, reason });
+    await tx.treatmentSession.update({
+      where: { id: sessionId },
+      data: { status: "NOT_DOSED", cancelledReason: reason, endOfMonitoringAt: now, version: { increment: 1 } },
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "session.not_dosed",
+      entityType: "TreatmentSession",
+      entityId: sessionId,
+      siteId,
+      patientId,
+      before: { status: f.status },
+      after: { status: "NOT_DOSED", ...input },
+      reason,
+    });
     return { status: "NOT_DOSED" as const, reason };
   });
 }

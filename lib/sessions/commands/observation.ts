@@ -9,22 +9,44 @@ import { recordAlerts } from "../alerts";
 import { clinicalTime, noteLateEntry, openAdverseEvent, openForObservation, timeContext, type Actor } from "./shared";
 
 export async function recordVital(actor: Actor, sessionId: string, input: z.output<typeof vitalsSchema>) {
-  return { result: await transaction(async (tx) => {
+  return {
+    result: await transaction(async (tx) => {
       const { now, siteId, patientId, f } = await openForObservation(tx, sessionId);
       const { at: takenAt, late } = clinicalTime(input.takenAt, await timeContext(tx, sessionId, now), "takenAt", input.lateReason);
       const lateEntryReason = late ? input.lateReason! : null;
       const t0 = firstDeviceAt(f.devices);
       const kind = !t0 || takenAt < t0 ? (input.kind === "EXTRA" ? "PRE_DOSE" : input.kind) : input.kind === "PRE_DOSE" ? "EXTRA" : input.kind;
       const v = await tx.observationVital.create({
-        data: { sessionId, takenAt, kind, systolic: input.systolic ?? null, diastolic: input.diastolic ?? null, heartRate: input.heartRate ?? null,
-          spo2: input.spo2 ?? null, respiratoryRate: input.respiratoryRate ?? null, recordedById: actor.id, recordedAt: now, lateEntryReason },
+        data: {
+          sessionId,
+          takenAt,
+          kind,
+          systolic: input.systolic ?? null,
+          diastolic: input.diastolic ?? null,
+          heartRate: input.heartRate ?? null,
+          spo2: input.spo2 ?? null,
+          respiratoryRate: input.respiratoryRate ?? null,
+          recordedById: actor.id,
+          recordedAt: now,
+          lateEntryReason,
+        },
       });
       await appendAudit(tx, { actor, action: "vital.record", entityType: "ObservationVital", entityId: v.id, siteId, patientId, after: v });
-      if (lateEntryReason) await noteLateEntry(tx, actor, { sessionId, siteId, patientId, entityType: "ObservationVital", entityId: v.id, at: takenAt, reason: lateEntryReason });
+      if (lateEntryReason)
+        await noteLateEntry(tx, actor, { sessionId, siteId, patientId, entityType: "ObservationVital", entityId: v.id, at: takenAt, reason: lateEntryReason });
       const alerts: Alert[] = [];
       let adverseEventId: string | null = null;
       if (t0 && takenAt >= t0) {
-        const vital = { id: v.id, takenAt, kind: v.kind, systolic: v.systolic, diastolic: v.diastolic, heartRate: v.heartRate, spo2: v.spo2, enteredInError: false };
+        const vital = {
+          id: v.id,
+          takenAt,
+          kind: v.kind,
+          systolic: v.systolic,
+          diastolic: v.diastolic,
+          heartRate: v.heartRate,
+          spo2: v.spo2,
+          enteredInError: false,
+        };
         const bp = bpAlert(vital, f.site);
         if (bp) alerts.push(bp);
         const sat = spo2Alert([...f.vitals, vital], vital, f.site);
@@ -32,41 +54,87 @@ export async function recordVital(actor: Actor, sessionId: string, input: z.outp
           alerts.push(sat);
           if (sat.opensAdverseEvent && !f.openRespiratoryDepression) {
             const lows = [...f.vitals, vital].filter((x) => !x.enteredInError && x.spo2 != null && x.spo2 < f.site.spo2AlertThreshold && x.takenAt >= t0);
-            adverseEventId = await openAdverseEvent(tx, actor, sessionId, siteId, patientId, sat, new Date(Math.min(...lows.map((x) => x.takenAt.getTime()))), Math.min(...lows.map((x) => x.spo2!)));
+            adverseEventId = await openAdverseEvent(
+              tx,
+              actor,
+              sessionId,
+              siteId,
+              patientId,
+              sat,
+              new Date(Math.min(...lows.map((x) => x.takenAt.getTime()))),
+              Math.min(...lows.map((x) => x.spo2!)),
+            );
           }
         }
       }
       await recordAlerts(tx, actor, { sessionId, siteId, patientId }, { entityType: "ObservationVital", entityId: v.id }, alerts, now);
       return { id: v.id, takenAt, alerts, adverseEventId };
-    }) };
+    }),
+  };
 }
 
 export async function recordSedation(actor: Actor, sessionId: string, input: z.output<typeof sedationSchema>) {
-  return { result: await transaction(async (tx) => {
+  return {
+    result: await transaction(async (tx) => {
       const { now, siteId, patientId } = await openForObservation(tx, sessionId);
       const { at: takenAt, late } = clinicalTime(input.takenAt, await timeContext(tx, sessionId, now), "takenAt", input.lateReason);
       const lateEntryReason = late ? input.lateReason! : null;
-      const s = await tx.sedationAssessment.create({ data: { sessionId, takenAt, moaas: input.moaas, recordedById: actor.id, recordedAt: now, lateEntryReason } });
+      const s = await tx.sedationAssessment.create({
+        data: { sessionId, takenAt, moaas: input.moaas, recordedById: actor.id, recordedAt: now, lateEntryReason },
+      });
       await appendAudit(tx, { actor, action: "sedation.record", entityType: "SedationAssessment", entityId: s.id, siteId, patientId, after: s });
-      if (lateEntryReason) await noteLateEntry(tx, actor, { sessionId, siteId, patientId, entityType: "SedationAssessment", entityId: s.id, at: takenAt, reason: lateEntryReason });
+      if (lateEntryReason)
+        await noteLateEntry(tx, actor, {
+          sessionId,
+          siteId,
+          patientId,
+          entityType: "SedationAssessment",
+          entityId: s.id,
+          at: takenAt,
+          reason: lateEntryReason,
+        });
       const alert = sedationAlert(s);
       const adverseEventId = alert?.opensAdverseEvent ? await openAdverseEvent(tx, actor, sessionId, siteId, patientId, alert, takenAt) : null;
       if (alert) await recordAlerts(tx, actor, { sessionId, siteId, patientId }, { entityType: "SedationAssessment", entityId: s.id }, [alert], now);
       return { id: s.id, alert, adverseEventId };
-    }) };
+    }),
+  };
 }
 
 export async function recordDissociation(actor: Actor, sessionId: string, input: z.output<typeof dissociationSchema>) {
-  return { result: await transaction(async (tx) => {
+  return {
+    result: await transaction(async (tx) => {
       const { now, siteId, patientId } = await openForObservation(tx, sessionId);
       const { at: takenAt, late } = clinicalTime(input.takenAt, await timeContext(tx, sessionId, now), "takenAt", input.lateReason);
       const lateEntryReason = late ? input.lateReason! : null;
       const total = input.itemScores.length ? input.itemScores.reduce((a, b) => a + b, 0) : null;
-      const d = await tx.dissociationAssessment.create({ data: { sessionId, takenAt, present: input.present, scale: input.scale, itemScores: input.itemScores, total, recordedById: actor.id, recordedAt: now, lateEntryReason } });
+      const d = await tx.dissociationAssessment.create({
+        data: {
+          sessionId,
+          takenAt,
+          present: input.present,
+          scale: input.scale,
+          itemScores: input.itemScores,
+          total,
+          recordedById: actor.id,
+          recordedAt: now,
+          lateEntryReason,
+        },
+      });
       await appendAudit(tx, { actor, action: "dissociation.record", entityType: "DissociationAssessment", entityId: d.id, siteId, patientId, after: d });
-      if (lateEntryReason) await noteLateEntry(tx, actor, { sessionId, siteId, patientId, entityType: "DissociationAssessment", entityId: d.id, at: takenAt, reason: lateEntryReason });
+      if (lateEntryReason)
+        await noteLateEntry(tx, actor, {
+          sessionId,
+          siteId,
+          patientId,
+          entityType: "DissociationAssessment",
+          entityId: d.id,
+          at: takenAt,
+          reason: lateEntryReason,
+        });
       return { id: d.id };
-    }) };
+    }),
+  };
 }
 
 /**
@@ -74,7 +142,8 @@ export async function recordDissociation(actor: Actor, sessionId: string, input:
  * session then shows the emergency-referral banner until the event is resolved or the patient is transferred.
  */
 export async function recordHypertensiveCrisis(actor: Actor, sessionId: string, input: z.output<typeof crisisSchema>) {
-  return { result: await transaction(async (tx) => {
+  return {
+    result: await transaction(async (tx) => {
       const { now, siteId, patientId } = await openForObservation(tx, sessionId);
       const { at: onsetAt, late } = clinicalTime(input.notedAt, await timeContext(tx, sessionId, now), "notedAt", input.lateReason);
       const lateEntryReason = late ? input.lateReason! : null;
@@ -83,9 +152,27 @@ export async function recordHypertensiveCrisis(actor: Actor, sessionId: string, 
         data: { sessionId, siteId, patientId, type: "HYPERTENSION", description, serious: true, onsetAt, recordedById: actor.id, lateEntryReason },
         select: { id: true },
       });
-      await appendAudit(tx, { actor, action: "adverse_event.open", entityType: "AdverseEvent", entityId: ae.id, siteId, patientId, after: { ...input, description }, reason: "R26_HYPERTENSIVE_CRISIS" });
-      if (lateEntryReason) await noteLateEntry(tx, actor, { sessionId, siteId, patientId, entityType: "AdverseEvent", entityId: ae.id, at: onsetAt, reason: lateEntryReason });
-      await recordAlerts(tx, actor, { sessionId, siteId, patientId }, { entityType: "AdverseEvent", entityId: ae.id }, [{ code: "R26_CRISIS", rule: "R26", severity: "urgent", message: `${description} Refer now: record the emergency transfer.` }], now);
+      await appendAudit(tx, {
+        actor,
+        action: "adverse_event.open",
+        entityType: "AdverseEvent",
+        entityId: ae.id,
+        siteId,
+        patientId,
+        after: { ...input, description },
+        reason: "R26_HYPERTENSIVE_CRISIS",
+      });
+      if (lateEntryReason)
+        await noteLateEntry(tx, actor, { sessionId, siteId, patientId, entityType: "AdverseEvent", entityId: ae.id, at: onsetAt, reason: lateEntryReason });
+      await recordAlerts(
+        tx,
+        actor,
+        { sessionId, siteId, patientId },
+        { entityType: "AdverseEvent", entityId: ae.id },
+        [{ code: "R26_CRISIS", rule: "R26", severity: "urgent", message: `${description} Refer now: record the emergency transfer.` }],
+        now,
+      );
       return { id: ae.id };
-    }) };
+    }),
+  };
 }

@@ -15,9 +15,21 @@ export async function recordPreCompletion(actor: Actor, sessionId: string, input
   return transaction(async (tx) => {
     const { now, siteId, patientId, f } = await openSession(tx, sessionId);
     if (!firstDeviceAt(f.devices)) throw new HttpError(409, "NOT_DOSED", "The pre-completion assessment comes after the first device.");
-    if (f.preCompletion && f.preCompletion.vitalsAcceptable === input.vitalsAcceptable) return { vitalsAcceptable: input.vitalsAcceptable, assessedAt: f.preCompletion.assessedAt, changed: false };
-    const row = await tx.preCompletionAssessment.create({ data: { sessionId, vitalsAcceptable: input.vitalsAcceptable, assessedAt: now, assessedById: actor.id } });
-    await appendAudit(tx, { actor, action: "pre_completion.record", entityType: "PreCompletionAssessment", entityId: row.id, siteId, patientId, before: f.preCompletion ?? null, after: row });
+    if (f.preCompletion && f.preCompletion.vitalsAcceptable === input.vitalsAcceptable)
+      return { vitalsAcceptable: input.vitalsAcceptable, assessedAt: f.preCompletion.assessedAt, changed: false };
+    const row = await tx.preCompletionAssessment.create({
+      data: { sessionId, vitalsAcceptable: input.vitalsAcceptable, assessedAt: now, assessedById: actor.id },
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "pre_completion.record",
+      entityType: "PreCompletionAssessment",
+      entityId: row.id,
+      siteId,
+      patientId,
+      before: f.preCompletion ?? null,
+      after: row,
+    });
     return { vitalsAcceptable: row.vitalsAcceptable, assessedAt: row.assessedAt, changed: true };
   });
 }

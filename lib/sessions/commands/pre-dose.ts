@@ -13,11 +13,21 @@ export async function saveChecklist(actor: Actor, sessionId: string, input: z.ou
     if (firstDeviceAt(f.devices)) throw new HttpError(409, "ALREADY_DOSED", "Dosing has started: the pre-dose checklist is closed.");
     const existing = await tx.preDoseChecklist.findUnique({ where: { sessionId } });
     const data = {
-      rideType: input.rideType, driverName: input.driverName || null, driverPhone: input.driverPhone || null, lastFoodAt: input.lastFoodAt,
-      lastLiquidAt: input.lastLiquidAt, nasalMedicationAt: input.nasalMedicationAt ?? null, conmedBenzodiazepines: input.conmedBenzodiazepines,
-      conmedSedativeHypnotics: input.conmedSedativeHypnotics, conmedPsychostimulants: input.conmedPsychostimulants, conmedMaois: input.conmedMaois,
-      conmedOpioids: input.conmedOpioids, conmedConfirmedAt: now, pregnancyStatus: input.pregnancyStatus,
-      enrollmentVerifiedAt: input.enrollmentVerified ? now : null, completedById: actor.id,
+      rideType: input.rideType,
+      driverName: input.driverName || null,
+      driverPhone: input.driverPhone || null,
+      lastFoodAt: input.lastFoodAt,
+      lastLiquidAt: input.lastLiquidAt,
+      nasalMedicationAt: input.nasalMedicationAt ?? null,
+      conmedBenzodiazepines: input.conmedBenzodiazepines,
+      conmedSedativeHypnotics: input.conmedSedativeHypnotics,
+      conmedPsychostimulants: input.conmedPsychostimulants,
+      conmedMaois: input.conmedMaois,
+      conmedOpioids: input.conmedOpioids,
+      conmedConfirmedAt: now,
+      pregnancyStatus: input.pregnancyStatus,
+      enrollmentVerifiedAt: input.enrollmentVerified ? now : null,
+      completedById: actor.id,
     };
     let saved;
     if (!existing) {
@@ -29,8 +39,21 @@ export async function saveChecklist(actor: Actor, sessionId: string, input: z.ou
       saved = await tx.preDoseChecklist.findUniqueOrThrow({ where: { sessionId } });
     }
     // R11: no ride home ends the session as "not dosed: no ride", the same record the not-dosed action makes
-    if (input.rideType === "NONE") await tx.treatmentSession.update({ where: { id: sessionId }, data: { status: "NOT_DOSED", cancelledReason: NOT_DOSED_REASONS.NO_RIDE, endOfMonitoringAt: now, version: { increment: 1 } } });
-    await appendAudit(tx, { actor, action: existing ? "checklist.update" : "checklist.create", entityType: "PreDoseChecklist", entityId: saved.id, siteId, patientId, before: existing, after: saved });
+    if (input.rideType === "NONE")
+      await tx.treatmentSession.update({
+        where: { id: sessionId },
+        data: { status: "NOT_DOSED", cancelledReason: NOT_DOSED_REASONS.NO_RIDE, endOfMonitoringAt: now, version: { increment: 1 } },
+      });
+    await appendAudit(tx, {
+      actor,
+      action: existing ? "checklist.update" : "checklist.create",
+      entityType: "PreDoseChecklist",
+      entityId: saved.id,
+      siteId,
+      patientId,
+      before: existing,
+      after: saved,
+    });
     return { version: saved.version, notDosed: input.rideType === "NONE" };
   });
 }
@@ -41,8 +64,21 @@ export async function setDose(actor: Actor, sessionId: string, input: z.output<t
     if (firstDeviceAt(f.devices)) throw new HttpError(409, "ALREADY_DOSED", "Devices are recorded: the dose can no longer change.");
     if (input.version !== version) throw conflictError("session");
     const doseMg = doseMgOf(input);
-    const after = await tx.treatmentSession.update({ where: { id: sessionId }, data: { plannedDoseMg: doseMg, otherDoseReason: input.doseOption === "OTHER" ? input.otherDoseReason : null, version: { increment: 1 } }, select: { plannedDoseMg: true, otherDoseReason: true, version: true } });
-    await appendAudit(tx, { actor, action: "session.dose", entityType: "TreatmentSession", entityId: sessionId, siteId, patientId, before: { plannedDoseMg: f.plannedDoseMg, otherDoseReason: f.otherDoseReason }, after });
+    const after = await tx.treatmentSession.update({
+      where: { id: sessionId },
+      data: { plannedDoseMg: doseMg, otherDoseReason: input.doseOption === "OTHER" ? input.otherDoseReason : null, version: { increment: 1 } },
+      select: { plannedDoseMg: true, otherDoseReason: true, version: true },
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "session.dose",
+      entityType: "TreatmentSession",
+      entityId: sessionId,
+      siteId,
+      patientId,
+      before: { plannedDoseMg: f.plannedDoseMg, otherDoseReason: f.otherDoseReason },
+      after,
+    });
     return after;
   });
 }

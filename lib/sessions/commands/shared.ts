@@ -45,7 +45,10 @@ export async function openForObservation(tx: Tx, sessionId: string) {
 
 /** What bounds a clinical time in this session (R49): server-stamped check-in, the site's late-entry threshold. */
 export async function timeContext(tx: Tx, sessionId: string, now: Date): Promise<ClinicalTimeContext> {
-  const s = await tx.treatmentSession.findUnique({ where: { id: sessionId }, select: { checkedInAt: true, backEntryReason: true, site: { select: { lateEntryMinutes: true } } } });
+  const s = await tx.treatmentSession.findUnique({
+    where: { id: sessionId },
+    select: { checkedInAt: true, backEntryReason: true, site: { select: { lateEntryMinutes: true } } },
+  });
   if (!s) throw notFoundError("Session");
   // a session never checked in has no past to document
   return { now, checkedInAt: s.checkedInAt ?? now, lateEntryMinutes: s.site.lateEntryMinutes, backEntered: !!s.backEntryReason };
@@ -67,14 +70,30 @@ export function resolutionTime(at: Date | undefined, onsetAt: Date, ctx: Clinica
   return c;
 }
 
-const ENTRY_NAMES: Record<string, string> = { ObservationVital: "Vital signs", DeviceAdministration: "Device", SedationAssessment: "MOAA/S", DissociationAssessment: "Dissociation check", AdverseEvent: "Adverse event" };
+const ENTRY_NAMES: Record<string, string> = {
+  ObservationVital: "Vital signs",
+  DeviceAdministration: "Device",
+  SedationAssessment: "MOAA/S",
+  DissociationAssessment: "Dissociation check",
+  AdverseEvent: "Adverse event",
+};
 
 /** R49: a late entry is a protocol-deviation row about the entry, so the report, PMF review and queue see it. */
-export async function noteLateEntry(tx: Tx, actor: Actor, e: { sessionId: string; siteId: string; patientId: string; entityType: string; entityId: string; at: Date; reason: string }) {
+export async function noteLateEntry(
+  tx: Tx,
+  actor: Actor,
+  e: { sessionId: string; siteId: string; patientId: string; entityType: string; entityId: string; at: Date; reason: string },
+) {
   const { timeZone } = await tx.site.findUniqueOrThrow({ where: { id: e.siteId }, select: { timeZone: true } });
   await recordDeviation(tx, actor, {
-    sessionId: e.sessionId, siteId: e.siteId, patientId: e.patientId, code: "R49_LATE_ENTRY",
-    description: `${ENTRY_NAMES[e.entityType] ?? "Entry"} of ${localClock(e.at, timeZone)} entered at ${localClock(serverNow(), timeZone)}`, reason: e.reason, entityType: e.entityType, entityId: e.entityId,
+    sessionId: e.sessionId,
+    siteId: e.siteId,
+    patientId: e.patientId,
+    code: "R49_LATE_ENTRY",
+    description: `${ENTRY_NAMES[e.entityType] ?? "Entry"} of ${localClock(e.at, timeZone)} entered at ${localClock(serverNow(), timeZone)}`,
+    reason: e.reason,
+    entityType: e.entityType,
+    entityId: e.entityId,
   });
 }
 
@@ -83,9 +102,28 @@ export async function sessionSite(sessionId: string): Promise<string | null> {
   return (await db().treatmentSession.findUnique({ where: { id: sessionId }, select: { siteId: true } }))?.siteId ?? null;
 }
 
-export async function openAdverseEvent(tx: Tx, actor: Actor, sessionId: string, siteId: string, patientId: string, alert: Alert, onsetAt: Date, spo2Nadir?: number | null) {
+export async function openAdverseEvent(
+  tx: Tx,
+  actor: Actor,
+  sessionId: string,
+  siteId: string,
+  patientId: string,
+  alert: Alert,
+  onsetAt: Date,
+  spo2Nadir?: number | null,
+) {
   const ae = await tx.adverseEvent.create({
-    data: { sessionId, siteId, patientId, type: alert.opensAdverseEvent!, description: alert.message, serious: !!alert.serious, onsetAt, spo2Nadir: spo2Nadir ?? null, recordedById: actor.id },
+    data: {
+      sessionId,
+      siteId,
+      patientId,
+      type: alert.opensAdverseEvent!,
+      description: alert.message,
+      serious: !!alert.serious,
+      onsetAt,
+      spo2Nadir: spo2Nadir ?? null,
+      recordedById: actor.id,
+    },
   });
   await appendAudit(tx, { actor, action: "adverse_event.open", entityType: "AdverseEvent", entityId: ae.id, siteId, patientId, after: ae, reason: alert.code });
   return ae.id;

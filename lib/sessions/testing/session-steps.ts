@@ -15,14 +15,36 @@ export async function readyToDose(opts: Parameters<typeof clinicFixture>[0] = {}
   // These scenarios enter a whole session after the fact: checked in before its first entry (R49), with a
   // late-entry threshold wide enough not to ask for reasons (lateness itself: clinical-time.test.ts).
   await db().site.update({ where: { id: c.site.id }, data: { lateEntryMinutes } });
-  const { result } = await atTime(minutesAgo(preDoseMinutesAgo + 5), () => checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }));
+  const { result } = await atTime(minutesAgo(preDoseMinutesAgo + 5), () =>
+    checkIn(c.nurse, { patientId: c.patient.id, chairId: c.chair.id, prescriberOnSiteId: c.psych.id, monitoringHcpId: c.nurse.id, indication: "TRD" }),
+  );
   const sessionId = result.id;
-  await saveChecklist(c.nurse, sessionId, checklistSchema.parse({ version: 0, rideType: "DRIVER", driverName: "Jo", driverPhone: "518-555-0100",
-    lastFoodAt: minutesAgo(400).toISOString(), lastLiquidAt: minutesAgo(300).toISOString(), conmedBenzodiazepines: false, conmedSedativeHypnotics: false,
-    conmedPsychostimulants: false, conmedMaois: false, conmedOpioids: false, conmedConfirmed: true, pregnancyStatus: "NOT_APPLICABLE", enrollmentVerified: true }));
-  await recordVital(c.nurse, sessionId, vital({ kind: "PRE_DOSE", takenAt: minutesAgo(preDoseMinutesAgo).toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }));
+  await saveChecklist(
+    c.nurse,
+    sessionId,
+    checklistSchema.parse({
+      version: 0,
+      rideType: "DRIVER",
+      driverName: "Jo",
+      driverPhone: "518-555-0100",
+      lastFoodAt: minutesAgo(400).toISOString(),
+      lastLiquidAt: minutesAgo(300).toISOString(),
+      conmedBenzodiazepines: false,
+      conmedSedativeHypnotics: false,
+      conmedPsychostimulants: false,
+      conmedMaois: false,
+      conmedOpioids: false,
+      conmedConfirmed: true,
+      pregnancyStatus: "NOT_APPLICABLE",
+      enrollmentVerified: true,
+    }),
+  );
+  await recordVital(
+    c.nurse,
+    sessionId,
+    vital({ kind: "PRE_DOSE", takenAt: minutesAgo(preDoseMinutesAgo).toISOString(), systolic: 128, diastolic: 80, heartRate: 76, spo2: 98 }),
+  );
   const { version } = await db().treatmentSession.findUniqueOrThrow({ where: { id: sessionId } });
   await setDose(c.nurse, sessionId, { version, doseOption: "56", otherDoseMg: undefined, otherDoseReason: "" });
   return { ...c, sessionId };
 }
-

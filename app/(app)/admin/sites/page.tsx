@@ -14,28 +14,50 @@ export default async function SitesPage() {
   return (
     <>
       <PageHeader title="Sites">
-        <Link href="/admin/sites/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white">New site</Link>
+        <Link href="/admin/sites/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-medium text-white">
+          New site
+        </Link>
       </PageHeader>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left">
           <caption className="sr-only">Treatment sites</caption>
           <thead className="bg-slate-100 text-sm">
             <tr>
-              <th scope="col" className="px-3 py-2">Site</th>
-              <th scope="col" className="px-3 py-2">Setting</th>
-              <th scope="col" className="px-3 py-2">REMS certification</th>
-              <th scope="col" className="px-3 py-2">Authorized representative</th>
-              <th scope="col" className="px-3 py-2">Time zone</th>
-              <th scope="col" className="px-3 py-2 text-right">Chairs</th>
+              <th scope="col" className="px-3 py-2">
+                Site
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Setting
+              </th>
+              <th scope="col" className="px-3 py-2">
+                REMS certification
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Authorized representative
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Time zone
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                Chairs
+              </th>
             </tr>
           </thead>
           <tbody>
             {sites.map((s) => (
               <tr key={s.id} className="border-t border-slate-200">
                 <th scope="row" className="px-3 py-1 font-normal">
-                  <Link href={`/admin/sites/${s.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{s.name}</Link>
-                  <div className="pb-2 text-sm text-slate-600">{s.code} · {s.city}, {s.state}</div>
-                  {s.deactivatedAt && <div className="pb-2"><StatusBadge tone="slate">Inactive</StatusBadge></div>}
+                  <Link href={`/admin/sites/${s.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+                    {s.name}
+                  </Link>
+                  <div className="pb-2 text-sm text-slate-600">
+                    {s.code} · {s.city}, {s.state}
+                  </div>
+                  {s.deactivatedAt && (
+                    <div className="pb-2">
+                      <StatusBadge tone="slate">Inactive</StatusBadge>
+                    </div>
+                  )}
                 </th>
                 <td className="px-3 py-1">{SETTING_LABELS[s.settingType]}</td>
                 <td className="px-3 py-1">

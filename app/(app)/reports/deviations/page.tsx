@@ -25,43 +25,93 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
   const { from, to } = effectiveRange(q, localDate(new Date(), user.sites[0]?.timeZone ?? "America/New_York"));
   const report = await deviationReport(siteIds, from, to, { after });
   const keep = { ...(q.site ? { site: q.site } : {}), from, to };
-  const byKind = Object.entries(DEVIATION_KIND_LABEL).map(([k, label]) => [label, report.rows.reduce((n, r) => n + r.deviations.filter((d) => d.kind === k).length, 0)] as const);
+  const byKind = Object.entries(DEVIATION_KIND_LABEL).map(
+    ([k, label]) => [label, report.rows.reduce((n, r) => n + r.deviations.filter((d) => d.kind === k).length, 0)] as const,
+  );
   return (
     <>
       <PageHeader title="Reports" />
       <ReportTabs current="/reports/deviations" />
       <section aria-label="Protocol deviations" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Protocol deviations</h2>
-        <p className="mb-3 text-slate-700">Derived from each session&apos;s record: the 40-minute BP outside 30–50 minutes, SpO₂ missing where required, prescriber GATE decisions, and SOFT warnings acknowledged to proceed (from the audit trail).</p>
+        <p className="mb-3 text-slate-700">
+          Derived from each session&apos;s record: the 40-minute BP outside 30–50 minutes, SpO₂ missing where required, prescriber GATE decisions, and SOFT
+          warnings acknowledged to proceed (from the audit trail).
+        </p>
         <RangeFilter label="Filter deviations" sites={user.sites} site={q.site} from={from} to={to} />
         <dl aria-label="Deviation summary" className="mb-4 flex flex-wrap gap-3">
-          <div className="rounded-md border border-slate-200 px-3 py-2"><dt className="text-sm text-slate-600">Dosed sessions in range</dt><dd className="text-xl font-semibold">{report.capped ? `more than ${report.inRange}` : report.inRange}</dd></div>
-          <div className="rounded-md border border-slate-200 px-3 py-2"><dt className="text-sm text-slate-600">Checked on this page</dt><dd className="text-xl font-semibold">{report.checked}</dd></div>
-          <div className="rounded-md border border-slate-200 px-3 py-2"><dt className="text-sm text-slate-600">With findings on this page</dt><dd className="text-xl font-semibold">{report.rows.length}</dd></div>
-          {byKind.map(([label, n]) => <div key={label} className="rounded-md border border-slate-200 px-3 py-2"><dt className="text-sm text-slate-600">{label}</dt><dd className="text-xl font-semibold">{n}</dd></div>)}
+          <div className="rounded-md border border-slate-200 px-3 py-2">
+            <dt className="text-sm text-slate-600">Dosed sessions in range</dt>
+            <dd className="text-xl font-semibold">{report.capped ? `more than ${report.inRange}` : report.inRange}</dd>
+          </div>
+          <div className="rounded-md border border-slate-200 px-3 py-2">
+            <dt className="text-sm text-slate-600">Checked on this page</dt>
+            <dd className="text-xl font-semibold">{report.checked}</dd>
+          </div>
+          <div className="rounded-md border border-slate-200 px-3 py-2">
+            <dt className="text-sm text-slate-600">With findings on this page</dt>
+            <dd className="text-xl font-semibold">{report.rows.length}</dd>
+          </div>
+          {byKind.map(([label, n]) => (
+            <div key={label} className="rounded-md border border-slate-200 px-3 py-2">
+              <dt className="text-sm text-slate-600">{label}</dt>
+              <dd className="text-xl font-semibold">{n}</dd>
+            </div>
+          ))}
         </dl>
         <DataTable
           label="Sessions with protocol deviations"
           empty={after ? "No deviations in these older sessions." : "No deviations in these sessions."}
-          columns={[{ id: "treatment", header: "Treatment", nowrap: true }, { id: "patient", header: "Patient", rowHeader: true }, { id: "findings", header: "Findings" }]}
+          columns={[
+            { id: "treatment", header: "Treatment", nowrap: true },
+            { id: "patient", header: "Patient", rowHeader: true },
+            { id: "findings", header: "Findings" },
+          ]}
           rows={report.rows.map((r) => ({
             id: r.sessionId,
             cells: {
-              treatment: <>{r.treatmentDate}{user.sites.length > 1 && <div className="text-sm text-slate-600">{r.site}</div>}</>,
-              patient: <>{r.patient}<div className="text-sm font-normal text-slate-600">{r.mrn} · {r.status.toLowerCase().replace("_", " ")}</div></>,
+              treatment: (
+                <>
+                  {r.treatmentDate}
+                  {user.sites.length > 1 && <div className="text-sm text-slate-600">{r.site}</div>}
+                </>
+              ),
+              patient: (
+                <>
+                  {r.patient}
+                  <div className="text-sm font-normal text-slate-600">
+                    {r.mrn} · {r.status.toLowerCase().replace("_", " ")}
+                  </div>
+                </>
+              ),
               findings: (
                 <ul className="flex flex-col gap-1">
-                  {r.deviations.map((d, i) => <li key={i} className="flex flex-wrap items-baseline gap-2"><Badge tone={TONE[d.kind]}>{DEVIATION_KIND_LABEL[d.kind]}</Badge><span>{d.message}</span></li>)}
+                  {r.deviations.map((d, i) => (
+                    <li key={i} className="flex flex-wrap items-baseline gap-2">
+                      <Badge tone={TONE[d.kind]}>{DEVIATION_KIND_LABEL[d.kind]}</Badge>
+                      <span>{d.message}</span>
+                    </li>
+                  ))}
                 </ul>
               ),
             },
           }))}
         />
         <nav aria-label="Pages of the deviation report" className="mt-3 flex flex-wrap items-center gap-2">
-          {after && <Link href={`?${new URLSearchParams(keep)}`} className={pager}>Newest sessions</Link>}
-          {report.next
-            ? <Link href={`?${new URLSearchParams({ ...keep, after: cursorParam(report.next) })}`} className={pager}>Older sessions (from {report.next.date})</Link>
-            : <span className="inline-flex min-h-11 items-center px-3 text-slate-700">{after ? "No older sessions in this range." : "Every session in this range is shown."}</span>}
+          {after && (
+            <Link href={`?${new URLSearchParams(keep)}`} className={pager}>
+              Newest sessions
+            </Link>
+          )}
+          {report.next ? (
+            <Link href={`?${new URLSearchParams({ ...keep, after: cursorParam(report.next) })}`} className={pager}>
+              Older sessions (from {report.next.date})
+            </Link>
+          ) : (
+            <span className="inline-flex min-h-11 items-center px-3 text-slate-700">
+              {after ? "No older sessions in this range." : "Every session in this range is shown."}
+            </span>
+          )}
         </nav>
       </section>
     </>

@@ -24,23 +24,53 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
   const [day, nurses] = await Promise.all([scheduleDay(site.id, date), bookingChoices(site.id)]);
   if (!day || !day.slots.some((s) => s.startsAt === startsAt.toISOString())) redirect(`/schedule?site=${site.id}&date=${date}`);
   const search = q?.trim() ? await listPatients([site.id], q.trim().slice(0, 100), 1) : null;
-  const patients = (search?.rows ?? []).map((p) => ({ id: p.id, name: p.name, mrn: p.mrn, birthDate: formatCalendarDate(new Date(`${p.birthDate}T00:00:00Z`)), enrollment: p.enrollment }));
-  const chairId = day.chairs.some((c) => c.id === chair) ? chair! : day.chairs[0]?.id ?? "";
+  const patients = (search?.rows ?? []).map((p) => ({
+    id: p.id,
+    name: p.name,
+    mrn: p.mrn,
+    birthDate: formatCalendarDate(new Date(`${p.birthDate}T00:00:00Z`)),
+    enrollment: p.enrollment,
+  }));
+  const chairId = day.chairs.some((c) => c.id === chair) ? chair! : (day.chairs[0]?.id ?? "");
   return (
     <>
       <PageHeader title={`Book a chair — ${formatCalendarDate(new Date(`${date}T00:00:00Z`))} at ${localClock(startsAt, site.timeZone)}`}>
-        <Link href={`/schedule?site=${site.id}&date=${date}`} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium">Back to the day</Link>
+        <Link
+          href={`/schedule?site=${site.id}&date=${date}`}
+          className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium"
+        >
+          Back to the day
+        </Link>
       </PageHeader>
-      <p className="mb-3 text-slate-700">{site.name} · a {day.site.blockMinutes}-minute block.</p>
+      <p className="mb-3 text-slate-700">
+        {site.name} · a {day.site.blockMinutes}-minute block.
+      </p>
       <form method="get" role="search" aria-label="Find patient" className="mb-4 flex max-w-3xl flex-wrap items-end gap-2">
-        <input type="hidden" name="site" value={site.id} /><input type="hidden" name="chair" value={chairId} /><input type="hidden" name="start" value={startsAt.toISOString()} />
-        <label className="flex flex-1 flex-col font-medium">Find patient (name or MRN)
+        <input type="hidden" name="site" value={site.id} />
+        <input type="hidden" name="chair" value={chairId} />
+        <input type="hidden" name="start" value={startsAt.toISOString()} />
+        <label className="flex flex-1 flex-col font-medium">
+          Find patient (name or MRN)
           <input name="q" defaultValue={q ?? ""} className="min-h-11 rounded-md border border-slate-300 bg-white px-3" />
         </label>
         <button className="min-h-11 rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800">Search</button>
       </form>
-      {search && !patients.length && <p className="mb-3">No patient at {site.name} matches “{q}”.</p>}
-      <BookingForm key={q ?? ""} siteId={site.id} date={date} startsAt={startsAt.toISOString()} chairId={chairId} chairs={day.chairs} nurses={nurses} me={user.id} patients={patients} />
+      {search && !patients.length && (
+        <p className="mb-3">
+          No patient at {site.name} matches “{q}”.
+        </p>
+      )}
+      <BookingForm
+        key={q ?? ""}
+        siteId={site.id}
+        date={date}
+        startsAt={startsAt.toISOString()}
+        chairId={chairId}
+        chairs={day.chairs}
+        nurses={nurses}
+        me={user.id}
+        patients={patients}
+      />
     </>
   );
 }

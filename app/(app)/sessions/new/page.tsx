@@ -17,7 +17,16 @@ export default async function CheckInPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={`Check in ${c.patient.firstName} ${c.patient.lastName}`} />
-      <CheckInForm patientId={patientId} indication={c.patient.indication} chairs={c.chairs} appointmentId={appointmentId} chairId={c.chairs.some((x) => x.id === chairId) ? chairId : undefined} prescribers={c.prescribers} nurses={c.nurses} me={user.id} />
+      <CheckInForm
+        patientId={patientId}
+        indication={c.patient.indication}
+        chairs={c.chairs}
+        appointmentId={appointmentId}
+        chairId={c.chairs.some((x) => x.id === chairId) ? chairId : undefined}
+        prescribers={c.prescribers}
+        nurses={c.nurses}
+        me={user.id}
+      />
     </>
   );
 }

@@ -13,7 +13,11 @@ export default async function NewSitePage() {
   const zones = zonesUsFirst();
   return (
     <>
-      <p className="mb-2"><Link href="/admin/sites" className="inline-flex min-h-11 items-center text-brand-700 underline">← All sites</Link></p>
+      <p className="mb-2">
+        <Link href="/admin/sites" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← All sites
+        </Link>
+      </p>
       <PageHeader title="New site" />
       <NewSiteForm today={localDate(new Date(), "America/New_York")} timeZones={zones} />
     </>

@@ -22,13 +22,24 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const timeZone = me.sites[0]?.timeZone ?? "America/New_York";
   return (
     <>
-      <p className="mb-2"><Link href="/admin/users" className="inline-flex min-h-11 items-center text-brand-700 underline">← All users</Link></p>
-      <PageHeader title={name}>
-        {user.disabledAt ? <StatusBadge tone="red">Disabled</StatusBadge> : <StatusBadge tone="green">Active</StatusBadge>}
-      </PageHeader>
+      <p className="mb-2">
+        <Link href="/admin/users" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← All users
+        </Link>
+      </p>
+      <PageHeader title={name}>{user.disabledAt ? <StatusBadge tone="red">Disabled</StatusBadge> : <StatusBadge tone="green">Active</StatusBadge>}</PageHeader>
       <UserForm
         sites={sites}
-        existing={{ id: user.id, version: user.version, firstName: user.firstName, lastName: user.lastName, email: user.email, role: user.role, telephone: user.telephone, siteIds: user.siteIds }}
+        existing={{
+          id: user.id,
+          version: user.version,
+          firstName: user.firstName,
+          lastName: user.lastName,
+          email: user.email,
+          role: user.role,
+          telephone: user.telephone,
+          siteIds: user.siteIds,
+        }}
       />
       <UserStatus
         userId={user.id}

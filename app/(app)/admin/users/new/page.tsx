@@ -11,7 +11,11 @@ export default async function NewUserPage() {
   const me = await authorizePage("user.manage");
   return (
     <>
-      <p className="mb-2"><Link href="/admin/users" className="inline-flex min-h-11 items-center text-brand-700 underline">← All users</Link></p>
+      <p className="mb-2">
+        <Link href="/admin/users" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← All users
+        </Link>
+      </p>
       <PageHeader title="New user" />
       <UserForm sites={await siteOptions(me)} />
     </>

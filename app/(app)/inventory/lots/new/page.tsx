@@ -12,11 +12,21 @@ export default async function ReceiveLotPage({ searchParams }: { searchParams: P
   const { site: wanted } = await searchParams;
   const user = await authorizePage("inventory.manage", wanted ? { siteId: wanted, entityType: "Site", entityId: wanted } : undefined);
   const site = user.sites.find((s) => s.id === wanted) ?? user.sites[0];
-  if (!site) return <><PageHeader title="Receive a lot" /><p>You are not assigned to a site.</p></>;
+  if (!site)
+    return (
+      <>
+        <PageHeader title="Receive a lot" />
+        <p>You are not assigned to a site.</p>
+      </>
+    );
   const staff = await siteStaff(site.id);
   return (
     <>
-      <p className="mb-2"><Link href={`/inventory?site=${site.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">← Inventory</Link></p>
+      <p className="mb-2">
+        <Link href={`/inventory?site=${site.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← Inventory
+        </Link>
+      </p>
       <PageHeader title="Receive a lot" />
       <ReceiveLotForm siteId={site.id} siteName={site.name} staff={staff} meId={user.id} today={localDate(new Date(), site.timeZone)} />
     </>

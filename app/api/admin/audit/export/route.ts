@@ -14,6 +14,11 @@ export const GET = route(async (req) => {
   await recordAudit({ actor: { id: user.id, email: user.email, role: user.role }, action: "audit.export", entityType: "AuditEvent", after: filter });
   const anchor = await anchorAuditChain({ reason: "export", actorId: user.id });
   return new Response(auditCsvStream(filter, await auditScopeFor(user)), {
-    headers: { ...(anchor ? { "x-audit-anchor": `${anchor.id} row=${anchor.auditId} hash=${anchor.hash}` } : {}), "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="audit-log.csv"`, "cache-control": "no-store" },
+    headers: {
+      ...(anchor ? { "x-audit-anchor": `${anchor.id} row=${anchor.auditId} hash=${anchor.hash}` } : {}),
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="audit-log.csv"`,
+      "cache-control": "no-store",
+    },
   });
 });

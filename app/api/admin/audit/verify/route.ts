@@ -10,7 +10,17 @@ export const POST = route(async () => {
     intact: report.intact,
     rows: report.rows,
     ...(!report.intact && report.firstBroken ? { firstBrokenId: report.firstBroken.id.toString(), problem: report.firstBroken.problem } : {}),
-    ...(gap ? { gap: { problem: gap.problem, anchorId: gap.anchorId.toString(), auditId: gap.auditId.toString(), hash: gap.hash, lastRowBefore: gap.lastRowBefore?.toString() ?? null } } : {}),
+    ...(gap
+      ? {
+          gap: {
+            problem: gap.problem,
+            anchorId: gap.anchorId.toString(),
+            auditId: gap.auditId.toString(),
+            hash: gap.hash,
+            lastRowBefore: gap.lastRowBefore?.toString() ?? null,
+          },
+        }
+      : {}),
     ...(report.anchors.unverified.length ? { unverifiedAnchors: report.anchors.unverified.map(String) } : {}),
     anchors: report.anchors.count,
     messages: describeChainReport(report),

@@ -33,7 +33,15 @@ export const POST = route(async (req) => {
   const preview = await previewPatientImport(siteId, text);
   if (params.get("mode") !== "import") return ok(preview);
   if (preview.errorCount || !preview.valid)
-    throw new HttpError(422, "IMPORT_INVALID", preview.errorCount ? `${preview.errorCount} problem${preview.errorCount === 1 ? "" : "s"} in the file: nothing was imported.` : "The file has no patients.", {}, preview);
+    throw new HttpError(
+      422,
+      "IMPORT_INVALID",
+      preview.errorCount
+        ? `${preview.errorCount} problem${preview.errorCount === 1 ? "" : "s"} in the file: nothing was imported.`
+        : "The file has no patients.",
+      {},
+      preview,
+    );
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

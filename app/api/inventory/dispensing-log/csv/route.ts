@@ -13,8 +13,18 @@ export const GET = route(async (req) => {
   if (!q.success) throw invalidInput(z.flattenError(q.error).fieldErrors as Record<string, string[]>);
   const user = await authorizeRequest("inventory.manage", { siteId: q.data.siteId, entityType: "Site", entityId: q.data.siteId });
   const timeZone = user.sites.find((s) => s.id === q.data.siteId)!.timeZone;
-  await recordAudit({ actor: { id: user.id, email: user.email, role: user.role }, action: "inventory.dispensing_log.export", entityType: "DeviceAdministration", siteId: q.data.siteId, after: { format: "csv", ...q.data } });
+  await recordAudit({
+    actor: { id: user.id, email: user.email, role: user.role },
+    action: "inventory.dispensing_log.export",
+    entityType: "DeviceAdministration",
+    siteId: q.data.siteId,
+    after: { format: "csv", ...q.data },
+  });
   return new Response(dispensingCsvStream(q.data, timeZone), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="dispensing-log-${q.data.from}-to-${q.data.to}.csv"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="dispensing-log-${q.data.from}-to-${q.data.to}.csv"`,
+      "cache-control": "no-store",
+    },
   });
 });

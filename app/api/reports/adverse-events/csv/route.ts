@@ -3,4 +3,10 @@ import { aeLogQuerySchema } from "@/lib/reports/adverse-events-schema";
 import { csvExportRoute } from "@/lib/reports/export-route";
 
 /** GET (download) and HEAD (row count) /api/reports/adverse-events/csv?site=&from=&to=&serious=1 */
-export const { GET, HEAD } = csvExportRoute({ name: "adverse-events", entityType: "AdverseEvent", parse: (p) => aeLogQuerySchema.parse(p), count: aeCount, stream: aeCsvStream });
+export const { GET, HEAD } = csvExportRoute({
+  name: "adverse-events",
+  entityType: "AdverseEvent",
+  parse: (p) => aeLogQuerySchema.parse(p),
+  count: aeCount,
+  stream: aeCsvStream,
+});
