@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 import { authorizationsFor, recordAuthorization, renewalList } from "./data";
 
-const today = () => localDate(new Date(), "America/New_York");
+const today = () => siteDay(new Date(), "America/New_York");
 
 describe("prior authorizations on the record", () => {
   it("sessions used are counted from the record: dosing sessions between the dates (end inclusive), not ones that did not dose", async () => {

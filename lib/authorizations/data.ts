@@ -5,10 +5,9 @@ import { serverNow } from "@/lib/clock";
 import { db, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { notFoundError } from "@/lib/http/errors";
-import { localDate } from "@/lib/sessions/local-time";
 import { describePhases, renewalDue, sessionsUsed, type AuthorizationFacts, type Phase } from "./rules";
 import type { PriorAuthorization } from "./schema";
-import { dateOnly } from "@/lib/time/days";
+import { dateOnly, siteDay } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
 const day = (d: Date) => dateOnly(d); // a @db.Date column is midnight UTC of its calendar day
@@ -106,7 +105,7 @@ export type AuthorizationRow = {
 export async function authorizationsFor(patientId: string): Promise<{ timeZone: string; today: string; rows: AuthorizationRow[] } | null> {
   const p = await db().patient.findUnique({ where: { id: patientId }, select: { site: { select: { timeZone: true } } } });
   if (!p) return null;
-  const today = localDate(serverNow(), p.site.timeZone);
+  const today = siteDay(serverNow(), p.site.timeZone);
   const list = await db().priorAuthorization.findMany({ where: { patientId }, orderBy: [{ endDate: "desc" }, { createdAt: "desc" }] });
   const dosed = (await dosedDays([patientId])).get(patientId) ?? [];
   const booked = (await bookedDays([patientId])).get(patientId) ?? [];
@@ -152,7 +151,7 @@ export async function renewalList(siteIds: string[]): Promise<RenewalRow[]> {
   const out: RenewalRow[] = [];
   for (const a of list) {
     const f = toFacts(a);
-    const today = localDate(now, a.site.timeZone);
+    const today = siteDay(now, a.site.timeZone);
     const used = dosed.get(a.patientId) ?? [];
     const r = renewalDue(f, today, used);
     if (!r.due) continue;

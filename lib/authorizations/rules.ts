@@ -1,7 +1,7 @@
 // Prior authorizations as pure rules: does an authorization cover a session on a day, how many sessions
 // are used and left, and which ones need renewing. Dates are site-local calendar days (YYYY-MM-DD);
 // the end date is inclusive.
-import { addDays, daysBetween } from "@/lib/sessions/local-time";
+import { addDays, daysBetween } from "@/lib/time/days";
 
 export type Phase = { sessionsPerWeek: number; weeks: number };
 export type AuthorizationFacts = {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { db } from "@/lib/db/client";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { dischargedSession } from "@/lib/reports/testing/discharged-session";
 import { HttpError } from "@/lib/http/errors";
 import { addBillingCode, billingCsvStream, billingSessionCount, endBillingCode, sessionBilling } from "./data";
@@ -28,7 +28,7 @@ describe("a session's billing lines come from its record", () => {
     expect(medicare.lines).toEqual([
       expect.objectContaining({ code: "G2082", units: 1, doseMg: 56, renderingClinician: "nurse Test", supervisingClinician: "psych Test" }),
     ]);
-    expect(medicare.dateOfService).toBe(localDate(new Date(Date.now() - 125 * 60_000), "America/New_York"));
+    expect(medicare.dateOfService).toBe(siteDay(new Date(Date.now() - 125 * 60_000), "America/New_York"));
 
     await db().patient.update({ where: { id: c.patient.id }, data: { primaryPayerType: "COMMERCIAL" } });
     expect((await sessionBilling(c.sessionId))!.lines.map((l) => `${l.code}×${l.units}`)).toEqual(["J0013×56"]);

@@ -5,10 +5,9 @@ import { db, transaction, type Prisma } from "@/lib/db/client";
 import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
 import { csvFromRows } from "@/lib/reports/csv";
 import { DEVICE_MG } from "@/lib/sessions/device-rules";
-import { addDays, localDate, startOfDay } from "@/lib/sessions/local-time";
 import { billingSummary, type BillableSession, type BillingCodeRow, type BillingLine, type BillingSummary, type PayerType } from "./rules";
 import type { billingCodeSchema, BillingExportQuery, endBillingCodeSchema } from "./schema";
-import { dateOnly } from "@/lib/time/days";
+import { addDays, dateOnly, siteDay, startOfDay } from "@/lib/time/days";
 
 const day = (d: Date | null) => (d ? dateOnly(d) : null);
 
@@ -114,7 +113,7 @@ const person = (p: { firstName: string; lastName: string } | null) => (p ? `${p.
 function billable(s: SessionRow): BillableSession & { payerType: PayerType | null } {
   const first = s.devices[0]?.administeredAt ?? s.checkedInAt;
   return {
-    dateOfService: first ? localDate(first, s.site.timeZone) : "",
+    dateOfService: first ? siteDay(first, s.site.timeZone) : "",
     doseGivenMg: s.devices.length * DEVICE_MG,
     plannedDoseMg: s.plannedDoseMg,
     payerType: s.patient.primaryPayerType,

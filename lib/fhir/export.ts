@@ -1,5 +1,5 @@
 import "server-only";
-import { addDays, startOfDay } from "@/lib/sessions/local-time";
+import { addDays, startOfDay } from "@/lib/time/days";
 import { sessionResources } from "./bundle";
 import { exportBatches } from "./data";
 import type { ExportType } from "./export-schema";

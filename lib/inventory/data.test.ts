@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { HttpError } from "@/lib/http/errors";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import {
   DISPENSING_CSV_HEADER,
   dispensingCsvStream,
@@ -72,7 +72,7 @@ async function administer(
       siteId: c.site.id,
       status: opts.status ?? "DISCHARGED",
       plannedDoseMg: opts.doseMg ?? 28 * deviceIds.length,
-      treatmentDate: new Date(`${localDate(at, c.site.timeZone)}T00:00:00Z`),
+      treatmentDate: new Date(`${siteDay(at, c.site.timeZone)}T00:00:00Z`),
     },
   });
   const rows = [];

@@ -6,7 +6,7 @@ import { appendAudit, recordAudit, type AuditActor } from "@/lib/audit/data";
 import { confirmPassword } from "@/lib/auth/confirm-password";
 import { HttpError, invalidInput, notFoundError, ruleUnmet } from "@/lib/http/errors";
 import { csvFromRows } from "@/lib/reports/csv";
-import { localClock, localDate } from "@/lib/sessions/local-time";
+import { formatTime } from "@/lib/time/format";
 import {
   countDifference,
   deviceSerials,
@@ -23,7 +23,7 @@ import {
   type Reconciliation,
 } from "./rules";
 import type { DispensingLogQuery, PhysicalCount, ReceiveLot, ReturnDevice, WasteDevice } from "./schema";
-import { dateOnly } from "@/lib/time/days";
+import { dateOnly, siteDay } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
 const day = dateOnly;
@@ -235,7 +235,7 @@ export async function lotDetail(lotId: string, page = 1, pageSize = PAGE_SIZE): 
     ndc: lot.ndc,
     kit: lot.kitDescription ?? KITS[lot.ndc as Ndc]?.label ?? lot.ndc,
     expiresOn: day(lot.expiresOn),
-    expired: lotExpired(day(lot.expiresOn), localDate(serverNow(), tz)),
+    expired: lotExpired(day(lot.expiresOn), siteDay(serverNow(), tz)),
     receivedAt: lot.receivedAt.toISOString(),
     supplier: lot.supplier,
     receivedBy: name(lot.receivedById),
@@ -313,7 +313,7 @@ export async function receiveLot(actor: Actor, input: ReceiveLot): Promise<{ id:
     return await transaction(async (tx) => {
       const site = await siteOrThrow(tx, input.siteId);
       const now = serverNow();
-      const unmet = receivingChecks(input, localDate(now, site.timeZone));
+      const unmet = receivingChecks(input, siteDay(now, site.timeZone));
       if (unmet.length) throw ruleUnmet(unmet);
       const receiver = await tx.user.findFirst({
         where: { id: input.receivedById, disabledAt: null, sites: { some: { siteId: site.id } } },
@@ -527,8 +527,8 @@ async function dispensingRowsOf(page: DispensingRecord[], tz: string): Promise<D
   return page.map((a) => ({
     administrationId: a.id,
     administeredAt: a.administeredAt.toISOString(),
-    date: localDate(a.administeredAt, tz),
-    time: localClock(a.administeredAt, tz),
+    date: siteDay(a.administeredAt, tz),
+    time: formatTime(a.administeredAt, tz),
     patient: `${a.session.patient.lastName}, ${a.session.patient.firstName}`,
     mrn: a.session.patient.mrn,
     doseMg: a.session.plannedDoseMg,

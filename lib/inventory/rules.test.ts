@@ -10,7 +10,7 @@ import {
   witnessChecks,
   type LotCounts,
 } from "./rules";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 
 const counts = (over: Partial<LotCounts> = {}): LotCounts => ({
   received: 12,
@@ -103,7 +103,7 @@ describe("site-local day window of the dispensing log", () => {
   it.each(["Pacific/Kiritimati", "Pacific/Pago_Pago", "America/New_York", "Asia/Kathmandu"])("holds exactly the instants of the local days in %s", (tz) => {
     const w = localDaysWindow("2026-11-01", "2026-11-02", tz);
     for (let t = w.gte.getTime() - 2 * 86_400_000; t < w.lt.getTime() + 2 * 86_400_000; t += 15 * 60_000) {
-      const d = localDate(new Date(t), tz);
+      const d = siteDay(new Date(t), tz);
       expect(t >= w.gte.getTime() && t < w.lt.getTime(), new Date(t).toISOString()).toBe(d >= "2026-11-01" && d <= "2026-11-02");
     }
   });

@@ -8,7 +8,7 @@ import { checkIn } from "@/lib/sessions/commands";
 import { loadSessionFacts } from "@/lib/sessions/data";
 import { patientMayBeDosed } from "@/lib/sessions/eligibility-rules";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { can } from "@/lib/auth/permissions";
 import { counsellingHistory, enrollmentHistory, recordCounselling, recordEnrollment } from "./enrollment";
 import { COUNSELLING_TOPICS, counsellingSchema, enrollmentSchema, type EnrollmentInput } from "./enrollment-schema";
@@ -16,7 +16,7 @@ import { patientDetail, updatePatient } from "./data";
 import { editPatientSchema } from "./schema";
 
 const TZ = "America/New_York";
-const today = () => localDate(new Date(), TZ);
+const today = () => siteDay(new Date(), TZ);
 const daysAgo = (n: number) => addDays(today(), -n);
 
 /** A new patient (no enrollment, no counselling) checked in at a certified outpatient site. */

@@ -3,7 +3,7 @@ import { serverNow } from "@/lib/clock";
 import { db, type Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { conflictError, HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
-import { localDate, startOfDay } from "@/lib/sessions/local-time";
+import { siteDay, startOfDay } from "@/lib/time/days";
 import {
   counsellingCompleteAt,
   counsellingMissing,
@@ -99,9 +99,9 @@ const snapshot = (
 ) =>
   e && {
     prescriberId: e.prescriberId,
-    patientSignedOn: e.patientSignedAt && localDate(e.patientSignedAt, tz),
-    prescriberSignedOn: e.prescriberSignedAt && localDate(e.prescriberSignedAt, tz),
-    submittedOn: e.submittedAt && localDate(e.submittedAt, tz),
+    patientSignedOn: e.patientSignedAt && siteDay(e.patientSignedAt, tz),
+    prescriberSignedOn: e.prescriberSignedAt && siteDay(e.prescriberSignedAt, tz),
+    submittedOn: e.submittedAt && siteDay(e.submittedAt, tz),
     channel: e.channel,
     remsConfirmation: e.remsConfirmation,
   };
@@ -129,7 +129,7 @@ export async function recordEnrollment(
       throw input.supersedesId && !current ? invalidInput({ supersedesId: ["No enrollment to correct"] }) : conflictError("enrollment");
     const tz = p.site.timeZone;
     const now = serverNow();
-    const errors = checkEnrollment(input, { today: localDate(now, tz), psychiatristIds: await psychiatristsOf(tx, p.siteId, [input.prescriberId]) });
+    const errors = checkEnrollment(input, { today: siteDay(now, tz), psychiatristIds: await psychiatristsOf(tx, p.siteId, [input.prescriberId]) });
     if (Object.keys(errors).length) throw invalidInput(errors);
     const row = await tx.remsEnrollment.create({
       data: enrollmentRow(
@@ -192,7 +192,7 @@ export async function enrollmentHistory(patientId: string): Promise<EnrollmentHi
       recordedBy: { select: { firstName: true, lastName: true } },
     },
   });
-  const day = (d: Date | null, tz: string) => (d ? localDate(d, tz) : null);
+  const day = (d: Date | null, tz: string) => (d ? siteDay(d, tz) : null);
   return rows
     .map((r) => ({
       id: r.id,

@@ -5,7 +5,7 @@ import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, notFoundError } from "@/lib/http/errors";
 import { serverNow } from "@/lib/clock";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { checkEnrollment, enrollmentRow, writeEnrollments } from "./enrollment";
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, importRowSchema, type ImportRow } from "./import-schema";
 
@@ -57,7 +57,7 @@ async function checkFile(siteId: string, text: string): Promise<Checked> {
     ).map((u) => [u.email, u.id]),
   );
   const psychiatristIds = new Set(psychiatrists.values());
-  const today = localDate(serverNow(), site.timeZone);
+  const today = siteDay(serverNow(), site.timeZone);
   const taken = new Set((await db().patient.findMany({ where: { siteId }, select: { mrn: true } })).map((p) => p.mrn.toUpperCase()));
   const seen = new Map<string, number>();
   const errors: RowError[] = [];

@@ -8,7 +8,7 @@ import { checkIn, decideGate, discharge, recordDevice, recordDissociation, recor
 import { loadSessionFacts } from "@/lib/sessions/data";
 import { dischargeReadiness } from "@/lib/sessions/discharge-rules";
 import { deviceReadiness } from "@/lib/sessions/device-rules";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { checklistSchema, vitalsSchema } from "@/lib/sessions/schema";
 import { sessionView } from "@/lib/sessions/view";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
@@ -18,7 +18,7 @@ import { setHepaticImpairment } from "./hepatic";
 import { hepaticImpairmentSchema, medicationEditSchema, medicationSchema, medicationStopSchema } from "./medication-schema";
 
 type Clinic = Awaited<ReturnType<typeof clinicFixture>>;
-const today = () => localDate(new Date(), "America/New_York");
+const today = () => siteDay(new Date(), "America/New_York");
 const ago = (m: number) => new Date(Date.now() - m * 60_000);
 const lorazepam = (over: Record<string, string> = {}) =>
   medicationSchema.parse({ name: "Lorazepam", drugClass: "BENZODIAZEPINE", dose: "1 mg at night", startedOn: addDays(today(), -30), ...over });

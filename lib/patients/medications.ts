@@ -5,10 +5,9 @@ import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { can, type Action, type Role } from "@/lib/auth/permissions";
 import { conflictError, forbiddenError, invalidInput, notFoundError } from "@/lib/http/errors";
 import { syncDraftPmf } from "@/lib/pmf/data";
-import { localDate } from "@/lib/sessions/local-time";
 import type { Medication, MedicationEdit, MedicationStop } from "./medication-schema";
 import { inForceOn } from "./medication-rules";
-import { dateOnly as dayOf, dateOnlyValue } from "@/lib/time/days";
+import { dateOnly as dayOf, dateOnlyValue, siteDay } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
 
@@ -39,7 +38,7 @@ export async function medicationsOf(patientId: string): Promise<MedicationDto[]>
     },
   });
   if (!p) return [];
-  const today = localDate(serverNow(), p.site.timeZone);
+  const today = siteDay(serverNow(), p.site.timeZone);
   const rows = p.medications.map((m) => {
     const dto = { ...m, startedOn: m.startedOn && iso(m.startedOn), stoppedOn: m.stoppedOn && iso(m.stoppedOn) };
     return { ...dto, current: inForceOn(dto, today) };
@@ -58,7 +57,7 @@ export async function patientInScope(tx: Tx, actor: Actor, action: Action, patie
     select: { siteId: true, version: true, hepaticImpairment: true, site: { select: { timeZone: true } } },
   });
   if (!patient || !(await tx.userSite.findUnique({ where: { userId_siteId: { userId: actor.id, siteId: patient.siteId } } }))) throw notFoundError("Patient");
-  return { ...patient, today: localDate(serverNow(), patient.site.timeZone) };
+  return { ...patient, today: siteDay(serverNow(), patient.site.timeZone) };
 }
 
 function datesPossible(input: { startedOn: string; stoppedOn?: string }, today: string) {

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { refusal } from "@/lib/http/testing/refusal";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { enrollmentReport } from "@/lib/reports/enrollment";
 import { recordTransfer, recordTransferNotice, transfersOf } from "./transfers";
 import { transferSchema } from "./transfer-schema";
 
-const today = () => localDate(new Date(), "America/New_York");
+const today = () => siteDay(new Date(), "America/New_York");
 
 describe("treatment transfers (R42)", () => {
   it("records the transfer with its REMS notice, audited, and the enrollment report lists it", async () => {

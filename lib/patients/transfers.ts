@@ -3,10 +3,9 @@ import { serverNow } from "@/lib/clock";
 import { db, transaction } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
-import { localDate } from "@/lib/sessions/local-time";
 import { transferNotice } from "@/lib/reports/enrollment-rules";
 import type { Transfer } from "./transfer-schema";
-import { dateOnly as dayOf, dateOnlyValue } from "@/lib/time/days";
+import { dateOnly as dayOf, dateOnlyValue, siteDay } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
 
@@ -24,7 +23,7 @@ export async function transfersOf(patientId: string): Promise<TransferDto[]> {
     select: { id: true, toSettingName: true, transferDate: true, remsNotifiedAt: true, fromSite: { select: { timeZone: true } } },
   });
   return rows.map((t) => {
-    const notified = t.remsNotifiedAt ? localDate(t.remsNotifiedAt, t.fromSite.timeZone) : null;
+    const notified = t.remsNotifiedAt ? siteDay(t.remsNotifiedAt, t.fromSite.timeZone) : null;
     return {
       id: t.id,
       toSettingName: t.toSettingName,
@@ -49,7 +48,7 @@ export async function recordTransfer(actor: Actor, patientId: string, input: Tra
   return transaction(async (tx) => {
     const patient = await tx.patient.findUnique({ where: { id: patientId }, select: { siteId: true, site: { select: { timeZone: true } } } });
     if (!patient) throw notFoundError("Patient");
-    const today = localDate(serverNow(), patient.site.timeZone);
+    const today = siteDay(serverNow(), patient.site.timeZone);
     if (input.remsNotifiedOn && input.remsNotifiedOn > today) throw invalidInput({ remsNotifiedOn: ["The REMS cannot have been notified in the future"] });
     const t = await tx.patientTransfer.create({
       data: {
@@ -86,8 +85,8 @@ export async function recordTransferNotice(actor: Actor, transferId: string, rem
       select: { patientId: true, fromSiteId: true, transferDate: true, remsNotifiedAt: true, fromSite: { select: { timeZone: true } } },
     });
     if (t.remsNotifiedAt)
-      throw new HttpError(409, "ALREADY_NOTIFIED", `The REMS notice is already recorded (${localDate(t.remsNotifiedAt, t.fromSite.timeZone)}).`);
-    if (remsNotifiedOn > localDate(serverNow(), t.fromSite.timeZone))
+      throw new HttpError(409, "ALREADY_NOTIFIED", `The REMS notice is already recorded (${siteDay(t.remsNotifiedAt, t.fromSite.timeZone)}).`);
+    if (remsNotifiedOn > siteDay(serverNow(), t.fromSite.timeZone))
       throw invalidInput({ remsNotifiedOn: ["The REMS cannot have been notified in the future"] });
     await tx.patientTransfer.update({ where: { id: transferId }, data: { remsNotifiedAt: noticeInstant(remsNotifiedOn) } });
     const notice = transferNotice(iso(t.transferDate), remsNotifiedOn);

@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { conflictError, HttpError, notFoundError } from "@/lib/http/errors";
 import { loadSessionFacts } from "@/lib/sessions/data";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { derivePmfFields } from "./data";
 import { pmfSubmittable } from "./rules";
 import type { amendPmfSchema } from "./schema";
@@ -41,7 +41,7 @@ export async function amendPmf(actor: NonNullable<AuditActor>, id: string, input
       const fields = await derivePmfFields(tx, pmf.session.id, loaded.facts, end);
       const status = pmfSubmittable(fields as Record<string, unknown>, pmf.session.status).ok ? "READY" : "DRAFT";
       // The 7-day clock of R37 runs from treatment; a correction gets the same 7 days from the day it is made.
-      const today = localDate(serverNow(), loaded.facts.site.timeZone);
+      const today = siteDay(serverNow(), loaded.facts.site.timeZone);
       const dueDate = new Date(`${addDays(today, loaded.facts.params.pmfDueDays)}T00:00:00Z`);
       const amendment = await tx.patientMonitoringForm.create({
         data: {

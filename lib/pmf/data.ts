@@ -4,11 +4,10 @@ import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { canonicalJson } from "@/lib/audit/canonical";
 import { loadSessionFacts } from "@/lib/sessions/data";
 import { firstDeviceAt, live, type SessionFacts } from "@/lib/sessions/facts";
-import { addDays, localDate } from "@/lib/sessions/local-time";
 import { pmfFields, type PmfFields } from "./fields";
 import { pmfRequired, pmfSubmittable } from "./rules";
 import { pmfFieldsCsv } from "./fields-csv";
-import { dateOnly } from "@/lib/time/days";
+import { addDays, dateOnly, siteDay } from "@/lib/time/days";
 
 const CLOSED = ["DISCHARGED", "EMERGENCY_TRANSFER"];
 
@@ -57,7 +56,7 @@ export async function createDraftPmf(
     return null;
   const s = await tx.treatmentSession.findUniqueOrThrow({ where: { id: sessionId }, select: { siteId: true, patientId: true, monitoringHcpId: true } });
   const fields = await derivePmfFields(tx, sessionId, facts, endOfMonitoringAt);
-  const treatmentDate = localDate(t0, facts.site.timeZone);
+  const treatmentDate = siteDay(t0, facts.site.timeZone);
   const pmf = await tx.patientMonitoringForm.create({
     data: {
       sessionId,
@@ -116,7 +115,7 @@ export async function syncDraftPmf(tx: Tx, actor: AuditActor, sessionId: string)
   const t0 = firstDeviceAt(facts.devices);
   // An amendment keeps its own 7 days (from the day it was made); the original's come from the parameters in force at treatment.
   const formVersion = form.amendsId ? form.formVersion : facts.params.pmfFormVersion;
-  const dueDate = form.amendsId || !t0 ? form.dueDate : new Date(`${addDays(localDate(t0, facts.site.timeZone), facts.params.pmfDueDays)}T00:00:00Z`);
+  const dueDate = form.amendsId || !t0 ? form.dueDate : new Date(`${addDays(siteDay(t0, facts.site.timeZone), facts.params.pmfDueDays)}T00:00:00Z`);
   const same =
     canonicalJson(fields) === canonicalJson(form.fields) &&
     status === form.status &&

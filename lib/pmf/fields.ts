@@ -2,7 +2,7 @@
 // Keys follow REMS.md §1.5; the form version is stored with the form (R45).
 import { wholeMinutes } from "@/lib/rems/rule-result";
 import { byTime, firstDeviceAt, live, type SessionFacts } from "@/lib/sessions/facts";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { fortyMinuteReading, sedationOccurred, dissociationOccurred } from "@/lib/sessions/observation-rules";
 import { latestPreDoseBp } from "@/lib/sessions/predose-rules";
 import { conmedAnswersFromClasses, pmfConmedAnswer } from "@/lib/patients/medication-rules";
@@ -63,7 +63,7 @@ export function pmfFields(src: PmfSource) {
     "site.city": src.site.city,
     "site.state": src.site.state,
     "site.zip": src.site.zip,
-    treatmentDate: t0 ? usDate(localDate(t0, f.site.timeZone)) : "",
+    treatmentDate: t0 ? usDate(siteDay(t0, f.site.timeZone)) : "",
     doseAdministered: dose === 56 || dose === 84 ? `${dose} mg` : `Other: ${dose} mg`,
     // REMS.md §8 Q3: one lot field; a session with two lots lists both, first device's lot first.
     lotNumber: lots.join(", "),

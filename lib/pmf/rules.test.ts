@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { pmfDueState, pmfRequired, pmfSubmittable } from "./rules";
 
 describe("PMF due state (R37)", () => {
@@ -14,11 +14,11 @@ describe("PMF due state (R37)", () => {
   it("counts calendar days in the site's zone across the spring DST change", () => {
     // Friday 2026-03-06, 20:30 in New York is already Saturday in UTC; the site's date decides.
     const session = new Date("2026-03-07T01:30:00Z");
-    const treatmentDate = localDate(session, "America/New_York");
+    const treatmentDate = siteDay(session, "America/New_York");
     expect(treatmentDate).toBe("2026-03-06");
     // Saturday 2026-03-14, 00:30 in New York (after the 8 March change) is overdue; 23:30 Friday is not.
-    expect(pmfDueState(treatmentDate, localDate(new Date("2026-03-14T03:30:00Z"), "America/New_York")).state).toBe("due_soon");
-    expect(pmfDueState(treatmentDate, localDate(new Date("2026-03-14T04:30:00Z"), "America/New_York")).state).toBe("overdue");
+    expect(pmfDueState(treatmentDate, siteDay(new Date("2026-03-14T03:30:00Z"), "America/New_York")).state).toBe("due_soon");
+    expect(pmfDueState(treatmentDate, siteDay(new Date("2026-03-14T04:30:00Z"), "America/New_York")).state).toBe("overdue");
   });
 });
 

@@ -1,5 +1,5 @@
 // Patient Monitoring Form rules (REMS.md §1.5, R33–R41): due dates and which sessions need one.
-import { addDays, daysBetween } from "@/lib/sessions/local-time";
+import { addDays, daysBetween } from "@/lib/time/days";
 
 export type PmfDueState = "open" | "due_soon" | "overdue";
 

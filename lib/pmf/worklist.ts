@@ -4,10 +4,9 @@ import { db, Prisma, transaction } from "@/lib/db/client";
 import { COUNT_CAP, offsetOf, PAGE_SIZE, pageInfo } from "@/lib/tables/list-query";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { conflictError, HttpError, notFoundError } from "@/lib/http/errors";
-import { localDate } from "@/lib/sessions/local-time";
 import { pmfDueState, pmfSubmittable } from "./rules";
 import type { submitPmfSchema, WorklistQuery } from "./schema";
-import { dateOnly } from "@/lib/time/days";
+import { dateOnly, siteDay } from "@/lib/time/days";
 
 const day = dateOnly;
 
@@ -84,7 +83,7 @@ export async function pmfWorklist(siteIds: string[], q: Partial<WorklistQuery>, 
     ...info,
     rows: rows.map((r) => {
       const treatmentDate = r.session.treatmentDate ? day(r.session.treatmentDate) : day(r.dueDate);
-      const due = pmfDueState(treatmentDate, localDate(now, r.session.site.timeZone));
+      const due = pmfDueState(treatmentDate, siteDay(now, r.session.site.timeZone));
       const check = pmfSubmittable((r.fields ?? {}) as Record<string, unknown>, r.session.status);
       return {
         id: r.id,
@@ -106,14 +105,14 @@ export async function pmfWorklist(siteIds: string[], q: Partial<WorklistQuery>, 
         missing: check.missing,
         amends: r.amends && {
           id: r.amends.id,
-          submittedOn: r.amends.submittedAt ? localDate(r.amends.submittedAt, r.session.site.timeZone) : null,
+          submittedOn: r.amends.submittedAt ? siteDay(r.amends.submittedAt, r.session.site.timeZone) : null,
           confirmation: r.amends.confirmation,
           reason: r.amendmentReason ?? "",
         },
         amendedBy: r.amendedBy && {
           id: r.amendedBy.id,
           status: r.amendedBy.status,
-          createdOn: localDate(r.amendedBy.createdAt, r.session.site.timeZone),
+          createdOn: siteDay(r.amendedBy.createdAt, r.session.site.timeZone),
           reason: r.amendedBy.amendmentReason ?? "",
         },
       };

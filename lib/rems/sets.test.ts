@@ -5,12 +5,12 @@ import { db, transaction } from "@/lib/db/client";
 import { refusal } from "@/lib/http/testing/refusal";
 import { checkIn } from "@/lib/sessions/commands";
 import { loadSessionFacts } from "@/lib/sessions/data";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 import { remsSetSchema, type RemsSetInput } from "./schema";
 import { createRemsSet, remsSets, startOfDay, withdrawRemsSet } from "./sets";
 
-const today = () => localDate(new Date(), "America/New_York");
+const today = () => siteDay(new Date(), "America/New_York");
 const input = (over: Partial<RemsSetInput> = {}): RemsSetInput => ({
   effectiveOn: addDays(today(), 1),
   pmfFormVersion: "current-2024",

@@ -3,7 +3,7 @@ import { serverNow } from "@/lib/clock";
 import { db, Prisma, transaction } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
-import { addDays, localDate, startOfDay } from "@/lib/sessions/local-time";
+import { addDays, siteDay, startOfDay } from "@/lib/time/days";
 
 export { startOfDay };
 import { forgetRemsParameters } from "./data";
@@ -31,7 +31,7 @@ export async function remsSets(now = serverNow()): Promise<RemsSetsView> {
   };
 }
 
-const fromTomorrow = () => addDays(localDate(serverNow(), REMS_DATE_ZONE), 1);
+const fromTomorrow = () => addDays(siteDay(serverNow(), REMS_DATE_ZONE), 1);
 
 /**
  * R45: a new parameter set taking effect at the start of a future day. Past and current sets never

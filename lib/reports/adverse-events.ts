@@ -4,12 +4,12 @@ import { db, transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { conflictError, HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
-import { addDays, localClock, localDate, startOfDay } from "@/lib/sessions/local-time";
+import { formatTime } from "@/lib/time/format";
 import { COUNT_CAP, offsetOf, PAGE_SIZE, pageInfo } from "@/lib/tables/list-query";
 import { csvFromRows } from "./csv";
 import { needsRemsReport, remsReportOpen, reportedDateProblem } from "./adverse-event-rules";
 import type { AeLogQuery, reportedToRemsSchema } from "./adverse-events-schema";
-import { dateOnly } from "@/lib/time/days";
+import { addDays, dateOnly, siteDay, startOfDay } from "@/lib/time/days";
 
 const select = {
   id: true,
@@ -43,8 +43,8 @@ function toDto(r: Row) {
     // Administrators do not open the chair-side session screen (R47): the session is shown by its date and PMF.
     sessionDate: r.session?.treatmentDate ? dateOnly(r.session.treatmentDate) : null,
     sessionPmfId: r.session?.monitoringForms[0]?.id ?? null,
-    onset: `${localDate(r.onsetAt, tz)} ${localClock(r.onsetAt, tz)}`,
-    onsetDate: localDate(r.onsetAt, tz),
+    onset: `${siteDay(r.onsetAt, tz)} ${formatTime(r.onsetAt, tz)}`,
+    onsetDate: siteDay(r.onsetAt, tz),
     patient: `${r.patient.lastName}, ${r.patient.firstName}`,
     mrn: r.patient.mrn,
     type: r.type,
@@ -53,10 +53,10 @@ function toDto(r: Row) {
     interventions: r.interventions,
     outcome: r.outcome,
     spo2Nadir: r.spo2Nadir,
-    resolved: r.resolvedAt ? `${localDate(r.resolvedAt, tz)} ${localClock(r.resolvedAt, tz)}` : null,
+    resolved: r.resolvedAt ? `${siteDay(r.resolvedAt, tz)} ${formatTime(r.resolvedAt, tz)}` : null,
     needsReport: needsRemsReport({ serious: r.serious, settingType: r.site.settingType }),
     reportOpen: remsReportOpen({ serious: r.serious, settingType: r.site.settingType, reportedToRemsAt: r.reportedToRemsAt }),
-    reportedOn: r.reportedToRemsAt ? localDate(r.reportedToRemsAt, tz) : null,
+    reportedOn: r.reportedToRemsAt ? siteDay(r.reportedToRemsAt, tz) : null,
     remsReference: r.remsReference,
   };
 }
@@ -130,9 +130,9 @@ export async function recordReportedToRems(actor: NonNullable<AuditActor>, id: s
       throw new HttpError(
         409,
         "ALREADY_REPORTED",
-        `This event was already reported to the REMS on ${localDate(ae.reportedToRemsAt, ae.site.timeZone)} (${ae.remsReference}).`,
+        `This event was already reported to the REMS on ${siteDay(ae.reportedToRemsAt, ae.site.timeZone)} (${ae.remsReference}).`,
       );
-    const problem = reportedDateProblem(input.reportedOn, localDate(ae.onsetAt, ae.site.timeZone), localDate(new Date(), ae.site.timeZone));
+    const problem = reportedDateProblem(input.reportedOn, siteDay(ae.onsetAt, ae.site.timeZone), siteDay(new Date(), ae.site.timeZone));
     if (problem) throw invalidInput({ reportedOn: [problem] });
     // The REMS gives a date, not a time: kept as midday UTC of that date (the same calendar date in the Americas and Europe).
     const reportedToRemsAt = new Date(`${input.reportedOn}T12:00:00Z`);

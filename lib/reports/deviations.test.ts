@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { dischargedSession } from "./testing/discharged-session";
 import { deviationReport, type DeviationCursor } from "./deviations";
 
-const today = () => localDate(new Date(), "America/New_York");
+const today = () => siteDay(new Date(), "America/New_York");
+// The sessions began up to ~3 hours ago: just after midnight at the site that was yesterday.
+const since = () => siteDay(new Date(Date.now() - 4 * 3_600_000), "America/New_York");
 
 describe("protocol-deviation report from sessions run through the chair-side commands", () => {
   it("reports the late 40-minute BP, missing SpO2, the R14 GATE and the acknowledged food warning of one session", async () => {
     const s = await dischargedSession({ readingAtMinute: 53, preCompletionSpo2: null, elevatedPreDose: true, lateFood: true });
-    const report = await deviationReport([s.site.id], today(), today());
+    const report = await deviationReport([s.site.id], since(), today());
     expect(report.checked).toBe(1);
     expect(report.rows).toHaveLength(1);
     const d = report.rows[0].deviations;
@@ -21,11 +23,11 @@ describe("protocol-deviation report from sessions run through the chair-side com
   it("leaves out a session run to protocol, other sites and other dates", async () => {
     const clean = await dischargedSession();
     const other = await dischargedSession({ readingAtMinute: 53 });
-    expect(await deviationReport([clean.site.id], today(), today())).toEqual({ inRange: 1, capped: false, checked: 1, next: null, rows: [] });
-    const first = await deviationReport([clean.site.id, other.site.id], today(), today(), { maxChecked: 1 });
+    expect(await deviationReport([clean.site.id], since(), today())).toEqual({ inRange: 1, capped: false, checked: 1, next: null, rows: [] });
+    const first = await deviationReport([clean.site.id, other.site.id], since(), today(), { maxChecked: 1 });
     expect(first).toMatchObject({ inRange: 2, checked: 1 });
     expect(first.next).not.toBeNull();
-    expect((await deviationReport([clean.site.id, other.site.id], today(), today())).rows.map((r) => r.sessionId)).toEqual([other.sessionId]);
+    expect((await deviationReport([clean.site.id, other.site.id], since(), today())).rows.map((r) => r.sessionId)).toEqual([other.sessionId]);
     expect((await deviationReport([other.site.id], "2020-01-01", "2020-12-31")).checked).toBe(0);
   });
 
@@ -39,7 +41,7 @@ describe("protocol-deviation report from sessions run through the chair-side com
     let after: DeviationCursor | undefined;
     let pages = 0;
     for (;;) {
-      const page = await deviationReport(sites, today(), today(), { after, pageRows: 1, maxChecked: 2 });
+      const page = await deviationReport(sites, since(), today(), { after, pageRows: 1, maxChecked: 2 });
       seen.push(...page.rows.map((r) => r.sessionId));
       pages++;
       if (!page.next) break;

@@ -3,9 +3,8 @@ import { db, Prisma } from "@/lib/db/client";
 import { COUNT_CAP } from "@/lib/tables/list-query";
 import { remsParametersAt } from "@/lib/rems/data";
 import { firstDeviceAt } from "@/lib/sessions/facts";
-import { localDate } from "@/lib/sessions/local-time";
 import { sessionDeviations, type SessionDeviation } from "./deviation-rules";
-import { dateOnly } from "@/lib/time/days";
+import { dateOnly, siteDay } from "@/lib/time/days";
 
 const name = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
 
@@ -129,7 +128,7 @@ async function deviationRow(s: Prisma.TreatmentSessionGetPayload<{ select: typeo
   if (!deviations.length) return null;
   return {
     sessionId: s.id,
-    treatmentDate: s.treatmentDate ? dateOnly(s.treatmentDate) : t0 ? localDate(t0, s.site.timeZone) : "",
+    treatmentDate: s.treatmentDate ? dateOnly(s.treatmentDate) : t0 ? siteDay(t0, s.site.timeZone) : "",
     patient: `${s.patient.lastName}, ${s.patient.firstName}`,
     mrn: s.patient.mrn,
     site: s.site.name,

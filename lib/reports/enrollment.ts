@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { localDate } from "@/lib/sessions/local-time";
 import { COUNT_CAP, offsetOf, PAGE_SIZE, pageInfo } from "@/lib/tables/list-query";
 import { enrollmentState, transferNotice, treatedBeforeEnrollment } from "./enrollment-rules";
-import { dateOnly } from "@/lib/time/days";
+import { dateOnly, siteDay } from "@/lib/time/days";
 
 const day = (d: Date | null) => (d ? dateOnly(d) : null);
 
@@ -79,7 +78,7 @@ export async function enrollmentReport(siteIds: string[], pages: { page?: number
       name: s.name,
       settingType: s.settingType,
       certificationStatus: s.certificationStatus,
-      certifiedOn: s.certifiedAt ? localDate(s.certifiedAt, s.timeZone) : null,
+      certifiedOn: s.certifiedAt ? siteDay(s.certifiedAt, s.timeZone) : null,
       remsSettingId: s.remsSettingId,
       pulseOximeterAttested: s.pulseOximeterAttested,
       representative: s.authorizedRepresentatives[0] ? { ...s.authorizedRepresentatives[0], fromDate: day(s.authorizedRepresentatives[0].fromDate) } : null,
@@ -91,7 +90,7 @@ export async function enrollmentReport(siteIds: string[], pages: { page?: number
     patients: patients.map((p) => {
       const e = p.enrollments[0] ?? null;
       const state = enrollmentState(p.site.settingType, e);
-      const local = (d: Date | null | undefined) => (d ? localDate(d, p.site.timeZone) : null);
+      const local = (d: Date | null | undefined) => (d ? siteDay(d, p.site.timeZone) : null);
       const completedAt =
         e?.patientSignedAt && e.prescriberSignedAt && e.submittedAt
           ? new Date(Math.max(e.patientSignedAt.getTime(), e.prescriberSignedAt.getTime(), e.submittedAt.getTime()))
@@ -111,7 +110,7 @@ export async function enrollmentReport(siteIds: string[], pages: { page?: number
       };
     }),
     transfers: transfers.map((t) => {
-      const notifiedOn = t.remsNotifiedAt ? localDate(t.remsNotifiedAt, tz.get(t.fromSiteId)!) : null;
+      const notifiedOn = t.remsNotifiedAt ? siteDay(t.remsNotifiedAt, tz.get(t.fromSiteId)!) : null;
       const transferDate = day(t.transferDate)!;
       return {
         id: t.id,

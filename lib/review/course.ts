@@ -2,7 +2,7 @@
 // pre-discharge blood pressure, the dose and the phase, with the patterns a psychiatrist must see.
 import { bpDecreasing } from "@/lib/sessions/discharge-rules";
 import type { Vital } from "@/lib/sessions/facts";
-import { daysBetween } from "@/lib/sessions/local-time";
+import { daysBetween } from "@/lib/time/days";
 
 export type Bp = { systolic: number; diastolic: number; takenAt: Date };
 export type Phase = "Induction" | "Maintenance (weekly)" | "Maintenance (every 1–2 weeks)";

@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { localDate } from "@/lib/sessions/local-time";
 import type { CourseSession } from "./course";
-import { dateOnly } from "@/lib/time/days";
+import { dateOnly, siteDay } from "@/lib/time/days";
 
 /** Every session of a patient with its readings and devices, as the course view reads them. */
 export async function courseSessionsOf(patientId: string, timeZone: string): Promise<CourseSession[]> {
@@ -26,7 +25,7 @@ export async function courseSessionsOf(patientId: string, timeZone: string): Pro
       status: s.status,
       doseMg: s.plannedDoseMg,
       t0,
-      treatmentDate: s.treatmentDate ? dateOnly(s.treatmentDate) : localDate(s.checkedInAt ?? new Date(), timeZone),
+      treatmentDate: s.treatmentDate ? dateOnly(s.treatmentDate) : siteDay(s.checkedInAt ?? new Date(), timeZone),
       vitals: s.vitals.map(({ enteredInErrorAt, ...v }) => ({ ...v, enteredInError: !!enteredInErrorAt })),
     };
   });

@@ -1,6 +1,6 @@
 // The data behind a session's blood-pressure chart and table: readings against minutes since the
 // first device (T0), with the device times, the 40-minute mark and the end of monitoring.
-import { localClock } from "@/lib/sessions/local-time";
+import { formatTime } from "@/lib/time/format";
 
 export type ChartReading = {
   id: string;
@@ -42,7 +42,7 @@ export function sessionChart(input: {
   const points = sorted.map(({ takenAt, ...r }) => ({
     ...r,
     takenAt: takenAt.toISOString(),
-    clock: localClock(takenAt, input.timeZone),
+    clock: formatTime(takenAt, input.timeZone),
     minute: minutesBetween(t0, takenAt),
   }));
   const devices = given.map((d) => ({ label: `Device ${d.sequence}`, minute: minutesBetween(t0, d.administeredAt) }));

@@ -5,7 +5,7 @@ import { refusal } from "@/lib/http/testing/refusal";
 import { HttpError } from "@/lib/http/errors";
 import { addFlag } from "@/lib/patients/flags";
 import { checkIn } from "@/lib/sessions/commands";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 import { recordAuthorization } from "@/lib/authorizations/data";
 import { bookAppointment, boardSchedule, closeAppointment, scheduleDay, scheduleWeek } from "./data";
@@ -13,7 +13,7 @@ import { daySlots } from "./blocks";
 
 type Fixture = Awaited<ReturnType<typeof clinicFixture>>;
 const NY = "America/New_York";
-const today = () => localDate(new Date(), NY);
+const today = () => siteDay(new Date(), NY);
 const tomorrow = () => addDays(today(), 1);
 const slotsOf = (d: string) => daySlots(d, NY, 150);
 

@@ -6,14 +6,14 @@ import { db, Prisma, transaction } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, notFoundError, ruleUnmet, warningsNotAcknowledged } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
-import { localClock, localDate } from "@/lib/sessions/local-time";
+import { formatTime } from "@/lib/time/format";
 import { ACTIVE_STATUSES } from "@/lib/sessions/view";
 import { dosedDays, DOSED_STATUSES, toFacts } from "@/lib/authorizations/data";
 import { bookingFindings } from "./booking-rules";
 import { daySlots, slotStartingAt, weekDays } from "./blocks";
 import type { z } from "zod";
 import type { bookAppointmentSchema } from "./schema";
-import { dateOnly } from "@/lib/time/days";
+import { dateOnly, siteDay } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
 const day = (d: Date) => dateOnly(d);
@@ -68,7 +68,7 @@ export async function bookAppointment(actor: Actor, input: z.output<typeof bookA
         select: { id: true },
       }),
     ]);
-    const d = localDate(input.startsAt, site.timeZone);
+    const d = siteDay(input.startsAt, site.timeZone);
     const slot = slotStartingAt(input.startsAt, d, site.timeZone, site.appointmentBlockMinutes);
     const fieldErrors: Record<string, string[]> = {};
     if (!chair) fieldErrors.chairId = ["Choose a chair at this site"];
@@ -116,7 +116,7 @@ export async function bookAppointment(actor: Actor, input: z.output<typeof bookA
     const unacknowledged = findings.filter((f) => f.strength === "SOFT" && !input.acknowledgedWarnings.includes(f.code));
     if (unacknowledged.length) throw warningsNotAcknowledged(unacknowledged);
 
-    const at = localClock(slot!.startsAt, site.timeZone);
+    const at = formatTime(slot!.startsAt, site.timeZone);
     const row = await tx.appointment
       .create({
         data: {
@@ -217,7 +217,7 @@ const toDto = (a: AppointmentRow, timeZone: string): AppointmentDto => ({
   chairId: a.chairId,
   startsAt: a.startsAt.toISOString(),
   endsAt: a.endsAt.toISOString(),
-  time: localClock(a.startsAt, timeZone),
+  time: formatTime(a.startsAt, timeZone),
   status: a.status,
   statusReason: a.statusReason,
   patient: { id: a.patient.id, name: `${a.patient.lastName}, ${a.patient.firstName}`, mrn: a.patient.mrn, birthDate: day(a.patient.birthDate) },
@@ -272,7 +272,7 @@ export async function scheduleWeek(siteId: string, d: string) {
     site: { id: site.id, name: site.name, timeZone: site.timeZone, blockMinutes: site.appointmentBlockMinutes },
     chairs: site.chairs.length,
     days: days.map((x) => {
-      const appts = list.filter((a) => localDate(a.startsAt, site.timeZone) === x).map((a) => toDto(a, site.timeZone));
+      const appts = list.filter((a) => siteDay(a.startsAt, site.timeZone) === x).map((a) => toDto(a, site.timeZone));
       const blocks = daySlots(x, site.timeZone, site.appointmentBlockMinutes).length * site.chairs.length;
       return { day: x, appointments: appts, free: Math.max(0, blocks - appts.length) };
     }),
@@ -307,7 +307,7 @@ export async function boardSchedule(siteIds: string[], now: Date) {
   });
   const out = [];
   for (const s of sites) {
-    const today = localDate(now, s.timeZone);
+    const today = siteDay(now, s.timeZone);
     const appts = await db().appointment.findMany({
       where: { siteId: s.id, localDate: asDate(today), status: "BOOKED" },
       orderBy: [{ startsAt: "asc" }],

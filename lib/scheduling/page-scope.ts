@@ -1,7 +1,7 @@
 import "server-only";
 import { authorizePage } from "@/lib/auth/authorize";
 import type { Action } from "@/lib/auth/permissions";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { scheduleQuerySchema } from "./schema";
 
 /** The schedule pages' site (?site=…, one of the user's, else their first) and day (?date=…, else the site's today). */
@@ -11,6 +11,6 @@ export async function schedulePageScope(action: Action, params: { site?: string;
   const user = await authorizePage(action, wanted ? { siteId: wanted, entityType: "Site", entityId: wanted } : undefined);
   const site = user.sites.find((s) => s.id === wanted) ?? user.sites[0];
   if (!site) return { user, site: null, today: "", date: "" };
-  const today = localDate(new Date(), site.timeZone);
+  const today = siteDay(new Date(), site.timeZone);
   return { user, site, today, date: (q.success && q.data.date) || today };
 }

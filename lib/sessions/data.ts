@@ -4,10 +4,9 @@ import { HttpError } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
 import type { SessionFacts } from "./facts";
 import { firstDeviceAt } from "./facts";
-import { localDate } from "./local-time";
 import { medicationsInForce } from "@/lib/patients/medication-rules";
 import { counsellingCompleteAt } from "@/lib/patients/enrollment-rules";
-import { dateOnly } from "@/lib/time/days";
+import { dateOnly, siteDay } from "@/lib/time/days";
 
 const isoDate = dateOnly;
 
@@ -80,7 +79,7 @@ export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Da
     const prior = priorRows.filter((x) => x.patientId === s.patientId && x.id !== s.id);
     const p = s.patient;
     // The medication list as it stood on the session's date (a stopped medicine stays in the history).
-    const sessionDay = s.treatmentDate ? isoDate(s.treatmentDate) : localDate(now, s.site.timeZone);
+    const sessionDay = s.treatmentDate ? isoDate(s.treatmentDate) : siteDay(now, s.site.timeZone);
     const medications = medicationsInForce(
       p.medications.map((m) => ({
         name: m.name,

@@ -3,8 +3,7 @@ import { addMinutes, decide, minutesBetween, type Decision, type Finding } from 
 import { lotExpired } from "@/lib/inventory/rules";
 import { firstDeviceAt, live, type SessionFacts } from "./facts";
 import { gate } from "./gates";
-import { daysBetween, localDate } from "./local-time";
-import { dateOnlyValue, siteDay } from "@/lib/time/days";
+import { dateOnlyValue, daysBetween, siteDay } from "@/lib/time/days";
 import { conmedChecks, fastingChecks, preDoseVitalsChecks, rideCheck } from "./predose-rules";
 import { patientMayBeDosed, siteMayTreat } from "./eligibility-rules";
 
@@ -110,7 +109,7 @@ export function deviceReadiness(facts: SessionFacts, candidate: DeviceCandidate,
 
   if (at.getTime() > now.getTime())
     f.push({ code: "R20_FUTURE", rule: "R20", strength: "HARD", message: "A device time cannot be in the future.", field: "administeredAt" });
-  if (lotExpired(candidate.lotExpiresOn, localDate(at, tz)))
+  if (lotExpired(candidate.lotExpiresOn, siteDay(at, tz)))
     f.push({
       code: "R20_LOT_EXPIRED",
       rule: "R20",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addMinutes } from "@/lib/rems/rule-result";
 import { dischargeReadiness } from "./discharge-rules";
 import { goodAttestation, readySession, vital } from "./testing/session-fixture";
-import { localClock } from "./local-time";
+import { formatTime } from "@/lib/time/format";
 
 const T0 = new Date("2026-11-23T14:02:30Z");
 const at = (min: number, sec = 0) => new Date(T0.getTime() + min * 60_000 + sec * 1000);
@@ -119,11 +119,11 @@ describe("dischargeReadiness — may this session be discharged now, and if not,
     const t0 = new Date("2026-03-08T06:30:00Z");
     const f = readySession(t0);
     const wallClockTwoHours = new Date("2026-03-08T07:30:00Z");
-    expect(localClock(wallClockTwoHours, "America/New_York")).toBe("03:30");
+    expect(formatTime(wallClockTwoHours, "America/New_York")).toBe("03:30");
     const early = dischargeReadiness(f, wallClockTwoHours, goodAttestation);
     const r30 = early.unmet.find((u) => u.code === "R30_MIN_OBSERVATION");
     expect(r30?.availableAt).toEqual(new Date("2026-03-08T08:30:00Z"));
-    expect(localClock(r30!.availableAt!, "America/New_York")).toBe("04:30");
+    expect(formatTime(r30!.availableAt!, "America/New_York")).toBe("04:30");
     expect(dischargeReadiness(f, new Date("2026-03-08T08:30:00Z"), goodAttestation).ok).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import type { RemsParameters } from "@/lib/rems/parameters";
 import { addMinutes, minutesBetween, type Finding } from "@/lib/rems/rule-result";
 import { byTime, live, type ChecklistFacts, type GateDecisionFact, type SiteFacts, type Vital } from "./facts";
 import { gate } from "./gates";
-import { localClock } from "./local-time";
+import { formatTime } from "@/lib/time/format";
 
 export const bpAbove = (v: { systolic: number | null; diastolic: number | null }, sys: number, dia: number) =>
   (v.systolic ?? 0) > sys || (v.diastolic ?? 0) > dia;
@@ -37,7 +37,7 @@ export function fastingChecks(c: ChecklistFacts | null, plannedFirstDeviceAt: Da
       code: "R12_FOOD",
       rule: "R12",
       strength: "SOFT",
-      message: `Food less than 2 hours before dosing (nausea and vomiting risk); 2 hours is reached at ${localClock(addMinutes(c.lastFoodAt, 120), timeZone)}.`,
+      message: `Food less than 2 hours before dosing (nausea and vomiting risk); 2 hours is reached at ${formatTime(addMinutes(c.lastFoodAt, 120), timeZone)}.`,
       availableAt: addMinutes(c.lastFoodAt, 120),
     });
   if (c?.lastLiquidAt && minutesBetween(c.lastLiquidAt, plannedFirstDeviceAt) < 30)
@@ -45,7 +45,7 @@ export function fastingChecks(c: ChecklistFacts | null, plannedFirstDeviceAt: Da
       code: "R12_LIQUID",
       rule: "R12",
       strength: "SOFT",
-      message: `Liquid less than 30 minutes before dosing; 30 minutes is reached at ${localClock(addMinutes(c.lastLiquidAt, 30), timeZone)}.`,
+      message: `Liquid less than 30 minutes before dosing; 30 minutes is reached at ${formatTime(addMinutes(c.lastLiquidAt, 30), timeZone)}.`,
       availableAt: addMinutes(c.lastLiquidAt, 30),
     });
   if (c?.nasalMedicationAt && minutesBetween(c.nasalMedicationAt, plannedFirstDeviceAt) < 60)
@@ -53,7 +53,7 @@ export function fastingChecks(c: ChecklistFacts | null, plannedFirstDeviceAt: Da
       code: "R12_NASAL_MED",
       rule: "R12",
       strength: "SOFT",
-      message: `Nasal corticosteroid or decongestant less than 1 hour before: the earliest compliant first device is ${localClock(addMinutes(c.nasalMedicationAt, 60), timeZone)}.`,
+      message: `Nasal corticosteroid or decongestant less than 1 hour before: the earliest compliant first device is ${formatTime(addMinutes(c.nasalMedicationAt, 60), timeZone)}.`,
       availableAt: addMinutes(c.nasalMedicationAt, 60),
     });
   return f;

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { dischargedSession } from "@/lib/reports/testing/discharged-session";
 import { deviationReport } from "@/lib/reports/deviations";
 import { reviewQueue } from "@/lib/review/queue";
-import { localDate } from "./local-time";
+import { siteDay } from "@/lib/time/days";
 import {
   decideGate,
   discharge,
@@ -121,8 +121,8 @@ describe("a protocol deviation recorded with a reason", () => {
       recordedById: s.nurse.id,
     });
     expect(await db().auditEvent.count({ where: { action: "deviation.record", entityId: id } })).toBe(1);
-    const today = localDate(new Date(), s.site.timeZone);
-    const report = await deviationReport([s.site.id], today, today);
+    // from the day the session began (yesterday, just after the site's midnight) to today
+    const report = await deviationReport([s.site.id], siteDay(new Date(Date.now() - 4 * 3_600_000), s.site.timeZone), siteDay(new Date(), s.site.timeZone));
     expect(report.rows[0].deviations).toContainEqual({
       kind: "recorded",
       code: "RECORDED",

@@ -6,10 +6,9 @@ import type { Finding } from "@/lib/rems/rule-result";
 import { loadSessionFacts, loadSessionFactsMany, type OpenSeriousEvent } from "./data";
 import { deviceReadiness, devicesForDose, earliestUsableExpiry } from "./device-rules";
 import { dateOnly } from "@/lib/time/days";
-import { formatDay } from "@/lib/time/format";
+import { formatDay, formatTime } from "@/lib/time/format";
 import { dischargeReadiness } from "./discharge-rules";
 import { byTime, firstDeviceAt, live, type SessionFacts } from "./facts";
-import { localClock } from "./local-time";
 import { bpAlert, fortyMinuteReading, sedationAlert, spo2Alert } from "./observation-rules";
 import { CONMED_CLASSES, conmedAnswersFromClasses, type ConmedKey } from "@/lib/patients/medication-rules";
 
@@ -67,11 +66,11 @@ export function sessionStatus(f: SessionFacts, now: Date, openSeriousEvents: Ope
             ? [
                 given === 0
                   ? "Record device 1"
-                  : `Record device ${given + 1} (from ${localClock(new Date(lastDevice!.administeredAt.getTime() + f.params.deviceSpacingMinutes * 60_000), tz)})`,
+                  : `Record device ${given + 1} (from ${formatTime(new Date(lastDevice!.administeredAt.getTime() + f.params.deviceSpacingMinutes * 60_000), tz)})`,
                 "dose",
               ]
             : forty && forty.state !== "recorded"
-              ? [forty.state === "waiting" ? `Take the 40-minute BP at ${localClock(forty.dueAt, tz)}` : "Take the 40-minute BP now", "observation"]
+              ? [forty.state === "waiting" ? `Take the 40-minute BP at ${formatTime(forty.dueAt, tz)}` : "Take the 40-minute BP now", "observation"]
               : discharge && !discharge.ok
                 ? discharge.unmet.some((u) => u.code === "R30_MIN_OBSERVATION")
                   ? ["Observe", "observation"]

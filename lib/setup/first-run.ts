@@ -6,7 +6,7 @@ import { HttpError, invalidInput } from "@/lib/http/errors";
 import { passwordProblems } from "@/lib/auth/password-policy";
 import { insertSite } from "@/lib/sites/data";
 import { REMS_DATE_ZONE } from "@/lib/rems/schema";
-import { startOfDay } from "@/lib/sessions/local-time";
+import { startOfDay } from "@/lib/time/days";
 import type { FirstRun } from "./schema";
 
 // Users are never deleted (disabled at most), so once one exists the answer cannot go back.

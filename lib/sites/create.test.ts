@@ -2,13 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { refusal } from "@/lib/http/testing/refusal";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { createSite, setSiteActive, siteForEdit, listSites } from "./data";
 import { siteCreateSchema, type SiteCreateInput } from "./schema";
 
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 5)}`.toUpperCase();
-const today = () => localDate(new Date(), "America/New_York");
+const today = () => siteDay(new Date(), "America/New_York");
 
 /** An administrator of `siteIds` (a site they create is added to their account, as createSite does). */
 async function admin(...siteIds: string[]) {

@@ -2,13 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { addChair, changeAuthorizedRepresentative, listSites, siteForEdit, updateChair, updateSite } from "./data";
 import { arChangeSchema, siteSchema } from "./schema";
 
 let n = 0;
 const unique = () => `${Date.now().toString(36)}-${(n++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-const today = () => localDate(new Date(), "America/New_York");
+const today = () => siteDay(new Date(), "America/New_York");
 const error = (p: Promise<unknown>) =>
   p.then(
     () => {

@@ -4,9 +4,8 @@ import { db, Prisma, transaction, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { requireAdministers, type SiteScopedActor } from "@/lib/auth/admin-scope";
 import { conflictError, HttpError, invalidInput, notFoundError } from "@/lib/http/errors";
-import { addDays, localDate } from "@/lib/sessions/local-time";
 import type { ArChange, SiteCreate, SiteUpdate } from "./schema";
-import { dateOnly as dayOf, dateOnlyValue } from "@/lib/time/days";
+import { addDays, dateOnly as dayOf, dateOnlyValue, siteDay } from "@/lib/time/days";
 
 type Actor = NonNullable<AuditActor>;
 /** Only an administrator of the site changes it; another site "does not exist" for them (404). */
@@ -163,7 +162,7 @@ const duplicateCode = () => new HttpError(409, "DUPLICATE", "Another site alread
  * gets the site on their account, so they can work there at once.
  */
 export async function insertSite(tx: Tx, actor: Actor, input: SiteCreate): Promise<{ id: string; version: number }> {
-  const today = localDate(serverNow(), input.timeZone);
+  const today = siteDay(serverNow(), input.timeZone);
   if (input.certifiedAt && input.certifiedAt > today) throw invalidInput({ certifiedAt: ["The certification date cannot be in the future"] });
   if (input.arFromDate && input.arFromDate > today) throw invalidInput({ arFromDate: ["The representative's start date cannot be in the future"] });
   if (await tx.site.findUnique({ where: { code: input.code }, select: { id: true } })) throw duplicateCode();
@@ -261,7 +260,7 @@ export async function updateSite(actor: SiteScopedActor, id: string, input: Site
     // A stale form is a conflict first: its other checks were made against values that no longer hold.
     if (before.version !== input.version) throw conflictError("site");
 
-    const today = localDate(serverNow(), input.timeZone);
+    const today = siteDay(serverNow(), input.timeZone);
     if (input.certifiedAt && input.certifiedAt > today) throw invalidInput({ certifiedAt: ["The certification date cannot be in the future"] });
     // R2: after a change of representative the site is certified again only by a certification on or after the change.
     const arSince = current[0] ? day(current[0].fromDate) : null;
@@ -305,7 +304,7 @@ export async function changeAuthorizedRepresentative(actor: SiteScopedActor, sit
       select: { certificationStatus: true, timeZone: true, version: true, authorizedRepresentatives: { where: { toDate: null }, select: arFields } },
     });
     const open = site.authorizedRepresentatives.map(arDto);
-    const today = localDate(serverNow(), site.timeZone);
+    const today = siteDay(serverNow(), site.timeZone);
     if (input.fromDate > today) throw invalidInput({ fromDate: ["Record the change on or after the day it takes effect, not in advance"] });
     const latest = open.reduce<string | null>((m, a) => (m && m > a.fromDate ? m : a.fromDate), null);
     if (latest && input.fromDate <= latest) throw invalidInput({ fromDate: [`Must be after ${latest}, when the current representative took over`] });

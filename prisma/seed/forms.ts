@@ -5,7 +5,7 @@ import type { Clinic } from "./clinic";
 import { rngFor } from "./random";
 import type { Followups } from "./replay";
 import type { PlannedSession } from "./sessions";
-import { addDays, clock, daysBetween, localDate, zonedInstant } from "./time";
+import { addDays, clock, daysBetween, siteDay, zonedInstant } from "./time";
 
 export const SUBMITTED_AFTER_DAYS = 10;
 
@@ -14,7 +14,7 @@ export function planPmfSubmissions(clinic: Clinic, sessions: PlannedSession[], n
   const used = new Set<string>();
   const out: Followups["pmfSubmissions"] = [];
   for (const s of sessions.filter((x) => x.end && x.site.settingType === "OUTPATIENT")) {
-    const age = daysBetween(s.treatmentDate, localDate(now, s.site.timeZone));
+    const age = daysBetween(s.treatmentDate, siteDay(now, s.site.timeZone));
     if (age <= SUBMITTED_AFTER_DAYS) continue;
     let confirmation: string;
     do confirmation = `PMF-${r.int(10000, 99999)}`;

@@ -5,7 +5,7 @@ import type { Clinic, SiteRef } from "./clinic";
 import { rngFor, type Rng } from "./random";
 import type { PatientSpec } from "./roster";
 import { newId, type Rows } from "./rows";
-import { addMin, clock, dateOnly, localDate, localDaysAgo, zonedInstant } from "./time";
+import { addMin, clock, dateOnly, siteDay, localDaysAgo, zonedInstant } from "./time";
 import { dateOnly as dayOf } from "../../lib/time/days";
 
 export type PlannedPatient = { id: string; spec: PatientSpec; site: SiteRef; r: Rng; medicationClasses: Set<string>; counselledAt: Date | null };
@@ -30,7 +30,7 @@ export function planPatient(rows: Rows, spec: PatientSpec, site: SiteRef, clinic
     firstName: spec.firstName,
     middleInitial: spec.middleInitial ?? null,
     lastName: spec.lastName,
-    birthDate: dateOnly(birthDate(localDate(now, tz), spec.age, spec.birthday)),
+    birthDate: dateOnly(birthDate(siteDay(now, tz), spec.age, spec.birthday)),
     sex: spec.sex,
     phone,
     indication: spec.indication,

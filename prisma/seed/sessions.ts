@@ -6,7 +6,7 @@ import type { DeviceUse } from "./inventory";
 import type { PlannedPatient } from "./patients";
 import type { Rng } from "./random";
 import { newId, type Rows } from "./rows";
-import { addMin, addSec, clock, dateOnly, localDate, localDaysAgo, zonedInstant } from "./time";
+import { addMin, addSec, clock, dateOnly, siteDay, localDaysAgo, zonedInstant } from "./time";
 
 export type PlannedSession = {
   id: string;
@@ -232,7 +232,7 @@ export function planActiveSession(ctx: Ctx, p: PlannedPatient, now: Date): Plann
   const r = p.r;
   const t0 = addMin(now, -a.t0MinutesAgo);
   const checkedInAt = addSec(t0, -(27 * 60 + r.int(0, 59)));
-  const treatmentDate = localDate(t0, p.site.timeZone);
+  const treatmentDate = siteDay(t0, p.site.timeZone);
   const { id, nurseId, session } = openSession(ctx, p, {
     chairLabel: a.chair,
     treatmentDate,

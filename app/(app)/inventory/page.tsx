@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
 import { siteLots } from "@/lib/inventory/data";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDay, formatInstant } from "@/components/admin/badge";
 import { ExpiryBadge, ReconciliationBadge } from "@/components/inventory/reconciliation";
@@ -24,7 +24,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         <p>You are not assigned to a site.</p>
       </>
     );
-  const today = localDate(new Date(), site.timeZone);
+  const today = siteDay(new Date(), site.timeZone);
   const lots = await siteLots(site.id, today);
   const usable = lots.filter((l) => !l.expired).reduce((n, l) => n + l.counts.onHand, 0);
   const flagged = lots.filter((l) => l.reconciliation.discrepancies.length).length;

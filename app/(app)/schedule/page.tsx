@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { scheduleDay } from "@/lib/scheduling/data";
 import { schedulePageScope } from "@/lib/scheduling/page-scope";
-import { addDays } from "@/lib/sessions/local-time";
+import { addDays } from "@/lib/time/days";
 import { formatCalendarDate } from "@/lib/patients/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScheduleNav } from "@/components/scheduling/schedule-nav";

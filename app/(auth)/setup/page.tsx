@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { needsFirstRun } from "@/lib/setup/first-run";
 import { zonesUsFirst } from "@/lib/sites/schema";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { SetupForm } from "@/components/setup/setup-form";
 
 export const metadata: Metadata = { title: "Set up the tracker" };
@@ -20,7 +20,7 @@ export default async function SetupPage() {
         This database is empty. Create the first administrator and the clinic&apos;s first site; the administrator then signs in and adds staff, more sites and
         the first lot of devices. This page is available only until the first account exists.
       </p>
-      <SetupForm today={localDate(new Date(), "America/New_York")} timeZones={zones} />
+      <SetupForm today={siteDay(new Date(), "America/New_York")} timeZones={zones} />
     </main>
   );
 }

@@ -6,14 +6,13 @@ import { HttpError, notFoundError, ruleUnmet } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
 import type { z } from "zod";
 import { siteMayTreat } from "../eligibility-rules";
-import { localDate } from "../local-time";
 import type { checkInSchema } from "../schema";
 import { chairBusy, patientHasSessionToday, r50Conflict } from "./r50";
 import { checkBackEntryCheckIn } from "../clinical-time-rules";
 import { recordDeviation } from "../deviations";
 import { OPEN_STATUSES, refused, type Actor } from "./shared";
 import type { Tx } from "@/lib/db/client";
-import { dateOnly } from "@/lib/time/days";
+import { dateOnly, siteDay } from "@/lib/time/days";
 
 /** Checking in from a booked appointment: it must be this patient's, for today, and still booked; it becomes CHECKED_IN. */
 async function checkInAppointment(tx: Tx, appointmentId: string, patientId: string, treatmentDate: string): Promise<string> {
@@ -65,7 +64,7 @@ export async function checkIn(actor: Actor, input: Omit<z.output<typeof checkInS
         (f) => f.strength === "HARD",
       );
       if (siteFindings.length) throw ruleUnmet(siteFindings);
-      const treatmentDate = localDate(checkedInAt, site.timeZone);
+      const treatmentDate = siteDay(checkedInAt, site.timeZone);
       const busyChair =
         !backEntryReason &&
         (await tx.treatmentSession.findFirst({ where: { chairId: input.chairId, status: { in: [...OPEN_STATUSES] }, backEntryReason: null } }));

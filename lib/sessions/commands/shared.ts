@@ -9,7 +9,7 @@ import { lockSession, loadObservationFacts, loadSessionFacts } from "../data";
 import type { Alert } from "../observation-rules";
 import { checkClinicalTime, checkResolution, type ClinicalTimeContext } from "../clinical-time-rules";
 import { recordDeviation } from "../deviations";
-import { localClock } from "../local-time";
+import { formatTime } from "@/lib/time/format";
 
 export type Actor = NonNullable<AuditActor>;
 export const OPEN_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
@@ -90,7 +90,7 @@ export async function noteLateEntry(
     siteId: e.siteId,
     patientId: e.patientId,
     code: "R49_LATE_ENTRY",
-    description: `${ENTRY_NAMES[e.entityType] ?? "Entry"} of ${localClock(e.at, timeZone)} entered at ${localClock(serverNow(), timeZone)}`,
+    description: `${ENTRY_NAMES[e.entityType] ?? "Entry"} of ${formatTime(e.at, timeZone)} entered at ${formatTime(serverNow(), timeZone)}`,
     reason: e.reason,
     entityType: e.entityType,
     entityId: e.entityId,

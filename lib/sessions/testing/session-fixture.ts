@@ -2,7 +2,7 @@
 import type { RemsParameters } from "@/lib/rems/parameters";
 import { addMinutes } from "@/lib/rems/rule-result";
 import type { DeviceGiven, SessionFacts, Vital } from "../facts";
-import { localDate } from "../local-time";
+import { siteDay } from "@/lib/time/days";
 
 export const PARAMS: RemsParameters = {
   effectiveFrom: new Date("2019-03-05T00:00:00Z"),
@@ -86,7 +86,7 @@ export function readySession(t0: Date, over: Partial<SessionFacts> = {}): Sessio
       priorDosedSessions: [],
     },
     status: "MONITORING",
-    treatmentDate: localDate(t0, tz),
+    treatmentDate: siteDay(t0, tz),
     plannedDoseMg: 56,
     otherDoseReason: null,
     prescriberOnSite: true,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { authorizePage } from "@/lib/auth/authorize";
 import { siteChoices } from "@/lib/patients/data";
 import { serverNow } from "@/lib/clock";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { FhirExport } from "@/components/fhir/fhir-export";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "FHIR export" };
 export default async function FhirExportPage() {
   const user = await authorizePage("fhir.export");
   const sites = await siteChoices(user.siteIds);
-  const today = localDate(serverNow(), user.sites[0]?.timeZone ?? "America/New_York");
+  const today = siteDay(serverNow(), user.sites[0]?.timeZone ?? "America/New_York");
   return (
     <>
       <PageHeader title="FHIR export" />

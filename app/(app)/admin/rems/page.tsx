@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { authorizePage } from "@/lib/auth/authorize";
 import { remsSets, type RemsSetRow } from "@/lib/rems/sets";
 import { REMS_DATE_ZONE } from "@/lib/rems/schema";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { PageHeader } from "@/components/ui/page-header";
 import { RemsSetForm } from "@/components/rems/rems-set-form";
 import { REMS_FIELDS } from "@/components/rems/fields";
@@ -11,7 +11,7 @@ import { WithdrawSetButton } from "@/components/rems/withdraw-button";
 export const metadata: Metadata = { title: "REMS parameters" };
 
 const yesNo = (b: boolean) => (b ? "Yes" : "No");
-const from = (s: RemsSetRow) => localDate(s.effectiveFrom, REMS_DATE_ZONE);
+const from = (s: RemsSetRow) => siteDay(s.effectiveFrom, REMS_DATE_ZONE);
 
 function SetTable({ sets, caption, withdraw }: { sets: RemsSetRow[]; caption: string; withdraw?: boolean }) {
   return (
@@ -77,7 +77,7 @@ function SetTable({ sets, caption, withdraw }: { sets: RemsSetRow[]; caption: st
 export default async function RemsParametersPage() {
   await authorizePage("rems.manage");
   const { inForce, future, past } = await remsSets();
-  const earliest = addDays(localDate(new Date(), REMS_DATE_ZONE), 1);
+  const earliest = addDays(siteDay(new Date(), REMS_DATE_ZONE), 1);
   const base = future.at(-1) ?? inForce;
   const str = (n: number | undefined, d: number) => String(n ?? d);
   return (

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authorizePage } from "@/lib/auth/authorize";
 import { dispensingLogPage } from "@/lib/inventory/data";
 import { dispensingLogQuerySchema } from "@/lib/inventory/schema";
-import { addDays, localDate } from "@/lib/sessions/local-time";
+import { addDays, siteDay } from "@/lib/time/days";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
@@ -27,7 +27,7 @@ export default async function DispensingLogPage({ searchParams }: { searchParams
         <p>You are not assigned to a site.</p>
       </>
     );
-  const today = localDate(new Date(), site.timeZone);
+  const today = siteDay(new Date(), site.timeZone);
   const raw = { siteId: site.id, from: sp.from || addDays(today, -30), to: sp.to || today };
   const parsed = dispensingLogQuerySchema.safeParse(raw);
   const errors = parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>);

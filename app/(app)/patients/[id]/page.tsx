@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { patientDetail } from "@/lib/patients/data";
 import { ageOn, formatCalendarDate, formatDateTime } from "@/lib/patients/format";
 import { flagLabel } from "@/lib/sessions/eligibility-rules";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { Badge } from "@/components/patients/badges";
 import { Counselling } from "@/components/patients/counselling";
 import { DemographicsForm } from "@/components/patients/demographics-form";
@@ -59,7 +59,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
         current="overview"
         subtitle={
           <>
-            born {cal(p.birthDate)} (age {ageOn(p.birthDate, localDate(new Date(), tz))}) · {SEX[p.sex]} · {p.phone ?? "no phone"}
+            born {cal(p.birthDate)} (age {ageOn(p.birthDate, siteDay(new Date(), tz))}) · {SEX[p.sex]} · {p.phone ?? "no phone"}
             {p.email ? ` · ${p.email}` : ""} · {p.indication ?? "indication not recorded"} · {p.site.name}
           </>
         }
@@ -133,7 +133,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
           recorded={hepatic!.recordedAt ? `${formatDateTime(hepatic!.recordedAt, tz)}${hepatic!.recordedBy ? ` by ${hepatic!.recordedBy}` : ""}` : null}
         />
       </div>
-      <MedicationList patientId={p.id} medications={medications} canRecord={can(user.role, "medication.record")} today={localDate(new Date(), tz)} />
+      <MedicationList patientId={p.id} medications={medications} canRecord={can(user.role, "medication.record")} today={siteDay(new Date(), tz)} />
       <Transfers patientId={p.id} transfers={transfers} canRecord={can(user.role, "transfer.record")} />
       <section aria-labelledby="history" className="mt-6">
         <h2 id="history" className="mb-2 text-lg font-semibold">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
 import { adverseEventLog } from "@/lib/reports/adverse-events";
 import { aeLogQuerySchema } from "@/lib/reports/adverse-events-schema";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/patients/badges";
 import { ReportTabs } from "@/components/reports/report-tabs";
@@ -26,7 +26,7 @@ export default async function AdverseEventsPage({ searchParams }: { searchParams
   const user = await authorizePage("reports.view");
   const q = aeLogQuerySchema.parse(await searchParams);
   const log = await adverseEventLog(user.siteIds, q);
-  const today = localDate(new Date(), user.sites[0]?.timeZone ?? "America/New_York");
+  const today = siteDay(new Date(), user.sites[0]?.timeZone ?? "America/New_York");
   return (
     <>
       <PageHeader title="Reports" />

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { billingRows, type BillingRow } from "@/lib/billing/data";
 import { PAYER_TYPE_LABELS } from "@/lib/billing/rules";
 import { effectiveRange, rangeQuerySchema } from "@/lib/reports/range-schema";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReportTabs } from "@/components/reports/report-tabs";
 import { RangeFilter } from "@/components/reports/range-filter";
@@ -19,7 +19,7 @@ export default async function BillingReportPage({ searchParams }: { searchParams
   const user = await authorizePage("reports.view");
   const q = rangeQuerySchema.parse(await searchParams);
   const siteIds = q.site && user.siteIds.includes(q.site) ? [q.site] : user.siteIds;
-  const { from, to } = effectiveRange(q, localDate(new Date(), user.sites[0]?.timeZone ?? "America/New_York"), 30);
+  const { from, to } = effectiveRange(q, siteDay(new Date(), user.sites[0]?.timeZone ?? "America/New_York"), 30);
   const rows: BillingRow[] = [];
   let more = false;
   for await (const r of billingRows(siteIds, { from, to })) {

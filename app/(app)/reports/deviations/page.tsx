@@ -5,7 +5,7 @@ import { cursorParam, deviationReport, parseCursor } from "@/lib/reports/deviati
 import { DataTable } from "@/components/ui/data-table";
 import { DEVIATION_KIND_LABEL } from "@/lib/reports/deviation-rules";
 import { effectiveRange, rangeQuerySchema } from "@/lib/reports/range-schema";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/patients/badges";
 import { ReportTabs } from "@/components/reports/report-tabs";
@@ -22,7 +22,7 @@ export default async function DeviationsPage({ searchParams }: { searchParams: P
   const q = rangeQuerySchema.parse(params);
   const after = parseCursor(params.after);
   const siteIds = q.site && user.siteIds.includes(q.site) ? [q.site] : user.siteIds;
-  const { from, to } = effectiveRange(q, localDate(new Date(), user.sites[0]?.timeZone ?? "America/New_York"));
+  const { from, to } = effectiveRange(q, siteDay(new Date(), user.sites[0]?.timeZone ?? "America/New_York"));
   const report = await deviationReport(siteIds, from, to, { after });
   const keep = { ...(q.site ? { site: q.site } : {}), from, to };
   const byKind = Object.entries(DEVIATION_KIND_LABEL).map(

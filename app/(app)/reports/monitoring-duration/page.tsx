@@ -3,7 +3,7 @@ import { authorizePage } from "@/lib/auth/authorize";
 import { monitoringDurations } from "@/lib/reports/monitoring-duration";
 import type { Distribution } from "@/lib/reports/duration-rules";
 import { effectiveRange, rangeQuerySchema } from "@/lib/reports/range-schema";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReportTabs } from "@/components/reports/report-tabs";
 import { RangeFilter } from "@/components/reports/range-filter";
@@ -67,7 +67,7 @@ export default async function MonitoringDurationPage({ searchParams }: { searchP
   const user = await authorizePage("reports.view");
   const q = rangeQuerySchema.parse(await searchParams);
   const siteIds = q.site && user.siteIds.includes(q.site) ? [q.site] : user.siteIds;
-  const { from, to } = effectiveRange(q, localDate(new Date(), user.sites[0]?.timeZone ?? "America/New_York"));
+  const { from, to } = effectiveRange(q, siteDay(new Date(), user.sites[0]?.timeZone ?? "America/New_York"));
   const d = await monitoringDurations(siteIds, from, to);
   return (
     <>

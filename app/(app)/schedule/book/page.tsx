@@ -4,7 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { authorizePage } from "@/lib/auth/authorize";
 import { listPatients } from "@/lib/patients/data";
 import { bookingChoices, scheduleDay } from "@/lib/scheduling/data";
-import { localClock, localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
+import { formatTime } from "@/lib/time/format";
 import { formatCalendarDate } from "@/lib/patients/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { BookingForm } from "@/components/scheduling/booking-form";
@@ -20,7 +21,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
   if (!site) notFound();
   // No block chosen (or not a real time): back to the day view, where free blocks are offered.
   if (!startsAt || Number.isNaN(startsAt.getTime())) redirect(`/schedule?site=${site.id}`);
-  const date = localDate(startsAt, site.timeZone);
+  const date = siteDay(startsAt, site.timeZone);
   const [day, nurses] = await Promise.all([scheduleDay(site.id, date), bookingChoices(site.id)]);
   if (!day || !day.slots.some((s) => s.startsAt === startsAt.toISOString())) redirect(`/schedule?site=${site.id}&date=${date}`);
   const search = q?.trim() ? await listPatients([site.id], q.trim().slice(0, 100), 1) : null;
@@ -34,7 +35,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
   const chairId = day.chairs.some((c) => c.id === chair) ? chair! : (day.chairs[0]?.id ?? "");
   return (
     <>
-      <PageHeader title={`Book a chair — ${formatCalendarDate(new Date(`${date}T00:00:00Z`))} at ${localClock(startsAt, site.timeZone)}`}>
+      <PageHeader title={`Book a chair — ${formatCalendarDate(new Date(`${date}T00:00:00Z`))} at ${formatTime(startsAt, site.timeZone)}`}>
         <Link
           href={`/schedule?site=${site.id}&date=${date}`}
           className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium"

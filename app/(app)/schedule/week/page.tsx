@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { scheduleWeek } from "@/lib/scheduling/data";
 import { schedulePageScope } from "@/lib/scheduling/page-scope";
-import { addDays } from "@/lib/sessions/local-time";
+import { addDays } from "@/lib/time/days";
 import { formatCalendarDate } from "@/lib/patients/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScheduleNav } from "@/components/scheduling/schedule-nav";

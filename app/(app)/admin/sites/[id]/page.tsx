@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { siteForEdit } from "@/lib/sites/data";
 import { zonesUsFirst } from "@/lib/sites/schema";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { PageHeader } from "@/components/ui/page-header";
 import { SiteForm } from "@/components/admin/site-form";
 import { ArChangeForm } from "@/components/admin/ar-change-form";
@@ -22,7 +22,7 @@ export default async function EditSitePage({ params, searchParams }: { params: P
   const s = await siteForEdit(id);
   if (!s) notFound();
   const zones = zonesUsFirst();
-  const today = localDate(new Date(), s.timeZone);
+  const today = siteDay(new Date(), s.timeZone);
   const { created } = await searchParams;
   return (
     <>

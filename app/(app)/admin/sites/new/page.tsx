@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
 import { zonesUsFirst } from "@/lib/sites/schema";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewSiteForm } from "@/components/admin/new-site-form";
 
@@ -19,7 +19,7 @@ export default async function NewSitePage() {
         </Link>
       </p>
       <PageHeader title="New site" />
-      <NewSiteForm today={localDate(new Date(), "America/New_York")} timeZones={zones} />
+      <NewSiteForm today={siteDay(new Date(), "America/New_York")} timeZones={zones} />
     </>
   );
 }

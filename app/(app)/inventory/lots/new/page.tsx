@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
 import { siteStaff } from "@/lib/inventory/data";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReceiveLotForm } from "@/components/inventory/receive-lot-form";
 
@@ -28,7 +28,7 @@ export default async function ReceiveLotPage({ searchParams }: { searchParams: P
         </Link>
       </p>
       <PageHeader title="Receive a lot" />
-      <ReceiveLotForm siteId={site.id} siteName={site.name} staff={staff} meId={user.id} today={localDate(new Date(), site.timeZone)} />
+      <ReceiveLotForm siteId={site.id} siteName={site.name} staff={staff} meId={user.id} today={siteDay(new Date(), site.timeZone)} />
     </>
   );
 }

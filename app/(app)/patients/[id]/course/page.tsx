@@ -10,12 +10,11 @@ import { patientDetail } from "@/lib/patients/data";
 import { formatDateTime } from "@/lib/patients/format";
 import { COURSE_FLAGS, patientCourse, type Bp } from "@/lib/review/course";
 import { courseSessionsOf } from "@/lib/review/data";
-import { localDate } from "@/lib/sessions/local-time";
 import type { CoursePoint, PhaseBand } from "@/components/review/course-chart";
 import { LazyCourseBpChart, LazyOutcomeTrendChart } from "@/components/review/lazy-charts";
 import { OutcomeForm } from "@/components/review/outcome-form";
 import { PatientTabs } from "@/components/patients/patient-tabs";
-import { dateOnly } from "@/lib/time/days";
+import { dateOnly, siteDay } from "@/lib/time/days";
 
 export const metadata: Metadata = { title: "Course and outcomes" };
 
@@ -60,7 +59,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
     }
   }
   const measures = await outcomesOf(id);
-  const dateOf = (d: Date) => localDate(d, tz);
+  const dateOf = (d: Date) => siteDay(d, tz);
   const scored = measures
     .filter((m) => m.instrument !== "CSSRS")
     .map((m) => ({

@@ -5,7 +5,7 @@ import { trdCriteria, whyNotAdequate, formatWeeks } from "@/lib/outcomes/trd-rul
 import { trdDocumentation } from "@/lib/outcomes/trials";
 import { patientDetail } from "@/lib/patients/data";
 import { formatCalendarDate } from "@/lib/patients/format";
-import { localDate } from "@/lib/sessions/local-time";
+import { siteDay } from "@/lib/time/days";
 import { PatientTabs } from "@/components/patients/patient-tabs";
 import { PrintButton } from "@/components/ui/print-button";
 import { TrialForm } from "@/components/review/trial-form";
@@ -23,7 +23,7 @@ export default async function TrdPage({ params }: { params: Promise<{ id: string
   const p = (await patientDetail(id))!;
   const doc = await trdDocumentation(id);
   const summary = trdCriteria(doc.trials);
-  const today = localDate(new Date(), p.site.timeZone);
+  const today = siteDay(new Date(), p.site.timeZone);
   return (
     <>
       <div className="no-print">
@@ -96,7 +96,7 @@ export default async function TrdPage({ params }: { params: Promise<{ id: string
             {doc.scores
               .map(
                 (s) =>
-                  `${s.instrument === "PHQ9" ? "PHQ-9" : "MADRS"} baseline ${s.baseline!.total} (${cal(localDate(s.baseline!.takenAt, p.site.timeZone))})${s.latest && s.latest.id !== s.baseline!.id ? `, latest ${s.latest.total} (${cal(localDate(s.latest.takenAt, p.site.timeZone))})` : ""}`,
+                  `${s.instrument === "PHQ9" ? "PHQ-9" : "MADRS"} baseline ${s.baseline!.total} (${cal(siteDay(s.baseline!.takenAt, p.site.timeZone))})${s.latest && s.latest.id !== s.baseline!.id ? `, latest ${s.latest.total} (${cal(siteDay(s.latest.takenAt, p.site.timeZone))})` : ""}`,
               )
               .join("; ")}
             .
