@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { requestJson } from "@/components/forms/submit-json";
 
 /** Deactivate or reactivate a site: a deliberate two-step action. History stays; no new sessions while inactive. */
 export function SiteStatus({ siteId, name, deactivatedLabel }: { siteId: string; name: string; deactivatedLabel: string | null }) {
@@ -15,14 +16,9 @@ export function SiteStatus({ siteId, name, deactivatedLabel }: { siteId: string;
   const submit = async () => {
     setBusy(true);
     setFailure(null);
-    const res = await fetch(`/api/admin/sites/${siteId}/status`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ active: !active }),
-    });
-    const json = (await res.json().catch(() => null)) as { message?: string } | null;
+    const res = await requestJson(`/api/admin/sites/${siteId}/status`, "POST", { active: !active });
     setBusy(false);
-    if (!res.ok) return setFailure(json?.message ?? `The server refused the request (${res.status}).`);
+    if (!res.ok) return setFailure(res.message);
     setConfirming(false);
     router.refresh();
   };

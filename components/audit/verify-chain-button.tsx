@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { requestJson } from "@/components/forms/submit-json";
 
 // The server words the result (lib/audit/data.ts describeChainReport): the chain walk, then the anchors.
 type Result = { intact: boolean; rows: number; messages: string[] };
@@ -10,9 +11,8 @@ export function VerifyChainButton() {
   const [state, setState] = useState<"idle" | "running" | Result | "error">("idle");
   async function verify() {
     setState("running");
-    const res = await fetch("/api/admin/audit/verify", { method: "POST" }).catch(() => null);
-    const json = res && res.ok ? ((await res.json()) as { data: Result }) : null;
-    setState(json ? json.data : "error");
+    const res = await requestJson<Result>("/api/admin/audit/verify", "POST");
+    setState(res.ok ? res.data : "error");
   }
   return (
     <div className="flex flex-col gap-2">

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { submitJson } from "@/components/forms/submit-json";
+import { requestJson, submitJson } from "@/components/forms/submit-json";
 import { TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -33,16 +33,11 @@ export function TwoFactorSettings({ enabled, recoveryCodesLeft, setup }: Props) 
   });
   const disable = disableForm.handleSubmit(async (values) => {
     setFailure(null);
-    let atField = false;
-    const res = await fetch("/api/account/two-factor", { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify(values) });
-    const json = (await res.json().catch(() => null)) as { message?: string; fieldErrors?: Record<string, string[]> } | null;
+    const res = await requestJson("/api/account/two-factor", "DELETE", values);
     if (!res.ok) {
-      const msg = json?.fieldErrors?.password?.[0];
-      if (msg) {
-        atField = true;
-        disableForm.setError("password", { type: "server", message: msg });
-      }
-      if (!atField) setFailure(json?.message ?? "The server refused the request.");
+      const msg = res.fieldErrors?.password?.[0];
+      if (msg) disableForm.setError("password", { type: "server", message: msg });
+      else setFailure(res.message);
       return;
     }
     setOff(true);

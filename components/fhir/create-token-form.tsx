@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { createApiTokenSchema } from "@/lib/auth/api-token-schema";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { requestJson } from "@/components/forms/submit-json";
 import { Checkbox, TextInput } from "@/components/ui/field";
 
 type Errors = Partial<Record<"name" | "siteIds" | "form", string>>;
@@ -27,12 +28,10 @@ export function CreateTokenForm({ sites }: { sites: { id: string; name: string }
     }
     setBusy(true);
     setErrors({});
-    const res = await fetch("/api/admin/api-tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(parsed.data) });
-    const body = await res.json().catch(() => ({}));
+    const res = await requestJson<{ secret: string }>("/api/admin/api-tokens", "POST", parsed.data);
     setBusy(false);
-    if (!res.ok)
-      return setErrors({ name: body.fieldErrors?.name?.[0], siteIds: body.fieldErrors?.siteIds?.[0], form: body.message ?? "The token was not created." });
-    setSecret(body.data.secret);
+    if (!res.ok) return setErrors({ name: res.fieldErrors?.name?.[0], siteIds: res.fieldErrors?.siteIds?.[0], form: res.message });
+    setSecret(res.data.secret);
     form.reset();
     router.refresh();
   }

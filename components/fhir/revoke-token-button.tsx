@@ -2,14 +2,15 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { requestJson } from "@/components/forms/submit-json";
 
 export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function revoke() {
-    const res = await fetch("/api/admin/api-tokens/revoke", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id }) });
-    if (!res.ok) return setError((await res.json().catch(() => ({}))).message ?? "Not revoked.");
+    const res = await requestJson("/api/admin/api-tokens/revoke", "POST", { id });
+    if (!res.ok) return setError(res.message);
     setConfirming(false);
     router.refresh();
   }

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { requestJson } from "@/components/forms/submit-json";
 
 /** Withdraws a future parameter set after a confirmation that names it; Cancel leaves it in place. */
 export function WithdrawSetButton({ id, label }: { id: string; label: string }) {
@@ -9,8 +10,8 @@ export function WithdrawSetButton({ id, label }: { id: string; label: string }) 
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const withdraw = async () => {
-    const res = await fetch(`/api/admin/rems/${id}`, { method: "DELETE" });
-    if (!res.ok) return setFailure(((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? "The server refused.");
+    const res = await requestJson(`/api/admin/rems/${id}`, "DELETE");
+    if (!res.ok) return setFailure(res.message);
     setConfirming(false);
     router.refresh();
   };

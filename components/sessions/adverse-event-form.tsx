@@ -6,6 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { adverseEventSchema, type AdverseEventInput } from "@/lib/sessions/schema";
 import { Checkbox, SelectInput, TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { requestJson } from "@/components/forms/submit-json";
 import { useEntry } from "./use-entry";
 import { EntryOutcomeView } from "./entry-outcome";
 import { TimeField, toInstant } from "./time-field";
@@ -77,14 +78,9 @@ export function ResolveAdverseEvent({ sessionId, eventId }: { sessionId: string;
   const [outcomeText, setOutcomeText] = useState("");
   const [error, setError] = useState<string | null>(null);
   async function resolve() {
-    const res = await fetch(`/api/sessions/${sessionId}/adverse-events/${eventId}/resolve`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ outcome: outcomeText }),
-    });
-    const json = await res.json().catch(() => null);
+    const res = await requestJson(`/api/sessions/${sessionId}/adverse-events/${eventId}/resolve`, "POST", { outcome: outcomeText });
     if (res.ok) router.refresh();
-    else setError(json?.fieldErrors?.outcome?.[0] ?? json?.message ?? "Not saved.");
+    else setError(res.fieldErrors?.outcome?.[0] ?? res.message);
   }
   return (
     <span className="flex flex-wrap items-end gap-2">

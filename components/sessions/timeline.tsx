@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { requestJson } from "@/components/forms/submit-json";
 import { formatTime } from "@/lib/time/format";
 
 export type TimelineEntry = {
@@ -116,12 +117,11 @@ function ReasonPrompt({
       </Button>
     );
   async function confirm() {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body(reason)) });
-    const json = await res.json().catch(() => null);
+    const res = await requestJson(url, "POST", body(reason));
     if (res.ok) {
       setOpen(false);
       router.refresh();
-    } else setError((Object.values(json?.fieldErrors ?? {}).flat()[0] as string) ?? json?.message ?? "Not saved.");
+    } else setError(Object.values(res.fieldErrors ?? {}).flat()[0] ?? res.message);
   }
   const cancel = () => {
     setOpen(false);
