@@ -420,6 +420,9 @@ test.describe("warnings, the 40-minute reading and adverse events on the session
     await ae.getByRole("button", { name: "Record adverse event" }).click();
     await expect(ae.getByText("Describe what happened")).toBeVisible();
     await ae.getByLabel("Type").selectOption("OTHER");
+    // An empty onset is now; an empty "resolved at" is an event that has not resolved (not "now").
+    await expect(ae.getByText("Not resolved", { exact: true })).toBeVisible();
+    await expect(ae.getByText("Now", { exact: true })).toHaveCount(1);
     await ae.getByLabel("What happened").fill("Nausea, vomited once");
     await ae.getByLabel("Interventions (comma-separated)").fill("antiemetic, bowl");
     await ae.getByRole("button", { name: "Record adverse event" }).click();

@@ -57,7 +57,12 @@ export function AdverseEventForm({ sessionId }: { sessionId: string }) {
         late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("onsetAt") as unknown as string }}
       />
       <TextInput label="Interventions (comma-separated)" {...register("interventionsText")} />
-      <TimeField label="Resolved at (if resolved)" error={e.resolvedAt?.message} registration={register("resolvedAt")} />
+      <TimeField
+        label="Resolved at (if resolved)"
+        error={e.resolvedAt?.message}
+        registration={register("resolvedAt")}
+        empty={{ chip: "Not resolved", hint: "Type the time it resolved, if it has." }}
+      />
       <TextInput label="Outcome" {...register("outcome")} />
       <Checkbox label="Serious adverse event" {...register("serious")} />
       <div className="md:col-span-3">

@@ -15,7 +15,20 @@ type Late = { registration: UseFormRegisterReturn; error?: string; value?: strin
  * With `late`, a time more than the site's threshold ago asks for the reason in place (R49, the server's rule).
  * A back-entered session (documented from paper, days later) takes the full date and time instead.
  */
-export function TimeField({ label = "Time", error, registration, late }: { label?: string; error?: string; registration: UseFormRegisterReturn; late?: Late }) {
+export function TimeField({
+  label = "Time",
+  error,
+  registration,
+  late,
+  empty = { chip: "Now", hint: "Empty is now; type the time if it was earlier." },
+}: {
+  label?: string;
+  error?: string;
+  registration: UseFormRegisterReturn;
+  late?: Late;
+  /** What an empty field means: now (the default), or for an optional time such as "resolved at", that it has not happened. */
+  empty?: { chip: string; hint: string };
+}) {
   const bounds = useEntryTime();
   const [typed, setTyped] = useState("");
   const hidden = useRef<HTMLInputElement | null>(null);
@@ -64,14 +77,14 @@ export function TimeField({ label = "Time", error, registration, late }: { label
           />
           {typed ? (
             <button type="button" onClick={() => onTime("")} className="min-h-11 rounded-md border border-slate-300 bg-white px-4 font-medium">
-              Now
+              {empty.chip === "Now" ? "Now" : "Clear"}
             </button>
           ) : (
-            <span className="rounded-md bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800">Now</span>
+            <span className="rounded-md bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800">{empty.chip}</span>
           )}
         </div>
         <p id={hintId} className="text-sm text-slate-700">
-          {typed ? `On the site's clock (${bounds.timeZone.replace(/_/g, " ")}).` : "Empty is now; type the time if it was earlier."}
+          {typed ? `On the site's clock (${bounds.timeZone.replace(/_/g, " ")}).` : empty.hint}
         </p>
         {error && (
           <p id={errorId} className="text-sm font-medium text-red-700">
