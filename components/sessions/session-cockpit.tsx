@@ -89,7 +89,9 @@ export function SessionCockpit({ patient, serverNow, timeZone, t0, forty, discha
           </div>
           <div>
             <dt className="text-slate-700">Earliest discharge</dt>
-            <dd className="text-lg font-semibold tabular-nums">{dischargeAvailableAt ? formatTime(dischargeAvailableAt, timeZone) : t0 ? "now" : "—"}</dd>
+            <dd className="text-lg font-semibold tabular-nums">
+              {dischargeAvailableAt ? formatTime(dischargeAvailableAt, timeZone) : t0 ? "2 h reached" : "—"}
+            </dd>
           </div>
         </dl>
       </div>
