@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from "./helpers/test"
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
 import { siteClockAgo } from "./helpers/site-clock";
-import { ensureDevicesOnHand, onHand } from "./helpers/session-api";
+import { ensureDevicesOnHand, onHand, sessionUpToDose } from "./helpers/session-api";
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
 /** The datetime-local value (the tablet's wall clock) of "min minutes ago". */
@@ -17,52 +17,13 @@ let n = 0;
 const LATE = "Prepared after the fact by the test";
 const key = () => `e2e${Date.now()}${n++}`;
 
-/** A session prepared through the API up to dosing (the screens are tested in the journey). */
+/** A session up to dosing for a named patient on a named chair of the outpatient site. */
 async function preparedSession(api: APIRequestContext, mrn: string, chair: string, preDoseAgo: number, checklistExtra: Record<string, unknown> = {}) {
-  const [c] = await sql<{ chairId: string; psychId: string; nurseId: string }>(
-    `SELECT ch.id AS "chairId", (SELECT id FROM "User" WHERE email = 'psych@example.com') AS "psychId",
-    (SELECT id FROM "User" WHERE email = 'nurse@example.com') AS "nurseId" FROM "Chair" ch JOIN "Site" s ON s.id = ch."siteId" WHERE s.code = 'OUT-A' AND ch.label = $1`,
+  const [c] = await sql<{ chairId: string }>(
+    `SELECT ch.id AS "chairId" FROM "Chair" ch JOIN "Site" s ON s.id = ch."siteId" WHERE s.code = 'OUT-A' AND ch.label = $1`,
     [chair],
   );
-  const res = await api.post("/api/sessions", {
-    data: { patientId: await patientId(mrn), chairId: c.chairId, prescriberOnSiteId: c.psychId, monitoringHcpId: c.nurseId, indication: "TRD" },
-    headers: { "idempotency-key": key() },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  const id = (await res.json()).data.result.id as string;
-  // prepared as if the patient arrived before the pre-dose reading (R49 refuses entries before check-in)
-  await sql(`UPDATE "TreatmentSession" SET "checkedInAt" = now() - make_interval(mins => $2) WHERE id = $1`, [id, preDoseAgo + 5]);
-  expect(
-    (
-      await api.put(`/api/sessions/${id}/checklist`, {
-        data: {
-          version: 0,
-          rideType: "RIDESHARE",
-          lastFoodAt: ago(500),
-          lastLiquidAt: ago(400),
-          conmedBenzodiazepines: false,
-          conmedSedativeHypnotics: false,
-          conmedPsychostimulants: false,
-          conmedMaois: false,
-          conmedOpioids: false,
-          conmedConfirmed: true,
-          pregnancyStatus: "NOT_APPLICABLE",
-          ...checklistExtra,
-        },
-      })
-    ).status(),
-  ).toBe(200);
-  expect(
-    (
-      await api.post(`/api/sessions/${id}/vitals`, {
-        data: { kind: "PRE_DOSE", takenAt: ago(preDoseAgo), systolic: 126, diastolic: 80, heartRate: 72, spo2: 98, lateReason: LATE },
-        headers: { "idempotency-key": key() },
-      })
-    ).status(),
-  ).toBe(201);
-  const [{ version }] = await sql<{ version: number }>(`SELECT version FROM "TreatmentSession" WHERE id = $1`, [id]);
-  expect((await api.put(`/api/sessions/${id}/dose`, { data: { version, doseOption: "56" } })).status()).toBe(200);
-  return id;
+  return sessionUpToDose(api, { patientId: await patientId(mrn), chairId: c.chairId }, preDoseAgo, checklistExtra);
 }
 const device = async (api: APIRequestContext, id: string, minutesAgo: number) =>
   api.post(`/api/sessions/${id}/devices`, {

@@ -30,7 +30,7 @@ function useServerNow(serverNow: string) {
 }
 
 /** Scrolls to a section of the session page, opens it if folded, and puts the focus on its first field. */
-export function jumpTo(section: SessionSection) {
+function jumpTo(section: SessionSection) {
   const el = document.getElementById(section);
   if (!el) return;
   el.querySelectorAll("details").forEach((d) => (d.open = true));

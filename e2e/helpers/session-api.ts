@@ -27,11 +27,21 @@ export async function freePatientAndChair() {
   return f;
 }
 
-/** Checked in, checklist, pre-dose reading and 56 mg, through the API (the screens are tested in the journey). */
-export async function preparedSession(api: APIRequestContext, preDoseAgo = 70) {
-  const f = await freePatientAndChair();
+/**
+ * Checked in on the given chair, checklist, pre-dose reading and 56 mg, through the API (the screens are tested in
+ * the journey). `checklist` adds to or overrides the checklist's answers.
+ */
+export async function sessionUpToDose(
+  api: APIRequestContext,
+  at: { patientId: string; chairId: string },
+  preDoseAgo = 70,
+  checklist: Record<string, unknown> = {},
+): Promise<string> {
+  const [staff] = await sql<{ psychId: string; nurseId: string }>(
+    `SELECT (SELECT id FROM "User" WHERE email = 'psych@example.com') AS "psychId", (SELECT id FROM "User" WHERE email = 'nurse@example.com') AS "nurseId"`,
+  );
   const res = await api.post("/api/sessions", {
-    data: { patientId: f.patientId, chairId: f.chairId, prescriberOnSiteId: f.psychId, monitoringHcpId: f.nurseId, indication: "TRD" },
+    data: { patientId: at.patientId, chairId: at.chairId, prescriberOnSiteId: staff.psychId, monitoringHcpId: staff.nurseId, indication: "TRD" },
     headers: { "idempotency-key": key() },
   });
   expect(res.status(), await res.text()).toBe(201);
@@ -53,7 +63,7 @@ export async function preparedSession(api: APIRequestContext, preDoseAgo = 70) {
           conmedOpioids: false,
           conmedConfirmed: true,
           pregnancyStatus: "NOT_APPLICABLE",
-          enrollmentVerified: true,
+          ...checklist,
         },
       })
     ).status(),
@@ -68,7 +78,13 @@ export async function preparedSession(api: APIRequestContext, preDoseAgo = 70) {
   ).toBe(201);
   const [{ version }] = await sql<{ version: number }>(`SELECT version FROM "TreatmentSession" WHERE id = $1`, [id]);
   expect((await api.put(`/api/sessions/${id}/dose`, { data: { version, doseOption: "56" } })).status()).toBe(200);
-  return { id, name: f.name };
+  return id;
+}
+
+/** A session up to the dose for an enrolled patient without a session today, on a free chair. */
+export async function preparedSession(api: APIRequestContext, preDoseAgo = 70) {
+  const f = await freePatientAndChair();
+  return { id: await sessionUpToDose(api, f, preDoseAgo, { enrollmentVerified: true }), name: f.name };
 }
 /** Ends a prepared session (an emergency transfer closes it) so its chair is free for the specs that follow. */
 export async function releaseChair(api: APIRequestContext, id: string) {

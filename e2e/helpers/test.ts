@@ -31,7 +31,9 @@ function watch(page: Page, findings: Map<string, AxeFinding>, pending: Promise<u
     if (page.isClosed() || !isHtmlPage(page)) return;
     try {
       // A check cut short by the page navigating or its browser closing neither fails nor holds up the test.
-      const found = await Promise.race([axeFindings(page), new Promise<AxeFinding[]>((resolve) => setTimeout(() => resolve([]), 15_000))]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const giveUp = new Promise<AxeFinding[]>((resolve) => (timer = setTimeout(() => resolve([]), 15_000)));
+      const found = await Promise.race([axeFindings(page), giveUp]).finally(() => clearTimeout(timer));
       for (const f of found) findings.set(`${new URL(f.url).pathname}|${f.rule}|${f.targets.join(",")}`, f);
     } catch {
       // the page navigated or closed while it was being checked: its next load (or the final check) covers it
