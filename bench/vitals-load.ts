@@ -35,7 +35,9 @@ async function waitForServer() {
 async function main() {
   console.log(`Seeding ${N} active sessions and ${K} nurses…`);
   const { nurses, sessions } = await seedLoad(K, N);
-  const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+  // BENCH_SERVER_NODE_ARGS profiles the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (written when it stops)
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const app = spawn("node", [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
     env: { ...process.env, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef", NEXTAUTH_URL: BASE, PG_POOL_MAX: process.env.PG_POOL_MAX ?? "10" },

@@ -2,13 +2,16 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
-import type { SessionFacts } from "./facts";
+import type { SessionFacts, SiteFacts, Vital } from "./facts";
+import type { ClinicalTimeContext } from "./clinical-time-rules";
 import { firstDeviceAt } from "./facts";
 import { medicationsInForce } from "@/lib/patients/medication-rules";
 import { counsellingCompleteAt } from "@/lib/patients/enrollment-rules";
 import { dateOnly, siteDay } from "@/lib/time/days";
 
 const isoDate = dateOnly;
+
+const signedSession = () => new HttpError(409, "SESSION_SIGNED", "This session is signed and locked: record a correction as an amendment.");
 
 /**
  * Locks the session row for the rest of the transaction, so two writers judge rules one after the other.
@@ -21,7 +24,7 @@ export async function lockSession(tx: Tx, sessionId: string, opts: { afterSignin
     SELECT (SELECT g."signedAt" FROM "SessionSignature" g WHERE g."sessionId" = t.id) AS "signedAt"
     FROM "TreatmentSession" t WHERE t.id = ${sessionId} FOR UPDATE OF t`;
   const signedAt = rows[0]?.signedAt ?? null;
-  if (signedAt && !opts.afterSigning) throw new HttpError(409, "SESSION_SIGNED", "This session is signed and locked: record a correction as an amendment.");
+  if (signedAt && !opts.afterSigning) throw signedSession();
   return { signedAt };
 }
 
@@ -196,58 +199,96 @@ export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Da
 /** The part of the facts an observation entry needs (alerts R26–R28): far fewer queries than the whole session. */
 export type ObservationFacts = Pick<SessionFacts, "params" | "site" | "status" | "devices" | "vitals" | "openRespiratoryDepression">;
 
-export async function loadObservationFacts(
-  tx: Tx,
-  sessionId: string,
-  now: Date,
-): Promise<{ facts: ObservationFacts; siteId: string; patientId: string } | null> {
-  const s = await tx.treatmentSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      status: true,
-      siteId: true,
-      patientId: true,
-      site: {
-        select: {
-          settingType: true,
-          certificationStatus: true,
-          pulseOximeterAttested: true,
-          timeZone: true,
-          postDoseAlertSystolic: true,
-          postDoseAlertDiastolic: true,
-          urgentSystolic: true,
-          urgentDiastolic: true,
-          spo2AlertThreshold: true,
-          preDoseCeilingSystolic: true,
-          preDoseCeilingDiastolic: true,
-          observationAnchor: true,
-          recertificationBlocksDosing: true,
-        },
-      },
-      devices: { select: { id: true, sequence: true, administeredAt: true, enteredInErrorAt: true } },
-      vitals: { select: { id: true, takenAt: true, kind: true, systolic: true, diastolic: true, heartRate: true, spo2: true, enteredInErrorAt: true } },
-      adverseEvents: { where: { type: "RESPIRATORY_DEPRESSION", resolvedAt: null }, select: { id: true } },
-    },
-  });
-  if (!s) return null;
-  const devices = s.devices.map((d) => ({
+/** A session locked for a chair-side entry: who it belongs to, its status and what bounds a clinical time in it (R49). */
+export type LockedEntry = {
+  siteId: string;
+  patientId: string;
+  status: string;
+  time: Omit<ClinicalTimeContext, "now">;
+};
+
+type LockedRow = {
+  siteId: string;
+  patientId: string;
+  status: string;
+  checkedInAt: Date | null;
+  backEntered: boolean;
+  signedAt: Date | null;
+  lateEntryMinutes: number;
+  site: SiteFacts | string;
+  devices: { id: string; sequence: number; administeredAt: string; enteredInErrorAt: string | null }[] | string;
+  vitals: (Omit<Vital, "takenAt" | "enteredInError"> & { takenAt: string; enteredInErrorAt: string | null })[] | string;
+  openRespiratoryDepression: boolean;
+};
+
+const json = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+
+/**
+ * lockSession and the reads of a chair-side entry in one round trip (vitals are the busiest write):
+ * the row lock, the signature, the R49 bounds and, with `facts`, what the alert rules read.
+ * Null when the session does not exist; throws like lockSession when it is signed.
+ */
+async function lockForEntryRow(tx: Tx, sessionId: string, facts: boolean): Promise<LockedRow | null> {
+  const rows = await tx.$queryRaw<LockedRow[]>`
+    SELECT t."siteId", t."patientId", t.status::text AS status, t."checkedInAt", t."backEntryReason" IS NOT NULL AS "backEntered",
+      (SELECT g."signedAt" FROM "SessionSignature" g WHERE g."sessionId" = t.id) AS "signedAt", st."lateEntryMinutes",
+      CASE WHEN ${facts} THEN json_build_object(
+        'settingType', st."settingType", 'certificationStatus', st."certificationStatus", 'pulseOximeterAttested', st."pulseOximeterAttested",
+        'timeZone', st."timeZone", 'postDoseAlertSystolic', st."postDoseAlertSystolic", 'postDoseAlertDiastolic', st."postDoseAlertDiastolic",
+        'urgentSystolic', st."urgentSystolic", 'urgentDiastolic', st."urgentDiastolic", 'spo2AlertThreshold', st."spo2AlertThreshold",
+        'preDoseCeilingSystolic', st."preDoseCeilingSystolic", 'preDoseCeilingDiastolic', st."preDoseCeilingDiastolic",
+        'observationAnchor', st."observationAnchor", 'recertificationBlocksDosing', st."recertificationBlocksDosing") END AS site,
+      CASE WHEN ${facts} THEN COALESCE((SELECT json_agg(json_build_object('id', d.id, 'sequence', d.sequence,
+          'administeredAt', d."administeredAt", 'enteredInErrorAt', d."enteredInErrorAt") ORDER BY d.sequence)
+        FROM "DeviceAdministration" d WHERE d."sessionId" = t.id), '[]') END AS devices,
+      CASE WHEN ${facts} THEN COALESCE((SELECT json_agg(json_build_object('id', v.id, 'takenAt', v."takenAt", 'kind', v.kind,
+          'systolic', v.systolic, 'diastolic', v.diastolic, 'heartRate', v."heartRate", 'spo2', v.spo2, 'enteredInErrorAt', v."enteredInErrorAt")
+          ORDER BY v."takenAt", v.id)
+        FROM "ObservationVital" v WHERE v."sessionId" = t.id), '[]') END AS vitals,
+      ${facts} AND EXISTS (SELECT 1 FROM "AdverseEvent" a WHERE a."sessionId" = t.id AND a.type = 'RESPIRATORY_DEPRESSION' AND a."resolvedAt" IS NULL)
+        AS "openRespiratoryDepression"
+    FROM "TreatmentSession" t JOIN "Site" st ON st.id = t."siteId"
+    WHERE t.id = ${sessionId} FOR UPDATE OF t`;
+  const row = rows[0];
+  if (row?.signedAt) throw signedSession();
+  return row ?? null;
+}
+
+const entryOf = (r: LockedRow, now: Date): LockedEntry => ({
+  siteId: r.siteId,
+  patientId: r.patientId,
+  status: r.status,
+  // a session never checked in has no past to document
+  time: { checkedInAt: r.checkedInAt ?? now, lateEntryMinutes: r.lateEntryMinutes, backEntered: r.backEntered },
+});
+
+/** Locks a session for an entry that needs no facts (MOAA/S, dissociation, a crisis): one round trip. */
+export async function lockForEntry(tx: Tx, sessionId: string, now: Date): Promise<LockedEntry | null> {
+  const r = await lockForEntryRow(tx, sessionId, false);
+  return r && entryOf(r, now);
+}
+
+/** Locks a session for an observation entry and reads what its alert rules need: one round trip. */
+export async function lockForObservation(tx: Tx, sessionId: string, now: Date): Promise<(LockedEntry & { facts: ObservationFacts }) | null> {
+  const r = await lockForEntryRow(tx, sessionId, true);
+  if (!r) return null;
+  const devices = json(r.devices).map((d) => ({
     id: d.id,
     sequence: d.sequence,
-    administeredAt: d.administeredAt,
+    administeredAt: new Date(d.administeredAt),
     lotNumber: "",
     lotExpiresOn: "",
     enteredInError: !!d.enteredInErrorAt,
   }));
   return {
-    siteId: s.siteId,
-    patientId: s.patientId,
+    ...entryOf(r, now),
     facts: {
       params: await remsParametersAt(firstDeviceAt(devices) ?? now, tx),
-      site: s.site,
-      status: s.status,
+      site: json(r.site),
+      status: r.status as ObservationFacts["status"],
       devices,
-      vitals: s.vitals.map((v) => ({ ...v, enteredInError: !!v.enteredInErrorAt })),
-      openRespiratoryDepression: s.adverseEvents.length > 0,
+      vitals: json(r.vitals).map(({ enteredInErrorAt, ...v }) => ({ ...v, takenAt: new Date(v.takenAt), enteredInError: !!enteredInErrorAt })),
+      openRespiratoryDepression: r.openRespiratoryDepression,
     },
   };
 }

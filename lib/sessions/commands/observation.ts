@@ -6,13 +6,13 @@ import { firstDeviceAt } from "../facts";
 import { bpAlert, sedationAlert, spo2Alert, type Alert } from "../observation-rules";
 import { CRISIS_SYMPTOMS, type crisisSchema, type dissociationSchema, type sedationSchema, type vitalsSchema } from "../schema";
 import { recordAlerts } from "../alerts";
-import { clinicalTime, noteLateEntry, openAdverseEvent, openForObservation, timeContext, type Actor } from "./shared";
+import { clinicalTime, noteLateEntry, openAdverseEvent, openForEntry, openForObservation, type Actor } from "./shared";
 
 export async function recordVital(actor: Actor, sessionId: string, input: z.output<typeof vitalsSchema>) {
   return {
     result: await transaction(async (tx) => {
-      const { now, siteId, patientId, f } = await openForObservation(tx, sessionId);
-      const { at: takenAt, late } = clinicalTime(input.takenAt, await timeContext(tx, sessionId, now), "takenAt", input.lateReason);
+      const { now, siteId, patientId, time, f } = await openForObservation(tx, sessionId);
+      const { at: takenAt, late } = clinicalTime(input.takenAt, time, "takenAt", input.lateReason);
       const lateEntryReason = late ? input.lateReason! : null;
       const t0 = firstDeviceAt(f.devices);
       const kind = !t0 || takenAt < t0 ? (input.kind === "EXTRA" ? "PRE_DOSE" : input.kind) : input.kind === "PRE_DOSE" ? "EXTRA" : input.kind;
@@ -76,8 +76,8 @@ export async function recordVital(actor: Actor, sessionId: string, input: z.outp
 export async function recordSedation(actor: Actor, sessionId: string, input: z.output<typeof sedationSchema>) {
   return {
     result: await transaction(async (tx) => {
-      const { now, siteId, patientId } = await openForObservation(tx, sessionId);
-      const { at: takenAt, late } = clinicalTime(input.takenAt, await timeContext(tx, sessionId, now), "takenAt", input.lateReason);
+      const { now, siteId, patientId, time } = await openForEntry(tx, sessionId);
+      const { at: takenAt, late } = clinicalTime(input.takenAt, time, "takenAt", input.lateReason);
       const lateEntryReason = late ? input.lateReason! : null;
       const s = await tx.sedationAssessment.create({
         data: { sessionId, takenAt, moaas: input.moaas, recordedById: actor.id, recordedAt: now, lateEntryReason },
@@ -104,8 +104,8 @@ export async function recordSedation(actor: Actor, sessionId: string, input: z.o
 export async function recordDissociation(actor: Actor, sessionId: string, input: z.output<typeof dissociationSchema>) {
   return {
     result: await transaction(async (tx) => {
-      const { now, siteId, patientId } = await openForObservation(tx, sessionId);
-      const { at: takenAt, late } = clinicalTime(input.takenAt, await timeContext(tx, sessionId, now), "takenAt", input.lateReason);
+      const { now, siteId, patientId, time } = await openForEntry(tx, sessionId);
+      const { at: takenAt, late } = clinicalTime(input.takenAt, time, "takenAt", input.lateReason);
       const lateEntryReason = late ? input.lateReason! : null;
       const total = input.itemScores.length ? input.itemScores.reduce((a, b) => a + b, 0) : null;
       const d = await tx.dissociationAssessment.create({
@@ -144,8 +144,8 @@ export async function recordDissociation(actor: Actor, sessionId: string, input:
 export async function recordHypertensiveCrisis(actor: Actor, sessionId: string, input: z.output<typeof crisisSchema>) {
   return {
     result: await transaction(async (tx) => {
-      const { now, siteId, patientId } = await openForObservation(tx, sessionId);
-      const { at: onsetAt, late } = clinicalTime(input.notedAt, await timeContext(tx, sessionId, now), "notedAt", input.lateReason);
+      const { now, siteId, patientId, time } = await openForEntry(tx, sessionId);
+      const { at: onsetAt, late } = clinicalTime(input.notedAt, time, "notedAt", input.lateReason);
       const lateEntryReason = late ? input.lateReason! : null;
       const description = `Hypertensive crisis symptoms: ${input.symptoms.map((s) => CRISIS_SYMPTOMS[s].toLowerCase()).join(", ")}. Emergency care indicated.`;
       const ae = await tx.adverseEvent.create({

@@ -5,7 +5,7 @@ import { serverNow } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, notFoundError } from "@/lib/http/errors";
-import { lockSession, loadObservationFacts, loadSessionFacts } from "../data";
+import { lockForEntry, lockForObservation, lockSession, loadSessionFacts } from "../data";
 import type { Alert } from "../observation-rules";
 import { checkClinicalTime, checkResolution, type ClinicalTimeContext } from "../clinical-time-rules";
 import { recordDeviation } from "../deviations";
@@ -33,14 +33,22 @@ export async function openSession(tx: Tx, sessionId: string) {
   return { now, ...loaded, f: loaded.facts };
 }
 
-/** Like openSession, reading only what an observation entry needs (vitals, MOAA/S, dissociation). */
+/** Locks an open session for an entry whose rules read nothing of it (MOAA/S, dissociation, a crisis), with its R49 bounds. */
+export async function openForEntry(tx: Tx, sessionId: string) {
+  const now = serverNow();
+  const e = await lockForEntry(tx, sessionId, now);
+  if (!e) throw notFoundError("Session");
+  if (closed(e.status)) throw sessionClosed();
+  return { now, siteId: e.siteId, patientId: e.patientId, time: { now, ...e.time } };
+}
+
+/** Like openSession, reading in one round trip only what an observation entry needs (vitals), with its R49 bounds. */
 export async function openForObservation(tx: Tx, sessionId: string) {
   const now = serverNow();
-  await lockSession(tx, sessionId);
-  const loaded = await loadObservationFacts(tx, sessionId, now);
-  if (!loaded) throw notFoundError("Session");
-  if (closed(loaded.facts.status)) throw sessionClosed();
-  return { now, ...loaded, f: loaded.facts };
+  const e = await lockForObservation(tx, sessionId, now);
+  if (!e) throw notFoundError("Session");
+  if (closed(e.status)) throw sessionClosed();
+  return { now, siteId: e.siteId, patientId: e.patientId, time: { now, ...e.time }, f: e.facts };
 }
 
 /** What bounds a clinical time in this session (R49): server-stamped check-in, the site's late-entry threshold. */
@@ -99,7 +107,9 @@ export async function noteLateEntry(
 
 /** The site of a session (for authorization before anything is read). */
 export async function sessionSite(sessionId: string): Promise<string | null> {
-  return (await db().treatmentSession.findUnique({ where: { id: sessionId }, select: { siteId: true } }))?.siteId ?? null;
+  // raw: every chair-side write asks this first
+  const rows = await db().$queryRaw<{ siteId: string }[]>`SELECT "siteId" FROM "TreatmentSession" WHERE "id" = ${sessionId}`;
+  return rows[0]?.siteId ?? null;
 }
 
 export async function openAdverseEvent(
