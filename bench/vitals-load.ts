@@ -57,6 +57,19 @@ async function main() {
     });
     const cpu1 = serverCpuMs(app.pid!);
     const { keyedRows, lost, duplicated, unacknowledged } = await reconcileVitals(sessions, acked);
+    // The framework's floor in the same run: the same POST without a cookie is refused (401) before any query.
+    const floorCpu0 = serverCpuMs(app.pid!).node;
+    let floorN = 0;
+    const floorEnd = Date.now() + 10_000;
+    await Promise.all(
+      cookies.map(async () => {
+        for (; Date.now() < floorEnd; floorN++)
+          await (
+            await fetch(`${BASE}/api/sessions/${sessions[0]}/vitals`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } })
+          ).arrayBuffer();
+      }),
+    );
+    const floorNode = (serverCpuMs(app.pid!).node - floorCpu0) / floorN;
     // The same writes as raw SQL in the same run (session lock, vital, audit row; 10 connections), CPU of PostgreSQL and this client.
     await createRawAuditTable();
     const rawN = Math.min(acked.size, 5000);
@@ -100,6 +113,9 @@ async function main() {
       `                  raw SQL ${(rawPg + rawClient).toFixed(1)} ms (PostgreSQL ${rawPg.toFixed(1)}, client ${rawClient.toFixed(1)}; ${rawN} writes)`,
     );
     console.log(`                  ratio ${cpuRatio.toFixed(1)}× (target ≤ 5×): ${cpuRatio <= 5 ? "met" : "NOT met"}`);
+    console.log(
+      `  floor           a request refused before any query (401, ${floorN} in 10 s): Node ${floorNode.toFixed(1)} ms = ${(floorNode / (rawPg + rawClient)).toFixed(1)}× the raw write`,
+    );
     const pass = lost === 0 && duplicated === 0 && serverErrors === 0 && pct(latencies, 95) <= 50;
     console.log(`  target (0 lost, 0 duplicated, 0 server errors, p95 ≤ 50 ms): ${pass ? "met" : "NOT met"}`);
   } finally {

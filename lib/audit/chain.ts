@@ -22,7 +22,12 @@ export type AuditContent = {
 };
 
 export function auditHash(prevHash: string, c: AuditContent): string {
-  const body = canonicalJson({
+  return createHash("sha256").update(prevHash).update("\n").update(auditHashBody(c)).digest("hex");
+}
+
+/** What a row's hash covers after its prevHash (appendAudit has PostgreSQL hash it over the locked head). */
+export function auditHashBody(c: AuditContent): string {
+  return canonicalJson({
     at: c.at.toISOString(),
     actorId: c.actorId,
     actorEmail: c.actorEmail,
@@ -37,7 +42,6 @@ export function auditHash(prevHash: string, c: AuditContent): string {
     reason: c.reason,
     requestId: c.requestId,
   });
-  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
 }
 
 export type ChainRow = AuditContent & { id: bigint; prevHash: string; hash: string };

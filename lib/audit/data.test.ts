@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { asOwner } from "@/lib/db/testing/owner";
 import { appendAudit, describeChainReport, recordAudit, verifyAuditChain } from "./data";
 import { anchorAuditChain } from "./anchors";
+import { auditHash } from "./chain";
 
 // Against the real PostgreSQL (scripts/test-unit.sh starts a throwaway one).
 describe("audit trail in the database", () => {
@@ -19,6 +20,22 @@ describe("audit trail in the database", () => {
     const report = await verifyAuditChain(7); // small pages: the walk crosses page boundaries
     expect(report.intact).toBe(true);
     expect(report.rows).toBeGreaterThanOrEqual(25);
+  });
+
+  it("the hash PostgreSQL computes in the append is the one the verifier recomputes, for any text", async () => {
+    const awkward = "SpO₂ 88 % — “quoted” \\ back\\slash \"dq\" 'sq'\nnew line\ttab 💉 Zoë";
+    await recordAudit({
+      actor: null,
+      action: "test.unicode",
+      entityType: "Test",
+      entityId: awkward,
+      reason: awkward,
+      after: { [awkward]: [awkward, 1.5, null] },
+    });
+    const row = await db().auditEvent.findFirstOrThrow({ where: { action: "test.unicode" }, orderBy: { id: "desc" } });
+    expect(row.reason).toBe(awkward);
+    expect(row.hash).toBe(auditHash(row.prevHash, { ...row, before: row.before ?? null, after: row.after ?? null } as Parameters<typeof auditHash>[1]));
+    expect((await verifyAuditChain()).intact).toBe(true);
   });
 
   it("rolls the audit row back with the write it belongs to", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { serverNow } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditHash, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
+import { auditHashBody, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
 import type { AuditFilter } from "./schema";
 import { describeGap, GLOBAL_CHAIN } from "./anchor";
 import { checkAnchors, type AnchorStatus } from "./anchors";
@@ -32,18 +32,11 @@ export const chainKeyOf = (siteId: string | null | undefined) => siteId ?? GLOBA
  * Appends one audit row inside the caller's transaction, to its site's hash chain (issue 14 §2). The chain's
  * head row in AuditChainHead is locked (SELECT … FOR UPDATE) until the caller commits, so each row's prevHash is
  * the hash of the row committed just before it in the same chain; writers of other sites do not wait.
- * Two round trips: lock and read the head; insert the row and move the head in one statement.
+ * One round trip: the statement locks the head, inserts the row hashed over it (`auditHash`, computed by
+ * PostgreSQL from the canonical body built here) and moves the head — the lock is taken as late as possible.
  */
 export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
   const chainKey = chainKeyOf(e.siteId);
-  const lockHead = () => tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditChainHead" WHERE "chainKey" = ${chainKey} FOR UPDATE`;
-  let head = await lockHead();
-  if (!head.length) {
-    // A chain's first row (a new site): concurrent first writers meet on the primary key, the losers then wait for the lock.
-    await tx.$executeRaw`INSERT INTO "AuditChainHead" ("chainKey", "auditId", "hash") VALUES (${chainKey}, 0, ${GENESIS_HASH}) ON CONFLICT ("chainKey") DO NOTHING`;
-    head = await lockHead();
-  }
-  const prevHash = head[0].hash;
   const before = jsonText(e.before),
     after = jsonText(e.after);
   const content = {
@@ -61,13 +54,20 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
     reason: e.reason ?? null,
     requestId: e.requestId ?? null,
   };
-  const hash = auditHash(prevHash, content);
-  await tx.$executeRaw`WITH row AS (
+  const body = auditHashBody(content);
+  const append = () => tx.$executeRaw`WITH head AS (SELECT "hash" FROM "AuditChainHead" WHERE "chainKey" = ${chainKey} FOR UPDATE),
+    row AS (
       INSERT INTO "AuditEvent" ("at", "actorId", "actorEmail", "actorRole", "action", "entityType", "entityId", "siteId", "patientId", "before", "after", "reason", "requestId", "prevHash", "hash", "chainKey")
-      VALUES (${content.at.toISOString()}::timestamptz, ${content.actorId}, ${content.actorEmail}, ${content.actorRole}, ${content.action}, ${content.entityType}, ${content.entityId},
-        ${content.siteId}, ${content.patientId}, ${before}::jsonb, ${after}::jsonb, ${content.reason}, ${content.requestId}, ${prevHash}, ${hash}, ${chainKey})
-      RETURNING "id")
-    UPDATE "AuditChainHead" SET "auditId" = (SELECT "id" FROM row), "hash" = ${hash} WHERE "chainKey" = ${chainKey}`;
+      SELECT ${content.at.toISOString()}::timestamptz, ${content.actorId}, ${content.actorEmail}, ${content.actorRole}, ${content.action}, ${content.entityType}, ${content.entityId},
+        ${content.siteId}, ${content.patientId}, ${before}::jsonb, ${after}::jsonb, ${content.reason}, ${content.requestId},
+        head."hash", encode(sha256(convert_to(head."hash" || E'\n' || ${body}, 'UTF8')), 'hex'), ${chainKey}
+      FROM head
+      RETURNING "id", "hash")
+    UPDATE "AuditChainHead" h SET "auditId" = row."id", "hash" = row."hash" FROM row WHERE h."chainKey" = ${chainKey}`;
+  if (await append()) return;
+  // A chain's first row (a new site): concurrent first writers meet on the primary key, the losers then wait for the lock.
+  await tx.$executeRaw`INSERT INTO "AuditChainHead" ("chainKey", "auditId", "hash") VALUES (${chainKey}, 0, ${GENESIS_HASH}) ON CONFLICT ("chainKey") DO NOTHING`;
+  if (!(await append())) throw new Error(`audit chain ${chainKey}: head not found`);
 }
 
 /** Audit an event that is not part of another write (a login, a denial). */
