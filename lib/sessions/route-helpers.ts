@@ -1,27 +1,19 @@
 import "server-only";
 import type { z } from "zod";
-import { authorizeRecord } from "@/lib/auth/authorize-record";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Action } from "@/lib/auth/permissions";
-import { answerOnce } from "@/lib/db/idempotency";
-import { ok, parseBody, route } from "@/lib/http/route";
-
-type Ctx = { params: Promise<{ id: string }> };
+import { command } from "@/lib/http/command";
 
 /**
- * A POST/PUT on one session: authorize for the session's site, validate with the shared schema, run.
- * With an Idempotency-Key the first answer is remembered and replayed (lib/db/idempotency).
+ * A POST/PUT on one session (the one route wrapper, lib/http/command): authorized for the session's site,
+ * validated with the shared schema, and idempotent — a tablet resending with the same Idempotency-Key gets the first answer.
  */
-export function sessionCommand<S extends z.ZodType, R>(
+export const sessionCommand = <S extends z.ZodType, R>(
   action: Action,
   schema: S,
   run: (user: CurrentUser, sessionId: string, input: z.output<S>) => Promise<R>,
   status = 200,
-) {
-  return route<Ctx>(async (req, ctx) => {
-    const { id } = await ctx.params;
-    const user = await authorizeRecord(action, "TreatmentSession", id);
-    const template = new URL(req.url).pathname.replace(`/${id}`, "/[id]");
-    return answerOnce(req.clone(), user.id, template, async () => ok(await run(user, id, await parseBody(req, schema)), status));
-  });
-}
+) =>
+  command({ action, record: { type: "TreatmentSession" }, body: schema, idempotent: true, status }, ({ user, params, input }) =>
+    run(user, params.id, input as z.output<S>),
+  );

@@ -1,10 +1,6 @@
-import { authorizeRequest } from "@/lib/auth/authorize";
 import { addBillingCode } from "@/lib/billing/data";
 import { billingCodeSchema } from "@/lib/billing/schema";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 
 /** POST: a new row of the effective-dated billing-code table; audited. */
-export const POST = route(async (req) => {
-  const user = await authorizeRequest("billing.manage");
-  return ok(await addBillingCode(user, await parseBody(req, billingCodeSchema)), 201);
-});
+export const POST = command({ action: "billing.manage", body: billingCodeSchema, status: 201 }, ({ user, input }) => addBillingCode(user, input));

@@ -1,10 +1,6 @@
-import { authorizeRequest } from "@/lib/auth/authorize";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { remsSetSchema } from "@/lib/rems/schema";
 import { createRemsSet } from "@/lib/rems/sets";
 
 /** R45: a new parameter set, taking effect on a future day. */
-export const POST = route(async (req) => {
-  const user = await authorizeRequest("rems.manage");
-  return ok(await createRemsSet(user, await parseBody(req, remsSetSchema)), 201);
-});
+export const POST = command({ action: "rems.manage", body: remsSetSchema, status: 201 }, ({ user, input }) => createRemsSet(user, input));

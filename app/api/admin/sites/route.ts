@@ -1,9 +1,5 @@
-import { authorizeRequest } from "@/lib/auth/authorize";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { createSite } from "@/lib/sites/data";
 import { siteCreateSchema } from "@/lib/sites/schema";
 
-export const POST = route(async (req) => {
-  const user = await authorizeRequest("site.manage");
-  return ok(await createSite(user, await parseBody(req, siteCreateSchema)), 201);
-});
+export const POST = command({ action: "site.manage", body: siteCreateSchema, status: 201 }, ({ user, input }) => createSite(user, input));

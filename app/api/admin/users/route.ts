@@ -1,9 +1,5 @@
-import { authorizeRequest } from "@/lib/auth/authorize";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { createUser } from "@/lib/users/data";
 import { createUserSchema } from "@/lib/users/schema";
 
-export const POST = route(async (req) => {
-  const user = await authorizeRequest("user.manage");
-  return ok(await createUser(user, await parseBody(req, createUserSchema)), 201);
-});
+export const POST = command({ action: "user.manage", body: createUserSchema, status: 201 }, ({ user, input }) => createUser(user, input));

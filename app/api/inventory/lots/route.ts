@@ -1,12 +1,8 @@
-import { authorizeRequest } from "@/lib/auth/authorize";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { atSite, command } from "@/lib/http/command";
 import { receiveLot } from "@/lib/inventory/data";
 import { receiveLotSchema } from "@/lib/inventory/schema";
 
 /** POST { siteId, ndc, lotNumber, expiresOn, deviceCount, supplier, receivedById, receivedAt? } — administrators of that site. */
-export const POST = route(async (req) => {
-  await authorizeRequest("inventory.manage");
-  const input = await parseBody(req, receiveLotSchema);
-  const user = await authorizeRequest("inventory.manage", { siteId: input.siteId, entityType: "Site", entityId: input.siteId });
-  return ok(await receiveLot(user, input), 201);
-});
+export const POST = command({ action: "inventory.manage", body: receiveLotSchema, siteOf: (input) => atSite(input.siteId), status: 201 }, ({ user, input }) =>
+  receiveLot(user, input),
+);

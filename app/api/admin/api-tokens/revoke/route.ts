@@ -1,11 +1,9 @@
-import { authorizeRequest } from "@/lib/auth/authorize";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
 import { revokeApiTokenSchema } from "@/lib/auth/api-token-schema";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 
 /** POST /api/admin/api-tokens/revoke { id }: the token is refused from its next request on. */
-export const POST = route(async (req) => {
-  const user = await authorizeRequest("token.manage");
-  await revokeApiToken(user, (await parseBody(req, revokeApiTokenSchema)).id);
-  return ok({ revoked: true });
+export const POST = command({ action: "token.manage", body: revokeApiTokenSchema }, async ({ user, input }) => {
+  await revokeApiToken(user, input.id);
+  return { revoked: true };
 });

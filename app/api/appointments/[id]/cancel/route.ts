@@ -1,12 +1,9 @@
-import { authorizeRecord } from "@/lib/auth/authorize-record";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { closeAppointment } from "@/lib/scheduling/data";
 import { appointmentReasonSchema } from "@/lib/scheduling/schema";
 
 /** POST { reason } — record the appointment as CANCELLED with its reason (nurses). */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const user = await authorizeRecord("appointment.book", "Appointment", id);
-  const { reason } = await parseBody(req, appointmentReasonSchema);
-  return ok(await closeAppointment(user, id, "CANCELLED", reason));
-});
+export const POST = command(
+  { action: "appointment.book", record: { type: "Appointment" }, body: appointmentReasonSchema },
+  ({ user, params: { id }, input: { reason } }) => closeAppointment(user, id, "CANCELLED", reason),
+);

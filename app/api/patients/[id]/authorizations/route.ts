@@ -1,11 +1,9 @@
-import { authorizeRecord } from "@/lib/auth/authorize-record";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { recordAuthorization } from "@/lib/authorizations/data";
 import { priorAuthorizationSchema } from "@/lib/authorizations/schema";
 
 /** POST a payer's prior authorization for the patient (prescribers and administrators). */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const user = await authorizeRecord("authorization.manage", "Patient", id);
-  return ok(await recordAuthorization(user, id, await parseBody(req, priorAuthorizationSchema)), 201);
-});
+export const POST = command(
+  { action: "authorization.manage", record: { type: "Patient" }, body: priorAuthorizationSchema, status: 201 },
+  ({ user, params: { id }, input }) => recordAuthorization(user, id, input),
+);

@@ -1,11 +1,8 @@
-import { authorizeRecord } from "@/lib/auth/authorize-record";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { addFlag } from "@/lib/patients/flags";
 import { addFlagSchema } from "@/lib/patients/schema";
 
 /** POST { kind, note } — prescribers only (R47). */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const user = await authorizeRecord("flag.manage", "Patient", id);
-  return ok(await addFlag(user, id, await parseBody(req, addFlagSchema)), 201);
-});
+export const POST = command({ action: "flag.manage", record: { type: "Patient" }, body: addFlagSchema, status: 201 }, ({ user, params: { id }, input }) =>
+  addFlag(user, id, input),
+);

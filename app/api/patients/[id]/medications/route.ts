@@ -1,11 +1,9 @@
-import { authorizeRecord } from "@/lib/auth/authorize-record";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { medicationSchema } from "@/lib/patients/medication-schema";
 import { addMedication } from "@/lib/patients/medications";
 
 /** Adds a medicine to the patient's list (read by the pre-dose checklist, the PMF, R10 and the cautions). */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const user = await authorizeRecord("medication.record", "Patient", id);
-  return ok(await addMedication(user, id, await parseBody(req, medicationSchema)), 201);
-});
+export const POST = command(
+  { action: "medication.record", record: { type: "Patient" }, body: medicationSchema, status: 201 },
+  ({ user, params: { id }, input }) => addMedication(user, id, input),
+);

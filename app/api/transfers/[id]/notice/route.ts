@@ -1,12 +1,9 @@
-import { authorizeRecord } from "@/lib/auth/authorize-record";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { transferNoticeSchema } from "@/lib/patients/transfer-schema";
 import { recordTransferNotice } from "@/lib/patients/transfers";
 
 /** The date the REMS was notified of a transfer, added after it was recorded (once). */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const user = await authorizeRecord("transfer.record", "PatientTransfer", id);
-  const { remsNotifiedOn } = await parseBody(req, transferNoticeSchema);
-  return ok(await recordTransferNotice(user, id, remsNotifiedOn));
-});
+export const POST = command(
+  { action: "transfer.record", record: { type: "PatientTransfer" }, body: transferNoticeSchema },
+  ({ user, params: { id }, input: { remsNotifiedOn } }) => recordTransferNotice(user, id, remsNotifiedOn),
+);

@@ -1,12 +1,8 @@
-import { authorizeRecord } from "@/lib/auth/authorize-record";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { unlockUser } from "@/lib/users/data";
 import { userStatusSchema } from "@/lib/users/schema";
 
 /** POST { reason }: lifts the account's sign-in lock (too many failed sign-ins) now; audited. */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const user = await authorizeRecord("user.manage", "User", id);
-  const { reason } = await parseBody(req, userStatusSchema);
-  return ok(await unlockUser(user, id, reason));
-});
+export const POST = command({ action: "user.manage", record: { type: "User" }, body: userStatusSchema }, ({ user, params: { id }, input: { reason } }) =>
+  unlockUser(user, id, reason),
+);

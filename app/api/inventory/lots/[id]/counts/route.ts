@@ -1,11 +1,9 @@
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { recordCount } from "@/lib/inventory/data";
-import { authorizeLot } from "@/lib/inventory/route-helpers";
 import { physicalCountSchema } from "@/lib/inventory/schema";
 
 /** POST { countedDevices, note? } — a physical count; the expected stock is computed by the server (R44). */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const user = await authorizeLot(id);
-  return ok(await recordCount(user, id, await parseBody(req, physicalCountSchema)), 201);
-});
+export const POST = command(
+  { action: "inventory.manage", record: { type: "InventoryLot" }, body: physicalCountSchema, status: 201 },
+  ({ user, params: { id }, input }) => recordCount(user, id, input),
+);

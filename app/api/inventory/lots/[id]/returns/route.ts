@@ -1,11 +1,9 @@
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { returnDevice } from "@/lib/inventory/data";
-import { authorizeLot } from "@/lib/inventory/route-helpers";
 import { returnDeviceSchema } from "@/lib/inventory/schema";
 
 /** POST { deviceId, returnedTo, reason } — one on-hand device returned (R43). */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const user = await authorizeLot(id);
-  return ok(await returnDevice(user, id, await parseBody(req, returnDeviceSchema)), 201);
-});
+export const POST = command(
+  { action: "inventory.manage", record: { type: "InventoryLot" }, body: returnDeviceSchema, status: 201 },
+  ({ user, params: { id }, input }) => returnDevice(user, id, input),
+);

@@ -1,11 +1,9 @@
-import { authorizeRecord } from "@/lib/auth/authorize-record";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { medicationEditSchema } from "@/lib/patients/medication-schema";
 import { editMedication } from "@/lib/patients/medications";
 
 /** Corrects one medicine of the list; a stale version is a 409. */
-export const PATCH = route<{ params: Promise<{ id: string; medId: string }> }>(async (req, ctx) => {
-  const { id, medId } = await ctx.params;
-  const user = await authorizeRecord("medication.record", "Patient", id);
-  return ok(await editMedication(user, id, medId, await parseBody(req, medicationEditSchema)));
-});
+export const PATCH = command(
+  { action: "medication.record", record: { type: "Patient" }, body: medicationEditSchema },
+  ({ user, params: { id, medId }, input }) => editMedication(user, id, medId, input),
+);

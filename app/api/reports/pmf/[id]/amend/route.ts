@@ -1,11 +1,9 @@
-import { authorizeRecord } from "@/lib/auth/authorize-record";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { amendPmf } from "@/lib/pmf/amend";
 import { amendPmfSchema } from "@/lib/pmf/schema";
 
 /** POST { version, reason } — administrators of the form's site; 201 with the amendment's id. */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const user = await authorizeRecord("pmf.submit", "PatientMonitoringForm", id);
-  return ok(await amendPmf(user, id, await parseBody(req, amendPmfSchema)), 201);
-});
+export const POST = command(
+  { action: "pmf.submit", record: { type: "PatientMonitoringForm" }, body: amendPmfSchema, status: 201 },
+  ({ user, params: { id }, input }) => amendPmf(user, id, input),
+);

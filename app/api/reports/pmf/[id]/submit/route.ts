@@ -1,11 +1,8 @@
-import { authorizeRecord } from "@/lib/auth/authorize-record";
-import { ok, parseBody, route } from "@/lib/http/route";
+import { command } from "@/lib/http/command";
 import { markPmfSubmitted } from "@/lib/pmf/worklist";
 import { submitPmfSchema } from "@/lib/pmf/schema";
 
 /** POST { version, channel, confirmation, submittedAt? } — administrators of the form's site. */
-export const POST = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const user = await authorizeRecord("pmf.submit", "PatientMonitoringForm", id);
-  return ok(await markPmfSubmitted(user, id, await parseBody(req, submitPmfSchema)));
-});
+export const POST = command({ action: "pmf.submit", record: { type: "PatientMonitoringForm" }, body: submitPmfSchema }, ({ user, params: { id }, input }) =>
+  markPmfSubmitted(user, id, input),
+);
