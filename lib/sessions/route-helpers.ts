@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Action } from "@/lib/auth/permissions";
-import { command } from "@/lib/http/command";
+import { endpoint } from "@/lib/http/endpoint";
 
 /**
  * A POST/PUT on one session (the one route wrapper, lib/http/command): authorized for the session's site,
@@ -14,6 +14,6 @@ export const sessionCommand = <S extends z.ZodType, R>(
   run: (user: CurrentUser, sessionId: string, input: z.output<S>) => Promise<R>,
   status = 200,
 ) =>
-  command({ action, record: { type: "TreatmentSession" }, body: schema, idempotent: true, status }, ({ user, params, input }) =>
+  endpoint({ action, record: { type: "TreatmentSession" }, body: schema, idempotent: true, status }, ({ user, params, input }) =>
     run(user, params.id, input as z.output<S>),
   );

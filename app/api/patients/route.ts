@@ -1,7 +1,7 @@
-import { atSite, command } from "@/lib/http/command";
+import { atSite, endpoint } from "@/lib/http/endpoint";
 import { createPatient } from "@/lib/patients/data";
 import { newPatientSchema } from "@/lib/patients/schema";
 
-export const POST = command({ action: "patient.write", body: newPatientSchema, siteOf: (input) => atSite(input.siteId), status: 201 }, ({ user, input }) =>
+export const POST = endpoint({ action: "patient.write", body: newPatientSchema, siteOf: ({ body }) => atSite(body.siteId), status: 201 }, ({ user, input }) =>
   createPatient(user, input),
 );

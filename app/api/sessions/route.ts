@@ -1,13 +1,13 @@
-import { about, command } from "@/lib/http/command";
+import { about, endpoint } from "@/lib/http/endpoint";
 import { patientSite } from "@/lib/patients/data";
 import { checkIn } from "@/lib/sessions/commands";
 import { checkInSchema } from "@/lib/sessions/schema";
 
-export const POST = command(
+export const POST = endpoint(
   {
     action: "clinical.record",
     body: checkInSchema,
-    siteOf: (input) => about("Patient", "Patient", input.patientId, patientSite),
+    siteOf: ({ body }) => about("Patient", "Patient", body.patientId, patientSite),
     idempotent: true,
     status: 201,
   },

@@ -1,5 +1,5 @@
-import { command } from "@/lib/http/command";
+import { endpoint } from "@/lib/http/endpoint";
 import { createSite } from "@/lib/sites/data";
 import { siteCreateSchema } from "@/lib/sites/schema";
 
-export const POST = command({ action: "site.manage", body: siteCreateSchema, status: 201 }, ({ user, input }) => createSite(user, input));
+export const POST = endpoint({ action: "site.manage", body: siteCreateSchema, status: 201 }, ({ user, input }) => createSite(user, input));

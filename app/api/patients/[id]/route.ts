@@ -1,8 +1,8 @@
-import { command } from "@/lib/http/command";
+import { endpoint } from "@/lib/http/endpoint";
 import { updatePatient } from "@/lib/patients/data";
 import { editPatientSchema } from "@/lib/patients/schema";
 
 /** Edits a registered patient's demographics (whoever may register patients, at the patient's site); 409 on a stale version. */
-export const PATCH = command({ action: "patient.write", record: { type: "Patient" }, body: editPatientSchema }, ({ user, params: { id }, input }) =>
+export const PATCH = endpoint({ action: "patient.write", record: { type: "Patient" }, body: editPatientSchema }, ({ user, params: { id }, input }) =>
   updatePatient(user, id, input),
 );

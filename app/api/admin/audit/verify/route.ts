@@ -1,9 +1,7 @@
-import { authorizeRequest } from "@/lib/auth/authorize";
 import { describeChainReport, recordAudit, verifyAuditChain } from "@/lib/audit/data";
-import { ok, route } from "@/lib/http/route";
+import { endpoint } from "@/lib/http/endpoint";
 
-export const POST = route(async () => {
-  const user = await authorizeRequest("audit.read");
+export const POST = endpoint({ action: "audit.read" }, async ({ user }) => {
   const report = await verifyAuditChain();
   const gap = report.anchors.gap;
   const result = {
@@ -26,5 +24,5 @@ export const POST = route(async () => {
     messages: describeChainReport(report),
   };
   await recordAudit({ actor: { id: user.id, email: user.email, role: user.role }, action: "audit.verify", entityType: "AuditEvent", after: result });
-  return ok(result);
+  return result;
 });

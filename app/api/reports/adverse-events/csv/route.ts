@@ -6,7 +6,7 @@ import { csvExportRoute } from "@/lib/reports/export-route";
 export const { GET, HEAD } = csvExportRoute({
   name: "adverse-events",
   entityType: "AdverseEvent",
-  parse: (p) => aeLogQuerySchema.parse(p),
+  query: aeLogQuerySchema,
   count: aeCount,
   stream: aeCsvStream,
 });

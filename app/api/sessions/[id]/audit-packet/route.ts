@@ -1,13 +1,10 @@
-import { authorizeRecord } from "@/lib/auth/authorize-record";
 import { notFoundError } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
+import { endpoint } from "@/lib/http/endpoint";
 import { sessionAuditPacket } from "@/lib/packet/data";
 import { auditPacketPdf } from "@/lib/packet/pdf";
 
 /** GET ?format=json|pdf: the session's audit packet (psychiatrists and administrators of its site); audited. */
-export const GET = route<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const user = await authorizeRecord("packet.export", "TreatmentSession", id);
+export const GET = endpoint({ action: "packet.export", record: { type: "TreatmentSession" } }, async ({ user, params: { id }, req }) => {
   const pdf = new URL(req.url).searchParams.get("format") === "pdf";
   const packet = await sessionAuditPacket(id, { id: user.id, email: user.email, role: user.role });
   if (!packet) throw notFoundError("Session");

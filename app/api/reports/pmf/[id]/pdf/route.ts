@@ -1,16 +1,13 @@
-import { authorizeRequest } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/data";
 import { db } from "@/lib/db/client";
 import { notFoundError } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
+import { endpoint } from "@/lib/http/endpoint";
 import { amendmentNotes } from "@/lib/pmf/links";
 import { pmfPdfStream, type PrintablePmf } from "@/lib/pmf/pdf";
 import { dateOnly } from "@/lib/time/days";
 
 /** GET /api/reports/pmf/:id/pdf — one form, fit to fax. */
-export const GET = route<{ params: Promise<{ id: string }> }>(async (_req, ctx) => {
-  const { id } = await ctx.params;
-  await authorizeRequest("reports.export");
+export const GET = endpoint({ action: "reports.export", record: { type: "PatientMonitoringForm" } }, async ({ user, params: { id } }) => {
   const pmf = await db().patientMonitoringForm.findUnique({
     where: { id },
     include: {
@@ -20,7 +17,6 @@ export const GET = route<{ params: Promise<{ id: string }> }>(async (_req, ctx) 
     },
   });
   if (!pmf) throw notFoundError("Patient Monitoring Form");
-  const user = await authorizeRequest("reports.export", { siteId: pmf.session.siteId, entityType: "PatientMonitoringForm", entityId: id });
   await recordAudit({
     actor: { id: user.id, email: user.email, role: user.role },
     action: "report.export",

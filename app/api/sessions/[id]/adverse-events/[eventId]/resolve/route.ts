@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { optionalInstant, text } from "@/lib/http/fields";
-import { command } from "@/lib/http/command";
+import { endpoint } from "@/lib/http/endpoint";
 import { resolveAdverseEvent } from "@/lib/sessions/commands";
 
 const schema = z.object({ resolvedAt: optionalInstant({ notFuture: false, earliest: null }), outcome: text().trim().min(3, "Describe the outcome").max(1000) });
 
-export const POST = command({ action: "clinical.record", record: { type: "TreatmentSession" }, body: schema }, ({ user, params: { id, eventId }, input }) =>
+export const POST = endpoint({ action: "clinical.record", record: { type: "TreatmentSession" }, body: schema }, ({ user, params: { id, eventId }, input }) =>
   resolveAdverseEvent(user, id, eventId, input.resolvedAt, input.outcome),
 );
