@@ -5,7 +5,8 @@ import { boardFor } from "@/lib/sessions/view";
 import { listPatients } from "@/lib/patients/data";
 import { boardSchedule } from "@/lib/scheduling/data";
 import { PageHeader } from "@/components/ui/page-header";
-import { ChairBoard, type Card } from "@/components/board/chair-board";
+import { ChairBoard } from "@/components/board/chair-board";
+import { plain } from "@/lib/dto/plain";
 
 export const metadata: Metadata = { title: "Chair board" };
 
@@ -18,7 +19,6 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
     boardSchedule(user.siteIds, now),
     q ? listPatients(user.siteIds, q, 1) : null,
   ]);
-  const cards = JSON.parse(JSON.stringify(board)) as Card[];
   return (
     <>
       <PageHeader title="Chair board">
@@ -30,7 +30,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         </Link>
       </PageHeader>
       <ChairBoard
-        initial={{ serverNow: now.toISOString(), cards, schedule: JSON.parse(JSON.stringify(schedule)) }}
+        initial={{ serverNow: now.toISOString(), cards: plain(board), schedule: plain(schedule) }}
         q={q}
         found={found?.rows ?? null}
         timeZone={user.sites[0]?.timeZone ?? "America/New_York"}

@@ -1,8 +1,8 @@
 // SessionFacts after a JSON round trip: turn the ISO strings back into Dates for the shared rules.
 import type { SessionFacts } from "../facts";
+import type { Json } from "@/lib/dto/plain";
 
-/** A value after JSON.stringify/parse: Dates become ISO strings. */
-export type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+export type { Json };
 const d = (v: string | null | undefined) => (v ? new Date(v) : null);
 
 export function reviveFacts(j: Json<SessionFacts>): SessionFacts {

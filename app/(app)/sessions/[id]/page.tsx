@@ -5,8 +5,7 @@ import { authorizeRecordPage } from "@/lib/auth/authorize-record";
 import { can } from "@/lib/auth/permissions";
 import { sessionView } from "@/lib/sessions/view";
 import { flagLabel } from "@/lib/sessions/eligibility-rules";
-import type { Json } from "@/lib/sessions/client/revive";
-import type { SessionView } from "@/lib/sessions/view";
+import { plain } from "@/lib/dto/plain";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/patients/badges";
 import {
@@ -139,8 +138,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     checkedInAt: view.checkedInAt,
     timeZone: view.site.timeZone,
   });
-  // Plain data for client components: dates become ISO strings.
-  const s = JSON.parse(JSON.stringify(view)) as Json<SessionView>;
+  // The DTO client components are built from: dates become ISO strings.
+  const s = plain(view);
   const tz = s.site.timeZone;
   const active = ACTIVE.includes(s.status);
   const canRecord = active && can(user.role, "clinical.record");
