@@ -2,11 +2,14 @@
 //   npm run bench:pmf-export      (10 000 then 100 000 forms; BENCH_FORMS=10000 for one size)
 // On its own throwaway database: inserts the forms, then in the same run times (1) the application's
 // streamed CSV export and (2) a plain SQL export of the same rows (one query, rows joined as CSV),
-// and prints both times, their ratio (target ≤ 2×) and the export's peak memory growth (target ≤ 150 MB).
+// and prints both times, their ratio (target ≤ 2×) and the export's peak memory growth (target ≤ 150 MB);
+// then the combined PDF of the same forms as the route streams it (pages/s, peak memory: the bound must not grow with N).
+// BENCH_PDF=0 skips the PDF (100 000 pages take a few minutes).
 import pg from "pg";
 import { db } from "../lib/db/client";
 import { asOwner } from "../lib/db/testing/owner";
-import { pmfCsvStream } from "../lib/pmf/export";
+import { pmfCsvStream, pmfForms } from "../lib/pmf/export";
+import { pmfPdfStream } from "../lib/pmf/pdf";
 import { pmfFieldsCsv } from "../lib/pmf/fields-csv";
 
 const SIZES = (process.env.BENCH_FORMS ?? "10000,100000").split(",").map(Number);
@@ -99,7 +102,9 @@ async function seed(N: number) {
   return site.id;
 }
 
-async function appExport(siteId: string) {
+const filterOf = (siteId: string) => ({ siteId, from: "2026-03-01", to: "2026-03-31" });
+
+async function appExport(siteId: string, stream = (id: string) => pmfCsvStream(filterOf(id))) {
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const timer = setInterval(() => {
@@ -107,7 +112,7 @@ async function appExport(siteId: string) {
   }, 5);
   const t = performance.now();
   let bytes = 0;
-  const reader = pmfCsvStream({ siteId, from: "2026-03-01", to: "2026-03-31" }).getReader();
+  const reader = stream(siteId).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -159,5 +164,16 @@ for (const N of SIZES) {
   console.log(
     `  peak memory growth  ${growth.toFixed(1)} MB RSS during the export, first run included (target ≤ 150 MB): ${growth <= 150 ? "met" : "NOT met"}\n`,
   );
+  if (process.env.BENCH_PDF !== "0") {
+    // As the route streams it: forms read 200 at a time, one page each.
+    const pdf = await appExport(siteId, (id) => pmfPdfStream(pmfForms(filterOf(id), 200)));
+    console.log(`PMF PDF export of ${N} forms (one run)`);
+    console.log(
+      `  application export  ${(pdf.ms / 1000).toFixed(1)} s (${((N / pdf.ms) * 1000).toFixed(0)} pages/s), ${(pdf.bytes / 1024 / 1024).toFixed(1)} MB of PDF`,
+    );
+    console.log(
+      `  peak memory growth  ${pdf.growthMb.toFixed(1)} MB RSS (target ≤ 150 MB, and no growth with N): ${pdf.growthMb <= 150 ? "met" : "NOT met"}\n`,
+    );
+  }
 }
 await db().$disconnect();

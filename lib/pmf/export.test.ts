@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 import { PDFParse } from "pdf-parse";
 import { PMF_CSV_HEADER, pmfCsvStream, pmfForms } from "./export";
-import { pmfPdfStream } from "./pdf";
+import { pmfPdfStream, type PrintablePmf } from "./pdf";
 import { pmfFieldsCsv } from "./fields-csv";
 
 async function seedForms(n: number, lastName: (i: number) => string) {
@@ -95,4 +95,26 @@ describe("PMF PDF", () => {
     expect(text.pages[0].text).toContain("BP 40 minutes after administration");
     expect(text.pages[0].text).toContain("146/88");
   });
+
+  it("draws only as fast as the download reads (a slow reader does not queue the whole PDF), and every page is still in the file", async () => {
+    const c = await seedForms(1, () => "Slowreader");
+    let form: PrintablePmf | undefined;
+    for await (const f of pmfForms({ siteId: c.site.id, from: "2026-03-01", to: "2026-03-31" })) form = f;
+    const total = 1500; // about 3 MB of pages, three times the stream's 1 MB buffer
+    let drawn = 0;
+    async function* many() {
+      for (let i = 0; i < total; i++, drawn++) yield form!;
+    }
+    const reader = pmfPdfStream(many()).getReader();
+    const chunks: Uint8Array[] = [(await reader.read()).value!];
+    await new Promise((r) => setTimeout(r, 1500)); // the reader pauses; the drawing must pause with it
+    const drawnWhilePaused = drawn;
+    expect(drawnWhilePaused).toBeLessThan(total);
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+    expect(drawn).toBe(total);
+    const parser = new PDFParse({ data: new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer()) });
+    const info = await parser.getInfo();
+    await parser.destroy();
+    expect(info.total).toBe(total);
+  }, 60_000);
 });
