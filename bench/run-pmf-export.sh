@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DATABASE_URL=""
 rm -rf "${BENCH_PG_DATA_DIR:-.data/bench-pmf}"
-PG_DATA_DIR="${BENCH_PG_DATA_DIR:-.data/bench-pmf}" PG_PORT="${BENCH_PG_PORT:-54422}" npx tsx scripts/with-db.ts "prisma migrate deploy >/dev/null && tsx --conditions=react-server bench/pmf-export.ts"
+PG_DATA_DIR="${BENCH_PG_DATA_DIR:-.data/bench-pmf}" PG_PORT="${BENCH_PG_PORT:-54422}" npx tsx scripts/with-db.ts "prisma migrate deploy >/dev/null && NODE_OPTIONS=--expose-gc tsx --conditions=react-server bench/pmf-export.ts"
