@@ -9,7 +9,8 @@ import { aeSite } from "@/lib/reports/adverse-events";
 import { sessionSite } from "@/lib/sessions/commands";
 import { appointmentSite } from "@/lib/scheduling/data";
 import { notFound } from "next/navigation";
-import { authorizePage, authorizeRequest } from "./authorize";
+import { authorizePage, authorizeRequest, type Scope } from "./authorize";
+import { administers } from "./site-scope";
 import type { Action } from "./permissions";
 
 const one = (siteOf: (id: string) => Promise<string | null>) => async (id: string) => {
@@ -44,12 +45,18 @@ export type RecordType = keyof typeof RECORDS;
  */
 export async function authorizeRecord(action: Action, type: RecordType, id: string) {
   const user = await authorizeRequest(action);
-  const siteIds = await RECORDS[type].sitesOf(id);
-  if (!siteIds) throw notFoundError(RECORDS[type].label);
+  const scope = await recordScope(type, id);
   // The session is looked up once per request (React's cache does not reach route handlers): the scoped
   // check runs again only to refuse, so that the denial is audited like every other.
-  if (siteIds.length && siteIds.every((s) => user.siteIds.includes(s))) return user;
-  return authorizeRequest(action, { siteIds, entityType: type, entityId: id });
+  if (administers(user, scope.siteIds!)) return user;
+  return authorizeRequest(action, scope);
+}
+
+/** The scope of an act on a record, or about one the input names (a check-in names its patient): its sites; a 404 when it does not exist. */
+export async function recordScope(type: RecordType, id: string): Promise<Scope & { siteIds: string[] }> {
+  const siteIds = await RECORDS[type].sitesOf(id);
+  if (!siteIds) throw notFoundError(RECORDS[type].label);
+  return { siteIds, entityType: type, entityId: id };
 }
 
 /** The same for a page of one record: sign-in, 403 page or 404 page instead of JSON. */

@@ -5,7 +5,7 @@ import { authorizeRequest, type Scope } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Action } from "@/lib/auth/permissions";
 import { answerOnce } from "@/lib/db/idempotency";
-import { invalidInput, notFoundError } from "./errors";
+import { invalidInput } from "./errors";
 import { ok, parseBody, route } from "./route";
 
 /** The dynamic segments of the route's path. */
@@ -37,13 +37,6 @@ type Run<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = (c:
 
 /** A record at the site the body or query names. */
 export const atSite = async (siteId: string): Promise<Scope> => ({ siteId, entityType: "Site", entityId: siteId });
-
-/** A record about another that the body names: that one's site, or a 404 when it does not exist. */
-export const about = async (label: string, entityType: string, entityId: string, siteOf: (id: string) => Promise<string | null>): Promise<Scope> => {
-  const siteId = await siteOf(entityId);
-  if (!siteId) throw notFoundError(label);
-  return { siteId, entityType, entityId };
-};
 
 function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
   const r = schema.safeParse(Object.fromEntries(new URL(req.url).searchParams));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkClinicalTime, checkResolution, isLateEntry, BACK_ENTRY_MAX_DAYS, checkBackEntryCheckIn } from "./clinical-time-rules";
+import { checkClinicalTime, checkResolution, clinicalTimeContext, isLateEntry, BACK_ENTRY_MAX_DAYS, checkBackEntryCheckIn } from "./clinical-time-rules";
 
 const checkedInAt = new Date("2026-12-04T16:11:00Z");
 const now = new Date("2026-12-04T17:00:00Z");
@@ -45,5 +45,24 @@ describe("R49 clinical time bounds", () => {
     expect(checkBackEntryCheckIn(ms(now, 1), now)).toMatchObject({ ok: false, field: "checkedInAt", message: "This time is in the future" });
     expect(checkBackEntryCheckIn(ms(now, -BACK_ENTRY_MAX_DAYS * 86_400_000), now).ok).toBe(true);
     expect(checkBackEntryCheckIn(ms(now, -BACK_ENTRY_MAX_DAYS * 86_400_000 - 1), now)).toMatchObject({ ok: false, field: "checkedInAt" });
+  });
+});
+
+describe("a session's R49 bounds from its row", () => {
+  const now = new Date("2026-12-05T15:00:00Z");
+  it("a session never checked in has no past: a backdated entry is refused, one at now is not", () => {
+    const ctx = clinicalTimeContext({ checkedInAt: null, lateEntryMinutes: 10, backEntered: false }, now);
+    expect(ctx.checkedInAt).toEqual(now);
+    expect(checkClinicalTime(new Date(now.getTime() - 60_000), ctx, "takenAt").ok).toBe(false);
+    expect(checkClinicalTime(now, ctx, "takenAt").ok).toBe(true);
+  });
+  it("keeps the check-in, the site's late-entry minutes and the back-entry flag", () => {
+    const checkedInAt = new Date("2026-12-05T13:00:00Z");
+    expect(clinicalTimeContext({ checkedInAt, lateEntryMinutes: 15, backEntered: true }, now)).toEqual({
+      now,
+      checkedInAt,
+      lateEntryMinutes: 15,
+      backEntered: true,
+    });
   });
 });

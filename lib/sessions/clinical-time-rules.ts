@@ -13,6 +13,11 @@ export type ClinicalTimeContext = {
   backEntered?: boolean;
 };
 
+/** A session's R49 bounds at `now`, from its row: a session never checked in has no past to document (its bound is now). */
+export function clinicalTimeContext(s: { checkedInAt: Date | null; lateEntryMinutes: number; backEntered: boolean }, now: Date): ClinicalTimeContext {
+  return { now, checkedInAt: s.checkedInAt ?? now, lateEntryMinutes: s.lateEntryMinutes, backEntered: s.backEntered };
+}
+
 export type ClinicalTimeCheck = { ok: true; at: Date; late: boolean } | { ok: false; field: string; message: string };
 
 /** How far back a downtime session may be documented: past this, a PMF would long be overdue (R37). */

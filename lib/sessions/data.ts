@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
 import type { SessionFacts, SiteFacts, Vital } from "./facts";
-import type { ClinicalTimeContext } from "./clinical-time-rules";
+import { clinicalTimeContext, type ClinicalTimeContext } from "./clinical-time-rules";
 import { firstDeviceAt } from "./facts";
 import { medicationsInForce } from "@/lib/patients/medication-rules";
 import { counsellingCompleteAt } from "@/lib/patients/enrollment-rules";
@@ -204,7 +204,7 @@ export type LockedEntry = {
   siteId: string;
   patientId: string;
   status: string;
-  time: Omit<ClinicalTimeContext, "now">;
+  time: ClinicalTimeContext;
 };
 
 type LockedRow = {
@@ -258,8 +258,7 @@ const entryOf = (r: LockedRow, now: Date): LockedEntry => ({
   siteId: r.siteId,
   patientId: r.patientId,
   status: r.status,
-  // a session never checked in has no past to document
-  time: { checkedInAt: r.checkedInAt ?? now, lateEntryMinutes: r.lateEntryMinutes, backEntered: r.backEntered },
+  time: clinicalTimeContext(r, now),
 });
 
 /** Locks a session for an entry that needs no facts (MOAA/S, dissociation, a crisis): one round trip. */

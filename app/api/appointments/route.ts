@@ -1,5 +1,5 @@
-import { about, endpoint } from "@/lib/http/endpoint";
-import { patientSite } from "@/lib/patients/data";
+import { recordScope } from "@/lib/auth/authorize-record";
+import { endpoint } from "@/lib/http/endpoint";
 import { bookAppointment } from "@/lib/scheduling/data";
 import { bookAppointmentSchema } from "@/lib/scheduling/schema";
 
@@ -8,7 +8,7 @@ export const POST = endpoint(
   {
     action: "appointment.book",
     body: bookAppointmentSchema,
-    siteOf: ({ body }) => about("Patient", "Patient", body.patientId, patientSite),
+    siteOf: ({ body }) => recordScope("Patient", body.patientId),
     idempotent: true,
     status: 201,
   },

@@ -1,5 +1,5 @@
-import { about, endpoint } from "@/lib/http/endpoint";
-import { patientSite } from "@/lib/patients/data";
+import { recordScope } from "@/lib/auth/authorize-record";
+import { endpoint } from "@/lib/http/endpoint";
 import { checkIn } from "@/lib/sessions/commands";
 import { checkInSchema } from "@/lib/sessions/schema";
 
@@ -7,7 +7,7 @@ export const POST = endpoint(
   {
     action: "clinical.record",
     body: checkInSchema,
-    siteOf: ({ body }) => about("Patient", "Patient", body.patientId, patientSite),
+    siteOf: ({ body }) => recordScope("Patient", body.patientId),
     idempotent: true,
     status: 201,
   },

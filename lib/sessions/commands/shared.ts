@@ -7,7 +7,7 @@ import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, notFoundError } from "@/lib/http/errors";
 import { lockForEntry, lockForObservation, lockSession, loadSessionFacts } from "../data";
 import type { Alert } from "../observation-rules";
-import { checkClinicalTime, checkResolution, type ClinicalTimeContext } from "../clinical-time-rules";
+import { checkClinicalTime, checkResolution, clinicalTimeContext, type ClinicalTimeContext } from "../clinical-time-rules";
 import { recordDeviation } from "../deviations";
 import { formatTime } from "@/lib/time/format";
 
@@ -39,7 +39,7 @@ export async function openForEntry(tx: Tx, sessionId: string) {
   const e = await lockForEntry(tx, sessionId, now);
   if (!e) throw notFoundError("Session");
   if (closed(e.status)) throw sessionClosed();
-  return { now, siteId: e.siteId, patientId: e.patientId, time: { now, ...e.time } };
+  return { now, siteId: e.siteId, patientId: e.patientId, time: e.time };
 }
 
 /** Like openSession, reading in one round trip only what an observation entry needs (vitals), with its R49 bounds. */
@@ -48,7 +48,7 @@ export async function openForObservation(tx: Tx, sessionId: string) {
   const e = await lockForObservation(tx, sessionId, now);
   if (!e) throw notFoundError("Session");
   if (closed(e.status)) throw sessionClosed();
-  return { now, siteId: e.siteId, patientId: e.patientId, time: { now, ...e.time }, f: e.facts };
+  return { now, siteId: e.siteId, patientId: e.patientId, time: e.time, f: e.facts };
 }
 
 /** What bounds a clinical time in this session (R49): server-stamped check-in, the site's late-entry threshold. */
@@ -58,8 +58,7 @@ export async function timeContext(tx: Tx, sessionId: string, now: Date): Promise
     select: { checkedInAt: true, backEntryReason: true, site: { select: { lateEntryMinutes: true } } },
   });
   if (!s) throw notFoundError("Session");
-  // a session never checked in has no past to document
-  return { now, checkedInAt: s.checkedInAt ?? now, lateEntryMinutes: s.site.lateEntryMinutes, backEntered: !!s.backEntryReason };
+  return clinicalTimeContext({ checkedInAt: s.checkedInAt, lateEntryMinutes: s.site.lateEntryMinutes, backEntered: !!s.backEntryReason }, now);
 }
 
 export const refused = (c: { field: string; message: string }) => new HttpError(422, "INVALID_INPUT", `${c.message}.`, { [c.field]: [c.message] });
