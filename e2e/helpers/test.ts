@@ -33,6 +33,9 @@ function watch(page: Page, findings: Map<string, AxeFinding>, pending: Promise<u
       // A check cut short by the page navigating or its browser closing neither fails nor holds up the test.
       let timer: ReturnType<typeof setTimeout> | undefined;
       const giveUp = new Promise<AxeFinding[]>((resolve) => (timer = setTimeout(() => resolve([]), 15_000)));
+      // A page caught between a navigation's commit and its streamed <head> has no title yet: wait for it (a page
+      // that never gets one is still reported by axe's document-title rule).
+      await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
       const found = await Promise.race([axeFindings(page), giveUp]).finally(() => clearTimeout(timer));
       for (const f of found) findings.set(`${new URL(f.url).pathname}|${f.rule}|${f.targets.join(",")}`, f);
     } catch {
