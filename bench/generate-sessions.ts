@@ -142,8 +142,8 @@ export async function generateSessions(url: string, n: number, log = console.log
   );
   await step(
     "PMFs",
-    `INSERT INTO "PatientMonitoringForm"(id, "sessionId", "formVersion", fields, status, "dueDate", "ownerId", "submittedAt", "submittedById", channel, confirmation)
-    SELECT 'pmf-' || i, 'ses-' || i, 'current-2024',
+    `INSERT INTO "PatientMonitoringForm"(id, "sessionId", "siteId", "formVersion", fields, status, "dueDate", "ownerId", "submittedAt", "submittedById", channel, confirmation)
+    SELECT 'pmf-' || i, 'ses-' || i, 'site-' || site, 'current-2024',
       $1::jsonb || jsonb_build_object('patient.lastName', 'Patient ' || p, 'site.name', 'Bench clinic ' || site, 'treatmentDate', to_char(day, 'MM/DD/YYYY'), 'totalMonitoringMinutes', 120 + i % 15),
       (CASE WHEN day < current_date - 14 THEN 'SUBMITTED' WHEN i % 3 = 0 THEN 'DRAFT' ELSE 'READY' END)::"PmfStatus", day + 7, 'nurse-' || site,
       CASE WHEN day < current_date - 14 THEN t0 + interval '2 days' END, CASE WHEN day < current_date - 14 THEN 'admin-bench' END,

@@ -93,13 +93,17 @@ if (process.env.BENCH_EXPLAIN) {
   // lib/patients/data.ts, lib/inventory/data.ts; the Prisma ones written out), with this scale's values.
   const sites = `ARRAY[${allSites.map((s) => `'${s}'`).join(",")}]::text[]`;
   const plans: Record<string, string> = {
-    "pmf-worklist": `SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE s."siteId" = ANY(${sites})
+    "pmf-worklist": `SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE f."siteId" = ANY(${sites})
       ORDER BY (f.status = 'SUBMITTED'), f."dueDate", f.id LIMIT 25 OFFSET 50`,
-    "pmf-worklist-count": `SELECT count(*) FROM (SELECT 1 FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE s."siteId" = ANY(${sites}) LIMIT 1001) m`,
+    "pmf-worklist-count": `SELECT count(*) FROM (SELECT 1 FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE f."siteId" = ANY(${sites}) LIMIT 1001) m`,
+    "pmf-worklist-one-site-ready": `SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE f."siteId" = ANY(ARRAY['site-3']::text[]) AND f.status = 'READY'
+      ORDER BY (f.status = 'SUBMITTED'), f."dueDate", f.id LIMIT 25`,
     "adverse-event-log": `SELECT id FROM "AdverseEvent" WHERE "siteId" = ANY(${sites}) AND NOT ("reportedToRemsAt" IS NULL AND serious) ORDER BY "onsetAt" DESC, id DESC LIMIT 25 OFFSET 50`,
     "deviation-report": `SELECT s.id, s."treatmentDate" FROM "TreatmentSession" s WHERE s."siteId" = ANY(${sites}) AND s."treatmentDate" BETWEEN '${from}'::date AND '${today}'::date
       AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL) ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT 51`,
-    "patient-list": `SELECT p.id FROM "Patient" p WHERE p."siteId" = ANY(${sites}) AND p."archivedAt" IS NULL ORDER BY p."lastName", p."firstName", p.id LIMIT 25 OFFSET 475`,
+    "patient-list": `SELECT pg.id, last.d FROM (SELECT p.id, p."lastName", p."firstName" FROM "Patient" p WHERE p."siteId" = ANY(${sites}) AND p."archivedAt" IS NULL
+      ORDER BY p."lastName", p."firstName", p.id LIMIT 20 OFFSET 380) pg
+      CROSS JOIN LATERAL (SELECT max(s."treatmentDate") AS d FROM "TreatmentSession" s WHERE s."patientId" = pg.id) last ORDER BY pg."lastName", pg."firstName", pg.id`,
     "enrollment-patients": `SELECT id FROM "Patient" WHERE "siteId" = ANY(${sites}) AND "archivedAt" IS NULL ORDER BY "lastName", "firstName", id LIMIT 25`,
     "board-sessions": `SELECT id FROM "TreatmentSession" WHERE "siteId" = ANY(${sites}) AND status IN ('CHECKED_IN', 'DOSING', 'MONITORING')`,
     "audit-viewer": `SELECT id FROM "AuditEvent" WHERE "siteId" = ANY(${sites}) ORDER BY id DESC LIMIT 51`,

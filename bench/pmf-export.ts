@@ -89,13 +89,14 @@ async function seed(N: number) {
   for (let start = 0; start < N; start += 10_000) {
     const idx = Array.from({ length: Math.min(10_000, N - start) }, (_, k) => start + k);
     await db().$executeRawUnsafe(
-      `INSERT INTO "PatientMonitoringForm" (id, "sessionId", "formVersion", status, "dueDate", fields, "fieldsCsv", "submittedAt", channel, confirmation)
-      SELECT $1::text || 'f-' || lpad(i::text, 7, '0'), $1::text || 's-' || i, 'current-2024', 'SUBMITTED', '2026-03-20', f::jsonb, csv, now(), 'ONLINE', 'PMF-' || i
+      `INSERT INTO "PatientMonitoringForm" (id, "sessionId", "siteId", "formVersion", status, "dueDate", fields, "fieldsCsv", "submittedAt", channel, confirmation)
+      SELECT $1::text || 'f-' || lpad(i::text, 7, '0'), $1::text || 's-' || i, $5, 'current-2024', 'SUBMITTED', '2026-03-20', f::jsonb, csv, now(), 'ONLINE', 'PMF-' || i
       FROM unnest($2::int[], $3::text[], $4::text[]) AS t(i, f, csv)`,
       `b${N}-`,
       idx,
       idx.map((i) => JSON.stringify(fields(i))),
       idx.map((i) => pmfFieldsCsv(fields(i))),
+      site.id,
     );
   }
   await asOwner(`ANALYZE`); // only the owner may ANALYZE (the app role reads and writes rows)

@@ -215,7 +215,7 @@ test.describe("administrator: REMS reports", () => {
       `INSERT INTO "TreatmentSession" (id, "patientId", "siteId", status, "treatmentDate", "updatedAt") VALUES ('session-z', 'patient-z', 'site-z', 'DISCHARGED', '2026-03-06', now())`,
     );
     await sql(
-      `INSERT INTO "PatientMonitoringForm" (id, "sessionId", "formVersion", fields, status, "dueDate", "submittedAt", channel, confirmation) VALUES ('pmf-z', 'session-z', 'current-2024', '{}', 'SUBMITTED', '2026-03-13', now(), 'ONLINE', 'Z-CONF')`,
+      `INSERT INTO "PatientMonitoringForm" (id, "sessionId", "siteId", "formVersion", fields, status, "dueDate", "submittedAt", channel, confirmation) VALUES ('pmf-z', 'session-z', 'site-z', 'current-2024', '{}', 'SUBMITTED', '2026-03-13', now(), 'ONLINE', 'Z-CONF')`,
     );
     await sql(
       `INSERT INTO "AdverseEvent" (id, "patientId", "siteId", type, description, serious, "onsetAt", "recordedById") VALUES ('ae-z', 'patient-z', 'site-z', 'OTHER', 'Elsewhere', true, '2026-03-06T15:00:00Z', $1)`,

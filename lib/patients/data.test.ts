@@ -45,6 +45,22 @@ describe("patient list", () => {
     expect((await listPatients([c.site.id], undefined, 99)).page).toBe(2);
   });
 
+  it("shows each patient's latest treatment date, and none for a patient without a dated session", async () => {
+    const c = await siteWith([["No", "Sessions"]]);
+    for (const [day, status] of [
+      ["2026-02-01", "DISCHARGED"],
+      ["2026-03-09", "DISCHARGED"],
+      ["2026-01-15", "CANCELLED"],
+    ] as const)
+      await db().treatmentSession.create({ data: { patientId: c.patient.id, siteId: c.site.id, status, treatmentDate: new Date(`${day}T00:00:00Z`) } });
+    await db().treatmentSession.create({ data: { patientId: c.patient.id, siteId: c.site.id, status: "CHECKED_IN" } }); // not yet dated
+    const rows = (await listPatients([c.site.id], undefined, 1)).rows;
+    expect(rows.map((r) => [r.name, r.lastSessionDate])).toEqual([
+      ["Sessions, No", null],
+      [`${c.patient.lastName}, ${c.patient.firstName}`, "2026-03-09"],
+    ]);
+  });
+
   it("never returns a patient of a site that is not in the list", async () => {
     const a = await siteWith([["Only", "Here"]]);
     const b = await siteWith([["Only", "There"]]);

@@ -51,8 +51,13 @@ export async function listPatients(siteIds: string[], q: string | undefined, pag
   const total = Number(count);
   const pageCount = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / PAGE_SIZE));
   const current = Math.min(page, total > COUNT_CAP ? page : pageCount);
-  const ids = await db().$queryRaw<{ id: string }[]>`SELECT p.id FROM "Patient" p WHERE ${where}
-    ORDER BY p."lastName", p."firstName", p.id LIMIT ${PAGE_SIZE} OFFSET ${(current - 1) * PAGE_SIZE}`;
+  // The page's ids in name order, each with its latest treatment date (one index probe per patient of the page:
+  // Prisma's nested `take: 1` would read every session of those patients).
+  const ids = await db().$queryRaw<{ id: string; lastSessionDate: Date | null }[]>`SELECT pg.id, last.d AS "lastSessionDate"
+    FROM (SELECT p.id, p."lastName", p."firstName" FROM "Patient" p WHERE ${where}
+      ORDER BY p."lastName", p."firstName", p.id LIMIT ${PAGE_SIZE} OFFSET ${(current - 1) * PAGE_SIZE}) pg
+    CROSS JOIN LATERAL (SELECT max(s."treatmentDate") AS d FROM "TreatmentSession" s WHERE s."patientId" = pg.id) last
+    ORDER BY pg."lastName", pg."firstName", pg.id`;
   const rows = await db().patient.findMany({
     where: { id: { in: ids.map((r) => r.id) } },
     select: {
@@ -77,14 +82,13 @@ export async function listPatients(siteIds: string[], q: string | undefined, pag
         take: 1,
       },
       flags: { where: { removedAt: null }, select: { category: true } },
-      sessions: { where: { treatmentDate: { not: null } }, orderBy: { treatmentDate: "desc" }, select: { treatmentDate: true }, take: 1 },
     },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const list: PatientRow[] = ids
-    .map(({ id }) => byId.get(id)!)
-    .filter(Boolean)
-    .map((r) => ({
+    .map(({ id, lastSessionDate }) => ({ r: byId.get(id)!, lastSessionDate }))
+    .filter(({ r }) => !!r)
+    .map(({ r, lastSessionDate }) => ({
       id: r.id,
       mrn: r.mrn,
       name: `${r.lastName}, ${r.firstName}`,
@@ -95,7 +99,7 @@ export async function listPatients(siteIds: string[], q: string | undefined, pag
       enrollment: r.site.settingType === "INPATIENT" ? "not_required" : r.enrollments.length ? "enrolled" : "not_enrolled",
       contraindications: r.flags.filter((f) => f.category === "CONTRAINDICATION").length,
       cautions: r.flags.filter((f) => f.category === "CAUTION").length,
-      lastSessionDate: r.sessions[0]?.treatmentDate ? dateOnly(r.sessions[0].treatmentDate) : null,
+      lastSessionDate: lastSessionDate ? dateOnly(lastSessionDate) : null,
     }));
   return { rows: list, total, capped: total > COUNT_CAP, page: current, pageCount, pageSize: PAGE_SIZE };
 }

@@ -46,6 +46,7 @@ export async function amendPmf(actor: NonNullable<AuditActor>, id: string, input
       const amendment = await tx.patientMonitoringForm.create({
         data: {
           sessionId: pmf.sessionId,
+          siteId: pmf.siteId,
           formVersion: pmf.formVersion,
           fields,
           fieldsCsv: pmfFieldsCsv(fields),

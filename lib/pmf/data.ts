@@ -60,6 +60,7 @@ export async function createDraftPmf(
   const pmf = await tx.patientMonitoringForm.create({
     data: {
       sessionId,
+      siteId: s.siteId,
       formVersion: facts.params.pmfFormVersion,
       fields,
       fieldsCsv: pmfFieldsCsv(fields),

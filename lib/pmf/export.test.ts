@@ -21,6 +21,7 @@ async function seedForms(n: number, lastName: (i: number) => string) {
     await db().patientMonitoringForm.create({
       data: {
         sessionId: s.id,
+        siteId: s.siteId,
         formVersion: "current-2024",
         status: "DRAFT",
         dueDate: new Date("2026-03-20"),

@@ -38,7 +38,7 @@ const worklistSelect = {
 
 /** The worklist's filter, as SQL over the form `f` and its session `s` (the same in the count and the page). */
 function worklistWhere(siteIds: string[], q: Partial<WorklistQuery>): Prisma.Sql {
-  const parts = [Prisma.sql`s."siteId" = ANY(${siteIds}::text[])`];
+  const parts = [Prisma.sql`f."siteId" = ANY(${siteIds}::text[])`];
   if (q.status) parts.push(Prisma.sql`f.status = ${q.status}::"PmfStatus"`);
   if (q.from) parts.push(Prisma.sql`s."treatmentDate" >= ${q.from}::date`);
   if (q.to) parts.push(Prisma.sql`s."treatmentDate" <= ${q.to}::date`);

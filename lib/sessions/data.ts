@@ -67,17 +67,14 @@ export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Da
     },
   });
   if (!rows.length) return out;
-  const priorRows = await tx.treatmentSession.findMany({
-    where: { patientId: { in: [...new Set(rows.map((r) => r.patientId))] }, devices: { some: { enteredInErrorAt: null } } },
-    select: {
-      id: true,
-      patientId: true,
-      treatmentDate: true,
-      plannedDoseMg: true,
-      indication: true,
-      devices: { where: { enteredInErrorAt: null }, select: { administeredAt: true } },
-    },
-  });
+  // Every dosed session of these patients with its first live device (one statement: the nested Prisma read
+  // fetched every device of the patients' whole history as objects).
+  const priorRows = await tx.$queryRaw<
+    { id: string; patientId: string; treatmentDate: Date | null; plannedDoseMg: number | null; indication: "TRD" | "MDSI" | null; t0: Date }[]
+  >`SELECT s.id, s."patientId", s."treatmentDate", s."plannedDoseMg", s.indication::text AS indication, d.t0
+    FROM "TreatmentSession" s
+    CROSS JOIN LATERAL (SELECT min(a."administeredAt") AS t0 FROM "DeviceAdministration" a WHERE a."sessionId" = s.id AND a."enteredInErrorAt" IS NULL) d
+    WHERE s."patientId" = ANY(${[...new Set(rows.map((r) => r.patientId))]}::text[]) AND d.t0 IS NOT NULL`;
   for (const s of rows) {
     const prior = priorRows.filter((x) => x.patientId === s.patientId && x.id !== s.id);
     const p = s.patient;
@@ -93,7 +90,6 @@ export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Da
       sessionDay,
     ).map((m) => ({ name: m.name, drugClass: m.drugClass }));
     const enrollment = p.enrollments[0] ?? null;
-    const t0Of = (ds: { administeredAt: Date }[]) => new Date(Math.min(...ds.map((d) => d.administeredAt.getTime())));
     const thisT0 = firstDeviceAt(
       s.devices.map((d) => ({
         id: d.id,
@@ -139,7 +135,7 @@ export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Da
         priorDosedSessions: prior
           .map((x) => ({
             treatmentDate: x.treatmentDate ? isoDate(x.treatmentDate) : "",
-            t0: t0Of(x.devices),
+            t0: x.t0,
             doseMg: x.plannedDoseMg ?? 0,
             indication: x.indication,
           }))
