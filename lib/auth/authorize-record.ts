@@ -48,7 +48,7 @@ export async function authorizeRecord(action: Action, type: RecordType, id: stri
   const scope = await recordScope(type, id);
   // The session is looked up once per request (React's cache does not reach route handlers): the scoped
   // check runs again only to refuse, so that the denial is audited like every other.
-  if (administers(user, scope.siteIds!)) return user;
+  if (administers(user, scope.siteIds)) return user;
   return authorizeRequest(action, scope);
 }
 

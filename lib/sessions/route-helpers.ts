@@ -5,7 +5,7 @@ import type { Action } from "@/lib/auth/permissions";
 import { endpoint } from "@/lib/http/endpoint";
 
 /**
- * A POST/PUT on one session (the one route wrapper, lib/http/command): authorized for the session's site,
+ * A POST/PUT on one session (the one route wrapper, lib/http/endpoint): authorized for the session's site,
  * validated with the shared schema, and idempotent — a tablet resending with the same Idempotency-Key gets the first answer.
  */
 export const sessionCommand = <S extends z.ZodType, R>(

@@ -2,7 +2,6 @@
 import type { SessionFacts } from "../facts";
 import type { Json } from "@/lib/dto/plain";
 
-export type { Json };
 const d = (v: string | null | undefined) => (v ? new Date(v) : null);
 
 export function reviveFacts(j: Json<SessionFacts>): SessionFacts {
