@@ -51,6 +51,22 @@ test("a nurse records a late vital with a reason, sees it marked, and a time bef
   await vitals.getByRole("button", { name: "Record vital signs" }).click();
   await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
   await expect(vitals.getByLabel("Reason for late entry")).toHaveCount(0); // the cleared form no longer asks
+  // …and its time is "Now" again, not the late time just saved: the next reading is stamped when it is taken.
+  await vitals.getByLabel("Systolic (mmHg)").fill("124");
+  await vitals.getByLabel("Diastolic (mmHg)").fill("78");
+  await vitals.getByRole("button", { name: "Record vital signs" }).click();
+  await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
+  await expect
+    .poll(
+      async () =>
+        (
+          await sql<{ ago: number }>(
+            `SELECT extract(epoch FROM now() - "takenAt")::float8 AS ago FROM "ObservationVital" WHERE "sessionId" = $1 AND systolic = 124`,
+            [id],
+          )
+        )[0]?.ago,
+    )
+    .toBeLessThan(120);
   await page.reload();
   await expect(page.getByText(/late: entered \d\d:\d\d — Monitor offline, copied from the paper chart/)).toBeVisible();
   await page.screenshot({ path: "test-results/late-entry-820.png", fullPage: true });

@@ -35,7 +35,8 @@ export function TimeField({
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const watched = late && "value" in late ? late.value : undefined;
+  const watchedMode = !!late && "value" in late;
+  const watched = watchedMode ? late.value : undefined;
   // A reset form (saved, or cancelled) is "Now" again (adjusted while rendering: React's pattern for a prop change).
   const [seen, setSeen] = useState(watched);
   if (watched !== seen) {
@@ -96,6 +97,10 @@ export function TimeField({
           {...registration}
           ref={(el) => {
             hidden.current = el;
+            // reset() drops react-hook-form's fields and re-registers them from the DOM, and a form reset leaves a
+            // hidden input's value: the old time would come back behind a field that shows "Now". A form whose time
+            // is empty hands over an empty input.
+            if (el && watchedMode && !watched) el.value = "";
             registration.ref(el);
           }}
         />
