@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "./helpers/test";
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
-import { siteClockAgo } from "./helpers/site-clock";
+import { siteClock } from "./helpers/site-clock";
 import { ensureDevicesOnHand, onHand, sessionUpToDose } from "./helpers/session-api";
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
@@ -37,6 +37,7 @@ test.beforeEach(() => ensureDevicesOnHand(8));
 test.describe("a nurse runs a session from check-in to discharge", () => {
   test("with a pre-dose BP GATE resolved by a psychiatrist in another browser", async ({ page, browser }) => {
     test.setTimeout(120_000);
+    const typedAgo = siteClock();
     await page.setViewportSize({ width: 1024, height: 768 });
     await signIn(page, "nurse@example.com");
     await page.goto("/patients?q=Morgan");
@@ -86,7 +87,7 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await preDose.getByLabel("Diastolic (mmHg)").fill("94");
     await preDose.getByLabel("Heart rate (/min)").fill("80");
     await preDose.getByLabel("SpO₂ (%)").fill("98");
-    await preDose.getByLabel("Time", { exact: true }).fill(siteClockAgo(140));
+    await preDose.getByLabel("Time", { exact: true }).fill(typedAgo(140));
     await preDose.getByRole("button", { name: "Record vital signs" }).click();
     const gate = page.getByRole("region", { name: "Waiting for a prescriber" });
     await expect(gate).toContainText("pre-dose blood pressure 152/94 is above 140/90");
@@ -95,7 +96,7 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await page.getByRole("combobox", { name: "Dose" }).selectOption("56");
     await page.getByRole("button", { name: "Set dose" }).click();
     await page.getByLabel("Device 1").selectOption({ index: 1 });
-    await page.getByLabel("Given at", { exact: true }).fill(siteClockAgo(130));
+    await page.getByLabel("Given at", { exact: true }).fill(typedAgo(130));
     await page.getByRole("button", { name: "Record device 1", exact: true }).click();
     await expect(page.getByText("Prescriber decision needed: pre-dose blood pressure 152/94")).toBeVisible();
     await page.screenshot({ path: "test-results/screens/session-gate.png", fullPage: true });
@@ -115,15 +116,15 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await page.reload();
     await expect(page.getByRole("region", { name: "Waiting for a prescriber" })).toHaveCount(0);
     await page.getByLabel("Device 1").selectOption({ index: 1 });
-    await page.getByLabel("Given at", { exact: true }).fill(siteClockAgo(130));
+    await page.getByLabel("Given at", { exact: true }).fill(typedAgo(130));
     await page.getByRole("button", { name: "Record device 1", exact: true }).click();
     await expect(page.getByText("Device 1 given")).toBeVisible();
     // 4 minutes after the previous device is refused, 5 is fine (R19).
     await page.getByLabel("Device 2").selectOption({ index: 1 });
-    await page.getByLabel("Given at", { exact: true }).fill(siteClockAgo(126));
+    await page.getByLabel("Given at", { exact: true }).fill(typedAgo(126));
     await page.getByRole("button", { name: "Record device 2", exact: true }).click();
     await expect(page.getByText("Wait 5 minutes after the previous device.")).toBeVisible();
-    await page.getByLabel("Given at", { exact: true }).fill(siteClockAgo(125));
+    await page.getByLabel("Given at", { exact: true }).fill(typedAgo(125));
     await page.getByRole("button", { name: "Record device 2", exact: true }).click();
     await expect(page.getByText("Device 2 given")).toBeVisible();
     const sessionId = sessionUrl.split("/").pop()!;
@@ -137,7 +138,7 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
       await vitals.getByLabel("Systolic (mmHg)").fill(sys);
       await vitals.getByLabel("Diastolic (mmHg)").fill(dia);
       await vitals.getByLabel("SpO₂ (%)").fill(spo2);
-      await vitals.getByLabel("Time", { exact: true }).fill(siteClockAgo(minutesAgo));
+      await vitals.getByLabel("Time", { exact: true }).fill(typedAgo(minutesAgo));
       await vitals.getByRole("button", { name: "Record vital signs" }).click();
       await expect(vitals.getByText("Vital signs recorded.")).toBeVisible();
     };
@@ -145,11 +146,11 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     const sedation = obs.getByRole("form", { name: "Sedation (MOAA/S)" });
     const dissociation = obs.getByRole("form", { name: "Dissociation" });
     await sedation.getByLabel(/^4 —/).check();
-    await sedation.getByLabel("Time", { exact: true }).fill(siteClockAgo(90));
+    await sedation.getByLabel("Time", { exact: true }).fill(typedAgo(90));
     await sedation.getByRole("button", { name: "Record MOAA/S" }).click();
     await expect(sedation.getByText("MOAA/S recorded.")).toBeVisible();
     await dissociation.getByLabel("Dissociation", { exact: true }).selectOption("true");
-    await dissociation.getByLabel("Time", { exact: true }).fill(siteClockAgo(90));
+    await dissociation.getByLabel("Time", { exact: true }).fill(typedAgo(90));
     await dissociation.getByRole("button", { name: "Record dissociation" }).click();
     await expect(dissociation.getByText("Dissociation recorded.")).toBeVisible();
 
@@ -157,10 +158,10 @@ test.describe("a nurse runs a session from check-in to discharge", () => {
     await expect(discharge).toContainText("Latest MOAA/S is 4");
     await recordVitals("130", "82", "98", 5);
     await sedation.getByLabel(/^5 —/).check();
-    await sedation.getByLabel("Time", { exact: true }).fill(siteClockAgo(4));
+    await sedation.getByLabel("Time", { exact: true }).fill(typedAgo(4));
     await sedation.getByRole("button", { name: "Record MOAA/S" }).click();
     await dissociation.getByLabel("Dissociation", { exact: true }).selectOption("false");
-    await dissociation.getByLabel("Time", { exact: true }).fill(siteClockAgo(4));
+    await dissociation.getByLabel("Time", { exact: true }).fill(typedAgo(4));
     await dissociation.getByRole("button", { name: "Record dissociation" }).click();
     await expect(page.getByText("Dissociation absent")).toBeVisible();
 
