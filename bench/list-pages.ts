@@ -99,8 +99,17 @@ if (process.env.BENCH_EXPLAIN) {
     "pmf-worklist-one-site-ready": `SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE f."siteId" = ANY(ARRAY['site-3']::text[]) AND f.status = 'READY'
       ORDER BY (f.status = 'SUBMITTED'), f."dueDate", f.id LIMIT 25`,
     "adverse-event-log": `SELECT id FROM "AdverseEvent" WHERE "siteId" = ANY(${sites}) AND NOT ("reportedToRemsAt" IS NULL AND serious) ORDER BY "onsetAt" DESC, id DESC LIMIT 25 OFFSET 50`,
-    "deviation-report": `SELECT s.id, s."treatmentDate" FROM "TreatmentSession" s WHERE s."siteId" = ANY(${sites}) AND s."treatmentDate" BETWEEN '${from}'::date AND '${today}'::date
-      AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL) ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT 51`,
+    "deviation-report": `WITH batch AS (SELECT s.id, s."treatmentDate", (s.status::text = ANY(ARRAY['CHECKED_IN','DOSING','MONITORING'])
+        OR EXISTS (SELECT 1 FROM "ProtocolDeviation" x WHERE x."sessionId" = s.id) OR EXISTS (SELECT 1 FROM "ClinicalDecision" x WHERE x."sessionId" = s.id)
+        OR EXISTS (SELECT 1 FROM "WarningAcknowledgement" x WHERE x."sessionId" = s.id)) AS candidate,
+        row_number() OVER (ORDER BY s."treatmentDate" DESC, s.id DESC)::int AS n
+      FROM "TreatmentSession" s WHERE s."siteId" = ANY(${sites}) AND s."treatmentDate" BETWEEN '${from}'::date AND '${today}'::date
+      AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL) ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT 251)
+      SELECT id, "treatmentDate", candidate, n FROM batch WHERE candidate OR n >= LEAST(250, (SELECT max(n) FROM batch)) ORDER BY n`,
+    "monitoring-duration": `SELECT CASE WHEN GROUPING(m."totalMinutes") = 0 THEN 'total' ELSE 'ready' END AS kind,
+      coalesce(m."totalMinutes", m."readyToLeaveMinutes") AS value, count(*)::int AS count FROM "MonitoringDuration" m
+      WHERE m."siteId" = ANY(${sites}) AND m."treatmentDate" BETWEEN '${from}'::date AND '${today}'::date
+      GROUP BY GROUPING SETS ((m."totalMinutes"), (m."readyToLeaveMinutes"))`,
     "patient-list": `SELECT pg.id, last.d FROM (SELECT p.id, p."lastName", p."firstName" FROM "Patient" p WHERE p."siteId" = ANY(${sites}) AND p."archivedAt" IS NULL
       ORDER BY p."lastName", p."firstName", p.id LIMIT 20 OFFSET 380) pg
       CROSS JOIN LATERAL (SELECT max(s."treatmentDate") AS d FROM "TreatmentSession" s WHERE s."patientId" = pg.id) last ORDER BY pg."lastName", pg."firstName", pg.id`,

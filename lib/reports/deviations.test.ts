@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { siteDay } from "@/lib/time/days";
+import { recordDevice } from "@/lib/sessions/commands";
+import { minutesAgo, readyToDose } from "@/lib/sessions/testing/session-steps";
 import { dischargedSession } from "./testing/discharged-session";
 import { deviationReport, type DeviationCursor } from "./deviations";
 
@@ -50,5 +52,14 @@ describe("protocol-deviation report from sessions run through the chair-side com
     }
     expect(seen.sort()).toEqual([a.sessionId, b.sessionId, d.sessionId].sort());
     expect(seen).not.toContain(c.sessionId);
+  });
+
+  it("reads a session still open from its readings as they stand: a 40-minute BP overdue shows before any row is written", async () => {
+    const s = await readyToDose();
+    await recordDevice(s.nurse, s.sessionId, { deviceId: s.devices[0].id, administeredAt: minutesAgo(70), acknowledgedWarnings: [] });
+    await recordDevice(s.nurse, s.sessionId, { deviceId: s.devices[1].id, administeredAt: minutesAgo(65), acknowledgedWarnings: [] });
+    const report = await deviationReport([s.site.id], since(), today());
+    expect(report).toMatchObject({ inRange: 1, checked: 1, next: null });
+    expect(report.rows.map((r) => [r.status, r.deviations.map((d) => d.code)])).toEqual([["MONITORING", ["R25_MISSING"]]]);
   });
 });

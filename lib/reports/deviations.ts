@@ -3,6 +3,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { COUNT_CAP } from "@/lib/tables/list-query";
 import { remsParametersAt } from "@/lib/rems/data";
 import { firstDeviceAt } from "@/lib/sessions/facts";
+import { OPEN_STATUSES } from "@/lib/sessions/commands/shared";
 import { sessionDeviations, type SessionDeviation } from "./deviation-rules";
 import { dateOnly, siteDay } from "@/lib/time/days";
 
@@ -52,51 +53,69 @@ export function parseCursor(v: string | undefined): DeviationCursor | undefined 
 /**
  * The protocol-deviation report, a page at a time: the dosed sessions of the sites with a treatment date in
  * [from, to], newest first, read by `sessionDeviations` from their deviation, GATE-decision and acknowledgement
- * rows (and readings). Sessions are checked in batches of `batch` (keyset on treatment date and id, index
- * TreatmentSession(siteId, treatmentDate, id)) until the page has `pageRows` sessions with findings or
- * `maxChecked` sessions were checked; `next` continues after the last one checked, so the report goes through
- * any number of sessions at the same cost per page.
+ * rows (and readings). A page goes through at most `maxChecked` sessions (keyset on treatment date and id) and
+ * stops at `pageRows` sessions with findings; `next` continues after the last one checked, so the report goes
+ * through any number of sessions at the same cost per page.
+ *
+ * Only a session that may have findings is loaded and read by the rules: one still open (its findings are derived
+ * from the readings as they stand), or one with a deviation, GATE-decision or acknowledgement row. A closed
+ * session has no other findings: the end of monitoring (discharge or transfer) writes what the rules find in the
+ * readings as deviation rows (recordFoundDeviations), and a closed session's readings no longer change.
  */
 export async function deviationReport(
   siteIds: string[],
   from: string,
   to: string,
-  opts: { after?: DeviationCursor; pageRows?: number; maxChecked?: number; batch?: number } = {},
+  opts: { after?: DeviationCursor; pageRows?: number; maxChecked?: number } = {},
 ): Promise<{ inRange: number; capped: boolean; checked: number; next: DeviationCursor | null; rows: DeviationRow[] }> {
-  const { pageRows = 25, maxChecked = 200 } = opts;
+  const { pageRows = 25, maxChecked = 1000, after } = opts;
   const dosed = Prisma.sql`s."siteId" = ANY(${siteIds}::text[]) AND s."treatmentDate" BETWEEN ${from}::date AND ${to}::date
     AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL)`;
+  const mayHaveFindings = Prisma.sql`(s.status::text = ANY(${[...OPEN_STATUSES]}::text[])
+    OR EXISTS (SELECT 1 FROM "ProtocolDeviation" x WHERE x."sessionId" = s.id)
+    OR EXISTS (SELECT 1 FROM "ClinicalDecision" x WHERE x."sessionId" = s.id)
+    OR EXISTS (SELECT 1 FROM "WarningAcknowledgement" x WHERE x."sessionId" = s.id))`;
   const [{ count }] = await db().$queryRaw<
     { count: bigint }[]
   >`SELECT count(*) AS count FROM (SELECT 1 FROM "TreatmentSession" s WHERE ${dosed} LIMIT ${COUNT_CAP + 1}) m`;
-  const batch = Math.min(opts.batch ?? 50, maxChecked);
+  const keyset = after ? Prisma.sql`AND (s."treatmentDate", s.id) < (${after.date}::date, ${after.id})` : Prisma.empty;
+  // The page's sessions that may have findings, in order, and its last session (n = maxChecked, or the last one in
+  // range); a row n = maxChecked + 1 says the range goes on.
+  const scanned = await db().$queryRaw<{ id: string; treatmentDate: Date; candidate: boolean; n: number }[]>`
+    WITH page AS (
+      SELECT s.id, s."treatmentDate", ${mayHaveFindings} AS candidate, row_number() OVER (ORDER BY s."treatmentDate" DESC, s.id DESC)::int AS n
+      FROM "TreatmentSession" s WHERE ${dosed} ${keyset}
+      ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT ${maxChecked + 1})
+    SELECT id, "treatmentDate", candidate, n FROM page
+    WHERE candidate OR n >= LEAST(${maxChecked}, (SELECT max(n) FROM page)) ORDER BY n`;
+  const inPage = scanned.filter((r) => r.n <= maxChecked);
+  const last = inPage.at(-1);
+  if (!last) return { inRange: Math.min(Number(count), COUNT_CAP), capped: Number(count) > COUNT_CAP, checked: 0, next: null, rows: [] };
   const rows: DeviationRow[] = [];
-  let checked = 0;
-  let after = opts.after;
-  let more = true;
-  while (more && rows.length < pageRows && checked < maxChecked) {
-    const take = Math.min(batch, maxChecked - checked);
-    const keyset = after ? Prisma.sql`AND (s."treatmentDate", s.id) < (${after.date}::date, ${after.id})` : Prisma.empty;
-    const ids = await db().$queryRaw<{ id: string; treatmentDate: Date }[]>`SELECT s.id, s."treatmentDate" FROM "TreatmentSession" s
-      WHERE ${dosed} ${keyset}
-      ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT ${take + 1}`;
-    more = ids.length > take;
-    const page = ids.slice(0, take);
-    if (!page.length) break;
-    const found = await db().treatmentSession.findMany({ where: { id: { in: page.map((r) => r.id) } }, select: sessionSelect });
-    const byId = new Map(found.map((f) => [f.id, f]));
-    for (const { id, treatmentDate } of page) {
-      checked++;
-      after = { date: dateOnly(treatmentDate), id };
-      const row = await deviationRow(byId.get(id)!);
-      if (row) rows.push(row);
-      if (rows.length >= pageRows) {
-        more = more || page.at(-1)!.id !== id;
+  let stop = last;
+  const candidates = inPage.filter((r) => r.candidate);
+  // Loaded a page's worth at a time: an open session may turn out to have no findings.
+  for (let i = 0; i < candidates.length && rows.length < pageRows; ) {
+    const chunk = candidates.slice(i, (i += pageRows - rows.length));
+    const found = new Map(
+      (await db().treatmentSession.findMany({ where: { id: { in: chunk.map((r) => r.id) } }, select: sessionSelect })).map((f) => [f.id, f]),
+    );
+    for (const r of chunk) {
+      const row = await deviationRow(found.get(r.id)!);
+      if (row && rows.push(row) >= pageRows) {
+        stop = r;
         break;
       }
     }
   }
-  return { inRange: Math.min(Number(count), COUNT_CAP), capped: Number(count) > COUNT_CAP, checked, next: more && after ? after : null, rows };
+  const more = scanned.at(-1)!.n > maxChecked || stop !== last;
+  return {
+    inRange: Math.min(Number(count), COUNT_CAP),
+    capped: Number(count) > COUNT_CAP,
+    checked: stop.n,
+    next: more ? { date: dateOnly(stop.treatmentDate), id: stop.id } : null,
+    rows,
+  };
 }
 
 async function deviationRow(s: Prisma.TreatmentSessionGetPayload<{ select: typeof sessionSelect }>): Promise<DeviationRow | null> {

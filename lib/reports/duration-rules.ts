@@ -4,23 +4,38 @@
 export type Bucket = { label: string; from: number | null; to: number | null; count: number };
 export type Distribution = { n: number; buckets: Bucket[]; median: number | null; p90: number | null; min: number | null; max: number | null };
 
+/** How many sessions had each value (whole minutes): what the database counts, so a report reads one row per value. */
+export type Tally = { value: number; count: number }[];
+
+export const tally = (values: number[]): Tally => {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count }));
+};
+
 /**
  * Buckets [e0, e1), [e1, e2), … from the edges, plus "< e0" and "≥ eLast". Labels use whole minutes:
  * edges 120, 130 give "120–129". Median: the middle value (the mean of the two middle ones for an even
  * count); p90: nearest rank (the smallest value with at least 90 % of values at or below it).
  */
-export function distribution(values: number[], edges: number[]): Distribution {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
+export function distribution(values: Tally, edges: number[]): Distribution {
+  const sorted = values.filter((t) => t.count > 0).sort((a, b) => a.value - b.value);
+  const n = sorted.reduce((sum, t) => sum + t.count, 0);
   const buckets: Bucket[] = [
     { label: `< ${edges[0]}`, from: null, to: edges[0], count: 0 },
     ...edges.slice(0, -1).map((e, i) => ({ label: `${e}–${edges[i + 1] - 1}`, from: e, to: edges[i + 1], count: 0 })),
     { label: `≥ ${edges.at(-1)}`, from: edges.at(-1)!, to: null, count: 0 },
   ];
-  for (const v of sorted) buckets.find((b) => (b.from == null || v >= b.from) && (b.to == null || v < b.to))!.count++;
-  const median = n ? (n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2) : null;
-  const p90 = n ? sorted[Math.ceil(0.9 * n) - 1] : null;
-  return { n, buckets, median, p90, min: n ? sorted[0] : null, max: n ? sorted[n - 1] : null };
+  for (const { value: v, count } of sorted) buckets.find((b) => (b.from == null || v >= b.from) && (b.to == null || v < b.to))!.count += count;
+  // The k-th smallest value (0-based), walking the counts.
+  const kth = (k: number) => {
+    let seen = 0;
+    for (const t of sorted) if ((seen += t.count) > k) return t.value;
+    throw new Error(`no value of rank ${k}`);
+  };
+  const median = n ? (n % 2 ? kth((n - 1) / 2) : (kth(n / 2 - 1) + kth(n / 2)) / 2) : null;
+  const p90 = n ? kth(Math.ceil(0.9 * n) - 1) : null;
+  return { n, buckets, median, p90, min: n ? sorted[0].value : null, max: n ? sorted[sorted.length - 1].value : null };
 }
 
 /** Total monitoring: 10-minute buckets from the 120-minute minimum to 180 and over. */

@@ -21,4 +21,22 @@ describe("monitoring-duration report from discharged sessions", () => {
     expect((await monitoringDurations([a.site.id], "2020-01-01", "2020-01-31")).total.n).toBe(0);
     expect(await db().treatmentSession.count({ where: { siteId: a.site.id, status: "DISCHARGED" } })).toBe(1);
   });
+
+  // The app refuses changes to a closed session; the database keeps the report's row whatever path changes the rows.
+  it("follows every change to the rows it is computed from: a first device struck out, the HCP's answer, the status", async () => {
+    const a = await dischargedSession({ t0MinutesAgo: 131, readyToLeaveMinutes: 80 });
+    const range = [siteDay(new Date(Date.now() - 4 * 3_600_000), "America/New_York"), siteDay(new Date(), "America/New_York")] as const;
+    expect((await monitoringDurations([a.site.id], ...range)).total).toMatchObject({ n: 1, min: 131 });
+    const first = await db().deviceAdministration.findFirstOrThrow({ where: { sessionId: a.sessionId }, orderBy: { administeredAt: "asc" } });
+    await db().deviceAdministration.update({ where: { id: first.id }, data: { enteredInErrorAt: new Date(), enteredInErrorReason: "Wrong patient" } });
+    // the second device, 5 minutes later, is the first live one now
+    expect((await monitoringDurations([a.site.id], ...range)).total).toMatchObject({ n: 1, min: 126 });
+    // The HCP's answer follows its row, and a session reopened from discharge leaves the report.
+    await db().dischargeDecision.update({ where: { sessionId: a.sessionId }, data: { readyToLeaveMinutes: 100 } });
+    expect((await monitoringDurations([a.site.id], ...range)).ready).toMatchObject({ n: 1, min: 100 });
+    await db().treatmentSession.update({ where: { id: a.sessionId }, data: { status: "MONITORING" } });
+    expect((await monitoringDurations([a.site.id], ...range)).total.n).toBe(0);
+    await db().treatmentSession.update({ where: { id: a.sessionId }, data: { status: "DISCHARGED" } });
+    expect((await monitoringDurations([a.site.id], ...range)).total).toMatchObject({ n: 1, min: 126 });
+  });
 });

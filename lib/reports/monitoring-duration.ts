@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { distribution, READY_EDGES, TOTAL_EDGES } from "./duration-rules";
+import { distribution, READY_EDGES, TOTAL_EDGES, type Tally } from "./duration-rules";
 
 /**
  * R33/R34 over the discharged sessions of the sites with a treatment date in [from, to]: total
@@ -8,16 +8,14 @@ import { distribution, READY_EDGES, TOTAL_EDGES } from "./duration-rules";
  * Emergency transfers are left out: their time is not a monitoring decision.
  */
 export async function monitoringDurations(siteIds: string[], from: string, to: string) {
-  // Two numbers per session computed by PostgreSQL (first live device → end of monitoring, in whole minutes, as
-  // `wholeMinutes(firstDeviceAt(devices), end)`), rather than every session's devices as objects.
-  const rows = await db().$queryRaw<{ total: number; ready: number | null }[]>`
-    SELECT floor(extract(epoch FROM s."endOfMonitoringAt" - t.t0) / 60)::int AS total, dd."readyToLeaveMinutes" AS ready
-    FROM "TreatmentSession" s
-    JOIN LATERAL (SELECT min(d."administeredAt") AS t0 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL) t ON t.t0 IS NOT NULL
-    LEFT JOIN "DischargeDecision" dd ON dd."sessionId" = s.id
-    WHERE s."siteId" = ANY(${siteIds}::text[]) AND s.status = 'DISCHARGED' AND s."endOfMonitoringAt" IS NOT NULL
-      AND s."treatmentDate" BETWEEN ${from}::date AND ${to}::date`;
-  const totals = rows.map((r) => r.total);
-  const ready = rows.map((r) => r.ready).filter((r): r is number => r != null);
-  return { total: distribution(totals, TOTAL_EDGES), ready: distribution(ready, READY_EDGES) };
+  // The database keeps both numbers per discharged session (MonitoringDuration, by triggers) and counts each
+  // value here, so the report reads one index range and gets one row per distinct minute, not one per session.
+  const rows = await db().$queryRaw<{ kind: "total" | "ready"; value: number; count: number }[]>`
+    SELECT CASE WHEN GROUPING(m."totalMinutes") = 0 THEN 'total' ELSE 'ready' END AS kind,
+      coalesce(m."totalMinutes", m."readyToLeaveMinutes") AS value, count(*)::int AS count
+    FROM "MonitoringDuration" m
+    WHERE m."siteId" = ANY(${siteIds}::text[]) AND m."treatmentDate" BETWEEN ${from}::date AND ${to}::date
+    GROUP BY GROUPING SETS ((m."totalMinutes"), (m."readyToLeaveMinutes"))`;
+  const of = (kind: "total" | "ready"): Tally => rows.filter((r) => r.kind === kind && r.value != null).map(({ value, count }) => ({ value, count }));
+  return { total: distribution(of("total"), TOTAL_EDGES), ready: distribution(of("ready"), READY_EDGES) };
 }
