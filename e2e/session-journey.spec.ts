@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "./helpers/test";
 import { signIn } from "./helpers/auth";
 import { sql } from "./helpers/db";
-import { siteClock } from "./helpers/site-clock";
+import { siteClock, siteClockAgo } from "./helpers/site-clock";
 import { ensureDevicesOnHand, onHand, sessionUpToDose } from "./helpers/session-api";
 
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
@@ -397,6 +397,28 @@ test.describe("warnings, the 40-minute reading and adverse events on the session
       [id],
     );
     expect(event).toEqual({ interventions: ["antiemetic", "bowl"], outcome: "Settled after 20 minutes", resolved: true });
+    // An event entered already resolved, then one not resolved: the saved form's "resolved at" is empty again, and
+    // the next event does not take the previous one's time.
+    await ae.getByLabel("Type").selectOption("OTHER");
+    await ae.getByLabel("What happened").fill("Brief dizziness");
+    await ae.getByLabel("Onset").fill(siteClockAgo(3));
+    await ae.getByLabel("Resolved at (if resolved)").fill(siteClockAgo(1));
+    await ae.getByRole("button", { name: "Record adverse event" }).click();
+    await expect(ae.getByText("Adverse event recorded.")).toBeVisible();
+    await expect(ae.getByText("Not resolved", { exact: true })).toBeVisible();
+    await ae.getByLabel("Type").selectOption("OTHER");
+    await ae.getByLabel("What happened").fill("Headache");
+    await ae.getByRole("button", { name: "Record adverse event" }).click();
+    await expect(page.getByText("Open: other — Headache")).toBeVisible();
+    expect(
+      await sql<{ description: string; resolved: boolean }>(
+        `SELECT description, "resolvedAt" IS NOT NULL AS resolved FROM "AdverseEvent" WHERE "sessionId" = $1 AND description <> 'Nausea, vomited once' ORDER BY "createdAt"`,
+        [id],
+      ),
+    ).toEqual([
+      { description: "Brief dizziness", resolved: true },
+      { description: "Headache", resolved: false },
+    ]);
     expect(
       (await page.request.post(`/api/sessions/${id}/transfer`, { data: { receivingService: "County EMS", reason: "Test cleanup: chair needed" } })).status(),
     ).toBe(200);

@@ -54,13 +54,15 @@ export function AdverseEventForm({ sessionId }: { sessionId: string }) {
         label="Onset"
         error={e.onsetAt?.message}
         registration={register("onsetAt")}
-        late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("onsetAt") as unknown as string }}
+        value={watch("onsetAt") as unknown as string}
+        late={{ registration: register("lateReason"), error: e.lateReason?.message }}
       />
       <TextInput label="Interventions (comma-separated)" {...register("interventionsText")} />
       <TimeField
         label="Resolved at (if resolved)"
         error={e.resolvedAt?.message}
         registration={register("resolvedAt")}
+        value={watch("resolvedAt") as unknown as string}
         empty={{ chip: "Not resolved", hint: "Type the time it resolved, if it has." }}
       />
       <TextInput label="Outcome" {...register("outcome")} />

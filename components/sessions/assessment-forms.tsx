@@ -54,7 +54,8 @@ export function SedationForm({ sessionId }: { sessionId: string }) {
         <TimeField
           error={formState.errors.takenAt?.message}
           registration={register("takenAt")}
-          late={{ registration: register("lateReason"), error: formState.errors.lateReason?.message, value: watch("takenAt") as unknown as string }}
+          value={watch("takenAt") as unknown as string}
+          late={{ registration: register("lateReason"), error: formState.errors.lateReason?.message }}
         />
         <Button type="submit" disabled={formState.isSubmitting}>
           Record MOAA/S
@@ -104,7 +105,8 @@ export function DissociationForm({ sessionId }: { sessionId: string }) {
         <TimeField
           error={formState.errors.takenAt?.message}
           registration={register("takenAt")}
-          late={{ registration: register("lateReason"), error: formState.errors.lateReason?.message, value: watch("takenAt") as unknown as string }}
+          value={watch("takenAt") as unknown as string}
+          late={{ registration: register("lateReason"), error: formState.errors.lateReason?.message }}
         />
       </div>
       {scale === "CADSS6" && (

@@ -103,7 +103,12 @@ export function DischargePanel({
       >
         {backEntered && (
           <div className="md:col-span-2">
-            <TimeField label="Time the patient left" error={formState.errors.dischargedAt?.message} registration={register("dischargedAt")} />
+            <TimeField
+              label="Time the patient left"
+              error={formState.errors.dischargedAt?.message}
+              registration={register("dischargedAt")}
+              value={v.dischargedAt as unknown as string}
+            />
           </div>
         )}
         <Checkbox label="Ride home is here, or the escort is arranged" {...register("rideConfirmed")} />
@@ -212,7 +217,7 @@ function PreCompletionRecord({ sessionId, answer, recorded }: { sessionId: strin
 }
 
 function TransferForm({ sessionId }: { sessionId: string }) {
-  const { register, handleSubmit, setError, formState } = useForm<TransferInput>({ resolver: zodResolver(transferSchema) as never });
+  const { register, handleSubmit, setError, formState, watch } = useForm<TransferInput>({ resolver: zodResolver(transferSchema) as never });
   const { submit, outcome } = useEntry(setError, "Emergency transfer");
   return (
     <details className="rounded-md border border-red-300 p-3">
@@ -225,7 +230,11 @@ function TransferForm({ sessionId }: { sessionId: string }) {
       >
         <TextInput label="Receiving service" error={formState.errors.receivingService?.message} {...register("receivingService")} />
         <TextInput label="Reason" error={formState.errors.reason?.message} {...register("reason")} />
-        <TimeField error={formState.errors.transferredAt?.message} registration={register("transferredAt")} />
+        <TimeField
+          error={formState.errors.transferredAt?.message}
+          registration={register("transferredAt")}
+          value={watch("transferredAt") as unknown as string}
+        />
         <div>
           <Button type="submit" variant="danger" disabled={formState.isSubmitting}>
             Record emergency transfer

@@ -100,7 +100,8 @@ export function DeviceForm({
         label="Given at"
         error={e.administeredAt?.message}
         registration={register("administeredAt")}
-        late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("administeredAt") as unknown as string }}
+        value={watch("administeredAt") as unknown as string}
+        late={{ registration: register("lateReason"), error: e.lateReason?.message }}
       />
       <Button type="submit" disabled={formState.isSubmitting}>{`Record device ${nextSequence}`}</Button>
       <div className="w-full">

@@ -6,8 +6,7 @@ import { isLateEntry } from "@/lib/sessions/clinical-time-rules";
 import { latestWallTime } from "@/lib/time/days";
 import { useEntryTime } from "./entry-time";
 
-/** `value`: the form's watched time, so a reset form hides the reason again. */
-type Late = { registration: UseFormRegisterReturn; error?: string; value?: string };
+type Late = { registration: UseFormRegisterReturn; error?: string };
 
 /**
  * A clinical time: "Now" (the server's clock when saved) unless the nurse types the time on the site's clock, HH:MM —
@@ -19,12 +18,15 @@ export function TimeField({
   label = "Time",
   error,
   registration,
+  value: watched,
   late,
   empty = { chip: "Now", hint: "Empty is now; type the time if it was earlier." },
 }: {
   label?: string;
   error?: string;
   registration: UseFormRegisterReturn;
+  /** The form's time as it stands (react-hook-form's `watch`): a reset form shows its empty meaning, and no reason, again. */
+  value: string | undefined;
   late?: Late;
   /** What an empty field means: now (the default), or for an optional time such as "resolved at", that it has not happened. */
   empty?: { chip: string; hint: string };
@@ -35,8 +37,6 @@ export function TimeField({
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const watchedMode = !!late && "value" in late;
-  const watched = watchedMode ? late.value : undefined;
   // A reset form (saved, or cancelled) is "Now" again (adjusted while rendering: React's pattern for a prop change).
   const [seen, setSeen] = useState(watched);
   if (watched !== seen) {
@@ -100,7 +100,7 @@ export function TimeField({
             // reset() drops react-hook-form's fields and re-registers them from the DOM, and a form reset leaves a
             // hidden input's value: the old time would come back behind a field that shows "Now". A form whose time
             // is empty hands over an empty input.
-            if (el && watchedMode && !watched) el.value = "";
+            if (el && !watched) el.value = "";
             registration.ref(el);
           }}
         />

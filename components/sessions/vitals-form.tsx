@@ -36,7 +36,8 @@ export function VitalsForm({ sessionId, preDose }: { sessionId: string; preDose:
         <TimeField
           error={e.takenAt?.message}
           registration={register("takenAt")}
-          late={{ registration: register("lateReason"), error: e.lateReason?.message, value: watch("takenAt") as unknown as string }}
+          value={watch("takenAt") as unknown as string}
+          late={{ registration: register("lateReason"), error: e.lateReason?.message }}
         />
       </div>
       {!preDose && (
