@@ -18,7 +18,7 @@ import { listAuditEvents } from "../lib/audit/data";
 import { auditFilterSchema } from "../lib/audit/schema";
 import { lotDetail } from "../lib/inventory/data";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const TARGET = 1.5;
 type Result = Record<string, { p50: number; p95: number; rows: number }>;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
@@ -104,8 +104,8 @@ if (process.env.BENCH_EXPLAIN) {
         OR EXISTS (SELECT 1 FROM "WarningAcknowledgement" x WHERE x."sessionId" = s.id)) AS candidate,
         row_number() OVER (ORDER BY s."treatmentDate" DESC, s.id DESC)::int AS n
       FROM "TreatmentSession" s WHERE s."siteId" = ANY(${sites}) AND s."treatmentDate" BETWEEN '${from}'::date AND '${today}'::date
-      AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL) ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT 251)
-      SELECT id, "treatmentDate", candidate, n FROM batch WHERE candidate OR n >= LEAST(250, (SELECT max(n) FROM batch)) ORDER BY n`,
+      AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL) ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT 1001)
+      SELECT id, "treatmentDate", candidate, n FROM batch WHERE candidate OR n >= LEAST(1000, (SELECT max(n) FROM batch)) ORDER BY n`,
     "monitoring-duration": `SELECT CASE WHEN GROUPING(m."totalMinutes") = 0 THEN 'total' ELSE 'ready' END AS kind,
       coalesce(m."totalMinutes", m."readyToLeaveMinutes") AS value, count(*)::int AS count FROM "MonitoringDuration" m
       WHERE m."siteId" = ANY(${sites}) AND m."treatmentDate" BETWEEN '${from}'::date AND '${today}'::date
