@@ -71,10 +71,7 @@ CREATE TRIGGER monitoring_duration_discharge_update AFTER UPDATE ON "DischargeDe
 CREATE TRIGGER monitoring_duration_discharge_delete AFTER DELETE ON "DischargeDecision"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION monitoring_duration_follow_rows();
 
--- Backfill the sessions discharged before this migration.
-INSERT INTO "MonitoringDuration"("sessionId", "siteId", "treatmentDate", "totalMinutes", "readyToLeaveMinutes")
-SELECT s.id, s."siteId", s."treatmentDate", floor(extract(epoch FROM s."endOfMonitoringAt" - t.t0) / 60)::int, dd."readyToLeaveMinutes"
-FROM "TreatmentSession" s
-JOIN LATERAL (SELECT min(d."administeredAt") FILTER (WHERE d."enteredInErrorAt" IS NULL) AS t0 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id) t ON t.t0 IS NOT NULL
-LEFT JOIN "DischargeDecision" dd ON dd."sessionId" = s.id
-WHERE s.status = 'DISCHARGED' AND s."endOfMonitoringAt" IS NOT NULL AND s."treatmentDate" IS NOT NULL;
+-- Backfill the sessions discharged before this migration, by the same function as the triggers.
+DO $$ BEGIN
+  PERFORM monitoring_duration_refresh(ARRAY(SELECT id FROM "TreatmentSession" WHERE status = 'DISCHARGED'));
+END $$;
