@@ -2,7 +2,9 @@
 // On its own throwaway database: seeds 10 sites with 30 monitoring sessions each, then for 1, 8 and 50 concurrent
 // writers records vitals for a fixed time through the application's command (lib/sessions recordVital: session
 // lock, facts, R49 time check, the vital row, its audit row in the site's hash chain) and, in the same run, the
-// same rows as raw SQL (BEGIN; lock the session row; INSERT the vital; INSERT an unchained audit row into a copy of the audit table; COMMIT) on as many connections.
+// same rows as raw SQL (BEGIN; lock the session row; INSERT the vital; INSERT an unchained audit row into a copy of the audit table; COMMIT) on as many connections,
+// and once more with the audit row appended to its site's hash chain by the application's statement (what the chained design
+// costs in PostgreSQL alone, without Node.js and Prisma; its chains are verified at the end like the application's).
 // Writer w works at site w mod 10 (a clinic network); a last row puts all 50 writers on one site (one chain).
 // Each level starts on freshly seeded sessions and writers of a site take its sessions in turn, so a session holds a
 // few dozen readings, as in a clinic (the command reads the session's readings for its alert rules: sessions that
@@ -13,7 +15,7 @@ import pg from "pg";
 import { db } from "../lib/db/client";
 import { recordVital } from "../lib/sessions/commands";
 import { verifyAuditChain } from "../lib/audit/data";
-import { benchVital, createRawAuditTable, rawVitalWrite } from "./raw-writes";
+import { benchVital, createRawAuditTable, rawChainedVitalWrite, rawVitalWrite, verifyRawChains } from "./raw-writes";
 import { INITIAL_REMS_EFFECTIVE_FROM } from "../lib/setup/first-run";
 
 const SECONDS = Number(process.env.BENCH_AUDIT_SECONDS ?? 8);
@@ -123,11 +125,12 @@ const appWrite = async (_site: string, sessionId: string) => {
   await recordVital(actor, sessionId, benchVital());
 };
 const rawWrite = (siteId: string, sessionId: string) => rawVitalWrite(pool, actor, siteId, sessionId);
+const rawChainedWrite = (siteId: string, sessionId: string) => rawChainedVitalWrite(pool, actor, siteId, sessionId);
 
 console.log(
   `Audited vitals writes: ${SITES} sites × ${PER_SITE} monitoring sessions (one site: ${SITES * PER_SITE}), fresh for each level, ${SECONDS} s per level, app pool PG_POOL_MAX=${process.env.PG_POOL_MAX ?? 10}\n`,
 );
-console.log("  writers  sites  application (w/s)  raw SQL (w/s)  ratio  app Node CPU ms/write");
+console.log("  writers  sites  application (w/s)  raw SQL (w/s)  ratio  raw SQL, chained audit (w/s)  ratio  app Node CPU ms/write");
 let ratioAt50 = 0;
 for (const [writers, siteCount] of [
   [1, SITES],
@@ -142,14 +145,18 @@ for (const [writers, siteCount] of [
   const cpu = process.cpuUsage(cpu0);
   const nodeMsPerWrite = (cpu.user + cpu.system) / 1000 / (app * SECONDS);
   const raw = await run(writers, rawWrite, sites);
+  const rawChained = await run(writers, rawChainedWrite, sites);
   const label = String(siteCount);
   if (writers === 50 && siteCount === SITES) ratioAt50 = app / raw;
+  const pctOf = (x: number) => `${((100 * app) / x).toFixed(0).padStart(4)} %`;
   console.log(
-    `  ${String(writers).padStart(7)}  ${label.padStart(5)}  ${app.toFixed(0).padStart(17)}  ${raw.toFixed(0).padStart(13)}  ${((100 * app) / raw).toFixed(0).padStart(4)} %  ${nodeMsPerWrite.toFixed(2).padStart(14)}`,
+    `  ${String(writers).padStart(7)}  ${label.padStart(5)}  ${app.toFixed(0).padStart(17)}  ${raw.toFixed(0).padStart(13)}  ${pctOf(raw)}  ${rawChained.toFixed(0).padStart(28)}  ${pctOf(rawChained)}  ${nodeMsPerWrite.toFixed(2).padStart(21)}`,
   );
 }
 const report = await verifyAuditChain();
 console.log(`\n  audit chains after the run: ${report.chains.length}, ${report.rows} rows, ${report.intact ? "intact" : "NOT INTACT"}`);
+const raw = await verifyRawChains(pool);
+console.log(`  raw SQL chains after the run: ${raw.chains}, ${raw.rows} rows, ${raw.intact ? "intact" : "NOT INTACT"}`);
 console.log(
   `  target (application ≥ 50 % of raw SQL at 50 writers over ${SITES} sites): ${(100 * ratioAt50).toFixed(0)} % — ${ratioAt50 >= 0.5 ? "met" : "NOT met"}`,
 );

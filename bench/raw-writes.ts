@@ -5,6 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type pg from "pg";
 import { db } from "../lib/db/client";
 import { asOwner } from "../lib/db/testing/owner";
+import { auditHashBody, checkChainSegment, GENESIS_HASH, type ChainRow } from "../lib/audit/chain";
 
 /** A copy of the audit table (same columns, defaults and indexes) for raw rows, so the app's hash chains stay clean. */
 export async function createRawAuditTable() {
@@ -15,6 +16,9 @@ export async function createRawAuditTable() {
     `ALTER TABLE "BenchAuditRaw" ALTER COLUMN id SET DEFAULT nextval('"BenchAuditRaw_id_seq"')`,
     `GRANT SELECT, INSERT ON "BenchAuditRaw" TO "${me}"`,
     `GRANT USAGE ON SEQUENCE "BenchAuditRaw_id_seq" TO "${me}"`,
+    // The chain heads of the raw copy (rawChainedVitalWrite), like AuditChainHead: one row per site.
+    `CREATE TABLE IF NOT EXISTS "BenchAuditRawHead" ("chainKey" text PRIMARY KEY, "auditId" bigint NOT NULL, "hash" text NOT NULL)`,
+    `GRANT SELECT, INSERT, UPDATE ON "BenchAuditRawHead" TO "${me}"`,
   );
 }
 
@@ -53,6 +57,80 @@ export async function rawVitalWrite(pool: pg.Pool, actor: { id: string; email: s
   } finally {
     c.release();
   }
+}
+
+/**
+ * The same rows as the application writes, as raw SQL: BEGIN; lock the session row; INSERT the vital; append its audit row to
+ * the site's hash chain with the application's statement (lock the chain head, insert the row hashed over it, move the head;
+ * lib/audit/data appendAudit) on the raw copy; COMMIT. What the chained design costs without Node.js, Next.js and Prisma.
+ */
+export async function rawChainedVitalWrite(pool: pg.Pool, actor: { id: string; email: string; role: string }, siteId: string, sessionId: string) {
+  const c = await pool.connect();
+  try {
+    await c.query("BEGIN");
+    await c.query(`SELECT 1 FROM "TreatmentSession" WHERE id = $1 FOR UPDATE`, [sessionId]);
+    const v = benchVital(),
+      id = randomUUID(),
+      now = new Date();
+    const row = await c.query(
+      `INSERT INTO "ObservationVital" (id, "sessionId", "takenAt", kind, systolic, diastolic, "heartRate", spo2, "respiratoryRate", "recordedById", "recordedAt")
+      VALUES ($1, $2, $3, 'EXTRA', $4, $5, $6, $7, $8, $9, $3) RETURNING *`,
+      [id, sessionId, now, v.systolic, v.diastolic, v.heartRate, v.spo2, v.respiratoryRate, actor.id],
+    );
+    const after = JSON.stringify(row.rows[0]),
+      chainKey = `${RAW_CHAIN}${siteId}`;
+    const body = auditHashBody({
+      at: now,
+      actorId: actor.id,
+      actorEmail: actor.email,
+      actorRole: actor.role,
+      action: "vital.record",
+      entityType: "ObservationVital",
+      entityId: id,
+      siteId,
+      patientId: null,
+      before: null,
+      after: JSON.parse(after),
+      reason: null,
+      requestId: null,
+    });
+    const append = () =>
+      c.query(
+        `WITH head AS (SELECT "hash" FROM "BenchAuditRawHead" WHERE "chainKey" = $9 FOR UPDATE),
+        row AS (
+          INSERT INTO "BenchAuditRaw" (at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", after, "prevHash", hash, "chainKey")
+          SELECT $1, $2, $3, $4, 'vital.record', 'ObservationVital', $5, $6, $7::jsonb, head.hash, encode(sha256(convert_to(head.hash || E'\n' || $8, 'UTF8')), 'hex'), $9
+          FROM head RETURNING id, hash)
+        UPDATE "BenchAuditRawHead" h SET "auditId" = row.id, hash = row.hash FROM row WHERE h."chainKey" = $9`,
+        [now, actor.id, actor.email, actor.role, id, siteId, after, body, chainKey],
+      );
+    if (!(await append()).rowCount) {
+      await c.query(`INSERT INTO "BenchAuditRawHead" ("chainKey", "auditId", hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [chainKey, GENESIS_HASH]);
+      await append();
+    }
+    await c.query("COMMIT");
+  } catch (e) {
+    await c.query("ROLLBACK");
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+/** Chains of rawChainedVitalWrite in the raw copy (its unchained rows use the bare site id). */
+export const RAW_CHAIN = "chained:";
+
+/** Walks each chain of rawChainedVitalWrite as verifyAuditChain walks the application's: rows checked, chains intact. */
+export async function verifyRawChains(pool: pg.Pool): Promise<{ rows: number; chains: number; intact: boolean }> {
+  const { rows } = await pool.query(
+    `SELECT id, at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", "patientId", before, after, reason, "requestId", "prevHash", hash, "chainKey"
+     FROM "BenchAuditRaw" WHERE "chainKey" LIKE $1 ORDER BY "chainKey", id`,
+    [`${RAW_CHAIN}%`],
+  );
+  const byChain = new Map<string, ChainRow[]>();
+  for (const r of rows as (ChainRow & { chainKey: string })[]) byChain.set(r.chainKey, [...(byChain.get(r.chainKey) ?? []), r]);
+  const intact = [...byChain.values()].every((chain) => checkChainSegment(chain, GENESIS_HASH).broken === null);
+  return { rows: rows.length, chains: byChain.size, intact };
 }
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux

@@ -22,24 +22,19 @@ export function canonicalJson(v: unknown): string {
   return JSON.stringify(v) ?? "null";
 }
 
+/** A request that may carry an Idempotency-Key: who sent it, its route (method and path template), its path and JSON body. */
+export type KeyedRequest = { key: string | null; userId: string; method: string; routeTemplate: string; path: string; body: unknown };
+
 /**
  * Answers a keyed request once. The key belongs to the user and the route template; the record (hash of
  * path and canonical body, status, body) is written in the same transaction as the effect. A racing
  * first attempt waits on the unique index, then replays the winner's answer. Without a key: just `answer()`.
- * `bodyOf` must be a clone taken before the handler reads the body.
+ * `body` is the request's JSON as the route read it (one read of the stream, no clone of the request).
  */
-export async function answerOnce(bodyOf: Request, userId: string, routeTemplate: string, answer: () => Promise<Response>): Promise<Response> {
-  const key = idempotencyKeyOf(bodyOf);
+export async function answerOnce({ key, userId, method, routeTemplate, path, body }: KeyedRequest, answer: () => Promise<Response>): Promise<Response> {
   if (!key) return answer();
-  const text = await bodyOf.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {} // the handler answers malformed JSON
-  const requestHash = createHash("sha256")
-    .update(canonicalJson({ path: new URL(bodyOf.url).pathname, body }))
-    .digest("hex");
-  const route = `${bodyOf.method} ${routeTemplate}`;
+  const requestHash = createHash("sha256").update(canonicalJson({ path, body })).digest("hex");
+  const route = `${method} ${routeTemplate}`;
   const refused = Symbol("refused");
   let refusal: Response | undefined;
   return outerTransaction(async (tx) => {
@@ -61,10 +56,10 @@ export async function answerOnce(bodyOf: Request, userId: string, routeTemplate:
       refusal = res; // a refusal is not remembered: roll back the claim, so a corrected retry can run
       throw refused;
     }
-    const responseBody = await res.clone().text();
+    const responseBody = await res.text();
     await tx.$executeRaw`UPDATE "IdempotencyRecord" SET "status" = ${res.status}, "responseBody" = ${responseBody}::jsonb
       WHERE "userId" = ${userId} AND "route" = ${route} AND "key" = ${key}`;
-    return res;
+    return new Response(responseBody, res);
   }).catch((e) => {
     if (e === refused && refusal) return refusal;
     throw e;

@@ -4,9 +4,9 @@ import { authorizeRecord, type RecordType } from "@/lib/auth/authorize-record";
 import { authorizeRequest, type Scope } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Action } from "@/lib/auth/permissions";
-import { answerOnce } from "@/lib/db/idempotency";
+import { answerOnce, idempotencyKeyOf } from "@/lib/db/idempotency";
 import { invalidInput } from "./errors";
-import { ok, parseBody, route } from "./route";
+import { ok, readJsonBody, route, validBody } from "./route";
 
 /** The dynamic segments of the route's path. */
 type Params = Record<string, string>;
@@ -56,17 +56,18 @@ export function endpoint<B extends z.ZodType | undefined = undefined, Q extends 
   return route<{ params: Promise<Params> }>(async (req, ctx) => {
     const params = (await ctx?.params) ?? {};
     let user = spec.record ? await authorizeRecord(spec.action, spec.record.type, params[spec.record.param ?? "id"]) : await authorizeRequest(spec.action);
-    const bodyOf = spec.idempotent ? req.clone() : null;
-    const input = (spec.body ? await parseBody(req, spec.body) : undefined) as Out<B>;
+    const body = spec.body ? await readJsonBody(req) : undefined;
+    const input = (spec.body ? validBody(body, spec.body) : undefined) as Out<B>;
     const query = (spec.query ? parseQuery(req, spec.query) : undefined) as Out<Q>;
     if (spec.siteOf) user = await authorizeRequest(spec.action, await spec.siteOf({ body: input, query }));
     const answer = async () => {
       const out = await run({ user, params, input, query, req });
       return out instanceof Response ? out : ok(out, spec.status ?? 200);
     };
-    if (!bodyOf) return answer();
-    let template = new URL(req.url).pathname;
-    for (const [name, value] of Object.entries(params)) template = template.replace(`/${value}`, `/[${name}]`);
-    return answerOnce(bodyOf, user.id, template, answer);
+    if (!spec.idempotent) return answer();
+    const path = new URL(req.url).pathname;
+    let routeTemplate = path;
+    for (const [name, value] of Object.entries(params)) routeTemplate = routeTemplate.replace(`/${value}`, `/[${name}]`);
+    return answerOnce({ key: idempotencyKeyOf(req), userId: user.id, method: req.method, routeTemplate, path, body }, answer);
   });
 }

@@ -81,7 +81,11 @@ export async function readJsonBody(req: Request, limit = COMMAND_BODY_LIMIT): Pr
 
 /** Parses a JSON body with a zod schema; malformed JSON or invalid fields are a 422 with field messages. */
 export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
-  const body = await readJsonBody(req);
+  return validBody(await readJsonBody(req), schema);
+}
+
+/** A body already read by `readJsonBody`, through its schema (422 with field messages). */
+export function validBody<S extends z.ZodType>(body: unknown, schema: S): z.output<S> {
   const r = schema.safeParse(body);
   if (!r.success) {
     const { formErrors, fieldErrors } = z.flattenError(r.error);

@@ -1,7 +1,7 @@
 import { answerOnce } from "@/lib/db/idempotency";
 import { ok } from "@/lib/http/route";
 
-/** For data tests: what a keyed route does — the same wrapper, a real request with its body and header, the real command. */
+/** For data tests: what a keyed route does — the same wrapper, the body as read off the wire, the real command. */
 export async function keyed(
   userId: string,
   path: string,
@@ -11,11 +11,7 @@ export async function keyed(
   run: (input: never) => Promise<unknown>,
   status = 201,
 ) {
-  const req = new Request(`http://clinic.test${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
-    body: JSON.stringify(body),
-  });
-  const res = await answerOnce(req.clone(), userId, template, async () => ok(await run((await req.json()) as never), status));
+  const sent = JSON.parse(JSON.stringify(body)) as unknown; // as the route reads it off the wire
+  const res = await answerOnce({ key, userId, method: "POST", routeTemplate: template, path, body: sent }, async () => ok(await run(sent as never), status));
   return { status: res.status, body: (await res.json()) as { ok: true; data: { result: Record<string, unknown> & { id: string } } } };
 }
