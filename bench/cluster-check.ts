@@ -2,7 +2,7 @@
 // (scripts/cluster.sh starts the cluster on a throwaway database and calls runClusterChecks). Prints PASS or
 // FAIL per check; the caller exits 1 when any failed.
 import { db } from "../lib/db/client";
-import type { Cluster } from "../scripts/cluster";
+import type { Cluster } from "../scripts/cluster-servers";
 import { cookieJar, DEMO_PASSWORD, pct, reconcileVitals, runVitalsLoad, seedLoad, signIn, sleep, trySignIn } from "./vitals-client";
 
 const NURSES = Number(process.env.CLUSTER_LOAD_NURSES ?? 50);

@@ -152,15 +152,15 @@ const allStats = () =>
     .filter((s): s is Stat => !!s);
 
 /**
- * CPU milliseconds so far of the app server (every process in its process group) and of PostgreSQL (the postmaster
+ * CPU milliseconds so far of the app servers (every process in their process groups) and of PostgreSQL (the postmaster
  * of PG_DATA_DIR and all its backends, plus backends that already exited, counted in the postmaster's child time).
  */
-export function serverCpuMs(appPgid: number | null): { node: number; postgres: number } {
+export function serverCpuMs(appPgids: number[]): { node: number; postgres: number } {
   const all = allStats();
   const postmaster = Number(fs.readFileSync(`${process.env.PG_DATA_DIR}/postmaster.pid`, "utf8").split("\n")[0]);
   const pm = all.find((s) => s.pid === postmaster);
   return {
-    node: appPgid === null ? 0 : all.filter((s) => s.pgrp === appPgid).reduce((a, s) => a + s.cpu, 0),
+    node: all.filter((s) => appPgids.includes(s.pgrp)).reduce((a, s) => a + s.cpu, 0),
     postgres: (pm ? pm.cpu + pm.childCpu : 0) + all.filter((s) => s.ppid === postmaster).reduce((a, s) => a + s.cpu, 0),
   };
 }
