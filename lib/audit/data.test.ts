@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, transaction } from "@/lib/db/client";
 import { asOwner } from "@/lib/db/testing/owner";
 import { appendAudit, describeChainReport, recordAudit, verifyAuditChain } from "./data";
 import { anchorAuditChain } from "./anchors";
@@ -131,6 +131,38 @@ describe("one hash chain per site (issue 14 §2)", () => {
     const report = await verifyAuditChain();
     expect(report.intact).toBe(true);
     expect(report.chains).toEqual(expect.arrayContaining(["global", a, b]));
+  });
+
+  it("inside transaction() the head is locked only for the last statements: a writer of the same site is not held up meanwhile", async () => {
+    const a = site("chain-a"),
+      b = site("chain-b");
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let opened!: () => void;
+    const inside = new Promise<void>((r) => (opened = r));
+    const work = transaction(async (tx) => {
+      await appendAudit(tx, { actor: null, action: "test.deferred_a", entityType: "Test", siteId: a });
+      await appendAudit(tx, { actor: null, action: "test.deferred_b", entityType: "Test", siteId: b });
+      opened();
+      await held; // the rest of a command's work
+    });
+    await inside;
+    try {
+      // Had appendAudit locked site a's head (as db().$transaction does in the test above), this would wait for the commit.
+      await recordAudit({ actor: null, action: "test.same_site_meanwhile", entityType: "Test", siteId: a });
+      release();
+      await work;
+    } finally {
+      release();
+      await work.catch(() => undefined);
+    }
+    const rowsA = await db().auditEvent.findMany({ where: { chainKey: a }, orderBy: { id: "asc" } });
+    expect(rowsA.map((r) => r.action)).toEqual(["test.same_site_meanwhile", "test.deferred_a"]);
+    expect(rowsA[1].prevHash).toBe(rowsA[0].hash);
+    const [rowB] = await db().auditEvent.findMany({ where: { chainKey: b } });
+    expect(rowB.action).toBe("test.deferred_b");
+    expect(rowB.id).toBeGreaterThan(rowsA[1].id); // in the order of the calls
+    expect((await verifyAuditChain()).intact).toBe(true);
   });
 
   it("chains many sites' writers concurrently, each chain intact", async () => {

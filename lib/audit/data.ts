@@ -1,6 +1,6 @@
 import "server-only";
 import { serverNow } from "@/lib/clock";
-import { db, type Tx } from "@/lib/db/client";
+import { atCommit, db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditHashBody, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
 import type { AuditFilter } from "./schema";
@@ -33,7 +33,9 @@ export const chainKeyOf = (siteId: string | null | undefined) => siteId ?? GLOBA
  * head row in AuditChainHead is locked (SELECT … FOR UPDATE) until the caller commits, so each row's prevHash is
  * the hash of the row committed just before it in the same chain; writers of other sites do not wait.
  * One round trip: the statement locks the head, inserts the row hashed over it (`auditHash`, computed by
- * PostgreSQL from the canonical body built here) and moves the head — the lock is taken as late as possible.
+ * PostgreSQL from the canonical body built here) and moves the head. Inside `transaction()` the row's content is
+ * taken now and the statement runs just before COMMIT (`atCommit`): the site's head is locked for the transaction's
+ * last statements only, and always after the rows the transaction changed.
  */
 export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
   const chainKey = chainKeyOf(e.siteId);
@@ -64,10 +66,13 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
       FROM head
       RETURNING "id", "hash")
     UPDATE "AuditChainHead" h SET "auditId" = row."id", "hash" = row."hash" FROM row WHERE h."chainKey" = ${chainKey}`;
-  if (await append()) return;
-  // A chain's first row (a new site): concurrent first writers meet on the primary key, the losers then wait for the lock.
-  await tx.$executeRaw`INSERT INTO "AuditChainHead" ("chainKey", "auditId", "hash") VALUES (${chainKey}, 0, ${GENESIS_HASH}) ON CONFLICT ("chainKey") DO NOTHING`;
-  if (!(await append())) throw new Error(`audit chain ${chainKey}: head not found`);
+  const appendToChain = async () => {
+    if (await append()) return;
+    // A chain's first row (a new site): concurrent first writers meet on the primary key, the losers then wait for the lock.
+    await tx.$executeRaw`INSERT INTO "AuditChainHead" ("chainKey", "auditId", "hash") VALUES (${chainKey}, 0, ${GENESIS_HASH}) ON CONFLICT ("chainKey") DO NOTHING`;
+    if (!(await append())) throw new Error(`audit chain ${chainKey}: head not found`);
+  };
+  if (!atCommit(tx, appendToChain)) await appendToChain();
 }
 
 /** Audit an event that is not part of another write (a login, a denial). */
