@@ -31,8 +31,11 @@ export const benchVital = () => ({
   respiratoryRate: 14,
 });
 
-/** One vital as raw SQL: BEGIN; lock the session row; INSERT the vital; INSERT its (unchained) audit row; COMMIT. */
-export async function rawVitalWrite(pool: pg.Pool, actor: { id: string; email: string; role: string }, siteId: string, sessionId: string) {
+type Actor = { id: string; email: string; role: string };
+type RawVital = { c: pg.PoolClient; id: string; now: Date; row: Record<string, unknown> };
+
+/** BEGIN; lock the session row; INSERT a vital; then `audit` writes its audit row; COMMIT (ROLLBACK on an error). */
+async function rawVital(pool: pg.Pool, actor: Actor, sessionId: string, audit: (v: RawVital) => Promise<unknown>) {
   const c = await pool.connect();
   try {
     await c.query("BEGIN");
@@ -45,11 +48,7 @@ export async function rawVitalWrite(pool: pg.Pool, actor: { id: string; email: s
       VALUES ($1, $2, $3, 'EXTRA', $4, $5, $6, $7, $8, $9, $3) RETURNING *`,
       [id, sessionId, now, v.systolic, v.diastolic, v.heartRate, v.spo2, v.respiratoryRate, actor.id],
     );
-    await c.query(
-      `INSERT INTO "BenchAuditRaw" (at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", after, "prevHash", hash, "chainKey")
-      VALUES ($1, $2, $3, $4, 'vital.record', 'ObservationVital', $5, $6, $7::jsonb, '', $8, $6)`,
-      [now, actor.id, actor.email, actor.role, id, siteId, JSON.stringify(row.rows[0]), createHash("sha256").update(id).digest("hex")],
-    );
+    await audit({ c, id, now, row: row.rows[0] });
     await c.query("COMMIT");
   } catch (e) {
     await c.query("ROLLBACK");
@@ -59,25 +58,25 @@ export async function rawVitalWrite(pool: pg.Pool, actor: { id: string; email: s
   }
 }
 
+/** One vital as raw SQL: BEGIN; lock the session row; INSERT the vital; INSERT its (unchained) audit row; COMMIT. */
+export function rawVitalWrite(pool: pg.Pool, actor: Actor, siteId: string, sessionId: string) {
+  return rawVital(pool, actor, sessionId, ({ c, id, now, row }) =>
+    c.query(
+      `INSERT INTO "BenchAuditRaw" (at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", after, "prevHash", hash, "chainKey")
+      VALUES ($1, $2, $3, $4, 'vital.record', 'ObservationVital', $5, $6, $7::jsonb, '', $8, $6)`,
+      [now, actor.id, actor.email, actor.role, id, siteId, JSON.stringify(row), createHash("sha256").update(id).digest("hex")],
+    ),
+  );
+}
+
 /**
  * The same rows as the application writes, as raw SQL: BEGIN; lock the session row; INSERT the vital; append its audit row to
  * the site's hash chain with the application's statement (lock the chain head, insert the row hashed over it, move the head;
  * lib/audit/data appendAudit) on the raw copy; COMMIT. What the chained design costs without Node.js, Next.js and Prisma.
  */
-export async function rawChainedVitalWrite(pool: pg.Pool, actor: { id: string; email: string; role: string }, siteId: string, sessionId: string) {
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
-    await c.query(`SELECT 1 FROM "TreatmentSession" WHERE id = $1 FOR UPDATE`, [sessionId]);
-    const v = benchVital(),
-      id = randomUUID(),
-      now = new Date();
-    const row = await c.query(
-      `INSERT INTO "ObservationVital" (id, "sessionId", "takenAt", kind, systolic, diastolic, "heartRate", spo2, "respiratoryRate", "recordedById", "recordedAt")
-      VALUES ($1, $2, $3, 'EXTRA', $4, $5, $6, $7, $8, $9, $3) RETURNING *`,
-      [id, sessionId, now, v.systolic, v.diastolic, v.heartRate, v.spo2, v.respiratoryRate, actor.id],
-    );
-    const after = JSON.stringify(row.rows[0]),
+export function rawChainedVitalWrite(pool: pg.Pool, actor: Actor, siteId: string, sessionId: string) {
+  return rawVital(pool, actor, sessionId, async ({ c, id, now, row }) => {
+    const after = JSON.stringify(row),
       chainKey = `${RAW_CHAIN}${siteId}`;
     const body = auditHashBody({
       at: now,
@@ -108,13 +107,7 @@ export async function rawChainedVitalWrite(pool: pg.Pool, actor: { id: string; e
       await c.query(`INSERT INTO "BenchAuditRawHead" ("chainKey", "auditId", hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [chainKey, GENESIS_HASH]);
       await append();
     }
-    await c.query("COMMIT");
-  } catch (e) {
-    await c.query("ROLLBACK");
-    throw e;
-  } finally {
-    c.release();
-  }
+  });
 }
 
 /** Chains of rawChainedVitalWrite in the raw copy (its unchained rows use the bare site id). */
