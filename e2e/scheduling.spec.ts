@@ -235,3 +235,39 @@ test("an administrator sees the renewal list too; a nurse reads authorizations b
   expect(r.status()).toBe(403);
   await nurse.close();
 });
+
+test("a nurse cancels a booked visit from the day view with its reason; the chair block is offered again", async ({ page }) => {
+  await signIn(page, "nurse@example.com");
+  const day = addDays(today, 2);
+  const [chair] = await sql<{ id: string }>(`SELECT id FROM "Chair" WHERE "siteId" = $1 AND label = 'Chair 2'`, [siteId]);
+  const [{ id: nurseId }] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'nurse@example.com'`);
+  const startsAt = (await sql<{ t: Date }>(`SELECT (($1::date + time '09:30') AT TIME ZONE $2) AS t`, [day, TZ]))[0].t;
+  const booked = await page.request.post("/api/appointments", {
+    data: { patientId: enrolled.id, chairId: chair.id, startsAt: new Date(startsAt).toISOString(), monitoringNurseId: nurseId },
+    headers: { "idempotency-key": key() },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  const appointmentId = (await booked.json()).data.id as string;
+
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.goto(`/schedule?site=${siteId}&date=${day}`);
+  const cell = page.getByRole("cell", { name: new RegExp(enrolled.mrn) });
+  const name = `${enrolled.last}, ${enrolled.first}`;
+  await expect(cell.getByRole("button", { name: `No-show of ${name}` })).toHaveCount(0); // not before the block has started
+  await cell.getByRole("button", { name: `Cancel visit of ${name}` }).click();
+  const form = cell.getByRole("form", { name: `Cancel visit of ${name}` });
+  await form.getByRole("button", { name: "Cancel the visit" }).click();
+  await expect(form.getByText("Say why (at least 3 characters)")).toBeVisible();
+  await form.getByLabel("Why is it cancelled?").fill("Patient asked to move it to next week");
+  await page.screenshot({ path: "docs/screens/schedule-cancel-820.png", fullPage: true });
+  await form.getByRole("button", { name: "Cancel the visit" }).click();
+
+  await expect(page.getByRole("link", { name: "Book Chair 2 at 09:30" })).toBeVisible();
+  const closed = page.getByRole("region", { name: "Cancelled and missed" });
+  await expect(closed).toContainText(`${name} (MRN ${enrolled.mrn})`);
+  await expect(closed).toContainText("Patient asked to move it to next week");
+  const [a] = await sql<{ status: string; statusReason: string }>(`SELECT status, "statusReason" FROM "Appointment" WHERE id = $1`, [appointmentId]);
+  expect(a).toEqual({ status: "CANCELLED", statusReason: "Patient asked to move it to next week" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: "docs/screens/schedule-cancelled-1280.png", fullPage: true });
+});

@@ -9,7 +9,10 @@ import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import { appointmentReasonSchema, type AppointmentReasonInput } from "@/lib/scheduling/schema";
 
-/** Cancel or record a no-show, each with its reason; Cancel closes the form without saving. */
+/**
+ * Cancel or record a no-show, each with its reason; "Keep it" closes the form without saving. Each button's name
+ * begins with its visible text, then says whose visit (WCAG 2.5.3, label in name).
+ */
 export function AppointmentActions({ id, patientName, started }: { id: string; patientName: string; started: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState<null | "cancel" | "no-show">(null);
@@ -26,11 +29,11 @@ export function AppointmentActions({ id, patientName, started }: { id: string; p
   if (!open)
     return (
       <div className="mt-2 flex flex-wrap gap-2">
-        <Button variant="secondary" type="button" onClick={() => setOpen("cancel")} aria-label={`Cancel the appointment of ${patientName}`}>
+        <Button variant="secondary" type="button" onClick={() => setOpen("cancel")} aria-label={`Cancel visit of ${patientName}`}>
           Cancel visit
         </Button>
         {started && (
-          <Button variant="secondary" type="button" onClick={() => setOpen("no-show")} aria-label={`Record ${patientName} as a no-show`}>
+          <Button variant="secondary" type="button" onClick={() => setOpen("no-show")} aria-label={`No-show of ${patientName}`}>
             No-show
           </Button>
         )}
@@ -40,7 +43,7 @@ export function AppointmentActions({ id, patientName, started }: { id: string; p
     <form
       onSubmit={onSubmit}
       noValidate
-      aria-label={open === "cancel" ? `Cancel the appointment of ${patientName}` : `No-show of ${patientName}`}
+      aria-label={open === "cancel" ? `Cancel visit of ${patientName}` : `No-show of ${patientName}`}
       className="mt-2 grid gap-2"
     >
       <TextInput
