@@ -62,7 +62,7 @@ test("an administrator creates a token (shown once) that reads a session Bundle 
   await expect(row).not.toContainText("Never");
   await page.screenshot({ path: test.info().outputPath("api-tokens-1280.png"), fullPage: true });
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
-  await row.getByRole("button", { name: `Confirm revoking ${name}` }).click();
+  await row.getByRole("button", { name: `Revoke now: ${name}` }).click();
   await expect(row).toContainText("Revoked");
   expect((await machine.get(`/api/fhir/sessions/${s.id}`, { headers: auth })).status()).toBe(401);
   await machine.dispose();

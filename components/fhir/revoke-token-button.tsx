@@ -22,7 +22,7 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
     );
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button variant="danger" onClick={revoke} aria-label={`Confirm revoking ${name}`}>
+      <Button variant="danger" onClick={revoke} aria-label={`Revoke now: ${name}`}>
         Revoke now
       </Button>
       <Button variant="secondary" onClick={() => setConfirming(false)}>
