@@ -41,7 +41,11 @@ function watch(page: Page, findings: Map<string, AxeFinding>, pending: Promise<u
       // A page caught between a navigation's commit and its streamed <head> has no title yet: wait for it (a page
       // that never gets one is still reported by axe's document-title rule).
       await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
+      const url = page.url();
       const found = await Promise.race([axeFindings(page), giveUp]).finally(() => clearTimeout(timer));
+      // The test moved the page on (a client-side navigation) while axe ran: it saw a page between two, without its
+      // <title> or half replaced. The page it moved to is checked at its next load or by the final check.
+      if (page.url() !== url) return;
       for (const f of found) findings.set(`${new URL(f.url).pathname}|${f.rule}|${f.targets.join(",")}`, f);
     } catch {
       // the page navigated or closed while it was being checked: its next load (or the final check) covers it
