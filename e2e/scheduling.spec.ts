@@ -27,6 +27,18 @@ async function api(browser: Browser, email: string): Promise<{ page: Page; req: 
   return { page, req: page.request, close: () => ctx.close() };
 }
 
+/** A booking made through the API (as the booking screen sends it), at a local time of a day of the site; its id. */
+async function bookThroughApi(req: APIRequestContext, patient: Made, chairId: string, day: string, time: string): Promise<string> {
+  const [{ id: nurseId }] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'nurse@example.com'`);
+  const startsAt = (await sql<{ t: Date }>(`SELECT (($1::date + $2::time) AT TIME ZONE $3) AS t`, [day, time, TZ]))[0].t;
+  const booked = await req.post("/api/appointments", {
+    data: { patientId: patient.id, chairId, startsAt: new Date(startsAt).toISOString(), monitoringNurseId: nurseId },
+    headers: { "idempotency-key": key() },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  return (await booked.json()).data.id as string;
+}
+
 async function newPatient(req: APIRequestContext, first: string): Promise<Made> {
   const mrn = `SCH-${stamp}-${first.slice(0, 3).toUpperCase()}`;
   const res = await req.post("/api/patients", {
@@ -149,14 +161,7 @@ test("a nurse checks in from the board's appointment: the session is linked and 
     [siteId],
   );
   expect(chair, "a free chair").toBeTruthy();
-  const [{ id: nurseId }] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'nurse@example.com'`);
-  const startsAt = (await sql<{ t: Date }>(`SELECT (($1::date + time '14:30') AT TIME ZONE $2) AS t`, [tomorrow, TZ]))[0].t;
-  const booked = await page.request.post("/api/appointments", {
-    data: { patientId: walkIn.id, chairId: chair.id, startsAt: new Date(startsAt).toISOString(), monitoringNurseId: nurseId },
-    headers: { "idempotency-key": key() },
-  });
-  expect(booked.status(), await booked.text()).toBe(201);
-  const appointmentId = (await booked.json()).data.id as string;
+  const appointmentId = await bookThroughApi(page.request, walkIn, chair.id, tomorrow, "14:30");
   await sql(
     `UPDATE "Appointment" SET "startsAt" = now() - interval '5 minutes', "endsAt" = now() + interval '145 minutes', "localDate" = $2::date WHERE id = $1`,
     [appointmentId, today],
@@ -240,14 +245,7 @@ test("a nurse cancels a booked visit from the day view with its reason; the chai
   await signIn(page, "nurse@example.com");
   const day = addDays(today, 2);
   const [chair] = await sql<{ id: string }>(`SELECT id FROM "Chair" WHERE "siteId" = $1 AND label = 'Chair 2'`, [siteId]);
-  const [{ id: nurseId }] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'nurse@example.com'`);
-  const startsAt = (await sql<{ t: Date }>(`SELECT (($1::date + time '09:30') AT TIME ZONE $2) AS t`, [day, TZ]))[0].t;
-  const booked = await page.request.post("/api/appointments", {
-    data: { patientId: enrolled.id, chairId: chair.id, startsAt: new Date(startsAt).toISOString(), monitoringNurseId: nurseId },
-    headers: { "idempotency-key": key() },
-  });
-  expect(booked.status(), await booked.text()).toBe(201);
-  const appointmentId = (await booked.json()).data.id as string;
+  const appointmentId = await bookThroughApi(page.request, enrolled, chair.id, day, "09:30");
 
   await page.setViewportSize({ width: 820, height: 1180 });
   await page.goto(`/schedule?site=${siteId}&date=${day}`);
