@@ -42,6 +42,8 @@ const sessionSelect = {
   },
 } satisfies Prisma.TreatmentSessionSelect;
 
+const LOAD_BATCH = 100;
+
 /** Where a page of the report starts: after this session in (treatment date, id) descending order. */
 export type DeviationCursor = { date: string; id: string };
 export const cursorParam = (c: DeviationCursor) => `${c.date}_${c.id}`;
@@ -75,9 +77,6 @@ export async function deviationReport(
     OR EXISTS (SELECT 1 FROM "ProtocolDeviation" x WHERE x."sessionId" = s.id)
     OR EXISTS (SELECT 1 FROM "ClinicalDecision" x WHERE x."sessionId" = s.id)
     OR EXISTS (SELECT 1 FROM "WarningAcknowledgement" x WHERE x."sessionId" = s.id))`;
-  const [{ count }] = await db().$queryRaw<
-    { count: bigint }[]
-  >`SELECT count(*) AS count FROM (SELECT 1 FROM "TreatmentSession" s WHERE ${dosed} LIMIT ${COUNT_CAP + 1}) m`;
   const keyset = after ? Prisma.sql`AND (s."treatmentDate", s.id) < (${after.date}::date, ${after.id})` : Prisma.empty;
   // The page's sessions that may have findings, in order, and its last session (n = maxChecked, or the last one in
   // range); a row n = maxChecked + 1 says the range goes on.
@@ -88,15 +87,27 @@ export async function deviationReport(
       ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT ${maxChecked + 1})
     SELECT id, "treatmentDate", candidate, n FROM page
     WHERE candidate OR n >= LEAST(${maxChecked}, (SELECT max(n) FROM page)) ORDER BY n`;
+  // The first page's scan already counted the range up to the cap (its last row is the last session it read).
+  const count =
+    !after && maxChecked >= COUNT_CAP
+      ? (scanned.at(-1)?.n ?? 0)
+      : Number(
+          (
+            await db().$queryRaw<
+              { count: bigint }[]
+            >`SELECT count(*) AS count FROM (SELECT 1 FROM "TreatmentSession" s WHERE ${dosed} LIMIT ${COUNT_CAP + 1}) m`
+          )[0].count,
+        );
   const inPage = scanned.filter((r) => r.n <= maxChecked);
   const last = inPage.at(-1);
-  if (!last) return { inRange: Math.min(Number(count), COUNT_CAP), capped: Number(count) > COUNT_CAP, checked: 0, next: null, rows: [] };
+  if (!last) return { inRange: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP, checked: 0, next: null, rows: [] };
   const rows: DeviationRow[] = [];
   let stop = last;
   const candidates = inPage.filter((r) => r.candidate);
-  // Loaded a page's worth at a time: an open session may turn out to have no findings.
+  // Loaded LOAD_BATCH at a time (an open session may turn out to have no findings, so a page may need more
+  // candidates than rows; one batch holds the open sessions of a clinic network's chairs and a page's findings).
   for (let i = 0; i < candidates.length && rows.length < pageRows; ) {
-    const chunk = candidates.slice(i, (i += pageRows - rows.length));
+    const chunk = candidates.slice(i, (i += LOAD_BATCH));
     const found = new Map(
       (await db().treatmentSession.findMany({ where: { id: { in: chunk.map((r) => r.id) } }, select: sessionSelect })).map((f) => [f.id, f]),
     );
@@ -110,8 +121,8 @@ export async function deviationReport(
   }
   const more = scanned.at(-1)!.n > maxChecked || stop !== last;
   return {
-    inRange: Math.min(Number(count), COUNT_CAP),
-    capped: Number(count) > COUNT_CAP,
+    inRange: Math.min(count, COUNT_CAP),
+    capped: count > COUNT_CAP,
     checked: stop.n,
     next: more ? { date: dateOnly(stop.treatmentDate), id: stop.id } : null,
     rows,
