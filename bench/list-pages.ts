@@ -93,10 +93,10 @@ if (process.env.BENCH_EXPLAIN) {
   // lib/patients/data.ts, lib/inventory/data.ts; the Prisma ones written out), with this scale's values.
   const sites = `ARRAY[${allSites.map((s) => `'${s}'`).join(",")}]::text[]`;
   const plans: Record<string, string> = {
-    "pmf-worklist": `SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE f."siteId" = ANY(${sites})
+    "pmf-worklist": `SELECT f.id FROM "PatientMonitoringForm" f WHERE f."siteId" = ANY(${sites})
       ORDER BY (f.status = 'SUBMITTED'), f."dueDate", f.id LIMIT 25 OFFSET 50`,
-    "pmf-worklist-count": `SELECT count(*) FROM (SELECT 1 FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE f."siteId" = ANY(${sites}) LIMIT 1001) m`,
-    "pmf-worklist-one-site-ready": `SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE f."siteId" = ANY(ARRAY['site-3']::text[]) AND f.status = 'READY'
+    "pmf-worklist-count": `SELECT count(*) FROM (SELECT 1 FROM "PatientMonitoringForm" f WHERE f."siteId" = ANY(${sites}) LIMIT 1001) m`,
+    "pmf-worklist-one-site-ready": `SELECT f.id FROM "PatientMonitoringForm" f WHERE f."siteId" = ANY(ARRAY['site-3']::text[]) AND f.status = 'READY'
       ORDER BY (f.status = 'SUBMITTED'), f."dueDate", f.id LIMIT 25`,
     "adverse-event-log": `SELECT id FROM "AdverseEvent" WHERE "siteId" = ANY(${sites}) AND NOT ("reportedToRemsAt" IS NULL AND serious) ORDER BY "onsetAt" DESC, id DESC LIMIT 25 OFFSET 50`,
     "deviation-report": `WITH batch AS (SELECT s.id, s."treatmentDate", (s.status::text = ANY(ARRAY['CHECKED_IN','DOSING','MONITORING'])

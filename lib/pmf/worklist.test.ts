@@ -34,4 +34,22 @@ describe("a form's site (issue 14 §4: the worklist reads a site's forms by inde
     expect((await pmfWorklist([a.site.id], { status: "READY" })).rows.map((r) => r.id)).toEqual([ready.id]);
     expect((await pmfWorklist([a.site.id, b.site.id], { status: "READY" })).total).toBe(2);
   });
+
+  it("filters by the session's treatment date and by the patient's MRN or last name", async () => {
+    const a = await clinicFixture();
+    const b = await clinicFixture();
+    const early = await session(a);
+    const late = await session(a);
+    const earlyForm = await form(early.id, a.site.id, "READY");
+    const lateForm = await form(late.id, a.site.id, "DRAFT");
+    const otherForm = await form((await session(b)).id, b.site.id, "READY");
+    const lateDay = late.treatmentDate!.toISOString().slice(0, 10);
+    const earlyDay = early.treatmentDate!.toISOString().slice(0, 10);
+    const ids = async (q: Parameters<typeof pmfWorklist>[1]) => (await pmfWorklist([a.site.id, b.site.id], q)).rows.map((r) => r.id).sort();
+    expect(await ids({ from: lateDay, to: lateDay })).toEqual([lateForm.id].sort());
+    expect(await ids({ to: earlyDay, patient: a.patient.mrn })).toEqual([earlyForm.id]);
+    expect(await ids({ patient: b.patient.lastName.toLowerCase() })).toEqual([otherForm.id]);
+    expect(await ids({ patient: a.patient.lastName, status: "DRAFT" })).toEqual([lateForm.id]);
+    expect((await pmfWorklist([a.site.id, b.site.id], { patient: a.patient.mrn })).total).toBe(2);
+  });
 });

@@ -36,8 +36,12 @@ const worklistSelect = {
   },
 } as const;
 
-/** The worklist's filter, as SQL over the form `f` and its session `s` (the same in the count and the page). */
-function worklistWhere(siteIds: string[], q: Partial<WorklistQuery>): Prisma.Sql {
+/**
+ * The worklist's forms and filter, as SQL over the form `f` and, when the filter asks about it, its session `s`
+ * (the same in the count and the page). Without a date or patient filter the session is not joined: every form
+ * has one, and a count of 1 000 forms with the join probed 1 000 sessions (6 ms at 100 000 sessions, 0.5 without).
+ */
+function worklistFrom(siteIds: string[], q: Partial<WorklistQuery>): Prisma.Sql {
   const parts = [Prisma.sql`f."siteId" = ANY(${siteIds}::text[])`];
   if (q.status) parts.push(Prisma.sql`f.status = ${q.status}::"PmfStatus"`);
   if (q.from) parts.push(Prisma.sql`s."treatmentDate" >= ${q.from}::date`);
@@ -48,7 +52,11 @@ function worklistWhere(siteIds: string[], q: Partial<WorklistQuery>): Prisma.Sql
       Prisma.sql`EXISTS (SELECT 1 FROM "Patient" p WHERE p.id = s."patientId" AND (lower(p.mrn) = ${q.patient.toLowerCase()} OR lower(p."lastName") LIKE ${prefix}))`,
     );
   }
-  return Prisma.join(parts, " AND ");
+  const forms =
+    q.from || q.to || q.patient
+      ? Prisma.sql`"PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId"`
+      : Prisma.sql`"PatientMonitoringForm" f`;
+  return Prisma.sql`${forms} WHERE ${Prisma.join(parts, " AND ")}`;
 }
 
 /**
@@ -59,15 +67,11 @@ function worklistWhere(siteIds: string[], q: Partial<WorklistQuery>): Prisma.Sql
  * whatever the number of forms; the count stops at COUNT_CAP.
  */
 export async function pmfWorklist(siteIds: string[], q: Partial<WorklistQuery>, pageSize = PAGE_SIZE, now = new Date()) {
-  const where = worklistWhere(siteIds, q);
-  const [{ count }] = await db().$queryRaw<
-    { count: bigint }[]
-  >`SELECT count(*) AS count FROM (SELECT 1 FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE ${where} LIMIT ${COUNT_CAP + 1}) m`;
+  const forms = worklistFrom(siteIds, q);
+  const [{ count }] = await db().$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (SELECT 1 FROM ${forms} LIMIT ${COUNT_CAP + 1}) m`;
   const info = pageInfo(Number(count), q.page ?? 1, pageSize);
   const order = q.dir === "desc" ? Prisma.sql`(f.status = 'SUBMITTED'), f."dueDate" DESC, f.id DESC` : Prisma.sql`(f.status = 'SUBMITTED'), f."dueDate", f.id`;
-  const ids = await db().$queryRaw<
-    { id: string }[]
-  >`SELECT f.id FROM "PatientMonitoringForm" f JOIN "TreatmentSession" s ON s.id = f."sessionId" WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offsetOf(info)}`;
+  const ids = await db().$queryRaw<{ id: string }[]>`SELECT f.id FROM ${forms} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offsetOf(info)}`;
   const found = await db().patientMonitoringForm.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: worklistSelect });
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.map(({ id }) => byId.get(id)).filter((r) => !!r);
