@@ -100,11 +100,9 @@ if (process.env.BENCH_EXPLAIN) {
       ORDER BY (f.status = 'SUBMITTED'), f."dueDate", f.id LIMIT 25`,
     "adverse-event-log": `SELECT id FROM "AdverseEvent" WHERE "siteId" = ANY(${sites}) AND NOT ("reportedToRemsAt" IS NULL AND serious) ORDER BY "onsetAt" DESC, id DESC LIMIT 25 OFFSET 50`,
     "deviation-report": `WITH batch AS (SELECT s.id, s."treatmentDate", (s.status::text = ANY(ARRAY['CHECKED_IN','DOSING','MONITORING'])
-        OR EXISTS (SELECT 1 FROM "ProtocolDeviation" x WHERE x."sessionId" = s.id) OR EXISTS (SELECT 1 FROM "ClinicalDecision" x WHERE x."sessionId" = s.id)
-        OR EXISTS (SELECT 1 FROM "WarningAcknowledgement" x WHERE x."sessionId" = s.id)) AS candidate,
-        row_number() OVER (ORDER BY s."treatmentDate" DESC, s.id DESC)::int AS n
+        OR s."hasDeviationRecords") AS candidate, row_number() OVER (ORDER BY s."treatmentDate" DESC, s.id DESC)::int AS n
       FROM "TreatmentSession" s WHERE s."siteId" = ANY(${sites}) AND s."treatmentDate" BETWEEN '${from}'::date AND '${today}'::date
-      AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL) ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT 1001)
+      AND s."dosed" ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT 1001)
       SELECT id, "treatmentDate", candidate, n FROM batch WHERE candidate OR n >= LEAST(1000, (SELECT max(n) FROM batch)) ORDER BY n`,
     "monitoring-duration": `SELECT CASE WHEN GROUPING(m."totalMinutes") = 0 THEN 'total' ELSE 'ready' END AS kind,
       coalesce(m."totalMinutes", m."readyToLeaveMinutes") AS value, count(*)::int AS count FROM "MonitoringDuration" m

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { siteDay } from "@/lib/time/days";
-import { recordDevice } from "@/lib/sessions/commands";
+import { db } from "@/lib/db/client";
+import { markEnteredInError, recordDevice, recordSessionDeviation } from "@/lib/sessions/commands";
 import { minutesAgo, readyToDose } from "@/lib/sessions/testing/session-steps";
 import { dischargedSession } from "./testing/discharged-session";
 import { deviationReport, type DeviationCursor } from "./deviations";
@@ -60,6 +61,20 @@ describe("protocol-deviation report from sessions run through the chair-side com
     }
     expect(seen.sort()).toEqual([a.sessionId, b.sessionId, d.sessionId].sort());
     expect(seen).not.toContain(c.sessionId);
+  });
+
+  it("finds its sessions by two flags the database keeps from the session's rows: a live device, and deviation, GATE or acknowledgement rows", async () => {
+    const s = await readyToDose();
+    const flags = () => db().treatmentSession.findUniqueOrThrow({ where: { id: s.sessionId }, select: { dosed: true, hasDeviationRecords: true } });
+    expect(await flags()).toEqual({ dosed: false, hasDeviationRecords: false });
+    const device = await recordDevice(s.nurse, s.sessionId, { deviceId: s.devices[0].id, administeredAt: minutesAgo(70), acknowledgedWarnings: [] });
+    expect(await flags()).toEqual({ dosed: true, hasDeviationRecords: false });
+    expect((await deviationReport([s.site.id], since(), today())).inRange).toBe(1);
+    await markEnteredInError(s.nurse, s.sessionId, "device", device.result.id, "Wrong device scanned at the chair");
+    expect(await flags()).toEqual({ dosed: false, hasDeviationRecords: false });
+    expect((await deviationReport([s.site.id], since(), today())).inRange).toBe(0);
+    await recordSessionDeviation(s.nurse, s.sessionId, { description: "Observation room unavailable", reason: "Fire drill in the clinic" });
+    expect(await flags()).toEqual({ dosed: false, hasDeviationRecords: true });
   });
 
   it("reads a session still open from its readings as they stand: a 40-minute BP overdue shows before any row is written", async () => {

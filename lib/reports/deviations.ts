@@ -71,12 +71,9 @@ export async function deviationReport(
   opts: { after?: DeviationCursor; pageRows?: number; maxChecked?: number } = {},
 ): Promise<{ inRange: number; capped: boolean; checked: number; next: DeviationCursor | null; rows: DeviationRow[] }> {
   const { pageRows = 25, maxChecked = 1000, after } = opts;
-  const dosed = Prisma.sql`s."siteId" = ANY(${siteIds}::text[]) AND s."treatmentDate" BETWEEN ${from}::date AND ${to}::date
-    AND EXISTS (SELECT 1 FROM "DeviceAdministration" d WHERE d."sessionId" = s.id AND d."enteredInErrorAt" IS NULL)`;
-  const mayHaveFindings = Prisma.sql`(s.status::text = ANY(${[...OPEN_STATUSES]}::text[])
-    OR EXISTS (SELECT 1 FROM "ProtocolDeviation" x WHERE x."sessionId" = s.id)
-    OR EXISTS (SELECT 1 FROM "ClinicalDecision" x WHERE x."sessionId" = s.id)
-    OR EXISTS (SELECT 1 FROM "WarningAcknowledgement" x WHERE x."sessionId" = s.id))`;
+  // `dosed` and `hasDeviationRecords` are kept by the database from the session's rows (see schema.prisma).
+  const dosed = Prisma.sql`s."siteId" = ANY(${siteIds}::text[]) AND s."treatmentDate" BETWEEN ${from}::date AND ${to}::date AND s."dosed"`;
+  const mayHaveFindings = Prisma.sql`(s.status::text = ANY(${[...OPEN_STATUSES]}::text[]) OR s."hasDeviationRecords")`;
   const keyset = after ? Prisma.sql`AND (s."treatmentDate", s.id) < (${after.date}::date, ${after.id})` : Prisma.empty;
   // The page's sessions that may have findings, in order, and its last session (n = maxChecked, or the last one in
   // range); a row n = maxChecked + 1 says the range goes on.
