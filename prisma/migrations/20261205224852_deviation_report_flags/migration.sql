@@ -22,28 +22,46 @@ CREATE FUNCTION deviation_report_flags_refresh(ids TEXT[]) RETURNS void LANGUAGE
   WHERE s.id = f.id AND (s."dosed", s."hasDeviationRecords") IS DISTINCT FROM (f.dosed, f.records);
 $$;
 
--- Once per statement, over the sessions of the rows it changed.
-CREATE FUNCTION deviation_report_flags_follow_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One trigger function for every table whose rows feed a per-session table or flag: once per statement, over the
+-- sessions of the rows it changed, it calls the refresh function named by the trigger's argument. The monitoring
+-- duration's triggers move to it too (they had a copy of it, monitoring_duration_follow_rows).
+CREATE FUNCTION refresh_sessions_of_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids TEXT[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM deviation_report_flags_refresh(ARRAY(SELECT DISTINCT "sessionId" FROM new_rows));
+    ids := ARRAY(SELECT DISTINCT "sessionId" FROM new_rows);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM deviation_report_flags_refresh(ARRAY(SELECT DISTINCT "sessionId" FROM old_rows));
+    ids := ARRAY(SELECT DISTINCT "sessionId" FROM old_rows);
   ELSE
-    PERFORM deviation_report_flags_refresh(ARRAY(SELECT "sessionId" FROM old_rows UNION SELECT "sessionId" FROM new_rows));
+    ids := ARRAY(SELECT "sessionId" FROM old_rows UNION SELECT "sessionId" FROM new_rows);
   END IF;
+  EXECUTE format('SELECT %I($1)', TG_ARGV[0]) USING ids;
   RETURN NULL;
 END $$;
 
 DO $$
-DECLARE t TEXT;
+DECLARE
+  t TEXT;
+  follows CONSTANT TEXT[][] := ARRAY[
+    ['DeviceAdministration', 'deviation_report_flags', 'deviation_report_flags_refresh'],
+    ['ProtocolDeviation', 'deviation_report_flags', 'deviation_report_flags_refresh'],
+    ['ClinicalDecision', 'deviation_report_flags', 'deviation_report_flags_refresh'],
+    ['WarningAcknowledgement', 'deviation_report_flags', 'deviation_report_flags_refresh'],
+    ['DeviceAdministration', 'monitoring_duration_device', 'monitoring_duration_refresh'],
+    ['DischargeDecision', 'monitoring_duration_discharge', 'monitoring_duration_refresh']];
+  i INT;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['DeviceAdministration', 'ProtocolDeviation', 'ClinicalDecision', 'WarningAcknowledgement'] LOOP
-    EXECUTE format('CREATE TRIGGER deviation_report_flags_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION deviation_report_flags_follow_rows()', t);
-    EXECUTE format('CREATE TRIGGER deviation_report_flags_update AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION deviation_report_flags_follow_rows()', t);
-    EXECUTE format('CREATE TRIGGER deviation_report_flags_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION deviation_report_flags_follow_rows()', t);
+  FOR i IN 1 .. array_length(follows, 1) LOOP
+    t := follows[i][1];
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', follows[i][2] || '_insert', t);
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', follows[i][2] || '_update', t);
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', follows[i][2] || '_delete', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION refresh_sessions_of_rows(%L)', follows[i][2] || '_insert', t, follows[i][3]);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION refresh_sessions_of_rows(%L)', follows[i][2] || '_update', t, follows[i][3]);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION refresh_sessions_of_rows(%L)', follows[i][2] || '_delete', t, follows[i][3]);
   END LOOP;
 END $$;
+DROP FUNCTION monitoring_duration_follow_rows();
 
 -- Backfill the sessions that have any of these rows, by the same function as the triggers.
 DO $$ BEGIN
