@@ -16,13 +16,7 @@ PG_PORT_="${CLUSTER_PG_PORT:-54431}"
 export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next-cluster}"
 mkdir -p .data
 
-# HAProxy from Debian when missing (2.6 on Debian 12).
-if ! command -v haproxy >/dev/null; then
-  echo "[cluster] installing haproxy (apt-get)"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get install -y -q haproxy >/dev/null 2>&1 || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q haproxy >/dev/null; }
-fi
-echo "[cluster] $(haproxy -v 2>/dev/null | sed -n 1p)"
+echo "[cluster] $(bash scripts/ensure-haproxy.sh)"
 
 # What every instance must share (README "Clinic network"): the session-signing secret, and the server
 # actions key at build time. Taken from the environment, else from .data/cluster.env (made once).
