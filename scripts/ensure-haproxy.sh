@@ -4,6 +4,7 @@ set -euo pipefail
 if ! command -v haproxy >/dev/null; then
   echo "[ensure-haproxy] installing haproxy (apt-get)" >&2
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get install -y -q haproxy >/dev/null 2>&1 || { $SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q haproxy >/dev/null; }
+  APT="$SUDO env DEBIAN_FRONTEND=noninteractive apt-get" # env after sudo: sudo drops the caller's environment
+  $APT install -y -q haproxy >/dev/null 2>&1 || { $APT update -q >/dev/null && $APT install -y -q haproxy >/dev/null; }
 fi
 haproxy -v 2>/dev/null | sed -n 1p
