@@ -5,7 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type pg from "pg";
 import { db } from "../lib/db/client";
 import { asOwner } from "../lib/db/testing/owner";
-import { auditHashBody, checkChainSegment, GENESIS_HASH, type ChainRow } from "../lib/audit/chain";
+import { auditHashBody } from "../lib/audit/chain";
 
 /** A copy of the audit table (same columns, defaults and indexes) for raw rows, so the app's hash chains stay clean. */
 export async function createRawAuditTable() {
@@ -16,9 +16,6 @@ export async function createRawAuditTable() {
     `ALTER TABLE "BenchAuditRaw" ALTER COLUMN id SET DEFAULT nextval('"BenchAuditRaw_id_seq"')`,
     `GRANT SELECT, INSERT ON "BenchAuditRaw" TO "${me}"`,
     `GRANT USAGE ON SEQUENCE "BenchAuditRaw_id_seq" TO "${me}"`,
-    // The chain heads of the raw copy (rawChainedVitalWrite), like AuditChainHead: one row per site.
-    `CREATE TABLE IF NOT EXISTS "BenchAuditRawHead" ("chainKey" text PRIMARY KEY, "auditId" bigint NOT NULL, "hash" text NOT NULL)`,
-    `GRANT SELECT, INSERT, UPDATE ON "BenchAuditRawHead" TO "${me}"`,
   );
 }
 
@@ -70,14 +67,14 @@ export function rawVitalWrite(pool: pg.Pool, actor: Actor, siteId: string, sessi
 }
 
 /**
- * The same rows as the application writes, as raw SQL: BEGIN; lock the session row; INSERT the vital; append its audit row to
- * the site's hash chain with the application's statement (lock the chain head, insert the row hashed over it, move the head;
- * lib/audit/data appendAudit) on the raw copy; COMMIT. What the chained design costs without Node.js, Next.js and Prisma.
+ * The same rows as the application writes, as raw SQL: BEGIN; lock the session row; INSERT the vital; INSERT its audit row
+ * into audit_commit.pending as lib/audit/data appendAudit does, so that PostgreSQL appends it to a hash chain at COMMIT (migration
+ * audit_chain_at_commit); COMMIT. What the chained design costs without Node.js, Next.js and Prisma. Its chains are real
+ * chains of AuditEvent, one per site under RAW_CHAIN, verified with the application's.
  */
 export function rawChainedVitalWrite(pool: pg.Pool, actor: Actor, siteId: string, sessionId: string) {
   return rawVital(pool, actor, sessionId, async ({ c, id, now, row }) => {
-    const after = JSON.stringify(row),
-      chainKey = `${RAW_CHAIN}${siteId}`;
+    const after = JSON.stringify(row);
     const body = auditHashBody({
       at: now,
       actorId: actor.id,
@@ -93,37 +90,23 @@ export function rawChainedVitalWrite(pool: pg.Pool, actor: Actor, siteId: string
       reason: null,
       requestId: null,
     });
-    const append = () =>
-      c.query(
-        `WITH head AS (SELECT "hash" FROM "BenchAuditRawHead" WHERE "chainKey" = $9 FOR UPDATE),
-        row AS (
-          INSERT INTO "BenchAuditRaw" (at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", after, "prevHash", hash, "chainKey")
-          SELECT $1, $2, $3, $4, 'vital.record', 'ObservationVital', $5, $6, $7::jsonb, head.hash, encode(sha256(convert_to(head.hash || E'\n' || $8, 'UTF8')), 'hex'), $9
-          FROM head RETURNING id, hash)
-        UPDATE "BenchAuditRawHead" h SET "auditId" = row.id, hash = row.hash FROM row WHERE h."chainKey" = $9`,
-        [now, actor.id, actor.email, actor.role, id, siteId, after, body, chainKey],
-      );
-    if (!(await append()).rowCount) {
-      await c.query(`INSERT INTO "BenchAuditRawHead" ("chainKey", "auditId", hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [chainKey, GENESIS_HASH]);
-      await append();
-    }
+    await c.query(
+      `INSERT INTO audit_commit.pending ("chainKey", body, at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", after)
+      VALUES ($1, $2, $3, $4, $5, $6, 'vital.record', 'ObservationVital', $7, $8, $9::jsonb)`,
+      [`${RAW_CHAIN}${siteId}`, body, now, actor.id, actor.email, actor.role, id, siteId, after],
+    );
   });
 }
 
-/** Chains of rawChainedVitalWrite in the raw copy (its unchained rows use the bare site id). */
+/** The chain key of rawChainedVitalWrite's rows: its own chain per site, beside the application's. */
 export const RAW_CHAIN = "chained:";
 
-/** Walks each chain of rawChainedVitalWrite as verifyAuditChain walks the application's: rows checked, chains intact. */
-export async function verifyRawChains(pool: pg.Pool): Promise<{ rows: number; chains: number; intact: boolean }> {
-  const { rows } = await pool.query(
-    `SELECT id, at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", "patientId", before, after, reason, "requestId", "prevHash", hash, "chainKey"
-     FROM "BenchAuditRaw" WHERE "chainKey" LIKE $1 ORDER BY "chainKey", id`,
-    [`${RAW_CHAIN}%`],
-  );
-  const byChain = new Map<string, ChainRow[]>();
-  for (const r of rows as (ChainRow & { chainKey: string })[]) byChain.set(r.chainKey, [...(byChain.get(r.chainKey) ?? []), r]);
-  const intact = [...byChain.values()].every((chain) => checkChainSegment(chain, GENESIS_HASH).broken === null);
-  return { rows: rows.length, chains: byChain.size, intact };
+/** Rows and chains that rawChainedVitalWrite appended (verifyAuditChain checks them with every other chain). */
+export async function rawChainRows(pool: pg.Pool): Promise<{ rows: number; chains: number }> {
+  const { rows } = await pool.query(`SELECT count(*)::int AS rows, count(DISTINCT "chainKey")::int AS chains FROM "AuditEvent" WHERE "chainKey" LIKE $1`, [
+    `${RAW_CHAIN}%`,
+  ]);
+  return rows[0];
 }
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux

@@ -1,9 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db, transaction } from "@/lib/db/client";
 import { asOwner } from "@/lib/db/testing/owner";
-import { appendAudit, describeChainReport, recordAudit, verifyAuditChain } from "./data";
+import { appendAudit, describeChainReport, recordAudit, verifyAuditChain, verifyOneAuditChain } from "./data";
 import { anchorAuditChain } from "./anchors";
 import { auditHash } from "./chain";
+
+/** Audit rows waiting for their transaction's COMMIT (migration audit_chain_at_commit): none once it has ended. */
+const pendingRows = async () => Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM audit_commit.pending`)[0].n);
 
 // Against the real PostgreSQL (scripts/test-unit.sh starts a throwaway one).
 describe("audit trail in the database", () => {
@@ -47,6 +50,29 @@ describe("audit trail in the database", () => {
       }),
     ).rejects.toThrow("write failed");
     expect(await db().auditEvent.count()).toBe(before);
+    expect(await pendingRows()).toBe(0);
+  });
+
+  it("a failure of the append at COMMIT rejects transaction() and saves nothing of it", async () => {
+    const site = `commit-fail-${Date.now()}`;
+    await recordAudit({ actor: null, action: "test.chain_started", entityType: "Test", siteId: site });
+    const head = await db().auditChainHead.findUniqueOrThrow({ where: { chainKey: site } });
+    // A rule the trigger's INSERT into AuditEvent breaks; the app's statements before COMMIT all succeed.
+    await asOwner(`ALTER TABLE "AuditEvent" ADD CONSTRAINT test_refused_at_commit CHECK ("action" <> 'test.refused_at_commit') NOT VALID`);
+    try {
+      await expect(
+        transaction(async (tx) => {
+          await appendAudit(tx, { actor: null, action: "test.accepted_before", entityType: "Test", siteId: site });
+          await appendAudit(tx, { actor: null, action: "test.refused_at_commit", entityType: "Test", siteId: site });
+        }),
+      ).rejects.toThrow(/test_refused_at_commit/);
+    } finally {
+      await asOwner(`ALTER TABLE "AuditEvent" DROP CONSTRAINT test_refused_at_commit`);
+    }
+    expect(await db().auditEvent.count({ where: { chainKey: site } })).toBe(1);
+    expect(await db().auditChainHead.findUniqueOrThrow({ where: { chainKey: site } })).toEqual(head);
+    expect(await pendingRows()).toBe(0);
+    expect((await verifyOneAuditChain(site)).intact).toBe(true);
   });
 
   it("refuses UPDATE and DELETE of audit rows in the database itself", async () => {
@@ -85,7 +111,7 @@ describe("one hash chain per site (issue 14 §2)", () => {
   const waitersOf = async (pid: number) =>
     Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`)[0].n);
 
-  it("a writer of another site commits while one site's transaction is held open; a second writer of the same site waits for it", async () => {
+  it("a transaction held open after appending blocks no writer, of its site or another; its rows join their chains as it commits, in the order appended", async () => {
     const a = site("chain-a"),
       b = site("chain-b");
     let release!: () => void;
@@ -93,76 +119,42 @@ describe("one hash chain per site (issue 14 §2)", () => {
     let opened!: (pid: number) => void;
     const inside = new Promise<number>((r) => (opened = r));
     let aCommitted = false;
-    const txA = db()
-      .$transaction(
-        async (tx) => {
-          await appendAudit(tx, { actor: null, action: "test.chain_held", entityType: "Test", siteId: a });
-          opened((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid);
-          await held;
-        },
-        { timeout: 30_000 },
-      )
-      .then(() => {
-        aCommitted = true;
-      });
+    const txA = transaction(async (tx) => {
+      await appendAudit(tx, { actor: null, action: "test.chain_held_a", entityType: "Test", siteId: a });
+      await appendAudit(tx, { actor: null, action: "test.chain_held_b", entityType: "Test", siteId: b });
+      opened((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid);
+      await held; // the rest of a command's work
+    }).then(() => {
+      aCommitted = true;
+    });
     const pidA = await inside;
     try {
-      // Site B's audited write completes although site A's chain head is locked (it would wait until A commits otherwise).
-      await recordAudit({ actor: null, action: "test.chain_free", entityType: "Test", siteId: b });
+      // The heads are locked only in the held transaction's COMMIT (migration audit_chain_at_commit), so writers of
+      // both sites commit meanwhile; had the append locked site a's head, the first of these would wait for it.
+      await recordAudit({ actor: null, action: "test.chain_meanwhile_a", entityType: "Test", siteId: a });
+      await recordAudit({ actor: null, action: "test.chain_meanwhile_b", entityType: "Test", siteId: b });
       expect(aCommitted).toBe(false);
       expect(await waitersOf(pidA)).toBe(0);
-      // A second writer of site A queues on A's head row: it shows up as blocked by A's backend.
-      const second = recordAudit({ actor: null, action: "test.chain_queued", entityType: "Test", siteId: a });
-      for (let i = 0; i < 200 && (await waitersOf(pidA)) === 0; i++) await new Promise((r) => setTimeout(r, 25));
-      expect(await waitersOf(pidA)).toBe(1);
+      expect(await db().auditEvent.count({ where: { action: { in: ["test.chain_held_a", "test.chain_held_b"] } } })).toBe(0);
       release();
-      await Promise.all([txA, second]);
+      await txA;
     } finally {
       release();
       await txA.catch(() => undefined);
     }
     const rowsA = await db().auditEvent.findMany({ where: { chainKey: a }, orderBy: { id: "asc" } });
-    expect(rowsA.map((r) => r.action)).toEqual(["test.chain_held", "test.chain_queued"]);
+    expect(rowsA.map((r) => r.action)).toEqual(["test.chain_meanwhile_a", "test.chain_held_a"]);
     expect(rowsA[0].prevHash).toBe("0".repeat(64)); // a site's chain starts at the genesis hash
     expect(rowsA[1].prevHash).toBe(rowsA[0].hash);
-    const [rowB] = await db().auditEvent.findMany({ where: { chainKey: b } });
-    expect(rowB).toMatchObject({ siteId: b, prevHash: "0".repeat(64) });
+    const rowsB = await db().auditEvent.findMany({ where: { chainKey: b }, orderBy: { id: "asc" } });
+    expect(rowsB.map((r) => r.action)).toEqual(["test.chain_meanwhile_b", "test.chain_held_b"]);
+    expect(rowsB[1]).toMatchObject({ siteId: b, prevHash: rowsB[0].hash });
+    expect(rowsB[1].id).toBeGreaterThan(rowsA[1].id); // one transaction's rows in the order of its calls
     expect(await db().auditChainHead.findUnique({ where: { chainKey: a } })).toMatchObject({ auditId: rowsA[1].id, hash: rowsA[1].hash });
+    expect(await pendingRows()).toBe(0); // appended and deleted at COMMIT
     const report = await verifyAuditChain();
     expect(report.intact).toBe(true);
     expect(report.chains).toEqual(expect.arrayContaining(["global", a, b]));
-  });
-
-  it("inside transaction() the head is locked only for the last statements: a writer of the same site is not held up meanwhile", async () => {
-    const a = site("chain-a"),
-      b = site("chain-b");
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let opened!: () => void;
-    const inside = new Promise<void>((r) => (opened = r));
-    const work = transaction(async (tx) => {
-      await appendAudit(tx, { actor: null, action: "test.deferred_a", entityType: "Test", siteId: a });
-      await appendAudit(tx, { actor: null, action: "test.deferred_b", entityType: "Test", siteId: b });
-      opened();
-      await held; // the rest of a command's work
-    });
-    await inside;
-    try {
-      // Had appendAudit locked site a's head (as db().$transaction does in the test above), this would wait for the commit.
-      await recordAudit({ actor: null, action: "test.same_site_meanwhile", entityType: "Test", siteId: a });
-      release();
-      await work;
-    } finally {
-      release();
-      await work.catch(() => undefined);
-    }
-    const rowsA = await db().auditEvent.findMany({ where: { chainKey: a }, orderBy: { id: "asc" } });
-    expect(rowsA.map((r) => r.action)).toEqual(["test.same_site_meanwhile", "test.deferred_a"]);
-    expect(rowsA[1].prevHash).toBe(rowsA[0].hash);
-    const [rowB] = await db().auditEvent.findMany({ where: { chainKey: b } });
-    expect(rowB.action).toBe("test.deferred_b");
-    expect(rowB.id).toBeGreaterThan(rowsA[1].id); // in the order of the calls
-    expect((await verifyAuditChain()).intact).toBe(true);
   });
 
   it("chains many sites' writers concurrently, each chain intact", async () => {

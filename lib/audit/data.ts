@@ -1,6 +1,6 @@
 import "server-only";
 import { serverNow } from "@/lib/clock";
-import { atCommit, db, type Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditHashBody, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
 import type { AuditFilter } from "./schema";
@@ -29,16 +29,13 @@ const jsonText = (v: unknown) => (v === undefined || v === null ? null : JSON.st
 export const chainKeyOf = (siteId: string | null | undefined) => siteId ?? GLOBAL_CHAIN;
 
 /**
- * Appends one audit row inside the caller's transaction, to its site's hash chain (issue 14 §2). The chain's
- * head row in AuditChainHead is locked (SELECT … FOR UPDATE) until the caller commits, so each row's prevHash is
- * the hash of the row committed just before it in the same chain; writers of other sites do not wait.
- * One round trip: the statement locks the head, inserts the row hashed over it (`auditHash`, computed by
- * PostgreSQL from the canonical body built here) and moves the head. Inside `transaction()` the row's content is
- * taken now and the statement runs just before COMMIT (`atCommit`): the site's head is locked for the transaction's
- * last statements only, and always after the rows the transaction changed.
+ * Appends one audit row to its site's hash chain (issue 14 §2) as the caller's transaction commits. The row, with
+ * the canonical body its hash covers, goes into audit_commit.pending now; at COMMIT a deferred trigger (migration
+ * audit_chain_at_commit) locks the chain's head, appends the row to AuditEvent hashed over the head and moves the
+ * head. So each row's prevHash is the hash of the row committed just before it in the same chain, writers of other
+ * sites never wait, and writers of the same site wait only for each other's COMMIT, never for an app server.
  */
 export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
-  const chainKey = chainKeyOf(e.siteId);
   const before = jsonText(e.before),
     after = jsonText(e.after);
   const content = {
@@ -56,23 +53,9 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
     reason: e.reason ?? null,
     requestId: e.requestId ?? null,
   };
-  const body = auditHashBody(content);
-  const append = () => tx.$executeRaw`WITH head AS (SELECT "hash" FROM "AuditChainHead" WHERE "chainKey" = ${chainKey} FOR UPDATE),
-    row AS (
-      INSERT INTO "AuditEvent" ("at", "actorId", "actorEmail", "actorRole", "action", "entityType", "entityId", "siteId", "patientId", "before", "after", "reason", "requestId", "prevHash", "hash", "chainKey")
-      SELECT ${content.at.toISOString()}::timestamptz, ${content.actorId}, ${content.actorEmail}, ${content.actorRole}, ${content.action}, ${content.entityType}, ${content.entityId},
-        ${content.siteId}, ${content.patientId}, ${before}::jsonb, ${after}::jsonb, ${content.reason}, ${content.requestId},
-        head."hash", encode(sha256(convert_to(head."hash" || E'\n' || ${body}, 'UTF8')), 'hex'), ${chainKey}
-      FROM head
-      RETURNING "id", "hash")
-    UPDATE "AuditChainHead" h SET "auditId" = row."id", "hash" = row."hash" FROM row WHERE h."chainKey" = ${chainKey}`;
-  const appendToChain = async () => {
-    if (await append()) return;
-    // A chain's first row (a new site): concurrent first writers meet on the primary key, the losers then wait for the lock.
-    await tx.$executeRaw`INSERT INTO "AuditChainHead" ("chainKey", "auditId", "hash") VALUES (${chainKey}, 0, ${GENESIS_HASH}) ON CONFLICT ("chainKey") DO NOTHING`;
-    if (!(await append())) throw new Error(`audit chain ${chainKey}: head not found`);
-  };
-  if (!atCommit(tx, appendToChain)) await appendToChain();
+  await tx.$executeRaw`INSERT INTO audit_commit.pending ("chainKey", "body", "at", "actorId", "actorEmail", "actorRole", "action", "entityType", "entityId", "siteId", "patientId", "before", "after", "reason", "requestId")
+    VALUES (${chainKeyOf(e.siteId)}, ${auditHashBody(content)}, ${content.at.toISOString()}::timestamptz, ${content.actorId}, ${content.actorEmail}, ${content.actorRole},
+      ${content.action}, ${content.entityType}, ${content.entityId}, ${content.siteId}, ${content.patientId}, ${before}::jsonb, ${after}::jsonb, ${content.reason}, ${content.requestId})`;
 }
 
 /** Audit an event that is not part of another write (a login, a denial). */

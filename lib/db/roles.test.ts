@@ -75,6 +75,22 @@ describe("least-privilege database roles", () => {
       await asOwner(`DROP TABLE "ZzLater"`);
     }
   });
+
+  it("the grant script gives the app role the audit rows' way to their chain (audit_commit.pending), and no power over it", async () => {
+    const me = await appRole();
+    await asOwner(`REVOKE ALL ON audit_commit.pending FROM ${me}`, `REVOKE USAGE ON SCHEMA audit_commit FROM ${me}`);
+    try {
+      await expect(recordAudit({ actor: null, action: "test.no_pending_grant", entityType: "Test" })).rejects.toThrow(/permission denied/);
+    } finally {
+      await asOwner(appRoleGrantsSql(me));
+    }
+    const before = await db().auditEvent.count();
+    await recordAudit({ actor: null, action: "test.pending_granted", entityType: "Test" });
+    expect(await db().auditEvent.count()).toBe(before + 1);
+    await refused(`ALTER TABLE audit_commit.pending DISABLE TRIGGER ALL`);
+    await refused(`DROP TRIGGER append_to_chain ON audit_commit.pending`);
+    await refused(`TRUNCATE audit_commit.pending`);
+  });
 });
 
 describe("the README's production snippet", () => {

@@ -29,6 +29,8 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app};
 DO $$ BEGIN
   -- The migration that defines it takes UPDATE, DELETE and TRUNCATE back on the append-only tables.
   IF to_regprocedure('restrict_append_only_tables()') IS NOT NULL THEN PERFORM restrict_append_only_tables(); END IF;
+  -- The one that defines it lets whoever may write audit rows queue them for their chain (audit_commit.pending).
+  IF to_regprocedure('audit_commit.grant_to_audit_writers()') IS NOT NULL THEN PERFORM audit_commit.grant_to_audit_writers(); END IF;
 END $$;`;
 }
 
