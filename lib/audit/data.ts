@@ -1,6 +1,7 @@
 import "server-only";
 import { serverNow } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditHashBody, checkChainSegment, GENESIS_HASH, type ChainBreak } from "./chain";
 import type { AuditFilter } from "./schema";
@@ -53,7 +54,8 @@ export async function appendAudit(tx: Tx, e: AuditInput): Promise<void> {
     reason: e.reason ?? null,
     requestId: e.requestId ?? null,
   };
-  await tx.$executeRaw`INSERT INTO audit_commit.pending ("chainKey", "body", "at", "actorId", "actorEmail", "actorRole", "action", "entityType", "entityId", "siteId", "patientId", "before", "after", "reason", "requestId")
+  await sql(tx)
+    .execute`INSERT INTO audit_commit.pending ("chainKey", "body", "at", "actorId", "actorEmail", "actorRole", "action", "entityType", "entityId", "siteId", "patientId", "before", "after", "reason", "requestId")
     VALUES (${chainKeyOf(e.siteId)}, ${auditHashBody(content)}, ${content.at.toISOString()}::timestamptz, ${content.actorId}, ${content.actorEmail}, ${content.actorRole},
       ${content.action}, ${content.entityType}, ${content.entityId}, ${content.siteId}, ${content.patientId}, ${before}::jsonb, ${after}::jsonb, ${content.reason}, ${content.requestId})`;
 }

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { Role } from "./permissions";
 import { endSession, tokenId } from "./sign-in";
 import { idleMinutesFor, sessionState, TOUCH_INTERVAL_MS, type SessionEndReason } from "./session-rules";
@@ -60,7 +61,7 @@ export const lookupSession = cache(async (): Promise<SessionLookup> => {
   const token = await sessionToken();
   if (!token) return { user: null, ended: "none" };
   // One joined query (a row per site of the user): this runs on every request.
-  const rows = await db().$queryRaw<SessionRow[]>`
+  const rows = await sql().query<SessionRow>`
     SELECT s.id, s."createdAt", s."lastSeenAt", s."expiresAt", s."revokedAt",
            u.id AS "userId", u.email, u.role::text AS role, u."firstName", u."lastName", u."disabledAt",
            st.id AS "siteId", st.code, st.name, st."timeZone", st."idleLockMinutes"

@@ -1,6 +1,7 @@
 // Prisma driver adapter for PostgreSQL, shared by the CLI (prisma.config.ts), the app and scripts.
 // It only knows DATABASE_URL; scripts/with-db.ts sets it to the embedded server when unset.
 // The shims are documented in docs/decisions.md (numbers match ../shared/STACK.md).
+import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 
@@ -27,16 +28,47 @@ function patchColumnTypes(adapter: object) {
   };
 }
 
+/** The pg connection of one transaction, open until Prisma commits or rolls it back (and hands the connection back to the pool). */
+export type TransactionLease = { conn: pg.PoolClient; open: boolean };
+
+/**
+ * Told the lease of each transaction the adapter starts inside `run` (lib/db/client transaction()), so that raw SQL
+ * can go to that connection without Prisma's per-statement work (lib/db/sql).
+ */
+// On globalThis, like lib/db/client's state: one process may load this module more than once.
+const shared = globalThis as unknown as { __transactionConnections?: AsyncLocalStorage<(lease: TransactionLease) => void> };
+export const transactionConnections = (shared.__transactionConnections ??= new AsyncLocalStorage());
+
+type AdapterTransaction = { client: pg.PoolClient; commit(): Promise<void>; rollback(): Promise<void> };
+type Startable = { startTransaction: (...a: unknown[]) => Promise<AdapterTransaction> };
+
 type Scriptable = { executeScript: (s: string) => Promise<void>; underlyingDriver(): pg.Pool; onError(e: unknown): never };
 
-export function createAdapter(url = databaseUrl()) {
+/** `onPool` learns the pg pool once Prisma connects (lib/db/sql sends raw SQL outside transactions there). */
+export function createAdapter(url = databaseUrl(), onPool?: (pool: pg.Pool) => void) {
   const factory = new PrismaPg({ connectionString: url, allowExitOnIdle: true, max: Number(process.env.PG_POOL_MAX ?? 10) });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     patchColumnTypes(adapter);
+    const t = adapter as unknown as Startable;
+    const start = t.startTransaction.bind(adapter);
+    t.startTransaction = async (...a: unknown[]) => {
+      const tx = await start(...a);
+      const lease: TransactionLease = { conn: tx.client, open: true };
+      for (const end of ["commit", "rollback"] as const) {
+        const release = tx[end].bind(tx);
+        tx[end] = () => {
+          lease.open = false; // before the connection goes back to the pool, where another transaction may take it
+          return release();
+        };
+      }
+      transactionConnections.getStore()?.(lease);
+      return tx;
+    };
     // Shim 8: the stock executeScript splits on ";" and breaks quoted strings and $$ bodies.
     const a = adapter as unknown as Scriptable;
+    onPool?.(a.underlyingDriver());
     a.executeScript = async (script: string) => {
       await a
         .underlyingDriver()

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { NextResponse } from "next/server";
 import { HttpError } from "@/lib/http/errors";
 import { outerTransaction } from "./client";
+import { sql } from "./sql";
 
 /** The Idempotency-Key header of a request, if it is a sane value. */
 export function idempotencyKeyOf(req: Request): string | null {
@@ -38,8 +39,8 @@ export async function answerOnce({ key, userId, method, routeTemplate, path, bod
   const refused = Symbol("refused");
   let refusal: Response | undefined;
   return outerTransaction(async (tx) => {
-    // Raw SQL on this path: every keyed write passes here, and a raw statement costs half the CPU of a model query.
-    const claimed = await tx.$executeRaw`INSERT INTO "IdempotencyRecord" ("id", "userId", "route", "key", "requestHash")
+    // Raw SQL on the transaction's connection (lib/db/sql): every keyed write passes here.
+    const claimed = await sql(tx).execute`INSERT INTO "IdempotencyRecord" ("id", "userId", "route", "key", "requestHash")
       VALUES (gen_random_uuid()::text, ${userId}, ${route}, ${key}, ${requestHash}) ON CONFLICT ("userId", "route", "key") DO NOTHING`;
     if (!claimed) {
       const first = await tx.idempotencyRecord.findUniqueOrThrow({ where: { userId_route_key: { userId, route, key } } });
@@ -57,7 +58,7 @@ export async function answerOnce({ key, userId, method, routeTemplate, path, bod
       throw refused;
     }
     const responseBody = await res.text();
-    await tx.$executeRaw`UPDATE "IdempotencyRecord" SET "status" = ${res.status}, "responseBody" = ${responseBody}::jsonb
+    await sql(tx).execute`UPDATE "IdempotencyRecord" SET "status" = ${res.status}, "responseBody" = ${responseBody}::jsonb
       WHERE "userId" = ${userId} AND "route" = ${route} AND "key" = ${key}`;
     return new Response(responseBody, res);
   }).catch((e) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import { HttpError } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
 import type { SessionFacts, SiteFacts, Vital } from "./facts";
@@ -225,7 +226,7 @@ const json = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as
  * Null when the session does not exist; throws like lockSession when it is signed.
  */
 async function lockForEntryRow(tx: Tx, sessionId: string, facts: boolean): Promise<LockedRow | null> {
-  const rows = await tx.$queryRaw<LockedRow[]>`
+  const rows = await sql(tx).query<LockedRow>`
     SELECT t."siteId", t."patientId", t.status::text AS status, t."checkedInAt", t."backEntryReason" IS NOT NULL AS "backEntered",
       (SELECT g."signedAt" FROM "SessionSignature" g WHERE g."sessionId" = t.id) AS "signedAt", st."lateEntryMinutes",
       CASE WHEN ${facts} THEN json_build_object(

@@ -1,5 +1,7 @@
 import "server-only";
 import { transaction } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
+import type { ObservationVital } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/data";
 import type { z } from "zod";
 import { firstDeviceAt } from "../facts";
@@ -16,21 +18,14 @@ export async function recordVital(actor: Actor, sessionId: string, input: z.outp
       const lateEntryReason = late ? input.lateReason! : null;
       const t0 = firstDeviceAt(f.devices);
       const kind = !t0 || takenAt < t0 ? (input.kind === "EXTRA" ? "PRE_DOSE" : input.kind) : input.kind === "PRE_DOSE" ? "EXTRA" : input.kind;
-      const v = await tx.observationVital.create({
-        data: {
-          sessionId,
-          takenAt,
-          kind,
-          systolic: input.systolic ?? null,
-          diastolic: input.diastolic ?? null,
-          heartRate: input.heartRate ?? null,
-          spo2: input.spo2 ?? null,
-          respiratoryRate: input.respiratoryRate ?? null,
-          recordedById: actor.id,
-          recordedAt: now,
-          lateEntryReason,
-        },
-      });
+      // Raw (lib/db/sql): the busiest insert of the app. Its id is a UUID drawn by PostgreSQL, as IdempotencyRecord's;
+      // the columns are named, so that a column added later leaves the prepared statement's result as it is.
+      const [v] = await sql(tx).query<ObservationVital>`INSERT INTO "ObservationVital" ("id", "sessionId", "takenAt", "kind", "systolic", "diastolic",
+          "heartRate", "spo2", "respiratoryRate", "recordedById", "recordedAt", "lateEntryReason")
+        VALUES (gen_random_uuid()::text, ${sessionId}, ${takenAt}, ${kind}::"VitalKind", ${input.systolic ?? null}::int, ${input.diastolic ?? null}::int,
+          ${input.heartRate ?? null}::int, ${input.spo2 ?? null}::int, ${input.respiratoryRate ?? null}::int, ${actor.id}, ${now}, ${lateEntryReason})
+        RETURNING "id", "sessionId", "takenAt", "kind", "systolic", "diastolic", "heartRate", "spo2", "respiratoryRate", "recordedById", "recordedAt",
+          "enteredInErrorAt", "enteredInErrorById", "enteredInErrorReason", "replacesId", "lateEntryReason"`;
       await appendAudit(tx, { actor, action: "vital.record", entityType: "ObservationVital", entityId: v.id, siteId, patientId, after: v });
       if (lateEntryReason)
         await noteLateEntry(tx, actor, { sessionId, siteId, patientId, entityType: "ObservationVital", entityId: v.id, at: takenAt, reason: lateEntryReason });

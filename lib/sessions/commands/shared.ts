@@ -2,7 +2,8 @@ import "server-only";
 import { serverNow } from "@/lib/clock";
 // What every chair-side command shares: lock the session, re-read its facts at server time, refuse
 // a closed session, and bound a clinical time. Each command runs in one transaction with its audit row.
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, notFoundError } from "@/lib/http/errors";
 import { lockForEntry, lockForObservation, lockSession, loadSessionFacts } from "../data";
@@ -107,7 +108,7 @@ export async function noteLateEntry(
 /** The site of a session (for authorization before anything is read). */
 export async function sessionSite(sessionId: string): Promise<string | null> {
   // raw: every chair-side write asks this first
-  const rows = await db().$queryRaw<{ siteId: string }[]>`SELECT "siteId" FROM "TreatmentSession" WHERE "id" = ${sessionId}`;
+  const rows = await sql().query<{ siteId: string }>`SELECT "siteId" FROM "TreatmentSession" WHERE "id" = ${sessionId}`;
   return rows[0]?.siteId ?? null;
 }
 
