@@ -12,11 +12,11 @@ export type Tx = Prisma.TransactionClient;
 const g = globalThis as unknown as {
   __prisma?: PrismaClient;
   __pools?: WeakMap<PrismaClient, pg.Pool>;
-  __connections?: WeakMap<Tx, TransactionLease>;
+  __leases?: WeakMap<Tx, TransactionLease>;
   __ambient?: AsyncLocalStorage<Tx>;
 };
 const pools = (g.__pools ??= new WeakMap());
-const connections = (g.__connections ??= new WeakMap());
+const leases = (g.__leases ??= new WeakMap());
 const ambient = (g.__ambient ??= new AsyncLocalStorage());
 
 // Created lazily: `next build` has no DATABASE_URL and must not connect (STACK §4).
@@ -31,8 +31,8 @@ export const db = (): PrismaClient => {
 /** The pg pool under `db()`, once Prisma has connected (lib/db/sql sends raw SQL outside transactions there). */
 export const poolOf = (client: PrismaClient): pg.Pool | undefined => pools.get(client);
 
-/** The pg connection a `transaction()` runs on (lib/db/sql sends raw SQL there); undefined for any other `tx`. */
-export const connectionOf = (tx: Tx): TransactionLease | undefined => connections.get(tx);
+/** The lease on the pg connection a `transaction()` runs on (lib/db/sql sends raw SQL there); undefined for any other `tx`. */
+export const leaseOf = (tx: Tx): TransactionLease | undefined => leases.get(tx);
 
 function begin<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   let lease: TransactionLease | undefined;
@@ -41,7 +41,7 @@ function begin<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     () =>
       db().$transaction(
         (tx) => {
-          if (lease) connections.set(tx, lease);
+          if (lease) leases.set(tx, lease);
           return fn(tx);
         },
         { maxWait: 10_000, timeout: 20_000 },

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { connectionOf, db, outerTransaction, poolOf, transaction } from "./client";
+import { leaseOf, db, outerTransaction, poolOf, transaction } from "./client";
 import { sql } from "./sql";
 import { appendAudit } from "@/lib/audit/data";
 
@@ -10,7 +10,7 @@ describe("sql(tx): raw SQL on the transaction's connection", () => {
   it("runs in the transaction of transaction() and outerTransaction(), on its connection, and sees what it wrote", async () => {
     for (const run of [transaction, outerTransaction])
       await run(async (tx) => {
-        expect(connectionOf(tx)).toBeDefined(); // the direct path, not the fallback through Prisma
+        expect(leaseOf(tx)).toBeDefined(); // the direct path, not the fallback through Prisma
         const viaPrisma = (await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid;
         expect(await pid(sql(tx))).toBe(viaPrisma);
         // A table that lives only until this transaction ends: only its own connection and transaction can see it.
@@ -66,7 +66,7 @@ describe("sql(tx): raw SQL on the transaction's connection", () => {
     await transaction(async (tx) => {
       ended = tx;
     });
-    expect(connectionOf(ended)?.open).toBe(false);
+    expect(leaseOf(ended)?.open).toBe(false);
     await expect(sql(ended).query`SELECT 1`).rejects.toThrow(/transaction has ended/);
     await expect(transaction(async () => undefined)).resolves.toBeUndefined();
   });
@@ -79,7 +79,7 @@ describe("sql(tx): raw SQL on the transaction's connection", () => {
 
   it("a transaction Prisma started elsewhere goes through Prisma, to the same effect", async () => {
     await db().$transaction(async (tx) => {
-      expect(connectionOf(tx)).toBeUndefined();
+      expect(leaseOf(tx)).toBeUndefined();
       expect(await pid(sql(tx))).toBe((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid);
     });
   });

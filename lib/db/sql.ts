@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { connectionOf, db, poolOf, type Tx } from "./client";
+import { leaseOf, db, poolOf, type Tx } from "./client";
 
 const statements = new WeakMap<TemplateStringsArray, { name: string; text: string }>();
 
@@ -30,7 +30,7 @@ function statement(strings: TemplateStringsArray) {
  * Decimal). Any other `tx` (a bare `db().$transaction`), or a client that has not connected yet, goes through Prisma.
  */
 export function sql(tx?: Tx) {
-  const lease = tx && connectionOf(tx);
+  const lease = tx && leaseOf(tx);
   const pool = tx ? undefined : poolOf(db());
   const prisma = tx ?? db();
   const send = (strings: TemplateStringsArray, values: unknown[]) => {
