@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { guardRefusal, isHttps, newNonce, ownOrigins, securityHeaders } from "@/lib/http/request-guard";
 
 /**
- * The one place every request passes (lib/http/request-guard.ts decides):
+ * The one place every page request passes (lib/http/request-guard.ts decides; the API gets the same guard and
+ * headers in its handler wrapper, lib/http/route `guarded`, and is not matched here — see there why):
  * - writes from another origin are refused (403), bodies must be JSON (415) except the documented upload route
  *   and next-auth's own form posts, and bodies above the route's limit are refused (413);
  * - every answer gets the security headers and `Cache-Control: no-store`; documents get a nonce-based CSP, which
@@ -25,15 +26,12 @@ export function proxy(req: NextRequest) {
       { status: refusal.status, headers: securityHeaders({ https, dev, noStore: true }) },
     );
 
-  const isApi = req.nextUrl.pathname.startsWith("/api/");
-  const nonce = isApi ? undefined : newNonce();
+  const nonce = newNonce();
   const headers = securityHeaders({ https, dev, nonce, noStore: true });
   const forward = new Headers(req.headers);
   forward.set("x-request-path", req.nextUrl.pathname + req.nextUrl.search);
-  if (nonce) {
-    forward.set("x-nonce", nonce);
-    forward.set("content-security-policy", headers["content-security-policy"]);
-  }
+  forward.set("x-nonce", nonce);
+  forward.set("content-security-policy", headers["content-security-policy"]);
   const res = NextResponse.next({ request: { headers: forward } });
   for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
   // Behind a load balancer: which app server answered (INSTANCE_ID, set per server; README "Clinic network").
@@ -41,4 +39,4 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+export const config = { matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"] };

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HttpError, invalidInput } from "./errors";
 import { UNSAFE_TEXT_MESSAGE, unsafeTextPaths } from "./fields";
-import { COMMAND_BODY_LIMIT } from "./request-guard";
+import { COMMAND_BODY_LIMIT, guardRefusal, isHttps, ownOrigins, securityHeaders } from "./request-guard";
 
 export type ApiError = { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]>; details?: unknown; requestId?: string };
 
@@ -14,7 +14,7 @@ export type ApiError = { ok: false; code: string; message: string; fieldErrors?:
  * naming the field, and anything unexpected is logged with a request id and answered generically.
  */
 export function route<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
-  return async (req: Request, ctx: C): Promise<Response> => {
+  return guarded(async (req: Request, ctx: C): Promise<Response> => {
     try {
       return await fn(req, ctx);
     } catch (e) {
@@ -36,7 +36,46 @@ export function route<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
         { status: 500 },
       );
     }
+  });
+}
+
+/**
+ * The HTTP edge of every API route (`route()` wraps each handler in it; next-auth's and the health check's handlers
+ * directly): writes from another site, writes that are not JSON and bodies over the limit are refused before the
+ * handler runs (lib/http/request-guard), and every answer gets the security headers and `no-store`. proxy.ts does
+ * the same for pages; it skips /api, because Next.js's proxy step costs about 1 ms of CPU per request, the largest
+ * single share of a chair-side write's (README, Performance). e2e/security.spec.ts sends a forged write to every
+ * mutating handler under app/api and reads the headers of every GET, so a route that is not wrapped fails there.
+ */
+export function guarded<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
+  return async (req: Request, ctx: C): Promise<Response> => {
+    const url = new URL(req.url);
+    const refusal = guardRefusal({
+      method: req.method,
+      pathname: url.pathname,
+      headers: req.headers,
+      ownOrigins: ownOrigins(req.url, req.headers, process.env.NEXTAUTH_URL),
+    });
+    const res = refusal
+      ? NextResponse.json<ApiError>({ ok: false, code: refusal.code, message: refusal.message }, { status: refusal.status })
+      : await fn(req, ctx);
+    const headers: Record<string, string> = securityHeaders({ https: isHttps(req.url, req.headers), noStore: true });
+    // Behind a load balancer: which app server answered (INSTANCE_ID, set per server; README "Clinic network").
+    if (process.env.INSTANCE_ID) headers["x-instance"] = process.env.INSTANCE_ID;
+    return withHeaders(res, headers);
   };
+}
+
+/** `res` with `headers` set; a Response whose headers are immutable (a redirect, a fetched one) is copied first. */
+function withHeaders(res: Response, headers: Record<string, string>): Response {
+  try {
+    for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+    return res;
+  } catch {
+    const copy = new Response(res.body, res);
+    for (const [k, v] of Object.entries(headers)) copy.headers.set(k, v);
+    return copy;
+  }
 }
 
 const tooLarge = (limit: number) => new HttpError(413, "TOO_LARGE", `The request body is larger than ${Math.round(limit / 1024)} KB; nothing was saved.`);
