@@ -43,7 +43,9 @@ export async function answerOnce({ key, userId, method, routeTemplate, path, bod
     const claimed = await sql(tx).execute`INSERT INTO "IdempotencyRecord" ("id", "userId", "route", "key", "requestHash")
       VALUES (gen_random_uuid()::text, ${userId}, ${route}, ${key}, ${requestHash}) ON CONFLICT ("userId", "route", "key") DO NOTHING`;
     if (!claimed) {
-      const first = await tx.idempotencyRecord.findUniqueOrThrow({ where: { userId_route_key: { userId, route, key } } });
+      // The claim waited for the first attempt's transaction, so its row is committed here, answer included.
+      const [first] = await sql(tx).query<{ requestHash: string; status: number | null; responseBody: unknown }>`
+        SELECT "requestHash", "status", "responseBody" FROM "IdempotencyRecord" WHERE "userId" = ${userId} AND "route" = ${route} AND "key" = ${key}`;
       if (first.requestHash !== requestHash)
         throw new HttpError(
           422,
