@@ -1,6 +1,6 @@
-// What proxy.ts decides for every request before a page or route runs: cross-site and wrong-type writes are
-// refused (CSRF), bodies are bounded, and every answer carries the security headers. Pure, so it is unit-tested;
-// isomorphic (no Node or Next imports), since the proxy may run on the edge runtime.
+// What proxy.ts (pages) and lib/http/route `guarded` (every API handler) decide before a page or route runs:
+// cross-site and wrong-type writes are refused (CSRF), bodies are bounded, and every answer carries the security
+// headers. Pure, so it is unit-tested; isomorphic (no Node or Next imports), since the proxy may run on the edge runtime.
 
 /** Commands are small JSON documents; 64 KB is far above the largest form (a site's settings). */
 export const COMMAND_BODY_LIMIT = 64 * 1024;
