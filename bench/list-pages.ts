@@ -109,10 +109,11 @@ if (process.env.BENCH_EXPLAIN) {
       FROM "TreatmentSession" s WHERE s."siteId" = ANY(${sites}) AND s."treatmentDate" BETWEEN '${from}'::date AND '${today}'::date
       AND s."dosed" ORDER BY s."treatmentDate" DESC, s.id DESC LIMIT 1001)
       SELECT id, "treatmentDate", candidate, n FROM batch WHERE candidate OR n >= LEAST(1000, (SELECT max(n) FROM batch)) ORDER BY n`,
-    "monitoring-duration": `SELECT CASE WHEN GROUPING(m."totalMinutes") = 0 THEN 'total' ELSE 'ready' END AS kind,
-      coalesce(m."totalMinutes", m."readyToLeaveMinutes") AS value, count(*)::int AS count FROM "MonitoringDuration" m
-      WHERE m."siteId" = ANY(${sites}) AND m."treatmentDate" BETWEEN '${from}'::date AND '${today}'::date
-      GROUP BY GROUPING SETS ((m."totalMinutes"), (m."readyToLeaveMinutes"))`,
+    "monitoring-duration": `SELECT (SELECT p.counts FROM "MonitoringDurationRunningTally" p WHERE p."siteId" = s.id AND p."treatmentDate" <= '${today}'::date
+        ORDER BY p."treatmentDate" DESC LIMIT 1) AS "upTo",
+      (SELECT p.counts FROM "MonitoringDurationRunningTally" p WHERE p."siteId" = s.id AND p."treatmentDate" < '${from}'::date
+        ORDER BY p."treatmentDate" DESC LIMIT 1) AS "before"
+      FROM unnest(${sites}) AS s(id)`,
     "patient-list": `SELECT pg.id, last.d FROM (SELECT p.id, p."lastName", p."firstName" FROM "Patient" p WHERE p."siteId" = ANY(${sites}) AND p."archivedAt" IS NULL
       ORDER BY p."lastName", p."firstName", p.id LIMIT 20 OFFSET 380) pg
       CROSS JOIN LATERAL (SELECT max(s."treatmentDate") AS d FROM "TreatmentSession" s WHERE s."patientId" = pg.id) last ORDER BY pg."lastName", pg."firstName", pg.id`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distribution, READY_EDGES, tally, TOTAL_EDGES } from "./duration-rules";
+import { distribution, READY_EDGES, talliesBetween, tally, TOTAL_EDGES } from "./duration-rules";
 
 const counts = (d: ReturnType<typeof distribution>) => Object.fromEntries(d.buckets.map((b) => [b.label, b.count]));
 
@@ -38,5 +38,20 @@ describe("monitoring-duration distribution", () => {
     expect(d).toMatchObject({ n: 0, median: null, p90: null, min: null });
     expect(d.buckets.map((b) => b.label)).toEqual(["< 30", "30–44", "45–59", "60–74", "75–89", "90–104", "105–119", "≥ 120"]);
     expect(d.buckets.every((b) => b.count === 0)).toBe(true);
+  });
+});
+
+describe("a range's tallies from running counts", () => {
+  it("sums each value's count at the range's end less its count before the start, over the sites; a site without rows adds nothing", () => {
+    const { total, ready } = talliesBetween([
+      { upTo: { t125: 5, t130: 2, r90: 4, r60: 1 }, before: { t125: 3, r90: 4 } },
+      { upTo: { t125: 1, t200: 1 }, before: null },
+      { upTo: null, before: null },
+    ]);
+    const byValue = (t: { value: number; count: number }[]) => Object.fromEntries(t.map((x) => [x.value, x.count]));
+    // r90 counted 4 before the start and 4 at the end: none in the range
+    expect(byValue(total)).toEqual({ 125: 3, 130: 2, 200: 1 });
+    expect(byValue(ready)).toEqual({ 60: 1 });
+    expect(distribution(total, TOTAL_EDGES)).toMatchObject({ n: 6, min: 125, max: 200, median: 127.5 });
   });
 });

@@ -13,6 +13,24 @@ export const tally = (values: number[]): Tally => {
   return [...counts].map(([value, count]) => ({ value, count }));
 };
 
+/** Running counts per value at one date: keys "t<total minutes>" and "r<ready-to-leave minutes>" (MonitoringDurationRunningTally). */
+export type RunningCounts = Record<string, number>;
+
+/**
+ * The tallies of a range from each site's running counts at its end (`upTo`) and before its start (`before`);
+ * null where the site has no row yet.
+ */
+export function talliesBetween(sites: { upTo: RunningCounts | null; before: RunningCounts | null }[]): { total: Tally; ready: Tally } {
+  const counts = new Map<string, number>();
+  for (const { upTo, before } of sites) {
+    for (const [key, n] of Object.entries(upTo ?? {})) counts.set(key, (counts.get(key) ?? 0) + n);
+    for (const [key, n] of Object.entries(before ?? {})) counts.set(key, (counts.get(key) ?? 0) - n);
+  }
+  const of = (prefix: "t" | "r"): Tally =>
+    [...counts].filter(([key, n]) => key.startsWith(prefix) && n > 0).map(([key, count]) => ({ value: Number(key.slice(1)), count }));
+  return { total: of("t"), ready: of("r") };
+}
+
 /**
  * Buckets [e0, e1), [e1, e2), … from the edges, plus "< e0" and "≥ eLast". Labels use whole minutes:
  * edges 120, 130 give "120–129". Median: the middle value (the mean of the two middle ones for an even

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { distribution, READY_EDGES, TOTAL_EDGES, type Tally } from "./duration-rules";
+import { sql } from "@/lib/db/sql";
+import { distribution, READY_EDGES, talliesBetween, TOTAL_EDGES } from "./duration-rules";
 
 /**
  * R33/R34 over the discharged sessions of the sites with a treatment date in [from, to]: total
@@ -8,14 +8,18 @@ import { distribution, READY_EDGES, TOTAL_EDGES, type Tally } from "./duration-r
  * Emergency transfers are left out: their time is not a monitoring decision.
  */
 export async function monitoringDurations(siteIds: string[], from: string, to: string) {
-  // The database keeps both numbers per discharged session (MonitoringDuration, by triggers) and counts each
-  // value here, so the report reads one index range and gets one row per distinct minute, not one per session.
-  const rows = await db().$queryRaw<{ kind: "total" | "ready"; value: number; count: number }[]>`
-    SELECT CASE WHEN GROUPING(m."totalMinutes") = 0 THEN 'total' ELSE 'ready' END AS kind,
-      coalesce(m."totalMinutes", m."readyToLeaveMinutes") AS value, count(*)::int AS count
-    FROM "MonitoringDuration" m
-    WHERE m."siteId" = ANY(${siteIds}::text[]) AND m."treatmentDate" BETWEEN ${from}::date AND ${to}::date
-    GROUP BY GROUPING SETS ((m."totalMinutes"), (m."readyToLeaveMinutes"))`;
-  const of = (kind: "total" | "ready"): Tally => rows.filter((r) => r.kind === kind && r.value != null).map(({ value, count }) => ({ value, count }));
-  return { total: distribution(of("total"), TOTAL_EDGES), ready: distribution(of("ready"), READY_EDGES) };
+  // The database keeps each site's running counts per value (MonitoringDurationRunningTally, by triggers from the
+  // sessions' MonitoringDuration rows): the range's counts are the last row up to `to` less the last row before
+  // `from`, so the report reads two rows per site however many sessions the range holds.
+  const rows =
+    from > to
+      ? []
+      : await sql().query<{ upTo: Record<string, number> | null; before: Record<string, number> | null }>`
+    SELECT (SELECT p.counts FROM "MonitoringDurationRunningTally" p WHERE p."siteId" = s.id AND p."treatmentDate" <= ${to}::date
+              ORDER BY p."treatmentDate" DESC LIMIT 1) AS "upTo",
+           (SELECT p.counts FROM "MonitoringDurationRunningTally" p WHERE p."siteId" = s.id AND p."treatmentDate" < ${from}::date
+              ORDER BY p."treatmentDate" DESC LIMIT 1) AS "before"
+    FROM unnest(${siteIds}::text[]) AS s(id)`;
+  const { total, ready } = talliesBetween(rows);
+  return { total: distribution(total, TOTAL_EDGES), ready: distribution(ready, READY_EDGES) };
 }
