@@ -41,13 +41,25 @@ type SessionRow = {
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
+// A cookie decodes to the same server-side session id every time, and decoding it (next-auth derives the key with
+// HKDF, then decrypts) is most of the CPU of reading a request's session: the ids of recently decoded cookies are
+// kept, per secret. Only cookies that decoded are kept; the session itself is read and checked on every request.
+const decoded = new Map<string, string>();
+const DECODED_MAX = 5000;
+
 async function sessionToken(): Promise<string | null> {
   const store = await cookies();
   const raw = COOKIE_NAMES.map((n) => store.get(n)?.value).find(Boolean);
-  if (!raw || !process.env.NEXTAUTH_SECRET) return null;
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!raw || !secret) return null;
+  const known = decoded.get(`${secret}\n${raw}`);
+  if (known) return known;
   try {
-    const jwt = await decode({ token: raw, secret: process.env.NEXTAUTH_SECRET });
-    return typeof jwt?.sid === "string" ? jwt.sid : null;
+    const jwt = await decode({ token: raw, secret });
+    if (typeof jwt?.sid !== "string") return null;
+    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+    decoded.set(`${secret}\n${raw}`, jwt.sid);
+    return jwt.sid;
   } catch {
     return null;
   }
