@@ -23,19 +23,17 @@ export function proxy(req: NextRequest) {
   if (refusal)
     return NextResponse.json(
       { ok: false, code: refusal.code, message: refusal.message },
-      { status: refusal.status, headers: securityHeaders({ https, dev, noStore: true }) },
+      { status: refusal.status, headers: securityHeaders({ https, dev, noStore: true, instance: process.env.INSTANCE_ID }) },
     );
 
   const nonce = newNonce();
-  const headers = securityHeaders({ https, dev, nonce, noStore: true });
+  const headers = securityHeaders({ https, dev, nonce, noStore: true, instance: process.env.INSTANCE_ID });
   const forward = new Headers(req.headers);
   forward.set("x-request-path", req.nextUrl.pathname + req.nextUrl.search);
   forward.set("x-nonce", nonce);
   forward.set("content-security-policy", headers["content-security-policy"]);
   const res = NextResponse.next({ request: { headers: forward } });
   for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
-  // Behind a load balancer: which app server answered (INSTANCE_ID, set per server; README "Clinic network").
-  if (process.env.INSTANCE_ID) res.headers.set("x-instance", process.env.INSTANCE_ID);
   return res;
 }
 

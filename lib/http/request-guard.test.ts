@@ -100,6 +100,8 @@ describe("security headers", () => {
     expect(plain["strict-transport-security"]).toBeUndefined();
     expect(securityHeaders({ https: true, noStore: true })["strict-transport-security"]).toMatch(/max-age=\d+/);
     expect(securityHeaders({ https: false, noStore: true })["content-security-policy"]).toBeUndefined();
+    expect(plain["x-instance"]).toBeUndefined();
+    expect(securityHeaders({ https: false, noStore: true, instance: "app2" })["x-instance"]).toBe("app2");
   });
 
   it("draws a new 128-bit nonce every time", () => {

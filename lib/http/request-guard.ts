@@ -117,7 +117,7 @@ export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean; http
 }
 
 /** Headers on every answer (pages, API, refusals). The CSP only on documents, where it applies. */
-export function securityHeaders(opts: { https: boolean; nonce?: string; dev?: boolean; noStore: boolean }): Record<string, string> {
+export function securityHeaders(opts: { https: boolean; nonce?: string; dev?: boolean; noStore: boolean; instance?: string }): Record<string, string> {
   return {
     ...(opts.nonce ? { "content-security-policy": contentSecurityPolicy(opts.nonce, opts) } : {}),
     "x-frame-options": "DENY",
@@ -127,6 +127,8 @@ export function securityHeaders(opts: { https: boolean; nonce?: string; dev?: bo
     "cross-origin-opener-policy": "same-origin",
     ...(opts.https ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
     ...(opts.noStore ? { "cache-control": "no-store" } : {}),
+    // Behind a load balancer: which app server answered (INSTANCE_ID, set per server; README "Clinic network").
+    ...(opts.instance ? { "x-instance": opts.instance } : {}),
   };
 }
 

@@ -10,8 +10,9 @@ import { COMMAND_BODY_LIMIT, guardRefusal, isHttps, ownOrigins, securityHeaders 
 export type ApiError = { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]>; details?: unknown; requestId?: string };
 
 /**
- * Wraps a route handler: known errors become their 4xx JSON, a unique-constraint clash becomes 409
- * naming the field, and anything unexpected is logged with a request id and answered generically.
+ * Wraps a route handler in `guarded` (below: the CSRF, body and header rules), then: known errors become their
+ * 4xx JSON, a unique-constraint clash becomes 409 naming the field, and anything unexpected is logged with a
+ * request id and answered generically.
  */
 export function route<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
   return guarded(async (req: Request, ctx: C): Promise<Response> => {
@@ -59,10 +60,7 @@ export function guarded<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
     const res = refusal
       ? NextResponse.json<ApiError>({ ok: false, code: refusal.code, message: refusal.message }, { status: refusal.status })
       : await fn(req, ctx);
-    const headers: Record<string, string> = securityHeaders({ https: isHttps(req.url, req.headers), noStore: true });
-    // Behind a load balancer: which app server answered (INSTANCE_ID, set per server; README "Clinic network").
-    if (process.env.INSTANCE_ID) headers["x-instance"] = process.env.INSTANCE_ID;
-    return withHeaders(res, headers);
+    return withHeaders(res, securityHeaders({ https: isHttps(req.url, req.headers), noStore: true, instance: process.env.INSTANCE_ID }));
   };
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { siteDay } from "@/lib/time/days";
 import { clinicFixture } from "@/lib/sessions/testing/db-fixture";
 import { dischargedSession } from "./testing/discharged-session";
-import { distribution, READY_EDGES, TOTAL_EDGES, type Tally } from "./duration-rules";
+import { distribution, READY_EDGES, tally, TOTAL_EDGES } from "./duration-rules";
 import { monitoringDurations } from "./monitoring-duration";
 
 describe("monitoring-duration report from discharged sessions", () => {
@@ -47,12 +47,11 @@ describe("monitoring-duration report from the running tally", () => {
   type Fixture = Awaited<ReturnType<typeof clinicFixture>>;
   let n = 0;
   /** A session of the fixture's site whose MonitoringDuration row is written directly, as the refresh triggers would. */
-  async function durationRow(c: Fixture, day: string, total: number, ready: number | null) {
+  async function durationRow(c: Fixture, day: string, total: number, ready: number | null, client: Tx = db()) {
     const id = `md-${c.site.id}-${n++}`;
-    await db()
-      .$executeRaw`INSERT INTO "TreatmentSession"(id, "patientId", "siteId", "chairId", "monitoringHcpId", status, indication, "checkedInAt", "treatmentDate", "plannedDoseMg", "updatedAt")
+    await client.$executeRaw`INSERT INTO "TreatmentSession"(id, "patientId", "siteId", "chairId", "monitoringHcpId", status, indication, "checkedInAt", "treatmentDate", "plannedDoseMg", "updatedAt")
       VALUES (${id}, ${c.patient.id}, ${c.site.id}, ${c.chair.id}, ${c.nurse.id}, 'NOT_DOSED', 'TRD', now(), ${day}::date, 56, now())`;
-    await db().$executeRaw`INSERT INTO "MonitoringDuration"("sessionId", "siteId", "treatmentDate", "totalMinutes", "readyToLeaveMinutes")
+    await client.$executeRaw`INSERT INTO "MonitoringDuration"("sessionId", "siteId", "treatmentDate", "totalMinutes", "readyToLeaveMinutes")
       VALUES (${id}, ${c.site.id}, ${day}::date, ${total}, ${ready})`;
     return id;
   }
@@ -60,12 +59,10 @@ describe("monitoring-duration report from the running tally", () => {
   async function counted(siteIds: string[], from: string, to: string) {
     const rows = await db().$queryRaw<{ total: number; ready: number | null }[]>`SELECT "totalMinutes" AS total, "readyToLeaveMinutes" AS ready
       FROM "MonitoringDuration" WHERE "siteId" = ANY(${siteIds}::text[]) AND "treatmentDate" BETWEEN ${from}::date AND ${to}::date`;
-    const tallyOf = (xs: (number | null)[]): Tally => {
-      const m = new Map<number, number>();
-      for (const x of xs) if (x != null) m.set(x, (m.get(x) ?? 0) + 1);
-      return [...m].map(([value, count]) => ({ value, count }));
+    return {
+      total: distribution(tally(rows.map((r) => r.total)), TOTAL_EDGES),
+      ready: distribution(tally(rows.flatMap((r) => (r.ready == null ? [] : [r.ready]))), READY_EDGES),
     };
-    return { total: distribution(tallyOf(rows.map((r) => r.total)), TOTAL_EDGES), ready: distribution(tallyOf(rows.map((r) => r.ready)), READY_EDGES) };
   }
   const RANGES: [string, string][] = [
     ["2026-01-01", "2026-12-31"],
@@ -100,12 +97,7 @@ describe("monitoring-duration report from the running tally", () => {
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         db().$transaction(async (tx) => {
-          const id = `md-${c.site.id}-c${i}`;
-          const day = i % 2 ? "2026-03-10" : `2026-03-0${1 + i}`;
-          await tx.$executeRaw`INSERT INTO "TreatmentSession"(id, "patientId", "siteId", "chairId", "monitoringHcpId", status, indication, "checkedInAt", "treatmentDate", "plannedDoseMg", "updatedAt")
-            VALUES (${id}, ${c.patient.id}, ${c.site.id}, ${c.chair.id}, ${c.nurse.id}, 'NOT_DOSED', 'TRD', now(), ${day}::date, 56, now())`;
-          await tx.$executeRaw`INSERT INTO "MonitoringDuration"("sessionId", "siteId", "treatmentDate", "totalMinutes", "readyToLeaveMinutes")
-            VALUES (${id}, ${c.site.id}, ${day}::date, ${121 + i}, ${70 + i})`;
+          await durationRow(c, i % 2 ? "2026-03-10" : `2026-03-0${1 + i}`, 121 + i, 70 + i, tx);
           await new Promise((r) => setTimeout(r, 20)); // hold the site's lock while the others wait
         }),
       ),
