@@ -22,7 +22,7 @@ function statement(strings: TemplateStringsArray) {
 
 /**
  * Raw SQL without Prisma's work per statement: in a transaction, on that transaction's own pg connection (recorded
- * by `transaction()`); without one, on the pool under `db()`. Prisma 6.19 runs every statement, raw ones too,
+ * by `transaction()`); without one (or given `db()` itself), on the pool under `db()`. Prisma 6.19 runs every statement, raw ones too,
  * through its WASM query compiler with no plan cache, ≈ 0.3 ms of Node CPU each, and a chair-side write sends several
  * (README, Performance). The SQL and its parameters reach PostgreSQL exactly as through `$queryRaw`, whose adapter
  * sends them with the same pg client. Rows come as pg parses them, which for text, integers, booleans, timestamptz
@@ -30,8 +30,9 @@ function statement(strings: TemplateStringsArray) {
  * Decimal). Any other `tx` (a bare `db().$transaction`), or a client that has not connected yet, goes through Prisma.
  */
 export function sql(tx?: Tx) {
-  const lease = tx && leaseOf(tx);
-  const pool = tx ? undefined : poolOf(db());
+  const root = !tx || tx === db(); // the client itself (a reader that takes a `tx` or the client) is no transaction
+  const lease = root ? undefined : leaseOf(tx);
+  const pool = root ? poolOf(db()) : undefined;
   const prisma = tx ?? db();
   const send = (strings: TemplateStringsArray, values: unknown[]) => {
     // A transaction Prisma has ended (committed, or rolled back on its timeout) gave its connection back to the pool.

@@ -3,14 +3,22 @@ import type { Tx } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import { HttpError } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
-import type { SessionFacts, SiteFacts, Vital } from "./facts";
+import type {
+  ChecklistFacts,
+  DeviceGiven,
+  DissociationCheck,
+  GateDecisionFact,
+  PreCompletionAnswer,
+  SedationScore,
+  SessionFacts,
+  SiteFacts,
+  Vital,
+} from "./facts";
 import { clinicalTimeContext, type ClinicalTimeContext } from "./clinical-time-rules";
 import { firstDeviceAt } from "./facts";
 import { medicationsInForce } from "@/lib/patients/medication-rules";
-import { counsellingCompleteAt } from "@/lib/patients/enrollment-rules";
-import { dateOnly, siteDay } from "@/lib/time/days";
-
-const isoDate = dateOnly;
+import { counsellingCompleteAt, type EnrollmentFacts } from "@/lib/patients/enrollment-rules";
+import { siteDay } from "@/lib/time/days";
 
 const signedSession = () => new HttpError(409, "SESSION_SIGNED", "This session is signed and locked: record a correction as an amendment.");
 
@@ -45,153 +53,143 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
 export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Date): Promise<Map<string, LoadedSessionFacts>> {
   const out = new Map<string, LoadedSessionFacts>();
   if (!sessionIds.length) return out;
-  const rows = await tx.treatmentSession.findMany({
-    where: { id: { in: sessionIds } },
-    include: {
-      site: true,
-      checklist: true,
-      devices: { include: { device: { include: { lot: true } } } },
-      vitals: true,
-      sedation: true,
-      dissociation: true,
-      decisions: true,
-      preCompletion: { orderBy: { assessedAt: "desc" }, take: 1, select: { vitalsAcceptable: true, assessedAt: true } },
-      adverseEvents: { where: { resolvedAt: null } },
-      patient: {
-        include: {
-          enrollments: { where: { supersededBy: { is: null } }, take: 1 },
-          counselling: { select: { counselledAt: true, topics: true } },
-          flags: { where: { removedAt: null } },
-          medications: { select: { name: true, drugClass: true, startedOn: true, stoppedOn: true } },
-        },
-      },
-    },
-  });
-  if (!rows.length) return out;
-  // Every dosed session of these patients with its first live device (one statement: the nested Prisma read
-  // fetched every device of the patients' whole history as objects).
-  const priorRows = await tx.$queryRaw<
-    { id: string; patientId: string; treatmentDate: Date | null; plannedDoseMg: number | null; indication: "TRD" | "MDSI" | null; t0: Date }[]
-  >`SELECT s.id, s."patientId", s."treatmentDate", s."plannedDoseMg", s.indication::text AS indication, d.t0
-    FROM "TreatmentSession" s
-    CROSS JOIN LATERAL (SELECT min(a."administeredAt") AS t0 FROM "DeviceAdministration" a WHERE a."sessionId" = s.id AND a."enteredInErrorAt" IS NULL) d
-    WHERE s."patientId" = ANY(${[...new Set(rows.map((r) => r.patientId))]}::text[]) AND d.t0 IS NOT NULL`;
+  const rows = await readFacts(tx, sessionIds);
   for (const s of rows) {
-    const prior = priorRows.filter((x) => x.patientId === s.patientId && x.id !== s.id);
-    const p = s.patient;
+    const devices = s.devices.map((d) => ({ ...d, administeredAt: new Date(d.administeredAt) }));
+    const thisT0 = firstDeviceAt(devices);
+    const before = (thisT0 ?? now).getTime();
     // The medication list as it stood on the session's date (a stopped medicine stays in the history).
-    const sessionDay = s.treatmentDate ? isoDate(s.treatmentDate) : siteDay(now, s.site.timeZone);
-    const medications = medicationsInForce(
-      p.medications.map((m) => ({
-        name: m.name,
-        drugClass: m.drugClass,
-        startedOn: m.startedOn && isoDate(m.startedOn),
-        stoppedOn: m.stoppedOn && isoDate(m.stoppedOn),
-      })),
-      sessionDay,
-    ).map((m) => ({ name: m.name, drugClass: m.drugClass }));
-    const enrollment = p.enrollments[0] ?? null;
-    const thisT0 = firstDeviceAt(
-      s.devices.map((d) => ({
-        id: d.id,
-        sequence: d.sequence,
-        administeredAt: d.administeredAt,
-        lotNumber: "",
-        lotExpiresOn: "",
-        enteredInError: !!d.enteredInErrorAt,
-      })),
-    );
+    const sessionDay = s.treatmentDate ?? siteDay(now, s.site.timeZone);
+    const medications = medicationsInForce(s.medications, sessionDay).map((m) => ({ name: m.name, drugClass: m.drugClass }));
+    const c = s.checklist;
     const facts: SessionFacts = {
       params: await remsParametersAt(thisT0 ?? now, tx),
-      site: {
-        settingType: s.site.settingType,
-        certificationStatus: s.site.certificationStatus,
-        pulseOximeterAttested: s.site.pulseOximeterAttested,
-        timeZone: s.site.timeZone,
-        postDoseAlertSystolic: s.site.postDoseAlertSystolic,
-        postDoseAlertDiastolic: s.site.postDoseAlertDiastolic,
-        urgentSystolic: s.site.urgentSystolic,
-        urgentDiastolic: s.site.urgentDiastolic,
-        spo2AlertThreshold: s.site.spo2AlertThreshold,
-        preDoseCeilingSystolic: s.site.preDoseCeilingSystolic,
-        preDoseCeilingDiastolic: s.site.preDoseCeilingDiastolic,
-        observationAnchor: s.site.observationAnchor,
-        recertificationBlocksDosing: s.site.recertificationBlocksDosing,
-      },
+      site: s.site,
       patient: {
-        indication: s.indication ?? p.indication,
-        enrollment: enrollment && {
-          patientSignedAt: enrollment.patientSignedAt,
-          prescriberSignedAt: enrollment.prescriberSignedAt,
-          submittedAt: enrollment.submittedAt,
-          channel: enrollment.channel,
-          remsConfirmation: enrollment.remsConfirmation,
+        indication: s.indication ?? s.patientIndication,
+        enrollment: s.enrollment && {
+          ...s.enrollment,
+          patientSignedAt: instant(s.enrollment.patientSignedAt),
+          prescriberSignedAt: instant(s.enrollment.prescriberSignedAt),
+          submittedAt: instant(s.enrollment.submittedAt),
         },
-        counselledAt: counsellingCompleteAt(p.counselling),
-        contraindications: p.flags.filter((f) => f.category === "CONTRAINDICATION").map((f) => f.kind),
-        cautions: p.flags.filter((f) => f.category === "CAUTION").map((f) => ({ kind: f.kind, recordedAt: f.recordedAt })),
+        counselledAt: counsellingCompleteAt(s.counselling.map((r) => ({ topics: r.topics, counselledAt: new Date(r.counselledAt) }))),
+        contraindications: s.flags.filter((f) => f.category === "CONTRAINDICATION").map((f) => f.kind),
+        cautions: s.flags.filter((f) => f.category === "CAUTION").map((f) => ({ kind: f.kind, recordedAt: new Date(f.recordedAt) })),
         medicationClasses: [...new Set(medications.map((m) => m.drugClass))],
         medications,
-        hepaticImpairment: p.hepaticImpairment,
-        priorDosedSessions: prior
-          .map((x) => ({
-            treatmentDate: x.treatmentDate ? isoDate(x.treatmentDate) : "",
-            t0: x.t0,
-            doseMg: x.plannedDoseMg ?? 0,
-            indication: x.indication,
-          }))
-          .filter((x) => x.t0.getTime() < (thisT0 ?? now).getTime())
-          .sort((a, b) => a.t0.getTime() - b.t0.getTime()),
+        hepaticImpairment: s.hepaticImpairment,
+        priorDosedSessions: s.prior
+          .map((x) => ({ treatmentDate: x.treatmentDate ?? "", t0: new Date(x.t0), doseMg: x.doseMg ?? 0, indication: x.indication }))
+          .filter((x) => x.t0.getTime() < before),
       },
       status: s.status,
-      treatmentDate: s.treatmentDate ? isoDate(s.treatmentDate) : "",
+      treatmentDate: s.treatmentDate ?? "",
       plannedDoseMg: s.plannedDoseMg,
       otherDoseReason: s.otherDoseReason,
-      prescriberOnSite: !!s.prescriberOnSiteId,
-      checklist: s.checklist && {
-        rideType: s.checklist.rideType,
-        driverName: s.checklist.driverName,
-        driverPhone: s.checklist.driverPhone,
-        lastFoodAt: s.checklist.lastFoodAt,
-        lastLiquidAt: s.checklist.lastLiquidAt,
-        nasalMedicationAt: s.checklist.nasalMedicationAt,
-        conmedConfirmedAt: s.checklist.conmedConfirmedAt,
-        conmedBenzodiazepines: s.checklist.conmedBenzodiazepines,
-        conmedSedativeHypnotics: s.checklist.conmedSedativeHypnotics,
-        conmedPsychostimulants: s.checklist.conmedPsychostimulants,
-        conmedMaois: s.checklist.conmedMaois,
-        conmedOpioids: s.checklist.conmedOpioids,
-        pregnancyStatus: s.checklist.pregnancyStatus,
+      prescriberOnSite: s.prescriberOnSite,
+      checklist: c && {
+        ...c,
+        lastFoodAt: instant(c.lastFoodAt),
+        lastLiquidAt: instant(c.lastLiquidAt),
+        nasalMedicationAt: instant(c.nasalMedicationAt),
+        conmedConfirmedAt: instant(c.conmedConfirmedAt),
       },
-      devices: s.devices.map((d) => ({
-        id: d.id,
-        sequence: d.sequence,
-        administeredAt: d.administeredAt,
-        lotNumber: d.device.lot.lotNumber,
-        lotExpiresOn: isoDate(d.device.lot.expiresOn),
-        enteredInError: !!d.enteredInErrorAt,
-      })),
-      vitals: s.vitals.map((v) => ({
-        id: v.id,
-        takenAt: v.takenAt,
-        kind: v.kind,
-        systolic: v.systolic,
-        diastolic: v.diastolic,
-        heartRate: v.heartRate,
-        spo2: v.spo2,
-        enteredInError: !!v.enteredInErrorAt,
-      })),
-      sedation: s.sedation.map((x) => ({ id: x.id, takenAt: x.takenAt, moaas: x.moaas, enteredInError: !!x.enteredInErrorAt })),
-      dissociation: s.dissociation.map((x) => ({ id: x.id, takenAt: x.takenAt, present: x.present, enteredInError: !!x.enteredInErrorAt })),
-      decisions: s.decisions.map((d) => ({ rule: d.rule, decision: d.decision, decidedAt: d.decidedAt })),
-      openRespiratoryDepression: s.adverseEvents.some((e) => e.type === "RESPIRATORY_DEPRESSION"),
-      preCompletion: s.preCompletion[0] ?? null,
+      devices,
+      vitals: s.vitals.map((v) => ({ ...v, takenAt: new Date(v.takenAt) })),
+      sedation: s.sedation.map((x) => ({ ...x, takenAt: new Date(x.takenAt) })),
+      dissociation: s.dissociation.map((x) => ({ ...x, takenAt: new Date(x.takenAt) })),
+      decisions: s.decisions.map((d) => ({ ...d, decidedAt: new Date(d.decidedAt) })),
+      openRespiratoryDepression: s.openEvents.some((e) => e.type === "RESPIRATORY_DEPRESSION"),
+      preCompletion: s.preCompletion && { vitalsAcceptable: s.preCompletion.vitalsAcceptable, assessedAt: new Date(s.preCompletion.assessedAt) },
     };
-    const openSeriousEvents = s.adverseEvents.filter((e) => e.serious).map((e) => ({ id: e.id, type: e.type, description: e.description }));
+    const openSeriousEvents = s.openEvents.filter((e) => e.serious).map((e) => ({ id: e.id, type: e.type, description: e.description }));
     out.set(s.id, { facts, siteId: s.siteId, patientId: s.patientId, version: s.version, openSeriousEvents });
   }
   return out;
 }
+
+const instant = (iso: string | null) => (iso == null ? null : new Date(iso));
+
+/** One row per session: its own columns, and every related record as json (instants as ISO strings, dates as YYYY-MM-DD). */
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+type FactsRow = {
+  id: string;
+  siteId: string;
+  patientId: string;
+  version: number;
+  status: string;
+  indication: "TRD" | "MDSI" | null;
+  treatmentDate: string | null;
+  plannedDoseMg: number | null;
+  otherDoseReason: string | null;
+  prescriberOnSite: boolean;
+  site: SiteFacts;
+  patientIndication: "TRD" | "MDSI" | null;
+  hepaticImpairment: "NONE" | "MODERATE" | "SEVERE";
+  checklist: Json<ChecklistFacts> | null;
+  devices: Json<DeviceGiven>[];
+  vitals: Json<Vital>[];
+  sedation: Json<SedationScore>[];
+  dissociation: Json<DissociationCheck>[];
+  decisions: Json<GateDecisionFact>[];
+  preCompletion: Json<PreCompletionAnswer> | null;
+  openEvents: { id: string; type: string; description: string; serious: boolean }[];
+  enrollment: Json<EnrollmentFacts> | null;
+  counselling: { counselledAt: string; topics: string[] }[];
+  flags: { category: string; kind: string; recordedAt: string }[];
+  medications: { name: string; drugClass: string; startedOn: string | null; stoppedOn: string | null }[];
+  prior: { treatmentDate: string | null; t0: string; doseMg: number | null; indication: "TRD" | "MDSI" | null }[];
+};
+
+// Everything the session rules read about a set of sessions, in one statement (the chair board reads every active
+// session of its sites at once, every 15 s per tablet; each command reads its session's facts before it writes).
+const readFacts = (tx: Tx, sessionIds: string[]) => sql(tx)
+  .query<FactsRow>`SELECT s.id, s."siteId", s."patientId", s.version, s.status::text AS status, s.indication::text AS indication,
+  s."treatmentDate"::text AS "treatmentDate", s."plannedDoseMg", s."otherDoseReason", s."prescriberOnSiteId" IS NOT NULL AS "prescriberOnSite",
+  json_build_object('settingType', st."settingType", 'certificationStatus', st."certificationStatus", 'pulseOximeterAttested', st."pulseOximeterAttested",
+    'timeZone', st."timeZone", 'postDoseAlertSystolic', st."postDoseAlertSystolic", 'postDoseAlertDiastolic', st."postDoseAlertDiastolic",
+    'urgentSystolic', st."urgentSystolic", 'urgentDiastolic', st."urgentDiastolic", 'spo2AlertThreshold', st."spo2AlertThreshold",
+    'preDoseCeilingSystolic', st."preDoseCeilingSystolic", 'preDoseCeilingDiastolic', st."preDoseCeilingDiastolic",
+    'observationAnchor', st."observationAnchor", 'recertificationBlocksDosing', st."recertificationBlocksDosing") AS site,
+  p.indication::text AS "patientIndication", p."hepaticImpairment"::text AS "hepaticImpairment",
+  (SELECT json_build_object('rideType', c."rideType", 'driverName', c."driverName", 'driverPhone', c."driverPhone", 'lastFoodAt', c."lastFoodAt",
+    'lastLiquidAt', c."lastLiquidAt", 'nasalMedicationAt', c."nasalMedicationAt", 'conmedConfirmedAt', c."conmedConfirmedAt",
+    'conmedBenzodiazepines', c."conmedBenzodiazepines", 'conmedSedativeHypnotics', c."conmedSedativeHypnotics",
+    'conmedPsychostimulants', c."conmedPsychostimulants", 'conmedMaois', c."conmedMaois", 'conmedOpioids', c."conmedOpioids",
+    'pregnancyStatus', c."pregnancyStatus") FROM "PreDoseChecklist" c WHERE c."sessionId" = s.id) AS checklist,
+  coalesce((SELECT json_agg(json_build_object('id', a.id, 'sequence', a.sequence, 'administeredAt', a."administeredAt", 'lotNumber', l."lotNumber",
+    'lotExpiresOn', l."expiresOn", 'enteredInError', a."enteredInErrorAt" IS NOT NULL) ORDER BY a.sequence, a.id)
+    FROM "DeviceAdministration" a JOIN "Device" d ON d.id = a."deviceId" JOIN "InventoryLot" l ON l.id = d."lotId" WHERE a."sessionId" = s.id), '[]') AS devices,
+  coalesce((SELECT json_agg(json_build_object('id', v.id, 'takenAt', v."takenAt", 'kind', v.kind, 'systolic', v.systolic, 'diastolic', v.diastolic,
+    'heartRate', v."heartRate", 'spo2', v.spo2, 'enteredInError', v."enteredInErrorAt" IS NOT NULL) ORDER BY v."takenAt", v.id)
+    FROM "ObservationVital" v WHERE v."sessionId" = s.id), '[]') AS vitals,
+  coalesce((SELECT json_agg(json_build_object('id', x.id, 'takenAt', x."takenAt", 'moaas', x.moaas, 'enteredInError', x."enteredInErrorAt" IS NOT NULL)
+    ORDER BY x."takenAt", x.id) FROM "SedationAssessment" x WHERE x."sessionId" = s.id), '[]') AS sedation,
+  coalesce((SELECT json_agg(json_build_object('id', x.id, 'takenAt', x."takenAt", 'present', x.present, 'enteredInError', x."enteredInErrorAt" IS NOT NULL)
+    ORDER BY x."takenAt", x.id) FROM "DissociationAssessment" x WHERE x."sessionId" = s.id), '[]') AS dissociation,
+  coalesce((SELECT json_agg(json_build_object('rule', x.rule, 'decision', x.decision, 'decidedAt', x."decidedAt") ORDER BY x."decidedAt", x.id)
+    FROM "ClinicalDecision" x WHERE x."sessionId" = s.id), '[]') AS decisions,
+  (SELECT json_build_object('vitalsAcceptable', x."vitalsAcceptable", 'assessedAt', x."assessedAt") FROM "PreCompletionAssessment" x
+    WHERE x."sessionId" = s.id ORDER BY x."assessedAt" DESC, x.id DESC LIMIT 1) AS "preCompletion",
+  coalesce((SELECT json_agg(json_build_object('id', e.id, 'type', e.type, 'description', e.description, 'serious', e.serious) ORDER BY e."onsetAt", e.id)
+    FROM "AdverseEvent" e WHERE e."sessionId" = s.id AND e."resolvedAt" IS NULL), '[]') AS "openEvents",
+  (SELECT json_build_object('patientSignedAt', e."patientSignedAt", 'prescriberSignedAt', e."prescriberSignedAt", 'submittedAt', e."submittedAt",
+    'channel', e.channel, 'remsConfirmation', e."remsConfirmation") FROM "RemsEnrollment" e
+    WHERE e."patientId" = s."patientId" AND NOT EXISTS (SELECT 1 FROM "RemsEnrollment" n WHERE n."supersedesId" = e.id) LIMIT 1) AS enrollment,
+  coalesce((SELECT json_agg(json_build_object('counselledAt', x."counselledAt", 'topics', x.topics)) FROM "CounsellingRecord" x
+    WHERE x."patientId" = s."patientId"), '[]') AS counselling,
+  coalesce((SELECT json_agg(json_build_object('category', x.category, 'kind', x.kind, 'recordedAt', x."recordedAt") ORDER BY x."recordedAt", x.id)
+    FROM "ClinicalFlag" x WHERE x."patientId" = s."patientId" AND x."removedAt" IS NULL), '[]') AS flags,
+  coalesce((SELECT json_agg(json_build_object('name', x.name, 'drugClass', x."drugClass", 'startedOn', x."startedOn", 'stoppedOn', x."stoppedOn") ORDER BY x."createdAt", x.id)
+    FROM "ConcomitantMedication" x WHERE x."patientId" = s."patientId"), '[]') AS medications,
+  -- Every other session of the patient in which a device was given, with its first live device (the rules keep those before this one's).
+  coalesce((SELECT json_agg(json_build_object('treatmentDate', o."treatmentDate", 't0', d.t0, 'doseMg', o."plannedDoseMg", 'indication', o.indication) ORDER BY d.t0)
+    FROM "TreatmentSession" o
+    CROSS JOIN LATERAL (SELECT min(a."administeredAt") AS t0 FROM "DeviceAdministration" a WHERE a."sessionId" = o.id AND a."enteredInErrorAt" IS NULL) d
+    WHERE o."patientId" = s."patientId" AND o.id <> s.id AND o.dosed AND d.t0 IS NOT NULL), '[]') AS prior
+  FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId" JOIN "Patient" p ON p.id = s."patientId"
+  WHERE s.id = ANY(${sessionIds}::text[])`;
 
 /** The part of the facts an observation entry needs (alerts R26–R28): far fewer queries than the whole session. */
 export type ObservationFacts = Pick<SessionFacts, "params" | "site" | "status" | "devices" | "vitals" | "openRespiratoryDepression">;

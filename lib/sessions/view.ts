@@ -2,6 +2,7 @@ import "server-only";
 // Read models of the chair-side screens. Everything clinical is computed by the rule functions from
 // server time; the screens only format it.
 import { db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { Finding } from "@/lib/rems/rule-result";
 import { loadSessionFacts, loadSessionFactsMany, type OpenSeriousEvent } from "./data";
 import { deviceReadiness, devicesForDose, earliestUsableExpiry } from "./device-rules";
@@ -113,42 +114,21 @@ export type BoardCard = ReturnType<typeof sessionStatus> & {
 
 /** One card per active session at the given sites, in chair order. */
 export async function boardFor(siteIds: string[], now: Date): Promise<BoardCard[]> {
-  const sessions = await db().treatmentSession.findMany({
-    where: { siteId: { in: siteIds }, status: { in: [...ACTIVE_STATUSES] } },
-    select: {
-      id: true,
-      status: true,
-      checkedInAt: true,
-      backEntryReason: true,
-      chair: { select: { label: true } },
-      patient: { select: { firstName: true, lastName: true, mrn: true, birthDate: true } },
-      site: { select: { timeZone: true } },
-    },
-    orderBy: [{ chair: { label: "asc" } }, { createdAt: "asc" }],
-  });
+  const sessions = await sql().query<Omit<BoardCard, keyof ReturnType<typeof sessionStatus>>>`
+    SELECT s.id AS "sessionId", s."backEntryReason", s."checkedInAt", coalesce(c.label, 'No chair') AS chair,
+      p."firstName" || ' ' || p."lastName" AS "patientName", p.mrn, p."birthDate"::text AS "birthDate", s.status::text AS status, st."timeZone"
+    FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" JOIN "Site" st ON st.id = s."siteId" LEFT JOIN "Chair" c ON c.id = s."chairId"
+    WHERE s."siteId" = ANY(${siteIds}::text[]) AND s.status = ANY(${[...ACTIVE_STATUSES]}::"SessionStatus"[])
+    ORDER BY c.label, s."createdAt"`;
   const facts = await loadSessionFactsMany(
     db(),
-    sessions.map((s) => s.id),
+    sessions.map((s) => s.sessionId),
     now,
   );
-  const cards: BoardCard[] = [];
-  for (const s of sessions) {
-    const loaded = facts.get(s.id);
-    if (!loaded) continue;
-    cards.push({
-      sessionId: s.id,
-      backEntryReason: s.backEntryReason,
-      checkedInAt: s.checkedInAt,
-      chair: s.chair?.label ?? "No chair",
-      patientName: `${s.patient.firstName} ${s.patient.lastName}`,
-      mrn: s.patient.mrn,
-      birthDate: dateOnly(s.patient.birthDate),
-      status: s.status,
-      timeZone: s.site.timeZone,
-      ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents),
-    });
-  }
-  return cards;
+  return sessions.flatMap((s) => {
+    const loaded = facts.get(s.sessionId);
+    return loaded ? [{ ...s, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) }] : [];
+  });
 }
 
 /** Everything the session page needs, as plain data (dates as ISO strings once serialised). */
