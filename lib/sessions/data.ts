@@ -152,7 +152,9 @@ const readFacts = (tx: Tx, sessionIds: string[]) => sql(tx)
     'urgentSystolic', st."urgentSystolic", 'urgentDiastolic', st."urgentDiastolic", 'spo2AlertThreshold', st."spo2AlertThreshold",
     'preDoseCeilingSystolic', st."preDoseCeilingSystolic", 'preDoseCeilingDiastolic', st."preDoseCeilingDiastolic",
     'observationAnchor', st."observationAnchor", 'recertificationBlocksDosing', st."recertificationBlocksDosing") AS site,
-  p.indication::text AS "patientIndication", p."hepaticImpairment"::text AS "hepaticImpairment",
+  -- The patient's two columns as subqueries: one index probe per session, where a join hashed the whole table.
+  (SELECT p.indication::text FROM "Patient" p WHERE p.id = s."patientId") AS "patientIndication",
+  (SELECT p."hepaticImpairment"::text FROM "Patient" p WHERE p.id = s."patientId") AS "hepaticImpairment",
   (SELECT json_build_object('rideType', c."rideType", 'driverName', c."driverName", 'driverPhone', c."driverPhone", 'lastFoodAt', c."lastFoodAt",
     'lastLiquidAt', c."lastLiquidAt", 'nasalMedicationAt', c."nasalMedicationAt", 'conmedConfirmedAt', c."conmedConfirmedAt",
     'conmedBenzodiazepines', c."conmedBenzodiazepines", 'conmedSedativeHypnotics', c."conmedSedativeHypnotics",
@@ -188,7 +190,7 @@ const readFacts = (tx: Tx, sessionIds: string[]) => sql(tx)
     FROM "TreatmentSession" o
     CROSS JOIN LATERAL (SELECT min(a."administeredAt") AS t0 FROM "DeviceAdministration" a WHERE a."sessionId" = o.id AND a."enteredInErrorAt" IS NULL) d
     WHERE o."patientId" = s."patientId" AND o.id <> s.id AND o.dosed AND d.t0 IS NOT NULL), '[]') AS prior
-  FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId" JOIN "Patient" p ON p.id = s."patientId"
+  FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId"
   WHERE s.id = ANY(${sessionIds}::text[])`;
 
 /** The part of the facts an observation entry needs (alerts R26–R28): far fewer queries than the whole session. */
