@@ -53,7 +53,7 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
 export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Date): Promise<Map<string, LoadedSessionFacts>> {
   const out = new Map<string, LoadedSessionFacts>();
   if (!sessionIds.length) return out;
-  const rows = await readFacts(tx, sessionIds);
+  const rows = await readFacts(tx, sessionIds, now);
   for (const s of rows) {
     const devices = s.devices.map((d) => ({ ...d, administeredAt: new Date(d.administeredAt) }));
     const thisT0 = firstDeviceAt(devices);
@@ -144,7 +144,7 @@ type FactsRow = {
 
 // Everything the session rules read about a set of sessions, in one statement (the chair board reads every active
 // session of its sites at once, every 15 s per tablet; each command reads its session's facts before it writes).
-const readFacts = (tx: Tx, sessionIds: string[]) => sql(tx)
+const readFacts = (tx: Tx, sessionIds: string[], now: Date) => sql(tx)
   .query<FactsRow>`SELECT s.id, s."siteId", s."patientId", s.version, s.status::text AS status, s.indication::text AS indication,
   s."treatmentDate"::text AS "treatmentDate", s."plannedDoseMg", s."otherDoseReason", s."prescriberOnSiteId" IS NOT NULL AS "prescriberOnSite",
   json_build_object('settingType', st."settingType", 'certificationStatus', st."certificationStatus", 'pulseOximeterAttested', st."pulseOximeterAttested",
@@ -185,12 +185,22 @@ const readFacts = (tx: Tx, sessionIds: string[]) => sql(tx)
     FROM "ClinicalFlag" x WHERE x."patientId" = s."patientId" AND x."removedAt" IS NULL), '[]') AS flags,
   coalesce((SELECT json_agg(json_build_object('name', x.name, 'drugClass', x."drugClass", 'startedOn', x."startedOn", 'stoppedOn', x."stoppedOn") ORDER BY x."createdAt", x.id)
     FROM "ConcomitantMedication" x WHERE x."patientId" = s."patientId"), '[]') AS medications,
-  -- Every other session of the patient in which a device was given, with its first live device (the rules keep those before this one's).
+  -- The patient's other dosed sessions the rules read (PatientFacts.priorDosedSessions), each with its first live device:
+  -- the first, the first MDSI one, the last before the 7 days up to this session's date, and those days' (index probes
+  -- on (patientId, treatmentDate), so the read does not grow with the length of a course).
   coalesce((SELECT json_agg(json_build_object('treatmentDate', o."treatmentDate", 't0', d.t0, 'doseMg', o."plannedDoseMg", 'indication', o.indication) ORDER BY d.t0)
     FROM "TreatmentSession" o
     CROSS JOIN LATERAL (SELECT min(a."administeredAt") AS t0 FROM "DeviceAdministration" a WHERE a."sessionId" = o.id AND a."enteredInErrorAt" IS NULL) d
-    WHERE o."patientId" = s."patientId" AND o.id <> s.id AND o.dosed AND d.t0 IS NOT NULL), '[]') AS prior
+    WHERE d.t0 IS NOT NULL AND o.id IN (
+      (SELECT f.id FROM "TreatmentSession" f WHERE f."patientId" = s."patientId" AND f.id <> s.id AND f.dosed ORDER BY f."treatmentDate", f.id LIMIT 1)
+      UNION ALL (SELECT f.id FROM "TreatmentSession" f WHERE f."patientId" = s."patientId" AND f.id <> s.id AND f.dosed AND f.indication = 'MDSI'
+        ORDER BY f."treatmentDate", f.id LIMIT 1)
+      UNION ALL (SELECT f.id FROM "TreatmentSession" f WHERE f."patientId" = s."patientId" AND f.id <> s.id AND f.dosed AND f."treatmentDate" < k.day - 6
+        ORDER BY f."treatmentDate" DESC, f.id DESC LIMIT 1)
+      UNION ALL SELECT f.id FROM "TreatmentSession" f WHERE f."patientId" = s."patientId" AND f.id <> s.id AND f.dosed
+        AND (f."treatmentDate" BETWEEN k.day - 6 AND k.day + 1 OR f."treatmentDate" IS NULL))), '[]') AS prior
   FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId"
+  CROSS JOIN LATERAL (SELECT coalesce(s."treatmentDate", (${now}::timestamptz AT TIME ZONE st."timeZone")::date) AS day) k
   WHERE s.id = ANY(${sessionIds}::text[])`;
 
 /** The part of the facts an observation entry needs (alerts R26–R28): far fewer queries than the whole session. */

@@ -4,6 +4,8 @@ import { remsParametersAt } from "@/lib/rems/data";
 import { loadSessionFacts, loadSessionFactsMany } from "./data";
 import { clinicFixture } from "./testing/db-fixture";
 import type { SessionFacts } from "./facts";
+import { scheduleChecks } from "./device-rules";
+import { patientMayBeDosed } from "./eligibility-rules";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const at = (iso: string) => new Date(iso);
@@ -282,5 +284,67 @@ describe("the session facts read from the database (lib/sessions/data loadSessio
     expect(fresh.preCompletion).toBeNull();
     expect(fresh.patient.medications).toEqual([{ name: "Sertraline 100 mg", drugClass: "ORAL_ANTIDEPRESSANT" }]);
     expect(fresh.params).toEqual(await remsParametersAt(now));
+  });
+
+  it("take of a long course what the rules read (first, first MDSI, last, the last 7 days), and the rules find the same as on the whole course", async () => {
+    const c = await clinicFixture();
+    const client = db();
+    // A caution recorded between sessions: R9 asks for a decision at the first session after it (reads the last one).
+    await client.clinicalFlag.create({
+      data: { patientId: c.patient.id, category: "CAUTION", kind: "PSYCHOSIS_HISTORY", recordedAt: at("2026-04-25T09:00:00Z") },
+    });
+    const course: [string, "TRD" | "MDSI", number][] = [
+      ["2026-03-02", "TRD", 56],
+      ["2026-03-05", "MDSI", 84],
+      ["2026-03-09", "TRD", 84],
+      ["2026-04-01", "TRD", 84],
+      ["2026-04-20", "MDSI", 56],
+      ["2026-05-01", "TRD", 28],
+      ["2026-05-20", "TRD", 84],
+      ["2026-05-24", "TRD", 56],
+      ["2026-05-26", "TRD", 84],
+      ["2026-05-29", "TRD", 84],
+      ["2026-06-01", "TRD", 84],
+      ["2026-06-03", "TRD", 84],
+    ];
+    const ids: string[] = [];
+    for (const [i, [date, indication, dose]] of course.entries()) {
+      const device = await client.device.create({ data: { lotId: c.devices[0].lotId, serial: `course-${c.site.code}-${i}` } });
+      const s = await client.treatmentSession.create({
+        data: { patientId: c.patient.id, siteId: c.site.id, status: "DISCHARGED", indication, treatmentDate: day(date), plannedDoseMg: dose },
+      });
+      await client.deviceAdministration.create({
+        data: { sessionId: s.id, sequence: 1, administeredAt: at(`${date}T14:00:00Z`), deviceId: device.id, recordedById: c.nurse.id },
+      });
+      ids.push(s.id);
+    }
+    const whole = course.map(([date, indication, dose]) => ({ treatmentDate: date, t0: at(`${date}T14:00:00Z`), doseMg: dose, indication }));
+    const now = at("2026-06-05T12:00:00Z");
+    const many = await loadSessionFactsMany(db(), ids, now);
+    for (const [i, id] of ids.entries()) {
+      const f = many.get(id)!.facts;
+      const before = whole.slice(0, i);
+      // Read: the first, the first MDSI, the last before the 7 days up to the session's date, and those days'.
+      const date = course[i][0];
+      const inWeek = before.filter((x) => x.treatmentDate >= new Date(day(date).getTime() - 6 * 86_400_000).toISOString().slice(0, 10));
+      const lastBefore = before.filter((x) => !inWeek.includes(x)).at(-1);
+      const wanted = before.filter((x) => x === before[0] || x === before.find((y) => y.indication === "MDSI") || x === lastBefore || inWeek.includes(x));
+      expect(f.patient.priorDosedSessions, date).toEqual(wanted);
+      // …and every rule that reads the course finds the same as on the whole of it, whatever the dose and indication.
+      const full: SessionFacts = { ...f, patient: { ...f.patient, priorDosedSessions: before } };
+      for (const indication of ["TRD", "MDSI"] as const)
+        for (const plannedDoseMg of [56, 84]) {
+          const variant = (x: SessionFacts): SessionFacts => ({ ...x, plannedDoseMg, patient: { ...x.patient, indication } });
+          expect(scheduleChecks(variant(f)), `${date} ${indication} ${plannedDoseMg}`).toEqual(scheduleChecks(variant(full)));
+        }
+      const t0 = at(`${date}T14:00:00Z`);
+      expect(patientMayBeDosed(f.patient, f.site, f.params, f.decisions, t0)).toEqual(
+        patientMayBeDosed(full.patient, full.site, full.params, full.decisions, t0),
+      );
+    }
+    // The course is long enough that something was left out, and the rules had findings to compare.
+    const last = many.get(ids.at(-1)!)!.facts;
+    expect(last.patient.priorDosedSessions.length).toBeLessThan(course.length - 1);
+    expect(scheduleChecks(last).map((x) => x.code)).toContain("R24_FREQUENCY");
   });
 });

@@ -54,7 +54,12 @@ export type PatientFacts = {
   medications?: { name: string; drugClass: string }[];
   /** R48, recorded by a prescriber (absent: none known). */
   hepaticImpairment?: "NONE" | "MODERATE" | "SEVERE";
-  /** Earlier sessions in which at least one device was given, oldest first. */
+  /**
+   * Earlier sessions in which at least one device was given, oldest first: what the rules read of a course (R7, R9,
+   * R21–R24, the PMF's first treatment), which is its first session, its first MDSI one, the last one, and every one
+   * of the 7 days up to this session's date. lib/sessions/data reads only those, so a rule that needs more of the
+   * course must widen that read.
+   */
   priorDosedSessions: { treatmentDate: string; t0: Date; doseMg: number; indication: "TRD" | "MDSI" | null }[];
 };
 
