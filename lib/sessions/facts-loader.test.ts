@@ -10,6 +10,23 @@ import { patientMayBeDosed } from "./eligibility-rules";
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const at = (iso: string) => new Date(iso);
 
+/** The checklist of the rich session: its facts are these columns as they were written. */
+const checklist: NonNullable<SessionFacts["checklist"]> = {
+  rideType: "RIDESHARE",
+  driverName: null,
+  driverPhone: "518-555-0199",
+  lastFoodAt: at("2026-06-01T08:00:00Z"),
+  lastLiquidAt: null,
+  nasalMedicationAt: at("2026-06-01T07:30:00.500Z"),
+  conmedConfirmedAt: at("2026-06-01T13:10:00Z"),
+  conmedBenzodiazepines: false,
+  conmedSedativeHypnotics: null,
+  conmedPsychostimulants: true,
+  conmedMaois: false,
+  conmedOpioids: false,
+  pregnancyStatus: "NOT_PREGNANT",
+};
+
 /**
  * A session with one record of every kind the rules read, and the records the loader must leave out (entered in
  * error, removed, superseded, resolved, stopped, later): built row by row so each expected fact is known here.
@@ -92,24 +109,7 @@ async function richSession() {
   await give(s.id, "2026-06-01T14:10:00Z", 2);
   await give(s.id, "2026-06-01T14:00:00Z", 1);
   await give(s.id, "2026-06-01T14:03:00Z", 3, at("2026-06-01T14:04:00Z"));
-  await client.preDoseChecklist.create({
-    data: {
-      sessionId: s.id,
-      rideType: "RIDESHARE",
-      driverName: null,
-      driverPhone: "518-555-0199",
-      lastFoodAt: at("2026-06-01T08:00:00Z"),
-      lastLiquidAt: null,
-      nasalMedicationAt: at("2026-06-01T07:30:00.500Z"),
-      conmedBenzodiazepines: false,
-      conmedSedativeHypnotics: null,
-      conmedPsychostimulants: true,
-      conmedMaois: false,
-      conmedOpioids: false,
-      conmedConfirmedAt: at("2026-06-01T13:10:00Z"),
-      pregnancyStatus: "NOT_PREGNANT",
-    },
-  });
+  await client.preDoseChecklist.create({ data: { sessionId: s.id, ...checklist } });
   const vitals = await Promise.all(
     [
       { takenAt: "2026-06-01T14:40:00Z", kind: "POST_40" as const, systolic: 150, diastolic: 92, heartRate: null, spo2: 97 },
@@ -219,21 +219,7 @@ describe("the session facts read from the database (lib/sessions/data loadSessio
       plannedDoseMg: 112,
       otherDoseReason: "Prescriber's order",
       prescriberOnSite: true,
-      checklist: {
-        rideType: "RIDESHARE",
-        driverName: null,
-        driverPhone: "518-555-0199",
-        lastFoodAt: at("2026-06-01T08:00:00Z"),
-        lastLiquidAt: null,
-        nasalMedicationAt: at("2026-06-01T07:30:00.500Z"),
-        conmedConfirmedAt: at("2026-06-01T13:10:00Z"),
-        conmedBenzodiazepines: false,
-        conmedSedativeHypnotics: null,
-        conmedPsychostimulants: true,
-        conmedMaois: false,
-        conmedOpioids: false,
-        pregnancyStatus: "NOT_PREGNANT",
-      },
+      checklist,
       devices,
       vitals: [vitals[1], vitals[2], vitals[0]].map((v) => ({
         id: v.id,
