@@ -2,12 +2,11 @@ import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { COUNT_CAP } from "@/lib/tables/list-query";
 import { remsParametersAt } from "@/lib/rems/data";
-import { firstDeviceAt } from "@/lib/sessions/facts";
+import { sql } from "@/lib/db/sql";
+import type { Vital } from "@/lib/sessions/facts";
 import { OPEN_STATUSES } from "@/lib/sessions/commands/shared";
-import { sessionDeviations, type SessionDeviation } from "./deviation-rules";
+import { sessionDeviations, type DeviationFacts, type SessionDeviation } from "./deviation-rules";
 import { dateOnly, siteDay } from "@/lib/time/days";
-
-const name = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
 
 export type DeviationRow = {
   sessionId: string;
@@ -19,28 +18,39 @@ export type DeviationRow = {
   deviations: SessionDeviation[];
 };
 
-const sessionSelect = {
-  id: true,
-  status: true,
-  treatmentDate: true,
-  endOfMonitoringAt: true,
-  patient: { select: { firstName: true, lastName: true, mrn: true } },
-  site: { select: { name: true, timeZone: true } },
-  devices: { select: { id: true, sequence: true, administeredAt: true, enteredInErrorAt: true } },
-  vitals: { select: { id: true, takenAt: true, kind: true, systolic: true, diastolic: true, heartRate: true, spo2: true, enteredInErrorAt: true } },
-  decisions: {
-    orderBy: { decidedAt: "asc" },
-    select: { rule: true, decision: true, reason: true, prescriber: { select: { firstName: true, lastName: true } } },
-  },
-  deviations: {
-    orderBy: { detectedAt: "asc" },
-    select: { code: true, description: true, reason: true, recordedBy: { select: { firstName: true, lastName: true } } },
-  },
-  acknowledgements: {
-    orderBy: { acknowledgedAt: "asc" },
-    select: { code: true, message: true, step: true, acknowledgedBy: { select: { firstName: true, lastName: true } } },
-  },
-} satisfies Prisma.TreatmentSessionSelect;
+/** A session that may have findings, with what `sessionDeviations` reads (instants in the json as ISO strings). */
+type CandidateRow = {
+  id: string;
+  status: string;
+  treatmentDate: string | null;
+  endOfMonitoringAt: Date | null;
+  t0: Date | null;
+  patient: string;
+  mrn: string;
+  site: string;
+  timeZone: string;
+  vitals: (Omit<Vital, "takenAt"> & { takenAt: string })[];
+  decisions: DeviationFacts["decisions"];
+  acknowledgements: DeviationFacts["acknowledgements"];
+  recorded: DeviationFacts["recorded"];
+};
+
+// One statement for a batch of sessions (Prisma ran a query per relation and per user name).
+const loadCandidates = (ids: string[]) => sql().query<CandidateRow>`
+  SELECT s.id, s.status::text AS status, s."treatmentDate"::text AS "treatmentDate", s."endOfMonitoringAt",
+    (SELECT min(a."administeredAt") FROM "DeviceAdministration" a WHERE a."sessionId" = s.id AND a."enteredInErrorAt" IS NULL) AS t0,
+    (SELECT p."lastName" || ', ' || p."firstName" FROM "Patient" p WHERE p.id = s."patientId") AS patient,
+    (SELECT p.mrn FROM "Patient" p WHERE p.id = s."patientId") AS mrn, st.name AS site, st."timeZone",
+    coalesce((SELECT json_agg(json_build_object('id', v.id, 'takenAt', v."takenAt", 'kind', v.kind, 'systolic', v.systolic, 'diastolic', v.diastolic,
+      'heartRate', v."heartRate", 'spo2', v.spo2, 'enteredInError', v."enteredInErrorAt" IS NOT NULL) ORDER BY v."takenAt", v.id)
+      FROM "ObservationVital" v WHERE v."sessionId" = s.id), '[]') AS vitals,
+    coalesce((SELECT json_agg(json_build_object('rule', x.rule, 'decision', x.decision, 'reason', x.reason, 'prescriber', u."firstName" || ' ' || u."lastName")
+      ORDER BY x."decidedAt", x.id) FROM "ClinicalDecision" x JOIN "User" u ON u.id = x."prescriberId" WHERE x."sessionId" = s.id), '[]') AS decisions,
+    coalesce((SELECT json_agg(json_build_object('code', x.code, 'message', x.message, 'step', x.step, 'by', u."firstName" || ' ' || u."lastName")
+      ORDER BY x."acknowledgedAt", x.id) FROM "WarningAcknowledgement" x JOIN "User" u ON u.id = x."acknowledgedById" WHERE x."sessionId" = s.id), '[]') AS acknowledgements,
+    coalesce((SELECT json_agg(json_build_object('code', x.code, 'description', x.description, 'reason', x.reason, 'by', u."firstName" || ' ' || u."lastName")
+      ORDER BY x."detectedAt", x.id) FROM "ProtocolDeviation" x LEFT JOIN "User" u ON u.id = x."recordedById" WHERE x."sessionId" = s.id), '[]') AS recorded
+  FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId" WHERE s.id = ANY(${ids}::text[])`;
 
 const LOAD_BATCH = 100;
 
@@ -105,9 +115,7 @@ export async function deviationReport(
   // candidates than rows; one batch holds the open sessions of a clinic network's chairs and a page's findings).
   for (let i = 0; i < candidates.length && rows.length < pageRows; ) {
     const chunk = candidates.slice(i, (i += LOAD_BATCH));
-    const found = new Map(
-      (await db().treatmentSession.findMany({ where: { id: { in: chunk.map((r) => r.id) } }, select: sessionSelect })).map((f) => [f.id, f]),
-    );
+    const found = new Map((await loadCandidates(chunk.map((r) => r.id))).map((f) => [f.id, f]));
     for (const r of chunk) {
       const row = await deviationRow(found.get(r.id)!);
       if (row && rows.push(row) >= pageRows) {
@@ -126,39 +134,25 @@ export async function deviationReport(
   };
 }
 
-async function deviationRow(s: Prisma.TreatmentSessionGetPayload<{ select: typeof sessionSelect }>): Promise<DeviationRow | null> {
+async function deviationRow(s: CandidateRow): Promise<DeviationRow | null> {
   const now = new Date();
-  const devices = s.devices.map((d) => ({
-    id: d.id,
-    sequence: d.sequence,
-    administeredAt: d.administeredAt,
-    lotNumber: "",
-    lotExpiresOn: "",
-    enteredInError: !!d.enteredInErrorAt,
-  }));
-  const t0 = firstDeviceAt(devices);
-  const params = await remsParametersAt(t0 ?? now);
+  const params = await remsParametersAt(s.t0 ?? now);
   const deviations = sessionDeviations({
-    t0,
+    t0: s.t0,
     end: s.endOfMonitoringAt ?? now,
     params,
-    vitals: s.vitals.map((v) => ({ ...v, enteredInError: !!v.enteredInErrorAt })),
-    decisions: s.decisions.map((d) => ({
-      rule: d.rule,
-      decision: d.decision,
-      reason: d.reason,
-      prescriber: `${d.prescriber.firstName} ${d.prescriber.lastName}`,
-    })),
-    acknowledgements: s.acknowledgements.map((a) => ({ code: a.code, message: a.message, step: a.step, by: name(a.acknowledgedBy) })),
-    recorded: s.deviations.map((d) => ({ code: d.code, description: d.description, reason: d.reason, by: d.recordedBy && name(d.recordedBy) })),
+    vitals: s.vitals.map((v) => ({ ...v, takenAt: new Date(v.takenAt) })),
+    decisions: s.decisions,
+    acknowledgements: s.acknowledgements,
+    recorded: s.recorded,
   });
   if (!deviations.length) return null;
   return {
     sessionId: s.id,
-    treatmentDate: s.treatmentDate ? dateOnly(s.treatmentDate) : t0 ? siteDay(t0, s.site.timeZone) : "",
-    patient: `${s.patient.lastName}, ${s.patient.firstName}`,
-    mrn: s.patient.mrn,
-    site: s.site.name,
+    treatmentDate: s.treatmentDate ?? (s.t0 ? siteDay(s.t0, s.timeZone) : ""),
+    patient: s.patient,
+    mrn: s.mrn,
+    site: s.site,
     status: s.status,
     deviations,
   };
