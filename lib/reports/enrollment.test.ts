@@ -31,6 +31,22 @@ describe("enrollment and certification report", () => {
         { patientId: pending.id, fromSiteId: c.site.id, toSettingName: "Hill Clinic", transferDate: new Date("2026-03-12"), remsNotifiedAt: null },
       ],
     });
+    // Ann was dosed once before her enrollment was complete (R6); her other session's only device was entered in error.
+    for (const [i, date] of ["2026-03-05", "2026-03-06"].entries()) {
+      const s = await db().treatmentSession.create({
+        data: { patientId: pending.id, siteId: c.site.id, status: "DISCHARGED", indication: "TRD", treatmentDate: new Date(date), plannedDoseMg: 56 },
+      });
+      await db().deviceAdministration.create({
+        data: {
+          sessionId: s.id,
+          sequence: 1,
+          administeredAt: new Date(`${date}T15:00:00Z`),
+          deviceId: c.devices[i].id,
+          recordedById: c.nurse.id,
+          enteredInErrorAt: i ? new Date(`${date}T15:05:00Z`) : null,
+        },
+      });
+    }
     const other = await clinicFixture();
     const r = await enrollmentReport([c.site.id]);
     expect(r.sites).toEqual([
@@ -46,6 +62,10 @@ describe("enrollment and certification report", () => {
     expect(r.patients.map((p) => [p.name, p.state])).toEqual([
       [`Pending, Ann`, "pending"],
       [`${c.patient.lastName}, Pat`, "enrolled"],
+    ]);
+    expect(r.patients.map((p) => [p.dosedSessions, p.lastTreatment, p.treatedWithoutEnrollment])).toEqual([
+      [1, "2026-03-05", true],
+      [0, null, false],
     ]);
     expect(r.patients.map((p) => p.mrn)).not.toContain(other.patient.mrn);
     expect(r.transfers.map((t) => [t.to, t.transferDate, t.notifiedOn, t.notice])).toEqual([

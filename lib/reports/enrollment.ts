@@ -47,7 +47,8 @@ export async function enrollmentReport(siteIds: string[], pages: { page?: number
         take: 1,
         select: { patientSignedAt: true, prescriberSignedAt: true, submittedAt: true, channel: true, remsConfirmation: true },
       },
-      sessions: { where: { devices: { some: { enteredInErrorAt: null } } }, orderBy: { treatmentDate: "desc" }, select: { treatmentDate: true } },
+      // `dosed`: kept by the database, a live device administration (schema.prisma), read from the session row alone.
+      sessions: { where: { dosed: true }, orderBy: { treatmentDate: "desc" }, select: { treatmentDate: true } },
     },
   });
   const transferWhere = { fromSiteId: { in: siteIds } };
