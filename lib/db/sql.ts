@@ -50,3 +50,6 @@ export function sql(tx?: Tx) {
     },
   };
 }
+
+/** A row type as `json_build_object` sends it: each instant an ISO string, each calendar date "YYYY-MM-DD". */
+export type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };

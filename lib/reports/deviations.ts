@@ -2,7 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { COUNT_CAP } from "@/lib/tables/list-query";
 import { remsParametersAt } from "@/lib/rems/data";
-import { sql } from "@/lib/db/sql";
+import { sql, type Json } from "@/lib/db/sql";
 import type { Vital } from "@/lib/sessions/facts";
 import { OPEN_STATUSES } from "@/lib/sessions/commands/shared";
 import { sessionDeviations, type DeviationFacts, type SessionDeviation } from "./deviation-rules";
@@ -29,7 +29,7 @@ type CandidateRow = {
   mrn: string;
   site: string;
   timeZone: string;
-  vitals: (Omit<Vital, "takenAt"> & { takenAt: string })[];
+  vitals: Json<Vital>[];
   decisions: DeviationFacts["decisions"];
   acknowledgements: DeviationFacts["acknowledgements"];
   recorded: DeviationFacts["recorded"];

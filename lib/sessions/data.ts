@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { sql, type Json } from "@/lib/db/sql";
 import { HttpError } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
 import type {
@@ -112,7 +112,6 @@ export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Da
 const instant = (iso: string | null) => (iso == null ? null : new Date(iso));
 
 /** One row per session: its own columns, and every related record as json (instants as ISO strings, dates as YYYY-MM-DD). */
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 type FactsRow = {
   id: string;
   siteId: string;
