@@ -31,11 +31,18 @@ export const benchVital = () => ({
 type Actor = { id: string; email: string; role: string };
 type RawVital = { c: pg.PoolClient; id: string; now: Date; row: Record<string, unknown> };
 
-/** BEGIN; lock the session row; INSERT a vital; then `audit` writes its audit row; COMMIT (ROLLBACK on an error). */
-async function rawVital(pool: pg.Pool, actor: Actor, sessionId: string, audit: (v: RawVital) => Promise<unknown>) {
+/** BEGIN; `claim` (if any); lock the session row; INSERT a vital; then `audit` writes its audit row; COMMIT (ROLLBACK on an error). */
+async function rawVital(
+  pool: pg.Pool,
+  actor: Actor,
+  sessionId: string,
+  audit: (v: RawVital) => Promise<unknown>,
+  claim?: (c: pg.PoolClient) => Promise<unknown>,
+) {
   const c = await pool.connect();
   try {
     await c.query("BEGIN");
+    await claim?.(c);
     await c.query(`SELECT 1 FROM "TreatmentSession" WHERE id = $1 FOR UPDATE`, [sessionId]);
     const v = benchVital(),
       id = randomUUID(),
@@ -73,30 +80,63 @@ export function rawVitalWrite(pool: pg.Pool, actor: Actor, siteId: string, sessi
  * chains of AuditEvent, one per site under RAW_CHAIN, verified with the application's.
  */
 export function rawChainedVitalWrite(pool: pg.Pool, actor: Actor, siteId: string, sessionId: string) {
-  return rawVital(pool, actor, sessionId, async ({ c, id, now, row }) => {
-    const after = JSON.stringify(row);
-    const body = auditHashBody({
-      at: now,
-      actorId: actor.id,
-      actorEmail: actor.email,
-      actorRole: actor.role,
-      action: "vital.record",
-      entityType: "ObservationVital",
-      entityId: id,
-      siteId,
-      patientId: null,
-      before: null,
-      after: JSON.parse(after),
-      reason: null,
-      requestId: null,
-    });
-    await c.query(
-      `INSERT INTO audit_commit.pending ("chainKey", body, at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", after)
-      VALUES ($1, $2, $3, $4, $5, $6, 'vital.record', 'ObservationVital', $7, $8, $9::jsonb)`,
-      [`${RAW_CHAIN}${siteId}`, body, now, actor.id, actor.email, actor.role, id, siteId, after],
-    );
-  });
+  return rawVital(pool, actor, sessionId, (v) => chainedAuditRow(v, actor, siteId));
 }
+
+/** The audit row of a raw vital, inserted into audit_commit.pending as appendAudit does (chained at COMMIT). */
+async function chainedAuditRow({ c, id, now, row }: RawVital, actor: Actor, siteId: string) {
+  const after = JSON.stringify(row);
+  const body = auditHashBody({
+    at: now,
+    actorId: actor.id,
+    actorEmail: actor.email,
+    actorRole: actor.role,
+    action: "vital.record",
+    entityType: "ObservationVital",
+    entityId: id,
+    siteId,
+    patientId: null,
+    before: null,
+    after: JSON.parse(after),
+    reason: null,
+    requestId: null,
+  });
+  await c.query(
+    `INSERT INTO audit_commit.pending ("chainKey", body, at, "actorId", "actorEmail", "actorRole", action, "entityType", "entityId", "siteId", after)
+      VALUES ($1, $2, $3, $4, $5, $6, 'vital.record', 'ObservationVital', $7, $8, $9::jsonb)`,
+    [`${RAW_CHAIN}${siteId}`, body, now, actor.id, actor.email, actor.role, id, siteId, after],
+  );
+}
+
+/**
+ * Every row a keyed vitals request writes, as raw SQL (bench:vitals compares the application with this): BEGIN; claim the
+ * Idempotency-Key (IdempotencyRecord, as lib/db/idempotency answerOnce does); lock the session row; INSERT the vital; its
+ * audit row chained at COMMIT; store the answer on the claim; COMMIT. No sign-in, authorization, validation or HTTP.
+ */
+export function rawKeyedVitalWrite(pool: pg.Pool, actor: Actor, siteId: string, sessionId: string) {
+  const key = randomUUID();
+  return rawVital(
+    pool,
+    actor,
+    sessionId,
+    async (v) => {
+      await chainedAuditRow(v, actor, siteId);
+      const answer = { ok: true, data: { id: v.id, takenAt: v.now, alerts: [], adverseEventId: null } };
+      await v.c.query(`UPDATE "IdempotencyRecord" SET status = 201, "responseBody" = $1::jsonb WHERE "userId" = $2 AND route = $3 AND key = $4`, [
+        JSON.stringify(answer),
+        actor.id,
+        RAW_ROUTE,
+        key,
+      ]);
+    },
+    (c) =>
+      c.query(
+        `INSERT INTO "IdempotencyRecord" (id, "userId", route, key, "requestHash") VALUES (gen_random_uuid()::text, $1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [actor.id, RAW_ROUTE, key, createHash("sha256").update(`${sessionId}\n${key}`).digest("hex")],
+      ),
+  );
+}
+const RAW_ROUTE = "POST /bench/raw-keyed-vital";
 
 /** The chain key of rawChainedVitalWrite's rows: its own chain per site, beside the application's. */
 export const RAW_CHAIN = "chained:";
