@@ -74,9 +74,10 @@ if (process.env.BENCH_EXPLAIN) {
       ORDER BY p."lastName", p."firstName", p.id LIMIT 20 OFFSET 380) pg
       CROSS JOIN LATERAL (SELECT max(s."treatmentDate") AS d FROM "TreatmentSession" s WHERE s."patientId" = pg.id) last ORDER BY pg."lastName", pg."firstName", pg.id`,
     "enrollment-patients": `SELECT id FROM "Patient" WHERE "siteId" = ANY(${sites}) AND "archivedAt" IS NULL ORDER BY "lastName", "firstName", id LIMIT 25`,
-    "board-sessions": `SELECT s.id, c.label FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" JOIN "Site" st ON st.id = s."siteId"
-      LEFT JOIN "Chair" c ON c.id = s."chairId" WHERE s."siteId" = ANY(${sites}) AND s.status = ANY(ARRAY['CHECKED_IN','DOSING','MONITORING']::"SessionStatus"[])
-      ORDER BY c.label, s."createdAt"`,
+    // The board's one statement (lib/sessions/data readFacts) chooses its sessions so; each one's facts are index probes.
+    "board-sessions": `SELECT s.id FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId" LEFT JOIN "Chair" ch ON ch.id = s."chairId"
+      WHERE s.id = ANY('{}'::text[]) OR (s."siteId" = ANY(${sites}) AND s.status = ANY(ARRAY['CHECKED_IN','DOSING','MONITORING']::"SessionStatus"[]))
+      ORDER BY ch.label, s."createdAt", s.id`,
     "audit-viewer": `SELECT id FROM "AuditEvent" WHERE "siteId" = ANY(${sites}) ORDER BY id DESC LIMIT 51`,
     "lot-devices": `SELECT id FROM "Device" WHERE "lotId" = '${lotId}' ORDER BY (status <> 'ON_HAND'), serial, id LIMIT 25`,
   };

@@ -40,7 +40,25 @@ export async function lockSession(tx: Tx, sessionId: string, opts: { afterSignin
 /** Everything the session rules read, as a plain snapshot. */
 export type OpenSeriousEvent = { id: string; type: string; description: string };
 
-export type LoadedSessionFacts = { facts: SessionFacts; siteId: string; patientId: string; version: number; openSeriousEvents: OpenSeriousEvent[] };
+/** What the chair board shows of a session besides its status (lib/sessions/view boardFor). */
+export type SessionCard = {
+  chair: string | null;
+  patientName: string;
+  mrn: string;
+  birthDate: string;
+  backEntryReason: string | null;
+  checkedInAt: Date | null;
+};
+
+export type LoadedSessionFacts = {
+  sessionId: string;
+  facts: SessionFacts;
+  siteId: string;
+  patientId: string;
+  version: number;
+  openSeriousEvents: OpenSeriousEvent[];
+  card: SessionCard;
+};
 
 export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Promise<LoadedSessionFacts | null> {
   return (await loadSessionFactsMany(tx, [sessionId], now)).get(sessionId) ?? null;
@@ -51,10 +69,18 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
  * every active session of its sites at once, every 15 s per tablet).
  */
 export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Date): Promise<Map<string, LoadedSessionFacts>> {
-  const out = new Map<string, LoadedSessionFacts>();
-  if (!sessionIds.length) return out;
-  const rows = await readFacts(tx, sessionIds, now);
-  for (const s of rows) {
+  if (!sessionIds.length) return new Map();
+  return new Map((await loaded(tx, { sessionIds, activeAtSites: [] }, now)).map((l) => [l.sessionId, l]));
+}
+
+/** The facts of every active session (checked in, dosing, monitoring) at the given sites, in chair order: the board's one statement. */
+export function loadActiveSessionFacts(tx: Tx, siteIds: string[], now: Date): Promise<LoadedSessionFacts[]> {
+  return loaded(tx, { sessionIds: [], activeAtSites: siteIds }, now);
+}
+
+async function loaded(tx: Tx, which: Which, now: Date): Promise<LoadedSessionFacts[]> {
+  const out: LoadedSessionFacts[] = [];
+  for (const s of await readFacts(tx, which, now)) {
     const devices = s.devices.map((d) => ({ ...d, administeredAt: new Date(d.administeredAt) }));
     const thisT0 = firstDeviceAt(devices);
     const before = (thisT0 ?? now).getTime();
@@ -66,7 +92,7 @@ export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Da
       params: await remsParametersAt(thisT0 ?? now, tx),
       site: s.site,
       patient: {
-        indication: s.indication ?? s.patientIndication,
+        indication: s.indication ?? s.patient.indication,
         enrollment: s.enrollment && {
           ...s.enrollment,
           patientSignedAt: instant(s.enrollment.patientSignedAt),
@@ -78,7 +104,7 @@ export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Da
         cautions: s.flags.filter((f) => f.category === "CAUTION").map((f) => ({ kind: f.kind, recordedAt: new Date(f.recordedAt) })),
         medicationClasses: [...new Set(medications.map((m) => m.drugClass))],
         medications,
-        hepaticImpairment: s.hepaticImpairment,
+        hepaticImpairment: s.patient.hepaticImpairment,
         priorDosedSessions: s.prior
           .map((x) => ({ treatmentDate: x.treatmentDate ?? "", t0: new Date(x.t0), doseMg: x.doseMg ?? 0, indication: x.indication }))
           .filter((x) => x.t0.getTime() < before),
@@ -104,7 +130,9 @@ export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Da
       preCompletion: s.preCompletion && { vitalsAcceptable: s.preCompletion.vitalsAcceptable, assessedAt: new Date(s.preCompletion.assessedAt) },
     };
     const openSeriousEvents = s.openEvents.filter((e) => e.serious).map((e) => ({ id: e.id, type: e.type, description: e.description }));
-    out.set(s.id, { facts, siteId: s.siteId, patientId: s.patientId, version: s.version, openSeriousEvents });
+    const { name: patientName, mrn, birthDate } = s.patient;
+    const card = { ...s.card, patientName, mrn, birthDate, checkedInAt: instant(s.card.checkedInAt) };
+    out.push({ sessionId: s.id, facts, siteId: s.siteId, patientId: s.patientId, version: s.version, openSeriousEvents, card });
   }
   return out;
 }
@@ -124,8 +152,8 @@ type FactsRow = {
   otherDoseReason: string | null;
   prescriberOnSite: boolean;
   site: SiteFacts;
-  patientIndication: "TRD" | "MDSI" | null;
-  hepaticImpairment: "NONE" | "MODERATE" | "SEVERE";
+  patient: { indication: "TRD" | "MDSI" | null; hepaticImpairment: "NONE" | "MODERATE" | "SEVERE"; name: string; mrn: string; birthDate: string };
+  card: { chair: string | null; backEntryReason: string | null; checkedInAt: string | null };
   checklist: Json<ChecklistFacts> | null;
   devices: Json<DeviceGiven>[];
   vitals: Json<Vital>[];
@@ -141,9 +169,16 @@ type FactsRow = {
   prior: { treatmentDate: string | null; t0: string; doseMg: number | null; indication: "TRD" | "MDSI" | null }[];
 };
 
-// Everything the session rules read about a set of sessions, in one statement (the chair board reads every active
-// session of its sites at once, every 15 s per tablet; each command reads its session's facts before it writes).
-const readFacts = (tx: Tx, sessionIds: string[], now: Date) => sql(tx)
+/** A session on the chair board: checked in, dosing or monitoring. */
+export const ACTIVE_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
+
+/** The sessions to read: these ids, and every active session at these sites. */
+type Which = { sessionIds: string[]; activeAtSites: string[] };
+
+// Everything the session rules read about a set of sessions, and what the board shows of them, in one statement (the
+// chair board reads every active session of its sites at once, every 15 s per tablet; each command reads its session's
+// facts before it writes).
+const readFacts = (tx: Tx, { sessionIds, activeAtSites }: Which, now: Date) => sql(tx)
   .query<FactsRow>`SELECT s.id, s."siteId", s."patientId", s.version, s.status::text AS status, s.indication::text AS indication,
   s."treatmentDate"::text AS "treatmentDate", s."plannedDoseMg", s."otherDoseReason", s."prescriberOnSiteId" IS NOT NULL AS "prescriberOnSite",
   json_build_object('settingType', st."settingType", 'certificationStatus', st."certificationStatus", 'pulseOximeterAttested', st."pulseOximeterAttested",
@@ -151,9 +186,10 @@ const readFacts = (tx: Tx, sessionIds: string[], now: Date) => sql(tx)
     'urgentSystolic', st."urgentSystolic", 'urgentDiastolic', st."urgentDiastolic", 'spo2AlertThreshold', st."spo2AlertThreshold",
     'preDoseCeilingSystolic', st."preDoseCeilingSystolic", 'preDoseCeilingDiastolic', st."preDoseCeilingDiastolic",
     'observationAnchor', st."observationAnchor", 'recertificationBlocksDosing', st."recertificationBlocksDosing") AS site,
-  -- The patient's two columns as subqueries: one index probe per session, where a join hashed the whole table.
-  (SELECT p.indication::text FROM "Patient" p WHERE p.id = s."patientId") AS "patientIndication",
-  (SELECT p."hepaticImpairment"::text FROM "Patient" p WHERE p.id = s."patientId") AS "hepaticImpairment",
+  -- The patient as a subquery: one index probe per session, where a join hashed the whole table.
+  (SELECT json_build_object('indication', p.indication, 'hepaticImpairment', p."hepaticImpairment", 'name', p."firstName" || ' ' || p."lastName",
+    'mrn', p.mrn, 'birthDate', p."birthDate") FROM "Patient" p WHERE p.id = s."patientId") AS patient,
+  json_build_object('chair', ch.label, 'backEntryReason', s."backEntryReason", 'checkedInAt', s."checkedInAt") AS card,
   (SELECT json_build_object('rideType', c."rideType", 'driverName', c."driverName", 'driverPhone', c."driverPhone", 'lastFoodAt', c."lastFoodAt",
     'lastLiquidAt', c."lastLiquidAt", 'nasalMedicationAt', c."nasalMedicationAt", 'conmedConfirmedAt', c."conmedConfirmedAt",
     'conmedBenzodiazepines', c."conmedBenzodiazepines", 'conmedSedativeHypnotics', c."conmedSedativeHypnotics",
@@ -198,9 +234,11 @@ const readFacts = (tx: Tx, sessionIds: string[], now: Date) => sql(tx)
         ORDER BY f."treatmentDate" DESC, f.id DESC LIMIT 1)
       UNION ALL SELECT f.id FROM "TreatmentSession" f WHERE f."patientId" = s."patientId" AND f.id <> s.id AND f.dosed
         AND (f."treatmentDate" BETWEEN k.day - 6 AND k.day + 1 OR f."treatmentDate" IS NULL))), '[]') AS prior
-  FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId"
+  FROM "TreatmentSession" s JOIN "Site" st ON st.id = s."siteId" LEFT JOIN "Chair" ch ON ch.id = s."chairId"
   CROSS JOIN LATERAL (SELECT coalesce(s."treatmentDate", (${now}::timestamptz AT TIME ZONE st."timeZone")::date) AS day) k
-  WHERE s.id = ANY(${sessionIds}::text[])`;
+  WHERE s.id = ANY(${sessionIds}::text[])
+    OR (s."siteId" = ANY(${activeAtSites}::text[]) AND s.status = ANY(${ACTIVE_STATUSES}::"SessionStatus"[]))
+  ORDER BY ch.label, s."createdAt", s.id`;
 
 /** The part of the facts an observation entry needs (alerts R26–R28): far fewer queries than the whole session. */
 export type ObservationFacts = Pick<SessionFacts, "params" | "site" | "status" | "devices" | "vitals" | "openRespiratoryDepression">;

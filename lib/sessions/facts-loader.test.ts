@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db, transaction } from "@/lib/db/client";
 import { remsParametersAt } from "@/lib/rems/data";
-import { loadSessionFacts, loadSessionFactsMany } from "./data";
+import { loadActiveSessionFacts, loadSessionFacts, loadSessionFactsMany } from "./data";
+import { boardFor } from "./view";
 import { clinicFixture } from "./testing/db-fixture";
 import type { SessionFacts } from "./facts";
 import { scheduleChecks } from "./device-rules";
@@ -240,7 +241,15 @@ describe("the session facts read from the database (lib/sessions/data loadSessio
       openRespiratoryDepression: false, // resolved
       preCompletion: { vitalsAcceptable: true, assessedAt: at("2026-06-01T16:05:00Z") },
     };
-    const want = { facts: expected, siteId: c.site.id, patientId: c.patient.id, version: 1 };
+    const card = {
+      chair: "Chair 1",
+      patientName: `Pat ${c.patient.lastName}`,
+      mrn: c.patient.mrn,
+      birthDate: "1980-04-02",
+      backEntryReason: null,
+      checkedInAt: at("2026-06-01T13:00:00Z"),
+    };
+    const want = { sessionId, facts: expected, siteId: c.site.id, patientId: c.patient.id, version: 1, card };
     const openSeriousEvents = [{ id: crisis.id, type: "HYPERTENSION", description: "HYPERTENSION seen" }];
 
     // Outside a transaction (the board, the session page), in the app's transactions, and in a bare Prisma one.
@@ -270,6 +279,48 @@ describe("the session facts read from the database (lib/sessions/data loadSessio
     expect(fresh.preCompletion).toBeNull();
     expect(fresh.patient.medications).toEqual([{ name: "Sertraline 100 mg", drugClass: "ORAL_ANTIDEPRESSANT" }]);
     expect(fresh.params).toEqual(await remsParametersAt(now));
+  });
+
+  it("of a board: every active session at its sites and no other, in chair order, each card with the facts a command reads", async () => {
+    const a = await richSession();
+    const other = await clinicFixture();
+    const client = db();
+    await client.treatmentSession.update({ where: { id: a.sessionId }, data: { status: "MONITORING" } });
+    // One session a day per patient: each of these is another patient's at the same site.
+    let k = 0;
+    const active = async (status: "CHECKED_IN" | "DOSING" | "MONITORING" | "DISCHARGED" | "NOT_DOSED", chairId: string | null, extra: object = {}) => {
+      const patient = await client.patient.create({
+        data: { siteId: a.c.site.id, mrn: `${a.c.patient.mrn}-${++k}`, firstName: "Other", lastName: `Patient${k}`, birthDate: day("1990-01-01"), sex: "MALE" },
+      });
+      return client.treatmentSession.create({
+        data: { patientId: patient.id, siteId: a.c.site.id, status, indication: "TRD", treatmentDate: day("2026-06-01"), chairId, ...extra },
+      });
+    };
+    const noChair = await active("DOSING", null); // created before Chair 2's, shown after it
+    const checkedIn = await active("CHECKED_IN", a.c.chair2.id, { backEntryReason: "Paper form after a power cut", checkedInAt: at("2026-06-01T14:00:00Z") });
+    await active("DISCHARGED", a.c.chair2.id);
+    await active("NOT_DOSED", a.c.chair.id);
+    await client.treatmentSession.create({
+      data: { patientId: other.patient.id, siteId: other.site.id, status: "MONITORING", indication: "TRD", treatmentDate: day("2026-06-01") },
+    });
+    const now = at("2026-06-01T16:10:00Z");
+
+    const board = await loadActiveSessionFacts(db(), [a.c.site.id], now);
+    // Chair 1, Chair 2, then the session without a chair; the discharged, not-dosed and other site's are not on it.
+    expect(board.map((l) => l.sessionId)).toEqual([a.sessionId, checkedIn.id, noChair.id]);
+    expect(board[0]).toEqual(await loadSessionFacts(db(), a.sessionId, now));
+    expect(board[1].card).toMatchObject({ chair: "Chair 2", backEntryReason: "Paper form after a power cut", checkedInAt: at("2026-06-01T14:00:00Z") });
+    expect(board[2].card.chair).toBeNull();
+    expect((await loadActiveSessionFacts(db(), [a.c.site.id, other.site.id], now)).length).toBe(4);
+    expect(await loadActiveSessionFacts(db(), [], now)).toEqual([]);
+
+    const cards = await boardFor([a.c.site.id], now);
+    expect(cards.map((x) => [x.sessionId, x.chair, x.status, x.timeZone])).toEqual([
+      [a.sessionId, "Chair 1", "MONITORING", "America/New_York"],
+      [checkedIn.id, "Chair 2", "CHECKED_IN", "America/New_York"],
+      [noChair.id, "No chair", "DOSING", "America/New_York"],
+    ]);
+    expect(cards[0]).toMatchObject({ patientName: `Pat ${a.c.patient.lastName}`, mrn: a.c.patient.mrn, birthDate: "1980-04-02" });
   });
 
   it("take of a long course what the rules read (first, first MDSI, last, the last 7 days), and the rules find the same as on the whole course", async () => {

@@ -2,9 +2,8 @@ import "server-only";
 // Read models of the chair-side screens. Everything clinical is computed by the rule functions from
 // server time; the screens only format it.
 import { db } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
 import type { Finding } from "@/lib/rems/rule-result";
-import { loadSessionFacts, loadSessionFactsMany, type OpenSeriousEvent } from "./data";
+import { ACTIVE_STATUSES, loadActiveSessionFacts, loadSessionFacts, type OpenSeriousEvent } from "./data";
 import { deviceReadiness, devicesForDose, earliestUsableExpiry } from "./device-rules";
 import { dateOnly } from "@/lib/time/days";
 import { formatDay, formatTime } from "@/lib/time/format";
@@ -13,7 +12,7 @@ import { byTime, firstDeviceAt, live, type SessionFacts } from "./facts";
 import { bpAlert, fortyMinuteReading, sedationAlert, spo2Alert } from "./observation-rules";
 import { CONMED_CLASSES, conmedAnswersFromClasses, type ConmedKey } from "@/lib/patients/medication-rules";
 
-export const ACTIVE_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
+export { ACTIVE_STATUSES };
 
 type Msg = { code: string; message: string };
 /** The sections of the session page, in the order a session runs. */
@@ -112,23 +111,16 @@ export type BoardCard = ReturnType<typeof sessionStatus> & {
   checkedInAt: Date | null;
 };
 
-/** One card per active session at the given sites, in chair order. */
+/** One card per active session at the given sites, in chair order: one statement, whatever the number of chairs. */
 export async function boardFor(siteIds: string[], now: Date): Promise<BoardCard[]> {
-  const sessions = await sql().query<Omit<BoardCard, keyof ReturnType<typeof sessionStatus>>>`
-    SELECT s.id AS "sessionId", s."backEntryReason", s."checkedInAt", coalesce(c.label, 'No chair') AS chair,
-      p."firstName" || ' ' || p."lastName" AS "patientName", p.mrn, p."birthDate"::text AS "birthDate", s.status::text AS status, st."timeZone"
-    FROM "TreatmentSession" s JOIN "Patient" p ON p.id = s."patientId" JOIN "Site" st ON st.id = s."siteId" LEFT JOIN "Chair" c ON c.id = s."chairId"
-    WHERE s."siteId" = ANY(${siteIds}::text[]) AND s.status = ANY(${[...ACTIVE_STATUSES]}::"SessionStatus"[])
-    ORDER BY c.label, s."createdAt"`;
-  const facts = await loadSessionFactsMany(
-    db(),
-    sessions.map((s) => s.sessionId),
-    now,
-  );
-  return sessions.flatMap((s) => {
-    const loaded = facts.get(s.sessionId);
-    return loaded ? [{ ...s, ...sessionStatus(loaded.facts, now, loaded.openSeriousEvents) }] : [];
-  });
+  return (await loadActiveSessionFacts(db(), siteIds, now)).map(({ sessionId, facts, card, openSeriousEvents }) => ({
+    sessionId,
+    ...card,
+    chair: card.chair ?? "No chair",
+    status: facts.status,
+    timeZone: facts.site.timeZone,
+    ...sessionStatus(facts, now, openSeriousEvents),
+  }));
 }
 
 /** Everything the session page needs, as plain data (dates as ISO strings once serialised). */
