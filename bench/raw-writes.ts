@@ -108,6 +108,9 @@ async function chainedAuditRow({ c, id, now, row }: RawVital, actor: Actor, site
   );
 }
 
+/** The route of rawKeyedVitalWrite's Idempotency-Key records (no app route has it). */
+const RAW_ROUTE = "POST /bench/raw-keyed-vital";
+
 /**
  * Every row a keyed vitals request writes, as raw SQL (bench:vitals compares the application with this): BEGIN; claim the
  * Idempotency-Key (IdempotencyRecord, as lib/db/idempotency answerOnce does); lock the session row; INSERT the vital; its
@@ -136,7 +139,6 @@ export function rawKeyedVitalWrite(pool: pg.Pool, actor: Actor, siteId: string, 
       ),
   );
 }
-const RAW_ROUTE = "POST /bench/raw-keyed-vital";
 
 /** The chain key of rawChainedVitalWrite's rows: its own chain per site, beside the application's. */
 export const RAW_CHAIN = "chained:";

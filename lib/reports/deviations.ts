@@ -4,7 +4,7 @@ import { COUNT_CAP } from "@/lib/tables/list-query";
 import { remsParametersAt } from "@/lib/rems/data";
 import { sql, type Json } from "@/lib/db/sql";
 import type { Vital } from "@/lib/sessions/facts";
-import { OPEN_STATUSES } from "@/lib/sessions/commands/shared";
+import { ACTIVE_STATUSES } from "@/lib/sessions/data";
 import { sessionDeviations, type DeviationFacts, type SessionDeviation } from "./deviation-rules";
 import { dateOnly, siteDay } from "@/lib/time/days";
 
@@ -83,7 +83,7 @@ export async function deviationReport(
   const { pageRows = 25, maxChecked = 1000, after } = opts;
   // `dosed` and `hasDeviationRecords` are kept by the database from the session's rows (see schema.prisma).
   const dosed = Prisma.sql`s."siteId" = ANY(${siteIds}::text[]) AND s."treatmentDate" BETWEEN ${from}::date AND ${to}::date AND s."dosed"`;
-  const mayHaveFindings = Prisma.sql`(s.status::text = ANY(${[...OPEN_STATUSES]}::text[]) OR s."hasDeviationRecords")`;
+  const mayHaveFindings = Prisma.sql`(s.status::text = ANY(${[...ACTIVE_STATUSES]}::text[]) OR s."hasDeviationRecords")`;
   const keyset = after ? Prisma.sql`AND (s."treatmentDate", s.id) < (${after.date}::date, ${after.id})` : Prisma.empty;
   // The page's sessions that may have findings, in order, and its last session (n = maxChecked, or the last one in
   // range); a row n = maxChecked + 1 says the range goes on.

@@ -7,7 +7,7 @@ import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, notFoundError, ruleUnmet, warningsNotAcknowledged } from "@/lib/http/errors";
 import { remsParametersAt } from "@/lib/rems/data";
 import { formatTime } from "@/lib/time/format";
-import { ACTIVE_STATUSES } from "@/lib/sessions/view";
+import { ACTIVE_STATUSES } from "@/lib/sessions/data";
 import { dosedDays, DOSED_STATUSES, toFacts } from "@/lib/authorizations/data";
 import { bookingFindings } from "./booking-rules";
 import { daySlots, slotStartingAt, weekDays } from "./blocks";

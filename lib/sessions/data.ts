@@ -65,8 +65,8 @@ export async function loadSessionFacts(tx: Tx, sessionId: string, now: Date): Pr
 }
 
 /**
- * The facts of several sessions in a fixed number of queries, whatever their number (the chair board reads
- * every active session of its sites at once, every 15 s per tablet).
+ * The facts of several sessions in one statement, whatever their number (the review queue; the board uses
+ * loadActiveSessionFacts).
  */
 export async function loadSessionFactsMany(tx: Tx, sessionIds: string[], now: Date): Promise<Map<string, LoadedSessionFacts>> {
   if (!sessionIds.length) return new Map();
@@ -153,7 +153,7 @@ type FactsRow = {
   prescriberOnSite: boolean;
   site: SiteFacts;
   patient: { indication: "TRD" | "MDSI" | null; hepaticImpairment: "NONE" | "MODERATE" | "SEVERE"; name: string; mrn: string; birthDate: string };
-  card: { chair: string | null; backEntryReason: string | null; checkedInAt: string | null };
+  card: Json<Pick<SessionCard, "chair" | "backEntryReason" | "checkedInAt">>;
   checklist: Json<ChecklistFacts> | null;
   devices: Json<DeviceGiven>[];
   vitals: Json<Vital>[];
@@ -169,7 +169,7 @@ type FactsRow = {
   prior: { treatmentDate: string | null; t0: string; doseMg: number | null; indication: "TRD" | "MDSI" | null }[];
 };
 
-/** A session on the chair board: checked in, dosing or monitoring. */
+/** An open session, on the chair board: checked in, dosing or monitoring (any other status is closed). */
 export const ACTIVE_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
 
 /** The sessions to read: these ids, and every active session at these sites. */

@@ -12,8 +12,6 @@ import { byTime, firstDeviceAt, live, type SessionFacts } from "./facts";
 import { bpAlert, fortyMinuteReading, sedationAlert, spo2Alert } from "./observation-rules";
 import { CONMED_CLASSES, conmedAnswersFromClasses, type ConmedKey } from "@/lib/patients/medication-rules";
 
-export { ACTIVE_STATUSES };
-
 type Msg = { code: string; message: string };
 /** The sections of the session page, in the order a session runs. */
 export type SessionSection = "checklist" | "pre-dose" | "gates" | "dose" | "observation" | "discharge";

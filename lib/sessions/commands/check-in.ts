@@ -10,7 +10,8 @@ import type { checkInSchema } from "../schema";
 import { chairBusy, patientHasSessionToday, r50Conflict } from "./r50";
 import { checkBackEntryCheckIn } from "../clinical-time-rules";
 import { recordDeviation } from "../deviations";
-import { OPEN_STATUSES, refused, type Actor } from "./shared";
+import { refused, type Actor } from "./shared";
+import { ACTIVE_STATUSES } from "../data";
 import type { Tx } from "@/lib/db/client";
 import { dateOnly, siteDay } from "@/lib/time/days";
 
@@ -67,7 +68,7 @@ export async function checkIn(actor: Actor, input: Omit<z.output<typeof checkInS
       const treatmentDate = siteDay(checkedInAt, site.timeZone);
       const busyChair =
         !backEntryReason &&
-        (await tx.treatmentSession.findFirst({ where: { chairId: input.chairId, status: { in: [...OPEN_STATUSES] }, backEntryReason: null } }));
+        (await tx.treatmentSession.findFirst({ where: { chairId: input.chairId, status: { in: [...ACTIVE_STATUSES] }, backEntryReason: null } }));
       const names = { chair: chair!.label, patient: `${patient.firstName} ${patient.lastName}` };
       if (busyChair) throw chairBusy(names.chair);
       const today = await tx.treatmentSession.findFirst({

@@ -6,16 +6,15 @@ import type { Tx } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import { appendAudit, type AuditActor } from "@/lib/audit/data";
 import { HttpError, notFoundError } from "@/lib/http/errors";
-import { lockForEntry, lockForObservation, lockSession, loadSessionFacts } from "../data";
+import { ACTIVE_STATUSES, lockForEntry, lockForObservation, lockSession, loadSessionFacts } from "../data";
 import type { Alert } from "../observation-rules";
 import { checkClinicalTime, checkResolution, clinicalTimeContext, type ClinicalTimeContext } from "../clinical-time-rules";
 import { recordDeviation } from "../deviations";
 import { formatTime } from "@/lib/time/format";
 
 export type Actor = NonNullable<AuditActor>;
-export const OPEN_STATUSES = ["CHECKED_IN", "DOSING", "MONITORING"] as const;
 
-export const closed = (status: string) => !(OPEN_STATUSES as readonly string[]).includes(status);
+export const closed = (status: string) => !(ACTIVE_STATUSES as readonly string[]).includes(status);
 
 export const sessionClosed = () => new HttpError(409, "SESSION_CLOSED", "This session is closed: it can no longer be changed here.");
 
