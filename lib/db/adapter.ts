@@ -44,9 +44,22 @@ type Startable = { startTransaction: (...a: unknown[]) => Promise<AdapterTransac
 
 type Scriptable = { executeScript: (s: string) => Promise<void>; underlyingDriver(): pg.Pool; onError(e: unknown): never };
 
+/**
+ * Every connection of the app runs without parallel query workers. Its reads are index-driven pages (a keyset page,
+ * a report's page): starting two workers for one took ≈ 30 ms and passing wide rows through their queues cost more,
+ * so the PMF export's 50 pages of 2 000 forms took 3.5–4.0 s with them and 1.1 s without (docs/decisions.md). A
+ * DATABASE_URL that sets `options` itself wins.
+ */
+export const CONNECTION_OPTIONS = "-c max_parallel_workers_per_gather=0";
+
 /** `onPool` learns the pg pool once Prisma connects (lib/db/sql sends raw SQL outside transactions there). */
 export function createAdapter(url = databaseUrl(), onPool?: (pool: pg.Pool) => void) {
-  const factory = new PrismaPg({ connectionString: url, allowExitOnIdle: true, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  const factory = new PrismaPg({
+    connectionString: url,
+    options: CONNECTION_OPTIONS,
+    allowExitOnIdle: true,
+    max: Number(process.env.PG_POOL_MAX ?? 10),
+  });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
