@@ -50,7 +50,7 @@ type Scriptable = { executeScript: (s: string) => Promise<void>; underlyingDrive
  * so the PMF export's 50 pages of 2 000 forms took 3.5–4.0 s with them and 1.1 s without (docs/decisions.md). A
  * DATABASE_URL that sets `options` itself wins.
  */
-export const CONNECTION_OPTIONS = "-c max_parallel_workers_per_gather=0";
+const CONNECTION_OPTIONS = "-c max_parallel_workers_per_gather=0";
 
 /** `onPool` learns the pg pool once Prisma connects (lib/db/sql sends raw SQL outside transactions there). */
 export function createAdapter(url = databaseUrl(), onPool?: (pool: pg.Pool) => void) {
